@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './household.js';
+export * from './masking.js';
