@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditController } from './audit/audit.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { TokenService } from './auth/token.service.js';
+import { WechatClient } from './auth/wechat.client.js';
+import { GlobalExceptionFilter } from './common/exception.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { ConsentsController } from './consents/consents.controller.js';
+import { ConsentsService } from './consents/consents.service.js';
+import { CryptoModule } from './crypto/crypto.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { PersistenceModule } from './database/persistence.module.js';
+import { HealthController } from './health/health.controller.js';
+import { HouseholdsController } from './households/households.controller.js';
+import { HouseholdsService } from './households/households.service.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { RegionsController } from './regions/regions.controller.js';
+import { RegionsService } from './regions/regions.service.js';
+import { DemoSeedService } from './seed/demo-seed.service.js';
+import { SubmissionsController } from './submissions/submissions.controller.js';
+import { SubmissionsService } from './submissions/submissions.service.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        DatabaseModule,
+        PersistenceModule,
+        CryptoModule,
+        IdempotencyModule,
+      ],
+      controllers: [HealthController, AuthController, RegionsController, ConsentsController, HouseholdsController, SubmissionsController, AuditController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        TokenService, WechatClient, AuthService, RegionsService, ConsentsService, HouseholdsService, SubmissionsService, DemoSeedService,
+      ],
+    };
+  }
+}

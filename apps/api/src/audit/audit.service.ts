@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { AuthContext } from '../common/auth-context.js';
+import { Clock } from '../common/time.js';
+import { AuditLogEntity } from './audit-log.entity.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntryInput {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  householdId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+type ChainFields = Pick<AuditLogEntity, 'at' | 'actorId' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'householdId' | 'ip' | 'detail' | 'prevHash'>;
+
+/** sha256 over the entry's fields in a fixed order, chained to the previous entry's hash. */
+export function auditHash(e: ChainFields): string {
+  const canonical = JSON.stringify([e.prevHash, e.at, e.actorId, e.actorRole, e.action, e.entityType, e.entityId, e.householdId, e.ip, e.detail]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  /** First entry whose hash or link does not match. */
+  brokenAt?: number;
+}
+
+/** Verifies a chain read in id order; streaming-friendly (call with consecutive pages). */
+export function verifyChain(entries: AuditLogEntity[], prevHash = GENESIS_HASH): ChainVerification & { lastHash: string } {
+  let last = prevHash;
+  for (const [i, e] of entries.entries()) {
+    if (e.prevHash !== last || auditHash(e) !== e.hash) return { ok: false, checked: i, brokenAt: e.id, lastHash: last };
+    last = e.hash;
+  }
+  return { ok: true, checked: entries.length, lastHash: last };
+}
+
+/**
+ * Append-only audit log. Appends are serialised in-process so each entry links to the one before;
+ * the API runs as one process per database (documented in ARCHITECTURE.md).
+ */
+@Injectable()
+export class AuditService {
+  private tail: Promise<unknown> = Promise.resolve();
+  private lastHash: string | null = null;
+
+  constructor(
+    @InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>,
+    private readonly clock: Clock,
+  ) {}
+
+  record(actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null, input: AuditEntryInput): Promise<void> {
+    const next = this.tail.then(() => this.append(actor, input));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async append(actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null, input: AuditEntryInput): Promise<void> {
+    if (this.lastHash === null) {
+      const last = await this.repo.find({ order: { id: 'DESC' }, take: 1 });
+      this.lastHash = last[0]?.hash ?? GENESIS_HASH;
+    }
+    const fields: ChainFields = {
+      at: this.clock.iso(),
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? 'system',
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      householdId: input.householdId ?? null,
+      ip: actor?.ip ?? null,
+      detail: JSON.stringify(input.detail ?? {}),
+      prevHash: this.lastHash,
+    };
+    const hash = auditHash(fields);
+    try {
+      await this.repo.insert({ ...fields, hash });
+      this.lastHash = hash;
+    } catch (e) {
+      this.lastHash = null;
+      throw e;
+    }
+  }
+
+  async list(filter: { householdId?: string; action?: string; page: number; pageSize: number }): Promise<{ items: AuditLogEntity[]; total: number }> {
+    const where = { ...(filter.householdId ? { householdId: filter.householdId } : {}), ...(filter.action ? { action: filter.action } : {}) };
+    const [items, total] = await this.repo.findAndCount({ where, order: { id: 'DESC' }, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize });
+    return { items, total };
+  }
+
+  /** Walks the whole chain in pages. */
+  async verify(): Promise<ChainVerification> {
+    await this.tail;
+    let prev = GENESIS_HASH;
+    let checked = 0;
+    let afterId = 0;
+    for (;;) {
+      const page = await this.repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').take(5000).getMany();
+      if (page.length === 0) return { ok: true, checked };
+      const r = verifyChain(page, prev);
+      checked += r.checked;
+      if (!r.ok) return { ok: false, checked, brokenAt: r.brokenAt };
+      prev = r.lastHash;
+      afterId = page[page.length - 1]!.id;
+    }
+  }
+}

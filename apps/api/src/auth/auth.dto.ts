@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '@zczr/domain';
+import { Equals, IsBoolean, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsChineseIdNumber } from '../common/validation.js';
+
+export class WechatLoginDto {
+  @ApiProperty({ description: 'wx.login() 返回的 code' })
+  @IsString()
+  @Length(1, 128)
+  code: string;
+}
+
+export class StaffLoginDto {
+  @ApiProperty() @IsString() @Length(1, 64) username: string;
+  @ApiProperty() @IsString() @Length(1, 128) password: string;
+  @ApiProperty({ description: '6 位动态验证码 (TOTP)' }) @IsString() @Matches(/^\d{6}$/, { message: 'totp 须为 6 位数字' }) totp: string;
+}
+
+export class RefreshDto {
+  @ApiProperty() @IsString() @MaxLength(2048) refreshToken: string;
+}
+
+export class DemoLoginDto {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role: Role;
+}
+
+export class BindIdentityDto {
+  @ApiProperty({ example: '张三' }) @IsString() @Matches(/^[\u4e00-\u9fa5·]{2,20}$/, { message: '姓名须为 2–20 个汉字' }) realName: string;
+  @ApiProperty({ example: '11010519491231002X' }) @IsChineseIdNumber() idNumber: string;
+  @ApiProperty({ description: '本人同意为实名认证处理身份证号（敏感个人信息单独同意）' })
+  @IsBoolean()
+  @Equals(true, { message: '须勾选同意处理身份证号' })
+  consentToIdentityProcessing: boolean;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty() expiresIn: number;
+}
+
+export class MeDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true }) realName: string | null;
+  @ApiProperty({ nullable: true, description: '脱敏身份证号' }) idNumberMasked: string | null;
+  @ApiProperty({ nullable: true }) regionCode: string | null;
+  @ApiProperty({ type: [String] }) gridIds: string[];
+  @ApiProperty({ nullable: true }) householdId: string | null;
+}

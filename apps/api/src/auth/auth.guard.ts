@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@zczr/domain';
+import { AppError } from '../common/errors.js';
+import { AuthedRequest, IS_PUBLIC, ROLES_KEY } from './decorators.js';
+import { TokenService } from './token.service.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Global guard: a Bearer access token on every route not marked @Public(), then @Roles(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
+    const claims = this.tokens.verifyAccess(header.slice(7));
+    const user = await this.users.findById(claims.sub);
+    if (!user || user.role !== claims.role) throw new AppError('TOKEN_INVALID');
+    req.auth = {
+      userId: user.id,
+      role: user.role,
+      regionCode: user.regionCode,
+      gridIds: user.role === 'grid_worker' ? await this.users.gridIdsOf(user.id) : [],
+      householdId: user.householdId,
+      ip: req.ip ?? null,
+    };
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(user.role)) throw new AppError('FORBIDDEN');
+    return true;
+  }
+}

@@ -1,0 +1,61 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * Every domain error the API answers with: a stable English code, its HTTP status and the
+ * Chinese message a user reads. One table, so the exception filter stays a lookup.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: [HttpStatus.BAD_REQUEST, '提交的数据不符合要求'],
+  BAD_REQUEST: [HttpStatus.BAD_REQUEST, '请求格式不正确'],
+  PAYLOAD_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '提交的数据过大'],
+  INVALID_ID_NUMBER: [HttpStatus.BAD_REQUEST, '身份证号码无效'],
+  UNAUTHENTICATED: [HttpStatus.UNAUTHORIZED, '请先登录'],
+  TOKEN_INVALID: [HttpStatus.UNAUTHORIZED, '登录已失效，请重新登录'],
+  LOGIN_FAILED: [HttpStatus.UNAUTHORIZED, '用户名、密码或动态验证码错误'],
+  ACCOUNT_LOCKED: [HttpStatus.LOCKED, '登录失败次数过多，账号已临时锁定，请稍后再试'],
+  TOO_MANY_REQUESTS: [HttpStatus.TOO_MANY_REQUESTS, '操作过于频繁，请稍后再试'],
+  WECHAT_LOGIN_FAILED: [HttpStatus.UNAUTHORIZED, '微信登录失败，请重试'],
+  WECHAT_UNAVAILABLE: [HttpStatus.BAD_GATEWAY, '微信服务暂时不可用，请稍后再试'],
+  DEMO_DISABLED: [HttpStatus.NOT_FOUND, '演示登录未开启'],
+  FORBIDDEN: [HttpStatus.FORBIDDEN, '您没有权限进行此操作'],
+  NOT_FOUND: [HttpStatus.NOT_FOUND, '记录不存在或无权访问'],
+  CONSENT_REQUIRED: [HttpStatus.FORBIDDEN, '尚未取得有效的授权同意，不能采集或处理个人信息'],
+  CONSENT_SENSITIVE_REQUIRED: [HttpStatus.FORBIDDEN, '敏感个人信息需要单独授权同意'],
+  CONSENT_GUARDIAN_REQUIRED: [HttpStatus.BAD_REQUEST, '未满14周岁的未成年人须由监护人授权同意'],
+  CONSENT_ALREADY_USED: [HttpStatus.CONFLICT, '该授权已用于其他家庭档案'],
+  CONSENT_WITHDRAWN: [HttpStatus.CONFLICT, '授权已撤回'],
+  IDENTITY_NOT_BOUND: [HttpStatus.FORBIDDEN, '请先完成实名认证'],
+  IDENTITY_ALREADY_BOUND: [HttpStatus.CONFLICT, '该身份证号已绑定其他账号'],
+  DUPLICATE_MEMBER: [HttpStatus.CONFLICT, '家庭成员已在其他在册家庭中登记'],
+  VERSION_CONFLICT: [HttpStatus.CONFLICT, '档案已被他人修改，请刷新后重试'],
+  INVALID_STATE: [HttpStatus.CONFLICT, '当前状态不允许此操作'],
+  IDEMPOTENCY_KEY_REUSED: [HttpStatus.UNPROCESSABLE_ENTITY, '幂等键已用于不同的请求'],
+  IDEMPOTENCY_IN_PROGRESS: [HttpStatus.CONFLICT, '相同请求正在处理中，请稍后再试'],
+  UNKNOWN_REGION: [HttpStatus.BAD_REQUEST, '行政区划代码不存在或不在本辖区'],
+  UNKNOWN_GRID: [HttpStatus.BAD_REQUEST, '网格不存在或不属于该社区'],
+  INTERNAL: [HttpStatus.INTERNAL_SERVER_ERROR, '服务器内部错误，请稍后再试'],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+}
+
+/** A domain error: thrown by services, mapped to `{ code, message, details? }` by the one filter. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly userMessage: string = ERRORS[code][1],
+    readonly details?: ErrorDetail[],
+  ) {
+    super(code);
+  }
+
+  get status(): HttpStatus {
+    return ERRORS[this.code][0];
+  }
+}
+
+export const notFound = (): AppError => new AppError('NOT_FOUND');

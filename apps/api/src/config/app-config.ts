@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root: this file lives in apps/api/{src,dist}/config. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+export type Retention = 'erase' | 'lock';
+
+export interface DatabaseConfig {
+  type: 'sqlite' | 'mysql';
+  /** SQLite: absolute file path (or ':memory:'); MySQL: the URL. */
+  location: string;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  demoMode: boolean;
+  dataDir: string;
+  database: DatabaseConfig;
+  encryptionKey: Buffer;
+  hashKey: Buffer;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  jwtRefreshTtlSeconds: number;
+  wechat: { appId: string; secret: string; apiBase: string };
+  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
+  districtCode: string;
+  demo: { households: number; seed: number };
+  withdrawalRetention: Retention;
+  logLevel: string;
+  staticDirs: { admin: string; h5: string };
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], def: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function key(env: Env, name: string, generated: string | undefined): Buffer {
+  const raw = env[name] || generated;
+  if (!raw) throw new ConfigError(`${name} is required outside demo mode (base64 of 32 random bytes)`);
+  const buf = Buffer.from(raw, 'base64');
+  if (buf.length !== 32) throw new ConfigError(`${name} must be base64 of exactly 32 bytes`);
+  return buf;
+}
+
+function parseDatabase(url: string, dataDir: string): DatabaseConfig {
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid URL`);
+    }
+    return { type: 'mysql', location: url.replace(/^mariadb:/, 'mysql:') };
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file === ':memory:') return { type: 'sqlite', location: file };
+    if (!file) throw new ConfigError('DATABASE_URL sqlite: needs a file path');
+    return { type: 'sqlite', location: isAbsolute(file) ? file : resolve(REPO_ROOT, file) };
+  }
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql://, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`);
+}
+
+/** Demo mode keeps generated secrets in data/keys.json so a restart can still decrypt its data. */
+function demoSecrets(dataDir: string): Record<string, string> {
+  const file = resolve(dataDir, 'keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const secrets = {
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HASH_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Reads and validates the environment once, at boot. Throws ConfigError naming the bad setting. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const demoMode = bool(env, 'DEMO_MODE', nodeEnv !== 'production');
+  const dataDir = resolve(REPO_ROOT, env.DATA_DIR || 'data');
+  const database = parseDatabase(env.DATABASE_URL || `sqlite:${resolve(dataDir, 'zczr.sqlite')}`, dataDir);
+  const secrets = demoMode ? demoSecrets(dataDir) : {};
+  const jwtSecret = env.JWT_SECRET || secrets.JWT_SECRET;
+  if (!jwtSecret || jwtSecret.length < 32) throw new ConfigError('JWT_SECRET is required and must be at least 32 characters');
+  const districtCode = env.DISTRICT_CODE || '510115';
+  if (!/^\d{6}$/.test(districtCode)) throw new ConfigError(`DISTRICT_CODE must be a 6-digit division code, got "${districtCode}"`);
+  if (!demoMode && (!env.WECHAT_APPID || !env.WECHAT_SECRET)) throw new ConfigError('WECHAT_APPID and WECHAT_SECRET are required outside demo mode');
+  const host = env.HOST || '0.0.0.0';
+  const bodyLimit = env.BODY_LIMIT || '1mb';
+  if (!/^\d+(kb|mb)$/.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
+  return {
+    nodeEnv,
+    host,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    demoMode,
+    dataDir,
+    database,
+    encryptionKey: key(env, 'ENCRYPTION_KEY', secrets.ENCRYPTION_KEY),
+    hashKey: key(env, 'HASH_KEY', secrets.HASH_KEY),
+    jwtSecret,
+    jwtAccessTtlSeconds: int(env, 'JWT_ACCESS_TTL', 900, 30, 86400),
+    jwtRefreshTtlSeconds: int(env, 'JWT_REFRESH_TTL', 7 * 86400, 60, 90 * 86400),
+    wechat: {
+      appId: env.WECHAT_APPID || (demoMode ? 'wx-demo-appid' : ''),
+      secret: env.WECHAT_SECRET || (demoMode ? 'demo-secret' : ''),
+      apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+    },
+    login: {
+      maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+      lockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 1440),
+      ratePerMinute: int(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),
+    },
+    districtCode,
+    demo: { households: int(env, 'DEMO_HOUSEHOLDS', 3000, 0, 10_000_000), seed: int(env, 'DEMO_SEED', 20261101, 0, 2 ** 31) },
+    withdrawalRetention: oneOf(env, 'WITHDRAWAL_RETENTION', ['erase', 'lock'] as const, 'lock'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    staticDirs: {
+      admin: resolve(REPO_ROOT, env.ADMIN_STATIC_DIR || 'apps/admin/dist'),
+      h5: resolve(REPO_ROOT, env.H5_STATIC_DIR || 'apps/miniprogram/dist/h5'),
+    },
+    bodyLimit,
+  };
+}
+
+/** Injection token for the typed configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,69 @@
+import type { ConsentMethod } from '@zczr/domain';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type ConsentStatus = 'active' | 'withdrawn';
+
+/** 采集前授权: who consented, to what, how and when. */
+@Entity('consent')
+export class ConsentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ConsentStatus;
+
+  @Column({ type: 'varchar', length: 64 })
+  subjectName: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  subjectIdEnc: string;
+
+  @Index('idx_consent_subject')
+  @Column({ type: 'varchar', length: 64 })
+  subjectIdHash: string;
+
+  /** JSON array of ConsentPurpose. */
+  @Column({ type: 'varchar', length: 255 })
+  purposes: string;
+
+  @Column({ type: 'boolean' })
+  sensitiveData: boolean;
+
+  @Column({ type: 'varchar', length: 16 })
+  textVersion: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  method: ConsentMethod;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  guardianName: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  guardianIdEnc: string | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  guardianRelation: string | null;
+
+  /** Handwritten signature image (PNG/JPEG data URL), encrypted. */
+  @Column({ type: 'text', nullable: true })
+  signatureEnc: string | null;
+
+  @Column({ type: 'varchar', length: 36 })
+  recordedBy: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  recordedByRole: string;
+
+  @Index('idx_consent_household')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  householdId: string | null;
+
+  @Column({ type: 'varchar', length: 30 })
+  givenAt: string;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  withdrawnAt: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  withdrawalReason: string | null;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { ConsentEntity } from './consent.entity.js';
+
+@Injectable()
+export class ConsentsRepository {
+  constructor(@InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>) {}
+
+  findById(id: string, m?: EntityManager): Promise<ConsentEntity | null> {
+    return (m ? m.getRepository(ConsentEntity) : this.consents).findOneBy({ id });
+  }
+
+  async insert(consent: ConsentEntity): Promise<void> {
+    await this.consents.insert(consent);
+  }
+
+  async insertMany(consents: ConsentEntity[], m: EntityManager): Promise<void> {
+    await m.getRepository(ConsentEntity).insert(consents);
+  }
+
+  /** Links an unused consent to a household; false if another household took it first. */
+  async linkToHousehold(m: EntityManager, consentId: string, householdId: string): Promise<boolean> {
+    const res = await m
+      .createQueryBuilder()
+      .update(ConsentEntity)
+      .set({ householdId })
+      .where('id = :id AND householdId IS NULL AND status = :st', { id: consentId, st: 'active' })
+      .execute();
+    return (res.affected ?? 0) === 1;
+  }
+
+  async markWithdrawn(m: EntityManager, id: string, at: string, reason: string | null): Promise<void> {
+    await m.getRepository(ConsentEntity).update({ id }, { status: 'withdrawn', withdrawnAt: at, withdrawalReason: reason, signatureEnc: null });
+  }
+}

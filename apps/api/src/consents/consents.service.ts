@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { maskIdNumber, type ConsentPurpose } from '@zczr/domain';
+import { ageOn, validateIdNumber } from '@zczr/id-card';
+import { randomUUID } from 'node:crypto';
+import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { UsersRepository } from '../auth/users.repository.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { AppError, notFound } from '../common/errors.js';
+import { Clock } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { HouseholdsRepository } from '../households/households.repository.js';
+import { SubmissionsRepository } from '../submissions/submissions.repository.js';
+import type { ConsentEntity } from './consent.entity.js';
+import { CONSENT_TEXT_VERSION, ConsentResponseDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto.js';
+import { ConsentsRepository } from './consents.repository.js';
+
+export function toConsentResponse(c: ConsentEntity, subjectId: string): ConsentResponseDto {
+  return {
+    id: c.id,
+    status: c.status,
+    subjectName: c.subjectName,
+    subjectIdNumber: maskIdNumber(subjectId),
+    purposes: JSON.parse(c.purposes) as ConsentPurpose[],
+    sensitiveData: c.sensitiveData,
+    textVersion: c.textVersion,
+    method: c.method,
+    hasSignature: c.signatureEnc !== null,
+    guardianName: c.guardianName,
+    householdId: c.householdId,
+    givenAt: c.givenAt,
+    withdrawnAt: c.withdrawnAt,
+  };
+}
+
+/** What processing of a household needs: an active consent covering the purpose and, separately, sensitive data. */
+export function assertConsentCovers(consent: ConsentEntity | null, purpose: ConsentPurpose = 'assistance_assessment'): ConsentEntity {
+  if (!consent || consent.status !== 'active') throw new AppError('CONSENT_REQUIRED');
+  if (!(JSON.parse(consent.purposes) as ConsentPurpose[]).includes(purpose)) throw new AppError('CONSENT_REQUIRED', '授权同意未包含“社会救助资格评估”用途');
+  if (!consent.sensitiveData) throw new AppError('CONSENT_SENSITIVE_REQUIRED');
+  return consent;
+}
+
+@Injectable()
+export class ConsentsService {
+  constructor(
+    private readonly consents: ConsentsRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly users: UsersRepository,
+    private readonly access: AccessService,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(auth: AuthContext, dto: CreateConsentDto): Promise<ConsentResponseDto> {
+    const subject = validateIdNumber(dto.subjectIdNumber);
+    if (!subject.valid) throw new AppError('INVALID_ID_NUMBER', subject.message);
+    if (dto.textVersion !== CONSENT_TEXT_VERSION) throw new AppError('VALIDATION_FAILED', `授权书版本已更新，请阅读最新版本（${CONSENT_TEXT_VERSION}）后再同意`);
+    const today = this.clock.now();
+    let guardianId: string | null = null;
+    if (ageOn(subject.birthDate, today) < 14) {
+      if (!dto.guardianName || !dto.guardianIdNumber || !dto.guardianRelation) throw new AppError('CONSENT_GUARDIAN_REQUIRED');
+      const g = validateIdNumber(dto.guardianIdNumber);
+      if (!g.valid) throw new AppError('INVALID_ID_NUMBER', `监护人${g.message}`);
+      if (ageOn(g.birthDate, today) < 18) throw new AppError('CONSENT_GUARDIAN_REQUIRED', '监护人须年满 18 周岁');
+      guardianId = g.idNumber;
+    }
+    if (dto.method === 'in_person_signature' && !dto.signatureImage) throw new AppError('VALIDATION_FAILED', '当面授权须有本人（或监护人）手写签名');
+    if (auth.role === 'resident') {
+      if (dto.method !== 'self_online') throw new AppError('FORBIDDEN', '居民只能本人在线授权');
+      const me = await this.users.findById(auth.userId);
+      if (!me?.idNumberHash) throw new AppError('IDENTITY_NOT_BOUND');
+      const signer = guardianId ?? subject.idNumber;
+      if (this.cipher.hash(signer) !== me.idNumberHash) throw new AppError('FORBIDDEN', '只能以本人（或作为未成年子女的监护人）身份授权');
+    }
+    const consent: ConsentEntity = {
+      id: randomUUID(),
+      status: 'active',
+      subjectName: dto.subjectName,
+      subjectIdEnc: this.cipher.encrypt(subject.idNumber),
+      subjectIdHash: this.cipher.hash(subject.idNumber),
+      purposes: JSON.stringify(dto.purposes),
+      sensitiveData: dto.sensitiveData,
+      textVersion: dto.textVersion,
+      method: dto.method,
+      guardianName: guardianId ? dto.guardianName ?? null : null,
+      guardianIdEnc: guardianId ? this.cipher.encrypt(guardianId) : null,
+      guardianRelation: guardianId ? dto.guardianRelation ?? null : null,
+      signatureEnc: dto.signatureImage ? this.cipher.encrypt(dto.signatureImage) : null,
+      recordedBy: auth.userId,
+      recordedByRole: auth.role,
+      householdId: null,
+      givenAt: this.clock.iso(),
+      withdrawnAt: null,
+      withdrawalReason: null,
+    };
+    await this.consents.insert(consent);
+    await this.audit.record(auth, {
+      action: 'consent.give',
+      entityType: 'consent',
+      entityId: consent.id,
+      detail: { subject: maskIdNumber(subject.idNumber), purposes: dto.purposes, sensitiveData: dto.sensitiveData, method: dto.method },
+    });
+    return toConsentResponse(consent, subject.idNumber);
+  }
+
+  async get(auth: AuthContext, id: string): Promise<ConsentResponseDto> {
+    const c = await this.visible(auth, id);
+    return toConsentResponse(c, this.cipher.decrypt(c.subjectIdEnc));
+  }
+
+  /**
+   * Withdrawal stops all processing: the household leaves matching and monitoring, pending
+   * submissions are closed, and personal data is erased or locked as WITHDRAWAL_RETENTION says.
+   * The audit trail stays.
+   */
+  async withdraw(auth: AuthContext, id: string, dto: WithdrawConsentDto): Promise<ConsentResponseDto> {
+    const c = await this.visible(auth, id);
+    if (c.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN');
+    const at = this.clock.iso();
+    const erase = this.config.withdrawalRetention === 'erase';
+    await this.households.transaction(async (m) => {
+      await this.consents.markWithdrawn(m, c.id, at, dto.reason ?? null);
+      if (!c.householdId) return;
+      const h = await this.households.findById(c.householdId);
+      if (!h || h.status === 'withdrawn') return;
+      await this.households.updateIfVersion(m, h.id, h.version, {
+        status: 'withdrawn',
+        updatedAt: at,
+        ...(erase ? { economics: JSON.stringify({ incomes: [], assets: [], expenses: [], hardships: [], benefits: [] }), financialEnc: null, address: '（已删除）', headName: '（已删除）' } : {}),
+      });
+      // The person may be registered again later with a new consent.
+      await this.households.updateMembers(m, h.id, erase
+        ? { idNumberHash: null, idNumberEnc: null, phoneEnc: null, healthEnc: null, disabilityEnc: null, selfCareEnc: null, name: '（已删除）' }
+        : { idNumberHash: null });
+      await this.submissions.closeOpenForHousehold(m, h.id, at, '授权已撤回，停止处理');
+    });
+    await this.audit.record(auth, {
+      action: 'consent.withdraw',
+      entityType: 'consent',
+      entityId: c.id,
+      householdId: c.householdId,
+      detail: { retention: this.config.withdrawalRetention },
+    });
+    const updated = await this.consents.findById(c.id);
+    return toConsentResponse(updated!, this.cipher.decrypt(c.subjectIdEnc));
+  }
+
+  /** The recorder, the person (or guardian) who consented, and staff in scope of the household see a consent. */
+  private async visible(auth: AuthContext, id: string): Promise<ConsentEntity> {
+    const c = await this.consents.findById(id);
+    if (!c) throw notFound();
+    if (c.recordedBy === auth.userId) return c;
+    if (auth.role === 'resident') {
+      const me = await this.users.findById(auth.userId);
+      if (me?.idNumberHash && me.idNumberHash === c.subjectIdHash) return c;
+      if (c.householdId && c.householdId === auth.householdId) return c;
+      throw notFound();
+    }
+    const h = c.householdId ? await this.households.findById(c.householdId) : null;
+    this.access.require(auth, h && { householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId });
+    return c;
+  }
+}

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** TypeORM options for the configured database. Migrations run on start; synchronize stays off. */
+export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (db.type === 'mysql') {
+    return { ...common, type: 'mysql', url: db.location, charset: 'utf8mb4_unicode_ci', timezone: 'Z', extra: { connectionLimit: 20 }, migrationsTransactionMode: 'each' };
+  }
+  if (db.location !== ':memory:') mkdirSync(dirname(db.location), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.location,
+    migrationsTransactionMode: 'each',
+    prepareDatabase: (conn: { pragma: (s: string) => unknown }) => {
+      conn.pragma('journal_mode = WAL');
+      conn.pragma('synchronous = NORMAL');
+      conn.pragma('busy_timeout = 5000');
+      conn.pragma('foreign_keys = ON');
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { AuditLogEntity } from '../audit/audit-log.entity.js';
+import { UserEntity } from '../auth/user.entity.js';
+import { ConsentEntity } from '../consents/consent.entity.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { MemberEntity } from '../households/member.entity.js';
+import { RevisionEntity } from '../households/revision.entity.js';
+import { IdempotencyRecordEntity } from '../idempotency/idempotency-record.entity.js';
+import { GridEntity, GridWorkerEntity } from '../regions/grid.entity.js';
+import { RegionEntity } from '../regions/region.entity.js';
+import { SubmissionEntity } from '../submissions/submission.entity.js';
+
+export const ENTITIES = [
+  RegionEntity, GridEntity, GridWorkerEntity, UserEntity, AuditLogEntity, ConsentEntity,
+  HouseholdEntity, MemberEntity, RevisionEntity, SubmissionEntity, IdempotencyRecordEntity,
+];

@@ -1,0 +1,4 @@
+import { Spine1763900000000 } from './1763900000000-spine.js';
+
+/** Every migration, in order. Landed migrations are never edited: add a new one. */
+export const MIGRATIONS = [Spine1763900000000];

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { UsersRepository } from '../auth/users.repository.js';
+import { ConsentsRepository } from '../consents/consents.repository.js';
+import { HouseholdCodec } from '../households/household-codec.js';
+import { HouseholdsRepository } from '../households/households.repository.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { SubmissionsRepository } from '../submissions/submissions.repository.js';
+import { AccessService } from '../access/access.service.js';
+import { Clock } from '../common/time.js';
+import { ENTITIES } from './entities.js';
+
+const SHARED = [UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, HouseholdCodec, AuditService, AccessService, Clock];
+
+/** Repositories, the access helper, the audit log and the clock: what every feature may use. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  providers: SHARED,
+  exports: [TypeOrmModule, ...SHARED],
+})
+export class PersistenceModule {}

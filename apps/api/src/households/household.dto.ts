@@ -1,0 +1,206 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ASSET_TYPES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, HOUSEHOLD_STATUSES, INCOME_TYPES, LABOUR_CAPACITIES, RELATIONS,
+  type AssetType, type Education, type Employment, type ExpenseType, type HardshipType, type HouseholdStatus, type IncomeType,
+  type LabourCapacity, type Relation,
+} from '@zczr/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsChineseIdNumber, IsMobilePhone, IsRegionCode } from '../common/validation.js';
+
+const MONEY_MAX = 100_000_000;
+const list = (values: readonly unknown[]): unknown[] => values as unknown[];
+
+export class HealthDto {
+  @ApiProperty() @IsBoolean() chronicIllness: boolean;
+  @ApiProperty() @IsBoolean() seriousIllness: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) diagnosis?: string;
+}
+
+export class DisabilityDto {
+  @ApiProperty({ enum: [1, 2, 3, 4, 5, 6, 7] }) @IsIn([1, 2, 3, 4, 5, 6, 7]) category: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  @ApiProperty({ enum: [1, 2, 3, 4] }) @IsIn([1, 2, 3, 4]) grade: 1 | 2 | 3 | 4;
+  @ApiPropertyOptional({ description: '20 位残疾人证号' }) @IsOptional() @Matches(/^\d{17}[\dX]\d{2}$/, { message: 'certificateNumber 须为 20 位残疾人证号' }) certificateNumber?: string;
+}
+
+export class SelfCareDto {
+  @ApiProperty() @IsBoolean() eating: boolean;
+  @ApiProperty() @IsBoolean() dressing: boolean;
+  @ApiProperty() @IsBoolean() gettingUp: boolean;
+  @ApiProperty() @IsBoolean() toileting: boolean;
+  @ApiProperty() @IsBoolean() walkingIndoors: boolean;
+  @ApiProperty() @IsBoolean() bathing: boolean;
+}
+
+export class MemberDto {
+  @ApiProperty({ enum: RELATIONS }) @IsIn(list(RELATIONS)) relation: Relation;
+  @ApiProperty() @IsString() @Matches(/^[\u4e00-\u9fa5·]{2,20}$/, { message: 'name 须为 2–20 个汉字' }) name: string;
+  @ApiProperty() @IsChineseIdNumber() idNumber: string;
+  @ApiPropertyOptional({ enum: ['male', 'female'], description: '若填写，须与身份证号一致' }) @IsOptional() @IsIn(['male', 'female']) sex?: 'male' | 'female';
+  @ApiPropertyOptional({ description: '若填写，须与身份证号一致' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10) birthDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) ethnicity?: string;
+  @ApiPropertyOptional() @IsOptional() @IsMobilePhone() phone?: string;
+  @ApiPropertyOptional({ enum: EDUCATIONS }) @IsOptional() @IsIn(list(EDUCATIONS)) education?: Education;
+  @ApiPropertyOptional({ enum: EMPLOYMENTS }) @IsOptional() @IsIn(list(EMPLOYMENTS)) employment?: Employment;
+  @ApiPropertyOptional({ enum: LABOUR_CAPACITIES }) @IsOptional() @IsIn(list(LABOUR_CAPACITIES)) labourCapacity?: LabourCapacity;
+  @ApiPropertyOptional({ type: HealthDto }) @IsOptional() @ValidateNested() @Type(() => HealthDto) health?: HealthDto;
+  @ApiPropertyOptional({ type: DisabilityDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => DisabilityDto) disability?: DisabilityDto | null;
+  @ApiPropertyOptional({ type: SelfCareDto }) @IsOptional() @ValidateNested() @Type(() => SelfCareDto) selfCare?: SelfCareDto;
+  @ApiProperty() @IsBoolean() coResident: boolean;
+}
+
+export class IncomeDto {
+  @ApiProperty({ enum: INCOME_TYPES }) @IsIn(list(INCOME_TYPES)) type: IncomeType;
+  @ApiProperty({ description: '月收入（元）' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MONEY_MAX) monthlyAmount: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(19) memberIndex?: number;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) jobStartedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
+
+export class AssetDto {
+  @ApiProperty({ enum: ASSET_TYPES }) @IsIn(list(ASSET_TYPES)) type: AssetType;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(10 * MONEY_MAX) value?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100_000) area?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() disabilityVehicle?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{8,30}$/, { message: 'bankAccount 须为 8–30 位数字' }) bankAccount?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
+
+export class ExpenseDto {
+  @ApiProperty({ enum: EXPENSE_TYPES }) @IsIn(list(EXPENSE_TYPES)) type: ExpenseType;
+  @ApiProperty({ description: '近 12 个月金额（元）' }) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MONEY_MAX) amount12m: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(19) memberIndex?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
+
+export class HardshipDto {
+  @ApiProperty({ enum: HARDSHIP_TYPES }) @IsIn(list(HARDSHIP_TYPES)) type: HardshipType;
+  @ApiProperty() @IsISO8601({ strict: true }) occurredOn: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MONEY_MAX) loss?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
+
+export class BenefitDto {
+  @ApiProperty() @IsString() @Matches(/^[a-z0-9_]{2,40}$/) policyCode: string;
+  @ApiProperty() @IsISO8601({ strict: true }) since: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MONEY_MAX) monthlyAmount?: number;
+}
+
+/** The editable sections of a household; arrays replace the stored section whole. */
+export class HouseholdSectionsDto {
+  @ApiPropertyOptional({ type: [IncomeDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IncomeDto) incomes?: IncomeDto[];
+  @ApiPropertyOptional({ type: [AssetDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AssetDto) assets?: AssetDto[];
+  @ApiPropertyOptional({ type: [ExpenseDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ExpenseDto) expenses?: ExpenseDto[];
+  @ApiPropertyOptional({ type: [HardshipDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HardshipDto) hardships?: HardshipDto[];
+  @ApiPropertyOptional({ type: [BenefitDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BenefitDto) benefits?: BenefitDto[];
+}
+
+export class CreateHouseholdDto extends HouseholdSectionsDto {
+  @ApiProperty({ description: '有效的授权同意记录 id' }) @IsString() @Length(36, 36) consentId: string;
+  @ApiProperty() @IsString() @Length(4, 200) address: string;
+  @ApiProperty({ description: '社区/村 12 位代码' }) @IsRegionCode() @Length(12, 12) communityCode: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
+  @ApiProperty({ type: [MemberDto] }) @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MemberDto) members: MemberDto[];
+}
+
+export class UpdateHouseholdDto extends HouseholdSectionsDto {
+  @ApiProperty({ description: '读取时的版本号（乐观锁）' }) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(4, 200) address?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
+  @ApiPropertyOptional({ type: [MemberDto] }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MemberDto) members?: MemberDto[];
+}
+
+export class ListHouseholdsQuery {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+  @ApiPropertyOptional({ description: '户主姓名（前缀匹配）' }) @IsOptional() @IsString() @MaxLength(20) name?: string;
+  @ApiPropertyOptional({ description: '成员身份证号（精确匹配）' }) @IsOptional() @IsChineseIdNumber() idNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) address?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRegionCode() streetCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRegionCode() communityCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
+  @ApiPropertyOptional({ enum: HOUSEHOLD_STATUSES }) @IsOptional() @IsIn(list(HOUSEHOLD_STATUSES)) status?: HouseholdStatus;
+}
+
+export class MemberResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: RELATIONS }) relation: Relation;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: '按角色脱敏' }) idNumber: string;
+  @ApiProperty() sex: 'male' | 'female';
+  @ApiProperty() birthDate: string;
+  @ApiProperty() age: number;
+  @ApiProperty({ nullable: true }) ethnicity: string | null;
+  @ApiProperty({ nullable: true, description: '按角色脱敏' }) phone: string | null;
+  @ApiProperty({ nullable: true }) education: Education | null;
+  @ApiProperty({ nullable: true }) employment: Employment | null;
+  @ApiProperty({ nullable: true }) labourCapacity: LabourCapacity | null;
+  @ApiProperty({ type: HealthDto, nullable: true }) health: HealthDto | null;
+  @ApiProperty({ type: DisabilityDto, nullable: true }) disability: DisabilityDto | null;
+  @ApiProperty({ type: SelfCareDto, nullable: true }) selfCare: SelfCareDto | null;
+  @ApiProperty({ nullable: true }) selfCareLevel: string | null;
+  @ApiProperty() coResident: boolean;
+}
+
+export class HouseholdResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: HOUSEHOLD_STATUSES }) status: HouseholdStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() districtCode: string;
+  @ApiProperty() streetCode: string;
+  @ApiProperty() communityCode: string;
+  @ApiProperty() gridId: string;
+  @ApiProperty() address: string;
+  @ApiProperty() headName: string;
+  @ApiProperty() consentId: string;
+  @ApiProperty({ type: [MemberResponseDto] }) members: MemberResponseDto[];
+  @ApiProperty({ type: [IncomeDto] }) incomes: IncomeDto[];
+  @ApiProperty({ type: [AssetDto] }) assets: AssetDto[];
+  @ApiProperty({ type: [ExpenseDto] }) expenses: ExpenseDto[];
+  @ApiProperty({ type: [HardshipDto] }) hardships: HardshipDto[];
+  @ApiProperty({ type: [BenefitDto] }) benefits: BenefitDto[];
+  @ApiProperty({ description: '敏感信息是否按角色脱敏' }) masked: boolean;
+  @ApiProperty({ nullable: true, description: '待审核的变更申请 id' }) pendingSubmissionId: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class HouseholdSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: HOUSEHOLD_STATUSES }) status: HouseholdStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() streetCode: string;
+  @ApiProperty() communityCode: string;
+  @ApiProperty() gridId: string;
+  @ApiProperty() address: string;
+  @ApiProperty() headName: string;
+  @ApiProperty() memberCount: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class HouseholdPageDto {
+  @ApiProperty({ type: [HouseholdSummaryDto] }) items: HouseholdSummaryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class FieldChangeDto {
+  @ApiProperty({ example: 'members[0].phone' }) path: string;
+  @ApiProperty({ nullable: true }) before: unknown;
+  @ApiProperty({ nullable: true }) after: unknown;
+}
+
+export class RevisionResponseDto {
+  @ApiProperty() id: number;
+  @ApiProperty() version: number;
+  @ApiProperty() actorId: string;
+  @ApiProperty() actorRole: string;
+  @ApiProperty({ enum: ['staff', 'submission', 'system'] }) source: string;
+  @ApiProperty({ nullable: true }) submissionId: string | null;
+  @ApiProperty({ type: [FieldChangeDto] }) changes: FieldChangeDto[];
+  @ApiProperty() createdAt: string;
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Auth } from '../auth/decorators.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { CreateHouseholdDto, HouseholdPageDto, HouseholdResponseDto, ListHouseholdsQuery, RevisionResponseDto, UpdateHouseholdDto } from './household.dto.js';
+import { HouseholdWriteResult, HouseholdsService } from './households.service.js';
+
+class HouseholdWriteResultDto {
+  @ApiProperty({ type: HouseholdResponseDto }) household: HouseholdResponseDto;
+  @ApiProperty({ nullable: true, description: '居民/网格员的变更进入审核时的申请 id' }) submissionId: string | null;
+  @ApiProperty({ description: '是否已直接生效（工作人员）' }) applied: boolean;
+}
+
+@ApiTags('households 家庭档案')
+@ApiBearerAuth()
+@Controller('v1/households')
+export class HouseholdsController {
+  constructor(private readonly service: HouseholdsService) {}
+
+  @Post()
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '移动端重试时保持不变' })
+  @ApiOperation({ summary: '新建家庭档案（须附有效授权 consentId）；居民/网格员提交后进入审核' })
+  @ApiOkResponse({ type: HouseholdWriteResultDto })
+  create(@Auth() auth: AuthContext, @Body() dto: CreateHouseholdDto): Promise<HouseholdWriteResult> {
+    return this.service.create(auth, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '在数据权限范围内检索家庭档案' })
+  @ApiOkResponse({ type: HouseholdPageDto })
+  list(@Auth() auth: AuthContext, @Query() q: ListHouseholdsQuery): Promise<HouseholdPageDto> {
+    return this.service.list(auth, q);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: HouseholdResponseDto })
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<HouseholdResponseDto> {
+    return this.service.get(auth, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: '修改家庭档案：工作人员直接生效（版本不符返回 409）；居民/网格员生成变更申请（202）' })
+  @ApiOkResponse({ type: HouseholdWriteResultDto })
+  async update(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateHouseholdDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HouseholdWriteResult> {
+    const result = await this.service.update(auth, id, dto);
+    if (!result.applied) res.status(202);
+    return result;
+  }
+
+  @Get(':id/revisions')
+  @ApiOkResponse({ type: [RevisionResponseDto] })
+  revisions(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<RevisionResponseDto[]> {
+    return this.service.revisions(auth, id);
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Scope } from '../access/access.service.js';
+import { assertNever } from '@zczr/domain';
+import { HouseholdEntity } from './household.entity.js';
+import { MemberEntity } from './member.entity.js';
+import { RevisionEntity } from './revision.entity.js';
+
+export interface HouseholdFilter {
+  name?: string;
+  address?: string;
+  streetCode?: string;
+  communityCode?: string;
+  gridId?: string;
+  status?: HouseholdEntity['status'];
+  /** Keyed hash of a member's ID number. */
+  memberIdHash?: string;
+}
+
+/** The one place that owns household, member and revision queries. */
+@Injectable()
+export class HouseholdsRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
+    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
+    @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
+  ) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string): Promise<HouseholdEntity | null> {
+    return this.households.findOneBy({ id });
+  }
+
+  membersOf(householdId: string, m?: EntityManager): Promise<MemberEntity[]> {
+    return (m ? m.getRepository(MemberEntity) : this.members).find({ where: { householdId }, order: { position: 'ASC' } });
+  }
+
+  /** Members holding any of these ID hashes in a household other than `exceptHouseholdId`. */
+  async findMembersByIdHashes(hashes: string[], exceptHouseholdId?: string, m?: EntityManager): Promise<MemberEntity[]> {
+    if (hashes.length === 0) return [];
+    const rows = await (m ? m.getRepository(MemberEntity) : this.members).find({ where: { idNumberHash: In(hashes) } });
+    return rows.filter((r) => r.householdId !== exceptHouseholdId);
+  }
+
+  async findActiveHouseholdIdByMemberHash(hash: string): Promise<string | null> {
+    const row = await this.members
+      .createQueryBuilder('m')
+      .innerJoin(HouseholdEntity, 'h', 'h.id = m.householdId')
+      .where('m.idNumberHash = :hash', { hash })
+      .andWhere('h.status IN (:...st)', { st: ['active', 'pending_review'] })
+      .select('m.householdId', 'householdId')
+      .getRawOne<{ householdId: string }>();
+    return row?.householdId ?? null;
+  }
+
+  async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number): Promise<{ items: HouseholdEntity[]; total: number }> {
+    const qb = this.households.createQueryBuilder('h');
+    this.applyScope(qb, scope);
+    if (filter.name) qb.andWhere('h.headName LIKE :name', { name: `${filter.name.replace(/[%_]/g, '')}%` });
+    if (filter.address) qb.andWhere('h.address LIKE :addr', { addr: `%${filter.address.replace(/[%_]/g, '')}%` });
+    if (filter.streetCode) qb.andWhere('h.streetCode = :street', { street: filter.streetCode });
+    if (filter.communityCode) qb.andWhere('h.communityCode = :community', { community: filter.communityCode });
+    if (filter.gridId) qb.andWhere('h.gridId = :grid', { grid: filter.gridId });
+    if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
+    if (filter.memberIdHash) {
+      qb.andWhere('h.id IN ' + qb.subQuery().select('m.householdId').from(MemberEntity, 'm').where('m.idNumberHash = :mh').getQuery(), { mh: filter.memberIdHash });
+    }
+    const [items, total] = await qb.orderBy('h.updatedAt', 'DESC').addOrderBy('h.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { items, total };
+  }
+
+  private applyScope(qb: SelectQueryBuilder<HouseholdEntity>, scope: Scope): void {
+    switch (scope.kind) {
+      case 'household':
+        qb.where('h.id = :hid', { hid: scope.householdId ?? '' });
+        return;
+      case 'grids':
+        if (scope.gridIds.length === 0) qb.where('1 = 0');
+        else qb.where('h.gridId IN (:...grids)', { grids: scope.gridIds });
+        return;
+      case 'street':
+        qb.where('h.streetCode = :scopeStreet', { scopeStreet: scope.streetCode });
+        return;
+      case 'district':
+        qb.where('h.districtCode = :scopeDistrict', { scopeDistrict: scope.districtCode });
+        return;
+      default:
+        assertNever(scope);
+    }
+  }
+
+  async insert(m: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
+    await m.getRepository(HouseholdEntity).insert(household);
+    if (members.length) await m.getRepository(MemberEntity).insert(members);
+  }
+
+  /** Optimistic update: succeeds only if the stored version is still `expectedVersion`. */
+  async updateIfVersion(m: EntityManager, id: string, expectedVersion: number, patch: Partial<HouseholdEntity>): Promise<boolean> {
+    const res = await m
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ ...patch, version: expectedVersion + 1 })
+      .where('id = :id AND version = :v', { id, v: expectedVersion })
+      .execute();
+    return (res.affected ?? 0) === 1;
+  }
+
+  async replaceMembers(m: EntityManager, householdId: string, members: MemberEntity[]): Promise<void> {
+    await m.getRepository(MemberEntity).delete({ householdId });
+    if (members.length) await m.getRepository(MemberEntity).insert(members);
+  }
+
+  async updateMembers(m: EntityManager, householdId: string, patch: Partial<MemberEntity>): Promise<void> {
+    await m.getRepository(MemberEntity).update({ householdId }, patch);
+  }
+
+  async addRevision(m: EntityManager, revision: Omit<RevisionEntity, 'id'>): Promise<void> {
+    await m.getRepository(RevisionEntity).insert(revision);
+  }
+
+  revisionsOf(householdId: string): Promise<RevisionEntity[]> {
+    return this.revisions.find({ where: { householdId }, order: { id: 'DESC' }, take: 200 });
+  }
+
+  countByStatus(status: HouseholdEntity['status']): Promise<number> {
+    return this.households.countBy({ status });
+  }
+}

@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import { isStaffRole, maskIdNumber, seesSensitiveInFull, type Role } from '@zczr/domain';
+import { validateIdNumber } from '@zczr/id-card';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { UsersRepository } from '../auth/users.repository.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { AppError, ErrorDetail, notFound } from '../common/errors.js';
+import { Clock } from '../common/time.js';
+import { assertConsentCovers } from '../consents/consents.service.js';
+import { ConsentsRepository } from '../consents/consents.repository.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { runAutoChecks } from '../submissions/auto-checks.js';
+import type { StatusChange } from '../submissions/submissions.repository.js';
+import { SubmissionsRepository } from '../submissions/submissions.repository.js';
+import type { SubmissionEntity } from '../submissions/submission.entity.js';
+import { HouseholdCodec } from './household-codec.js';
+import { diffContent, type HouseholdContent, type MemberRecord } from './household-document.js';
+import type {
+  CreateHouseholdDto, HouseholdPageDto, HouseholdResponseDto, HouseholdSectionsDto, ListHouseholdsQuery, MemberDto, RevisionResponseDto,
+  UpdateHouseholdDto,
+} from './household.dto.js';
+import type { HouseholdEntity } from './household.entity.js';
+import { toHouseholdResponse, toHouseholdSummary, toRevisionResponse } from './household.mapper.js';
+import { HouseholdsRepository } from './households.repository.js';
+import type { MemberEntity } from './member.entity.js';
+import type { RevisionSource } from './revision.entity.js';
+
+/** Answer to a create or update: applied at once (staff) or queued for review (residents, grid workers). */
+export interface HouseholdWriteResult {
+  household: HouseholdResponseDto;
+  submissionId: string | null;
+  applied: boolean;
+}
+
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly consents: ConsentsRepository,
+    private readonly submissions: SubmissionsRepository,
+    private readonly regions: RegionsRepository,
+    private readonly users: UsersRepository,
+    private readonly access: AccessService,
+    private readonly cipher: FieldCipher,
+    private readonly codec: HouseholdCodec,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- use cases ------------------------------------------------------------------------------
+
+  async create(auth: AuthContext, dto: CreateHouseholdDto): Promise<HouseholdWriteResult> {
+    const consent = assertConsentCovers(await this.consents.findById(dto.consentId));
+    if (consent.householdId) throw new AppError('CONSENT_ALREADY_USED');
+    const grid = await this.placeInGrid(auth, dto.communityCode, dto.gridId);
+    const content = this.toContent(dto, grid.id);
+    const hashes = content.members.map((m) => this.cipher.hash(m.idNumber));
+    if (!hashes.includes(consent.subjectIdHash)) {
+      throw new AppError('CONSENT_REQUIRED', '授权人须为本户成员（或其监护人代为授权）');
+    }
+    if (auth.role === 'resident') {
+      const me = await this.users.findById(auth.userId);
+      if (!me?.idNumberHash) throw new AppError('IDENTITY_NOT_BOUND');
+      if (!hashes.includes(me.idNumberHash)) throw new AppError('FORBIDDEN', '居民只能申报本人所在家庭');
+      if (me.householdId) {
+        const existing = await this.households.findById(me.householdId);
+        if (existing && (existing.status === 'active' || existing.status === 'pending_review')) throw new AppError('DUPLICATE_MEMBER', '您已在一个家庭档案中登记，请修改原档案');
+      }
+    }
+    const direct = isStaffRole(auth.role);
+    const now = this.clock.iso();
+    const id = randomUUID();
+    const household: HouseholdEntity = {
+      id,
+      status: direct ? 'active' : 'pending_review',
+      version: 1,
+      districtCode: grid.districtCode,
+      streetCode: grid.streetCode,
+      communityCode: grid.communityCode,
+      gridId: grid.id,
+      ...this.codec.columns(content),
+      consentId: consent.id,
+      createdBy: auth.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const members = this.codec.encodeMembers(id, content.members);
+    let submission: SubmissionEntity | null = null;
+    await this.households.transaction(async (m) => {
+      await this.assertNoDuplicates(m, hashes, id);
+      if (!(await this.consents.linkToHousehold(m, consent.id, id))) throw new AppError('CONSENT_ALREADY_USED');
+      await this.households.insert(m, household, members);
+      if (direct) {
+        await this.addRevision(m, id, 1, auth, 'staff', null, diffContent(null, content));
+      } else {
+        submission = this.newSubmission(auth, household, 'create', 0, content, []);
+        await this.submissions.insert(m, submission);
+      }
+    }).catch((e: unknown) => this.rethrowDuplicate(e));
+    if (auth.role === 'resident') await this.users.update(auth.userId, { householdId: id });
+    await this.audit.record(auth, {
+      action: 'household.create',
+      entityType: 'household',
+      entityId: id,
+      householdId: id,
+      detail: { members: content.members.length, direct, submissionId: (submission as SubmissionEntity | null)?.id ?? null },
+    });
+    const view = await this.viewOf(auth.role, household, members, content, (submission as SubmissionEntity | null)?.id ?? null);
+    return { household: view, submissionId: (submission as SubmissionEntity | null)?.id ?? null, applied: direct };
+  }
+
+  async get(auth: AuthContext, id: string): Promise<HouseholdResponseDto> {
+    const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
+    const members = await this.households.membersOf(h.id);
+    const content = this.codec.decode(h, members);
+    const pending = await this.submissions.findOpenForHousehold(h.id);
+    const full = seesSensitiveInFull(auth.role);
+    await this.audit.record(auth, { action: full ? 'household.read_sensitive_full' : 'household.read_sensitive_masked', entityType: 'household', entityId: h.id, householdId: h.id });
+    return this.viewOf(auth.role, h, members, content, pending?.id ?? null);
+  }
+
+  async list(auth: AuthContext, q: ListHouseholdsQuery): Promise<HouseholdPageDto> {
+    const scope = this.access.scopeOf(auth);
+    let memberIdHash: string | undefined;
+    if (q.idNumber) {
+      const v = validateIdNumber(q.idNumber);
+      memberIdHash = this.cipher.hash(v.valid ? v.idNumber : q.idNumber);
+      await this.audit.record(auth, { action: 'household.search_by_id', entityType: 'household', detail: { idNumber: maskIdNumber(q.idNumber) } });
+    }
+    const { items, total } = await this.households.search(scope, {
+      name: q.name, address: q.address, streetCode: q.streetCode, communityCode: q.communityCode, gridId: q.gridId, status: q.status, memberIdHash,
+    }, q.page, q.pageSize);
+    return { items: items.map(toHouseholdSummary), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async update(auth: AuthContext, id: string, dto: UpdateHouseholdDto): Promise<HouseholdWriteResult> {
+    const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
+    if (h.status === 'withdrawn' || h.status === 'rejected') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    assertConsentCovers(await this.consents.findById(h.consentId));
+    if (h.version !== dto.version) throw new AppError('VERSION_CONFLICT');
+    const members = await this.households.membersOf(h.id);
+    const before = this.codec.decode(h, members);
+    let gridId = before.gridId;
+    if (dto.gridId && dto.gridId !== before.gridId) {
+      if (!isStaffRole(auth.role)) throw new AppError('FORBIDDEN', '调整网格须由工作人员办理');
+      gridId = (await this.placeInGrid(auth, h.communityCode, dto.gridId)).id;
+    }
+    const after = this.merge(before, dto, gridId);
+    if (isStaffRole(auth.role)) {
+      const version = await this.households.transaction((m) => this.applyContent(m, h, after, auth, 'staff', null));
+      await this.audit.record(auth, { action: 'household.update', entityType: 'household', entityId: h.id, householdId: h.id, detail: { version, fields: diffContent(before, after).length } });
+      return { household: await this.get(auth, h.id), submissionId: null, applied: true };
+    }
+    const hashes = after.members.map((m) => this.cipher.hash(m.idNumber));
+    const dupes = await this.households.findMembersByIdHashes(hashes, h.id);
+    const dupePositions = dupes.map((d) => hashes.indexOf(d.idNumberHash ?? '')).filter((i) => i >= 0);
+    const submission = this.newSubmission(auth, h, 'update', h.version, after, dupePositions);
+    await this.households.transaction((m) => this.submissions.insert(m, submission));
+    await this.audit.record(auth, { action: 'submission.create', entityType: 'submission', entityId: submission.id, householdId: h.id, detail: { kind: 'update', baseVersion: h.version } });
+    return { household: await this.viewOf(auth.role, h, members, before, submission.id), submissionId: submission.id, applied: false };
+  }
+
+  async revisions(auth: AuthContext, id: string): Promise<RevisionResponseDto[]> {
+    const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
+    const rows = await this.households.revisionsOf(h.id);
+    const full = seesSensitiveInFull(auth.role);
+    await this.audit.record(auth, { action: 'household.read_revisions', entityType: 'household', entityId: h.id, householdId: h.id });
+    return rows.map((r) => toRevisionResponse(r, this.cipher.decryptJson(r.diffEnc), full));
+  }
+
+  // ---- shared with submissions ----------------------------------------------------------------
+
+  /**
+   * Applies new content to a household inside a transaction: duplicate check, optimistic version
+   * check, members replaced, revision written. Returns the new version.
+   */
+  async applyContent(m: EntityManager, h: HouseholdEntity, content: HouseholdContent, actor: AuthContext, source: RevisionSource, submissionId: string | null, activate = false): Promise<number> {
+    const stored = await this.households.membersOf(h.id, m);
+    const before = this.codec.decode(h, stored);
+    const hashes = content.members.map((x) => this.cipher.hash(x.idNumber));
+    await this.assertNoDuplicates(m, hashes, h.id);
+    const grid = content.gridId === h.gridId ? null : await this.regions.findGrid(content.gridId);
+    const ok = await this.households.updateIfVersion(m, h.id, h.version, {
+      ...this.codec.columns(content),
+      updatedAt: this.clock.iso(),
+      ...(grid ? { gridId: grid.id, communityCode: grid.communityCode, streetCode: grid.streetCode } : {}),
+      ...(activate ? { status: 'active' as const } : {}),
+    });
+    if (!ok) throw new AppError('VERSION_CONFLICT');
+    await this.households.replaceMembers(m, h.id, this.codec.encodeMembers(h.id, content.members)).catch((e: unknown) => this.rethrowDuplicate(e));
+    const version = h.version + 1;
+    await this.addRevision(m, h.id, version, actor, source, submissionId, activate ? diffContent(null, content) : diffContent(before, content));
+    return version;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private async placeInGrid(auth: AuthContext, communityCode: string, gridId?: string) {
+    const community = await this.regions.findRegion(communityCode);
+    if (!community || community.level !== 'community') throw new AppError('UNKNOWN_REGION');
+    let grid = gridId ? await this.regions.findGrid(gridId) : null;
+    if (gridId && (!grid || grid.communityCode !== communityCode)) throw new AppError('UNKNOWN_GRID');
+    if (!grid) {
+      const grids = await this.regions.gridsOfCommunity(communityCode);
+      grid = (auth.role === 'grid_worker' ? grids.find((g) => auth.gridIds.includes(g.id)) : grids[0]) ?? null;
+      if (!grid) throw new AppError('UNKNOWN_GRID');
+    }
+    this.access.requireWithin(auth, { gridId: grid.id, streetCode: grid.streetCode, districtCode: grid.districtCode });
+    return grid;
+  }
+
+  private toContent(dto: CreateHouseholdDto, gridId: string): HouseholdContent {
+    return {
+      address: dto.address,
+      gridId,
+      members: this.toMembers(dto.members),
+      incomes: dto.incomes ?? [],
+      assets: dto.assets ?? [],
+      expenses: dto.expenses ?? [],
+      hardships: dto.hardships ?? [],
+      benefits: dto.benefits ?? [],
+    };
+  }
+
+  private merge(before: HouseholdContent, dto: UpdateHouseholdDto, gridId: string): HouseholdContent {
+    const sections: (keyof HouseholdSectionsDto)[] = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'];
+    const next: HouseholdContent = { ...before, gridId, address: dto.address ?? before.address, members: dto.members ? this.toMembers(dto.members) : before.members };
+    for (const s of sections) if (dto[s]) (next as unknown as Record<string, unknown>)[s] = dto[s];
+    return next;
+  }
+
+  /** Normalises members: sex and birth date come from the ID number and must agree with any given. */
+  private toMembers(input: MemberDto[]): MemberRecord[] {
+    const errors: ErrorDetail[] = [];
+    const seen = new Set<string>();
+    const members = input.map((d, i): MemberRecord => {
+      const v = validateIdNumber(d.idNumber);
+      if (!v.valid) {
+        errors.push({ field: `members[${i}].idNumber`, message: v.message });
+        return null as unknown as MemberRecord;
+      }
+      if (seen.has(v.idNumber)) errors.push({ field: `members[${i}].idNumber`, message: '同一身份证号重复登记' });
+      seen.add(v.idNumber);
+      if (d.sex && d.sex !== v.sex) errors.push({ field: `members[${i}].sex`, message: '性别与身份证号不一致' });
+      if (d.birthDate && d.birthDate !== v.birthDate) errors.push({ field: `members[${i}].birthDate`, message: '出生日期与身份证号不一致' });
+      return {
+        relation: d.relation,
+        name: d.name,
+        idNumber: v.idNumber,
+        sex: v.sex,
+        birthDate: v.birthDate,
+        ethnicity: d.ethnicity ?? null,
+        phone: d.phone ?? null,
+        education: d.education ?? null,
+        employment: d.employment ?? null,
+        labourCapacity: d.labourCapacity ?? null,
+        health: d.health ? { ...d.health } : null,
+        disability: d.disability ? { ...d.disability } : null,
+        selfCare: d.selfCare ? { ...d.selfCare } : null,
+        coResident: d.coResident,
+      };
+    });
+    const heads = input.filter((d) => d.relation === 'head').length;
+    if (heads !== 1) errors.push({ field: 'members', message: '须且只能登记一名户主' });
+    if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
+    return members;
+  }
+
+  private async assertNoDuplicates(m: EntityManager, hashes: string[], householdId: string): Promise<void> {
+    const dupes = await this.households.findMembersByIdHashes(hashes, householdId, m);
+    if (dupes.length) {
+      throw new AppError('DUPLICATE_MEMBER', undefined, dupes.map((d) => ({ field: `members[${hashes.indexOf(d.idNumberHash ?? '')}].idNumber`, message: '该成员已在其他家庭档案中登记' })));
+    }
+  }
+
+  /** A unique-index race (two submissions of the same person at once) is still a clean 409. */
+  private rethrowDuplicate(e: unknown): never {
+    if (e instanceof AppError) throw e;
+    const msg = e instanceof Error ? e.message : '';
+    if (/UNIQUE constraint failed: member\.idNumberHash|Duplicate entry .* for key 'uq_member_id_hash'/i.test(msg)) throw new AppError('DUPLICATE_MEMBER');
+    throw e;
+  }
+
+  private async addRevision(m: EntityManager, householdId: string, version: number, actor: AuthContext, source: RevisionSource, submissionId: string | null, changes: ReturnType<typeof diffContent>): Promise<void> {
+    await this.households.addRevision(m, {
+      householdId,
+      version,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      source,
+      submissionId,
+      diffEnc: this.cipher.encryptJson(changes),
+      createdAt: this.clock.iso(),
+    });
+  }
+
+  private newSubmission(auth: AuthContext, h: HouseholdEntity, kind: 'create' | 'update', baseVersion: number, content: HouseholdContent, dupes: number[]): SubmissionEntity {
+    const now = this.clock.iso();
+    const history: StatusChange[] = [
+      { status: 'submitted', at: now, by: auth.userId },
+      { status: 'auto_checked', at: now, by: 'system' },
+      { status: 'in_review', at: now, by: 'system' },
+    ];
+    return {
+      id: randomUUID(),
+      kind,
+      status: 'in_review',
+      householdId: h.id,
+      baseVersion,
+      districtCode: h.districtCode,
+      streetCode: h.streetCode,
+      gridId: h.gridId,
+      payloadEnc: this.cipher.encryptJson(content),
+      checks: JSON.stringify(runAutoChecks(content, dupes)),
+      history: JSON.stringify(history),
+      submittedBy: auth.userId,
+      submittedByRole: auth.role,
+      reviewedBy: null,
+      reviewReason: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private async viewOf(role: Role, h: HouseholdEntity, members: MemberEntity[], content: HouseholdContent, pending: string | null): Promise<HouseholdResponseDto> {
+    return toHouseholdResponse(h, content, members.map((x) => x.id), seesSensitiveInFull(role), pending, this.clock.now());
+  }
+}

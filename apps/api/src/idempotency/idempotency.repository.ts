@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
+
+@Injectable()
+export class IdempotencyRepository {
+  constructor(@InjectRepository(IdempotencyRecordEntity) private readonly records: Repository<IdempotencyRecordEntity>) {}
+
+  /** Claims the key; false if a record already exists. */
+  async claim(id: string, requestHash: string, at: string): Promise<boolean> {
+    try {
+      await this.records.insert({ id, requestHash, statusCode: null, responseEnc: null, createdAt: at });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  find(id: string): Promise<IdempotencyRecordEntity | null> {
+    return this.records.findOneBy({ id });
+  }
+
+  async complete(id: string, statusCode: number, responseEnc: string): Promise<void> {
+    await this.records.update({ id }, { statusCode, responseEnc });
+  }
+
+  async release(id: string): Promise<void> {
+    await this.records.delete({ id });
+  }
+}

@@ -1,0 +1,162 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { generateHousehold, generateHouseholds, type DemoHousehold } from '@zczr/demo-data';
+import { ROLE_LABELS, type Role } from '@zczr/domain';
+import bcrypt from 'bcryptjs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { DEMO_USERNAMES } from '../auth/auth.service.js';
+import { newUserEntity, type UserEntity } from '../auth/user.entity.js';
+import { UsersRepository } from '../auth/users.repository.js';
+import { Clock } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { ConsentEntity } from '../consents/consent.entity.js';
+import { CONSENT_TEXT_VERSION } from '../consents/consent.dto.js';
+import { ConsentsRepository } from '../consents/consents.repository.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { HouseholdCodec, memberRecordOf } from '../households/household-codec.js';
+import type { HouseholdContent } from '../households/household-document.js';
+import type { HouseholdEntity } from '../households/household.entity.js';
+import { HouseholdsRepository } from '../households/households.repository.js';
+import type { MemberEntity } from '../households/member.entity.js';
+import type { GridEntity, GridWorkerEntity } from '../regions/grid.entity.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { RegionsService } from '../regions/regions.service.js';
+
+/** Demo credentials: printed at start, documented in the README. Demo mode only. */
+export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
+
+/**
+ * Fills a fresh demo database: the district's regions and grids, one demo user per role, a grid
+ * worker for every grid, and synthetic households (deterministic by DEMO_SEED).
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    private readonly regionsService: RegionsService,
+    private readonly regions: RegionsRepository,
+    private readonly users: UsersRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly consents: ConsentsRepository,
+    private readonly cipher: FieldCipher,
+    private readonly codec: HouseholdCodec,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(): Promise<void> {
+    await this.regionsService.importDistrictIfEmpty();
+    if (!this.config.demoMode || (await this.users.countAll()) > 0) return;
+    const started = Date.now();
+    const grids = await this.regions.allGrids();
+    const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+    const totpSecretEnc = this.cipher.encrypt(DEMO_TOTP_SECRET);
+    // The demo worker and street reviewer work where the demo resident (household 0) lives.
+    const firstCommunity = generateHousehold(this.config.demo.seed, 0, this.config.districtCode).communityCode;
+    const firstStreet = (grids.find((g) => g.communityCode === firstCommunity) ?? grids[0]!).streetCode;
+    const staff = (role: Role, regionCode: string): UserEntity =>
+      this.user({ role, username: DEMO_USERNAMES[role], displayName: `演示${ROLE_LABELS[role]}`, passwordHash, totpSecretEnc, regionCode });
+    const demoUsers = [
+      staff('admin', this.config.districtCode),
+      staff('district_reviewer', this.config.districtCode),
+      staff('street_reviewer', firstStreet),
+      staff('grid_worker', firstStreet),
+    ];
+    const demoWorker = demoUsers[3]!;
+    // Every grid gets a worker; the demo worker works all grids of the demo resident's community.
+    const assignments: GridWorkerEntity[] = [];
+    const workers: UserEntity[] = [];
+    for (const g of grids) {
+      if (g.communityCode === firstCommunity) {
+        assignments.push({ gridId: g.id, userId: demoWorker.id });
+        continue;
+      }
+      const w = this.user({ role: 'grid_worker', username: `worker-${g.id}`, displayName: `${g.name}网格员`, passwordHash, totpSecretEnc, regionCode: g.streetCode });
+      workers.push(w);
+      assignments.push({ gridId: g.id, userId: w.id });
+    }
+    await this.dataSource.transaction(async (m) => {
+      for (const u of [...demoUsers, ...workers]) await m.getRepository('app_user').insert(u);
+      await this.regions.assignWorkers(m, assignments);
+    });
+
+    const firstHouseholdId = await this.seedHouseholds(grids, demoWorker.id);
+    const resident = this.user({ role: 'resident', username: DEMO_USERNAMES.resident, displayName: '演示居民', openid: 'demo-openid-resident' });
+    if (firstHouseholdId) {
+      const [head] = await this.households.membersOf(firstHouseholdId);
+      if (head?.idNumberEnc) {
+        resident.realName = head.name;
+        resident.displayName = head.name;
+        resident.idNumberEnc = head.idNumberEnc;
+        resident.idNumberHash = head.idNumberHash;
+        resident.identityConsentAt = this.clock.iso();
+        resident.householdId = firstHouseholdId;
+      }
+    }
+    await this.users.insert(resident);
+    await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 1 } });
+    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 5} users in ${Date.now() - started} ms`);
+  }
+
+  private async seedHouseholds(grids: GridEntity[], demoWorkerId: string): Promise<string | null> {
+    const byCommunity = new Map<string, GridEntity[]>();
+    for (const g of grids) byCommunity.set(g.communityCode, [...(byCommunity.get(g.communityCode) ?? []), g]);
+    let first: string | null = null;
+    let batch: DemoHousehold[] = [];
+    const flush = async (): Promise<void> => {
+      const hs: HouseholdEntity[] = [];
+      const ms: MemberEntity[] = [];
+      const cs: ConsentEntity[] = [];
+      for (const d of batch) {
+        const communityGrids = byCommunity.get(d.communityCode);
+        if (!communityGrids?.length) continue;
+        const grid = communityGrids[d.gridIndex % communityGrids.length]!;
+        const { household, members, consent } = this.encode(d, grid, demoWorkerId);
+        hs.push(household);
+        ms.push(...members);
+        cs.push(consent);
+        first ??= household.id;
+      }
+      await this.dataSource.transaction(async (m) => {
+        await this.consents.insertMany(cs, m);
+        for (let i = 0; i < hs.length; i += 100) await m.getRepository('household').insert(hs.slice(i, i + 100));
+        for (let i = 0; i < ms.length; i += 100) await m.getRepository('member').insert(ms.slice(i, i + 100));
+      });
+      batch = [];
+    };
+    for (const d of generateHouseholds({ seed: this.config.demo.seed, count: this.config.demo.households, districtCode: this.config.districtCode })) {
+      batch.push(d);
+      if (batch.length >= 500) await flush();
+    }
+    if (batch.length) await flush();
+    return first;
+  }
+
+  private encode(d: DemoHousehold, grid: GridEntity, recordedBy: string): { household: HouseholdEntity; members: MemberEntity[]; consent: ConsentEntity } {
+    const id = randomUUID();
+    const now = this.clock.iso();
+    const content: HouseholdContent = { ...d, gridId: grid.id, members: d.members.map(memberRecordOf) };
+    const head = content.members.find((m) => m.relation === 'head') ?? content.members[0]!;
+    const consent: ConsentEntity = {
+      id: randomUUID(), status: 'active', subjectName: head.name, subjectIdEnc: this.cipher.encrypt(head.idNumber), subjectIdHash: this.cipher.hash(head.idNumber),
+      purposes: JSON.stringify(['assistance_assessment', 'economic_check', 'dynamic_monitoring']), sensitiveData: true, textVersion: CONSENT_TEXT_VERSION,
+      method: 'self_online', guardianName: null, guardianIdEnc: null, guardianRelation: null, signatureEnc: null, recordedBy, recordedByRole: 'grid_worker',
+      householdId: id, givenAt: now, withdrawnAt: null, withdrawalReason: null,
+    };
+    const household: HouseholdEntity = {
+      id, status: 'active', version: 1, districtCode: grid.districtCode, streetCode: grid.streetCode, communityCode: grid.communityCode, gridId: grid.id,
+      ...this.codec.columns(content), consentId: consent.id, createdBy: recordedBy, createdAt: now, updatedAt: now,
+    };
+    return { household, members: this.codec.encodeMembers(id, content.members), consent };
+  }
+
+  private user(fields: Partial<UserEntity> & Pick<UserEntity, 'role' | 'displayName'>): UserEntity {
+    return newUserEntity(fields, this.clock.iso());
+  }
+}

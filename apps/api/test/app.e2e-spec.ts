@@ -1,0 +1,79 @@
+import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { bearer, startTestApp, type TestApp } from './harness.js';
+
+describe('API foundation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports the database as reachable', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
+  it('publishes OpenAPI as JSON and UI', async () => {
+    const json = await t.http().get('/api/docs-json').expect(200);
+    expect(Object.keys((json.body as { paths: object }).paths)).toEqual(expect.arrayContaining(['/api/v1/households', '/api/v1/consents', '/api/v1/auth/login']));
+    const ui = await t.http().get('/api/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('answers unknown routes and missing tokens with { code, message } in Chinese', async () => {
+    const nf = await t.http().get('/api/v1/nothing-here').set(bearer(await t.tokenFor('admin'))).expect(404);
+    expect(nf.body).toEqual({ code: 'NOT_FOUND', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    const unauth = await t.http().get('/api/v1/households').expect(401);
+    expect(unauth.body.code).toBe('UNAUTHENTICATED');
+    const garbage = await t.http().get('/api/v1/households').set(bearer('not-a-jwt')).expect(401);
+    expect(garbage.body.code).toBe('TOKEN_INVALID');
+  });
+
+  it('sets security headers (helmet)', async () => {
+    const res = await t.http().get('/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toBeDefined();
+  });
+
+  it('rejects malformed JSON and oversized bodies with 4xx, not 500', async () => {
+    const token = await t.tokenFor('admin');
+    const bad = await t.http().post('/api/v1/consents').set(bearer(token)).set('content-type', 'application/json').send('{"subjectName": ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('BAD_REQUEST');
+    const huge = await t.http().post('/api/v1/consents').set(bearer(token)).send({ subjectName: 'x'.repeat(2_000_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('seeded the Wenjiang region tree with 3–6 grids per community', async () => {
+    const res = await t.http().get('/api/v1/regions').set(bearer(await t.tokenFor('admin'))).expect(200);
+    const [district] = res.body as Array<{ code: string; name: string; children: Array<{ code: string; children: unknown[] }> }>;
+    expect(district).toMatchObject({ code: '510115', name: '温江区' });
+    expect(district!.children.length).toBeGreaterThanOrEqual(5);
+    const grids = await t.http().get('/api/v1/grids').set(bearer(await t.tokenFor('admin'))).expect(200);
+    const perCommunity = new Map<string, number>();
+    for (const g of grids.body as Array<{ communityCode: string }>) perCommunity.set(g.communityCode, (perCommunity.get(g.communityCode) ?? 0) + 1);
+    for (const n of perCommunity.values()) expect(n).toBeGreaterThanOrEqual(3);
+    for (const n of perCommunity.values()) expect(n).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses a bad value and names it', () => {
+    expect(() => loadConfig({ PORT: 'abc', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('requires real keys outside demo mode', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEY|JWT_SECRET/);
+  });
+
+  it('defaults PORT to 3000 and the database to SQLite under data/', () => {
+    const c = loadConfig({ DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' });
+    expect(c.port).toBe(3000);
+    expect(c.database.type).toBe('sqlite');
+    expect(c.database.location).toBe('/tmp/zczr-config-test/zczr.sqlite');
+    expect(loadConfig({ DEMO_MODE: 'true' }).database.location).toMatch(/\/data\/zczr\.sqlite$/);
+  });
+});

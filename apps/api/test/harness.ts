@@ -1,0 +1,115 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { generate } from 'otplib';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { Role } from '@zczr/domain';
+import { createApp } from '../src/bootstrap.js';
+import { AppConfig, loadConfig } from '../src/config/app-config.js';
+import { DEMO_TOTP_SECRET } from '../src/seed/demo-seed.service.js';
+
+/**
+ * A real app on a real database: a fresh SQLite file per suite, or the MariaDB/MySQL database in
+ * DATABASE_URL, emptied first. A local fake WeChat server answers jscode2session.
+ */
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  tokenFor: (role: Role) => Promise<string>;
+  dataSource: DataSource;
+  close: () => Promise<void>;
+}
+
+export function startFakeWechat(): Promise<{ url: string; server: Server; calls: string[] }> {
+  const calls: string[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    calls.push(url.pathname + url.search);
+    res.setHeader('content-type', 'application/json');
+    if (url.pathname !== '/sns/jscode2session') {
+      res.statusCode = 404;
+      res.end('{}');
+      return;
+    }
+    const code = url.searchParams.get('js_code') ?? '';
+    if (url.searchParams.get('appid') !== 'wx-test-app' || url.searchParams.get('secret') !== 'wx-test-secret' || url.searchParams.get('grant_type') !== 'authorization_code') {
+      res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
+    } else if (code.startsWith('bad')) {
+      res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
+    } else {
+      res.end(JSON.stringify({ openid: `openid-${code}`, session_key: 'sk' }));
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const addr = server.address();
+    resolve({ url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server, calls });
+  }));
+}
+
+export const isMysql = (): boolean => (process.env.DATABASE_URL ?? '').startsWith('mysql');
+
+async function emptyMysql(url: string): Promise<void> {
+  const ds = new DataSource({ type: 'mysql', url });
+  await ds.initialize();
+  const tables = await ds.query<{ name: string }[]>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
+  await ds.query('SET FOREIGN_KEY_CHECKS = 0');
+  for (const t of tables) await ds.query(`DROP TABLE \`${t.name}\``);
+  await ds.query('SET FOREIGN_KEY_CHECKS = 1');
+  await ds.destroy();
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'zczr-test-'));
+  const wechat = await startFakeWechat();
+  const mysqlUrl = isMysql() ? process.env.DATABASE_URL! : null;
+  if (mysqlUrl) await emptyMysql(mysqlUrl);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_MODE: 'true',
+    DATA_DIR: dir,
+    DATABASE_URL: mysqlUrl ?? `sqlite:${join(dir, 'test.sqlite')}`,
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HASH_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DEMO_HOUSEHOLDS: '60',
+    WECHAT_APPID: 'wx-test-app',
+    WECHAT_SECRET: 'wx-test-secret',
+    WECHAT_API_BASE: wechat.url,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createApp(config);
+  const server = app.getHttpServer() as Server;
+  const tokens = new Map<Role, string>();
+  const http = (): ReturnType<typeof request> => request(server);
+  return {
+    app,
+    config,
+    http,
+    dataSource: app.get(DataSource),
+    tokenFor: async (role) => {
+      const cached = tokens.get(role);
+      if (cached) return cached;
+      const res = await http().post('/api/v1/auth/demo-login').send({ role }).expect(200);
+      const token = (res.body as { accessToken: string }).accessToken;
+      tokens.set(role, token);
+      return token;
+    },
+    close: async () => {
+      await app.close();
+      await new Promise((r) => wechat.server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function currentTotp(secret = DEMO_TOTP_SECRET): Promise<string> {
+  return generate({ secret });
+}
+
+export const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });
