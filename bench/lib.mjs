@@ -41,7 +41,7 @@ export async function prepareMysql(url) {
 export async function startApi({ databaseUrl, env = {} }) {
   const dir = mkdtempSync(join(tmpdir(), 'zczr-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), join(ROOT, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'development',

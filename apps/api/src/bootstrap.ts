@@ -25,8 +25,8 @@ function serveSpa(app: NestExpressApplication, prefix: string, dir: string): voi
 }
 
 /** Builds the whole application: used by main.ts, the tests and the benchmarks. */
-export async function createApp(config: AppConfig, opts: { seed?: boolean } = {}): Promise<NestExpressApplication> {
-  const logger = createPino(config);
+export async function createApp(config: AppConfig, opts: { seed?: boolean; logDestination?: NodeJS.WritableStream } = {}): Promise<NestExpressApplication> {
+  const logger = createPino(config, opts.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bodyParser: false, abortOnError: false });
   app.use(httpLogger(logger));
   app.set('trust proxy', 'loopback');

@@ -29,6 +29,30 @@ describe('API foundation', () => {
     expect(garbage.body.code).toBe('TOKEN_INVALID');
   });
 
+  it('has, after migrations, every table, column, nullability and index the entities declare (synchronize off)', async () => {
+    expect(t.dataSource.options.synchronize).toBe(false);
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      for (const meta of t.dataSource.entityMetadatas) {
+        const table = await runner.getTable(meta.tableName);
+        expect({ table: meta.tableName, exists: Boolean(table) }).toEqual({ table: meta.tableName, exists: true });
+        const columns = new Map(table!.columns.map((c) => [c.name, c]));
+        for (const col of meta.columns) {
+          const actual = columns.get(col.databaseName);
+          expect({ column: `${meta.tableName}.${col.databaseName}`, nullable: actual?.isNullable }).toEqual({ column: `${meta.tableName}.${col.databaseName}`, nullable: col.isNullable });
+        }
+        expect(table!.columns.length).toBe(meta.columns.length);
+        const indices = new Map(table!.indices.map((i) => [i.name, i]));
+        for (const idx of meta.indices) {
+          const actual = indices.get(idx.name);
+          expect({ index: idx.name, columns: actual?.columnNames, unique: Boolean(actual?.isUnique) }).toEqual({ index: idx.name, columns: idx.columns.map((c) => c.databaseName), unique: idx.isUnique });
+        }
+      }
+    } finally {
+      await runner.release();
+    }
+  });
+
   it('sets security headers (helmet)', async () => {
     const res = await t.http().get('/api/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -63,7 +63,7 @@ async function emptyMysql(url: string): Promise<void> {
   await ds.destroy();
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, logDestination?: NodeJS.WritableStream): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'zczr-test-'));
   const wechat = await startFakeWechat();
   const mysqlUrl = isMysql() ? process.env.DATABASE_URL! : null;
@@ -83,7 +83,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, { logDestination });
   const server = app.getHttpServer() as Server;
   const tokens = new Map<Role, string>();
   const http = (): ReturnType<typeof request> => request(server);

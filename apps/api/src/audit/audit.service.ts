@@ -41,13 +41,24 @@ export function verifyChain(entries: AuditLogEntity[], prevHash = GENESIS_HASH):
   return { ok: true, checked: entries.length, lastHash: last };
 }
 
+interface Pending {
+  actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null;
+  input: AuditEntryInput;
+  at: string;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 /**
- * Append-only audit log. Appends are serialised in-process so each entry links to the one before;
- * the API runs as one process per database (documented in ARCHITECTURE.md).
+ * Append-only audit log. Entries are chained in the order they are recorded and written by group
+ * commit: everything recorded while one write is in flight goes into the next single transaction,
+ * and each caller's promise settles only when its entry is stored. The API runs as one process per
+ * database (ARCHITECTURE.md), so the in-memory tail of the chain is authoritative.
  */
 @Injectable()
 export class AuditService {
-  private tail: Promise<unknown> = Promise.resolve();
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
   private lastHash: string | null = null;
 
   constructor(
@@ -56,36 +67,49 @@ export class AuditService {
   ) {}
 
   record(actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null, input: AuditEntryInput): Promise<void> {
-    const next = this.tail.then(() => this.append(actor, input));
-    this.tail = next.catch(() => undefined);
-    return next;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ actor, input, at: this.clock.iso(), resolve, reject });
+      this.flushing ??= this.flush();
+    });
   }
 
-  private async append(actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null, input: AuditEntryInput): Promise<void> {
-    if (this.lastHash === null) {
-      const last = await this.repo.find({ order: { id: 'DESC' }, take: 1 });
-      this.lastHash = last[0]?.hash ?? GENESIS_HASH;
+  private async flush(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        if (this.lastHash === null) {
+          const last = await this.repo.find({ order: { id: 'DESC' }, take: 1 });
+          this.lastHash = last[0]?.hash ?? GENESIS_HASH;
+        }
+        let prev = this.lastHash;
+        const rows = batch.map(({ actor, input, at }) => {
+          const fields: ChainFields = {
+            at,
+            actorId: actor?.userId ?? null,
+            actorRole: actor?.role ?? 'system',
+            action: input.action,
+            entityType: input.entityType,
+            entityId: input.entityId ?? null,
+            householdId: input.householdId ?? null,
+            ip: actor?.ip ?? null,
+            detail: JSON.stringify(input.detail ?? {}),
+            prevHash: prev,
+          };
+          prev = auditHash(fields);
+          return { ...fields, hash: prev };
+        });
+        await this.repo.manager.transaction(async (m) => {
+          for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
+        });
+        this.lastHash = prev;
+        for (const p of batch) p.resolve();
+      } catch (e) {
+        this.lastHash = null;
+        for (const p of batch) p.reject(e);
+      }
     }
-    const fields: ChainFields = {
-      at: this.clock.iso(),
-      actorId: actor?.userId ?? null,
-      actorRole: actor?.role ?? 'system',
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      householdId: input.householdId ?? null,
-      ip: actor?.ip ?? null,
-      detail: JSON.stringify(input.detail ?? {}),
-      prevHash: this.lastHash,
-    };
-    const hash = auditHash(fields);
-    try {
-      await this.repo.insert({ ...fields, hash });
-      this.lastHash = hash;
-    } catch (e) {
-      this.lastHash = null;
-      throw e;
-    }
+    this.flushing = null;
   }
 
   async list(filter: { householdId?: string; action?: string; page: number; pageSize: number }): Promise<{ items: AuditLogEntity[]; total: number }> {
@@ -96,7 +120,7 @@ export class AuditService {
 
   /** Walks the whole chain in pages. */
   async verify(): Promise<ChainVerification> {
-    await this.tail;
+    await this.flushing;
     let prev = GENESIS_HASH;
     let checked = 0;
     let afterId = 0;

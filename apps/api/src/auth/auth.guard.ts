@@ -22,13 +22,14 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
     const claims = this.tokens.verifyAccess(header.slice(7));
-    const user = await this.users.findById(claims.sub);
-    if (!user || user.role !== claims.role) throw new AppError('TOKEN_INVALID');
+    const access = await this.users.findAccess(claims.sub);
+    if (!access || access.user.role !== claims.role) throw new AppError('TOKEN_INVALID');
+    const { user, gridIds } = access;
     req.auth = {
       userId: user.id,
       role: user.role,
       regionCode: user.regionCode,
-      gridIds: user.role === 'grid_worker' ? await this.users.gridIdsOf(user.id) : [],
+      gridIds,
       householdId: user.householdId,
       ip: req.ip ?? null,
     };

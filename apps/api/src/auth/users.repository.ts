@@ -4,12 +4,34 @@ import { Repository } from 'typeorm';
 import { GridWorkerEntity } from '../regions/grid.entity.js';
 import { UserEntity } from './user.entity.js';
 
+/** What the auth guard needs of a user on every request. */
+export interface UserAccess {
+  user: UserEntity;
+  gridIds: string[];
+}
+
+const ACCESS_CACHE_MS = 5_000;
+
 @Injectable()
 export class UsersRepository {
+  /** Short-lived cache of the per-request user look-up; every write through this repository clears it. */
+  private readonly accessCache = new Map<string, { value: UserAccess; until: number }>();
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(GridWorkerEntity) private readonly gridWorkers: Repository<GridWorkerEntity>,
   ) {}
+
+  async findAccess(id: string): Promise<UserAccess | null> {
+    const hit = this.accessCache.get(id);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const user = await this.users.findOneBy({ id });
+    if (!user) return null;
+    const value = { user, gridIds: user.role === 'grid_worker' ? await this.gridIdsOf(id) : [] };
+    if (this.accessCache.size > 10_000) this.accessCache.clear();
+    this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
+    return value;
+  }
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
@@ -36,7 +58,9 @@ export class UsersRepository {
   }
 
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {
+    this.accessCache.delete(id);
     await this.users.update({ id }, patch);
+    this.accessCache.delete(id);
   }
 
   async gridIdsOf(userId: string): Promise<string[]> {
