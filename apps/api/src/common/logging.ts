@@ -44,12 +44,16 @@ export function httpLogger(logger: Pino): HttpLogger {
   });
 }
 
+/** Nest's start-up chatter (one line per module and route) is debug, not info. */
+const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** Nest's own log calls (bootstrap, exceptions) go through the same masked pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Pino) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    if (context && CHATTY_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
 
   error(message: unknown, trace?: string, context?: string): void {
