@@ -102,6 +102,7 @@ describe('lookupIdAreaCode', () => {
       code: '510122', name: '双流县', fullName: '四川省成都市双流县', level: 'district', current: false, successorCode: '510116',
     });
     expect(lookupIdAreaCode('510124')).toMatchObject({ name: '郫县', current: false, successorCode: '510117' });
+    expect(lookupIdAreaCode('510123')).toMatchObject({ name: '温江县', current: false, successorCode: '510115' });
     expect(lookupIdAreaCode('110104')).toMatchObject({ name: '宣武区', current: false, successorCode: '110102' });
     expect(lookupIdAreaCode('310103')).toMatchObject({ name: '卢湾区', current: false, successorCode: '310101' });
   });

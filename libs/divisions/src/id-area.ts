@@ -33,6 +33,7 @@ export const RETIRED_DIVISIONS: readonly RetiredDivision[] = [
   { code: '440102', name: '东山区', successorCode: '440104' }, // 2005, merged into 越秀区
   { code: '440107', name: '芳村区', successorCode: '440103' }, // 2005, merged into 荔湾区
   { code: '440524', name: '潮阳县', successorCode: '440513' }, // GB 11643 example; later 潮阳市, now 潮阳区
+  { code: '510123', name: '温江县', successorCode: '510115' }, // 2002, became 温江区
   { code: '510122', name: '双流县', successorCode: '510116' }, // 2015, became 双流区
   { code: '510124', name: '郫县', successorCode: '510117' }, // 2016, became 郫都区
 ];
