@@ -131,7 +131,7 @@ export class ConsentsService {
       await this.households.updateIfVersion(m, h.id, h.version, {
         status: 'withdrawn',
         updatedAt: at,
-        ...(erase ? { economics: JSON.stringify({ incomes: [], assets: [], expenses: [], hardships: [], benefits: [] }), financialEnc: null, address: '（已删除）', headName: '（已删除）' } : {}),
+        ...(erase ? { economics: JSON.stringify({ incomes: [], assets: [], expenses: [], hardships: [], benefits: [] }), financialEnc: null, snapshotEnc: null, address: '（已删除）', headName: '（已删除）' } : {}),
       });
       // The person may be registered again later with a new consent.
       await this.households.updateMembers(m, h.id, erase

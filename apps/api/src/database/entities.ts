@@ -8,8 +8,12 @@ import { IdempotencyRecordEntity } from '../idempotency/idempotency-record.entit
 import { GridEntity, GridWorkerEntity } from '../regions/grid.entity.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SubmissionEntity } from '../submissions/submission.entity.js';
+import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
+import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from '../policies/policy.entity.js';
+import { ScreeningHitEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
 
 export const ENTITIES = [
   RegionEntity, GridEntity, GridWorkerEntity, UserEntity, AuditLogEntity, ConsentEntity,
   HouseholdEntity, MemberEntity, RevisionEntity, SubmissionEntity, IdempotencyRecordEntity,
+  PolicyEntity, PolicyVersionEntity, PolicyParameterEntity, EligibilityCurrentEntity, ScreeningRunEntity, ScreeningHitEntity,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MemberInput } from '@zczr/domain';
+import type { HouseholdSnapshot } from '@zczr/eligibility';
 import { validateIdNumber } from '@zczr/id-card';
 import { randomUUID } from 'node:crypto';
 import { FieldCipher } from '../crypto/field-cipher.js';
@@ -16,7 +17,7 @@ interface Economics {
 }
 
 /** Household columns that follow from the content. */
-export type ContentColumns = Pick<HouseholdEntity, 'address' | 'headName' | 'memberCount' | 'economics' | 'financialEnc'>;
+export type ContentColumns = Pick<HouseholdEntity, 'address' | 'headName' | 'memberCount' | 'economics' | 'financialEnc' | 'snapshotEnc'>;
 
 /**
  * Turns household content into rows and back: the one place that knows which fields are
@@ -26,7 +27,24 @@ export type ContentColumns = Pick<HouseholdEntity, 'address' | 'headName' | 'mem
 export class HouseholdCodec {
   constructor(private readonly cipher: FieldCipher) {}
 
-  columns(c: HouseholdContent): ContentColumns {
+  /** What the matcher reads: no names, no ID numbers, no phones or accounts. */
+  snapshotOf(c: HouseholdContent, regionCode: string): HouseholdSnapshot {
+    return {
+      regionCode,
+      members: c.members.map((m) => ({
+        relation: m.relation, sex: m.sex, birthDate: m.birthDate, education: m.education, employment: m.employment,
+        labourCapacity: m.labourCapacity, health: m.health, disability: m.disability, selfCare: m.selfCare, coResident: m.coResident,
+      })),
+      incomes: c.incomes,
+      assets: c.assets.map(({ bankAccount: _omit, ...rest }) => rest),
+      expenses: c.expenses,
+      hardships: c.hardships,
+      benefits: c.benefits,
+    };
+  }
+
+  /** The household columns that follow from the content; `regionCode` is its community. */
+  columns(c: HouseholdContent, regionCode: string): ContentColumns {
     const accounts: Record<number, string> = {};
     c.assets.forEach((a, i) => {
       if (a.bankAccount) accounts[i] = a.bankAccount;
@@ -44,6 +62,7 @@ export class HouseholdCodec {
       memberCount: c.members.length,
       economics: JSON.stringify(economics),
       financialEnc: Object.keys(accounts).length ? this.cipher.encryptJson(accounts) : null,
+      snapshotEnc: this.cipher.encryptJson(this.snapshotOf(c, regionCode)),
     };
   }
 

@@ -51,6 +51,10 @@ export class HouseholdEntity {
   @Column({ type: 'text', nullable: true })
   financialEnc: string | null;
 
+  /** Encrypted JSON HouseholdSnapshot: what the matcher reads (no names, no ID numbers). */
+  @Column({ type: 'text', nullable: true })
+  snapshotEnc: string | null;
+
   @Column({ type: 'varchar', length: 36 })
   createdBy: string;
 

@@ -82,7 +82,7 @@ export class HouseholdsService {
       streetCode: grid.streetCode,
       communityCode: grid.communityCode,
       gridId: grid.id,
-      ...this.codec.columns(content),
+      ...this.codec.columns(content, grid.communityCode),
       consentId: consent.id,
       createdBy: auth.userId,
       createdAt: now,
@@ -185,7 +185,7 @@ export class HouseholdsService {
     await this.assertNoDuplicates(m, hashes, h.id);
     const grid = content.gridId === h.gridId ? null : await this.regions.findGrid(content.gridId);
     const ok = await this.households.updateIfVersion(m, h.id, h.version, {
-      ...this.codec.columns(content),
+      ...this.codec.columns(content, grid ? grid.communityCode : h.communityCode),
       updatedAt: this.clock.iso(),
       ...(grid ? { gridId: grid.id, communityCode: grid.communityCode, streetCode: grid.streetCode } : {}),
       ...(activate ? { status: 'active' as const } : {}),

@@ -151,7 +151,7 @@ export class DemoSeedService {
     };
     const household: HouseholdEntity = {
       id, status: 'active', version: 1, districtCode: grid.districtCode, streetCode: grid.streetCode, communityCode: grid.communityCode, gridId: grid.id,
-      ...this.codec.columns(content), consentId: consent.id, createdBy: recordedBy, createdAt: now, updatedAt: now,
+      ...this.codec.columns(content, grid.communityCode), consentId: consent.id, createdBy: recordedBy, createdAt: now, updatedAt: now,
     };
     return { household, members: this.codec.encodeMembers(id, content.members), consent };
   }

@@ -1,4 +1,5 @@
 import { Spine1763900000000 } from './1763900000000-spine.js';
+import { Eligibility1763910000000 } from './1763910000000-eligibility.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
-export const MIGRATIONS = [Spine1763900000000];
+export const MIGRATIONS = [Spine1763900000000, Eligibility1763910000000];

@@ -1,0 +1,71 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ScreeningStatus = 'running' | 'completed' | 'cancelled' | 'failed';
+
+/** A population screening run: every active household against every published policy. */
+@Entity('screening_run')
+export class ScreeningRunEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: ScreeningStatus;
+
+  @Column({ type: 'varchar', length: 6 })
+  districtCode: string;
+
+  /** Evaluation date (YYYY-MM-DD). */
+  @Column({ type: 'varchar', length: 10 })
+  asOf: string;
+
+  @Column({ type: 'int' })
+  total: number;
+
+  @Column({ type: 'int' })
+  processed: number;
+
+  /** JSON: per policy code, counts by category and the version used. */
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  startedBy: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  startedAt: string;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  finishedAt: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  error: string | null;
+}
+
+export type ScreeningCategory = 'newly_eligible' | 'exit_candidate' | 'unknown';
+
+/** A household a run flagged for action under one policy. */
+@Entity('screening_hit')
+@Index('idx_screening_hit_run', ['runId', 'policyCode', 'category'])
+export class ScreeningHitEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 36 })
+  runId: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  policyCode: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  householdId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  category: ScreeningCategory;
+
+  @Column({ type: 'varchar', length: 500 })
+  missingFacts: string;
+
+  /** Exit candidates: the benefit stops after this date (graduated exit). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  graceUntil: string | null;
+}
