@@ -67,7 +67,7 @@ export function householdBody(consentId: string, place: Placement, head: PersonF
     gridId: place.gridId,
     members: [
       { relation: 'head', name: head.name, idNumber: head.idNumber, phone: '13800138000', employment: 'unemployed', labourCapacity: 'full', health: { chronicIllness: false, seriousIllness: false }, coResident: true },
-      ...others.map((o) => ({ relation: 'child', name: o.name, idNumber: o.idNumber, coResident: true, health: { chronicIllness: true, seriousIllness: true, diagnosis: '白血病' } })),
+      ...others.map((o) => ({ relation: 'child', name: o.name, idNumber: o.idNumber, coResident: true, health: { chronicIllness: true, seriousIllness: true, diagnosis: '骨髓增生异常综合征（测试）' } })),
     ],
     incomes: [{ type: 'wage', monthlyAmount: 1200 }],
     assets: [{ type: 'deposit', value: 5000, bankAccount: '6222020200112233445' }],

@@ -233,7 +233,7 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(raw.includes(head.idNumber)).toBe(false);
     expect(raw.includes('13800138000')).toBe(false);
     expect(raw.includes('6222020200112233445')).toBe(false);
-    expect(raw.includes('白血病')).toBe(false);
+    expect(raw.includes('骨髓增生异常综合征')).toBe(false);
   });
 
   it('MariaDB/SQLite rows hold ciphertext for sensitive columns', async () => {
