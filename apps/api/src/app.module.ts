@@ -24,6 +24,17 @@ import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { RegionsController } from './regions/regions.controller.js';
 import { RegionsService } from './regions/regions.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
+import { EligibilityController } from './eligibility/eligibility.controller.js';
+import { EligibilityRepository } from './eligibility/eligibility.repository.js';
+import { EligibilityService } from './eligibility/eligibility.service.js';
+import { MatcherService } from './eligibility/matcher.service.js';
+import { PopulationService } from './eligibility/population.service.js';
+import { PoliciesController } from './policies/policies.controller.js';
+import { PoliciesRepository } from './policies/policies.repository.js';
+import { PoliciesService } from './policies/policies.service.js';
+import { ScreeningsController } from './screenings/screenings.controller.js';
+import { ScreeningsRepository } from './screenings/screenings.repository.js';
+import { ScreeningsService } from './screenings/screenings.service.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 import { SubmissionsService } from './submissions/submissions.service.js';
 
@@ -41,12 +52,16 @@ export class AppModule {
         CryptoModule,
         IdempotencyModule,
       ],
-      controllers: [HealthController, AuthController, RegionsController, ConsentsController, HouseholdsController, SubmissionsController, AuditController],
+      controllers: [
+        HealthController, AuthController, RegionsController, ConsentsController, HouseholdsController, SubmissionsController, AuditController,
+        PoliciesController, EligibilityController, ScreeningsController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         TokenService, WechatClient, AuthService, RegionsService, ConsentsService, HouseholdsService, SubmissionsService, DemoSeedService,
+        PoliciesRepository, PoliciesService, MatcherService, EligibilityRepository, EligibilityService, PopulationService, ScreeningsRepository, ScreeningsService,
       ],
     };
   }

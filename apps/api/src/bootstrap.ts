@@ -12,6 +12,7 @@ import { AppModule } from './app.module.js';
 import { ERRORS } from './common/errors.js';
 import { PinoNestLogger, createPino, httpLogger } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
+import { PoliciesService } from './policies/policies.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
 
 /** Serves a built single-page app under a prefix, falling back to its index.html. */
@@ -52,6 +53,7 @@ export async function createApp(config: AppConfig, opts: { seed?: boolean; logDe
   serveSpa(app, '/h5', config.staticDirs.h5);
   app.enableShutdownHooks();
   await app.init();
+  await app.get(PoliciesService).seedLibraryIfEmpty();
   if (opts.seed ?? true) await app.get(DemoSeedService).run();
   return app;
 }

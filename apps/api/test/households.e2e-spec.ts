@@ -204,6 +204,28 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(audit.body.items.some((e: { action: string; actorRole: string }) => e.action === 'household.read_sensitive_masked' && e.actorRole === 'grid_worker')).toBe(true);
   });
 
+  it('keeps every write under concurrency, even when other transactions roll back', async () => {
+    const worker = await t.tokenFor('grid_worker');
+    const district = await t.tokenFor('district_reviewer');
+    const victim = await createHouseholdAsStaff(t, place, person('并发旧户'));
+    const heads = Array.from({ length: 12 }, (_, i) => person(`并发户${'甲乙丙丁戊己庚辛壬癸子丑'[i]}`));
+    const consents = await Promise.all(heads.map((h) => giveConsent(t, worker, h)));
+    const results = await Promise.all([
+      ...heads.map((h, i) => t.http().post('/api/v1/households').set(bearer(worker)).set('Idempotency-Key', `concurrent-${i}-key`).send(householdBody(consents[i]!, place, h))),
+      // Stale writes: each fails its version check inside a transaction and rolls back.
+      ...Array.from({ length: 6 }, () => t.http().patch(`/api/v1/households/${victim.id}`).set(bearer(district)).send({ version: victim.version + 5, address: '不应写入 1 号' })),
+    ]);
+    expect(results.slice(0, 12).map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(results.slice(12).map((r) => r.status)).toEqual(Array(6).fill(409));
+    const ids = results.slice(0, 12).map((r) => r.body.household.id as string);
+    const rows = await t.dataSource.query(`SELECT COUNT(*) AS n FROM household WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+    expect(Number(rows[0].n)).toBe(12);
+    const subs = await t.dataSource.query(`SELECT COUNT(*) AS n FROM submission WHERE householdId IN (${ids.map(() => '?').join(',')})`, ids);
+    expect(Number(subs[0].n)).toBe(12);
+    const verify = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('admin'))).expect(200);
+    expect(verify.body.ok).toBe(true);
+  });
+
   it('detects a tampered audit entry', async () => {
     const admin = await t.tokenFor('admin');
     const ok = await t.http().get('/api/v1/audit-logs/verify').set(bearer(admin)).expect(200);

@@ -82,6 +82,8 @@ export interface FactInfo {
   label: string;
   unit?: string;
   kind: 'number' | 'boolean' | 'string' | 'list';
+  /** What a grid worker must verify when the fact is unknown, e.g. "家庭成员劳动能力". */
+  collect?: string;
 }
 
 // ---- parameters ------------------------------------------------------------------------------
@@ -205,6 +207,16 @@ export interface ConditionResult {
   actual?: FactValue | null;
   op?: CompareOp;
   required?: FactValue;
+  /** Groups: how the children combine. */
+  combinator?: 'all' | 'any' | 'not';
+  /** Leaf compared against a parameter: its name. */
+  param?: string;
+  /** Leaf compared against another fact: its name. */
+  operandFact?: FactName;
+  /** The factor applied to the parameter or operand fact, when not 1. */
+  times?: number;
+  /** The parameter was not configured for the household's region and date, so the leaf is unknown. */
+  missingParam?: boolean;
   children?: ConditionResult[];
 }
 
@@ -229,6 +241,13 @@ export interface EligibilityResult {
   explanation: ConditionResult;
   /** Plain-Chinese summary, one sentence. */
   summary: string;
-  benefit?: { amount: number; unit: BenefitFormula['unit']; label: string; topUps: Array<{ label: string; amount: number }> };
+  benefit?: {
+    amount: number;
+    unit: BenefitFormula['unit'];
+    label: string;
+    topUps: Array<{ label: string; amount: number }>;
+    /** An estimate for an `unknown` outcome ("预计"): shown only when computable. */
+    provisional?: boolean;
+  };
   nearMiss?: NearMiss;
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { AuditLogEntity } from './audit-log.entity.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -64,6 +65,7 @@ export class AuditService {
   constructor(
     @InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
 
   record(actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null, input: AuditEntryInput): Promise<void> {
@@ -99,7 +101,7 @@ export class AuditService {
           prev = auditHash(fields);
           return { ...fields, hash: prev };
         });
-        await this.repo.manager.transaction(async (m) => {
+        await this.tx.run(async (m) => {
           for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
         });
         this.lastHash = prev;

@@ -17,11 +17,22 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers.authorization;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      // Public routes still know a signed-in caller (e.g. staff see drafts), and never fail on a bad token.
+      if (header?.startsWith('Bearer ')) await this.resolve(req, header.slice(7)).catch(() => undefined);
+      return true;
+    }
     if (!header?.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED');
-    const claims = this.tokens.verifyAccess(header.slice(7));
+    const user = await this.resolve(req, header.slice(7));
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(user.role)) throw new AppError('FORBIDDEN');
+    return true;
+  }
+
+  private async resolve(req: AuthedRequest, token: string): Promise<{ role: Role }> {
+    const claims = this.tokens.verifyAccess(token);
     const access = await this.users.findAccess(claims.sub);
     if (!access || access.user.role !== claims.role) throw new AppError('TOKEN_INVALID');
     const { user, gridIds } = access;
@@ -33,8 +44,6 @@ export class AuthGuard implements CanActivate {
       householdId: user.householdId,
       ip: req.ip ?? null,
     };
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(user.role)) throw new AppError('FORBIDDEN');
-    return true;
+    return user;
   }
 }

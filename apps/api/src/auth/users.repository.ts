@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
 import { GridWorkerEntity } from '../regions/grid.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -20,6 +21,7 @@ export class UsersRepository {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(GridWorkerEntity) private readonly gridWorkers: Repository<GridWorkerEntity>,
+    private readonly tx: Transactor,
   ) {}
 
   async findAccess(id: string): Promise<UserAccess | null> {
@@ -54,12 +56,12 @@ export class UsersRepository {
   }
 
   async insert(user: UserEntity): Promise<void> {
-    await this.users.insert(user);
+    await this.tx.write(() => this.users.insert(user));
   }
 
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {
     this.accessCache.delete(id);
-    await this.users.update({ id }, patch);
+    await this.tx.write(() => this.users.update({ id }, patch));
     this.accessCache.delete(id);
   }
 

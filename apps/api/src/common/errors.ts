@@ -33,6 +33,18 @@ export const ERRORS = {
   IDEMPOTENCY_IN_PROGRESS: [HttpStatus.CONFLICT, '相同请求正在处理中，请稍后再试'],
   UNKNOWN_REGION: [HttpStatus.BAD_REQUEST, '行政区划代码不存在或不在本辖区'],
   UNKNOWN_GRID: [HttpStatus.BAD_REQUEST, '网格不存在或不属于该社区'],
+  INVALID_RULE: [HttpStatus.BAD_REQUEST, '政策规则有误'],
+  REFERENCES_FAILING: [HttpStatus.CONFLICT, '参考家庭的测算结果与预期不符，不能发布'],
+  SCREENING_RUNNING: [HttpStatus.CONFLICT, '已有一次筛查正在进行'],
+  FILE_REQUIRED: [HttpStatus.BAD_REQUEST, '请上传图片文件'],
+  UNSUPPORTED_FILE_TYPE: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, '仅支持 JPEG、PNG、WebP 格式的图片'],
+  FILE_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '图片文件过大'],
+  IMAGE_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '图片像素尺寸过大'],
+  IMAGE_CORRUPT: [HttpStatus.UNPROCESSABLE_ENTITY, '图片已损坏或无法读取'],
+  OCR_UNAVAILABLE: [HttpStatus.SERVICE_UNAVAILABLE, '证件识别服务未开启或暂不可用，请手工录入'],
+  OCR_BUSY: [HttpStatus.SERVICE_UNAVAILABLE, '证件识别繁忙，请稍后再试'],
+  OCR_TIMEOUT: [HttpStatus.SERVICE_UNAVAILABLE, '证件识别超时，请重新拍摄或稍后再试'],
+  OCR_UNREADABLE: [HttpStatus.UNPROCESSABLE_ENTITY, '未能识别出证件号码，请在光线充足处对准证件重新拍摄'],
   INTERNAL: [HttpStatus.INTERNAL_SERVER_ERROR, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 

@@ -7,4 +7,9 @@ export class Clock {
   iso(): string {
     return this.now().toISOString();
   }
+
+  /** Today's date in China (UTC+8), YYYY-MM-DD: the date rules and parameters are evaluated on. */
+  today(): string {
+    return new Date(this.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAttachmentStore, type AttachmentStoreConfig } from '../attachments/attachment-store.config.js';
 
 /** Repository root: this file lives in apps/api/{src,dist}/config. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -34,6 +35,11 @@ export interface AppConfig {
   logLevel: string;
   staticDirs: { admin: string; h5: string };
   bodyLimit: string;
+  /** OCR worker pool (0 = OCR off) and the time one document may take. */
+  ocr: { workers: number; timeoutMs: number };
+  /** Uploaded images: bytes (multer limit) and decoded pixels (decompression bombs). */
+  uploads: { maxBytes: number; maxPixels: number };
+  attachments: AttachmentStoreConfig;
 }
 
 export class ConfigError extends Error {}
@@ -150,6 +156,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       h5: resolve(REPO_ROOT, env.H5_STATIC_DIR || 'apps/miniprogram/dist/h5'),
     },
     bodyLimit,
+    ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000) },
+    uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024), maxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 1_000_000_000) },
+    attachments: parseAttachmentStore(env, (message) => new ConfigError(message)),
   };
 }
 

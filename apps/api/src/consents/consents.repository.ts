@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
 import { ConsentEntity } from './consent.entity.js';
 
 @Injectable()
 export class ConsentsRepository {
-  constructor(@InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>) {}
+  constructor(
+    @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
+    private readonly tx: Transactor,
+  ) {}
 
   findById(id: string, m?: EntityManager): Promise<ConsentEntity | null> {
     return (m ? m.getRepository(ConsentEntity) : this.consents).findOneBy({ id });
   }
 
   async insert(consent: ConsentEntity): Promise<void> {
-    await this.consents.insert(consent);
+    await this.tx.write(() => this.consents.insert(consent));
   }
 
   async insertMany(consents: ConsentEntity[], m: EntityManager): Promise<void> {

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import { SubmissionsRepository } from '../submissions/submissions.repository.js';
 import type { ConsentEntity } from './consent.entity.js';
@@ -47,6 +48,7 @@ export class ConsentsService {
   constructor(
     private readonly consents: ConsentsRepository,
     private readonly households: HouseholdsRepository,
+    private readonly eligibility: EligibilityService,
     private readonly submissions: SubmissionsRepository,
     private readonly users: UsersRepository,
     private readonly access: AccessService,
@@ -139,6 +141,7 @@ export class ConsentsService {
         : { idNumberHash: null });
       await this.submissions.closeOpenForHousehold(m, h.id, at, '授权已撤回，停止处理');
     });
+    if (c.householdId) await this.eligibility.rematchQuietly(c.householdId);
     await this.audit.record(auth, {
       action: 'consent.withdraw',
       entityType: 'consent',

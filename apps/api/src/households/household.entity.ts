@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** The household record. Members live in `member`; economic facts are a JSON document. */
 @Entity('household')
 @Index('idx_household_scope', ['districtCode', 'streetCode', 'gridId'])
+@Index('idx_household_active', ['status', 'districtCode', 'id'])
 export class HouseholdEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
 import { assertNever } from '@zczr/domain';
 import { HouseholdEntity } from './household.entity.js';
@@ -22,14 +23,14 @@ export interface HouseholdFilter {
 @Injectable()
 export class HouseholdsRepository {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactor,
     @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
   ) {}
 
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.tx.run(work);
   }
 
   findById(id: string): Promise<HouseholdEntity | null> {
@@ -125,6 +126,20 @@ export class HouseholdsRepository {
 
   revisionsOf(householdId: string): Promise<RevisionEntity[]> {
     return this.revisions.find({ where: { householdId }, order: { id: 'DESC' }, take: 200 });
+  }
+
+  /** A page of active households of a district in id order (keyset pagination), for population runs. */
+  pageActive(districtCode: string, afterId: string, limit: number, streetCode?: string): Promise<Array<Pick<HouseholdEntity, 'id' | 'streetCode' | 'communityCode' | 'snapshotEnc'>>> {
+    const qb = this.households
+      .createQueryBuilder('h')
+      .select(['h.id', 'h.streetCode', 'h.communityCode', 'h.snapshotEnc'])
+      .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId });
+    if (streetCode) qb.andWhere('h.streetCode = :street', { street: streetCode });
+    return qb.orderBy('h.id', 'ASC').take(limit).getMany();
+  }
+
+  countActive(districtCode: string): Promise<number> {
+    return this.households.countBy({ districtCode, status: 'active' });
   }
 
   countByStatus(status: HouseholdEntity['status']): Promise<number> {

@@ -17,6 +17,7 @@ import { runAutoChecks } from '../submissions/auto-checks.js';
 import type { StatusChange } from '../submissions/submissions.repository.js';
 import { SubmissionsRepository } from '../submissions/submissions.repository.js';
 import type { SubmissionEntity } from '../submissions/submission.entity.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdCodec } from './household-codec.js';
 import { diffContent, type HouseholdContent, type MemberRecord } from './household-document.js';
 import type {
@@ -47,6 +48,7 @@ export class HouseholdsService {
     private readonly access: AccessService,
     private readonly cipher: FieldCipher,
     private readonly codec: HouseholdCodec,
+    private readonly eligibility: EligibilityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -102,6 +104,7 @@ export class HouseholdsService {
       }
     }).catch((e: unknown) => this.rethrowDuplicate(e));
     if (auth.role === 'resident') await this.users.update(auth.userId, { householdId: id });
+    if (direct) await this.eligibility.rematchQuietly(id);
     await this.audit.record(auth, {
       action: 'household.create',
       entityType: 'household',
@@ -152,6 +155,7 @@ export class HouseholdsService {
     const after = this.merge(before, dto, gridId);
     if (isStaffRole(auth.role)) {
       const version = await this.households.transaction((m) => this.applyContent(m, h, after, auth, 'staff', null));
+      await this.eligibility.rematchQuietly(h.id);
       await this.audit.record(auth, { action: 'household.update', entityType: 'household', entityId: h.id, householdId: h.id, detail: { version, fields: diffContent(before, after).length } });
       return { household: await this.get(auth, h.id), submissionId: null, applied: true };
     }

@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
 import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
 
 @Injectable()
 export class IdempotencyRepository {
-  constructor(@InjectRepository(IdempotencyRecordEntity) private readonly records: Repository<IdempotencyRecordEntity>) {}
+  constructor(
+    @InjectRepository(IdempotencyRecordEntity) private readonly records: Repository<IdempotencyRecordEntity>,
+    private readonly tx: Transactor,
+  ) {}
 
   /** Claims the key; false if a record already exists. */
   async claim(id: string, requestHash: string, at: string): Promise<boolean> {
     try {
-      await this.records.insert({ id, requestHash, statusCode: null, responseEnc: null, createdAt: at });
+      await this.tx.write(() => this.records.insert({ id, requestHash, statusCode: null, responseEnc: null, createdAt: at }));
       return true;
     } catch {
       return false;
@@ -22,10 +26,10 @@ export class IdempotencyRepository {
   }
 
   async complete(id: string, statusCode: number, responseEnc: string): Promise<void> {
-    await this.records.update({ id }, { statusCode, responseEnc });
+    await this.tx.write(() => this.records.update({ id }, { statusCode, responseEnc }));
   }
 
   async release(id: string): Promise<void> {
-    await this.records.delete({ id });
+    await this.tx.write(() => this.records.delete({ id }));
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { districtTree } from '@zczr/divisions';
-import { DataSource } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -42,7 +41,7 @@ export class RegionsService {
   constructor(
     private readonly repo: RegionsRepository,
     private readonly access: AccessService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +60,7 @@ export class RegionsService {
         }
       }
     }
-    await this.dataSource.transaction((m) => this.repo.insertTree(m, regions, grids));
+    await this.tx.run((m) => this.repo.insertTree(m, regions, grids));
     this.logger.log(`Imported ${tree.district.name}: ${tree.streets.length} streets, ${regions.length - 1 - tree.streets.length} communities, ${grids.length} grids`);
   }
 

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { generateHousehold, generateHouseholds, type DemoHousehold } from '@zczr/demo-data';
 import { ROLE_LABELS, type Role } from '@zczr/domain';
 import bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DEMO_USERNAMES } from '../auth/auth.service.js';
 import { newUserEntity, type UserEntity } from '../auth/user.entity.js';
@@ -23,6 +22,7 @@ import type { MemberEntity } from '../households/member.entity.js';
 import type { GridEntity, GridWorkerEntity } from '../regions/grid.entity.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { ScreeningsService } from '../screenings/screenings.service.js';
 
 /** Demo credentials: printed at start, documented in the README. Demo mode only. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -45,8 +45,9 @@ export class DemoSeedService {
     private readonly cipher: FieldCipher,
     private readonly codec: HouseholdCodec,
     private readonly audit: AuditService,
+    private readonly screenings: ScreeningsService,
     private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,7 +82,7 @@ export class DemoSeedService {
       workers.push(w);
       assignments.push({ gridId: g.id, userId: w.id });
     }
-    await this.dataSource.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       for (const u of [...demoUsers, ...workers]) await m.getRepository('app_user').insert(u);
       await this.regions.assignWorkers(m, assignments);
     });
@@ -100,6 +101,9 @@ export class DemoSeedService {
       }
     }
     await this.users.insert(resident);
+    // A first screening, so the demo opens with every household's current results.
+    const run = await this.screenings.begin('system', this.config.districtCode);
+    await this.screenings.finished(run.id);
     await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 1 } });
     this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 5} users in ${Date.now() - started} ms`);
   }
@@ -123,7 +127,7 @@ export class DemoSeedService {
         cs.push(consent);
         first ??= household.id;
       }
-      await this.dataSource.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         await this.consents.insertMany(cs, m);
         for (let i = 0; i < hs.length; i += 100) await m.getRepository('household').insert(hs.slice(i, i + 100));
         for (let i = 0; i < ms.length; i += 100) await m.getRepository('member').insert(ms.slice(i, i + 100));

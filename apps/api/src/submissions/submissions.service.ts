@@ -7,6 +7,7 @@ import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { diffContent, type HouseholdContent } from '../households/household-document.js';
 import { toFieldChanges } from '../households/household.mapper.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdCodec } from '../households/household-codec.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import { HouseholdsService } from '../households/households.service.js';
@@ -25,6 +26,7 @@ export class SubmissionsService {
     private readonly access: AccessService,
     private readonly cipher: FieldCipher,
     private readonly codec: HouseholdCodec,
+    private readonly eligibility: EligibilityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -62,6 +64,7 @@ export class SubmissionsService {
         await this.households.updateMembers(m, h.id, { idNumberHash: null });
       }
     });
+    if (dto.decision === 'approve') await this.eligibility.rematchQuietly(s.householdId);
     await this.audit.record(auth, { action: `submission.${dto.decision}`, entityType: 'submission', entityId: s.id, householdId: s.householdId, detail: { reason: dto.reason ?? null } });
     return this.toResponse(auth, (await this.submissions.findById(s.id))!, true);
   }

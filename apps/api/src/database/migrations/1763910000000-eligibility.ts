@@ -13,6 +13,8 @@ export class Eligibility1763910000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // What the matcher reads of a household, encrypted (it holds health and disability facts).
     await q.addColumn('household', new TableColumn(text('snapshotEnc', true)));
+    // Population runs walk the active households of a district in id order, page by page.
+    await q.createIndex('household', new TableIndex({ name: 'idx_household_active', columnNames: ['status', 'districtCode', 'id'] }));
     await q.createTable(new Table({
       name: 'policy',
       columns: [{ ...str('code', 40), isPrimary: true }, str('name', 100), str('policyGroup', 24), str('department', 24), int('publishedVersion', true), int('latestVersion'), str('updatedAt', 30)],
@@ -59,6 +61,7 @@ export class Eligibility1763910000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['screening_hit', 'screening_run', 'eligibility_current', 'policy_parameter', 'policy_version', 'policy']) await q.dropTable(t);
+    await q.dropIndex('household', 'idx_household_active');
     await q.dropColumn('household', 'snapshotEnc');
   }
 }

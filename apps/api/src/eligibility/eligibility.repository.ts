@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { bulkDeleteIn, bulkInsert } from '../database/bulk.js';
+import { EligibilityCurrentEntity } from './eligibility-current.entity.js';
+
+const COLUMNS = ['householdId', 'policyCode', 'outcome', 'policyVersion', 'missingFacts', 'benefitAmount', 'since', 'updatedAt'] as const;
+
+@Injectable()
+export class EligibilityRepository {
+  constructor(@InjectRepository(EligibilityCurrentEntity) private readonly current: Repository<EligibilityCurrentEntity>) {}
+
+  currentOf(householdId: string): Promise<EligibilityCurrentEntity[]> {
+    return this.current.find({ where: { householdId }, order: { policyCode: 'ASC' } });
+  }
+
+  /** Stored results of these households (raw rows: screening reads a million of them). */
+  async currentFor(householdIds: string[], m?: EntityManager): Promise<EligibilityCurrentEntity[]> {
+    const manager = m ?? this.current.manager;
+    const rows: EligibilityCurrentEntity[] = [];
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const part = householdIds.slice(i, i + 500);
+      const found = await manager.query<EligibilityCurrentEntity[]>(
+        `SELECT householdId, policyCode, outcome, policyVersion, missingFacts, benefitAmount, since, updatedAt FROM eligibility_current WHERE householdId IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
+      rows.push(...found);
+    }
+    return rows;
+  }
+
+  /** Replaces the stored results of these households with `rows` (absent pairs are ineligible). */
+  async replaceFor(m: EntityManager, householdIds: string[], rows: EligibilityCurrentEntity[]): Promise<void> {
+    await bulkDeleteIn(m, 'eligibility_current', 'householdId', householdIds);
+    await bulkInsert(m, 'eligibility_current', COLUMNS, rows);
+  }
+
+  async deleteFor(m: EntityManager, householdId: string): Promise<void> {
+    await m.getRepository(EligibilityCurrentEntity).delete({ householdId });
+  }
+
+  /** Households currently eligible (or unknown) under a policy, for drill-down. */
+  async byPolicy(policyCode: string, outcome: 'eligible' | 'unknown', page: number, pageSize: number): Promise<{ items: EligibilityCurrentEntity[]; total: number }> {
+    const [items, total] = await this.current.findAndCount({ where: { policyCode, outcome }, order: { householdId: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    return { items, total };
+  }
+}

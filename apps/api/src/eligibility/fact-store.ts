@@ -1,0 +1,115 @@
+import { FACT_CATALOGUE, FACT_NAMES, type FactName, type FactValue, type Facts, type ResolvedParameters, type Rule } from '@zczr/eligibility';
+
+/** Every fact a rule reads (leaves and fact operands), to fill only those per household. */
+export function factsUsedBy(rule: Rule, into = new Set<FactName>()): Set<FactName> {
+  if ('all' in rule) rule.all.forEach((r) => factsUsedBy(r, into));
+  else if ('any' in rule) rule.any.forEach((r) => factsUsedBy(r, into));
+  else if ('not' in rule) factsUsedBy(rule.not, into);
+  else {
+    into.add(rule.fact);
+    if (typeof rule.value === 'object' && rule.value !== null && !Array.isArray(rule.value) && 'fact' in rule.value) into.add(rule.value.fact);
+  }
+  return into;
+}
+
+const NUMERIC = new Set<FactName>(FACT_NAMES.filter((f) => FACT_CATALOGUE[f].kind === 'number' || FACT_CATALOGUE[f].kind === 'boolean'));
+const BOOLEAN = new Set<FactName>(FACT_NAMES.filter((f) => FACT_CATALOGUE[f].kind === 'boolean'));
+
+/**
+ * The facts of every active household of the district, held column by column (a Float64Array per
+ * numeric or boolean fact, NaN = unknown), so a what-if over a million households fills only the
+ * few facts a draft rule reads. Kept warm by screenings and by every re-match.
+ */
+export class FactStore {
+  readonly asOf: string;
+  private size = 0;
+  private capacity: number;
+  private ids: string[] = [];
+  private streets: string[] = [];
+  private regions: Uint32Array;
+  private readonly regionCodes: string[] = [];
+  private readonly regionIndex = new Map<string, number>();
+  private readonly rowOf = new Map<string, number>();
+  private numeric = new Map<FactName, Float64Array>();
+  private readonly other = new Map<FactName, Array<FactValue | undefined>>();
+  private readonly removed = new Set<number>();
+
+  constructor(asOf: string, capacity = 4096) {
+    this.asOf = asOf;
+    this.capacity = capacity;
+    this.regions = new Uint32Array(capacity);
+    for (const f of NUMERIC) this.numeric.set(f, new Float64Array(capacity).fill(Number.NaN));
+    for (const f of FACT_NAMES) if (!NUMERIC.has(f)) this.other.set(f, []);
+  }
+
+  get count(): number {
+    return this.size - this.removed.size;
+  }
+
+  /** Adds or replaces one household's facts. */
+  put(householdId: string, streetCode: string, regionCode: string, facts: Facts): void {
+    let row = this.rowOf.get(householdId);
+    if (row === undefined) {
+      if (this.size === this.capacity) this.grow();
+      row = this.size++;
+      this.rowOf.set(householdId, row);
+      this.ids[row] = householdId;
+    }
+    this.removed.delete(row);
+    this.streets[row] = streetCode;
+    let r = this.regionIndex.get(regionCode);
+    if (r === undefined) {
+      r = this.regionCodes.push(regionCode) - 1;
+      this.regionIndex.set(regionCode, r);
+    }
+    this.regions[row] = r;
+    for (const [f, col] of this.numeric) {
+      const v = facts[f];
+      col[row] = v === undefined ? Number.NaN : typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'number' ? v : Number.NaN;
+    }
+    for (const [f, col] of this.other) col[row] = facts[f];
+  }
+
+  remove(householdId: string): void {
+    const row = this.rowOf.get(householdId);
+    if (row !== undefined) this.removed.add(row);
+  }
+
+  /**
+   * Calls `visit` for every household with a facts object holding only `wanted` facts (others
+   * absent), and the region of the household for parameter resolution.
+   */
+  scan(wanted: Set<FactName>, visit: (householdId: string, streetCode: string, regionCode: string, facts: Facts) => void): void {
+    const numeric = [...wanted].filter((f) => NUMERIC.has(f)).map((f) => [f, this.numeric.get(f)!, BOOLEAN.has(f)] as const);
+    const other = [...wanted].filter((f) => !NUMERIC.has(f)).map((f) => [f, this.other.get(f)!] as const);
+    for (let row = 0; row < this.size; row++) {
+      if (this.removed.has(row)) continue;
+      const facts: Record<string, FactValue> = {};
+      for (const [f, col, isBool] of numeric) {
+        const v = col[row]!;
+        if (!Number.isNaN(v)) facts[f] = isBool ? v === 1 : v;
+      }
+      for (const [f, col] of other) {
+        const v = col[row];
+        if (v !== undefined) facts[f] = v;
+      }
+      visit(this.ids[row]!, this.streets[row]!, this.regionCodes[this.regions[row]!]!, facts as Facts);
+    }
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const regions = new Uint32Array(this.capacity);
+    regions.set(this.regions);
+    this.regions = regions;
+    const numeric = new Map<FactName, Float64Array>();
+    for (const [f, col] of this.numeric) {
+      const next = new Float64Array(this.capacity).fill(Number.NaN);
+      next.set(col);
+      numeric.set(f, next);
+    }
+    this.numeric = numeric;
+  }
+}
+
+export type ParamsFor = (regionCode: string) => ResolvedParameters;

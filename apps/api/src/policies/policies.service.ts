@@ -1,0 +1,168 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { checkReferences, compilePolicy, validateRule, type PolicyDefinition, type Rule } from '@zczr/eligibility';
+import { PARAMETERS, POLICIES } from '@zczr/policies';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { AppError, ErrorDetail, notFound } from '../common/errors.js';
+import { Clock } from '../common/time.js';
+import { MatcherService } from '../eligibility/matcher.service.js';
+import { PoliciesRepository } from './policies.repository.js';
+import type { PolicyParameterEntity, PolicyVersionEntity } from './policy.entity.js';
+import { POLICY_CODE, type CreatePolicyDto, type ListPoliciesQuery, type PolicyDetailDto, type PolicySummaryDto, type SaveDraftDto } from './policy.dto.js';
+
+const REQUIRED_FIELDS: Array<keyof PolicyDefinition> = ['code', 'name', 'group', 'department', 'legalBasis', 'benefit', 'requiredDocuments', 'rule', 'effectiveFrom', 'references'];
+
+@Injectable()
+export class PoliciesService {
+  private readonly logger = new Logger('Policies');
+
+  constructor(
+    private readonly repo: PoliciesRepository,
+    private readonly matcher: MatcherService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** On first start: the shipped policy library as published version 1, and its parameters. */
+  async seedLibraryIfEmpty(): Promise<void> {
+    if ((await this.repo.count()) > 0) return;
+    const now = this.clock.iso();
+    const params: PolicyParameterEntity[] = PARAMETERS.flatMap((p) => p.values.map((v) => ({
+      name: p.name, region: v.region, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo ?? null, value: v.value,
+      label: p.label, unit: p.unit ?? null, source: v.source ?? null,
+    })));
+    await this.repo.transaction(async (m) => {
+      await this.repo.insertParameters(m, params);
+      for (const def of POLICIES) {
+        await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: 1, latestVersion: 1, updatedAt: now });
+        await this.repo.insertVersion(m, { policyCode: def.code, version: 1, status: 'published', definition: JSON.stringify(def), changeNote: '随系统发布的政策库', createdBy: 'system', createdAt: now, publishedBy: 'system', publishedAt: now });
+      }
+    });
+    this.matcher.invalidate();
+    this.logger.log(`Policy library: ${POLICIES.length} policies, ${PARAMETERS.length} parameters`);
+  }
+
+  async list(q: ListPoliciesQuery): Promise<PolicySummaryDto[]> {
+    const lib = await this.matcher.load();
+    const rows = await this.repo.all();
+    const text = q.q?.trim();
+    return rows
+      .filter((p) => (!q.group || p.policyGroup === q.group) && (!q.department || p.department === q.department))
+      .map((p) => ({ p, def: lib.byCode.get(p.code)?.definition }))
+      .filter(({ p, def }) => !text || p.name.includes(text) || (def?.benefit ?? '').includes(text))
+      .map(({ p, def }) => ({ code: p.code, name: p.name, group: p.policyGroup, department: p.department, benefit: def?.benefit ?? '', publishedVersion: p.publishedVersion, latestVersion: p.latestVersion }));
+  }
+
+  /** Staff see the latest version (a draft if there is one); everyone else the version in force. */
+  async get(auth: AuthContext | null, code: string): Promise<PolicyDetailDto> {
+    const policy = await this.repo.find(code);
+    if (!policy) throw notFound();
+    const staff = auth !== null && auth.role !== 'resident' && auth.role !== 'grid_worker';
+    const wanted = staff ? policy.latestVersion : policy.publishedVersion;
+    if (wanted === null) throw notFound();
+    const version = (await this.repo.findVersion(code, wanted))!;
+    const definition = JSON.parse(version.definition) as PolicyDefinition;
+    const lib = await this.matcher.load();
+    const references = staff ? checkReferences(definition, lib.parameters).map((r) => ({ label: r.label, expected: r.expected, actual: r.actual, missing: [...r.missing], ok: r.ok })) : [];
+    const versions = staff ? (await this.repo.versionsOf(code)).map((v) => this.toVersionDto(v)) : [];
+    return {
+      code: policy.code, name: policy.name, group: policy.policyGroup, department: policy.department, benefit: definition.benefit,
+      publishedVersion: policy.publishedVersion, latestVersion: policy.latestVersion,
+      definition: definition as unknown as Record<string, unknown>, version: wanted, versions, references,
+    };
+  }
+
+  async create(auth: AuthContext, dto: CreatePolicyDto): Promise<PolicyDetailDto> {
+    const def = this.parseDefinition(dto.definition);
+    if (await this.repo.find(def.code)) throw new AppError('INVALID_STATE', '政策代码已存在');
+    const now = this.clock.iso();
+    await this.repo.transaction(async (m) => {
+      await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: null, latestVersion: 1, updatedAt: now });
+      await this.repo.insertVersion(m, this.newVersion(def, 1, auth, dto.changeNote ?? '新建政策'));
+    });
+    await this.audit.record(auth, { action: 'policy.create', entityType: 'policy', entityId: def.code, detail: { version: 1 } });
+    return this.get(auth, def.code);
+  }
+
+  /** Editing never changes a published version: it writes (or rewrites) the latest draft. */
+  async saveDraft(auth: AuthContext, code: string, dto: SaveDraftDto): Promise<PolicyDetailDto> {
+    const policy = await this.repo.find(code);
+    if (!policy) throw notFound();
+    const def = this.parseDefinition(dto.definition);
+    if (def.code !== code) throw new AppError('VALIDATION_FAILED', '不能修改政策代码');
+    const latest = (await this.repo.findVersion(code, policy.latestVersion))!;
+    await this.repo.transaction(async (m) => {
+      if (latest.status === 'draft') {
+        await this.repo.updateVersion(m, code, latest.version, { definition: JSON.stringify(def), changeNote: dto.changeNote ?? latest.changeNote, createdBy: auth.userId, createdAt: this.clock.iso() });
+      } else {
+        await this.repo.insertVersion(m, this.newVersion(def, policy.latestVersion + 1, auth, dto.changeNote ?? null));
+        await this.repo.updatePolicy(m, code, { latestVersion: policy.latestVersion + 1, updatedAt: this.clock.iso() });
+      }
+    });
+    await this.audit.record(auth, { action: 'policy.save_draft', entityType: 'policy', entityId: code, detail: { version: latest.status === 'draft' ? latest.version : policy.latestVersion + 1 } });
+    return this.get(auth, code);
+  }
+
+  /** Publishing is refused while any reference household gives another result than expected. */
+  async publish(auth: AuthContext, code: string, version: number): Promise<PolicyDetailDto> {
+    const policy = await this.repo.find(code);
+    if (!policy) throw notFound();
+    const v = await this.repo.findVersion(code, version);
+    if (!v) throw notFound();
+    if (v.status !== 'draft') throw new AppError('INVALID_STATE', '只能发布草稿版本');
+    const def = JSON.parse(v.definition) as PolicyDefinition;
+    const lib = await this.matcher.load();
+    const failing = checkReferences(def, lib.parameters).filter((r) => !r.ok);
+    if (def.references.length < 3) throw new AppError('REFERENCES_FAILING', '发布前须至少有 3 个参考家庭（符合 / 不符合 / 信息不全）');
+    if (failing.length) {
+      throw new AppError('REFERENCES_FAILING', undefined, failing.map((r) => ({ field: r.label, message: `预期“${outcomeLabel(r.expected)}”，实际“${outcomeLabel(r.actual)}”` })));
+    }
+    const now = this.clock.iso();
+    await this.repo.transaction(async (m) => {
+      if (policy.publishedVersion !== null) await this.repo.updateVersion(m, code, policy.publishedVersion, { status: 'superseded' });
+      await this.repo.updateVersion(m, code, version, { status: 'published', publishedBy: auth.userId, publishedAt: now });
+      await this.repo.updatePolicy(m, code, { publishedVersion: version, name: def.name, policyGroup: def.group, department: def.department, updatedAt: now });
+    });
+    this.matcher.invalidate();
+    await this.audit.record(auth, { action: 'policy.publish', entityType: 'policy', entityId: code, detail: { version, previous: policy.publishedVersion } });
+    return this.get(auth, code);
+  }
+
+  /** The rule of the latest version (draft or published), for previews. */
+  async latestDefinition(code: string): Promise<{ definition: PolicyDefinition; version: number }> {
+    const policy = await this.repo.find(code);
+    if (!policy) throw notFound();
+    const v = (await this.repo.findVersion(code, policy.latestVersion))!;
+    return { definition: JSON.parse(v.definition) as PolicyDefinition, version: v.version };
+  }
+
+  /** Structural checks of a definition sent by a client; the rule is compiled to prove it runs. */
+  parseDefinition(raw: Record<string, unknown>): PolicyDefinition {
+    const details: ErrorDetail[] = REQUIRED_FIELDS.filter((f) => raw[f] === undefined || raw[f] === null).map((f) => ({ field: f, message: '必填' }));
+    if (typeof raw.code === 'string' && !POLICY_CODE.test(raw.code)) details.push({ field: 'code', message: '政策代码须为小写字母、数字和下划线' });
+    if (details.length) throw new AppError('VALIDATION_FAILED', undefined, details);
+    const def = raw as unknown as PolicyDefinition;
+    const params = new Set(PARAMETERS.map((p) => p.name));
+    const issues = validateRule(def.rule as Rule, params);
+    if (issues.length) throw new AppError('INVALID_RULE', undefined, issues.slice(0, 30).map((i) => ({ field: i.path, message: i.message })));
+    try {
+      compilePolicy(def);
+    } catch (e) {
+      throw new AppError('INVALID_RULE', e instanceof Error ? `规则无法编译：${e.message}` : undefined);
+    }
+    return def;
+  }
+
+  private newVersion(def: PolicyDefinition, version: number, auth: AuthContext, changeNote: string | null): PolicyVersionEntity {
+    return { policyCode: def.code, version, status: 'draft', definition: JSON.stringify(def), changeNote, createdBy: auth.userId, createdAt: this.clock.iso(), publishedBy: null, publishedAt: null };
+  }
+
+  private toVersionDto(v: PolicyVersionEntity): PolicyDetailDto['versions'][number] {
+    return { version: v.version, status: v.status, changeNote: v.changeNote, createdBy: v.createdBy, createdAt: v.createdAt, publishedAt: v.publishedAt };
+  }
+}
+
+export function outcomeLabel(o: string): string {
+  return o === 'eligible' ? '符合' : o === 'ineligible' ? '不符合' : '信息不全';
+}
+

@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class ListPoliciesQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(24) group?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(24) department?: string;
+  @ApiPropertyOptional({ description: '按名称、救助内容检索' }) @IsOptional() @IsString() @MaxLength(40) q?: string;
+}
+
+export class SaveDraftDto {
+  @ApiProperty({ description: '完整的政策定义 (PolicyDefinition JSON)' }) @IsObject() definition: Record<string, unknown>;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) changeNote?: string;
+}
+
+export class CreatePolicyDto extends SaveDraftDto {}
+
+export class PublishDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class PreviewDto {
+  @ApiProperty({ description: '待评估的规则草稿 (Rule JSON)；省略则用最新草稿' }) @IsOptional() @IsObject() rule?: Record<string, unknown>;
+  @ApiPropertyOptional({ default: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(50) sampleSize?: number;
+}
+
+export class PolicySummaryDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() group: string;
+  @ApiProperty() department: string;
+  @ApiProperty() benefit: string;
+  @ApiProperty({ nullable: true }) publishedVersion: number | null;
+  @ApiProperty() latestVersion: number;
+}
+
+export class PolicyVersionDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: ['draft', 'published', 'superseded'] }) status: string;
+  @ApiProperty({ nullable: true }) changeNote: string | null;
+  @ApiProperty() createdBy: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true }) publishedAt: string | null;
+}
+
+export class ReferenceCheckDto {
+  @ApiProperty() label: string;
+  @ApiProperty({ enum: ['eligible', 'ineligible', 'unknown'] }) expected: string;
+  @ApiProperty({ enum: ['eligible', 'ineligible', 'unknown'] }) actual: string;
+  @ApiProperty({ type: [String] }) missing: string[];
+  @ApiProperty() ok: boolean;
+}
+
+export class PolicyDetailDto extends PolicySummaryDto {
+  @ApiProperty({ description: '当前生效（或最新草稿）的完整定义' }) definition: Record<string, unknown>;
+  @ApiProperty({ description: '定义所属版本' }) version: number;
+  @ApiProperty({ type: [PolicyVersionDto] }) versions: PolicyVersionDto[];
+  @ApiProperty({ type: [ReferenceCheckDto], description: '参考家庭在该版本下的结果' }) references: ReferenceCheckDto[];
+}
+
+export class PreviewStreetDto {
+  @ApiProperty() streetCode: string;
+  @ApiProperty() streetName: string;
+  @ApiProperty() newlyEligible: number;
+  @ApiProperty() noLongerEligible: number;
+  @ApiProperty() eligibleAfter: number;
+  @ApiProperty() unknownAfter: number;
+}
+
+export class PreviewSampleDto {
+  @ApiProperty() householdId: string;
+  @ApiProperty() streetCode: string;
+  @ApiProperty({ enum: ['newly_eligible', 'no_longer_eligible'] }) change: string;
+}
+
+export class PreviewResultDto {
+  @ApiProperty() policyCode: string;
+  @ApiProperty() asOf: string;
+  @ApiProperty() households: number;
+  @ApiProperty() eligibleBefore: number;
+  @ApiProperty() eligibleAfter: number;
+  @ApiProperty() newlyEligible: number;
+  @ApiProperty() noLongerEligible: number;
+  @ApiProperty() unknownAfter: number;
+  @ApiProperty({ type: [PreviewStreetDto] }) byStreet: PreviewStreetDto[];
+  @ApiProperty({ type: [PreviewSampleDto] }) sample: PreviewSampleDto[];
+  @ApiProperty({ description: '计算耗时（毫秒）' }) tookMs: number;
+}
+
+export const PUBLISH_ROLES = ['district_reviewer', 'admin'] as const;
+export const EDIT_ROLES = ['street_reviewer', 'district_reviewer', 'admin'] as const;
+export const POLICY_CODE = /^[a-z][a-z0-9_]{1,39}$/;

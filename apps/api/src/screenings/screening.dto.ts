@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ScreeningRunEntity } from './screening.entity.js';
+import type { PolicyCounts } from './screenings.service.js';
+
+export class PolicyCountsDto {
+  @ApiProperty() policyCode: string;
+  @ApiProperty({ description: '使用的政策版本' }) version: number;
+  @ApiProperty() eligible: number;
+  @ApiProperty({ description: '自上次筛查以来新增符合' }) newlyEligible: number;
+  @ApiProperty({ description: '正在享受但已不再符合（退出候选，含渐退期）' }) exitCandidates: number;
+  @ApiProperty({ description: '信息不全，无法判断' }) unknown: number;
+}
+
+export class ScreeningRunDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['running', 'completed', 'cancelled', 'failed'] }) status: string;
+  @ApiProperty() asOf: string;
+  @ApiProperty() total: number;
+  @ApiProperty() processed: number;
+  @ApiProperty({ description: '进度 0–100' }) progress: number;
+  @ApiProperty({ type: [PolicyCountsDto] }) policies: PolicyCountsDto[];
+  @ApiProperty() startedAt: string;
+  @ApiProperty({ nullable: true }) finishedAt: string | null;
+  @ApiProperty({ nullable: true }) error: string | null;
+}
+
+export class HitsQuery {
+  @ApiProperty() @IsString() @MaxLength(40) policyCode: string;
+  @ApiProperty({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] }) @IsIn(['newly_eligible', 'exit_candidate', 'unknown']) category: 'newly_eligible' | 'exit_candidate' | 'unknown';
+  @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
+}
+
+export class HitDto {
+  @ApiProperty() householdId: string;
+  @ApiProperty({ type: [String] }) missingFacts: string[];
+  @ApiProperty({ nullable: true, description: '渐退期截止日' }) graceUntil: string | null;
+}
+
+export class HitPageDto {
+  @ApiProperty({ type: [HitDto] }) items: HitDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export function toRunDto(r: ScreeningRunEntity): ScreeningRunDto {
+  return {
+    id: r.id, status: r.status, asOf: r.asOf, total: r.total, processed: r.processed,
+    progress: r.total === 0 ? (r.status === 'completed' ? 100 : 0) : Math.min(100, Math.round((r.processed / r.total) * 100)),
+    policies: JSON.parse(r.summary) as PolicyCounts[], startedAt: r.startedAt, finishedAt: r.finishedAt, error: r.error,
+  };
+}

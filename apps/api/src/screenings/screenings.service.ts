@@ -1,0 +1,191 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { HouseholdSnapshot } from '@zczr/eligibility';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { AppError, notFound } from '../common/errors.js';
+import { Clock } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import type { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
+import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
+import { currentRows } from '../eligibility/eligibility.service.js';
+import { FactStore } from '../eligibility/fact-store.js';
+import { MatcherService } from '../eligibility/matcher.service.js';
+import { PopulationService } from '../eligibility/population.service.js';
+import { HouseholdsRepository } from '../households/households.repository.js';
+import type { ScreeningCategory, ScreeningHitEntity, ScreeningRunEntity } from './screening.entity.js';
+import { ScreeningsRepository } from './screenings.repository.js';
+
+export interface PolicyCounts {
+  policyCode: string;
+  version: number;
+  eligible: number;
+  newlyEligible: number;
+  exitCandidates: number;
+  unknown: number;
+}
+
+const PAGE = 2000;
+
+function differs(before: Map<string, EligibilityCurrentEntity>, next: EligibilityCurrentEntity[]): boolean {
+  if (before.size !== next.length) return true;
+  return next.some((r) => {
+    const b = before.get(r.policyCode);
+    return !b || b.outcome !== r.outcome || Number(b.policyVersion) !== r.policyVersion || b.missingFacts !== r.missingFacts;
+  });
+}
+
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Population screening: every active household of the district against every published policy,
+ * in the background, page by page, cancellable. Stores the current result of each pair and, per
+ * policy, the households newly eligible, the exit candidates and the unknowns with missing facts.
+ */
+@Injectable()
+export class ScreeningsService implements OnModuleInit {
+  private readonly logger = new Logger('Screening');
+  private readonly cancelled = new Set<string>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly repo: ScreeningsRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly results: EligibilityRepository,
+    private readonly matcher: MatcherService,
+    private readonly population: PopulationService,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.repo.failInterrupted(this.clock.iso());
+  }
+
+  async start(auth: AuthContext): Promise<ScreeningRunEntity> {
+    const run = await this.begin(auth.userId, (auth.regionCode ?? this.config.districtCode).slice(0, 6));
+    await this.audit.record(auth, { action: 'screening.start', entityType: 'screening', entityId: run.id, detail: { total: run.total } });
+    return run;
+  }
+
+  /** Starts a run in the background; `startedBy` is a user id or 'system'. */
+  async begin(startedBy: string, districtCode: string): Promise<ScreeningRunEntity> {
+    if (await this.repo.findRunning(districtCode)) throw new AppError('SCREENING_RUNNING');
+    const run: ScreeningRunEntity = {
+      id: randomUUID(), status: 'running', districtCode, asOf: this.clock.today(), total: await this.households.countActive(districtCode), processed: 0,
+      summary: '[]', startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
+    };
+    await this.repo.insertRun(run);
+    const work = this.execute(run).finally(() => this.running.delete(run.id));
+    this.running.set(run.id, work);
+    return run;
+  }
+
+  async get(id: string): Promise<ScreeningRunEntity> {
+    const run = await this.repo.findRun(id);
+    if (!run) throw notFound();
+    return run;
+  }
+
+  async cancel(auth: AuthContext, id: string): Promise<ScreeningRunEntity> {
+    const run = await this.get(id);
+    if (run.status !== 'running') throw new AppError('INVALID_STATE', '筛查已结束');
+    this.cancelled.add(id);
+    await this.running.get(id);
+    await this.audit.record(auth, { action: 'screening.cancel', entityType: 'screening', entityId: id });
+    return this.get(id);
+  }
+
+  /** Resolves when the run is over (tests and benchmarks). */
+  async finished(id: string): Promise<ScreeningRunEntity> {
+    await this.running.get(id);
+    return this.get(id);
+  }
+
+  hits(runId: string, policyCode: string, category: ScreeningCategory, page: number, pageSize: number): Promise<{ items: ScreeningHitEntity[]; total: number }> {
+    return this.repo.pageHits(runId, policyCode, category, page, pageSize);
+  }
+
+  private async execute(run: ScreeningRunEntity): Promise<void> {
+    try {
+      const lib = await this.matcher.load();
+      const counts = new Map<string, PolicyCounts>(lib.policies.map((p) => [p.code, { policyCode: p.code, version: p.version, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }]));
+      const store = new FactStore(run.asOf, Math.max(1024, run.total));
+      const now = this.clock.iso();
+      let after = '';
+      let processed = 0;
+      for (;;) {
+        if (this.cancelled.has(run.id)) {
+          this.cancelled.delete(run.id);
+          await this.repo.updateRun(run.id, { status: 'cancelled', processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
+          return;
+        }
+        const page = await this.households.pageActive(run.districtCode, after, PAGE);
+        if (page.length === 0) break;
+        after = page[page.length - 1]!.id;
+        const ids = page.map((h) => h.id);
+        const previous = new Map<string, Map<string, EligibilityCurrentEntity>>();
+        for (const r of await this.results.currentFor(ids)) {
+          const m = previous.get(r.householdId) ?? new Map<string, EligibilityCurrentEntity>();
+          m.set(r.policyCode, r);
+          previous.set(r.householdId, m);
+        }
+        const rows: EligibilityCurrentEntity[] = [];
+        const changed: string[] = [];
+        const hits: Array<Omit<ScreeningHitEntity, 'id'>> = [];
+        for (const h of page) {
+          if (!h.snapshotEnc) continue;
+          const snapshot = this.cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc);
+          const { facts, params } = this.matcher.factsOf(lib, snapshot, run.asOf);
+          store.put(h.id, h.streetCode, snapshot.regionCode, facts);
+          const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
+          const receiving = new Set(snapshot.benefits.map((b) => b.policyCode));
+          const results = lib.policies.map((p) => {
+            const r = p.evaluate(facts, params);
+            const c = counts.get(p.code)!;
+            if (r.outcome === 'eligible') {
+              c.eligible++;
+              if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
+                c.newlyEligible++;
+                hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
+              }
+            } else if (r.outcome === 'unknown') {
+              c.unknown++;
+              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'unknown', missingFacts: r.missing.join(',').slice(0, 500), graceUntil: null });
+            } else if (receiving.has(p.code)) {
+              c.exitCandidates++;
+              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'exit_candidate', missingFacts: '', graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0) });
+            }
+            return { code: p.code, version: p.version, outcome: r.outcome, missing: r.missing };
+          });
+          const next = currentRows(h.id, results, before, now);
+          // Only households whose stored results differ are rewritten: a repeated run writes little.
+          if (differs(before, next)) {
+            changed.push(h.id);
+            rows.push(...next);
+          }
+        }
+        await this.households.transaction(async (m) => {
+          await this.results.replaceFor(m, changed, rows);
+          await this.repo.insertHits(m, hits);
+        });
+        processed += page.length;
+        await this.repo.updateRun(run.id, { processed, summary: JSON.stringify([...counts.values()]) });
+        await new Promise((r) => setImmediate(r));
+      }
+      this.population.adopt(store);
+      await this.repo.updateRun(run.id, { status: 'completed', processed, total: processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
+      this.logger.log(`Screening ${run.id}: ${processed} households × ${lib.policies.length} policies`);
+    } catch (e) {
+      this.logger.error(`Screening ${run.id} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      await this.repo.updateRun(run.id, { status: 'failed', finishedAt: this.clock.iso(), error: (e instanceof Error ? e.message : String(e)).slice(0, 500) });
+    }
+  }
+}

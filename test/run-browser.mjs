@@ -1,0 +1,368 @@
+#!/usr/bin/env node
+// Browser smoke tests (npm run test:e2e). Assumes `npm run build` has been run.
+//
+// Starts the built API (apps/api/dist/main.js) on a free port with a fresh temporary SQLite
+// database, waits for /api/health, then drives Debian's Chromium through playwright-core:
+//   - /admin/    staff console: title, and 数据库状态 shows 正常
+//   - /h5/       resident H5 placeholder: title
+//   - /api/docs  Swagger UI renders the API description
+// Any console error or uncaught page error fails the check it happened in. Screenshots go to
+// test-output/screenshots/, the API's output to test-output/e2e-api.log. The last line printed
+// is the summary, e.g. "3 passed, 0 failed"; the exit code is non-zero on any failure.
+//
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium), API_ENTRY (default
+// apps/api/dist/main.js), E2E_KEEP_TMP=1 keeps the temporary database directory.
+
+/* global document -- only inside callbacks that run in the page */
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = join(ROOT, 'test-output');
+const SHOT_DIR = join(OUT_DIR, 'screenshots');
+const API_ENTRY = resolve(ROOT, process.env.API_ENTRY || 'apps/api/dist/main.js');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const HEALTH_TIMEOUT_MS = 120_000;
+const NAV_TIMEOUT_MS = 30_000;
+const WAIT_TIMEOUT_MS = 20_000;
+const LOG_TAIL_LINES = 200;
+
+// ---------------------------------------------------------------------------------------------
+// Checks. Each gets a fresh page; console errors seen on that page fail it.
+
+/** @typedef {{ page: import('playwright-core').Page, base: string }} Ctx */
+/** @type {{ name: string, shot: string, mobile?: boolean, run: (ctx: Ctx) => Promise<void> }[]} */
+const CHECKS = [
+  {
+    name: '工作台 /admin/：标题与数据库状态 正常',
+    shot: 'admin.png',
+    async run({ page, base }) {
+      await page.goto(`${base}/admin/`, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+      await page.getByText('政策找人 · 民政工作台').first().waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
+      const title = await page.title();
+      assert(title.includes('政策找人 · 民政工作台'), `document.title 为 ${JSON.stringify(title)}`);
+      try {
+        await page.waitForFunction(() => /数据库状态[：:\s]*正常/.test(document.body.innerText), null, {
+          timeout: WAIT_TIMEOUT_MS,
+        });
+      } catch {
+        const text = await page.evaluate(() => document.body.innerText).catch(() => '');
+        const line = text.split('\n').find((l) => l.includes('数据库状态')) ?? '（页面中没有“数据库状态”）';
+        throw new Error(`数据库状态未显示“正常”：${line.trim()}`);
+      }
+    },
+  },
+  {
+    name: '居民端 H5 /h5/：标题',
+    shot: 'h5.png',
+    mobile: true,
+    async run({ page, base }) {
+      await page.goto(`${base}/h5/`, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+      const title = await page.title();
+      assert(title.includes('政策找人'), `document.title 为 ${JSON.stringify(title)}`);
+      await page.getByText('政策找人', { exact: true }).first().waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
+    },
+  },
+  {
+    name: '接口文档 /api/docs：Swagger UI 已渲染',
+    shot: 'api-docs.png',
+    async run({ page, base }) {
+      await page.goto(`${base}/api/docs`, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+      await page.locator('.swagger-ui').first().waitFor({ state: 'attached', timeout: WAIT_TIMEOUT_MS });
+      // The title and the operation list appear only once the OpenAPI document has loaded and parsed.
+      const title = page.locator('.swagger-ui .info .title').first();
+      await title.waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
+      await page.locator('.swagger-ui .opblock').first().waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
+      const loadError = page.locator('.swagger-ui .errors-wrapper, .swagger-ui .loading-container .errors');
+      if ((await loadError.count()) > 0 && (await loadError.first().isVisible())) {
+        throw new Error(`Swagger UI 报告错误：${(await loadError.first().innerText()).trim()}`);
+      }
+      const text = (await title.innerText()).trim();
+      assert(text.length > 0, 'Swagger UI 标题为空');
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+const log = (msg) => console.log(`[e2e] ${msg}`);
+
+function errText(err) {
+  if (err instanceof Error) return err.message.split('\n').slice(0, 6).join('\n');
+  return String(err);
+}
+
+async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The API child process, its output, and a guaranteed way to stop it. */
+class ApiProcess {
+  constructor() {
+    /** @type {import('node:child_process').ChildProcess | null} */
+    this.child = null;
+    this.output = [];
+    this.exited = null; // { code, signal } once the child has exited
+    this.exitPromise = Promise.resolve();
+  }
+
+  start(env) {
+    const child = spawn(process.execPath, [API_ENTRY], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // own process group, so stop() also reaches anything the API spawns
+    });
+    this.child = child;
+    const collect = (chunk) => this.output.push(chunk.toString('utf8'));
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    this.exitPromise = new Promise((r) => {
+      child.on('exit', (code, signal) => {
+        this.exited = { code, signal };
+        r();
+      });
+      child.on('error', (err) => {
+        this.output.push(`\n[e2e] 无法启动 API 进程：${err.message}\n`);
+        this.exited = { code: null, signal: null };
+        r();
+      });
+    });
+  }
+
+  get running() {
+    return this.child !== null && this.child.pid !== undefined && this.exited === null;
+  }
+
+  text() {
+    return this.output.join('');
+  }
+
+  tail(lines = LOG_TAIL_LINES) {
+    const all = this.text().split('\n');
+    const cut = all.length > lines ? [`…（前 ${all.length - lines} 行省略，完整输出见 test-output/e2e-api.log）`] : [];
+    return [...cut, ...all.slice(-lines)].join('\n');
+  }
+
+  signal(sig) {
+    if (!this.running) return;
+    try {
+      process.kill(-this.child.pid, sig);
+    } catch {
+      try {
+        this.child.kill(sig);
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+
+  async stop() {
+    if (!this.running) return;
+    this.signal('SIGTERM');
+    const exited = await Promise.race([this.exitPromise.then(() => true), sleep(10_000).then(() => false)]);
+    if (!exited) {
+      log('API 未在 10 秒内退出，发送 SIGKILL');
+      this.signal('SIGKILL');
+      await Promise.race([this.exitPromise, sleep(5_000)]);
+    }
+  }
+}
+
+async function waitForHealth(api, base) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = '尚无响应';
+  while (Date.now() < deadline) {
+    if (!api.running) {
+      const e = api.exited;
+      throw new Error(`API 进程在就绪前退出（code=${e?.code}, signal=${e?.signal}）`);
+    }
+    try {
+      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(3_000) });
+      const body = await res.text();
+      if (res.ok) {
+        let json = null;
+        try {
+          json = JSON.parse(body);
+        } catch {
+          /* not JSON */
+        }
+        if (json && json.status === 'ok') return json;
+      }
+      last = `HTTP ${res.status} ${body.slice(0, 200)}`;
+    } catch (err) {
+      last = errText(err);
+    }
+    await sleep(250);
+  }
+  throw new Error(`等待 ${HEALTH_TIMEOUT_MS / 1000} 秒后 /api/health 仍未就绪（最后一次：${last}）`);
+}
+
+async function runCheck(browser, check, base) {
+  const context = await browser.newContext(
+    check.mobile
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+      : { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' },
+  );
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      // The browser's own automatic /favicon.ico request (made when a page declares no icon) is
+      // not something the page did; a 404 on it is not a page error.
+      if (loc?.url && new URL(loc.url).pathname === '/favicon.ico') return;
+      consoleErrors.push(`console.error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`页面未捕获异常：${errText(err)}`));
+  page.on('crash', () => consoleErrors.push('页面崩溃'));
+
+  let failure = null;
+  try {
+    await check.run({ page, base });
+    // Let late requests and errors (e.g. a failing fetch after render) surface.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  } catch (err) {
+    failure = errText(err);
+  }
+  if (consoleErrors.length > 0) {
+    failure = [failure, `页面控制台错误 ${consoleErrors.length} 条：`, ...consoleErrors.map((e) => `  - ${e}`)]
+      .filter(Boolean)
+      .join('\n');
+  }
+  const shotPath = join(SHOT_DIR, failure ? check.shot.replace(/\.png$/, '-failed.png') : check.shot);
+  await page.screenshot({ path: shotPath, fullPage: true, timeout: 10_000 }).catch((err) => {
+    log(`截图失败（${check.shot}）：${errText(err)}`);
+  });
+  await context.close().catch(() => {});
+  return { failure, shot: relative(ROOT, shotPath) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const api = new ApiProcess();
+let browser = null;
+let tmp = null;
+
+// Never leave the API behind, whatever happens to this process.
+process.on('exit', () => api.signal('SIGKILL'));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    log(`收到 ${sig}，正在清理`);
+    api.signal('SIGKILL');
+    if (tmp && !process.env.E2E_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
+    console.log(`0 passed, ${CHECKS.length} failed`);
+    process.exit(1);
+  });
+}
+
+async function main() {
+  let passed = 0;
+  let failed = 0;
+  const started = Date.now();
+  try {
+    await mkdir(SHOT_DIR, { recursive: true });
+
+    const missing = [
+      API_ENTRY,
+      join(ROOT, 'apps/admin/dist/index.html'),
+      join(ROOT, 'apps/miniprogram/dist/h5/index.html'),
+    ].filter((p) => !existsSync(p));
+    if (missing.length > 0) {
+      throw new Error(`缺少构建产物（请先运行 npm run build）：\n  ${missing.map((p) => relative(ROOT, p)).join('\n  ')}`);
+    }
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(`找不到 Chromium：${CHROMIUM_PATH}（apt-get install chromium，或设置 CHROMIUM_PATH）`);
+    }
+
+    tmp = await mkdtemp(join(tmpdir(), 'zczr-e2e-'));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(tmp, 'e2e.sqlite')}`,
+      DEMO_HOUSEHOLDS: '300',
+    };
+    log(`启动 API：node ${relative(ROOT, API_ENTRY)}（端口 ${port}，数据库 ${env.DATABASE_URL}）`);
+    api.start(env);
+    const health = await waitForHealth(api, base);
+    log(`API 已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${JSON.stringify(health).slice(0, 200)}`);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    log(`Chromium ${browser.version()}`);
+
+    for (const check of CHECKS) {
+      const t0 = Date.now();
+      const { failure, shot } = await runCheck(browser, check, base);
+      const secs = ((Date.now() - t0) / 1000).toFixed(1);
+      if (failure) {
+        failed += 1;
+        console.log(`✗ ${check.name}（${secs} 秒，截图 ${shot}）\n${failure.replace(/^/gm, '    ')}`);
+      } else {
+        passed += 1;
+        console.log(`✓ ${check.name}（${secs} 秒，截图 ${shot}）`);
+      }
+    }
+  } catch (err) {
+    console.error(`[e2e] 运行中止：${errText(err)}`);
+    failed = CHECKS.length - passed; // checks that did not run count as failed
+  } finally {
+    if (browser) await Promise.race([browser.close().catch(() => {}), sleep(10_000)]);
+    await api.stop();
+    if (api.child) {
+      await mkdir(OUT_DIR, { recursive: true }).catch(() => {});
+      await writeFile(join(OUT_DIR, 'e2e-api.log'), api.text()).catch(() => {});
+    }
+    if (failed > 0 && api.child) {
+      console.error(`[e2e] ---- API 输出（末尾 ${LOG_TAIL_LINES} 行）----\n${api.tail()}\n[e2e] ---- API 输出结束 ----`);
+    }
+    if (tmp && !process.env.E2E_KEEP_TMP) await rm(tmp, { recursive: true, force: true }).catch(() => {});
+    else if (tmp) log(`保留临时目录：${tmp}`);
+  }
+  log(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    api.signal('SIGKILL');
+    console.log(`0 passed, ${CHECKS.length} failed`);
+    process.exit(1);
+  },
+);
