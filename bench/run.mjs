@@ -1,9 +1,22 @@
-// `npm run bench`: every benchmark, each with its baseline in the same run, figures printed.
+// `npm run bench`: every benchmark, each with its baseline measured in the same run, figures printed.
+// Sizes: BENCH_SCREENING_HOUSEHOLDS (default 1,000,000), BENCH_HOUSEHOLDS (in-process, default 10,000),
+// BENCH_DURATION (HTTP load, s). BENCH_ONLY=submissions,eligibility,screening picks a subset.
+import { cpus } from 'node:os';
 import { prepareMysql } from './lib.mjs';
 import { benchSubmissions } from './submissions.mjs';
+import { runInProcessBench } from './eligibility/in-process.mjs';
+import { benchScreening } from './screening.mjs';
 
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/zczr_bench';
+const only = new Set((process.env.BENCH_ONLY ?? 'submissions,eligibility,screening').split(','));
 
-console.log(`政策找人 benchmarks — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-await benchSubmissions('SQLite', undefined);
-if (await prepareMysql(MYSQL_URL)) await benchSubmissions('MariaDB', MYSQL_URL);
+console.log(`政策找人 benchmarks — node ${process.version}, ${cpus().length} cores`);
+if (only.has('submissions')) {
+  await benchSubmissions('SQLite', undefined);
+  if (await prepareMysql(MYSQL_URL)) await benchSubmissions('MariaDB', MYSQL_URL);
+}
+if (only.has('eligibility')) await runInProcessBench();
+if (only.has('screening')) {
+  await benchScreening({ label: 'SQLite' });
+  if (await prepareMysql(MYSQL_URL)) await benchScreening({ label: 'MariaDB', databaseUrl: MYSQL_URL });
+}

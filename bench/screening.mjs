@@ -7,12 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateHouseholds } from '@zczr/demo-data';
-import { validateIdNumber } from '@zczr/id-card';
 import { createApp } from '../apps/api/dist/bootstrap.js';
 import { loadConfig } from '../apps/api/dist/config/app-config.js';
 import { FieldCipher } from '../apps/api/dist/crypto/field-cipher.js';
-import { HouseholdCodec } from '../apps/api/dist/households/household-codec.js';
 import { HouseholdsRepository } from '../apps/api/dist/households/households.repository.js';
 import { RegionsRepository } from '../apps/api/dist/regions/regions.repository.js';
 import { ScreeningsService } from '../apps/api/dist/screenings/screenings.service.js';
@@ -20,6 +17,7 @@ import { PopulationService } from '../apps/api/dist/eligibility/population.servi
 import { MatcherService } from '../apps/api/dist/eligibility/matcher.service.js';
 import { UsersRepository } from '../apps/api/dist/auth/users.repository.js';
 import { DataSource } from 'typeorm';
+import { Worker } from 'node:worker_threads';
 import { fmt } from './lib.mjs';
 
 const HOUSEHOLD_COLUMNS = ['id', 'status', 'version', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'address', 'headName', 'memberCount', 'consentId', 'economics', 'financialEnc', 'snapshotEnc', 'createdBy', 'createdAt', 'updatedAt'];
@@ -35,43 +33,58 @@ async function bulkInsert(ds, table, columns, rows) {
   await ds.query(`INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES ${rows.map(() => tuple).join(',')}`, params);
 }
 
-/** Loads `count` generated households (and their members) as the API would store them. */
-async function load(app, count, seed) {
+/**
+ * Loads `count` generated households (and their members) as the API would store them: two worker
+ * threads generate and encrypt, the main thread inserts.
+ */
+async function load(app, config, count, seed) {
   const ds = app.get(DataSource);
-  const codec = app.get(HouseholdCodec);
   const grids = await app.get(RegionsRepository).allGrids();
-  const byCommunity = new Map();
-  for (const g of grids) byCommunity.set(g.communityCode, [...(byCommunity.get(g.communityCode) ?? []), g]);
+  const gridsByCommunity = {};
+  for (const g of grids) (gridsByCommunity[g.communityCode] ??= []).push(g);
   const now = new Date().toISOString();
-  let hs = [];
-  let ms = [];
-  const flush = async () => {
+  const workers = 2;
+  const per = Math.ceil(count / workers);
+  let loaded = 0;
+  let nextReport = 100000;
+  const queue = [];
+  let wake = null;
+  const live = new Set();
+  for (let w = 0; w < workers; w++) {
+    const start = w * per;
+    const end = Math.min(count, start + per);
+    if (start >= end) continue;
+    const worker = new Worker(new URL('./screening-loader.mjs', import.meta.url), {
+      workerData: { seed, start, end, batch: 1000, now, gridsByCommunity, encryptionKey: config.encryptionKey.toString('base64'), hashKey: config.hashKey.toString('base64') },
+    });
+    live.add(worker);
+    worker.on('message', (msg) => { queue.push({ worker, msg }); wake?.(); });
+    worker.on('error', (e) => { queue.push({ worker, error: e }); wake?.(); });
+  }
+  while (live.size > 0) {
+    if (queue.length === 0) await new Promise((r) => (wake = r));
+    wake = null;
+    const item = queue.shift();
+    if (!item) continue;
+    if (item.error) throw item.error;
+    const { hs, ms, done } = item.msg;
     await ds.transaction(async (m) => {
       for (let i = 0; i < hs.length; i += 100) await bulkInsert(m, 'household', HOUSEHOLD_COLUMNS, hs.slice(i, i + 100));
       for (let i = 0; i < ms.length; i += 100) await bulkInsert(m, 'member', MEMBER_COLUMNS, ms.slice(i, i + 100));
     });
-    hs = [];
-    ms = [];
-  };
-  let n = 0;
-  for (const d of generateHouseholds({ seed, count })) {
-    const grid = byCommunity.get(d.communityCode)[d.gridIndex % byCommunity.get(d.communityCode).length];
-    const members = d.members.map((x) => {
-      const v = validateIdNumber(x.idNumber);
-      return { relation: x.relation, name: x.name, idNumber: v.idNumber, sex: v.sex, birthDate: v.birthDate, ethnicity: x.ethnicity ?? null, phone: x.phone ?? null, education: x.education ?? null, employment: x.employment ?? null, labourCapacity: x.labourCapacity ?? null, health: x.health ?? null, disability: x.disability ?? null, selfCare: x.selfCare ?? null, coResident: x.coResident };
-    });
-    const content = { address: d.address, gridId: grid.id, members, incomes: d.incomes, assets: d.assets, expenses: d.expenses, hardships: d.hardships, benefits: d.benefits };
-    const id = `bench-${String(n).padStart(10, '0')}-${seed}`.padEnd(36, '0').slice(0, 36);
-    hs.push({ id, status: 'active', version: 1, districtCode: grid.districtCode, streetCode: grid.streetCode, communityCode: grid.communityCode, gridId: grid.id, ...codec.columns(content, grid.communityCode), consentId: id, createdBy: 'bench', createdAt: now, updatedAt: now });
-    ms.push(...codec.encodeMembers(id, members));
-    n++;
-    if (hs.length >= 2000) await flush();
-    if (n % 100000 === 0) process.stdout.write(`  loaded ${n}\n`);
+    loaded += hs.length;
+    if (loaded >= nextReport) {
+      process.stdout.write(`  loaded ${loaded.toLocaleString()}\n`);
+      nextReport += 100000;
+    }
+    if (done) {
+      live.delete(item.worker);
+      await item.worker.terminate();
+    } else item.worker.postMessage('next');
   }
-  await flush();
 }
 
-export async function benchScreening({ label, databaseUrl, count = Number(process.env.BENCH_HOUSEHOLDS ?? 1_000_000) }) {
+export async function benchScreening({ label, databaseUrl, count = Number(process.env.BENCH_SCREENING_HOUSEHOLDS ?? 1_000_000) }) {
   const dir = mkdtempSync(join(tmpdir(), 'zczr-screen-'));
   const config = loadConfig({
     NODE_ENV: 'development', DEMO_MODE: 'true', DATA_DIR: dir, DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
@@ -81,7 +94,7 @@ export async function benchScreening({ label, databaseUrl, count = Number(proces
   try {
     console.log(`\n[${label}] population screening of ${count.toLocaleString()} households`);
     let t = performance.now();
-    await load(app, count, 7);
+    await load(app, config, count, 7);
     console.log(`  load (generate, encrypt, insert): ${fmt((performance.now() - t) / 1000)} s`);
 
     const lib = await app.get(MatcherService).load();
@@ -117,7 +130,8 @@ export async function benchScreening({ label, databaseUrl, count = Number(proces
     console.log(`  baseline: read + decrypt ${read.toLocaleString()} households, no matching   ${fmt(baselineS)} s`);
     console.log(`  screening: ${done.processed.toLocaleString()} households × ${lib.policies.length} policies        ${fmt(screeningS)} s   (${fmt(done.processed / screeningS, 0)} households/s)`);
     console.log(`  ratio screening/baseline ${fmt(screeningS / baselineS, 2)}   peak RSS ${fmt(peak / 1048576, 0)} MB   eligible pairs ${eligible.toLocaleString()}, unknown pairs ${unknown.toLocaleString()}`);
-    console.log(`  target ≤ 120 s: ${screeningS <= 120 ? 'MET' : 'NOT MET'}`);
+    const projected = (screeningS / done.processed) * 1_000_000;
+    console.log(count >= 1_000_000 ? `  target ≤ 120 s for 1,000,000: ${screeningS <= 120 ? 'MET' : 'NOT MET'}` : `  (at this rate 1,000,000 households would take ≈ ${fmt(projected, 0)} s; the target, ≤ 120 s, is judged on a full run)`);
 
     // Preview: a draft 低保 rule with a wider income line, over the warm store the screening left.
     const admin = await app.get(UsersRepository).findByUsername('demo-district');
@@ -135,7 +149,7 @@ export async function benchScreening({ label, databaseUrl, count = Number(proces
       times.push(performance.now() - t0);
     }
     console.log(`  preview of a draft rule over ${last.households.toLocaleString()} households (warm): ${times.map((x) => fmt(x, 0)).join(' / ')} ms   newly eligible ${last.newlyEligible.toLocaleString()}, no longer ${last.noLongerEligible.toLocaleString()}`);
-    console.log(`  target ≤ 1000 ms warm: ${Math.min(...times.slice(1)) <= 1000 ? 'MET' : 'NOT MET'}`);
+    console.log(count >= 1_000_000 ? `  target ≤ 1000 ms warm over 1,000,000: ${Math.min(...times.slice(1)) <= 1000 ? 'MET' : 'NOT MET'}` : '  (the preview target, ≤ 1 s warm, is judged on a full 1,000,000 run)');
     return { screeningS, baselineS, peakMb: peak / 1048576, previewMs: Math.min(...times.slice(1)) };
   } finally {
     await app.close();
@@ -144,5 +158,5 @@ export async function benchScreening({ label, databaseUrl, count = Number(proces
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchScreening({ label: 'SQLite', count: Number(process.argv[2] ?? process.env.BENCH_HOUSEHOLDS ?? 1_000_000) });
+  await benchScreening({ label: 'SQLite', count: Number(process.argv[2] ?? process.env.BENCH_SCREENING_HOUSEHOLDS ?? 1_000_000) });
 }

@@ -78,7 +78,7 @@ function key(env: Env, name: string, generated: string | undefined): Buffer {
   return buf;
 }
 
-function parseDatabase(url: string, dataDir: string): DatabaseConfig {
+function parseDatabase(url: string): DatabaseConfig {
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
     try {
       new URL(url);
@@ -115,7 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const demoMode = bool(env, 'DEMO_MODE', nodeEnv !== 'production');
   const dataDir = resolve(REPO_ROOT, env.DATA_DIR || 'data');
-  const database = parseDatabase(env.DATABASE_URL || `sqlite:${resolve(dataDir, 'zczr.sqlite')}`, dataDir);
+  const database = parseDatabase(env.DATABASE_URL || `sqlite:${resolve(dataDir, 'zczr.sqlite')}`);
   const secrets = demoMode ? demoSecrets(dataDir) : {};
   const jwtSecret = env.JWT_SECRET || secrets.JWT_SECRET;
   if (!jwtSecret || jwtSecret.length < 32) throw new ConfigError('JWT_SECRET is required and must be at least 32 characters');

@@ -29,10 +29,10 @@ export class EligibilityRepository {
     return rows;
   }
 
-  /** Replaces the stored results of these households with `rows` (absent pairs are ineligible). */
+  /** Deletes the stored results of `householdIds`, then stores `rows` (absent pairs are ineligible). */
   async replaceFor(m: EntityManager, householdIds: string[], rows: EligibilityCurrentEntity[]): Promise<void> {
     await bulkDeleteIn(m, 'eligibility_current', 'householdId', householdIds);
-    await bulkInsert(m, 'eligibility_current', COLUMNS, rows);
+    await bulkInsert(m, 'eligibility_current', COLUMNS, rows, 500);
   }
 
   async deleteFor(m: EntityManager, householdId: string): Promise<void> {

@@ -7,7 +7,7 @@ import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import type { AuthContext } from '../common/auth-context.js';
-import { AppError, ErrorDetail, notFound } from '../common/errors.js';
+import { AppError, ErrorDetail } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { assertConsentCovers } from '../consents/consents.service.js';
 import { ConsentsRepository } from '../consents/consents.repository.js';

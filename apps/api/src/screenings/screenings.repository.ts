@@ -39,7 +39,7 @@ export class ScreeningsRepository {
   }
 
   async insertHits(m: EntityManager, rows: Array<Omit<ScreeningHitEntity, 'id'>>): Promise<void> {
-    await bulkInsert(m, 'screening_hit', ['runId', 'policyCode', 'householdId', 'category', 'missingFacts', 'graceUntil'], rows);
+    await bulkInsert(m, 'screening_hit', ['runId', 'policyCode', 'householdId', 'category', 'missingFacts', 'graceUntil'], rows, 500);
   }
 
   async pageHits(runId: string, policyCode: string, category: ScreeningCategory, page: number, pageSize: number): Promise<{ items: ScreeningHitEntity[]; total: number }> {

@@ -139,6 +139,7 @@ export class ScreeningsService implements OnModuleInit {
         }
         const rows: EligibilityCurrentEntity[] = [];
         const changed: string[] = [];
+        const stale: string[] = [];
         const hits: Array<Omit<ScreeningHitEntity, 'id'>> = [];
         for (const h of page) {
           if (!h.snapshotEnc) continue;
@@ -169,11 +170,12 @@ export class ScreeningsService implements OnModuleInit {
           // Only households whose stored results differ are rewritten: a repeated run writes little.
           if (differs(before, next)) {
             changed.push(h.id);
+            if (before.size > 0) stale.push(h.id);
             rows.push(...next);
           }
         }
         await this.households.transaction(async (m) => {
-          await this.results.replaceFor(m, changed, rows);
+          await this.results.replaceFor(m, stale, rows);
           await this.repo.insertHits(m, hits);
         });
         processed += page.length;

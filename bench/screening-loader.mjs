@@ -1,0 +1,36 @@
+// Worker for bench/screening.mjs: generates households [start, end) and encodes them exactly as the
+// API stores them (HouseholdCodec with the run's keys), one batch at a time, waiting for the main
+// thread to insert each batch before making the next.
+import { parentPort, workerData } from 'node:worker_threads';
+import { generateHouseholds } from '@zczr/demo-data';
+import { validateIdNumber } from '@zczr/id-card';
+import { FieldCipher } from '../apps/api/dist/crypto/field-cipher.js';
+import { HouseholdCodec } from '../apps/api/dist/households/household-codec.js';
+
+const { seed, start, end, encryptionKey, hashKey, gridsByCommunity, batch, now } = workerData;
+const codec = new HouseholdCodec(new FieldCipher(Buffer.from(encryptionKey, 'base64'), Buffer.from(hashKey, 'base64')));
+const waitForNext = () => new Promise((resolve) => parentPort.once('message', resolve));
+
+let hs = [];
+let ms = [];
+let n = start;
+for (const d of generateHouseholds({ seed, count: end - start, startIndex: start })) {
+  const grids = gridsByCommunity[d.communityCode];
+  const grid = grids[d.gridIndex % grids.length];
+  const members = d.members.map((x) => {
+    const v = validateIdNumber(x.idNumber);
+    return { relation: x.relation, name: x.name, idNumber: v.idNumber, sex: v.sex, birthDate: v.birthDate, ethnicity: x.ethnicity ?? null, phone: x.phone ?? null, education: x.education ?? null, employment: x.employment ?? null, labourCapacity: x.labourCapacity ?? null, health: x.health ?? null, disability: x.disability ?? null, selfCare: x.selfCare ?? null, coResident: x.coResident };
+  });
+  const content = { address: d.address, gridId: grid.id, members, incomes: d.incomes, assets: d.assets, expenses: d.expenses, hardships: d.hardships, benefits: d.benefits };
+  const id = `${String(n).padStart(8, "0")}-0000-4000-8000-${String(seed).padStart(12, "0")}`;
+  hs.push({ id, status: 'active', version: 1, districtCode: grid.districtCode, streetCode: grid.streetCode, communityCode: grid.communityCode, gridId: grid.id, ...codec.columns(content, grid.communityCode), consentId: id, createdBy: 'bench', createdAt: now, updatedAt: now });
+  ms.push(...codec.encodeMembers(id, members));
+  n++;
+  if (hs.length >= batch) {
+    parentPort.postMessage({ hs, ms });
+    hs = [];
+    ms = [];
+    await waitForNext();
+  }
+}
+parentPort.postMessage({ hs, ms, done: true });
