@@ -35,11 +35,15 @@ export interface AppConfig {
   logLevel: string;
   staticDirs: { admin: string; h5: string };
   bodyLimit: string;
+  /** Worker threads that match households during a screening (0 = in the main thread). */
+  screeningWorkers: number;
   /** OCR worker pool (0 = OCR off) and the time one document may take. */
   ocr: { workers: number; timeoutMs: number };
   /** Uploaded images: bytes (multer limit) and decoded pixels (decompression bombs). */
   uploads: { maxBytes: number; maxPixels: number };
   attachments: AttachmentStoreConfig;
+  /** Monitoring loop: task time limit and escalation step (working days), the monthly scheduler, import file size. */
+  monitoring: { taskDueWorkingDays: number; escalationStepDays: number; scheduler: boolean; importMaxBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -156,9 +160,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       h5: resolve(REPO_ROOT, env.H5_STATIC_DIR || 'apps/miniprogram/dist/h5'),
     },
     bodyLimit,
+    screeningWorkers: int(env, 'SCREENING_WORKERS', 2, 0, 16),
     ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000) },
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024), maxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 1_000_000_000) },
     attachments: parseAttachmentStore(env, (message) => new ConfigError(message)),
+    monitoring: {
+      taskDueWorkingDays: int(env, 'TASK_DUE_WORKING_DAYS', 15, 1, 250),
+      escalationStepDays: int(env, 'TASK_ESCALATION_STEP_DAYS', 3, 1, 60),
+      scheduler: bool(env, 'MONITORING_SCHEDULER', nodeEnv !== 'test'),
+      importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    },
   };
 }
 

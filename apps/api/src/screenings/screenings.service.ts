@@ -11,11 +11,13 @@ import type { EligibilityCurrentEntity } from '../eligibility/eligibility-curren
 import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
 import { currentRows } from '../eligibility/eligibility.service.js';
 import { FactStore } from '../eligibility/fact-store.js';
-import { MatcherService } from '../eligibility/matcher.service.js';
+import { MatcherService, type Library } from '../eligibility/matcher.service.js';
 import { PopulationService } from '../eligibility/population.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { ScreeningCategory, ScreeningHitEntity, ScreeningRunEntity } from './screening.entity.js';
 import { ScreeningsRepository } from './screenings.repository.js';
+import { MatchPool } from './match-pool.js';
+import type { MatchOutput } from './match-worker.js';
 
 export interface PolicyCounts {
   policyCode: string;
@@ -114,80 +116,107 @@ export class ScreeningsService implements OnModuleInit {
   }
 
   private async execute(run: ScreeningRunEntity): Promise<void> {
+    let pool: MatchPool | null = null;
     try {
       const lib = await this.matcher.load();
+      pool = MatchPool.create(this.config.screeningWorkers, {
+        policies: lib.policies.map((p) => ({ definition: p.definition, version: p.version })),
+        parameters: lib.parameters,
+        encryptionKey: this.config.encryptionKey.toString('base64'),
+        hashKey: this.config.hashKey.toString('base64'),
+        asOf: run.asOf,
+      });
       const counts = new Map<string, PolicyCounts>(lib.policies.map((p) => [p.code, { policyCode: p.code, version: p.version, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }]));
       const store = new FactStore(run.asOf, Math.max(1024, run.total));
       const now = this.clock.iso();
-      let after = '';
       let processed = 0;
+      let next = this.households.pageActive(run.districtCode, '', PAGE);
       for (;;) {
         if (this.cancelled.has(run.id)) {
           this.cancelled.delete(run.id);
           await this.repo.updateRun(run.id, { status: 'cancelled', processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
           return;
         }
-        const page = await this.households.pageActive(run.districtCode, after, PAGE);
-        if (page.length === 0) break;
-        after = page[page.length - 1]!.id;
+        const raw = await next;
+        if (raw.length === 0) break;
+        // Read ahead while this page is matched.
+        next = this.households.pageActive(run.districtCode, raw[raw.length - 1]!.id, PAGE);
+        const page = raw.filter((h) => h.snapshotEnc !== null);
         const ids = page.map((h) => h.id);
+        const previousRows = this.results.currentFor(ids);
+        const matched = pool ? await pool.match(page.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : this.matchHere(lib, page, run.asOf);
         const previous = new Map<string, Map<string, EligibilityCurrentEntity>>();
-        for (const r of await this.results.currentFor(ids)) {
+        for (const r of await previousRows) {
           const m = previous.get(r.householdId) ?? new Map<string, EligibilityCurrentEntity>();
           m.set(r.policyCode, r);
           previous.set(r.householdId, m);
         }
         const rows: EligibilityCurrentEntity[] = [];
-        const changed: string[] = [];
         const stale: string[] = [];
         const hits: Array<Omit<ScreeningHitEntity, 'id'>> = [];
-        for (const h of page) {
-          if (!h.snapshotEnc) continue;
-          const snapshot = this.cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc);
-          const { facts, params } = this.matcher.factsOf(lib, snapshot, run.asOf);
-          store.put(h.id, h.streetCode, snapshot.regionCode, facts);
+        matched.forEach((h, index) => {
+          store.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
           const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
-          const receiving = new Set(snapshot.benefits.map((b) => b.policyCode));
-          const results = lib.policies.map((p) => {
-            const r = p.evaluate(facts, params);
+          const receiving = new Set(h.benefits);
+          const results = lib.policies.map((p, i) => {
+            const code = h.outcomes[i];
+            const outcome = code === 1 ? 'eligible' : code === 2 ? 'unknown' : 'ineligible';
+            const missing = h.missing[i] ?? [];
             const c = counts.get(p.code)!;
-            if (r.outcome === 'eligible') {
+            if (outcome === 'eligible') {
               c.eligible++;
               if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
                 c.newlyEligible++;
                 hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
               }
-            } else if (r.outcome === 'unknown') {
+            } else if (outcome === 'unknown') {
               c.unknown++;
-              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'unknown', missingFacts: r.missing.join(',').slice(0, 500), graceUntil: null });
+              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'unknown', missingFacts: missing.join(',').slice(0, 500), graceUntil: null });
             } else if (receiving.has(p.code)) {
               c.exitCandidates++;
               hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'exit_candidate', missingFacts: '', graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0) });
             }
-            return { code: p.code, version: p.version, outcome: r.outcome, missing: r.missing };
+            return { code: p.code, version: p.version, outcome, missing } as const;
           });
-          const next = currentRows(h.id, results, before, now);
+          const rowsNow = currentRows(h.id, results, before, now);
           // Only households whose stored results differ are rewritten: a repeated run writes little.
-          if (differs(before, next)) {
-            changed.push(h.id);
+          if (differs(before, rowsNow)) {
             if (before.size > 0) stale.push(h.id);
-            rows.push(...next);
+            rows.push(...rowsNow);
           }
-        }
+        });
         await this.households.transaction(async (m) => {
           await this.results.replaceFor(m, stale, rows);
           await this.repo.insertHits(m, hits);
         });
-        processed += page.length;
+        processed += raw.length;
         await this.repo.updateRun(run.id, { processed, summary: JSON.stringify([...counts.values()]) });
         await new Promise((r) => setImmediate(r));
       }
       this.population.adopt(store);
       await this.repo.updateRun(run.id, { status: 'completed', processed, total: processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
-      this.logger.log(`Screening ${run.id}: ${processed} households × ${lib.policies.length} policies`);
+      this.logger.log(`Screening ${run.id}: ${processed} households × ${lib.policies.length} policies${pool ? ` (${this.config.screeningWorkers} worker threads)` : ''}`);
     } catch (e) {
       this.logger.error(`Screening ${run.id} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       await this.repo.updateRun(run.id, { status: 'failed', finishedAt: this.clock.iso(), error: (e instanceof Error ? e.message : String(e)).slice(0, 500) });
+    } finally {
+      await pool?.close();
     }
+  }
+
+  /** The same work as a MatchPool worker, in this thread. */
+  private matchHere(lib: Library, page: Array<{ id: string; snapshotEnc: string | null }>, asOf: string): MatchOutput[] {
+    return page.map((h) => {
+      const snapshot = this.cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc!);
+      const { facts, params } = this.matcher.factsOf(lib, snapshot, asOf);
+      const outcomes = new Uint8Array(lib.policies.length);
+      const missing: Record<number, readonly string[]> = {};
+      lib.policies.forEach((p, i) => {
+        const r = p.evaluate(facts, params);
+        outcomes[i] = r.outcome === 'eligible' ? 1 : r.outcome === 'unknown' ? 2 : 0;
+        if (r.outcome === 'unknown') missing[i] = r.missing;
+      });
+      return { id: h.id, regionCode: snapshot.regionCode, benefits: snapshot.benefits.map((b) => b.policyCode), facts, outcomes, missing };
+    });
   }
 }

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { MatchInput, MatchOutput, MatchWorkerData } from './match-worker.js';
+
+const WORKER_URL = new URL('./match-worker.js', import.meta.url);
+
+/**
+ * Worker threads that match batches of households in parallel. Available only where the compiled
+ * worker file exists (the built API); elsewhere (tests run the TypeScript sources) screening
+ * matches in the main thread.
+ */
+export class MatchPool {
+  private readonly workers: Worker[];
+
+  private constructor(size: number, data: MatchWorkerData) {
+    this.workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: data }));
+  }
+
+  static create(size: number, data: MatchWorkerData): MatchPool | null {
+    if (size < 1 || !existsSync(fileURLToPath(WORKER_URL))) return null;
+    return new MatchPool(size, data);
+  }
+
+  /** Splits the batch across the workers and returns the results in input order. */
+  async match(batch: MatchInput[]): Promise<MatchOutput[]> {
+    const per = Math.ceil(batch.length / this.workers.length);
+    const parts = await Promise.all(this.workers.map((w, i) => {
+      const part = batch.slice(i * per, (i + 1) * per);
+      if (part.length === 0) return Promise.resolve([] as MatchOutput[]);
+      return new Promise<MatchOutput[]>((resolve, reject) => {
+        const onMessage = (out: MatchOutput[]): void => {
+          w.off('error', onError);
+          resolve(out);
+        };
+        const onError = (e: Error): void => {
+          w.off('message', onMessage);
+          reject(e);
+        };
+        w.once('message', onMessage);
+        w.once('error', onError);
+        w.postMessage(part);
+      });
+    }));
+    return parts.flat();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
