@@ -4,6 +4,7 @@
 import { cpus } from 'node:os';
 import { prepareMysql } from './lib.mjs';
 import { benchSubmissions } from './submissions.mjs';
+import { benchMonitoring } from './monitoring.mjs';
 import { runInProcessBench } from './eligibility/in-process.mjs';
 import { benchScreening } from './screening.mjs';
 
@@ -19,4 +20,9 @@ if (only.has('eligibility')) await runInProcessBench();
 if (only.has('screening')) {
   await benchScreening({ label: 'SQLite' });
   if (await prepareMysql(MYSQL_URL)) await benchScreening({ label: 'MariaDB', databaseUrl: MYSQL_URL });
+}
+// Department import + warnings (BENCH_MONITORING_ROWS, default 1,000,000) and claim throughput; BENCH_ONLY=monitoring for just this.
+if (!process.env.BENCH_ONLY || only.has('monitoring')) {
+  await benchMonitoring({ label: 'SQLite' });
+  if (await prepareMysql(MYSQL_URL)) await benchMonitoring({ label: 'MariaDB', databaseUrl: MYSQL_URL });
 }

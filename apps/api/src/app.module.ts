@@ -21,6 +21,11 @@ import { HealthController } from './health/health.controller.js';
 import { HouseholdsController } from './households/households.controller.js';
 import { HouseholdsService } from './households/households.service.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { ImportsModule } from './imports/imports.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { RiskModule } from './risk/risk.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { WarningsModule } from './warnings/warnings.module.js';
 import { RegionsController } from './regions/regions.controller.js';
 import { RegionsService } from './regions/regions.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
@@ -37,6 +42,8 @@ import { ScreeningsRepository } from './screenings/screenings.repository.js';
 import { ScreeningsService } from './screenings/screenings.service.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 import { SubmissionsService } from './submissions/submissions.service.js';
+import { OcrModule } from './ocr/ocr.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 
 @Module({})
 export class AppModule {
@@ -51,6 +58,8 @@ export class AppModule {
         PersistenceModule,
         CryptoModule,
         IdempotencyModule,
+        WarningsModule, RiskModule, TasksModule, MonitoringModule, ImportsModule,
+        OcrModule, AttachmentsModule,
       ],
       controllers: [
         HealthController, AuthController, RegionsController, ConsentsController, HouseholdsController, SubmissionsController, AuditController,

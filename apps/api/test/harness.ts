@@ -81,6 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
     WECHAT_SECRET: 'wx-test-secret',
     WECHAT_API_BASE: wechat.url,
     LOG_LEVEL: 'silent',
+    OCR_WORKERS: '0', // suites that read documents ask for a worker
     ...env,
   });
   const app = await createApp(config, { logDestination });

@@ -45,6 +45,13 @@ export const ERRORS = {
   OCR_BUSY: [HttpStatus.SERVICE_UNAVAILABLE, '证件识别繁忙，请稍后再试'],
   OCR_TIMEOUT: [HttpStatus.SERVICE_UNAVAILABLE, '证件识别超时，请重新拍摄或稍后再试'],
   OCR_UNREADABLE: [HttpStatus.UNPROCESSABLE_ENTITY, '未能识别出证件号码，请在光线充足处对准证件重新拍摄'],
+  IMPORT_UNKNOWN_SOURCE: [HttpStatus.NOT_FOUND, '不支持的部门数据来源'],
+  IMPORT_FILE_REQUIRED: [HttpStatus.BAD_REQUEST, '请上传 CSV 或 Excel（.xlsx）文件'],
+  IMPORT_FILE_EMPTY: [HttpStatus.BAD_REQUEST, '上传的文件是空的'],
+  IMPORT_FILE_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '导入文件过大'],
+  TASK_ALREADY_CLAIMED: [HttpStatus.CONFLICT, '该任务已被他人领取或正在处理'],
+  INVALID_ASSIGNEE: [HttpStatus.BAD_REQUEST, '指派对象须为该网格的网格员'],
+  MONITORING_RUNNING: [HttpStatus.CONFLICT, '已有一次监测运行正在进行'],
   INTERNAL: [HttpStatus.INTERNAL_SERVER_ERROR, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 

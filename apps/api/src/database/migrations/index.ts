@@ -1,5 +1,7 @@
 import { Spine1763900000000 } from './1763900000000-spine.js';
 import { Eligibility1763910000000 } from './1763910000000-eligibility.js';
+import { Monitoring1763920000000 } from './1763920000000-monitoring.js';
+import { Attachments1763950000000 } from './1763950000000-attachments.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
-export const MIGRATIONS = [Spine1763900000000, Eligibility1763910000000];
+export const MIGRATIONS = [Spine1763900000000, Eligibility1763910000000, Monitoring1763920000000, Attachments1763950000000];

@@ -1,0 +1,49 @@
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Cell } from './sources.js';
+
+export type FileFormat = 'csv' | 'xlsx';
+
+/** XLSX is a ZIP (PK\x03\x04); anything else is read as CSV (UTF-8, optional BOM). */
+export async function sniffFormat(path: string): Promise<FileFormat> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4);
+    await fh.read(buf, 0, 4, 0);
+    return buf.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
+  } finally {
+    await fh.close();
+  }
+}
+
+function excelCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: unknown };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if (o.result !== undefined) return excelCell(o.result);
+    if (o.text !== undefined) return excelCell(o.text);
+  }
+  return String(v);
+}
+
+/** Rows of the file, streamed (a million-row file is never held in memory), with their row numbers (header = 1). */
+export async function* readRows(path: string, format: FileFormat): AsyncGenerator<{ rowNumber: number; cells: Cell[] }> {
+  if (format === 'csv') {
+    const parser = createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }));
+    let n = 0;
+    for await (const record of parser as AsyncIterable<string[]>) yield { rowNumber: ++n, cells: record };
+    return;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { entries: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as unknown[];
+      yield { rowNumber: row.number, cells: values.slice(1).map(excelCell) };
+    }
+    break; // the first worksheet only
+  }
+}

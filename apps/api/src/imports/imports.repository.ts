@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, MoreThan, Repository } from 'typeorm';
+import { bulkInsert } from '../database/bulk.js';
+import { Transactor } from '../database/transactor.js';
+import { MemberEntity } from '../households/member.entity.js';
+import { bulkInsertIgnore, chunks } from '../monitoring/sql.js';
+import { DepartmentRecordEntity, ImportErrorEntity, ImportRunEntity } from './import.entity.js';
+
+const RECORD_COLUMNS = ['recordKey', 'source', 'importId', 'rowNumber', 'personHash', 'householdId', 'eventDate', 'payloadEnc', 'createdAt'] as const;
+const ERROR_COLUMNS = ['importId', 'rowNumber', 'columnName', 'reason'] as const;
+
+@Injectable()
+export class ImportsRepository {
+  constructor(
+    @InjectRepository(ImportRunEntity) private readonly runs: Repository<ImportRunEntity>,
+    @InjectRepository(ImportErrorEntity) private readonly errors: Repository<ImportErrorEntity>,
+    @InjectRepository(DepartmentRecordEntity) private readonly records: Repository<DepartmentRecordEntity>,
+    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
+    private readonly tx: Transactor,
+  ) {}
+
+  findRun(id: string): Promise<ImportRunEntity | null> {
+    return this.runs.findOneBy({ id });
+  }
+
+  async insertRun(run: ImportRunEntity): Promise<void> {
+    await this.tx.write(() => this.runs.insert(run));
+  }
+
+  async updateRun(id: string, patch: Partial<ImportRunEntity>, m?: EntityManager): Promise<void> {
+    if (m) await m.getRepository(ImportRunEntity).update({ id }, patch);
+    else await this.tx.write(() => this.runs.update({ id }, patch));
+  }
+
+  async failInterrupted(at: string): Promise<void> {
+    await this.tx.write(() => this.runs.update({ status: 'running' }, { status: 'failed', finishedAt: at, error: '服务重启，导入中断；已导入的行保留，重新导入同一文件可继续' }));
+  }
+
+  /**
+   * Active households of the district whose members hold these ID hashes. Two indexed look-ups
+   * (member by hash, household by id) rather than a join, which SQLite would drive from the
+   * household side and scan.
+   */
+  async householdsByPersonHash(hashes: string[], districtCode: string): Promise<Map<string, string>> {
+    const q = this.members.manager;
+    const byHash = new Map<string, string>();
+    for (const part of chunks(hashes, 500)) {
+      const rows = await q.query<Array<{ hash: string; householdId: string }>>(`SELECT idNumberHash AS hash, householdId FROM member WHERE idNumberHash IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) byHash.set(r.hash, r.householdId);
+    }
+    const active = new Set<string>();
+    for (const part of chunks([...new Set(byHash.values())], 500)) {
+      const rows = await q.query<Array<{ id: string }>>(`SELECT id FROM household WHERE id IN (${part.map(() => '?').join(', ')}) AND status = ? AND districtCode = ?`, [...part, 'active', districtCode]);
+      for (const r of rows) active.add(r.id);
+    }
+    for (const [hash, householdId] of byHash) if (!active.has(householdId)) byHash.delete(hash);
+    return byHash;
+  }
+
+  /** Stored records with these keys: where each came from. */
+  async existingKeys(keys: string[]): Promise<Map<string, { importId: string; rowNumber: number }>> {
+    const map = new Map<string, { importId: string; rowNumber: number }>();
+    for (const part of chunks(keys, 500)) {
+      const rows = await this.records.manager.query<Array<{ recordKey: string; importId: string; rowNumber: number }>>(
+        `SELECT recordKey, importId, rowNumber FROM department_record WHERE recordKey IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) map.set(r.recordKey, { importId: r.importId, rowNumber: Number(r.rowNumber) });
+    }
+    return map;
+  }
+
+  async insertRecords(m: EntityManager, rows: Array<Omit<DepartmentRecordEntity, 'id'>>): Promise<void> {
+    await bulkInsertIgnore(m, 'department_record', RECORD_COLUMNS, rows, 500);
+  }
+
+  async insertErrors(m: EntityManager, rows: Array<Omit<ImportErrorEntity, 'id'>>): Promise<void> {
+    await bulkInsert(m, 'import_error', ERROR_COLUMNS, rows, 200);
+  }
+
+  /** Errors of an import in row order, a page at a time (the report streams them). */
+  errorsPage(importId: string, afterId: number, take: number): Promise<ImportErrorEntity[]> {
+    return this.errors.find({ where: { importId, id: MoreThan(afterId) }, order: { id: 'ASC' }, take });
+  }
+
+  /** Department records of these households on or after a date. */
+  async recordsOf(householdIds: string[], fromDate: string): Promise<DepartmentRecordEntity[]> {
+    const out: DepartmentRecordEntity[] = [];
+    for (const part of chunks(householdIds, 500)) {
+      out.push(...(await this.records.find({ where: { householdId: In(part), eventDate: MoreThan(fromDate) }, order: { id: 'ASC' } })));
+    }
+    return out;
+  }
+}

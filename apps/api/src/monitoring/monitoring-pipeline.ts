@@ -1,0 +1,151 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { HouseholdSnapshot } from '@zczr/eligibility';
+import { Clock } from '../common/time.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { HouseholdsRepository } from '../households/households.repository.js';
+import type { RowValue } from '../imports/sources.js';
+import { RiskService } from '../risk/risk.service.js';
+import { addMonths } from '../screenings/screenings.service.js';
+import type { TaskSpec } from '../tasks/tasks.service.js';
+import { TasksService } from '../tasks/tasks.service.js';
+import { minusMonths, num, type HouseholdView } from '../warnings/rules.js';
+import { WarningsRepository } from '../warnings/warnings.repository.js';
+import { WarningsService, type RuleBook } from '../warnings/warnings.service.js';
+import { CoreServices } from './core-services.js';
+import { MonitoringRepository, type HouseholdRow } from './monitoring.repository.js';
+
+export interface PipelineCounts {
+  households: number;
+  warnings: number;
+  tasks: number;
+  rechecks: number;
+  riskChanged: number;
+}
+
+export const emptyCounts = (): PipelineCounts => ({ households: 0, warnings: 0, tasks: 0, rechecks: 0, riskChanged: 0 });
+
+export function addCounts(a: PipelineCounts, b: PipelineCounts): PipelineCounts {
+  return { households: a.households + b.households, warnings: a.warnings + b.warnings, tasks: a.tasks + b.tasks, rechecks: a.rechecks + b.rechecks, riskChanged: a.riskChanged + b.riskChanged };
+}
+
+/**
+ * One pass of the loop over a set of households: read what the rules need, score risk, decide new
+ * warnings (windows respected), raise due re-checks, and turn warnings into dispatched tasks, all
+ * in one transaction per page. Passes are serialised in-process (one API process per database),
+ * so two passes never both raise the same warning.
+ */
+@Injectable()
+export class MonitoringPipeline implements OnModuleInit {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly repo: MonitoringRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly warnings: WarningsService,
+    private readonly warningsRepo: WarningsRepository,
+    private readonly risk: RiskService,
+    private readonly tasks: TasksService,
+    private readonly core: CoreServices,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.tasks.onHouseholdChanged((id) => this.processIds([id], { kind: 'task', ref: null }, false).then(() => undefined));
+  }
+
+  /** Re-evaluates these households (e.g. after an import changed their department data). */
+  async processIds(ids: string[], source: { kind: string; ref: string | null }, rechecks: boolean): Promise<PipelineCounts> {
+    let counts = emptyCounts();
+    for (let i = 0; i < ids.length; i += 1000) counts = addCounts(counts, await this.process(await this.repo.activeByIds(ids.slice(i, i + 1000)), source, rechecks));
+    return counts;
+  }
+
+  process(rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean): Promise<PipelineCounts> {
+    const next = this.tail.then(() => this.processNow(rows, source, rechecks));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async processNow(rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean): Promise<PipelineCounts> {
+    if (rows.length === 0) return emptyCounts();
+    const book = await this.warnings.ruleBook();
+    const ids = rows.map((r) => r.id);
+    const [views, previous, earlier] = await Promise.all([this.views(rows), this.risk.previous(ids), this.warningsRepo.raisedSince(ids, this.warnings.sinceForWindows(book))]);
+    for (const v of views) v.previousIncome = previous.get(v.householdId)?.monthlyIncome ?? null;
+    const warnings = this.warnings.decide(book, views, earlier, { kind: source.kind === 'import' ? 'import' : 'monitoring', ref: source.ref });
+    const riskPlan = this.risk.plan(book, views, previous, source.kind);
+    const recheckSpecs = rechecks ? await this.dueRechecks(book, views) : [];
+    const byId = new Map(views.map((v) => [v.householdId, v]));
+    const specs: TaskSpec[] = warnings.map((w) => {
+      const v = byId.get(w.householdId)!;
+      return { householdId: v.householdId, districtCode: v.districtCode, streetCode: v.streetCode, communityCode: v.communityCode, gridId: v.gridId, kind: 'warning', reason: w.ruleCode, warningId: w.id };
+    });
+    const dispatcher = warnings.length || recheckSpecs.length ? await this.tasks.dispatcher() : null;
+    if (warnings.length || recheckSpecs.length || riskPlan.rows.length) {
+      await this.households.transaction(async (m) => {
+        const created = dispatcher ? await this.tasks.createTasks(m, [...specs, ...recheckSpecs], dispatcher, 'system') : [];
+        warnings.forEach((w, i) => {
+          w.taskId = created[i]!.id;
+          w.status = 'tasked';
+        });
+        await this.warningsRepo.insertMany(m, warnings);
+        await this.risk.apply(m, riskPlan);
+      });
+    }
+    return { households: rows.length, warnings: warnings.length, tasks: warnings.length + recheckSpecs.length, rechecks: recheckSpecs.length, riskChanged: riskPlan.history.length };
+  }
+
+  /** What the rules and the score read of each household: no names, no ID numbers. */
+  private async views(rows: HouseholdRow[]): Promise<HouseholdView[]> {
+    const ids = rows.map((r) => r.id);
+    const asOf = this.clock.today();
+    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.repo.eligibilityOf(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.core.matcher.load()]);
+    const views = new Map<string, HouseholdView>();
+    for (const r of rows) {
+      const snapshot = r.snapshotEnc ? this.cipher.decryptJson<HouseholdSnapshot>(r.snapshotEnc) : null;
+      const matched = snapshot ? this.core.matcher.factsOf(lib, snapshot, asOf) : null;
+      views.set(r.id, {
+        householdId: r.id, districtCode: r.districtCode, streetCode: r.streetCode, communityCode: r.communityCode, gridId: r.gridId, members: [],
+        facts: matched?.facts ?? null, policyParams: matched?.params ?? null, benefits: snapshot?.benefits.map((b) => b.policyCode) ?? [],
+        benefitsSince: snapshot?.benefits.map((b) => b.since) ?? [], eligible: [], unknown: [], records: [], previousIncome: null,
+      });
+    }
+    for (const m of members) {
+      views.get(m.householdId)?.members.push({ position: m.position, relation: m.relation, birthDate: m.birthDate, employment: m.employment, personHash: m.idNumberHash });
+    }
+    for (const e of results) {
+      const v = views.get(e.householdId);
+      if (!v) continue;
+      if (e.outcome === 'eligible') v.eligible.push(e.policyCode);
+      else v.unknown.push({ policyCode: e.policyCode, missing: e.missingFacts ? e.missingFacts.split(',') : [] });
+    }
+    for (const r of records) {
+      views.get(r.householdId)?.records.push({ source: r.source, personHash: r.personHash, eventDate: r.eventDate, values: this.cipher.decryptJson<Record<string, RowValue>>(r.payloadEnc) });
+    }
+    return [...views.values()];
+  }
+
+  /**
+   * Periodic re-checks of households receiving assistance (DOMAIN.md §4): every few months where an
+   * able adult is jobless, yearly for stable severe illness or disability, half-yearly otherwise.
+   */
+  private async dueRechecks(book: RuleBook, views: HouseholdView[]): Promise<TaskSpec[]> {
+    const asOf = this.clock.today();
+    const receiving = views.filter((v) => v.benefits.length > 0 && v.facts);
+    if (receiving.length === 0) return [];
+    const last = await this.tasks.lastRechecks(receiving.map((v) => v.householdId));
+    const out: TaskSpec[] = [];
+    for (const v of receiving) {
+      const p = book.resolve(v.communityCode, asOf);
+      const jobless = (num(v.facts, 'unemployedWorkingAgeCount') ?? 0) > 0 && (num(v.facts, 'membersWithLabourCapacity') ?? 0) > 0;
+      const severe = (num(v.facts, 'seriousIllnessCount') ?? 0) > 0 || (num(v.facts, 'severeDisabilityCount') ?? 0) > 0;
+      const [months, category] = jobless ? [p.recheck_months_jobless, 'recheck_jobless'] : severe ? [p.recheck_months_severe, 'recheck_severe'] : [p.recheck_months_stable, 'recheck_stable'];
+      if (months === undefined) continue;
+      const reference = last.get(v.householdId)?.slice(0, 10) ?? v.benefitsSince.reduce((a, b) => (b < a ? b : a), asOf);
+      if (addMonths(reference, months) > asOf) continue;
+      out.push({ householdId: v.householdId, districtCode: v.districtCode, streetCode: v.streetCode, communityCode: v.communityCode, gridId: v.gridId, kind: 'recheck', reason: category, warningId: null });
+    }
+    return out;
+  }
+}

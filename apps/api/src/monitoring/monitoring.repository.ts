@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { MemberEntity } from '../households/member.entity.js';
+import { DepartmentRecordEntity } from '../imports/import.entity.js';
+import { MonitoringRunEntity } from './monitoring-run.entity.js';
+import { chunks } from './sql.js';
+
+export type HouseholdRow = Pick<HouseholdEntity, 'id' | 'status' | 'districtCode' | 'streetCode' | 'communityCode' | 'gridId' | 'snapshotEnc'>;
+export type MemberRow = Pick<MemberEntity, 'householdId' | 'position' | 'relation' | 'birthDate' | 'employment' | 'idNumberHash'>;
+
+const HOUSEHOLD_FIELDS = ['h.id', 'h.status', 'h.districtCode', 'h.streetCode', 'h.communityCode', 'h.gridId', 'h.snapshotEnc'];
+
+/** What monitoring reads of households, members, results and department records, in pages. */
+@Injectable()
+export class MonitoringRepository {
+  constructor(
+    @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
+    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
+    @InjectRepository(DepartmentRecordEntity) private readonly records: Repository<DepartmentRecordEntity>,
+    @InjectRepository(MonitoringRunEntity) private readonly runs: Repository<MonitoringRunEntity>,
+    private readonly tx: Transactor,
+  ) {}
+
+  /** Active households of a district in id order (keyset pagination). */
+  pageActive(districtCode: string, afterId: string, limit: number): Promise<HouseholdRow[]> {
+    return this.households.createQueryBuilder('h').select(HOUSEHOLD_FIELDS)
+      .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId })
+      .orderBy('h.id', 'ASC').take(limit).getMany();
+  }
+
+  async activeByIds(ids: string[]): Promise<HouseholdRow[]> {
+    const out: HouseholdRow[] = [];
+    for (const part of chunks(ids, 500)) {
+      out.push(...(await this.households.createQueryBuilder('h').select(HOUSEHOLD_FIELDS).where('h.id IN (:...part) AND h.status = :st', { part, st: 'active' }).orderBy('h.id', 'ASC').getMany()));
+    }
+    return out;
+  }
+
+  async membersOf(ids: string[]): Promise<MemberRow[]> {
+    const out: MemberRow[] = [];
+    for (const part of chunks(ids, 500)) {
+      out.push(...(await this.members.find({ select: { householdId: true, position: true, relation: true, birthDate: true, employment: true, idNumberHash: true }, where: { householdId: In(part) }, order: { householdId: 'ASC', position: 'ASC' } })));
+    }
+    return out;
+  }
+
+  async eligibilityOf(ids: string[]): Promise<Array<{ householdId: string; policyCode: string; outcome: string; missingFacts: string }>> {
+    const out: Array<{ householdId: string; policyCode: string; outcome: string; missingFacts: string }> = [];
+    for (const part of chunks(ids, 500)) {
+      out.push(...(await this.records.manager.query<typeof out>(`SELECT householdId, policyCode, outcome, missingFacts FROM eligibility_current WHERE householdId IN (${part.map(() => '?').join(', ')})`, part)));
+    }
+    return out;
+  }
+
+  /** Department records of these households with an event after `fromDate` (raw rows: an import can touch a million). */
+  async recordsOf(ids: string[], fromDate: string): Promise<Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>>> {
+    const out: Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>> = [];
+    for (const part of chunks(ids, 500)) {
+      out.push(...(await this.records.manager.query<typeof out>(
+        `SELECT householdId, source, personHash, eventDate, payloadEnc FROM department_record WHERE householdId IN (${part.map(() => '?').join(', ')}) AND eventDate > ?`, [...part, fromDate])));
+    }
+    return out;
+  }
+
+  findRun(id: string): Promise<MonitoringRunEntity | null> {
+    return this.runs.findOneBy({ id });
+  }
+
+  findRunning(districtCode: string): Promise<MonitoringRunEntity | null> {
+    return this.runs.findOneBy({ districtCode, status: 'running' });
+  }
+
+  findForPeriod(districtCode: string, period: string): Promise<MonitoringRunEntity | null> {
+    return this.runs.findOneBy({ districtCode, period, status: In(['running', 'completed']) });
+  }
+
+  async insertRun(run: MonitoringRunEntity): Promise<void> {
+    await this.tx.write(() => this.runs.insert(run));
+  }
+
+  async updateRun(id: string, patch: Partial<MonitoringRunEntity>): Promise<void> {
+    await this.tx.write(() => this.runs.update({ id }, patch));
+  }
+
+  async failInterrupted(at: string): Promise<void> {
+    await this.tx.write(() => this.runs.update({ status: 'running' }, { status: 'failed', finishedAt: at, error: '服务重启，监测运行中断' }));
+  }
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import type { Scope } from '../access/access.service.js';
+import { bulkInsert } from '../database/bulk.js';
+import { Transactor } from '../database/transactor.js';
+import { chunks, whereInScope } from '../monitoring/sql.js';
+import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
+
+const TASK_COLUMNS = [
+  'id', 'householdId', 'kind', 'reason', 'warningId', 'status', 'assigneeId', 'previousAssigneeId', 'gridId', 'communityCode', 'streetCode', 'districtCode',
+  'dueDate', 'escalationLevel', 'findingsEnc', 'decisionKind', 'decisionEnc', 'history', 'seq', 'createdAt', 'updatedAt',
+] as const;
+
+/** Statuses in which a task still waits for someone. */
+export const ACTIVE_STATUSES: TaskStatus[] = ['open', 'assigned', 'in_progress', 'submitted', 'returned'];
+
+export interface TaskFilter {
+  assigneeId?: string;
+  gridId?: string;
+  status?: TaskStatus;
+  overdueBefore?: string;
+  householdId?: string;
+  streetCode?: string;
+  escalationLevel?: string;
+  activeOnly?: boolean;
+  /** Overdue active tasks first (most overdue first), then active by due date, then the finished ones. */
+  urgentFirst?: { today: string };
+}
+
+@Injectable()
+export class TasksRepository {
+  constructor(
+    @InjectRepository(VerificationTaskEntity) private readonly tasks: Repository<VerificationTaskEntity>,
+    @InjectRepository(CalendarDayEntity) private readonly days: Repository<CalendarDayEntity>,
+    private readonly tx: Transactor,
+  ) {}
+
+  calendarDays(): Promise<CalendarDayEntity[]> {
+    return this.days.find();
+  }
+
+  async seedCalendarIfEmpty(rows: CalendarDayEntity[]): Promise<void> {
+    if ((await this.days.count()) > 0) return;
+    await this.tx.run((m) => bulkInsert(m, 'calendar_day', ['day', 'kind', 'name'], rows));
+  }
+
+  /**
+   * Takes `n` sequence numbers and returns the last. The UPDATE holds the row lock until commit,
+   * so numbers become visible in the order they were taken: a phone's cursor never skips a change.
+   */
+  async nextSeq(m: EntityManager, n = 1): Promise<number> {
+    await m.createQueryBuilder().update(TaskSequenceEntity).set({ value: () => `value + ${Math.trunc(n)}` }).where('name = :n', { n: 'task' }).execute();
+    const row = await m.getRepository(TaskSequenceEntity).findOneByOrFail({ name: 'task' });
+    return Number(row.value);
+  }
+
+  async insertMany(m: EntityManager, rows: VerificationTaskEntity[]): Promise<void> {
+    await bulkInsert(m, 'verification_task', TASK_COLUMNS, rows, 100);
+  }
+
+  findById(id: string, m?: EntityManager): Promise<VerificationTaskEntity | null> {
+    return (m ? m.getRepository(VerificationTaskEntity) : this.tasks).findOneBy({ id });
+  }
+
+  /**
+   * The task row, locked for this transaction. On MariaDB a row another claim holds is skipped
+   * (SKIP LOCKED): the loser learns at once instead of queueing. SQLite has one writer anyway.
+   */
+  lockForUpdate(m: EntityManager, id: string): Promise<VerificationTaskEntity | null> {
+    const qb = m.getRepository(VerificationTaskEntity).createQueryBuilder('t').where('t.id = :id', { id });
+    if (m.connection.options.type === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+    return qb.getOne();
+  }
+
+  /** Updates the task only if it is still in one of `from`; false if someone else moved it first. */
+  async updateIf(m: EntityManager, id: string, from: TaskStatus[], patch: Partial<VerificationTaskEntity>): Promise<boolean> {
+    const res = await m.createQueryBuilder().update(VerificationTaskEntity).set(patch).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    return (res.affected ?? 0) === 1;
+  }
+
+  /** Open workload of each worker: the dispatcher balances on it. */
+  async activeLoad(userIds: string[]): Promise<Map<string, number>> {
+    const map = new Map<string, number>();
+    for (const part of chunks(userIds, 500)) {
+      const rows = await this.tasks.createQueryBuilder('t').select('t.assigneeId', 'userId').addSelect('COUNT(*)', 'n')
+        .where('t.assigneeId IN (:...part) AND t.status IN (:...st)', { part, st: ACTIVE_STATUSES }).groupBy('t.assigneeId').getRawMany<{ userId: string; n: string | number }>();
+      for (const r of rows) map.set(r.userId, Number(r.n));
+    }
+    return map;
+  }
+
+  async search(scope: Scope, f: TaskFilter, page: number, pageSize: number): Promise<{ items: VerificationTaskEntity[]; total: number }> {
+    const qb = this.tasks.createQueryBuilder('t').where('1 = 1');
+    whereInScope(qb, 't', scope);
+    if (f.assigneeId) qb.andWhere('t.assigneeId = :me', { me: f.assigneeId });
+    if (f.gridId) qb.andWhere('t.gridId = :grid', { grid: f.gridId });
+    if (f.status) qb.andWhere('t.status = :status', { status: f.status });
+    if (f.householdId) qb.andWhere('t.householdId = :hid', { hid: f.householdId });
+    if (f.overdueBefore) qb.andWhere('t.dueDate < :today AND t.status IN (:...active)', { today: f.overdueBefore, active: ACTIVE_STATUSES });
+    if (f.streetCode) qb.andWhere('t.streetCode = :street', { street: f.streetCode });
+    if (f.escalationLevel) qb.andWhere('t.escalationLevel = :level', { level: f.escalationLevel });
+    if (f.activeOnly) qb.andWhere('t.status IN (:...activeOnly)', { activeOnly: ACTIVE_STATUSES });
+    if (f.urgentFirst) {
+      // A CASE in ORDER BY, the same on SQLite and MySQL; addSelect so TypeORM's pagination keeps it.
+      qb.addSelect('CASE WHEN t.status IN (:...urgentActive) THEN (CASE WHEN t.dueDate < :urgentToday THEN 0 ELSE 1 END) ELSE 2 END', 'urgency')
+        .setParameters({ urgentActive: ACTIVE_STATUSES, urgentToday: f.urgentFirst.today })
+        .orderBy('urgency', 'ASC').addOrderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC');
+    } else {
+      qb.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC');
+    }
+    const [items, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { items, total };
+  }
+
+  /** A worker's tasks (and tasks taken away from them) changed after `cursor`, in change order. */
+  changedSince(userId: string, cursor: number, limit: number): Promise<VerificationTaskEntity[]> {
+    return this.tasks.createQueryBuilder('t')
+      .where('t.seq > :cursor', { cursor })
+      .andWhere(new Brackets((b) => b.where('t.assigneeId = :me', { me: userId }).orWhere('t.previousAssigneeId = :me', { me: userId })))
+      .orderBy('t.seq', 'ASC').take(limit).getMany();
+  }
+
+  /** Active tasks past their due date. */
+  overdue(today: string, districtCode: string): Promise<VerificationTaskEntity[]> {
+    return this.tasks.find({ where: { districtCode, status: In(ACTIVE_STATUSES), dueDate: LessThan(today) }, order: { dueDate: 'ASC' } });
+  }
+
+  /** Latest re-check task of each household. */
+  async lastRecheck(householdIds: string[]): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    for (const part of chunks(householdIds, 500)) {
+      const rows = await this.tasks.createQueryBuilder('t').select('t.householdId', 'householdId').addSelect('MAX(t.createdAt)', 'at')
+        .where('t.householdId IN (:...part) AND t.kind = :k', { part, k: 'recheck' }).groupBy('t.householdId').getRawMany<{ householdId: string; at: string }>();
+      for (const r of rows) map.set(r.householdId, r.at);
+    }
+    return map;
+  }
+
+  /** Policies the household is eligible for now (recorded on a decision, before and after). */
+  async eligiblePolicies(householdId: string): Promise<string[]> {
+    const rows = await this.tasks.manager.query<Array<{ policyCode: string }>>('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [householdId, 'eligible']);
+    return rows.map((r) => r.policyCode);
+  }
+
+  countActive(): Promise<number> {
+    return this.tasks.count({ where: { status: Not(In(['accepted', 'closed'])) } });
+  }
+
+  createdAfter(since: string): Promise<number> {
+    return this.tasks.count({ where: { createdAt: MoreThan(since) } });
+  }
+
+  /** Display names of users (grid workers offered for a reassignment). */
+  async usersByIds(ids: string[]): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    for (const part of chunks(ids, 500)) {
+      const rows = await this.tasks.manager.query<Array<{ id: string; displayName: string }>>(`SELECT id, displayName FROM app_user WHERE id IN (${part.map(() => '?').join(', ')}) AND disabledAt IS NULL`, part);
+      for (const r of rows) map.set(r.id, r.displayName);
+    }
+    return map;
+  }
+}

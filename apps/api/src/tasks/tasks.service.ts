@@ -1,0 +1,329 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { isStaffRole, seesSensitiveInFull } from '@zczr/domain';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { AppError } from '../common/errors.js';
+import { Clock } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { HouseholdCodec } from '../households/household-codec.js';
+import type { HouseholdContent } from '../households/household-document.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { HouseholdsRepository } from '../households/households.repository.js';
+import { CoreServices } from '../monitoring/core-services.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { WarningsRepository } from '../warnings/warnings.repository.js';
+import { Dispatcher } from './dispatcher.js';
+import {
+  DECISION_LABELS, ESCALATION_LABELS, TASK_STATUS_LABELS, type AssigneeDto, type CreateTaskDto, type EscalateTaskDto, type FactUpdatesDto, type ReassignTaskDto, type ReviewTaskDto, type SubmitFindingsDto,
+  type TaskDto, type TaskPageDto, type TaskQuery,
+} from './task.dto.js';
+import type { EscalationLevel, TaskKind, TaskStatus, VerificationTaskEntity } from './task.entity.js';
+import { TasksRepository } from './tasks.repository.js';
+import { CHINA_CALENDAR_2025_2026, WorkingCalendar } from './working-calendar.js';
+
+export interface TaskSpec {
+  householdId: string;
+  districtCode: string;
+  streetCode: string;
+  communityCode: string;
+  gridId: string;
+  kind: TaskKind;
+  reason: string;
+  warningId: string | null;
+}
+
+interface HistoryEntry {
+  status: string;
+  at: string;
+  by: string;
+  note?: string;
+}
+
+type Listener = (householdId: string) => Promise<void>;
+
+const ESCALATION_RANK: Record<EscalationLevel, number> = { none: 0, community: 1, street: 2, district: 3 };
+
+/** Verification tasks: dispatch, deadlines on working days, claim/submit/review/reassign, escalation, phone sync. */
+@Injectable()
+export class TasksService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Tasks');
+  private calendarCache: Promise<WorkingCalendar> | null = null;
+  private readonly listeners: Listener[] = [];
+
+  constructor(
+    private readonly repo: TasksRepository,
+    private readonly warnings: WarningsRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly regions: RegionsRepository,
+    private readonly core: CoreServices,
+    private readonly codec: HouseholdCodec,
+    private readonly cipher: FieldCipher,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.repo.seedCalendarIfEmpty(CHINA_CALENDAR_2025_2026.map((d) => ({ ...d })));
+  }
+
+  /** Called after an accepted task changed a household (the monitoring pipeline re-scores it). */
+  onHouseholdChanged(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  calendar(): Promise<WorkingCalendar> {
+    this.calendarCache ??= this.repo.calendarDays().then((days) => new WorkingCalendar(new Map(days.map((d) => [d.day, d.kind]))));
+    return this.calendarCache;
+  }
+
+  lastRechecks(householdIds: string[]): Promise<Map<string, string>> {
+    return this.repo.lastRecheck(householdIds);
+  }
+
+  async dispatcher(): Promise<Dispatcher> {
+    const byGrid = await this.regions.workersByGrid();
+    const workers = [...new Set([...byGrid.values()].flat())];
+    return new Dispatcher(byGrid, await this.repo.activeLoad(workers));
+  }
+
+  /** New tasks, dispatched and numbered, inside the caller's transaction. */
+  async createTasks(m: EntityManager, specs: TaskSpec[], dispatcher: Dispatcher, by: string): Promise<VerificationTaskEntity[]> {
+    if (specs.length === 0) return [];
+    const now = this.clock.iso();
+    const due = (await this.calendar()).addWorkingDays(this.clock.today(), this.config.monitoring.taskDueWorkingDays);
+    const last = await this.repo.nextSeq(m, specs.length);
+    const tasks = specs.map((s, i): VerificationTaskEntity => {
+      const assigneeId = dispatcher.pick(s.gridId);
+      const history: HistoryEntry[] = [{ status: 'open', at: now, by }, ...(assigneeId ? [{ status: 'assigned', at: now, by: 'system' }] : [])];
+      return {
+        id: randomUUID(), householdId: s.householdId, kind: s.kind, reason: s.reason, warningId: s.warningId, status: assigneeId ? 'assigned' : 'open', assigneeId,
+        previousAssigneeId: null, gridId: s.gridId, communityCode: s.communityCode, streetCode: s.streetCode, districtCode: s.districtCode, dueDate: due,
+        escalationLevel: 'none', findingsEnc: null, decisionKind: null, decisionEnc: null, history: JSON.stringify(history), seq: last - specs.length + 1 + i,
+        createdAt: now, updatedAt: now,
+      };
+    });
+    await this.repo.insertMany(m, tasks);
+    return tasks;
+  }
+
+  // ---- use cases ------------------------------------------------------------------------------
+
+  async create(auth: AuthContext, dto: CreateTaskDto): Promise<TaskDto> {
+    const h = this.access.require(auth, await this.households.findById(dto.householdId).then((x) => x && { ...x, householdId: x.id }));
+    if (h.status !== 'active' && h.status !== 'pending_review') throw new AppError('INVALID_STATE', '该档案已停止处理');
+    const dispatcher = await this.dispatcher();
+    const [task] = await this.households.transaction((m) => this.createTasks(m, [{
+      householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, communityCode: h.communityCode, gridId: h.gridId,
+      kind: 'home_visit', reason: dto.submissionId ? 'submission' : 'home_visit', warningId: null,
+    }], dispatcher, auth.userId));
+    await this.audit.record(auth, { action: 'task.create', entityType: 'task', entityId: task!.id, householdId: h.id, detail: { submissionId: dto.submissionId ?? null } });
+    return this.toDto(auth, task!);
+  }
+
+  async get(auth: AuthContext, id: string): Promise<TaskDto> {
+    return this.toDto(auth, await this.visible(auth, id));
+  }
+
+  async list(auth: AuthContext, q: TaskQuery): Promise<TaskPageDto> {
+    if (q.since !== undefined) {
+      // A phone's incremental sync: my tasks (and those taken away from me) changed after the cursor.
+      const items = await this.repo.changedSince(auth.userId, q.since, q.pageSize);
+      const cursor = items.length ? Math.max(...items.map((t) => Number(t.seq))) : q.since;
+      return { items: items.map((t) => this.toDto(auth, t, true)), total: items.length, page: 1, pageSize: q.pageSize, cursor };
+    }
+    const scope = this.access.scopeOf(auth);
+    const { items, total } = await this.repo.search(scope, {
+      assigneeId: q.mine ? auth.userId : undefined, gridId: q.gridId, status: q.status, householdId: q.householdId, overdueBefore: q.overdue ? this.clock.today() : undefined,
+      streetCode: q.streetCode, escalationLevel: q.escalationLevel, activeOnly: q.active, urgentFirst: q.sort === 'urgency' ? { today: this.clock.today() } : undefined,
+    }, q.page, q.pageSize);
+    const cursor = items.reduce((n, t) => Math.max(n, Number(t.seq)), 0);
+    return { items: items.map((t) => this.toDto(auth, t)), total, page: q.page, pageSize: q.pageSize, cursor };
+  }
+
+  /** A grid worker takes a task: their own assigned task, or an open one of their grid. Exactly one of two concurrent claims wins. */
+  async claim(auth: AuthContext, id: string): Promise<TaskDto> {
+    await this.visible(auth, id);
+    const task = await this.households.transaction(async (m) => {
+      const t = await this.repo.lockForUpdate(m, id);
+      const mine = t && (t.status === 'open' || (t.status === 'assigned' && t.assigneeId === auth.userId));
+      if (!t || !mine) throw new AppError('TASK_ALREADY_CLAIMED');
+      return this.transition(m, t, ['open', 'assigned'], 'in_progress', auth.userId, { assigneeId: auth.userId, previousAssigneeId: t.assigneeId !== auth.userId ? t.assigneeId : t.previousAssigneeId });
+    });
+    await this.audit.record(auth, { action: 'task.claim', entityType: 'task', entityId: id, householdId: task.householdId });
+    return this.toDto(auth, task);
+  }
+
+  async submit(auth: AuthContext, id: string, dto: SubmitFindingsDto): Promise<TaskDto> {
+    const t = await this.visible(auth, id);
+    if (t.assigneeId !== auth.userId) throw new AppError('FORBIDDEN', '只有承办网格员可以提交核实结果');
+    if (t.status !== 'in_progress' && t.status !== 'returned') throw new AppError('INVALID_STATE', '请先领取任务');
+    const findingsEnc = this.cipher.encryptJson(dto);
+    const task = await this.households.transaction((m) => this.transition(m, t, ['in_progress', 'returned'], 'submitted', auth.userId, { findingsEnc }));
+    await this.audit.record(auth, { action: 'task.submit', entityType: 'task', entityId: id, householdId: t.householdId, detail: { factUpdates: Object.keys(dto.factUpdates ?? {}) } });
+    return this.toDto(auth, task);
+  }
+
+  /**
+   * Accept: the findings revise the household (a revision, with the benefit granted if any), it is
+   * re-matched, and the decision with the eligibility before and after is recorded. Return: back to the worker.
+   */
+  async review(auth: AuthContext, id: string, dto: ReviewTaskDto): Promise<TaskDto> {
+    const t = await this.visible(auth, id);
+    if (t.status !== 'submitted') throw new AppError('INVALID_STATE', '任务尚未提交核实结果');
+    if (dto.outcome === 'return') {
+      const task = await this.households.transaction((m) => this.transition(m, t, ['submitted'], 'returned', auth.userId, {}, dto.reason));
+      await this.audit.record(auth, { action: 'task.return', entityType: 'task', entityId: id, householdId: t.householdId });
+      return this.toDto(auth, task);
+    }
+    const decision = dto.decision!;
+    const findings = t.findingsEnc ? this.cipher.decryptJson<SubmitFindingsDto>(t.findingsEnc) : null;
+    const eligibleBefore = await this.eligibleCodes(t.householdId);
+    let revised: number | null = null;
+    await this.households.transaction(async (m) => {
+      const h = await m.getRepository(HouseholdEntity).findOneBy({ id: t.householdId });
+      if (!h || h.status !== 'active') throw new AppError('INVALID_STATE', '该档案不在册，不能采纳核实结果');
+      const before = this.codec.decode(h, await this.households.membersOf(h.id, m));
+      const after = applyFindings(before, findings?.factUpdates, decision.kind === 'benefit_granted' ? decision.policyCode ?? null : null, this.clock.today());
+      if (JSON.stringify(after) !== JSON.stringify(before)) revised = await this.core.households.applyContent(m, h, after, auth, 'staff', null);
+      const ok = await this.repo.updateIf(m, t.id, ['submitted'], { status: 'accepted' });
+      if (!ok) throw new AppError('INVALID_STATE');
+      if (t.warningId) await this.warnings.setStatus(m, t.warningId, 'closed', this.clock.iso());
+    });
+    await this.core.eligibility.rematch(t.householdId);
+    const eligibleAfter = await this.eligibleCodes(t.householdId);
+    const record = { ...decision, revisedVersion: revised, eligibleBefore, eligibleAfter, decidedBy: auth.userId, decidedAt: this.clock.iso() };
+    const task = await this.households.transaction(async (m) => {
+      const fresh = (await this.repo.findById(t.id, m))!;
+      const history = [...(JSON.parse(fresh.history) as HistoryEntry[]), { status: 'accepted', at: this.clock.iso(), by: auth.userId }];
+      return this.transition(m, { ...fresh, history: JSON.stringify(history) }, ['accepted'], 'closed', auth.userId, { decisionKind: decision.kind, decisionEnc: this.cipher.encryptJson(record) }, DECISION_LABELS[decision.kind]);
+    });
+    for (const l of this.listeners) await l(t.householdId).catch((e: unknown) => this.logger.error(`after accept of ${t.id}: ${e instanceof Error ? e.message : String(e)}`));
+    await this.audit.record(auth, { action: 'task.accept', entityType: 'task', entityId: id, householdId: t.householdId, detail: { decision: decision.kind, revisedVersion: revised, eligibleBefore: eligibleBefore.length, eligibleAfter: eligibleAfter.length } });
+    return this.toDto(auth, task);
+  }
+
+  async reassign(auth: AuthContext, id: string, dto: ReassignTaskDto): Promise<TaskDto> {
+    const t = await this.visible(auth, id);
+    if (t.status === 'closed' || t.status === 'accepted' || t.status === 'submitted') throw new AppError('INVALID_STATE', '已提交或已办结的任务不能改派');
+    if (dto.assigneeId !== null && !(await this.dispatcher()).worksGrid(dto.assigneeId, t.gridId)) throw new AppError('INVALID_ASSIGNEE');
+    const to: TaskStatus = dto.assigneeId ? 'assigned' : 'open';
+    const task = await this.households.transaction((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], to, auth.userId, { assigneeId: dto.assigneeId, previousAssigneeId: t.assigneeId }, dto.reason));
+    await this.audit.record(auth, { action: 'task.reassign', entityType: 'task', entityId: id, householdId: t.householdId, detail: { from: t.assigneeId, to: dto.assigneeId } });
+    return this.toDto(auth, task);
+  }
+
+  /**
+   * A reviewer hands a task up by hand (督办升级): to the street, or from the street to the district,
+   * whether or not it is overdue yet. The automatic escalation of overdue tasks never steps it back.
+   */
+  async escalate(auth: AuthContext, id: string, dto: EscalateTaskDto): Promise<TaskDto> {
+    const t = await this.visible(auth, id);
+    if (t.status === 'closed' || t.status === 'accepted') throw new AppError('INVALID_STATE', '已办结的任务不能升级督办');
+    const level: EscalationLevel = t.escalationLevel === 'street' ? 'district' : t.escalationLevel === 'district' ? 'district' : 'street';
+    if (level === t.escalationLevel) throw new AppError('INVALID_STATE', '任务已升级至区级督办，不能再升级');
+    const task = await this.households.transaction(async (m) => {
+      const seq = await this.repo.nextSeq(m);
+      const now = this.clock.iso();
+      const history = [...(JSON.parse(t.history) as HistoryEntry[]), { status: `escalated_${level}`, at: now, by: auth.userId, note: dto.reason }];
+      const patch = { escalationLevel: level, seq, history: JSON.stringify(history), updatedAt: now };
+      if (!(await this.repo.updateIf(m, t.id, [t.status], patch))) throw new AppError('INVALID_STATE');
+      return { ...t, ...patch };
+    });
+    await this.audit.record(auth, { action: 'task.escalate_manual', entityType: 'task', entityId: id, householdId: t.householdId, detail: { from: t.escalationLevel, to: level } });
+    return this.toDto(auth, task);
+  }
+
+  /** Who a task may be reassigned to: the workers of its grid, with their open workload. */
+  async assignees(auth: AuthContext, id: string): Promise<AssigneeDto[]> {
+    const t = await this.visible(auth, id);
+    const ids = (await this.regions.workersByGrid()).get(t.gridId) ?? [];
+    const load = await this.repo.activeLoad(ids);
+    const users = await this.repo.usersByIds(ids);
+    return ids.map((uid) => ({ id: uid, displayName: users.get(uid) ?? '网格员', openTasks: load.get(uid) ?? 0 }))
+      .sort((a, b) => a.openTasks - b.openTasks || a.displayName.localeCompare(b.displayName, 'zh'));
+  }
+
+  /** Overdue tasks step up community → street → district, one step per TASK_ESCALATION_STEP_DAYS working days. */
+  async escalateOverdue(districtCode: string): Promise<number> {
+    const today = this.clock.today();
+    const cal = await this.calendar();
+    const step = this.config.monitoring.escalationStepDays;
+    let changed = 0;
+    for (const t of await this.repo.overdue(today, districtCode)) {
+      const late = cal.workingDaysBetween(t.dueDate, today);
+      const level: EscalationLevel = late >= 2 * step ? 'district' : late >= step ? 'street' : 'community';
+      // Only ever up: a task a reviewer escalated by hand keeps its higher level.
+      if (ESCALATION_RANK[level] <= ESCALATION_RANK[t.escalationLevel]) continue;
+      await this.households.transaction(async (m) => {
+        const seq = await this.repo.nextSeq(m);
+        const history = [...(JSON.parse(t.history) as HistoryEntry[]), { status: `escalated_${level}`, at: this.clock.iso(), by: 'system', note: `超期 ${late} 个工作日` }];
+        await this.repo.updateIf(m, t.id, [t.status], { escalationLevel: level, seq, history: JSON.stringify(history), updatedAt: this.clock.iso() });
+      });
+      await this.audit.record(null, { action: 'task.escalate', entityType: 'task', entityId: t.id, householdId: t.householdId, detail: { level, lateWorkingDays: late } });
+      changed++;
+    }
+    return changed;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private async visible(auth: AuthContext, id: string): Promise<VerificationTaskEntity> {
+    return this.access.require(auth, await this.repo.findById(id));
+  }
+
+  private async transition(m: EntityManager, t: VerificationTaskEntity, from: TaskStatus[], to: TaskStatus, by: string, patch: Partial<VerificationTaskEntity>, note?: string): Promise<VerificationTaskEntity> {
+    const now = this.clock.iso();
+    const seq = await this.repo.nextSeq(m);
+    const history = [...(JSON.parse(t.history) as HistoryEntry[]), { status: to, at: now, by, ...(note ? { note } : {}) }];
+    const next = { ...patch, status: to, seq, history: JSON.stringify(history), updatedAt: now };
+    if (!(await this.repo.updateIf(m, t.id, from, next))) throw new AppError(to === 'in_progress' ? 'TASK_ALREADY_CLAIMED' : 'INVALID_STATE');
+    return { ...t, ...next };
+  }
+
+  private eligibleCodes(householdId: string): Promise<string[]> {
+    return this.repo.eligiblePolicies(householdId);
+  }
+
+  private toDto(auth: AuthContext, t: VerificationTaskEntity, sync = false): TaskDto {
+    const staff = isStaffRole(auth.role);
+    const canSeeFindings = seesSensitiveInFull(auth.role) || t.assigneeId === auth.userId;
+    return {
+      id: t.id, householdId: t.householdId, kind: t.kind, reason: t.reason, warningId: t.warningId, status: t.status, statusLabel: TASK_STATUS_LABELS[t.status],
+      assigneeId: t.assigneeId, gridId: t.gridId, streetCode: t.streetCode, dueDate: t.dueDate,
+      overdue: t.dueDate < this.clock.today() && t.status !== 'closed' && t.status !== 'accepted', escalationLevel: t.escalationLevel, escalationLabel: ESCALATION_LABELS[t.escalationLevel],
+      decisionKind: t.decisionKind,
+      ...(staff && t.decisionEnc ? { decision: this.cipher.decryptJson<Record<string, unknown>>(t.decisionEnc) } : {}),
+      ...(canSeeFindings && t.findingsEnc ? { findings: this.cipher.decryptJson<Record<string, unknown>>(t.findingsEnc) } : {}),
+      history: JSON.parse(t.history) as HistoryEntry[], seq: Number(t.seq), removed: sync && t.assigneeId !== auth.userId,
+      createdAt: t.createdAt, updatedAt: t.updatedAt,
+    };
+  }
+}
+
+/** The household content after the findings: sections replaced, member facts patched, a granted benefit added. */
+export function applyFindings(before: HouseholdContent, updates: FactUpdatesDto | undefined, grantedPolicy: string | null, today: string): HouseholdContent {
+  const next: HouseholdContent = structuredClone(before);
+  if (updates?.incomes) next.incomes = updates.incomes;
+  if (updates?.assets) next.assets = updates.assets;
+  if (updates?.expenses) next.expenses = updates.expenses;
+  if (updates?.hardships) next.hardships = updates.hardships;
+  if (updates?.benefits) next.benefits = updates.benefits;
+  for (const u of updates?.members ?? []) {
+    const m = next.members[u.position];
+    if (!m) throw new AppError('VALIDATION_FAILED', undefined, [{ field: `factUpdates.members.position`, message: `成员序号 ${u.position} 不存在` }]);
+    if (u.employment !== undefined) m.employment = u.employment;
+    if (u.labourCapacity !== undefined) m.labourCapacity = u.labourCapacity;
+    if (u.health !== undefined) m.health = { ...u.health };
+    if (u.disability !== undefined) m.disability = u.disability ? { ...u.disability } : null;
+    if (u.selfCare !== undefined) m.selfCare = { ...u.selfCare };
+  }
+  if (grantedPolicy && !next.benefits.some((b) => b.policyCode === grantedPolicy)) next.benefits = [...next.benefits, { policyCode: grantedPolicy, since: today }];
+  return next;
+}
+

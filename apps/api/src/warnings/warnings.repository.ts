@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, MoreThan, Repository } from 'typeorm';
+import type { Scope } from '../access/access.service.js';
+import { bulkInsert } from '../database/bulk.js';
+import { Transactor } from '../database/transactor.js';
+import { chunks, whereInScope } from '../monitoring/sql.js';
+import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity, type Severity, type WarningStatus } from './warning.entity.js';
+
+const WARNING_COLUMNS = ['id', 'householdId', 'ruleCode', 'severity', 'status', 'evidence', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'source', 'sourceRef', 'taskId', 'raisedAt', 'updatedAt'] as const;
+
+export interface WarningFilter {
+  severity?: Severity;
+  ruleCode?: string;
+  streetCode?: string;
+  status?: WarningStatus;
+  householdId?: string;
+  bySeverity?: boolean;
+}
+
+@Injectable()
+export class WarningsRepository {
+  constructor(
+    @InjectRepository(WarningEntity) private readonly warnings: Repository<WarningEntity>,
+    @InjectRepository(WarningRuleEntity) private readonly rules: Repository<WarningRuleEntity>,
+    @InjectRepository(MonitoringParameterEntity) private readonly params: Repository<MonitoringParameterEntity>,
+    private readonly tx: Transactor,
+  ) {}
+
+  allRules(): Promise<WarningRuleEntity[]> {
+    return this.rules.find({ order: { code: 'ASC' } });
+  }
+
+  allParameters(): Promise<MonitoringParameterEntity[]> {
+    return this.params.find({ order: { name: 'ASC', region: 'ASC', effectiveFrom: 'ASC' } });
+  }
+
+  /** Adds the rules and parameters that are not there yet (first start, or a release with a new rule). */
+  async seedMissing(rules: WarningRuleEntity[], params: MonitoringParameterEntity[]): Promise<number> {
+    const haveRules = new Set((await this.rules.find({ select: { code: true } })).map((r) => r.code));
+    const haveParams = new Set((await this.params.find({ select: { name: true } })).map((p) => p.name));
+    const newRules = rules.filter((r) => !haveRules.has(r.code));
+    const newParams = params.filter((p) => !haveParams.has(p.name));
+    if (newRules.length || newParams.length) {
+      await this.tx.run(async (m) => {
+        if (newRules.length) await m.getRepository(WarningRuleEntity).insert(newRules);
+        if (newParams.length) await m.getRepository(MonitoringParameterEntity).insert(newParams);
+      });
+    }
+    return newRules.length + newParams.length;
+  }
+
+  /** Warnings raised for these households since `since`: what the windows are checked against. */
+  async raisedSince(householdIds: string[], since: string, m?: EntityManager): Promise<Array<Pick<WarningEntity, 'householdId' | 'ruleCode' | 'raisedAt'>>> {
+    const repo = m ? m.getRepository(WarningEntity) : this.warnings;
+    const out: Array<Pick<WarningEntity, 'householdId' | 'ruleCode' | 'raisedAt'>> = [];
+    for (const part of chunks(householdIds, 500)) {
+      out.push(...(await repo.find({ select: { householdId: true, ruleCode: true, raisedAt: true }, where: { householdId: In(part), raisedAt: MoreThan(since) } })));
+    }
+    return out;
+  }
+
+  async insertMany(m: EntityManager, rows: WarningEntity[]): Promise<void> {
+    await bulkInsert(m, 'warning', WARNING_COLUMNS, rows, 100);
+  }
+
+  async setStatus(m: EntityManager, id: string, status: WarningStatus, at: string): Promise<void> {
+    await m.getRepository(WarningEntity).update({ id }, { status, updatedAt: at });
+  }
+
+  findById(id: string): Promise<WarningEntity | null> {
+    return this.warnings.findOneBy({ id });
+  }
+
+  async search(scope: Scope, f: WarningFilter, page: number, pageSize: number): Promise<{ items: WarningEntity[]; total: number }> {
+    const qb = this.warnings.createQueryBuilder('w').where('1 = 1');
+    whereInScope(qb, 'w', scope);
+    if (f.severity) qb.andWhere('w.severity = :sev', { sev: f.severity });
+    if (f.ruleCode) qb.andWhere('w.ruleCode = :rule', { rule: f.ruleCode });
+    if (f.streetCode) qb.andWhere('w.streetCode = :street', { street: f.streetCode });
+    if (f.status) qb.andWhere('w.status = :status', { status: f.status });
+    if (f.householdId) qb.andWhere('w.householdId = :hid', { hid: f.householdId });
+    if (f.bySeverity) {
+      qb.addSelect("CASE w.status WHEN 'open' THEN 0 WHEN 'tasked' THEN 1 ELSE 2 END", 'statusRank')
+        .addSelect("CASE w.severity WHEN 'orange' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END", 'severityRank')
+        .orderBy('statusRank', 'ASC').addOrderBy('severityRank', 'ASC').addOrderBy('w.raisedAt', 'DESC');
+    } else {
+      qb.orderBy('w.raisedAt', 'DESC');
+    }
+    const [items, total] = await qb.addOrderBy('w.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { items, total };
+  }
+}
