@@ -6,6 +6,8 @@
 //   - /admin/    staff console: title, and 数据库状态 shows 正常
 //   - /h5/       resident H5 placeholder: title
 //   - /api/docs  Swagger UI renders the API description
+//   - the mini-program's H5 scenarios from test/miniprogram.e2e.mjs (resident, self-check, grid worker
+//     offline); WeChat's code2Session is answered by a local fake (WECHAT_API_BASE)
 // Any console error or uncaught page error fails the check it happened in. Screenshots go to
 // test-output/screenshots/, the API's output to test-output/e2e-api.log. The last line printed
 // is the summary, e.g. "3 passed, 0 failed"; the exit code is non-zero on any failure.
@@ -14,14 +16,16 @@
 // apps/api/dist/main.js), E2E_KEEP_TMP=1 keeps the temporary database directory.
 
 /* global document -- only inside callbacks that run in the page */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer as createHttpServer } from 'node:http';
 import { chromium } from 'playwright-core';
+import { MINIPROGRAM_CHECKS } from './miniprogram.e2e.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'test-output');
@@ -46,8 +50,8 @@ const LOG_TAIL_LINES = 200;
 // ---------------------------------------------------------------------------------------------
 // Checks. Each gets a fresh page; console errors seen on that page fail it.
 
-/** @typedef {{ page: import('playwright-core').Page, base: string }} Ctx */
-/** @type {{ name: string, shot: string, mobile?: boolean, run: (ctx: Ctx) => Promise<void> }[]} */
+/** @typedef {{ page: import('playwright-core').Page, context: import('playwright-core').BrowserContext, base: string, shoot: (file: string) => Promise<void> }} Ctx */
+/** @type {{ name: string, shot: string, mobile?: boolean, contextOptions?: object, ignoreConsole?: RegExp, run: (ctx: Ctx) => Promise<string | void> }[]} */
 const CHECKS = [
   {
     name: '工作台 /admin/：标题与数据库状态 正常',
@@ -76,7 +80,7 @@ const CHECKS = [
       await page.goto(`${base}/h5/`, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
       const title = await page.title();
       assert(title.includes('政策找人'), `document.title 为 ${JSON.stringify(title)}`);
-      await page.getByText('政策找人', { exact: true }).first().waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
+      await page.getByText('政策找人', { exact: true }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
     },
   },
   {
@@ -97,6 +101,7 @@ const CHECKS = [
       assert(text.length > 0, 'Swagger UI 标题为空');
     },
   },
+  ...MINIPROGRAM_CHECKS,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -123,6 +128,20 @@ async function freePort() {
       srv.close(() => resolvePort(port));
     });
   });
+}
+
+/** WeChat's code2Session, faked: any code becomes the openid "o-<code>", so each test code is a new resident. */
+let fakeWechat = null;
+async function startFakeWechat() {
+  fakeWechat = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const code = url.searchParams.get('js_code');
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(url.pathname === '/sns/jscode2session' && code ? { openid: `o-${code}`, session_key: 'e2e' } : { errcode: 40029, errmsg: 'invalid code' }));
+  });
+  await new Promise((r) => fakeWechat.listen(0, '127.0.0.1', r));
+  fakeWechat.unref();
+  return `http://127.0.0.1:${fakeWechat.address().port}`;
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -230,16 +249,19 @@ async function waitForHealth(api, base) {
 }
 
 async function runCheck(browser, check, base) {
-  const context = await browser.newContext(
-    check.mobile
+  const context = await browser.newContext({
+    ...(check.mobile
       ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-      : { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' },
-  );
+      : { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }),
+    ...check.contextOptions,
+  });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const loc = msg.location();
+      // Checks that cut the network on purpose expect the browser to report failed requests.
+      if (check.ignoreConsole?.test(msg.text())) return;
       // The browser's own automatic /favicon.ico request (made when a page declares no icon) is
       // not something the page did; a 404 on it is not a page error.
       if (loc?.url && new URL(loc.url).pathname === '/favicon.ico') return;
@@ -250,8 +272,10 @@ async function runCheck(browser, check, base) {
   page.on('crash', () => consoleErrors.push('页面崩溃'));
 
   let failure = null;
+  let note = null;
+  const shoot = (file) => page.screenshot({ path: join(SHOT_DIR, file), fullPage: true, timeout: 10_000 }).then(() => undefined);
   try {
-    await check.run({ page, base });
+    note = (await check.run({ page, context, base, shoot })) ?? null;
     // Let late requests and errors (e.g. a failing fetch after render) surface.
     await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
   } catch (err) {
@@ -267,7 +291,7 @@ async function runCheck(browser, check, base) {
     log(`截图失败（${check.shot}）：${errText(err)}`);
   });
   await context.close().catch(() => {});
-  return { failure, shot: relative(ROOT, shotPath) };
+  return { failure, note, shot: relative(ROOT, shotPath) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,10 +312,30 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+/**
+ * The WeChat package: builds dist/weapp (≈ 20–30 s) and runs apps/miniprogram/scripts/check-weapp.mjs
+ * (WXML/WXSS through WeChat's compilers, App/Page lifecycles in a Node harness, main package ≤ 2 MB).
+ * E2E_SKIP_WEAPP=1 skips it.
+ */
+function checkWeapp() {
+  const t0 = Date.now();
+  const build = spawnSync('npm', ['run', 'build:weapp', '-w', '@zczr/miniprogram'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) return { ok: false, text: `npm run build:weapp 失败：\n${(build.stdout + build.stderr).split('\n').slice(-30).join('\n')}` };
+  const check = spawnSync(process.execPath, ['apps/miniprogram/scripts/check-weapp.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  return { ok: check.status === 0, text: `（${secs} 秒）\n${check.stdout.trim().replace(/^/gm, '    ')}${check.stderr ? `\n${check.stderr}` : ''}` };
+}
+
 async function main() {
   let passed = 0;
   let failed = 0;
   const started = Date.now();
+  if (!process.env.E2E_SKIP_WEAPP) {
+    const weapp = checkWeapp();
+    console.log(`${weapp.ok ? '✓' : '✗'} 微信小程序包：编译 WXML/WXSS、模拟运行生命周期、主包 ≤ 2 MB${weapp.text}`);
+    if (weapp.ok) passed += 1;
+    else failed += 1;
+  }
   try {
     await mkdir(SHOT_DIR, { recursive: true });
 
@@ -308,6 +352,7 @@ async function main() {
     }
 
     tmp = await mkdtemp(join(tmpdir(), 'zczr-e2e-'));
+    const wechatBase = await startFakeWechat();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env = {
@@ -315,6 +360,7 @@ async function main() {
       PORT: String(port),
       DATABASE_URL: `sqlite:${join(tmp, 'e2e.sqlite')}`,
       DEMO_HOUSEHOLDS: '300',
+      WECHAT_API_BASE: wechatBase,
     };
     log(`启动 API：node ${relative(ROOT, API_ENTRY)}（端口 ${port}，数据库 ${env.DATABASE_URL}）`);
     api.start(env);
@@ -326,14 +372,14 @@ async function main() {
 
     for (const check of CHECKS) {
       const t0 = Date.now();
-      const { failure, shot } = await runCheck(browser, check, base);
+      const { failure, note, shot } = await runCheck(browser, check, base);
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
       if (failure) {
         failed += 1;
         console.log(`✗ ${check.name}（${secs} 秒，截图 ${shot}）\n${failure.replace(/^/gm, '    ')}`);
       } else {
         passed += 1;
-        console.log(`✓ ${check.name}（${secs} 秒，截图 ${shot}）`);
+        console.log(`✓ ${check.name}（${secs} 秒，截图 ${shot}）${note ? `\n    ${note}` : ''}`);
       }
     }
   } catch (err) {

@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/bind/index',
+    'pages/consent/index',
+    'pages/report/index',
+    'pages/status/index',
+    'pages/help/index',
+    'pages/update/index',
+    'pages/policies/index',
+    'pages/policy/index',
+    'pages/selfcheck/index',
+    'pages/settings/index',
+  ],
+  // Grid workers' flows load only for workers, keeping the main package small (WeChat: ≤ 2 MB).
+  subPackages: [{ root: 'pages-worker', pages: ['home/index', 'households/index', 'collect/index', 'visit/index'] }],
+  window: {
+    navigationBarTitleText: '政策找人',
+    navigationBarBackgroundColor: '#1456c7',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f9',
+    backgroundTextStyle: 'dark',
+  },
+  permission: { 'scope.userLocation': { desc: '入户核实时记录现场位置' } },
+  requiredPrivateInfos: ['getLocation'],
+});

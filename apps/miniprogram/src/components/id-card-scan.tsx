@@ -1,0 +1,86 @@
+/** Photograph (or pick) an ID card, read it with the API's OCR, and hand back the fields to confirm. */
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { api } from '../services/api';
+import { ApiError, errorMessage } from '../services/request';
+import type { IdCardFieldName, IdCardOcrResult } from '../services/types';
+import type { LocalPhoto } from '../services/request';
+import { Btn, Notice } from './ui';
+
+export type ScannedFields = Partial<Record<IdCardFieldName, string>>;
+
+export const ID_FIELD_LABELS: Record<IdCardFieldName, string> = {
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  birthDate: '出生',
+  address: '住址',
+  idNumber: '公民身份号码',
+};
+
+/** Picks a photo; null when the user cancelled. */
+export async function choosePhoto(): Promise<LocalPhoto | null> {
+  try {
+    const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] });
+    const path = res.tempFilePaths[0];
+    if (!path) return null;
+    // H5: the File itself, so the upload does not have to re-read a blob: URL.
+    const file = (res.tempFiles[0] as { originalFileObj?: Blob } | undefined)?.originalFileObj;
+    return { path, ...(file ? { file } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+export async function scanIdCard(filePath: LocalPhoto, opts: { forIdentityBinding?: boolean; consentId?: string | null }): Promise<IdCardOcrResult> {
+  try {
+    return await api.ocrIdCard(filePath, { forIdentityBinding: opts.forIdentityBinding, consentId: opts.consentId ?? undefined });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && e.code === 'HTTP_404') throw new Error('身份证识别服务暂未开通，请手动填写');
+    throw e;
+  }
+}
+
+export function fieldsOf(r: IdCardOcrResult): ScannedFields {
+  const out: ScannedFields = {};
+  for (const k of Object.keys(ID_FIELD_LABELS) as IdCardFieldName[]) {
+    const f = r.fields[k];
+    if (f?.value) out[k] = f.value;
+  }
+  return out;
+}
+
+/** Compact scanner for a household member: fills name and ID number, says which to check. */
+export function IdCardScan(props: { consentId?: string | null; onResult: (f: ScannedFields) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string } | null>(null);
+  const run = async () => {
+    const path = await choosePhoto();
+    if (!path) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await scanIdCard(path, { consentId: props.consentId });
+      props.onResult(fieldsOf(r));
+      const check = r.toConfirm.map((k) => ID_FIELD_LABELS[k as IdCardFieldName] ?? k);
+      setMessage(check.length ? { kind: 'warn', text: `已识别。请核对：${check.join('、')}` } : { kind: 'ok', text: '已识别，请核对姓名和号码' });
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='scan'>
+      <Btn kind='ghost' loading={busy} onClick={() => void run()}>
+        拍身份证自动填写
+      </Btn>
+      {message ? (
+        <Notice kind={message.kind}>
+          <Text>{message.text}</Text>
+        </Notice>
+      ) : null}
+    </View>
+  );
+}

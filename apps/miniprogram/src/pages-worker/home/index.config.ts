@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格员工作台', enablePullDownRefresh: true });

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { api } from '../../services/api';
+import { errorMessage } from '../../services/request';
+import { readStored, removeStored, saveStored } from '../../services/storage';
+import type { Household } from '../../services/types';
+import { Btn, Card, Field, Notice, Row, Screen, Tick } from '../../components/ui';
+import { enqueueVisit, syncOutbox } from '../lib/queue';
+
+interface VisitDraft {
+  notes: string;
+  gps: { lat: number; lng: number; accuracy?: number } | null;
+  income: string;
+  jobLost: boolean;
+  visitedAt: string;
+}
+
+export default function Visit() {
+  const router = useRouter();
+  const taskId = router.params.id ?? '';
+  const key = `zczr.worker.visit.${taskId}`;
+  const [d, setD] = useState<VisitDraft>(() => readStored<VisitDraft>(key) ?? { notes: '', gps: null, income: '', jobLost: false, visitedAt: new Date().toISOString() });
+  const [household, setHousehold] = useState<Household | null>(null);
+  const [gpsError, setGpsError] = useState<string | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useLoad(() => {
+    if (router.params.householdId) api.household(router.params.householdId).then(setHousehold).catch(() => undefined);
+  });
+  const change = (next: VisitDraft) => {
+    setD(next);
+    void saveStored(key, next);
+  };
+  const locate = async () => {
+    setLocating(true);
+    setGpsError(null);
+    try {
+      const r = await Taro.getLocation({ type: 'wgs84' });
+      change({ ...d, gps: { lat: r.latitude, lng: r.longitude, ...(r.accuracy ? { accuracy: Math.round(r.accuracy) } : {}) } });
+    } catch (e) {
+      setGpsError(`无法获取位置：${errorMessage(e)}。请打开手机定位后重试。`);
+    } finally {
+      setLocating(false);
+    }
+  };
+
+  const problems = [!d.gps ? '请先获取现场位置' : null, d.notes.trim().length < 5 ? '请填写核实情况（至少 5 个字）' : null].filter(Boolean) as string[];
+  const save = async () => {
+    if (problems.length || !d.gps) return;
+    setBusy(true);
+    const income = d.income.trim() === '' ? NaN : Number(d.income);
+    const title = household ? `${household.headName} 家` : `任务 ${taskId.slice(0, 8)}`;
+    enqueueVisit(title, taskId, ['open', 'assigned'].includes(router.params.status ?? ''), {
+      visitedAt: d.visitedAt,
+      gps: d.gps,
+      notes: d.notes.trim(),
+      ...(Number.isNaN(income) && !d.jobLost
+        ? {}
+        : {
+            factUpdates: {
+              ...(Number.isNaN(income) ? {} : { incomes: [{ type: 'wage' as const, monthlyAmount: income }] }),
+              ...(d.jobLost ? { hardships: [{ type: 'job_loss' as const, occurredOn: d.visitedAt.slice(0, 10) }] } : {}),
+            },
+          }),
+    });
+    removeStored(key);
+    const r = await syncOutbox();
+    setBusy(false);
+    await Taro.showToast({ title: r.offline ? '已保存，待联网上传' : '已上传', icon: r.offline ? 'none' : 'success' });
+    void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages-worker/home/index' }));
+  };
+
+  return (
+    <Screen title='入户核实'>
+      {household ? (
+        <Card>
+          <Text className='card-title'>{household.headName} 家</Text>
+          <Text className='muted'>{household.address}</Text>
+        </Card>
+      ) : null}
+      <Card>
+        <Row label='入户时间' value={<Text>{d.visitedAt.slice(0, 16).replace('T', ' ')}</Text>} />
+        <Row label='现场位置' value={<Text>{d.gps ? `${d.gps.lat.toFixed(5)}, ${d.gps.lng.toFixed(5)}` : '未获取'}</Text>} />
+        <Btn kind='ghost' loading={locating} onClick={() => void locate()}>
+          获取现场位置
+        </Btn>
+        {gpsError ? <Notice kind='error'>{gpsError}</Notice> : null}
+      </Card>
+      <Field label='核实情况' multiline value={d.notes} onChange={(v) => change({ ...d, notes: v })} placeholder='看到的情况、家人说的情况' />
+      <Text className='section-title'>家庭情况变化（可不填）</Text>
+      <Field label='现在全家每月收入（元）' type='digit' value={d.income} onChange={(v) => change({ ...d, income: v })} />
+      <Tick checked={d.jobLost} onChange={(v) => change({ ...d, jobLost: v })}>
+        <Text>家里有人新近失业</Text>
+      </Tick>
+      {problems.length ? (
+        <Notice kind='warn'>
+          {problems.map((p) => (
+            <Text key={p} className='bullet'>
+              · {p}
+            </Text>
+          ))}
+        </Notice>
+      ) : null}
+      <Btn loading={busy} disabled={problems.length > 0} onClick={() => void save()}>
+        保存并上传
+      </Btn>
+      <View className='spacer' />
+    </Screen>
+  );
+}

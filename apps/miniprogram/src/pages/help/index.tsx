@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { api } from '../../services/api';
+import { refreshMe } from '../../services/auth';
+import { errorMessage } from '../../services/request';
+import type { HouseholdEligibility } from '../../services/types';
+import { ResultCard } from '../../components/result-card';
+import { choosePhoto } from '../../components/id-card-scan';
+import { Btn, Card, Empty, ErrorBox, Loading, Notice, Screen, yuan } from '../../components/ui';
+
+export default function Help() {
+  const [data, setData] = useState<HouseholdEligibility | null>(null);
+  const [noHousehold, setNoHousehold] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [showOthers, setShowOthers] = useState(false);
+  const [upload, setUpload] = useState<{ busy: boolean; text?: string; kind?: 'ok' | 'error' }>({ busy: false });
+
+  const load = async () => {
+    setError(null);
+    try {
+      const me = await refreshMe();
+      if (!me.householdId) {
+        setNoHousehold(true);
+        return;
+      }
+      setData(await api.eligibility(me.householdId));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      Taro.stopPullDownRefresh();
+    }
+  };
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load());
+
+  const uploadPaper = async () => {
+    if (!data) return;
+    const path = await choosePhoto();
+    if (!path) return;
+    setUpload({ busy: true });
+    try {
+      await api.uploadAttachment(path, data.householdId, 'certificate');
+      setUpload({ busy: false, kind: 'ok', text: '材料已上传，工作人员审核时会看到' });
+    } catch (e) {
+      setUpload({ busy: false, kind: 'error', text: errorMessage(e) });
+    }
+  };
+
+  const eligible = data?.results.filter((r) => r.outcome === 'eligible') ?? [];
+  const unknown = data?.results.filter((r) => r.outcome === 'unknown') ?? [];
+  const others = data?.results.filter((r) => r.outcome === 'ineligible') ?? [];
+  const monthly = eligible.filter((r) => r.benefit?.unit === '元/月').reduce((s, r) => s + r.benefit!.amount + r.benefit!.topUps.reduce((a, t) => a + t.amount, 0), 0);
+
+  return (
+    <Screen title='我的救助'>
+      {error ? <ErrorBox message={error} onRetry={() => void load()} /> : null}
+      {!data && !error && !noHousehold ? <Loading text='正在为您家匹配政策…' /> : null}
+      {noHousehold ? (
+        <Empty text='还没有填报家庭情况，填报后就能看到能得到哪些帮助'>
+          <Btn onClick={() => void Taro.navigateTo({ url: '/pages/consent/index' })}>去填报</Btn>
+        </Empty>
+      ) : null}
+      {data ? (
+        <View>
+          <Card className='summary'>
+            <Text className='summary-big'>{eligible.length} 项</Text>
+            <Text>根据您填报的情况，您家可能符合 {eligible.length} 项帮助{monthly > 0 ? `，每月约 ${yuan(monthly)}` : ''}；另有 {unknown.length} 项还需补充信息。</Text>
+            <Text className='muted'>这是系统按政策规则自动算出的参考结果，最终以工作人员审核为准。</Text>
+          </Card>
+          {eligible.length === 0 && unknown.length === 0 ? <Empty text='暂时没有匹配到可以享受的帮助。情况有变化时请及时更新。' /> : null}
+          {eligible.length ? <Text className='section-title'>可能符合的帮助</Text> : null}
+          {eligible.map((r) => (
+            <ResultCard key={r.policyCode} r={r} />
+          ))}
+          {unknown.length ? <Text className='section-title'>补充信息后才能判断</Text> : null}
+          {unknown.map((r) => (
+            <ResultCard key={r.policyCode} r={r} />
+          ))}
+          <Card>
+            <Text className='card-title'>上传证明材料</Text>
+            <Text className='muted'>医疗票据、诊断证明、残疾人证等，拍照上传即可。</Text>
+            <Btn kind='ghost' loading={upload.busy} onClick={() => void uploadPaper()}>
+              拍照上传材料
+            </Btn>
+            {upload.text ? <Notice kind={upload.kind}>{upload.text}</Notice> : null}
+          </Card>
+          <Text className='link' onClick={() => setShowOthers(!showOthers)}>
+            {showOthers ? '收起暂不符合的政策' : `查看暂不符合的 ${others.length} 项政策`}
+          </Text>
+          {showOthers ? others.map((r) => <ResultCard key={r.policyCode} r={r} />) : null}
+        </View>
+      ) : null}
+      <View className='spacer' />
+    </Screen>
+  );
+}

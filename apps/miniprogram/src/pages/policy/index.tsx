@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { Rule } from '@zczr/eligibility';
+import { api } from '../../services/api';
+import { errorMessage } from '../../services/request';
+import { POLICY_GROUP_LABELS } from '../../services/labels';
+import type { PolicyDetail } from '../../services/types';
+import { Btn, Card, ErrorBox, Loading, Screen } from '../../components/ui';
+
+function RuleText(props: { rule: Rule; depth: number }) {
+  const r = props.rule;
+  const kids = 'all' in r ? r.all : 'any' in r ? r.any : 'not' in r ? [r.not] : [];
+  const joiner = 'all' in r ? '（以下全部满足）' : 'any' in r ? '（满足其中一项即可）' : 'not' in r ? '（不能是以下情况）' : '';
+  return (
+    <View style={{ paddingLeft: `${props.depth * 12}px` }}>
+      <Text className='bullet'>
+        · {r.label}
+        {kids.length ? joiner : ''}
+      </Text>
+      {kids.map((k, i) => (
+        <RuleText key={i} rule={k} depth={props.depth + 1} />
+      ))}
+    </View>
+  );
+}
+
+export default function Policy() {
+  const router = useRouter();
+  const [p, setP] = useState<PolicyDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => {
+    setError(null);
+    api
+      .policy(router.params.code ?? '')
+      .then((d) => {
+        setP(d);
+        void Taro.setNavigationBarTitle({ title: d.name });
+      })
+      .catch((e: unknown) => setError(errorMessage(e)));
+  };
+  useLoad(load);
+  return (
+    <Screen title='政策详情'>
+      {error ? <ErrorBox message={error} onRetry={load} /> : null}
+      {!p && !error ? <Loading /> : null}
+      {p ? (
+        <View>
+          <Card>
+            <Text className='card-title'>{p.name}</Text>
+            <Text className='muted'>
+              {POLICY_GROUP_LABELS[p.group] ?? p.group} · {p.department}
+            </Text>
+          </Card>
+          <Card>
+            <Text className='section-title'>能得到什么帮助</Text>
+            <Text className='para'>{p.definition.benefit}</Text>
+            {p.definition.benefitFormula ? <Text className='muted'>金额计算：{p.definition.benefitFormula.label}</Text> : null}
+          </Card>
+          <Card>
+            <Text className='section-title'>什么情况可以申请</Text>
+            <RuleText rule={p.definition.rule} depth={0} />
+          </Card>
+          <Card>
+            <Text className='section-title'>需要准备的材料</Text>
+            {p.definition.requiredDocuments.map((d) => (
+              <Text key={d} className='bullet'>
+                · {d}
+              </Text>
+            ))}
+          </Card>
+          <Card>
+            <Text className='section-title'>政策依据</Text>
+            {p.definition.legalBasis.map((d) => (
+              <Text key={d} className='bullet'>
+                · {d}
+              </Text>
+            ))}
+            <Text className='muted'>自 {p.definition.effectiveFrom} 起施行</Text>
+          </Card>
+          <Btn kind='ghost' onClick={() => void Taro.navigateTo({ url: '/pages/selfcheck/index' })}>
+            自己测一测能不能享受
+          </Btn>
+        </View>
+      ) : null}
+      <View className='spacer' />
+    </Screen>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '自己测一测' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家里情况有变化' });

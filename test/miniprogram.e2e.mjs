@@ -1,0 +1,291 @@
+/**
+ * Browser scenarios for the mini-program's H5 build (run by test/run-browser.mjs against the real
+ * API on a fresh database). Each check gets { page, context, base, api, shoot }:
+ *   - resident: WeChat sign-in (the runner's fake code2Session), ID card photo → OCR → confirm
+ *     (manual entry if the OCR endpoint is missing), consent, the household wizard, submit, the
+ *     status timeline, and matched policies with their explanations; the offline self-check.
+ *   - grid worker: a task visit and a door-to-door collection with a handwritten signature, both
+ *     recorded with the network cut; back online the outbox syncs, and the API holds exactly one
+ *     household and one visit submission.
+ */
+/* global document -- only inside callbacks that run in the page */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeIdNumber } from '@zczr/id-card';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CARDS = join(ROOT, 'apps/api/test/fixtures/id-cards');
+const WAIT = 30_000;
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** A JSON client for checks made directly against the API (not through the page). */
+export function apiClient(base) {
+  return async function call(method, path, { token, body, headers } = {}) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: json ?? text };
+  };
+}
+
+async function demoToken(api, role) {
+  const r = await api('POST', '/api/v1/auth/demo-login', { body: { role } });
+  assert(r.status === 200, `demo-login ${role}: HTTP ${r.status}`);
+  return r.body.accessToken;
+}
+
+const text = (page, t, exact = false) => page.getByText(t, { exact }).first();
+const input = (page, placeholder) => page.locator(`input[placeholder="${placeholder}"]`).first();
+async function tap(page, t, exact = false) {
+  const el = text(page, t, exact);
+  await el.waitFor({ state: 'visible', timeout: WAIT });
+  // Taro's H5 web components sometimes never look "stable" to Playwright while a toast animates
+  // elsewhere on the page; the element is visible, so a forced click is what a finger would do.
+  await el.click({ timeout: 5_000 }).catch(() => el.click({ force: true }));
+}
+
+/** Reads the page's visible text, for error messages that say what the user saw. */
+async function visibleText(page) {
+  return (await page.evaluate(() => document.body.innerText).catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
+}
+
+async function expectText(page, t, what) {
+  try {
+    await text(page, t).waitFor({ state: 'visible', timeout: WAIT });
+  } catch {
+    throw new Error(`${what}：页面上没有出现“${t}”。页面内容：${await visibleText(page)}`);
+  }
+}
+
+function fixtureCard() {
+  const truthFile = join(CARDS, 'truth.json');
+  if (!existsSync(truthFile)) return null;
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8'));
+  const card = truth.cards.find((c) => c.kind === 'id_card_front' && c.level === 'clean' && existsSync(join(CARDS, c.file)));
+  return card ? { file: join(CARDS, card.file), ...card.truth } : null;
+}
+
+export const MINIPROGRAM_CHECKS = [
+  {
+    name: '居民端：微信登录 → 拍身份证实名 → 授权 → 填报 → 提交 → 进度 → 我的救助',
+    shot: 'mp-resident-help.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      const api = apiClient(base);
+      const card = fixtureCard();
+      const person = card ?? { name: '林秀英', idNumber: makeIdNumber('510115', '1958-03-12', 24), sex: '女' };
+      const code = `e2e-resident-${Date.now().toString(36)}`;
+      await page.goto(`${base}/h5/?code=${code}`, { waitUntil: 'load' });
+
+      // Real-name binding: upload the generated card; fall back to typing if OCR is unavailable.
+      await expectText(page, '方式一：拍身份证', '登录后应进入实名认证');
+      let usedOcr = false;
+      if (card) {
+        const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+        await tap(page, '拍照或从相册选择');
+        await (await chooser).setFiles(card.file);
+        const outcome = await Promise.race([
+          text(page, '核对识别结果').waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'ok'),
+          page.locator('.state-error').first().waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'error'),
+        ]);
+        usedOcr = outcome === 'ok';
+        if (usedOcr) {
+          for (const t of ['姓名已核对无误', '身份证号已逐位核对无误']) {
+            if (await text(page, t).isVisible()) await tap(page, t);
+          }
+        }
+      }
+      const nameBox = input(page, '姓名');
+      const idBox = input(page, '身份证号');
+      if (!usedOcr || (await nameBox.inputValue()) !== person.name) await nameBox.fill(person.name);
+      if (!usedOcr || (await idBox.inputValue()) !== person.idNumber) await idBox.fill(person.idNumber);
+      await expectText(page, '号码校验通过', '身份证号实时校验');
+      await tap(page, '我同意为实名认证处理');
+      await shoot('mp-resident-bind.png');
+      await tap(page, '确认并完成实名认证');
+
+      // Consent: full text, purposes, a separate tick for sensitive data.
+      await expectText(page, '个人信息处理授权书', '实名后应进入授权页');
+      await tap(page, '我已阅读并理解以上授权书全文');
+      await tap(page, '我单独同意处理');
+      await shoot('mp-resident-consent.png');
+      await tap(page, '同意并继续');
+
+      // The wizard.
+      await expectText(page, '所在街道（镇）', '授权后应进入填报向导');
+      await tap(page, '柳城街道', true);
+      await tap(page, '和平社区居委会', true);
+      await input(page, '例如：柳台大道334号3栋2单元501室').fill('柳台大道334号3栋2单元501室');
+      await tap(page, '下一步', true);
+      await expectText(page, '第 1 位', '成员步骤');
+      await tap(page, '失业', true);
+      await tap(page, '有劳动能力', true);
+      await tap(page, '患有重特大疾病');
+      await shoot('mp-resident-wizard.png');
+      await tap(page, '下一步', true);
+      await tap(page, '＋ 添加一项收入');
+      await input(page, '每月金额（元）').fill('300');
+      await tap(page, '下一步', true);
+      await input(page, '存款（全家合计，元）').fill('1000');
+      await tap(page, '0套', true);
+      await tap(page, '下一步', true);
+      await input(page, '医疗自付费用（近12个月，元）').fill('30000');
+      await tap(page, '下一步', true);
+      await tap(page, '下一步', true);
+      await expectText(page, '信息已填写完整', '核对页');
+      await tap(page, '提交', true);
+
+      await expectText(page, '已提交成功', '提交后应显示办理进度');
+      await expectText(page, '已自动校验', '进度时间线');
+      await shoot('mp-resident-status.png');
+
+      await tap(page, '看看我能得到哪些帮助');
+      await expectText(page, '可能符合的帮助', '我的救助');
+      await expectText(page, '城乡最低生活保障', '我的救助应列出低保');
+      await page.locator('.result-eligible .link').first().click();
+      await expectText(page, '计算方法', '展开判断依据');
+
+      // The API holds exactly one household for this resident.
+      const login = await api('POST', '/api/v1/auth/wechat-login', { body: { code } });
+      const me = await api('GET', '/api/v1/auth/me', { token: login.body.accessToken });
+      assert(me.body.householdId, `居民 ${person.name} 没有家庭档案`);
+      const subs = await api('GET', `/api/v1/submissions?householdId=${me.body.householdId}`, { token: login.body.accessToken });
+      assert(subs.body.items?.length === 1, `应有 1 条申请，实际 ${subs.body.items?.length}`);
+      return usedOcr ? '通过身份证照片识别完成实名' : '身份证识别不可用，改为手动填写完成实名';
+    },
+  },
+  {
+    name: '居民端：政策法规与离线自测（不上传个人信息）',
+    shot: 'mp-selfcheck.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      await page.goto(`${base}/h5/pages/policies/index`, { waitUntil: 'load' });
+      await expectText(page, '城乡最低生活保障', '政策列表');
+      await tap(page, '医疗救助', true);
+      await input(page, '搜索政策，如：低保、医疗、上学').fill('住院');
+      await tap(page, '搜索', true);
+      await page.waitForTimeout(800);
+      await shoot('mp-policies.png');
+      await page.goto(`${base}/h5/pages/policy/index?code=dibao`, { waitUntil: 'load' });
+      await expectText(page, '需要准备的材料', '政策详情');
+      await shoot('mp-policy.png');
+
+      await page.goto(`${base}/h5/pages/selfcheck/index`, { waitUntil: 'load' });
+      await text(page, '看看可能有哪些帮助').waitFor({ timeout: WAIT });
+      await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: WAIT });
+      // From here on nothing may be sent: the self-check runs on the phone.
+      const sent = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/') && !/\/api\/v1\/policies/.test(r.url())) sent.push(r.url());
+      });
+      await tap(page, '2人', true);
+      await input(page, '全家每月收入合计（元）').fill('500');
+      await tap(page, '有人得了重病');
+      await tap(page, '看看可能有哪些帮助');
+      await expectText(page, '可能有这些帮助', '自测结果');
+      await expectText(page, '城乡最低生活保障', '自测应算出低保');
+      assert(sent.length === 0, `自测时向接口发送了请求：${sent.join(', ')}`);
+    },
+  },
+  {
+    name: '网格员：断网入户核实与当面采集（手写签名）→ 联网同步 → 接口中恰好一次',
+    shot: 'mp-worker-synced.png',
+    mobile: true,
+    ignoreConsole: /ERR_INTERNET_DISCONNECTED|Failed to load resource/,
+    contextOptions: { geolocation: { latitude: 30.6826, longitude: 103.8561, accuracy: 15 }, permissions: ['geolocation'] },
+    async run({ page, context, base, shoot }) {
+      const api = apiClient(base);
+      const worker = await demoToken(api, 'grid_worker');
+      // A task for a household of the worker's grid, made as a staff member would.
+      const me = (await api('GET', '/api/v1/auth/me', { token: worker })).body;
+      const list = await api('GET', `/api/v1/households?pageSize=1&gridId=${me.gridIds[0]}`, { token: worker });
+      let task = null;
+      if (list.status === 200 && list.body.items?.length) {
+        const staff = await demoToken(api, 'district_reviewer');
+        const created = await api('POST', '/api/v1/tasks', { token: staff, body: { householdId: list.body.items[0].id } });
+        if (created.status === 201 || created.status === 200) task = created.body;
+      }
+
+      await page.goto(`${base}/h5/`, { waitUntil: 'load' });
+      await tap(page, '演示登录：网格员');
+      await expectText(page, '入户采集新家庭', '网格员工作台');
+      if (task) await page.locator('.task').first().waitFor({ timeout: WAIT });
+      await shoot('mp-worker-home.png');
+
+      // Network cut at the doorstep.
+      await context.setOffline(true);
+      if (task) {
+        await page.locator('.task').first().click();
+        await tap(page, '获取现场位置');
+        await expectText(page, '30.68260', '定位');
+        await page.locator('textarea').first().fill('入户核实：户主在家，收入情况与登记一致。');
+        await tap(page, '保存并上传');
+        await expectText(page, '条等待上传', '断网时核实记录应留在手机上');
+      }
+
+      const name = '赵桂兰';
+      const idNumber = makeIdNumber('510115', '1950-06-18', 100 + Math.floor(Math.random() * 800));
+      await tap(page, '入户采集新家庭');
+      await tap(page, '我已阅读并理解以上授权书全文');
+      await input(page, '授权人姓名').fill(name);
+      await input(page, '授权人身份证号').fill(idNumber);
+      await tap(page, '我单独同意处理');
+      const box = await page.locator('canvas#signature').boundingBox();
+      assert(box, '没有签名画板');
+      await page.mouse.move(box.x + 30, box.y + 100);
+      await page.mouse.down();
+      for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 30 + i * 12, box.y + 100 - Math.sin(i / 2) * 40, { steps: 2 });
+      await page.mouse.up();
+      await expectText(page, '已签名', '手写签名');
+      await shoot('mp-worker-consent.png');
+      await tap(page, '下一步', true);
+      await input(page, '例如：柳台大道334号3栋2单元501室').fill('清泉社区成温路88号1栋1单元101室');
+      await tap(page, '下一步', true);
+      await tap(page, '退休', true);
+      await tap(page, '无劳动能力', true);
+      await tap(page, '下一步', true);
+      await tap(page, '家中没有任何收入');
+      for (let i = 0; i < 4; i++) await tap(page, '下一步', true);
+      await expectText(page, '信息已填写完整', '采集核对页');
+      await tap(page, '保存并上传');
+      await expectText(page, task ? '2 条等待上传' : '1 条等待上传', '断网时采集应留在手机上');
+      await expectText(page, '网络不通', '断网提示');
+      await shoot('mp-worker-offline.png');
+
+      // Back online: the outbox syncs by itself.
+      await context.setOffline(false);
+      await expectText(page, '全部已上传', '联网后应自动上传');
+      const problems = await page.locator('.outbox-failed, .outbox-conflict').count();
+      assert(problems === 0, `待上传中有 ${problems} 条被退回或冲突：${await visibleText(page)}`);
+      // Force another sync round and reload: nothing may be sent twice.
+      await page.reload({ waitUntil: 'load' });
+      await expectText(page, '全部已上传', '重新打开后');
+      await page.waitForTimeout(1500);
+
+      const found = await api('GET', `/api/v1/households?name=${encodeURIComponent(name)}&pageSize=50`, { token: worker });
+      assert(found.status === 200, `查询家庭失败：HTTP ${found.status}`);
+      const mine = found.body.items.filter((h) => h.headName === name);
+      assert(mine.length === 1, `“${name}”家应在接口中恰好 1 户，实际 ${mine.length} 户`);
+      if (task) {
+        const t = await api('GET', `/api/v1/tasks/${task.id}`, { token: worker });
+        assert(t.body.status === 'submitted', `任务应为已提交，实际 ${t.body.status}`);
+        const submits = (t.body.history ?? []).filter((h) => h.status === 'submitted').length;
+        assert(submits === 1, `核实结果应提交恰好 1 次，实际 ${submits} 次`);
+      }
+      return task ? '核实任务与新家庭采集均在断网时保存，联网后各上传一次' : '任务接口不可用：只验证了新家庭采集';
+    },
+  },
+];
