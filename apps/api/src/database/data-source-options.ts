@@ -25,6 +25,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       // 64 MB page cache (the default is 2 MB): a district's households and their indexes stay in memory.
       conn.pragma('cache_size = -65536');
       conn.pragma('temp_store = MEMORY');
+      conn.pragma('wal_autocheckpoint = 16384');
     },
   };
 }

@@ -15,7 +15,7 @@ import type { DepartmentRecordEntity, ImportErrorEntity, ImportRunEntity } from 
 import { ImportsRepository } from './imports.repository.js';
 import { mapHeader, normalisedKey, parseRow, sourceOf, type Cell, type ImportSource } from './sources.js';
 
-const BATCH = 2000;
+const BATCH = 10_000;
 
 interface Counts {
   processedRows: number;
