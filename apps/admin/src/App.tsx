@@ -1,55 +1,52 @@
-import { useEffect, useState } from 'react';
-import { Card, Layout, Tag, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Button, Result, Spin } from 'antd';
+import { isStaffRole, ROLE_LABELS } from '@zczr/domain';
+import { useSession } from './auth/session';
+import { SignInPage } from './features/signin/SignInPage';
+import { AppLayout } from './layout/AppLayout';
+import { homePathFor, routes } from './routes';
 
-type DbState = 'loading' | 'ok' | 'error';
-
-/** Asks the API whether it (and its database) is healthy. */
-async function fetchHealth(signal: AbortSignal): Promise<DbState> {
-  const res = await fetch('/api/health', { signal, headers: { Accept: 'application/json' } });
-  if (!res.ok) return 'error';
-  const body = (await res.json()) as { status?: unknown };
-  return body.status === 'ok' ? 'ok' : 'error';
-}
-
-function DbStatusTag({ state }: { state: DbState }) {
-  switch (state) {
-    case 'loading':
-      return <Tag data-testid="db-status">检查中…</Tag>;
-    case 'ok':
-      return <Tag color="success" data-testid="db-status">正常</Tag>;
-    case 'error':
-      return <Tag color="error" data-testid="db-status">异常</Tag>;
-  }
-}
-
-export function App() {
-  const [db, setDb] = useState<DbState>('loading');
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    fetchHealth(ctrl.signal).then(setDb, () => {
-      if (!ctrl.signal.aborted) setDb('error');
-    });
-    return () => ctrl.abort();
-  }, []);
-
+export function PageLoading() {
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center' }}>
-        <Typography.Title level={3} style={{ color: '#fff', margin: 0 }} data-testid="app-title">
-          政策找人 · 民政工作台
-        </Typography.Title>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <Card title="系统状态" style={{ maxWidth: 480 }}>
-          <p>
-            数据库状态：<DbStatusTag state={db} />
-          </p>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            这是工作台的占位页面，完整的民政工作台功能将在后续版本中提供。
-          </Typography.Paragraph>
-        </Card>
-      </Layout.Content>
-    </Layout>
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin description="加载中…" />
+    </div>
+  );
+}
+
+/** Signed out: the sign-in form at any address (a deep link opens after signing in). Signed in: the shell. */
+export function App() {
+  const { user, loading, signOut } = useSession();
+  if (loading) return <PageLoading />;
+  if (!user) return <SignInPage />;
+  if (!isStaffRole(user.role)) {
+    return (
+      <Result
+        status="403"
+        title="工作台仅供民政工作人员使用"
+        subTitle={`您以“${ROLE_LABELS[user.role]}”身份登录。居民和网格员请使用“政策找人”微信小程序办理业务。`}
+        extra={<Button type="primary" onClick={signOut}>退出登录</Button>}
+        data-testid="not-staff"
+      />
+    );
+  }
+  const home = homePathFor(user.role);
+  return (
+    <AppLayout>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/" element={<Navigate to={home} replace />} />
+          {routes.map((r) => (
+            <Route
+              key={r.path}
+              path={r.path}
+              element={r.roles.includes(user.role) ? r.element : <Result status="403" title="无权访问" subTitle={`“${r.label}”不对${ROLE_LABELS[user.role]}开放。`} />}
+            />
+          ))}
+          <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在，请从左侧菜单进入。" />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
   );
 }

@@ -1,16 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigProvider } from 'antd';
+import { BrowserRouter } from 'react-router';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { SessionProvider } from './auth/session';
 import { App } from './App';
+
+dayjs.locale('zh-cn');
 
 const container = document.getElementById('root');
 if (!container) throw new Error('缺少 #root 挂载节点');
 
 createRoot(container).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN}>
-      <App />
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+      <AntApp>
+        <BrowserRouter basename="/admin">
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
     </ConfigProvider>
   </StrictMode>,
 );

@@ -40,10 +40,14 @@ import { PoliciesService } from './policies/policies.service.js';
 import { ScreeningsController } from './screenings/screenings.controller.js';
 import { ScreeningsRepository } from './screenings/screenings.repository.js';
 import { ScreeningsService } from './screenings/screenings.service.js';
+import { ScreeningResultsService } from './screenings/screening-results.service.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 import { SubmissionsService } from './submissions/submissions.service.js';
 import { OcrModule } from './ocr/ocr.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
+import { AdminModule } from './admin/admin.module.js';
+import { CONSOLE_CORE_CONTROLLERS, CONSOLE_CORE_PROVIDERS } from './review/console-core.js';
 
 @Module({})
 export class AppModule {
@@ -60,17 +64,20 @@ export class AppModule {
         IdempotencyModule,
         WarningsModule, RiskModule, TasksModule, MonitoringModule, ImportsModule,
         OcrModule, AttachmentsModule,
+        DashboardModule, AdminModule,
       ],
       controllers: [
         HealthController, AuthController, RegionsController, ConsentsController, HouseholdsController, SubmissionsController, AuditController,
         PoliciesController, EligibilityController, ScreeningsController,
+        ...CONSOLE_CORE_CONTROLLERS,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         TokenService, WechatClient, AuthService, RegionsService, ConsentsService, HouseholdsService, SubmissionsService, DemoSeedService,
-        PoliciesRepository, PoliciesService, MatcherService, EligibilityRepository, EligibilityService, PopulationService, ScreeningsRepository, ScreeningsService,
+        PoliciesRepository, PoliciesService, MatcherService, EligibilityRepository, EligibilityService, PopulationService, ScreeningsRepository, ScreeningsService, ScreeningResultsService,
+        ...CONSOLE_CORE_PROVIDERS,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Append-only, hash-chained record of every change and every read of sensitive data. */
 @Entity('audit_log')
+@Index('idx_audit_actor', ['actorId', 'id'])
 export class AuditLogEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../auth/decorators.js';
 import type { AuditLogEntity } from './audit-log.entity.js';
 import { AuditService, ChainVerification } from './audit.service.js';
@@ -10,13 +10,19 @@ class ListAuditQuery {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(48) action?: string;
+  @ApiPropertyOptional({ description: '操作代码，或以 . 结尾的前缀（如 user.）' }) @IsOptional() @IsString() @MaxLength(48) action?: string;
+  @ApiPropertyOptional({ description: '操作人用户 id' }) @IsOptional() @IsUUID() actorId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) entityId?: string;
+  @ApiPropertyOptional({ description: '起始日期（含），YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) from?: string;
+  @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
 }
 
 class AuditEntryDto {
   @ApiProperty() id: number;
   @ApiProperty() at: string;
   @ApiProperty({ nullable: true }) actorId: string | null;
+  @ApiProperty({ nullable: true, description: '操作人（登录名与姓名）' }) actorName: string | null;
   @ApiProperty() actorRole: string;
   @ApiProperty() action: string;
   @ApiProperty() entityType: string;
@@ -34,8 +40,8 @@ class AuditPageDto {
   @ApiProperty() pageSize: number;
 }
 
-const toEntry = (e: AuditLogEntity): AuditEntryDto => ({
-  id: e.id, at: e.at, actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType,
+const toEntry = (e: AuditLogEntity, names: Map<string, string>): AuditEntryDto => ({
+  id: e.id, at: e.at, actorId: e.actorId, actorName: e.actorId ? names.get(e.actorId) ?? null : null, actorRole: e.actorRole, action: e.action, entityType: e.entityType,
   entityId: e.entityId, householdId: e.householdId, ip: e.ip, detail: JSON.parse(e.detail) as Record<string, unknown>, hash: e.hash,
 });
 
@@ -50,10 +56,12 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto })
   async list(@Query() q: ListAuditQuery): Promise<AuditPageDto> {
     const { items, total } = await this.service.list(q);
-    return { items: items.map(toEntry), total, page: q.page, pageSize: q.pageSize };
+    const names = await this.service.actorNames(items.map((e) => e.actorId).filter((x): x is string => x !== null));
+    return { items: items.map((e) => toEntry(e, names)), total, page: q.page, pageSize: q.pageSize };
   }
 
   @Get('verify')
+  @ApiOperation({ summary: '校验整条哈希链：任何一条被改动、删除或调换顺序都会被发现' })
   verify(): Promise<ChainVerification> {
     return this.service.verify();
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
 import { Transactor } from '../database/transactor.js';
@@ -23,6 +23,18 @@ type ChainFields = Pick<AuditLogEntity, 'at' | 'actorId' | 'actorRole' | 'action
 export function auditHash(e: ChainFields): string {
   const canonical = JSON.stringify([e.prevHash, e.at, e.actorId, e.actorRole, e.action, e.entityType, e.entityId, e.householdId, e.ip, e.detail]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+export interface AuditFilter {
+  householdId?: string;
+  action?: string;
+  actorId?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
 }
 
 export interface ChainVerification {
@@ -114,9 +126,39 @@ export class AuditService {
     this.flushing = null;
   }
 
-  async list(filter: { householdId?: string; action?: string; page: number; pageSize: number }): Promise<{ items: AuditLogEntity[]; total: number }> {
-    const where = { ...(filter.householdId ? { householdId: filter.householdId } : {}), ...(filter.action ? { action: filter.action } : {}) };
-    const [items, total] = await this.repo.findAndCount({ where, order: { id: 'DESC' }, skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize });
+  async list(filter: AuditFilter): Promise<{ items: AuditLogEntity[]; total: number }> {
+    const qb = this.repo.createQueryBuilder('a').where('1 = 1');
+    if (filter.householdId) qb.andWhere('a.householdId = :householdId', { householdId: filter.householdId });
+    if (filter.action?.endsWith('.')) qb.andWhere('a.action LIKE :actionPrefix', { actionPrefix: `${filter.action.replace(/[%_]/g, '')}%` });
+    else if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.actorId) qb.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.entityType) qb.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entityId = :entityId', { entityId: filter.entityId });
+    // Timestamps are UTC ISO text; the dates a user picks are China dates (UTC+8).
+    if (filter.from) qb.andWhere('a.at >= :from', { from: new Date(Date.parse(`${filter.from}T00:00:00+08:00`)).toISOString() });
+    if (filter.to) qb.andWhere('a.at < :to', { to: new Date(Date.parse(`${filter.to}T00:00:00+08:00`) + 86_400_000).toISOString() });
+    const [items, total] = await qb.orderBy('a.id', 'DESC').skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    return { items, total };
+  }
+
+  /** "username（display name）" of the actors on a page of entries. */
+  async actorNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.repo.manager.query<Array<{ id: string; username: string | null; displayName: string }>>(
+      `SELECT id, username, displayName FROM app_user WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
+    return new Map(rows.map((r) => [r.id, r.username ? `${r.username}（${r.displayName}）` : r.displayName]));
+  }
+
+  /** One household's trail, newest first; `actions` narrows it (e.g. to reads). */
+  async listForHousehold(householdId: string, actions: readonly string[] | null, page: number, pageSize: number): Promise<{ items: AuditLogEntity[]; total: number }> {
+    await this.flushing;
+    const [items, total] = await this.repo.findAndCount({
+      where: { householdId, ...(actions ? { action: In([...actions]) } : {}) },
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items, total };
   }
 

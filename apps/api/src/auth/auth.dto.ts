@@ -41,11 +41,13 @@ export class TokenPairDto {
 
 export class MeDto {
   @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, description: '工作人员的登录名' }) username: string | null;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() displayName: string;
   @ApiProperty({ nullable: true }) realName: string | null;
   @ApiProperty({ nullable: true, description: '脱敏身份证号' }) idNumberMasked: string | null;
   @ApiProperty({ nullable: true }) regionCode: string | null;
+  @ApiProperty({ nullable: true, description: '辖区名称，如“温江区 柳城街道”' }) regionName: string | null;
   @ApiProperty({ type: [String] }) gridIds: string[];
   @ApiProperty({ nullable: true }) householdId: string | null;
 }

@@ -10,6 +10,7 @@ import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
 import type { BindIdentityDto, DemoLoginDto, MeDto, StaffLoginDto } from './auth.dto.js';
 import { TokenPair, TokenService } from './token.service.js';
 import { newUserEntity, type UserEntity } from './user.entity.js';
@@ -29,6 +30,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly households: HouseholdsRepository,
+    private readonly regions: RegionsRepository,
     private readonly tokens: TokenService,
     private readonly wechat: WechatClient,
     private readonly cipher: FieldCipher,
@@ -69,6 +71,10 @@ export class AuthService {
       await this.audit.record(actor, { action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id });
       throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
+    if (user.disabledAt) {
+      await this.audit.record(actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
+      throw new AppError('ACCOUNT_DISABLED');
+    }
     await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
     await this.audit.record(actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return this.tokens.issue(user);
@@ -77,7 +83,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const claims = this.tokens.verifyRefresh(refreshToken);
     const user = await this.users.findById(claims.sub);
-    if (!user || user.tokenVersion !== claims.ver) throw new AppError('TOKEN_INVALID');
+    if (!user || user.disabledAt || user.tokenVersion !== claims.ver) throw new AppError('TOKEN_INVALID');
     // Rotation: the refresh token just used stops working.
     user.tokenVersion += 1;
     await this.users.update(user.id, { tokenVersion: user.tokenVersion });
@@ -116,14 +122,28 @@ export class AuthService {
     const id = this.cipher.decryptNullable(user.idNumberEnc);
     return {
       id: user.id,
+      username: user.username,
       role: user.role,
       displayName: user.displayName,
       realName: user.realName,
       idNumberMasked: id ? maskIdNumber(id) : null,
       regionCode: user.regionCode,
+      regionName: await this.regionName(user.regionCode),
       gridIds: auth.gridIds,
       householdId: user.householdId,
     };
+  }
+
+  /** "温江区 柳城街道": the names from the district down to the user's own region. */
+  private async regionName(code: string | null): Promise<string | null> {
+    if (!code) return null;
+    const names: string[] = [];
+    for (const len of [6, 9, 12]) {
+      if (code.length < len) break;
+      const region = await this.regions.findRegion(code.slice(0, len));
+      if (region) names.push(region.name);
+    }
+    return names.length ? names.join(' ') : null;
   }
 
   newUser(fields: Partial<UserEntity> & Pick<UserEntity, 'role' | 'displayName'>): UserEntity {

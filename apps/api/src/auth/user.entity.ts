@@ -62,6 +62,10 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
+
+  /** Set when an administrator disables the account: no sign-in, no token accepted. Never deleted (audit trail). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  disabledAt: string | null;
 }
 
 /** A new user row with every optional field empty. */
@@ -69,6 +73,6 @@ export function newUserEntity(fields: Partial<UserEntity> & Pick<UserEntity, 'ro
   return {
     id: randomUUID(), username: null, passwordHash: null, totpSecretEnc: null, openid: null, realName: null, idNumberEnc: null,
     idNumberHash: null, identityConsentAt: null, regionCode: null, householdId: null, failedLogins: 0, lockedUntil: null,
-    tokenVersion: 0, createdAt, ...fields,
+    tokenVersion: 0, createdAt, disabledAt: null, ...fields,
   };
 }

@@ -28,7 +28,8 @@ export class UsersRepository {
     const hit = this.accessCache.get(id);
     if (hit && hit.until > Date.now()) return hit.value;
     const user = await this.users.findOneBy({ id });
-    if (!user) return null;
+    // A disabled account's tokens stop working at once (within the cache's few seconds at most).
+    if (!user || user.disabledAt) return null;
     const value = { user, gridIds: user.role === 'grid_worker' ? await this.gridIdsOf(id) : [] };
     if (this.accessCache.size > 10_000) this.accessCache.clear();
     this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
@@ -62,6 +63,11 @@ export class UsersRepository {
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {
     this.accessCache.delete(id);
     await this.tx.write(() => this.users.update({ id }, patch));
+    this.accessCache.delete(id);
+  }
+
+  /** Forgets the cached access of a user whose grids or status changed elsewhere. */
+  invalidate(id: string): void {
     this.accessCache.delete(id);
   }
 

@@ -52,6 +52,10 @@ export const ERRORS = {
   TASK_ALREADY_CLAIMED: [HttpStatus.CONFLICT, '该任务已被他人领取或正在处理'],
   INVALID_ASSIGNEE: [HttpStatus.BAD_REQUEST, '指派对象须为该网格的网格员'],
   MONITORING_RUNNING: [HttpStatus.CONFLICT, '已有一次监测运行正在进行'],
+  ACCOUNT_DISABLED: [HttpStatus.FORBIDDEN, '账号已停用，请联系系统管理员'],
+  USERNAME_TAKEN: [HttpStatus.CONFLICT, '登录名已被使用'],
+  CANNOT_CHANGE_SELF: [HttpStatus.CONFLICT, '不能停用或重置自己的账号'],
+  INVALID_GRID_WORKER: [HttpStatus.BAD_REQUEST, '只能指派本街道在用的网格员账号'],
   INTERNAL: [HttpStatus.INTERNAL_SERVER_ERROR, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 

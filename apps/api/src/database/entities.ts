@@ -10,14 +10,14 @@ import { RegionEntity } from '../regions/region.entity.js';
 import { SubmissionEntity } from '../submissions/submission.entity.js';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from '../policies/policy.entity.js';
-import { ScreeningHitEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
+import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/entities.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
 
 export const ENTITIES = [
   RegionEntity, GridEntity, GridWorkerEntity, UserEntity, AuditLogEntity, ConsentEntity,
   HouseholdEntity, MemberEntity, RevisionEntity, SubmissionEntity, IdempotencyRecordEntity,
-  PolicyEntity, PolicyVersionEntity, PolicyParameterEntity, EligibilityCurrentEntity, ScreeningRunEntity, ScreeningHitEntity,
+  PolicyEntity, PolicyVersionEntity, PolicyParameterEntity, EligibilityCurrentEntity, ScreeningRunEntity, ScreeningHitEntity, ScreeningCoverageEntity,
   ...MONITORING_ENTITIES,
   AttachmentEntity,
 ];

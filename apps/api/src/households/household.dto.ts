@@ -12,6 +12,7 @@ import {
 import { IsChineseIdNumber, IsMobilePhone, IsRegionCode } from '../common/validation.js';
 
 const MONEY_MAX = 100_000_000;
+export const RISK_COLOURS = ['orange', 'yellow', 'blue', 'green'] as const;
 const list = (values: readonly unknown[]): unknown[] => values as unknown[];
 
 export class HealthDto {
@@ -123,6 +124,8 @@ export class ListHouseholdsQuery {
   @ApiPropertyOptional() @IsOptional() @IsRegionCode() communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
   @ApiPropertyOptional({ enum: HOUSEHOLD_STATUSES }) @IsOptional() @IsIn(list(HOUSEHOLD_STATUSES)) status?: HouseholdStatus;
+  @ApiPropertyOptional({ enum: RISK_COLOURS, description: '当前风险颜色' }) @IsOptional() @IsIn(list(RISK_COLOURS)) colour?: (typeof RISK_COLOURS)[number];
+  @ApiPropertyOptional({ description: '救助类别：当前符合该政策（政策代码）' }) @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'category 须为政策代码' }) category?: string;
 }
 
 export class MemberResponseDto {
@@ -178,6 +181,7 @@ export class HouseholdSummaryDto {
   @ApiProperty() address: string;
   @ApiProperty() headName: string;
   @ApiProperty() memberCount: number;
+  @ApiProperty({ nullable: true, enum: RISK_COLOURS, description: '当前风险颜色（未评分为 null）' }) riskColour: (typeof RISK_COLOURS)[number] | null;
   @ApiProperty() updatedAt: string;
 }
 

@@ -63,7 +63,7 @@ export function toHouseholdResponse(
   };
 }
 
-export function toHouseholdSummary(h: HouseholdEntity): HouseholdSummaryDto {
+export function toHouseholdSummary(h: HouseholdEntity, riskColour: string | null = null): HouseholdSummaryDto {
   return {
     id: h.id,
     status: h.status,
@@ -74,6 +74,7 @@ export function toHouseholdSummary(h: HouseholdEntity): HouseholdSummaryDto {
     address: h.address,
     headName: h.headName,
     memberCount: h.memberCount,
+    riskColour: riskColour as HouseholdSummaryDto['riskColour'],
     updatedAt: h.updatedAt,
   };
 }

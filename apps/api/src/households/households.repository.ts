@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
+import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
 import { assertNever } from '@zczr/domain';
@@ -17,6 +19,10 @@ export interface HouseholdFilter {
   status?: HouseholdEntity['status'];
   /** Keyed hash of a member's ID number. */
   memberIdHash?: string;
+  /** Current risk colour (household_risk). */
+  riskColour?: string;
+  /** Currently eligible for this policy (eligibility_current). */
+  eligiblePolicy?: string;
 }
 
 /** The one place that owns household, member and revision queries. */
@@ -71,8 +77,21 @@ export class HouseholdsRepository {
     if (filter.memberIdHash) {
       qb.andWhere('h.id IN ' + qb.subQuery().select('m.householdId').from(MemberEntity, 'm').where('m.idNumberHash = :mh').getQuery(), { mh: filter.memberIdHash });
     }
+    if (filter.riskColour) {
+      qb.andWhere('h.id IN ' + qb.subQuery().select('r.householdId').from(HouseholdRiskEntity, 'r').where('r.colour = :colour').getQuery(), { colour: filter.riskColour });
+    }
+    if (filter.eligiblePolicy) {
+      qb.andWhere('h.id IN ' + qb.subQuery().select('e.householdId').from(EligibilityCurrentEntity, 'e').where('e.policyCode = :policy AND e.outcome = :eligible').getQuery(), { policy: filter.eligiblePolicy, eligible: 'eligible' });
+    }
     const [items, total] = await qb.orderBy('h.updatedAt', 'DESC').addOrderBy('h.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
     return { items, total };
+  }
+
+  /** Current risk colour of each household that has been scored. */
+  async riskColours(householdIds: string[]): Promise<Map<string, string>> {
+    if (householdIds.length === 0) return new Map();
+    const rows = await this.households.manager.getRepository(HouseholdRiskEntity).find({ select: { householdId: true, colour: true }, where: { householdId: In(householdIds) } });
+    return new Map(rows.map((r) => [r.householdId, r.colour]));
   }
 
   private applyScope(qb: SelectQueryBuilder<HouseholdEntity>, scope: Scope): void {

@@ -136,8 +136,10 @@ export class HouseholdsService {
     }
     const { items, total } = await this.households.search(scope, {
       name: q.name, address: q.address, streetCode: q.streetCode, communityCode: q.communityCode, gridId: q.gridId, status: q.status, memberIdHash,
+      riskColour: q.colour, eligiblePolicy: q.category,
     }, q.page, q.pageSize);
-    return { items: items.map(toHouseholdSummary), total, page: q.page, pageSize: q.pageSize };
+    const colours = await this.households.riskColours(items.map((h) => h.id));
+    return { items: items.map((h) => toHouseholdSummary(h, colours.get(h.id) ?? null)), total, page: q.page, pageSize: q.pageSize };
   }
 
   async update(auth: AuthContext, id: string, dto: UpdateHouseholdDto): Promise<HouseholdWriteResult> {

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 import type { ImportRunEntity } from './import.entity.js';
 import { IMPORT_SOURCES } from './sources.js';
 
@@ -45,4 +47,29 @@ export function toImportRunDto(r: ImportRunEntity): ImportRunDto {
     unmatchedRows: r.unmatchedRows, errorRows: r.errorRows, warningsRaised: r.warningsRaised, errorReportUrl: `/api/v1/imports/${r.id}/errors`,
     startedAt: r.startedAt, finishedAt: r.finishedAt, error: r.error,
   };
+}
+
+export class ImportPageQuery {
+  @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
+}
+
+export class ImportRunPageDto {
+  @ApiProperty({ type: [ImportRunDto] }) items: ImportRunDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ImportErrorRowDto {
+  @ApiProperty({ description: '行号（表头为第 1 行）' }) rowNumber: number;
+  @ApiProperty({ description: '列' }) column: string;
+  @ApiProperty({ description: '原因' }) reason: string;
+}
+
+export class ImportErrorPageDto {
+  @ApiProperty({ type: [ImportErrorRowDto] }) items: ImportErrorRowDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

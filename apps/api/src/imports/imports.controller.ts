@@ -1,4 +1,4 @@
-import { CallHandler, Controller, ExecutionContext, Get, HttpCode, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { CallHandler, Controller, ExecutionContext, Get, HttpCode, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,7 +6,7 @@ import { catchError, Observable, throwError } from 'rxjs';
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
-import { ImportRunDto, ImportSourceDto, toImportRunDto } from './import.dto.js';
+import { ImportErrorPageDto, ImportPageQuery, ImportRunDto, ImportRunPageDto, ImportSourceDto, toImportRunDto } from './import.dto.js';
 import { ImportsService } from './imports.service.js';
 import { IMPORT_SOURCES, SOURCE_CODES } from './sources.js';
 
@@ -36,6 +36,22 @@ export class ImportsController {
   @ApiOkResponse({ type: [ImportSourceDto] })
   sources(): ImportSourceDto[] {
     return IMPORT_SOURCES.map((s) => ({ code: s.code, label: s.label, department: s.department, columns: s.columns.map((c) => ({ key: c.key, label: c.label, type: c.type, required: c.required })) }));
+  }
+
+  @Get()
+  @ApiOperation({ summary: '本区的导入记录（最近的在前）' })
+  @ApiOkResponse({ type: ImportRunPageDto })
+  async list(@Auth() auth: AuthContext, @Query() q: ImportPageQuery): Promise<ImportRunPageDto> {
+    const [runs, total] = await this.service.list(auth, q.page, q.pageSize);
+    return { items: runs.map(toImportRunDto), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  @Get(':id/error-rows')
+  @ApiOperation({ summary: '未导入的行（分页）：行号、列、原因；不含该行的数据' })
+  @ApiOkResponse({ type: ImportErrorPageDto })
+  async errorRows(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() q: ImportPageQuery): Promise<ImportErrorPageDto> {
+    const [rows, total] = await this.service.errorRows(auth, id, q.page, q.pageSize);
+    return { items: rows.map((e) => ({ rowNumber: e.rowNumber, column: e.columnName, reason: e.reason })), total, page: q.page, pageSize: q.pageSize };
   }
 
   @Post(':source')

@@ -90,4 +90,13 @@ export class ImportsRepository {
     }
     return out;
   }
+
+  listRuns(districtCode: string, page: number, pageSize: number): Promise<[ImportRunEntity[], number]> {
+    return this.runs.findAndCount({ where: { districtCode }, order: { startedAt: 'DESC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  /** Errors of an import by page, in row order, for the console. */
+  pageErrors(importId: string, page: number, pageSize: number): Promise<[ImportErrorEntity[], number]> {
+    return this.errors.findAndCount({ where: { importId }, order: { rowNumber: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
 }

@@ -95,6 +95,15 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     return run;
   }
 
+  list(auth: AuthContext, page: number, pageSize: number): Promise<[ImportRunEntity[], number]> {
+    return this.repo.listRuns((auth.regionCode ?? '').slice(0, 6), page, pageSize);
+  }
+
+  async errorRows(auth: AuthContext, id: string, page: number, pageSize: number): Promise<[ImportErrorEntity[], number]> {
+    await this.get(auth, id);
+    return this.repo.pageErrors(id, page, pageSize);
+  }
+
   async finished(id: string): Promise<ImportRunEntity> {
     await this.running.get(id);
     const run = await this.repo.findRun(id);

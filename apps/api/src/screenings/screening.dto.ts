@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ScreeningRunEntity } from './screening.entity.js';
 import type { PolicyCounts } from './screenings.service.js';
 
@@ -52,4 +52,61 @@ export function toRunDto(r: ScreeningRunEntity): ScreeningRunDto {
     progress: r.total === 0 ? (r.status === 'completed' ? 100 : 0) : Math.min(100, Math.round((r.processed / r.total) * 100)),
     policies: JSON.parse(r.summary) as PolicyCounts[], startedAt: r.startedAt, finishedAt: r.finishedAt, error: r.error,
   };
+}
+
+// ---- console: run list, results with names, flagged households, export ----------------------
+
+const DRILL_CATEGORIES = ['eligible', 'newly_eligible', 'exit_candidate', 'unknown'] as const;
+
+export class ScreeningListQuery {
+  @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+}
+
+export class ScreeningRunPageDto {
+  @ApiProperty({ type: [ScreeningRunDto] }) items: ScreeningRunDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class PolicyResultDto extends PolicyCountsDto {
+  @ApiProperty({ description: '政策名称' }) policyName: string;
+}
+
+export class ScreeningResultsDto {
+  @ApiProperty({ type: ScreeningRunDto }) run: ScreeningRunDto;
+  @ApiProperty({ type: [PolicyResultDto], description: '按新增符合、退出候选从多到少排列' }) policies: PolicyResultDto[];
+}
+
+export class FlaggedHouseholdsQuery {
+  @ApiProperty() @IsString() @MaxLength(40) policyCode: string;
+  @ApiProperty({ enum: DRILL_CATEGORIES, description: 'eligible 为当前符合（实时结果），其余为本次筛查标记' }) @IsIn([...DRILL_CATEGORIES]) category: (typeof DRILL_CATEGORIES)[number];
+  @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
+}
+
+export class FlaggedHouseholdDto {
+  @ApiProperty() householdId: string;
+  @ApiProperty({ description: '户主姓名（脱敏）' }) headNameMasked: string;
+  @ApiProperty() memberCount: number;
+  @ApiProperty() streetCode: string;
+  @ApiProperty() streetName: string;
+  @ApiProperty() communityName: string;
+  @ApiProperty() gridName: string;
+  @ApiProperty({ type: [String] }) missingFacts: string[];
+  @ApiProperty({ type: [String], description: '缺少的信息（中文）' }) missingFactLabels: string[];
+  @ApiProperty({ nullable: true, description: '渐退期截止日' }) graceUntil: string | null;
+}
+
+export class FlaggedHouseholdPageDto {
+  @ApiProperty({ type: [FlaggedHouseholdDto] }) items: FlaggedHouseholdDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ScreeningExportQuery {
+  @ApiPropertyOptional({ description: '只导出一项政策' }) @IsOptional() @IsString() @MaxLength(40) policyCode?: string;
+  @ApiPropertyOptional({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] }) @IsOptional() @IsIn(['newly_eligible', 'exit_candidate', 'unknown']) category?: 'newly_eligible' | 'exit_candidate' | 'unknown';
 }

@@ -69,3 +69,22 @@ export class ScreeningHitEntity {
   @Column({ type: 'varchar', length: 10, nullable: true })
   graceUntil: string | null;
 }
+
+/**
+ * Coverage of one run, per street and policy: households (and co-resident people) eligible, receiving,
+ * eligible but receiving nothing of it (the "silent minority"), and exit candidates. The dashboard
+ * reads these few hundred rows instead of every household.
+ */
+@Entity('screening_coverage')
+export class ScreeningCoverageEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) runId: string;
+  @PrimaryColumn({ type: 'varchar', length: 9 }) streetCode: string;
+  @PrimaryColumn({ type: 'varchar', length: 40 }) policyCode: string;
+  @Column({ type: 'int' }) eligibleHouseholds: number;
+  @Column({ type: 'int' }) eligiblePeople: number;
+  @Column({ type: 'int' }) receivingHouseholds: number;
+  @Column({ type: 'int' }) receivingPeople: number;
+  @Column({ type: 'int' }) silentHouseholds: number;
+  @Column({ type: 'int' }) silentPeople: number;
+  @Column({ type: 'int' }) exitHouseholds: number;
+}

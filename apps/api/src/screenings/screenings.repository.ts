@@ -1,15 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import { assertNever } from '@zczr/domain';
+import type { Scope } from '../access/access.service.js';
+import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
+import { HouseholdEntity } from '../households/household.entity.js';
 import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
-import { ScreeningHitEntity, ScreeningRunEntity, type ScreeningCategory } from './screening.entity.js';
+import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity, type ScreeningCategory } from './screening.entity.js';
+
+/** A flagged household as the drill-down and the export show it (the name is masked by the service). */
+export interface HitHousehold {
+  hitId: number;
+  householdId: string;
+  headName: string;
+  memberCount: number;
+  streetCode: string;
+  communityCode: string;
+  gridId: string;
+  policyCode: string;
+  category: DrillCategory;
+  missingFacts: string;
+  graceUntil: string | null;
+}
+
+export type DrillCategory = ScreeningCategory | 'eligible';
+
+/** Restricts a query joined to `household h` to the caller's scope. */
+function inScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: Scope): SelectQueryBuilder<T> {
+  switch (scope.kind) {
+    case 'household':
+      return qb.andWhere('h.id = :scopeHousehold', { scopeHousehold: scope.householdId ?? '' });
+    case 'grids':
+      return scope.gridIds.length ? qb.andWhere('h.gridId IN (:...scopeGrids)', { scopeGrids: scope.gridIds }) : qb.andWhere('1 = 0');
+    case 'street':
+      return qb.andWhere('h.streetCode = :scopeStreet', { scopeStreet: scope.streetCode });
+    case 'district':
+      return qb.andWhere('h.districtCode = :scopeDistrict', { scopeDistrict: scope.districtCode });
+    default:
+      return assertNever(scope);
+  }
+}
+
+const HIT_HOUSEHOLD_COLUMNS = ['h.id AS householdId', 'h.headName AS headName', 'h.memberCount AS memberCount', 'h.streetCode AS streetCode', 'h.communityCode AS communityCode', 'h.gridId AS gridId'];
 
 @Injectable()
 export class ScreeningsRepository {
   constructor(
     @InjectRepository(ScreeningRunEntity) private readonly runs: Repository<ScreeningRunEntity>,
     @InjectRepository(ScreeningHitEntity) private readonly hits: Repository<ScreeningHitEntity>,
+    @InjectRepository(ScreeningCoverageEntity) private readonly coverage: Repository<ScreeningCoverageEntity>,
     private readonly tx: Transactor,
   ) {}
 
@@ -45,5 +85,61 @@ export class ScreeningsRepository {
   async pageHits(runId: string, policyCode: string, category: ScreeningCategory, page: number, pageSize: number): Promise<{ items: ScreeningHitEntity[]; total: number }> {
     const [items, total] = await this.hits.findAndCount({ where: { runId, policyCode, category }, order: { id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
     return { items, total };
+  }
+
+  async insertCoverage(rows: ScreeningCoverageEntity[]): Promise<void> {
+    await this.tx.run((m) => bulkInsert(m, 'screening_coverage', ['runId', 'streetCode', 'policyCode', 'eligibleHouseholds', 'eligiblePeople', 'receivingHouseholds', 'receivingPeople', 'silentHouseholds', 'silentPeople', 'exitHouseholds'], rows, 200));
+  }
+
+  /** The latest completed run of a district, whose coverage the dashboard shows. */
+  latestCompleted(districtCode: string): Promise<ScreeningRunEntity | null> {
+    return this.runs.findOne({ where: { districtCode, status: 'completed' }, order: { finishedAt: 'DESC' } });
+  }
+
+  coverageOf(runId: string, streetCode?: string): Promise<ScreeningCoverageEntity[]> {
+    return this.coverage.find({ where: { runId, ...(streetCode ? { streetCode } : {}) } });
+  }
+
+  /** Hits of a run, optionally one policy and category, in id order after `afterId` (the export streams them). */
+  hitsAfter(runId: string, afterId: number, take: number, policyCode?: string, category?: ScreeningCategory): Promise<ScreeningHitEntity[]> {
+    const qb = this.hits.createQueryBuilder('x').where('x.runId = :runId AND x.id > :afterId', { runId, afterId });
+    if (policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode });
+    if (category) qb.andWhere('x.category = :category', { category });
+    return qb.orderBy('x.id', 'ASC').take(take).getMany();
+  }
+
+  listRuns(districtCode: string, page: number, pageSize: number): Promise<[ScreeningRunEntity[], number]> {
+    return this.runs.findAndCount({ where: { districtCode }, order: { startedAt: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  /**
+   * Households a run flagged under one policy and category (or, for 'eligible', those eligible now),
+   * joined to their placement, within the caller's scope; `afterId` pages by key for the export,
+   * `offset` by page for the console.
+   */
+  async hitHouseholds(runId: string, scope: Scope, f: { policyCode?: string; category?: DrillCategory }, page: { afterId?: number; offset?: number; take: number; count?: boolean }): Promise<{ items: HitHousehold[]; total: number }> {
+    let qb: SelectQueryBuilder<ObjectLiteral>;
+    if (f.category === 'eligible') {
+      // Not stored per run: the current results, which the run wrote and every later change keeps up to date.
+      qb = this.hits.manager.createQueryBuilder(EligibilityCurrentEntity, 'x').innerJoin(HouseholdEntity, 'h', 'h.id = x.householdId')
+        .where('x.outcome = :outcome', { outcome: 'eligible' }).andWhere('h.status = :active', { active: 'active' })
+        .select([...HIT_HOUSEHOLD_COLUMNS, 'x.policyCode AS policyCode', "'eligible' AS category", "'' AS missingFacts", 'NULL AS graceUntil', '0 AS hitId']);
+      if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
+      inScope(qb, scope);
+      const total = page.count ? await qb.clone().getCount() : 0;
+      qb.orderBy('h.id', 'ASC').offset(page.offset ?? 0).limit(page.take);
+      const rows = await qb.getRawMany<HitHousehold>();
+      return { items: rows.map((r) => ({ ...r, hitId: 0, memberCount: Number(r.memberCount) })), total };
+    }
+    qb = this.hits.createQueryBuilder('x').innerJoin(HouseholdEntity, 'h', 'h.id = x.householdId').where('x.runId = :runId', { runId })
+      .select([...HIT_HOUSEHOLD_COLUMNS, 'x.id AS hitId', 'x.policyCode AS policyCode', 'x.category AS category', 'x.missingFacts AS missingFacts', 'x.graceUntil AS graceUntil']);
+    if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
+    if (f.category) qb.andWhere('x.category = :category', { category: f.category });
+    inScope(qb, scope);
+    const total = page.count ? await qb.clone().getCount() : 0;
+    if (page.afterId !== undefined) qb.andWhere('x.id > :afterId', { afterId: page.afterId });
+    qb.orderBy('x.id', 'ASC').offset(page.offset ?? 0).limit(page.take);
+    const rows = await qb.getRawMany<HitHousehold>();
+    return { items: rows.map((r) => ({ ...r, hitId: Number(r.hitId), memberCount: Number(r.memberCount) })), total };
   }
 }

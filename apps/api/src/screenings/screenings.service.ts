@@ -17,6 +17,7 @@ import { HouseholdsRepository } from '../households/households.repository.js';
 import type { ScreeningCategory, ScreeningHitEntity, ScreeningRunEntity } from './screening.entity.js';
 import { ScreeningsRepository } from './screenings.repository.js';
 import { MatchPool } from './match-pool.js';
+import { CoverageTally } from './coverage.js';
 import type { MatchOutput } from './match-worker.js';
 
 export interface PolicyCounts {
@@ -128,6 +129,7 @@ export class ScreeningsService implements OnModuleInit {
       });
       const counts = new Map<string, PolicyCounts>(lib.policies.map((p) => [p.code, { policyCode: p.code, version: p.version, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }]));
       const store = new FactStore(run.asOf, Math.max(1024, run.total));
+      const coverage = new CoverageTally();
       const now = this.clock.iso();
       let processed = 0;
       let next = this.households.pageActive(run.districtCode, '', PAGE);
@@ -158,11 +160,13 @@ export class ScreeningsService implements OnModuleInit {
           store.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
           const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
           const receiving = new Set(h.benefits);
+          const people = Number(h.facts.householdSize ?? 0);
           const results = lib.policies.map((p, i) => {
             const code = h.outcomes[i];
             const outcome = code === 1 ? 'eligible' : code === 2 ? 'unknown' : 'ineligible';
             const missing = h.missing[i] ?? [];
             const c = counts.get(p.code)!;
+            coverage.add(page[index]!.streetCode, p.code, people, outcome, receiving.has(p.code));
             if (outcome === 'eligible') {
               c.eligible++;
               if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
@@ -178,6 +182,7 @@ export class ScreeningsService implements OnModuleInit {
             }
             return { code: p.code, version: p.version, outcome, missing } as const;
           });
+          coverage.addHousehold(page[index]!.streetCode, people, results.some((r) => r.outcome === 'eligible'), receiving.size > 0);
           const rowsNow = currentRows(h.id, results, before, now);
           // Only households whose stored results differ are rewritten: a repeated run writes little.
           if (differs(before, rowsNow)) {
@@ -194,6 +199,7 @@ export class ScreeningsService implements OnModuleInit {
         await new Promise((r) => setImmediate(r));
       }
       this.population.adopt(store);
+      await this.repo.insertCoverage(coverage.rows(run.id));
       await this.repo.updateRun(run.id, { status: 'completed', processed, total: processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
       this.logger.log(`Screening ${run.id}: ${processed} households × ${lib.policies.length} policies${pool ? ` (${this.config.screeningWorkers} worker threads)` : ''}`);
     } catch (e) {

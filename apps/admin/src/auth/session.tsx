@@ -1,0 +1,80 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Role } from '@zczr/domain';
+import { api, ApiError, clearTokens, getAccessToken, onSignedOut, storeTokens, type TokenPair } from '../api/client';
+
+/** The signed-in staff member, from `GET /api/v1/auth/me`. */
+export interface SessionUser {
+  id: string;
+  username: string | null;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  regionName?: string | null;
+  gridIds: string[];
+}
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  totp: string;
+}
+
+export interface Session {
+  user: SessionUser | null;
+  /** True until the stored token (if any) has been checked. */
+  loading: boolean;
+  signIn(input: SignInInput): Promise<SessionUser>;
+  signOut(): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [loading, setLoading] = useState(() => getAccessToken() !== null);
+
+  useEffect(() => onSignedOut(() => setUser(null)), []);
+
+  useEffect(() => {
+    if (!getAccessToken()) return;
+    const ctrl = new AbortController();
+    api<SessionUser>('/api/v1/auth/me', { signal: ctrl.signal })
+      .then(setUser, (err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        if (err instanceof ApiError && err.status === 401) clearTokens();
+      })
+      .finally(() => {
+        if (!ctrl.signal.aborted) setLoading(false);
+      });
+    return () => ctrl.abort();
+  }, []);
+
+  const signIn = useCallback(async (input: SignInInput) => {
+    const tokens = await api<TokenPair>('/api/v1/auth/login', { method: 'POST', body: input });
+    storeTokens(tokens);
+    const me = await api<SessionUser>('/api/v1/auth/me');
+    setUser(me);
+    return me;
+  }, []);
+
+  const signOut = useCallback(() => {
+    clearTokens();
+    setUser(null);
+  }, []);
+
+  const value = useMemo<Session>(() => ({ user, loading, signIn, signOut }), [user, loading, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession 须在 SessionProvider 内使用');
+  return session;
+}
+
+/** The signed-in user inside the shell (the shell renders nothing for signed-out visitors). */
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser 须在登录后使用');
+  return user;
+}

@@ -1,0 +1,16 @@
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { BarChart, LineChart, MapChart, PieChart, TreemapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only what the dashboard draws: this module (and echarts) is loaded with the dashboard page alone.
+echarts.use([BarChart, LineChart, PieChart, MapChart, TreemapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+export { echarts };
+
+export function Chart({ option, height = 300, testId }: { option: ChartOption; height?: number; testId?: string }) {
+  return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} data-testid={testId} />;
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { qs } from '../../api/client';
+import { useApiData } from '../../shared/useApiData';
+import { GROUP_LABELS } from './labels';
+
+interface PolicySummary {
+  code: string;
+  name: string;
+  group: string;
+  department: string;
+  benefit: string;
+  publishedVersion: number | null;
+  latestVersion: number;
+}
+
+/** The policy library: every policy with its version in force and any draft waiting. */
+export default function PoliciesPage() {
+  const [q, setQ] = useState('');
+  const [group, setGroup] = useState<string | undefined>();
+  const list = useApiData<PolicySummary[]>(`/api/v1/policies${qs({ q, group })}`);
+  return (
+    <Card
+      size="small"
+      title="政策库"
+      extra={
+        <Space>
+          <Select allowClear placeholder="全部类别" style={{ width: 160 }} value={group} onChange={setGroup} options={Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Input.Search allowClear placeholder="按名称、救助内容检索" onSearch={setQ} style={{ width: 240 }} />
+        </Space>
+      }
+      styles={{ body: { padding: 0 } }}
+    >
+      {list.error && <Alert type="error" showIcon title={list.error.message} />}
+      <Table<PolicySummary>
+        rowKey="code"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data ?? []}
+        pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项政策` }}
+        data-testid="policies-table"
+        locale={{ emptyText: '没有符合条件的政策' }}
+        columns={[
+          { title: '政策名称', dataIndex: 'name', render: (v: string, r) => <Link to={`/policies/${r.code}`}>{v}</Link> },
+          { title: '类别', dataIndex: 'group', width: 140, render: (g: string) => GROUP_LABELS[g] ?? g },
+          { title: '主管部门', dataIndex: 'department', width: 110 },
+          { title: '救助内容', dataIndex: 'benefit', ellipsis: true },
+          {
+            title: '版本', width: 190,
+            render: (_, r) => (
+              <Space size={4}>
+                {r.publishedVersion !== null ? <Tag color="success">生效：第 {r.publishedVersion} 版</Tag> : <Tag>未发布</Tag>}
+                {r.latestVersion !== r.publishedVersion && <Tag color="processing">草稿：第 {r.latestVersion} 版</Tag>}
+              </Space>
+            ),
+          },
+          { title: '', width: 80, render: (_, r) => <Link to={`/policies/${r.code}`}>编辑规则</Link> },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ padding: '8px 16px', marginBottom: 0 }}>
+        修改规则会生成新的草稿版本；只有全部参考家庭的测算结果与预期一致时才能发布。
+      </Typography.Paragraph>
+    </Card>
+  );
+}

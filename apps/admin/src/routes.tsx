@@ -1,0 +1,70 @@
+import { lazy, type ReactNode } from 'react';
+import { AuditOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined, ApartmentOutlined, CloudUploadOutlined, DashboardOutlined, ProfileOutlined, RadarChartOutlined, SafetyCertificateOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@zczr/domain';
+
+/**
+ * Every page of the console. The layout builds the side menu from this list (entries without a
+ * `:param` in their path), filtered by the signed-in role; the router mounts all of them under
+ * the basename `/admin`. Heavy pages are code-split with `React.lazy`.
+ */
+export interface AppRoute {
+  /** Relative to `/admin`, e.g. `/households/:id`. */
+  path: string;
+  /** Chinese menu label and page title. */
+  label: string;
+  icon?: ReactNode;
+  /** Roles that see the menu entry and may open the page. */
+  roles: readonly Role[];
+  element: ReactNode;
+  /** Menu group (a sub-menu), e.g. '业务办理'. */
+  group?: string;
+}
+
+export const REVIEWERS: readonly Role[] = ['street_reviewer', 'district_reviewer'];
+export const STAFF: readonly Role[] = ['street_reviewer', 'district_reviewer', 'admin'];
+export const DISTRICT_STAFF: readonly Role[] = ['district_reviewer', 'admin'];
+
+const ReviewPage = lazy(() => import('./features/review/ReviewPage'));
+const HouseholdsPage = lazy(() => import('./features/households/HouseholdsPage'));
+const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
+const PoliciesPage = lazy(() => import('./features/policies/PoliciesPage'));
+const PolicyEditorPage = lazy(() => import('./features/policies/PolicyEditorPage'));
+
+// Part B pages (each its own chunk; the dashboard's brings echarts along).
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const BoardPage = lazy(() => import('./features/board/BoardPage'));
+const ScreeningPage = lazy(() => import('./features/screening/ScreeningPage'));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage'));
+const UsersPage = lazy(() => import('./features/admin/UsersPage'));
+const GridsPage = lazy(() => import('./features/admin/GridsPage'));
+const DictionariesPage = lazy(() => import('./features/admin/DictionariesPage'));
+const AuditLogPage = lazy(() => import('./features/admin/AuditLogPage'));
+
+export const routes: AppRoute[] = [
+  { path: '/review', label: '审核工作台', icon: <AuditOutlined />, roles: REVIEWERS, element: <ReviewPage />, group: '业务办理' },
+  { path: '/households', label: '家庭档案', icon: <HomeOutlined />, roles: STAFF, element: <HouseholdsPage />, group: '业务办理' },
+  { path: '/households/:id', label: '家庭详情', roles: STAFF, element: <HouseholdDetailPage />, group: '业务办理' },
+  { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: STAFF, element: <PoliciesPage />, group: '政策管理' },
+  { path: '/policies/:code', label: '政策规则编辑', roles: STAFF, element: <PolicyEditorPage />, group: '政策管理' },
+
+  // ---- Part B routes (screening, warnings/tasks board, dashboard + map, imports, administration) ----
+  // Append entries here, importing lazily from ./features/{screening,dashboard,board,imports,admin}/.
+  // Example: { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: STAFF, element: <DashboardPage />, group: '监测分析' },
+  { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: STAFF, element: <DashboardPage />, group: '监测分析' },
+  { path: '/board', label: '预警与任务', icon: <AlertOutlined />, roles: STAFF, element: <BoardPage />, group: '监测分析' },
+  { path: '/screening', label: '人群筛查', icon: <RadarChartOutlined />, roles: DISTRICT_STAFF, element: <ScreeningPage />, group: '监测分析' },
+  { path: '/imports', label: '部门数据导入', icon: <CloudUploadOutlined />, roles: DISTRICT_STAFF, element: <ImportsPage />, group: '监测分析' },
+  { path: '/system/users', label: '用户管理', icon: <UserOutlined />, roles: ['admin'], element: <UsersPage />, group: '系统管理' },
+  { path: '/system/grids', label: '网格与网格员', icon: <ApartmentOutlined />, roles: ['admin'], element: <GridsPage />, group: '系统管理' },
+  { path: '/system/dictionaries', label: '数据字典', icon: <ProfileOutlined />, roles: ['admin'], element: <DictionariesPage />, group: '系统管理' },
+  { path: '/system/audit', label: '审计日志', icon: <SafetyCertificateOutlined />, roles: ['admin'], element: <AuditLogPage />, group: '系统管理' },
+  // ---- end of part B routes ----
+];
+
+/** Where a role lands after signing in: the first menu entry it may open. */
+export function homePathFor(role: Role): string {
+  return routes.find((r) => r.roles.includes(role) && !r.path.includes(':'))?.path ?? '/';
+}

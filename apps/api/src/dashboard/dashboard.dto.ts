@@ -1,0 +1,142 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** A suppressed count: the number, or "<5" for 1–4 (small-cell suppression; 0 stays 0). */
+export type Count = number | '<5';
+export const SUPPRESS_BELOW = 5;
+
+export function suppress(n: number): Count {
+  return n > 0 && n < SUPPRESS_BELOW ? '<5' : n;
+}
+
+const COUNT = { oneOf: [{ type: 'number' }, { type: 'string', enum: ['<5'] }], description: '1–4 显示为 "<5"（小数抑制）' };
+
+export class ScopeDto {
+  @ApiProperty({ enum: ['district', 'street'] }) level: 'district' | 'street';
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: '区县代码' }) districtCode: string;
+  @ApiProperty() districtName: string;
+  @ApiProperty({ description: '地级市名称（地图用）' }) cityName: string;
+}
+
+export class TotalsDto {
+  @ApiProperty(COUNT) households: Count;
+  @ApiProperty(COUNT) people: Count;
+  @ApiProperty({ ...COUNT, description: '符合但未享受任何救助的家庭（沉默的少数，按最近一次筛查）' }) silentHouseholds: Count;
+  @ApiProperty({ description: '未办结的预警' }) openWarnings: number;
+  @ApiProperty({ description: '超期未办结的核实任务' }) overdueTasks: number;
+}
+
+export class ColourCountDto {
+  @ApiProperty({ enum: ['orange', 'yellow', 'blue', 'green', 'none'] }) colour: string;
+  @ApiProperty() label: string;
+  @ApiProperty(COUNT) households: Count;
+  @ApiProperty(COUNT) people: Count;
+}
+
+export class CircleCountDto {
+  @ApiProperty({ nullable: true, description: '收入圈层 1–4；null 为未入圈' }) circle: number | null;
+  @ApiProperty() label: string;
+  @ApiProperty(COUNT) households: Count;
+  @ApiProperty(COUNT) people: Count;
+}
+
+export class CategoryCountDto {
+  @ApiProperty({ description: '救助类别（政策分组）' }) group: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ ...COUNT, description: '在享户次' }) receivingHouseholds: Count;
+  @ApiProperty(COUNT) receivingPeople: Count;
+  @ApiProperty(COUNT) eligibleHouseholds: Count;
+  @ApiProperty({ ...COUNT, description: '符合但未享受' }) silentHouseholds: Count;
+}
+
+export class StreetCountDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty(COUNT) households: Count;
+  @ApiProperty(COUNT) people: Count;
+  @ApiProperty(COUNT) orange: Count;
+  @ApiProperty(COUNT) yellow: Count;
+  @ApiProperty(COUNT) blue: Count;
+  @ApiProperty(COUNT) green: Count;
+  @ApiProperty({ ...COUNT, description: '尚未评估风险' }) unscored: Count;
+}
+
+export class PolicyCoverageDto {
+  @ApiProperty() policyCode: string;
+  @ApiProperty() policyName: string;
+  @ApiProperty() group: string;
+  @ApiProperty(COUNT) eligibleHouseholds: Count;
+  @ApiProperty(COUNT) receivingHouseholds: Count;
+  @ApiProperty({ ...COUNT, description: '符合但未享受该政策' }) silentHouseholds: Count;
+  @ApiProperty(COUNT) silentPeople: Count;
+  @ApiProperty({ ...COUNT, description: '享受但已不符合（退出候选）' }) exitHouseholds: Count;
+  @ApiProperty({ nullable: true, description: '覆盖率：符合者中已享受的比例（0–1）；符合户数不足 5 时不计算' }) coverageRate: number | null;
+}
+
+export class StreetCoverageDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ ...COUNT, description: '符合户次（各政策合计）' }) eligible: Count;
+  @ApiProperty(COUNT) receiving: Count;
+  @ApiProperty(COUNT) silent: Count;
+  @ApiProperty({ nullable: true }) coverageRate: number | null;
+}
+
+export class CoverageRunDto {
+  @ApiProperty() id: string;
+  @ApiProperty() asOf: string;
+  @ApiProperty({ nullable: true }) finishedAt: string | null;
+}
+
+export class CoverageDto {
+  @ApiProperty({ type: CoverageRunDto, nullable: true, description: '依据的筛查；尚未完成筛查时为 null' }) run: CoverageRunDto | null;
+  @ApiProperty({ type: [PolicyCoverageDto], description: '按“符合未享受”从多到少' }) byPolicy: PolicyCoverageDto[];
+  @ApiProperty({ type: [StreetCoverageDto] }) byStreet: StreetCoverageDto[];
+}
+
+export class TrendSeriesDto {
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ type: 'array', items: COUNT }) values: Count[];
+}
+
+export class TrendsDto {
+  @ApiProperty({ type: [String], description: '最近 12 个月（YYYY-MM）' }) months: string[];
+  @ApiProperty({ type: [TrendSeriesDto] }) series: TrendSeriesDto[];
+}
+
+export class DashboardDto {
+  @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
+  @ApiProperty() generatedAt: string;
+  @ApiProperty({ description: '小于该值（且大于 0）的计数显示为 "<5"' }) suppressBelow: number;
+  @ApiProperty({ type: TotalsDto }) totals: TotalsDto;
+  @ApiProperty({ type: [ColourCountDto] }) byColour: ColourCountDto[];
+  @ApiProperty({ type: [CircleCountDto] }) byCircle: CircleCountDto[];
+  @ApiProperty({ type: [CategoryCountDto], description: '按救助类别（最近一次筛查）' }) byCategory: CategoryCountDto[];
+  @ApiProperty({ type: [StreetCountDto] }) byStreet: StreetCountDto[];
+  @ApiProperty({ type: CoverageDto }) coverage: CoverageDto;
+  @ApiProperty({ type: TrendsDto }) trends: TrendsDto;
+}
+
+// ---- the warnings and tasks board: workload counts, not population statistics ----------------
+
+export class BoardStreetDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: '未办结预警（橙）' }) orange: number;
+  @ApiProperty() yellow: number;
+  @ApiProperty() blue: number;
+  @ApiProperty({ description: '未办结任务' }) activeTasks: number;
+  @ApiProperty({ description: '超期未办结任务' }) overdueTasks: number;
+}
+
+export class BoardDto {
+  @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
+  @ApiProperty({ description: '预警：颜色 → 状态 → 数量', type: Object }) warnings: Record<string, Record<string, number>>;
+  @ApiProperty({ description: '任务：状态 → 数量', type: Object }) tasks: Record<string, number>;
+  @ApiProperty() overdueTasks: number;
+  @ApiProperty({ description: '未办结任务：督办层级 → 数量', type: Object }) escalation: Record<string, number>;
+  @ApiProperty({ type: [BoardStreetDto] }) byStreet: BoardStreetDto[];
+  @ApiPropertyOptional({ description: '说明' }) note?: string;
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { HouseholdRiskEntity } from '../risk/risk.entity.js';
+import { ScreeningCoverageEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
+import { ACTIVE_STATUSES } from '../tasks/tasks.repository.js';
+import { VerificationTaskEntity } from '../tasks/task.entity.js';
+import { WarningEntity } from '../warnings/warning.entity.js';
+
+/** The dashboard's data scope: a district, or one street of it. Only staff reach the dashboard. */
+export interface AreaScope {
+  districtCode: string;
+  streetCode: string | null;
+}
+
+export interface HouseholdCell {
+  streetCode: string;
+  colour: string | null;
+  circle: number | null;
+  households: number;
+  people: number;
+}
+
+export interface MonthCount {
+  month: string;
+  key: string;
+  n: number;
+}
+
+export interface BoardCell {
+  streetCode: string;
+  a: string;
+  b: string;
+  n: number;
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+/** Restricts a query over a table with districtCode and streetCode columns. */
+function inArea<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, area: AreaScope): SelectQueryBuilder<T> {
+  qb.andWhere(`${alias}.districtCode = :areaDistrict`, { areaDistrict: area.districtCode });
+  if (area.streetCode) qb.andWhere(`${alias}.streetCode = :areaStreet`, { areaStreet: area.streetCode });
+  return qb;
+}
+
+/**
+ * The dashboard's and the board's aggregates: GROUP BY over indexed columns, the same SQL on SQLite
+ * and MySQL (dates are ISO text, so a month is SUBSTR(x, 1, 7) on both). Coverage comes from the
+ * latest screening's per-street rows, not from the households.
+ */
+@Injectable()
+export class DashboardRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Active households and their people, by street, risk colour and income circle (a few dozen rows). */
+  async householdCells(area: AreaScope): Promise<HouseholdCell[]> {
+    const qb = this.ds.createQueryBuilder(HouseholdEntity, 'h').leftJoin(HouseholdRiskEntity, 'r', 'r.householdId = h.id')
+      .select('h.streetCode', 'streetCode').addSelect('r.colour', 'colour').addSelect('r.circle', 'circle')
+      .addSelect('COUNT(*)', 'households').addSelect('SUM(h.memberCount)', 'people')
+      .where('h.status = :active', { active: 'active' });
+    inArea(qb, 'h', area);
+    const rows = await qb.groupBy('h.streetCode').addGroupBy('r.colour').addGroupBy('r.circle').getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      streetCode: String(r.streetCode), colour: r.colour === null || r.colour === undefined ? null : String(r.colour),
+      circle: r.circle === null || r.circle === undefined ? null : num(r.circle), households: num(r.households), people: num(r.people),
+    }));
+  }
+
+  /** Households registered per month since `from` (YYYY-MM-DD). */
+  householdsByMonth(area: AreaScope, from: string): Promise<MonthCount[]> {
+    const qb = this.ds.createQueryBuilder(HouseholdEntity, 'h').select('SUBSTR(h.createdAt, 1, 7)', 'ym').addSelect("'all'", 'series').addSelect('COUNT(*)', 'n')
+      .where('h.status = :active AND h.createdAt >= :from', { active: 'active', from });
+    inArea(qb, 'h', area);
+    return this.months(qb.groupBy('SUBSTR(h.createdAt, 1, 7)'));
+  }
+
+  /** Warnings raised per month and colour since `from`. */
+  warningsByMonth(area: AreaScope, from: string): Promise<MonthCount[]> {
+    const qb = this.ds.createQueryBuilder(WarningEntity, 'w').select('SUBSTR(w.raisedAt, 1, 7)', 'ym').addSelect('w.severity', 'series').addSelect('COUNT(*)', 'n')
+      .where('w.raisedAt >= :from', { from });
+    inArea(qb, 'w', area);
+    return this.months(qb.groupBy('SUBSTR(w.raisedAt, 1, 7)').addGroupBy('w.severity'));
+  }
+
+  /** Verification tasks created per month, and closed per month (by their last change), since `from`. */
+  async tasksByMonth(area: AreaScope, from: string): Promise<MonthCount[]> {
+    const created = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('SUBSTR(t.createdAt, 1, 7)', 'ym').addSelect("'created'", 'series').addSelect('COUNT(*)', 'n')
+      .where('t.createdAt >= :from', { from });
+    inArea(created, 't', area);
+    const closed = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('SUBSTR(t.updatedAt, 1, 7)', 'ym').addSelect("'closed'", 'series').addSelect('COUNT(*)', 'n')
+      .where('t.updatedAt >= :from AND t.status = :closed', { from, closed: 'closed' });
+    inArea(closed, 't', area);
+    return [...(await this.months(created.groupBy('SUBSTR(t.createdAt, 1, 7)'))), ...(await this.months(closed.groupBy('SUBSTR(t.updatedAt, 1, 7)')))];
+  }
+
+  /** Warnings by street, colour and status. */
+  async warningCells(area: AreaScope): Promise<BoardCell[]> {
+    const qb = this.ds.createQueryBuilder(WarningEntity, 'w').select('w.streetCode', 'streetCode').addSelect('w.severity', 'a').addSelect('w.status', 'b').addSelect('COUNT(*)', 'n').where('1 = 1');
+    inArea(qb, 'w', area);
+    return this.cells(qb.groupBy('w.streetCode').addGroupBy('w.severity').addGroupBy('w.status'));
+  }
+
+  /** Tasks by street, status and whether overdue ('1' overdue and not finished, '0' otherwise). */
+  async taskCells(area: AreaScope, today: string): Promise<BoardCell[]> {
+    const overdue = 'CASE WHEN t.status IN (:...activeStatuses) AND t.dueDate < :today THEN 1 ELSE 0 END';
+    const qb = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('t.streetCode', 'streetCode').addSelect('t.status', 'a').addSelect(overdue, 'b').addSelect('COUNT(*)', 'n')
+      .where('1 = 1').setParameters({ activeStatuses: ACTIVE_STATUSES, today });
+    inArea(qb, 't', area);
+    // Grouped by the alias: MySQL cannot match a parameterised expression in GROUP BY to the one selected.
+    return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.status').addGroupBy('b'));
+  }
+
+  /** Active tasks by escalation level. */
+  async escalationCells(area: AreaScope): Promise<BoardCell[]> {
+    const qb = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('t.streetCode', 'streetCode').addSelect('t.escalationLevel', 'a').addSelect("''", 'b').addSelect('COUNT(*)', 'n')
+      .where('t.status IN (:...activeStatuses)', { activeStatuses: ACTIVE_STATUSES });
+    inArea(qb, 't', area);
+    return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.escalationLevel'));
+  }
+
+  latestCompletedScreening(districtCode: string): Promise<ScreeningRunEntity | null> {
+    return this.ds.getRepository(ScreeningRunEntity).findOne({ where: { districtCode, status: 'completed' }, order: { finishedAt: 'DESC' } });
+  }
+
+  coverage(runId: string, streetCode: string | null): Promise<ScreeningCoverageEntity[]> {
+    return this.ds.getRepository(ScreeningCoverageEntity).find({ where: { runId, ...(streetCode ? { streetCode } : {}) } });
+  }
+
+  /** Policy code → name and group. */
+  async policies(): Promise<Map<string, { name: string; group: string }>> {
+    const rows = await this.ds.query<Array<{ code: string; name: string; policyGroup: string }>>('SELECT code, name, policyGroup FROM policy');
+    return new Map(rows.map((r) => [r.code, { name: r.name, group: r.policyGroup }]));
+  }
+
+  private async months(qb: SelectQueryBuilder<ObjectLiteral>): Promise<MonthCount[]> {
+    const rows = await qb.getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ month: String(r.ym), key: String(r.series), n: num(r.n) }));
+  }
+
+  private async cells(qb: SelectQueryBuilder<ObjectLiteral>): Promise<BoardCell[]> {
+    const rows = await qb.getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ streetCode: String(r.streetCode), a: String(r.a), b: String(r.b), n: num(r.n) }));
+  }
+}

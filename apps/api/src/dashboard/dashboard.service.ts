@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { findDivision } from '@zczr/divisions';
+import { AccessService } from '../access/access.service.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { AppError } from '../common/errors.js';
+import { Clock } from '../common/time.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import type { ScreeningCoverageEntity } from '../screenings/screening.entity.js';
+import { ANY_POLICY } from '../screenings/coverage.js';
+import {
+  SUPPRESS_BELOW, suppress, type BoardDto, type CategoryCountDto, type CircleCountDto, type ColourCountDto, type CoverageDto, type DashboardDto, type ScopeDto,
+  type StreetCountDto, type TrendsDto,
+} from './dashboard.dto.js';
+import { DashboardRepository, type AreaScope, type HouseholdCell, type MonthCount } from './dashboard.repository.js';
+
+export const COLOUR_LABELS: Record<string, string> = { orange: '橙色（高风险）', yellow: '黄色（中风险）', blue: '蓝色（低风险）', green: '绿色（正常）', none: '尚未评估' };
+const COLOURS = ['orange', 'yellow', 'blue', 'green', 'none'] as const;
+export const CIRCLE_LABELS: Record<string, string> = {
+  1: '第一圈：特困、低保', 2: '第二圈：低保边缘（≤1.5 倍标准）', 3: '第三圈：低收入（≤2 倍标准）', 4: '第四圈：支出型、急难', none: '未入圈',
+};
+export const POLICY_GROUP_LABELS: Record<string, string> = {
+  dibao: '低保', tekun: '特困供养', margin: '低保边缘', rigid_expense: '支出型困难', temporary: '临时救助', medical: '医疗救助', education: '教育救助',
+  housing: '住房救助', employment: '就业救助', disability: '残疾人', children: '困境儿童', elderly: '困难老人', social_service: '社会服务', other: '其他',
+};
+
+const CACHE_MS = 30_000;
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+/** Share of the eligible who receive it; not computed below the suppression threshold (it would reveal the small numbers). */
+const rate = (eligible: number, silent: number): number | null => (eligible < SUPPRESS_BELOW ? null : Math.round(((eligible - silent) / eligible) * 1000) / 1000);
+
+/**
+ * The dashboard: people and households by risk colour, income circle, assistance category and street;
+ * coverage (eligible vs receiving) from the latest screening; twelve months of trends. Scoped by
+ * the caller's region; every count of 1–4 leaves the API as "<5". A result is kept 30 s per scope.
+ */
+@Injectable()
+export class DashboardService {
+  private readonly cache = new Map<string, { at: number; value: Promise<DashboardDto> }>();
+
+  constructor(
+    private readonly repo: DashboardRepository,
+    private readonly regions: RegionsRepository,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async dashboard(auth: AuthContext): Promise<DashboardDto> {
+    const area = this.areaOf(auth);
+    const key = `${area.districtCode}|${area.streetCode ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const value = this.compute(area);
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  async board(auth: AuthContext): Promise<BoardDto> {
+    const area = this.areaOf(auth);
+    const [warnings, tasks, escalations, scope] = await Promise.all([
+      this.repo.warningCells(area), this.repo.taskCells(area, this.clock.today()), this.repo.escalationCells(area), this.scopeOf(area),
+    ]);
+    const byColour: Record<string, Record<string, number>> = {};
+    for (const c of warnings) (byColour[c.a] ??= {})[c.b] = (byColour[c.a]?.[c.b] ?? 0) + c.n;
+    const byStatus: Record<string, number> = {};
+    for (const c of tasks) byStatus[c.a] = (byStatus[c.a] ?? 0) + c.n;
+    const escalation: Record<string, number> = {};
+    for (const c of escalations) escalation[c.a] = (escalation[c.a] ?? 0) + c.n;
+    const streets = await this.streetsOf(area);
+    const byStreet = streets.map((s) => {
+      const w = warnings.filter((c) => c.streetCode === s.code && c.b !== 'closed');
+      const t = tasks.filter((c) => c.streetCode === s.code);
+      const n = (colour: string): number => sum(w.filter((c) => c.a === colour).map((c) => c.n));
+      return {
+        code: s.code, name: s.name, orange: n('orange'), yellow: n('yellow'), blue: n('blue'),
+        activeTasks: sum(t.filter((c) => c.a !== 'closed' && c.a !== 'accepted').map((c) => c.n)), overdueTasks: sum(t.filter((c) => c.b === '1').map((c) => c.n)),
+      };
+    });
+    return {
+      scope, warnings: byColour, tasks: byStatus, overdueTasks: sum(tasks.filter((c) => c.b === '1').map((c) => c.n)), escalation, byStreet,
+      note: '工作量统计按实际数量显示（不做小数抑制）：这些预警和任务本身就在您的办理范围内。',
+    };
+  }
+
+  private async compute(area: AreaScope): Promise<DashboardDto> {
+    const today = this.clock.today();
+    const months = lastMonths(today, 12);
+    const from = `${months[0]}-01`;
+    const [cells, households, warnings, tasks, run, scope, board] = await Promise.all([
+      this.repo.householdCells(area), this.repo.householdsByMonth(area, from), this.repo.warningsByMonth(area, from), this.repo.tasksByMonth(area, from),
+      this.repo.latestCompletedScreening(area.districtCode), this.scopeOf(area), Promise.all([this.repo.warningCells(area), this.repo.taskCells(area, today)]),
+    ]);
+    const coverageRows = run ? await this.repo.coverage(run.id, area.streetCode) : [];
+    const streets = await this.streetsOf(area);
+    const any = coverageRows.filter((r) => r.policyCode === ANY_POLICY);
+    const [warningCells, taskCells] = board;
+    return {
+      scope,
+      generatedAt: this.clock.iso(),
+      suppressBelow: SUPPRESS_BELOW,
+      totals: {
+        households: suppress(sum(cells.map((c) => c.households))),
+        people: suppress(sum(cells.map((c) => c.people))),
+        silentHouseholds: suppress(sum(any.map((r) => r.silentHouseholds))),
+        openWarnings: sum(warningCells.filter((c) => c.b !== 'closed').map((c) => c.n)),
+        overdueTasks: sum(taskCells.filter((c) => c.b === '1').map((c) => c.n)),
+      },
+      byColour: this.byColour(cells),
+      byCircle: this.byCircle(cells),
+      byCategory: await this.byCategory(coverageRows),
+      byStreet: this.byStreet(cells, streets),
+      coverage: await this.coverage(run, coverageRows, streets),
+      trends: trends(months, households, warnings, tasks),
+    };
+  }
+
+  private byColour(cells: HouseholdCell[]): ColourCountDto[] {
+    return COLOURS.map((colour) => {
+      const of = cells.filter((c) => (c.colour ?? 'none') === colour);
+      return { colour, label: COLOUR_LABELS[colour]!, households: suppress(sum(of.map((c) => c.households))), people: suppress(sum(of.map((c) => c.people))) };
+    });
+  }
+
+  private byCircle(cells: HouseholdCell[]): CircleCountDto[] {
+    return [1, 2, 3, 4, null].map((circle) => {
+      const of = cells.filter((c) => c.circle === circle);
+      return { circle, label: CIRCLE_LABELS[circle ?? 'none']!, households: suppress(sum(of.map((c) => c.households))), people: suppress(sum(of.map((c) => c.people))) };
+    });
+  }
+
+  private byStreet(cells: HouseholdCell[], streets: Array<{ code: string; name: string }>): StreetCountDto[] {
+    return streets.map((s) => {
+      const of = cells.filter((c) => c.streetCode === s.code);
+      const colour = (k: string): number => sum(of.filter((c) => (c.colour ?? 'none') === k).map((c) => c.households));
+      return {
+        code: s.code, name: s.name, households: suppress(sum(of.map((c) => c.households))), people: suppress(sum(of.map((c) => c.people))),
+        orange: suppress(colour('orange')), yellow: suppress(colour('yellow')), blue: suppress(colour('blue')), green: suppress(colour('green')), unscored: suppress(colour('none')),
+      };
+    });
+  }
+
+  private async byCategory(rows: ScreeningCoverageEntity[]): Promise<CategoryCountDto[]> {
+    const policies = await this.repo.policies();
+    const groups = new Map<string, { receiving: number; receivingPeople: number; eligible: number; silent: number }>();
+    for (const r of rows) {
+      if (r.policyCode === ANY_POLICY) continue;
+      const group = policies.get(r.policyCode)?.group ?? 'other';
+      const g = groups.get(group) ?? { receiving: 0, receivingPeople: 0, eligible: 0, silent: 0 };
+      g.receiving += r.receivingHouseholds;
+      g.receivingPeople += r.receivingPeople;
+      g.eligible += r.eligibleHouseholds;
+      g.silent += r.silentHouseholds;
+      groups.set(group, g);
+    }
+    return Object.keys(POLICY_GROUP_LABELS).filter((g) => groups.has(g)).map((group) => {
+      const g = groups.get(group)!;
+      return {
+        group, label: POLICY_GROUP_LABELS[group]!, receivingHouseholds: suppress(g.receiving), receivingPeople: suppress(g.receivingPeople),
+        eligibleHouseholds: suppress(g.eligible), silentHouseholds: suppress(g.silent),
+      };
+    });
+  }
+
+  private async coverage(run: { id: string; asOf: string; finishedAt: string | null } | null, rows: ScreeningCoverageEntity[], streets: Array<{ code: string; name: string }>): Promise<CoverageDto> {
+    if (!run) return { run: null, byPolicy: [], byStreet: [] };
+    const policies = await this.repo.policies();
+    const byPolicy = new Map<string, { eligible: number; receiving: number; silent: number; silentPeople: number; exit: number }>();
+    for (const r of rows) {
+      if (r.policyCode === ANY_POLICY) continue;
+      const p = byPolicy.get(r.policyCode) ?? { eligible: 0, receiving: 0, silent: 0, silentPeople: 0, exit: 0 };
+      p.eligible += r.eligibleHouseholds;
+      p.receiving += r.receivingHouseholds;
+      p.silent += r.silentHouseholds;
+      p.silentPeople += r.silentPeople;
+      p.exit += r.exitHouseholds;
+      byPolicy.set(r.policyCode, p);
+    }
+    return {
+      run: { id: run.id, asOf: run.asOf, finishedAt: run.finishedAt },
+      byPolicy: [...byPolicy].sort(([ca, a], [cb, b]) => b.silent - a.silent || b.eligible - a.eligible || ca.localeCompare(cb)).map(([code, p]) => ({
+        policyCode: code, policyName: policies.get(code)?.name ?? code, group: policies.get(code)?.group ?? 'other',
+        eligibleHouseholds: suppress(p.eligible), receivingHouseholds: suppress(p.receiving), silentHouseholds: suppress(p.silent), silentPeople: suppress(p.silentPeople),
+        exitHouseholds: suppress(p.exit), coverageRate: rate(p.eligible, p.silent),
+      })),
+      byStreet: streets.map((s) => {
+        const r = rows.find((x) => x.streetCode === s.code && x.policyCode === ANY_POLICY);
+        const eligible = r?.eligibleHouseholds ?? 0;
+        const silent = r?.silentHouseholds ?? 0;
+        return { code: s.code, name: s.name, eligible: suppress(eligible), receiving: suppress(r?.receivingHouseholds ?? 0), silent: suppress(silent), coverageRate: rate(eligible, silent) };
+      }),
+    };
+  }
+
+  private areaOf(auth: AuthContext): AreaScope {
+    const scope = this.access.scopeOf(auth);
+    if (scope.kind === 'district') return { districtCode: scope.districtCode, streetCode: null };
+    if (scope.kind === 'street') return { districtCode: scope.streetCode.slice(0, 6), streetCode: scope.streetCode };
+    throw new AppError('FORBIDDEN');
+  }
+
+  private async streetsOf(area: AreaScope): Promise<Array<{ code: string; name: string }>> {
+    const all = await this.regions.allRegions();
+    return all.filter((r) => r.level === 'street' && r.code.startsWith(area.districtCode) && (!area.streetCode || r.code === area.streetCode))
+      .map((r) => ({ code: r.code, name: r.name })).sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  private async scopeOf(area: AreaScope): Promise<ScopeDto> {
+    const districtName = (await this.regions.findRegion(area.districtCode))?.name ?? findDivision(area.districtCode)?.name ?? area.districtCode;
+    const cityName = findDivision(`${area.districtCode.slice(0, 4)}00`)?.name ?? '';
+    const code = area.streetCode ?? area.districtCode;
+    const name = area.streetCode ? (await this.regions.findRegion(area.streetCode))?.name ?? area.streetCode : districtName;
+    return { level: area.streetCode ? 'street' : 'district', code, name, districtCode: area.districtCode, districtName, cityName };
+  }
+}
+
+/** The last `n` months up to today's, oldest first, as YYYY-MM. */
+export function lastMonths(today: string, n: number): string[] {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  return Array.from({ length: n }, (_, i) => {
+    const k = y * 12 + (m - 1) - (n - 1 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+function trends(months: string[], households: MonthCount[], warnings: MonthCount[], tasks: MonthCount[]): TrendsDto {
+  const series = (key: string, label: string, rows: MonthCount[], of: string): TrendsDto['series'][number] => ({
+    key, label, values: months.map((m) => suppress(sum(rows.filter((r) => r.month === m && r.key === of).map((r) => r.n)))),
+  });
+  return {
+    months,
+    series: [
+      series('households', '新登记家庭', households, 'all'),
+      series('warnings_orange', '橙色预警', warnings, 'orange'),
+      series('warnings_yellow', '黄色预警', warnings, 'yellow'),
+      series('warnings_blue', '蓝色预警', warnings, 'blue'),
+      series('tasks_created', '新建核实任务', tasks, 'created'),
+      series('tasks_closed', '办结核实任务', tasks, 'closed'),
+    ],
+  };
+}

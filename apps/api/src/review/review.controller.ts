@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, Roles } from '../auth/decorators.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { BulkApproveDto, BulkApproveResultDto, ReviewQueueDto, ReviewQueueQuery } from './review.dto.js';
+import { ReviewService } from './review.service.js';
+
+@ApiTags('review 审核工作台')
+@ApiBearerAuth()
+@Roles('street_reviewer', 'district_reviewer', 'admin')
+@Controller('v1/review-queue')
+export class ReviewController {
+  constructor(private readonly service: ReviewService) {}
+
+  @Get()
+  @ApiOperation({ summary: '审核队列：待审核的变更申请与入户核实结果，加急在前，其余先到先审' })
+  @ApiOkResponse({ type: ReviewQueueDto })
+  queue(@Auth() auth: AuthContext, @Query() q: ReviewQueueQuery): Promise<ReviewQueueDto> {
+    return this.service.queue(auth, q);
+  }
+
+  @Post('bulk-approve')
+  @HttpCode(200)
+  @Roles('street_reviewer', 'district_reviewer')
+  @ApiOperation({ summary: '批量通过自动检查全部通过的变更申请；其余逐条跳过并说明原因' })
+  @ApiOkResponse({ type: BulkApproveResultDto })
+  bulkApprove(@Auth() auth: AuthContext, @Body() dto: BulkApproveDto): Promise<BulkApproveResultDto> {
+    return this.service.bulkApprove(auth, dto.ids);
+  }
+}

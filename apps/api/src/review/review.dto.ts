@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUUID } from 'class-validator';
+
+export const REVIEW_ITEM_KINDS = ['submission', 'task'] as const;
+export type ReviewItemKind = (typeof REVIEW_ITEM_KINDS)[number];
+
+export class ReviewQueueQuery {
+  @ApiPropertyOptional({ enum: REVIEW_ITEM_KINDS, description: '只看变更申请或只看入户核实结果' }) @IsOptional() @IsIn([...REVIEW_ITEM_KINDS]) kind?: ReviewItemKind;
+}
+
+export class CheckCountsDto {
+  @ApiProperty() pass: number;
+  @ApiProperty() warn: number;
+  @ApiProperty() fail: number;
+}
+
+export class ReviewQueueItemDto {
+  @ApiProperty({ enum: REVIEW_ITEM_KINDS }) kind: ReviewItemKind;
+  @ApiProperty({ description: '申请 id 或任务 id' }) id: string;
+  @ApiProperty({ example: '档案变更' }) title: string;
+  @ApiProperty() householdId: string;
+  @ApiProperty({ description: '户主姓名' }) headName: string;
+  @ApiProperty() address: string;
+  @ApiProperty() streetCode: string;
+  @ApiProperty() streetName: string;
+  @ApiProperty() gridId: string;
+  @ApiProperty({ description: '提交（进入队列）时间' }) submittedAt: string;
+  @ApiProperty({ description: '已等待的天数' }) waitingDays: number;
+  @ApiProperty({ nullable: true, description: '核实任务的办理期限' }) dueDate: string | null;
+  @ApiProperty({ nullable: true, enum: ['orange', 'yellow', 'blue', 'green'] }) riskColour: string | null;
+  @ApiProperty({ description: '加急：任务超期、高风险（橙色）或申请等待超过 5 天' }) urgent: boolean;
+  @ApiProperty({ type: [String], description: '加急原因' }) urgentReasons: string[];
+  @ApiProperty({ type: CheckCountsDto, nullable: true, description: '自动检查结果计数（核实任务无自动检查）' }) checks: CheckCountsDto | null;
+  @ApiProperty({ description: '自动检查全部通过，可批量通过' }) clean: boolean;
+}
+
+export class ReviewQueueDto {
+  @ApiProperty({ type: [ReviewQueueItemDto], description: '加急在前，其余先到先审' }) items: ReviewQueueItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty({ description: '超过上限时只返回前 500 条' }) truncated: boolean;
+}
+
+export class BulkApproveDto {
+  @ApiProperty({ type: [String], description: '要批量通过的申请 id（仅自动检查全部通过的会被通过）' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  ids: string[];
+}
+
+export class BulkSkippedDto {
+  @ApiProperty() id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() message: string;
+}
+
+export class BulkApproveResultDto {
+  @ApiProperty({ type: [String] }) approved: string[];
+  @ApiProperty({ type: [BulkSkippedDto] }) skipped: BulkSkippedDto[];
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { Scope } from '../access/access.service.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { whereInScope } from '../monitoring/sql.js';
+import { HouseholdRiskEntity } from '../risk/risk.entity.js';
+import { SubmissionEntity } from '../submissions/submission.entity.js';
+import { VerificationTaskEntity } from '../tasks/task.entity.js';
+
+/** The most a queue answer holds; a street's queue is far shorter in practice. */
+export const QUEUE_LIMIT = 500;
+
+export type QueuedSubmission = Pick<SubmissionEntity, 'id' | 'kind' | 'householdId' | 'streetCode' | 'gridId' | 'checks' | 'createdAt' | 'submittedByRole'>;
+export type QueuedTask = Pick<VerificationTaskEntity, 'id' | 'kind' | 'householdId' | 'streetCode' | 'gridId' | 'dueDate' | 'createdAt' | 'updatedAt'>;
+export type HouseholdHeadline = Pick<HouseholdEntity, 'id' | 'headName' | 'address'>;
+
+/** The review queue's reads: what waits for a reviewer in a scope, and what to show beside it. */
+@Injectable()
+export class ReviewRepository {
+  constructor(
+    @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
+    @InjectRepository(VerificationTaskEntity) private readonly tasks: Repository<VerificationTaskEntity>,
+    @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
+    @InjectRepository(HouseholdRiskEntity) private readonly risks: Repository<HouseholdRiskEntity>,
+  ) {}
+
+  /** Submissions waiting for a decision, oldest first. */
+  async pendingSubmissions(scope: Scope): Promise<{ items: QueuedSubmission[]; total: number }> {
+    const qb = this.submissions.createQueryBuilder('s')
+      .select(['s.id', 's.kind', 's.householdId', 's.streetCode', 's.gridId', 's.checks', 's.createdAt', 's.submittedByRole'])
+      .where('s.status = :status', { status: 'in_review' });
+    whereInScope(qb, 's', scope);
+    const [items, total] = await qb.orderBy('s.createdAt', 'ASC').addOrderBy('s.id', 'ASC').take(QUEUE_LIMIT).getManyAndCount();
+    return { items, total };
+  }
+
+  /** Verification tasks whose findings were submitted and wait for review, earliest deadline first. */
+  async submittedTasks(scope: Scope): Promise<{ items: QueuedTask[]; total: number }> {
+    const qb = this.tasks.createQueryBuilder('t')
+      .select(['t.id', 't.kind', 't.householdId', 't.streetCode', 't.gridId', 't.dueDate', 't.createdAt', 't.updatedAt'])
+      .where('t.status = :status', { status: 'submitted' });
+    whereInScope(qb, 't', scope);
+    const [items, total] = await qb.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC').take(QUEUE_LIMIT).getManyAndCount();
+    return { items, total };
+  }
+
+  async headlines(ids: string[]): Promise<Map<string, HouseholdHeadline>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.households.find({ select: { id: true, headName: true, address: true }, where: { id: In(ids) } });
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async colours(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.risks.find({ select: { householdId: true, colour: true }, where: { householdId: In(ids) } });
+    return new Map(rows.map((r) => [r.householdId, r.colour]));
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { isStaffRole } from '@zczr/domain';
+import { AccessService } from '../access/access.service.js';
+import type { AuthContext } from '../common/auth-context.js';
+import { AppError } from '../common/errors.js';
+import { Clock } from '../common/time.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import type { AutoCheck } from '../submissions/auto-checks.js';
+import { SubmissionsService } from '../submissions/submissions.service.js';
+import type { BulkApproveResultDto, ReviewQueueDto, ReviewQueueItemDto, ReviewQueueQuery } from './review.dto.js';
+import { QUEUE_LIMIT, ReviewRepository } from './review.repository.js';
+
+/** A submission waiting longer than this is urgent (decisions are due within 3–5 working days). */
+export const SUBMISSION_URGENT_AFTER_DAYS = 5;
+
+const SUBMISSION_TITLES = { create: '新建档案', update: '档案变更' } as const;
+const TASK_TITLES: Record<string, string> = { warning: '预警核实结果', home_visit: '入户核实结果', recheck: '定期复核结果' };
+const DAY_MS = 86_400_000;
+
+/**
+ * The reviewer's queue: submissions and submitted task findings in one list, urgent first
+ * (overdue task, orange risk, long wait), then in order of arrival.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    private readonly repo: ReviewRepository,
+    private readonly regions: RegionsRepository,
+    private readonly submissions: SubmissionsService,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async queue(auth: AuthContext, q: ReviewQueueQuery): Promise<ReviewQueueDto> {
+    if (!isStaffRole(auth.role)) throw new AppError('FORBIDDEN');
+    const scope = this.access.scopeOf(auth);
+    const empty = { items: [], total: 0 };
+    const [subs, tasks] = await Promise.all([
+      q.kind === 'task' ? empty : this.repo.pendingSubmissions(scope),
+      q.kind === 'submission' ? empty : this.repo.submittedTasks(scope),
+    ]);
+    const householdIds = [...new Set([...subs.items, ...tasks.items].map((x) => x.householdId))];
+    const [headlines, colours] = await Promise.all([this.repo.headlines(householdIds), this.repo.colours(householdIds)]);
+    const now = this.clock.now().getTime();
+    const today = this.clock.today();
+    const waiting = (since: string): number => Math.max(0, Math.floor((now - new Date(since).getTime()) / DAY_MS));
+    const streetName = async (code: string): Promise<string> => (await this.regions.findRegion(code))?.name ?? code;
+
+    const items: ReviewQueueItemDto[] = [];
+    for (const s of subs.items) {
+      const checks = JSON.parse(s.checks) as AutoCheck[];
+      const counts = { pass: 0, warn: 0, fail: 0 };
+      for (const c of checks) counts[c.outcome] += 1;
+      const days = waiting(s.createdAt);
+      const colour = colours.get(s.householdId) ?? null;
+      const reasons = [
+        ...(colour === 'orange' ? ['高风险（橙色）家庭'] : []),
+        ...(days > SUBMISSION_URGENT_AFTER_DAYS ? [`已等待 ${days} 天`] : []),
+      ];
+      const h = headlines.get(s.householdId);
+      items.push({
+        kind: 'submission', id: s.id, title: SUBMISSION_TITLES[s.kind], householdId: s.householdId, headName: h?.headName ?? '', address: h?.address ?? '',
+        streetCode: s.streetCode, streetName: await streetName(s.streetCode), gridId: s.gridId, submittedAt: s.createdAt, waitingDays: days, dueDate: null,
+        riskColour: colour, urgent: reasons.length > 0, urgentReasons: reasons, checks: counts, clean: checks.length > 0 && counts.warn === 0 && counts.fail === 0,
+      });
+    }
+    for (const t of tasks.items) {
+      const colour = colours.get(t.householdId) ?? null;
+      const reasons = [
+        ...(t.dueDate < today ? [`已超过办理期限（${t.dueDate}）`] : []),
+        ...(colour === 'orange' ? ['高风险（橙色）家庭'] : []),
+      ];
+      const h = headlines.get(t.householdId);
+      items.push({
+        kind: 'task', id: t.id, title: TASK_TITLES[t.kind] ?? '核实结果', householdId: t.householdId, headName: h?.headName ?? '', address: h?.address ?? '',
+        streetCode: t.streetCode, streetName: await streetName(t.streetCode), gridId: t.gridId, submittedAt: t.updatedAt, waitingDays: waiting(t.updatedAt), dueDate: t.dueDate,
+        riskColour: colour, urgent: reasons.length > 0, urgentReasons: reasons, checks: null, clean: false,
+      });
+    }
+    items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
+    const total = subs.total + tasks.total;
+    return { items, total, truncated: subs.total > QUEUE_LIMIT || tasks.total > QUEUE_LIMIT };
+  }
+
+  /**
+   * Approves the clean submissions among `ids` one by one (each through the normal review, so each is
+   * audited and re-matched); anything not clean, gone or out of scope is reported as skipped.
+   */
+  async bulkApprove(auth: AuthContext, ids: string[]): Promise<BulkApproveResultDto> {
+    if (!isStaffRole(auth.role)) throw new AppError('FORBIDDEN');
+    const result: BulkApproveResultDto = { approved: [], skipped: [] };
+    for (const id of [...new Set(ids)]) {
+      try {
+        const s = await this.submissions.get(auth, id);
+        if (s.status !== 'in_review') {
+          result.skipped.push({ id, code: 'INVALID_STATE', message: '该申请已不在待审核状态' });
+          continue;
+        }
+        if (s.checks.length === 0 || s.checks.some((c) => c.outcome !== 'pass')) {
+          result.skipped.push({ id, code: 'NOT_CLEAN', message: '自动检查未全部通过，须逐条审核' });
+          continue;
+        }
+        await this.submissions.review(auth, id, { decision: 'approve' });
+        result.approved.push(id);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        result.skipped.push({ id, code: e.code, message: e.userMessage });
+      }
+    }
+    return result;
+  }
+}

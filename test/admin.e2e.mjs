@@ -1,0 +1,242 @@
+/**
+ * Browser scenarios for the staff console (/admin), run by test/run-browser.mjs against the real API
+ * on a fresh demo database (whose seed leaves change reports and home-visit findings to review):
+ * sign-in with TOTP and menus by role; the review workbench (approve one and see the household
+ * change, return one with a reason); a household and its eligibility explanation; a policy rule
+ * edited in the structured editor, previewed, saved and published into the version history; a
+ * street reviewer confined to their street in the UI and the API.
+ */
+/* global document, sessionStorage -- only inside callbacks that run in the page */
+import { generate } from 'otplib';
+
+const WAIT = 30_000;
+const PASSWORD = 'Demo@2026';
+const TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function call(base, method, path, { token, body } = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: json ?? text };
+}
+
+async function demoToken(base, role) {
+  const r = await call(base, 'POST', '/api/v1/auth/demo-login', { body: { role } });
+  assert(r.status === 200, `demo-login ${role}: HTTP ${r.status}`);
+  return r.body.accessToken;
+}
+
+const visibleText = (page) => page.evaluate(() => document.body.innerText).catch(() => '');
+
+async function waitText(page, text, timeout = WAIT) {
+  try {
+    await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new Error(`页面上没有出现“${text}”。页面文字：${(await visibleText(page)).slice(0, 400).replace(/\s+/g, ' ')}`);
+  }
+}
+
+/** Signs in through the form, with the TOTP code of this moment. */
+async function signIn(page, base, username, path = '/admin/') {
+  await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: WAIT });
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(PASSWORD);
+  await page.getByTestId('totp').fill(await generate({ secret: TOTP_SECRET }));
+  await page.getByTestId('signin-submit').click();
+}
+
+async function staffSignIn(page, base, username, path) {
+  await signIn(page, base, username, path);
+  await page.getByTestId('side-menu').waitFor({ state: 'visible', timeout: WAIT });
+}
+
+/** The access token the console holds, for checks made against the API as that user. */
+const pageToken = (page) => page.evaluate(() => sessionStorage.getItem('zczr.admin.accessToken'));
+
+export const ADMIN_CHECKS = [
+  {
+    name: '工作台登录：密码 + 动态验证码，错误提示清楚，菜单与数据范围按角色',
+    shot: 'admin-signin.png',
+    async run({ page, base, shoot }) {
+      await page.goto(`${base}/admin/`, { waitUntil: 'load', timeout: WAIT });
+      assert((await page.title()).includes('政策找人 · 民政工作台'), `document.title 为 ${JSON.stringify(await page.title())}`);
+      await page.getByTestId('username').fill('demo-district');
+      await page.getByTestId('password').fill('wrong-password');
+      await page.getByTestId('totp').fill('123456');
+      await page.getByTestId('signin-submit').click();
+      await page.getByTestId('signin-error').waitFor({ state: 'visible', timeout: WAIT });
+      const err = await page.getByTestId('signin-error').innerText();
+      assert(/用户名、密码或动态验证码错误/.test(err), `错误提示为：${err}`);
+      await shoot('admin-signin-error.png');
+      await staffSignIn(page, base, 'demo-district');
+      const menu = await page.getByTestId('side-menu').innerText();
+      for (const label of ['审核工作台', '家庭档案', '政策库']) assert(menu.includes(label), `菜单缺少“${label}”：${menu}`);
+      const scope = await page.getByTestId('region-scope').innerText();
+      assert(scope.includes('温江区'), `数据范围显示为：${scope}`);
+      // Admins do not review: their menu has no workbench.
+      await page.getByTestId('sign-out').click();
+      await staffSignIn(page, base, 'demo-admin');
+      assert(!(await page.getByTestId('side-menu').innerText()).includes('审核工作台'), '管理员菜单不应有审核工作台');
+      return `区级审核人员菜单：${menu.split('\n').filter(Boolean).join('、')}`;
+    },
+    // The deliberately wrong password's 401 is expected.
+    ignoreConsole: /status of 401/,
+  },
+  {
+    name: '工作台：网格员登录后提示工作台仅供工作人员使用',
+    shot: 'admin-not-staff.png',
+    async run({ page, base }) {
+      await signIn(page, base, 'demo-worker');
+      await page.getByTestId('not-staff').waitFor({ state: 'visible', timeout: WAIT });
+      await waitText(page, '工作台仅供民政工作人员使用');
+    },
+  },
+  {
+    name: '审核工作台：键盘通过一条申请并在档案中看到变化，退回一条并填写理由',
+    shot: 'admin-review.png',
+    async run({ page, base, shoot }) {
+      await staffSignIn(page, base, 'demo-street', '/admin/review');
+      const queue = page.getByTestId('review-queue');
+      await queue.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      const cleanRow = queue.locator('tbody tr.ant-table-row', { hasText: '检查通过' }).first();
+      await cleanRow.waitFor({ state: 'visible', timeout: WAIT });
+      await cleanRow.click();
+      const detail = page.getByTestId('review-detail');
+      await detail.getByTestId('diff-table').waitFor({ state: 'visible', timeout: WAIT });
+      await detail.getByTestId('auto-checks').waitFor({ state: 'visible', timeout: WAIT });
+      const householdHref = await detail.locator('a[href*="/admin/households/"]').first().getAttribute('href');
+      assert(householdHref, '审核详情中没有档案链接');
+      const changes = await detail.getByTestId('diff-table').locator('tbody tr.ant-table-row').count();
+      assert(changes > 0, '字段对比为空');
+      await shoot('admin-review-queue.png');
+      const token = await pageToken(page);
+      const householdId = householdHref.split('/').pop();
+      const before = await call(base, 'GET', `/api/v1/households/${householdId}`, { token });
+      assert(before.status === 200, `读取档案：HTTP ${before.status}`);
+      // "A" approves the selected (clean) submission.
+      await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
+      await page.keyboard.press('a');
+      await waitText(page, '已审核通过，档案已更新');
+      const after = await call(base, 'GET', `/api/v1/households/${householdId}`, { token });
+      assert(after.body.version === before.body.version + 1, `档案版本应由 ${before.body.version} 变为 ${before.body.version + 1}，实际 ${after.body.version}`);
+      // Return the next submission with a reason.
+      const subRow = queue.locator('tbody tr.ant-table-row', { hasText: '档案变更' }).first();
+      await subRow.click();
+      await detail.getByTestId('diff-table').waitFor({ state: 'visible', timeout: WAIT });
+      await detail.getByTestId('action-return').click();
+      await page.getByTestId('reason-input').fill('请补充近 6 个月的工资流水和失业登记证明');
+      await page.getByTestId('reason-ok').click();
+      await waitText(page, '已退回申请人');
+      // The household shows the approved change in its revision history.
+      await page.goto(`${base}${householdHref}`, { waitUntil: 'load', timeout: WAIT });
+      await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
+      await page.getByRole('tab', { name: '修订记录' }).click();
+      await page.getByTestId('revisions').getByText('审核通过的变更申请').first().waitFor({ state: 'visible', timeout: WAIT });
+      await page.getByTestId('revisions').locator('.ant-table-row-expand-icon').first().click();
+      await page.getByTestId('revisions').getByTestId('diff-table').first().waitFor({ state: 'visible', timeout: WAIT });
+      await shoot('admin-review-household.png');
+      return `通过的档案版本 ${before.body.version} → ${after.body.version}，另退回 1 条`;
+    },
+  },
+  {
+    name: '家庭档案：检索并打开一户，查看政策匹配解释与访问记录',
+    shot: 'admin-household.png',
+    async run({ page, base, shoot }) {
+      await staffSignIn(page, base, 'demo-district', '/admin/households');
+      const table = page.getByTestId('households-table');
+      await table.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      await shoot('admin-households.png');
+      await table.locator('tbody tr.ant-table-row a').first().click();
+      await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
+      await page.getByRole('tab', { name: '政策匹配' }).click();
+      await page.getByTestId('eligibility').waitFor({ state: 'visible', timeout: WAIT });
+      const firstPanel = page.getByTestId('eligibility').locator('.ant-collapse-header').first();
+      if ((await page.getByTestId('condition-tree').count()) === 0) await firstPanel.click();
+      await page.getByTestId('condition-tree').first().waitFor({ state: 'visible', timeout: WAIT });
+      const tree = await page.getByTestId('condition-tree').first().innerText();
+      assert(/实际：/.test(tree) && /要求：/.test(tree), `条件树未显示实际值与要求值：${tree.slice(0, 200)}`);
+      await shoot('admin-household-eligibility.png');
+      await page.getByRole('tab', { name: '访问记录' }).click();
+      await page.getByTestId('audit-trail').getByText('查阅档案（完整信息）').first().waitFor({ state: 'visible', timeout: WAIT });
+
+    },
+  },
+  {
+    name: '政策规则：结构化编辑、试算预览、保存草稿并发布，新版本出现在版本历史',
+    shot: 'admin-policy.png',
+    async run({ page, base, shoot }) {
+      await staffSignIn(page, base, 'demo-district', '/admin/policies');
+      await page.getByTestId('policies-table').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      await shoot('admin-policies.png');
+      await page.goto(`${base}/admin/policies/dibao`, { waitUntil: 'load', timeout: WAIT });
+      await page.getByTestId('reference-results').waitFor({ state: 'visible', timeout: WAIT });
+      await waitText(page, '参考家庭结果与预期一致');
+      // Edit the first condition's explanation in the structured editor.
+      const label = page.getByTestId('rule-leaf').first().getByLabel('条件说明');
+      const old = await label.inputValue();
+      await label.fill(`${old}（按当月标准）`);
+      await page.getByTestId('run-preview').click();
+      await page.getByTestId('preview-streets').waitFor({ state: 'visible', timeout: WAIT });
+      await shoot('admin-policy-preview.png');
+      await page.getByTestId('save-draft').click();
+      await page.getByTestId('change-note').fill('规则说明补充“按当月标准”');
+      await page.getByTestId('save-ok').click();
+      await waitText(page, '已保存为草稿版本');
+      await page.getByTestId('publish').waitFor({ state: 'visible', timeout: WAIT });
+      await page.waitForFunction(() => !document.querySelector('[data-testid="publish"]')?.hasAttribute('disabled'), null, { timeout: WAIT });
+      await page.getByTestId('publish').click();
+      await waitText(page, '已发布生效');
+      await page.getByRole('tab', { name: /版本历史/ }).click();
+      const versions = page.getByTestId('versions-table');
+      await versions.getByText('第 2 版').first().waitFor({ state: 'visible', timeout: WAIT });
+      const row2 = await versions.locator('tbody tr', { hasText: '第 2 版' }).first().innerText();
+      assert(row2.includes('生效中'), `第 2 版状态：${row2}`);
+      await page.getByTestId('diff-table').first().waitFor({ state: 'visible', timeout: WAIT });
+      return '第 2 版已发布，版本对比已显示';
+    },
+  },
+  {
+    name: '数据范围：街道审核人员在界面和接口中都只看到本街道',
+    shot: 'admin-street-scope.png',
+    async run({ page, base }) {
+      await staffSignIn(page, base, 'demo-street', '/admin/households');
+      const scope = await page.getByTestId('region-scope').innerText();
+      const table = page.getByTestId('households-table');
+      await table.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      const streets = await table.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+      assert(new Set(streets).size === 1, `列表中出现多个街道：${[...new Set(streets)].join('、')}`);
+      assert(scope.includes(streets[0]), `数据范围“${scope}”与列表街道“${streets[0]}”不一致`);
+      const token = await pageToken(page);
+      const me = await call(base, 'GET', '/api/v1/auth/me', { token });
+      const mine = await call(base, 'GET', '/api/v1/households?pageSize=100', { token });
+      assert(mine.body.items.every((h) => h.streetCode === me.body.regionCode), '接口返回了其他街道的档案');
+      const queue = await call(base, 'GET', '/api/v1/review-queue', { token });
+      assert(queue.body.items.every((i) => i.streetCode === me.body.regionCode), '审核队列中有其他街道的事项');
+      // A household of another street: the API answers 404, the console says it is out of scope.
+      const admin = await demoToken(base, 'admin');
+      const all = await call(base, 'GET', '/api/v1/households?pageSize=100', { token: admin });
+      const other = all.body.items.find((h) => h.streetCode !== me.body.regionCode);
+      assert(other, '没有找到其他街道的档案');
+      const direct = await call(base, 'GET', `/api/v1/households/${other.id}`, { token });
+      assert(direct.status === 404, `读取其他街道档案应为 404，实际 ${direct.status}`);
+      await page.goto(`${base}/admin/households/${other.id}`, { waitUntil: 'load', timeout: WAIT });
+      await waitText(page, '档案不存在或不在您的管辖范围内');
+      return `本街道：${streets[0]}；其他街道档案 → 404`;
+    },
+    // The out-of-scope household's 404 is expected.
+    ignoreConsole: /status of 404/,
+  },
+];
