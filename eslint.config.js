@@ -1,7 +1,8 @@
-// ESLint flat config (ESM). Type-aware rules for the API and the libs.
+// ESLint flat config (ESM). Type-aware rules for the API, the libs, the console and the mini-program.
 import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default defineConfig(
   {
@@ -12,8 +13,9 @@ export default defineConfig(
       'data/**',
       'test-output/**',
       'bench/**',
-      'apps/admin/**',
-      'apps/miniprogram/**',
+      'apps/miniprogram/config/**',
+      'apps/miniprogram/scripts/**',
+      'apps/miniprogram/babel.config.js',
     ],
   },
   js.configs.recommended,
@@ -45,6 +47,23 @@ export default defineConfig(
       },
     },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    // The staff console and the mini-program: type-aware too, against each app's own tsconfig.
+    files: ['apps/admin/src/**/*.{ts,tsx}', 'apps/miniprogram/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },

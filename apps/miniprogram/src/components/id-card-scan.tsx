@@ -37,7 +37,7 @@ export async function scanIdCard(filePath: LocalPhoto, opts: { forIdentityBindin
   try {
     return await api.ocrIdCard(filePath, { forIdentityBinding: opts.forIdentityBinding, consentId: opts.consentId ?? undefined });
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404 && e.code === 'HTTP_404') throw new Error('身份证识别服务暂未开通，请手动填写');
+    if (e instanceof ApiError && e.status === 404 && e.code === 'HTTP_404') throw new Error('身份证识别服务暂未开通，请手动填写', { cause: e });
     throw e;
   }
 }

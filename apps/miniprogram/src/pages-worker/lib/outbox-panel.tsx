@@ -1,5 +1,5 @@
 /** The outbox as the worker sees it: what waits for the network, what was sent, what needs a decision. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Btn, Card, Notice } from '../../components/ui';
@@ -12,12 +12,12 @@ export function useOutbox(): { items: OutboxItem[]; syncNow: () => Promise<void>
   const [items, setItems] = useState<OutboxItem[]>(outbox());
   const [lastError, setLastError] = useState<string | null>(null);
   const [visible, setVisible] = useState(true);
-  const refresh = () => setItems(outbox());
-  const syncNow = async () => {
+  const refresh = useCallback(() => setItems(outbox()), []);
+  const syncNow = useCallback(async () => {
     const r = await syncOutbox();
     setLastError(r.offline ? '网络不通，信息已保存在手机上，有网络后会自动上传' : null);
     refresh();
-  };
+  }, [refresh]);
   useDidShow(() => {
     setVisible(true);
     refresh();
@@ -37,7 +37,7 @@ export function useOutbox(): { items: OutboxItem[]; syncNow: () => Promise<void>
       clearInterval(timer);
       Taro.offNetworkStatusChange(onNetwork);
     };
-  }, [visible]);
+  }, [visible, syncNow]);
   return { items, syncNow, refresh, lastError };
 }
 
