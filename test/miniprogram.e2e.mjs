@@ -211,24 +211,36 @@ export const MINIPROGRAM_CHECKS = [
       const worker = await demoToken(api, 'grid_worker');
       // A task for a household of the worker's grid, made as a staff member would.
       const me = (await api('GET', '/api/v1/auth/me', { token: worker })).body;
-      const list = await api('GET', `/api/v1/households?pageSize=1&gridId=${me.gridIds[0]}`, { token: worker });
+      const list = await api('GET', `/api/v1/households?pageSize=50&gridId=${me.gridIds[0]}`, { token: worker });
       let task = null;
+      let visited = null;
       if (list.status === 200 && list.body.items?.length) {
         const staff = await demoToken(api, 'district_reviewer');
-        const created = await api('POST', '/api/v1/tasks', { token: staff, body: { householdId: list.body.items[0].id } });
+        // A household with no task yet, so its card on the phone is the one made here.
+        for (const h of list.body.items) {
+          const open = await api('GET', `/api/v1/tasks?householdId=${h.id}&active=true`, { token: staff });
+          if (open.status === 200 && open.body.total === 0) {
+            visited = h;
+            break;
+          }
+        }
+        assert(visited, '网格内没有可新建核实任务的家庭');
+        const created = await api('POST', '/api/v1/tasks', { token: staff, body: { householdId: visited.id } });
         if (created.status === 201 || created.status === 200) task = created.body;
       }
 
       await page.goto(`${base}/h5/`, { waitUntil: 'load' });
       await tap(page, '演示登录：网格员');
       await expectText(page, '入户采集新家庭', '网格员工作台');
-      if (task) await page.locator('.task').first().waitFor({ timeout: WAIT });
+      // The worker's list holds other tasks too (the demo's monitoring pass): open the one made above, by its address.
+      const taskCard = task ? page.locator('.task', { hasText: visited.address }).first() : null;
+      if (taskCard) await taskCard.waitFor({ timeout: WAIT });
       await shoot('mp-worker-home.png');
 
       // Network cut at the doorstep.
       await context.setOffline(true);
-      if (task) {
-        await page.locator('.task').first().click();
+      if (taskCard) {
+        await taskCard.click();
         await tap(page, '获取现场位置');
         await expectText(page, '30.68260', '定位');
         await page.locator('textarea').first().fill('入户核实：户主在家，收入情况与登记一致。');

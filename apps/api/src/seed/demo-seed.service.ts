@@ -22,7 +22,10 @@ import type { MemberEntity } from '../households/member.entity.js';
 import type { GridEntity, GridWorkerEntity } from '../regions/grid.entity.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { ScreeningsService } from '../screenings/screenings.service.js';
+import { DEMO_REVIEWS_MIN_HOUSEHOLDS, DemoReviews, type SeededHousehold } from './demo-reviews.js';
+import type { AuthContext } from '../common/auth-context.js';
 
 /** Demo credentials: printed at start, documented in the README. Demo mode only. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -46,6 +49,8 @@ export class DemoSeedService {
     private readonly codec: HouseholdCodec,
     private readonly audit: AuditService,
     private readonly screenings: ScreeningsService,
+    private readonly monitoring: MonitoringService,
+    private readonly reviews: DemoReviews,
     private readonly clock: Clock,
     private readonly tx: Transactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,7 +92,10 @@ export class DemoSeedService {
       await this.regions.assignWorkers(m, assignments);
     });
 
-    const firstHouseholdId = await this.seedHouseholds(grids, demoWorker.id);
+    const inDemoStreet: SeededHousehold[] = [];
+    const firstHouseholdId = await this.seedHouseholds(grids, demoWorker.id, (h) => {
+      if (h.streetCode === firstStreet && inDemoStreet.length < 12) inDemoStreet.push(h);
+    });
     const resident = this.user({ role: 'resident', username: DEMO_USERNAMES.resident, displayName: '演示居民', openid: 'demo-openid-resident' });
     if (firstHouseholdId) {
       const [head] = await this.households.membersOf(firstHouseholdId);
@@ -104,11 +112,24 @@ export class DemoSeedService {
     // A first screening, so the demo opens with every household's current results.
     const run = await this.screenings.begin('system', this.config.districtCode);
     await this.screenings.finished(run.id);
+    if (this.config.demo.households >= DEMO_REVIEWS_MIN_HOUSEHOLDS) {
+      // A first monitoring pass, so the demo opens with risk colours, warnings and tasks on workers' phones.
+      const monitoring = await this.monitoring.begin('system', this.config.districtCode, 'manual');
+      await this.monitoring.finished(monitoring.id);
+      // Reported by each household's own grid worker; the demo resident's household (the first) is left alone for the mini-program.
+      const usersById = new Map([...demoUsers, ...workers].map((u) => [u.id, u]));
+      const actor = (u: UserEntity): AuthContext => ({
+        userId: u.id, role: u.role, regionCode: u.regionCode, householdId: null, ip: null,
+        gridIds: assignments.filter((a) => a.userId === u.id).map((a) => a.gridId),
+      });
+      const workerOf = (gridId: string): AuthContext => actor(usersById.get(assignments.find((a) => a.gridId === gridId)!.userId)!);
+      await this.reviews.seed({ workerOf, street: actor(demoUsers[2]!) }, inDemoStreet.filter((h) => h.id !== firstHouseholdId));
+    }
     await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 1 } });
     this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 5} users in ${Date.now() - started} ms`);
   }
 
-  private async seedHouseholds(grids: GridEntity[], demoWorkerId: string): Promise<string | null> {
+  private async seedHouseholds(grids: GridEntity[], demoWorkerId: string, onSeeded: (h: SeededHousehold) => void): Promise<string | null> {
     const byCommunity = new Map<string, GridEntity[]>();
     for (const g of grids) byCommunity.set(g.communityCode, [...(byCommunity.get(g.communityCode) ?? []), g]);
     let first: string | null = null;
@@ -126,6 +147,7 @@ export class DemoSeedService {
         ms.push(...members);
         cs.push(consent);
         first ??= household.id;
+        onSeeded({ id: household.id, streetCode: household.streetCode, gridId: household.gridId, demo: d });
       }
       await this.tx.run(async (m) => {
         await this.consents.insertMany(cs, m);

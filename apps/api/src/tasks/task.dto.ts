@@ -98,6 +98,10 @@ export class TaskDto {
   @ApiProperty() statusLabel: string;
   @ApiProperty({ nullable: true }) assigneeId: string | null;
   @ApiProperty() gridId: string;
+  @ApiPropertyOptional({ nullable: true, description: '网格名称' }) gridName?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '户主姓名（与家庭档案列表相同的显示规则）' }) headName?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '家庭住址' }) address?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '承办网格员' }) assigneeName?: string | null;
   @ApiProperty() streetCode: string;
   @ApiProperty({ description: '办理期限（按工作日计算）' }) dueDate: string;
   @ApiProperty() overdue: boolean;

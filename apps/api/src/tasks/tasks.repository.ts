@@ -151,6 +151,27 @@ export class TasksRepository {
     return this.tasks.count({ where: { createdAt: MoreThan(since) } });
   }
 
+  /** Where a task sends its worker: the household's head, address and grid name, and the assignee's name. */
+  async labels(tasks: ReadonlyArray<{ householdId: string; gridId: string; assigneeId: string | null }>): Promise<TaskLabels> {
+    const households = new Map<string, { headName: string; address: string }>();
+    const grids = new Map<string, string>();
+    const q = this.tasks.manager;
+    for (const part of chunks([...new Set(tasks.map((t) => t.householdId))], 500)) {
+      const rows = await q.query<Array<{ id: string; headName: string; address: string }>>(`SELECT id, headName, address FROM household WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) households.set(r.id, { headName: r.headName, address: r.address });
+    }
+    for (const part of chunks([...new Set(tasks.map((t) => t.gridId))], 500)) {
+      const rows = await q.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM grid WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) grids.set(r.id, r.name);
+    }
+    const users = new Map<string, string>();
+    for (const part of chunks([...new Set(tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))], 500)) {
+      const rows = await q.query<Array<{ id: string; displayName: string }>>(`SELECT id, displayName FROM app_user WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) users.set(r.id, r.displayName);
+    }
+    return { households, grids, users };
+  }
+
   /** Display names of users (grid workers offered for a reassignment). */
   async usersByIds(ids: string[]): Promise<Map<string, string>> {
     const map = new Map<string, string>();
@@ -160,4 +181,10 @@ export class TasksRepository {
     }
     return map;
   }
+}
+
+export interface TaskLabels {
+  households: Map<string, { headName: string; address: string }>;
+  grids: Map<string, string>;
+  users: Map<string, string>;
 }

@@ -127,7 +127,8 @@ export class TasksService implements OnApplicationBootstrap {
   }
 
   async get(auth: AuthContext, id: string): Promise<TaskDto> {
-    return this.toDto(auth, await this.visible(auth, id));
+    const [dto] = await this.labelled(auth, [await this.visible(auth, id)]);
+    return dto!;
   }
 
   async list(auth: AuthContext, q: TaskQuery): Promise<TaskPageDto> {
@@ -135,7 +136,7 @@ export class TasksService implements OnApplicationBootstrap {
       // A phone's incremental sync: my tasks (and those taken away from me) changed after the cursor.
       const items = await this.repo.changedSince(auth.userId, q.since, q.pageSize);
       const cursor = items.length ? Math.max(...items.map((t) => Number(t.seq))) : q.since;
-      return { items: items.map((t) => this.toDto(auth, t, true)), total: items.length, page: 1, pageSize: q.pageSize, cursor };
+      return { items: await this.labelled(auth, items, true), total: items.length, page: 1, pageSize: q.pageSize, cursor };
     }
     const scope = this.access.scopeOf(auth);
     const { items, total } = await this.repo.search(scope, {
@@ -143,7 +144,7 @@ export class TasksService implements OnApplicationBootstrap {
       streetCode: q.streetCode, escalationLevel: q.escalationLevel, activeOnly: q.active, urgentFirst: q.sort === 'urgency' ? { today: this.clock.today() } : undefined,
     }, q.page, q.pageSize);
     const cursor = items.reduce((n, t) => Math.max(n, Number(t.seq)), 0);
-    return { items: items.map((t) => this.toDto(auth, t)), total, page: q.page, pageSize: q.pageSize, cursor };
+    return { items: await this.labelled(auth, items), total, page: q.page, pageSize: q.pageSize, cursor };
   }
 
   /** A grid worker takes a task: their own assigned task, or an open one of their grid. Exactly one of two concurrent claims wins. */
@@ -288,6 +289,19 @@ export class TasksService implements OnApplicationBootstrap {
 
   private eligibleCodes(householdId: string): Promise<string[]> {
     return this.repo.eligiblePolicies(householdId);
+  }
+
+  /** Tasks as DTOs with what a person needs to act on them: whose home, where, which grid, who has it. */
+  private async labelled(auth: AuthContext, tasks: VerificationTaskEntity[], sync = false): Promise<TaskDto[]> {
+    const labels = await this.repo.labels(tasks);
+    return tasks.map((t) => {
+      const h = labels.households.get(t.householdId);
+      return {
+        ...this.toDto(auth, t, sync),
+        gridName: labels.grids.get(t.gridId) ?? null, headName: h?.headName ?? null, address: h?.address ?? null,
+        assigneeName: t.assigneeId ? labels.users.get(t.assigneeId) ?? null : null,
+      };
+    });
   }
 
   private toDto(auth: AuthContext, t: VerificationTaskEntity, sync = false): TaskDto {

@@ -197,6 +197,9 @@ export interface Task {
   statusLabel: string;
   assigneeId: string | null;
   gridId: string;
+  gridName?: string | null;
+  headName?: string | null;
+  address?: string | null;
   dueDate: string;
   overdue: boolean;
   escalationLabel: string;

@@ -80,6 +80,12 @@ export default function WorkerHome() {
               <Text className='task-kind'>{KIND[t.kind] ?? t.kind}</Text>
               <Text className='task-due'>{t.overdue || d < 0 ? `已超期 ${Math.abs(d)} 天` : d === 0 ? '今天到期' : `还剩 ${d} 天`}</Text>
             </View>
+            {t.headName || t.address ? (
+              <Text className='task-where'>
+                {t.headName ? `${t.headName}家` : ''}
+                {t.address ? ` · ${t.address}` : ''}
+              </Text>
+            ) : null}
             <Text className='muted'>
               {t.statusLabel} · 期限 {t.dueDate.slice(0, 10)}
               {t.escalationLabel && t.escalationLabel !== '无' ? ` · ${t.escalationLabel}` : ''}
