@@ -219,6 +219,10 @@ function startFakeS3(): Promise<FakeS3> {
         objects.set(key, body);
         return reply(200, '');
       }
+      if (req.method === 'DELETE') {
+        objects.delete(key);
+        return reply(204, '');
+      }
       const obj = objects.get(key);
       if (req.method === 'GET' || req.method === 'HEAD') return obj ? reply(200, obj) : reply(404, '<Error><Code>NoSuchKey</Code></Error>');
       return reply(405, '<Error><Code>MethodNotAllowed</Code></Error>');
@@ -229,6 +233,42 @@ function startFakeS3(): Promise<FakeS3> {
     resolve({ url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, objects, log, server });
   }));
 }
+
+describe('attachments when consent is withdrawn with WITHDRAWAL_RETENTION=erase', () => {
+  let t: TestApp;
+  let place: Placement;
+  beforeAll(async () => {
+    t = await startTestApp({ WITHDRAWAL_RETENTION: 'erase' });
+    place = await workerPlacement(t);
+  });
+  afterAll(() => t.close());
+
+  it("erases the household's photos, and each stored object no other household still shares", async () => {
+    const staff = await t.tokenFor('district_reviewer');
+    const worker = await t.tokenFor('grid_worker');
+    const head = person('韩素梅');
+    const consentId = await giveConsent(t, staff, head);
+    const leaving = (await t.http().post('/api/v1/households').set(bearer(staff)).send(householdBody(consentId, place, head)).expect(201)).body.household.id as string;
+    const staying = (await createHouseholdAsStaff(t, place, person('韩二'))).id;
+    const shared = await smallPng('#335577');
+    const own = await smallPng('#775533');
+    const up = (h: string, data: Buffer) => t.http().post('/api/v1/attachments').set(bearer(worker)).field('householdId', h).field('kind', 'medical_bill').attach('file', data, 'x.png');
+    await up(leaving, shared).expect(201);
+    await up(leaving, own).expect(201);
+    const kept = await up(staying, shared).expect(201);
+    const dir = join(t.config.dataDir, 'attachments');
+    expect(filesUnder(dir)).toHaveLength(2);
+
+    await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(staff)).send({ reason: '不再申请' }).expect(200);
+    // The withdrawn household's own photo is gone from the disk; the photo another household also filed stays.
+    const left = filesUnder(dir);
+    expect(left).toHaveLength(1);
+    expect((await t.http().get('/api/v1/attachments').query({ householdId: leaving }).set(bearer(staff)).expect(200)).body).toEqual([]);
+    await t.http().get(`/api/v1/attachments/${kept.body.id}/content`).set(bearer(worker)).expect(200);
+    const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'consent.withdraw', householdId: leaving }).set(bearer(await t.tokenFor('admin'))).expect(200);
+    expect(audit.body.items[0].detail).toMatchObject({ retention: 'erase', attachmentsErased: 2, objectsDeleted: 1 });
+  });
+});
 
 describe('attachments in an S3-compatible store', () => {
   let t: TestApp;
@@ -277,5 +317,25 @@ describe('attachments in an S3-compatible store', () => {
       r.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
     expect((await sharp(content.body as Buffer).metadata()).width).toBe(48);
+  });
+
+  it('deletes an object from the bucket when the last household filing it withdraws (erase mode)', async () => {
+    await t.close();
+    t = await startTestApp({
+      ATTACHMENT_STORE: 's3', S3_ENDPOINT: s3.url, S3_REGION: S3.region, S3_BUCKET: S3.bucket,
+      S3_ACCESS_KEY_ID: S3.accessKeyId, S3_SECRET_ACCESS_KEY: S3.secretAccessKey, S3_PREFIX: 'attachments/', WITHDRAWAL_RETENTION: 'erase',
+    });
+    place = await workerPlacement(t);
+    const staff = await t.tokenFor('district_reviewer');
+    const head = person('蒋三');
+    const consentId = await giveConsent(t, staff, head);
+    const id = (await t.http().post('/api/v1/households').set(bearer(staff)).send(householdBody(consentId, place, head)).expect(201)).body.household.id as string;
+    const png = await smallPng('#552299', 40);
+    await t.http().post('/api/v1/attachments').set(bearer(await t.tokenFor('grid_worker'))).field('householdId', id).field('kind', 'certificate').attach('file', png, 'x.png').expect(201);
+    const before = s3.objects.size;
+    s3.log.length = 0;
+    await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(staff)).send({}).expect(200);
+    expect(s3.log.filter((l) => l.method === 'DELETE').map((l) => l.status)).toEqual([204]);
+    expect(s3.objects.size).toBe(before - 1);
   });
 });

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -12,6 +12,8 @@ export interface AttachmentStore {
   put(key: string, data: Buffer): Promise<void>;
   /** null when there is no such object. */
   get(key: string): Promise<Buffer | null>;
+  /** Removes the object; a missing one is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');
@@ -55,6 +57,14 @@ export class LocalAttachmentStore implements AttachmentStore {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await unlink(this.path(key));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
 }

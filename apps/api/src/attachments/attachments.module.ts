@@ -18,5 +18,6 @@ function createStore(c: AppConfig): AttachmentStore {
   imports: [MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ limits: multerLimits(c.uploads) }) })],
   controllers: [AttachmentsController],
   providers: [AttachmentsRepository, AttachmentsService, { provide: ATTACHMENT_STORE, inject: [APP_CONFIG], useFactory: createStore }],
+  exports: [AttachmentsService],
 })
 export class AttachmentsModule {}

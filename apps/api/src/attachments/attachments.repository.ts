@@ -27,4 +27,19 @@ export class AttachmentsRepository {
   async insert(a: AttachmentEntity): Promise<void> {
     await this.tx.write(() => this.attachments.insert(a));
   }
+
+  /** Deletes a household's attachment records; returns the content keys they pointed at. */
+  async deleteByHousehold(householdId: string): Promise<{ records: number; contentKeys: string[] }> {
+    return this.tx.run(async (m) => {
+      const repo = m.getRepository(AttachmentEntity);
+      const rows = await repo.find({ select: { id: true, contentKey: true }, where: { householdId } });
+      if (rows.length) await repo.delete({ householdId });
+      return { records: rows.length, contentKeys: [...new Set(rows.map((r) => r.contentKey))] };
+    });
+  }
+
+  /** Whether any attachment record (of any household) still points at this content. */
+  async isReferenced(contentKey: string): Promise<boolean> {
+    return (await this.attachments.countBy({ contentKey })) > 0;
+  }
 }

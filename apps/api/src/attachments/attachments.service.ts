@@ -8,7 +8,7 @@ import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { assertConsentCovers } from '../consents/consents.service.js';
+import { assertConsentCovers } from '../consents/consent-rules.js';
 import { ConsentsRepository } from '../consents/consents.repository.js';
 import type { HouseholdEntity } from '../households/household.entity.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
@@ -108,6 +108,21 @@ export class AttachmentsService {
     const data = this.sealer.open(sealed);
     await this.audit.record(auth, { action: 'attachment.read', entityType: 'attachment', entityId: a.id, householdId: h.id, detail: { kind: a.kind } });
     return { data, mimeType: a.mimeType };
+  }
+
+  /**
+   * Consent withdrawn with WITHDRAWAL_RETENTION=erase: the household's attachment records go, and
+   * each stored object no other household's record shares. Returns how many records were erased.
+   */
+  async eraseForHousehold(householdId: string): Promise<{ records: number; objects: number }> {
+    const { records, contentKeys } = await this.attachments.deleteByHousehold(householdId);
+    let objects = 0;
+    for (const key of contentKeys) {
+      if (await this.attachments.isReferenced(key)) continue;
+      await this.store.delete(key);
+      objects++;
+    }
+    return { records, objects };
   }
 
   /** The household if the caller may see it, else the same 404 as a missing one (AccessService). */

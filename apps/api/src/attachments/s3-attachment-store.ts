@@ -65,7 +65,12 @@ export class S3AttachmentStore implements AttachmentStore {
     return Buffer.from(await res.arrayBuffer());
   }
 
-  private send(method: 'HEAD' | 'GET' | 'PUT', key: string, body?: Buffer): Promise<Response> {
+  async delete(key: string): Promise<void> {
+    const res = await this.send('DELETE', key);
+    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE failed: ${res.status}`);
+  }
+
+  private send(method: 'HEAD' | 'GET' | 'PUT' | 'DELETE', key: string, body?: Buffer): Promise<Response> {
     assertKey(key);
     const payload = body ?? Buffer.alloc(0);
     const extra: Record<string, string> = body ? { 'content-type': 'application/octet-stream' } : {};

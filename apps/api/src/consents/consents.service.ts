@@ -8,6 +8,7 @@ import { UsersRepository } from '../auth/users.repository.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
@@ -35,13 +36,6 @@ export function toConsentResponse(c: ConsentEntity, subjectId: string): ConsentR
   };
 }
 
-/** What processing of a household needs: an active consent covering the purpose and, separately, sensitive data. */
-export function assertConsentCovers(consent: ConsentEntity | null, purpose: ConsentPurpose = 'assistance_assessment'): ConsentEntity {
-  if (!consent || consent.status !== 'active') throw new AppError('CONSENT_REQUIRED');
-  if (!(JSON.parse(consent.purposes) as ConsentPurpose[]).includes(purpose)) throw new AppError('CONSENT_REQUIRED', '授权同意未包含“社会救助资格评估”用途');
-  if (!consent.sensitiveData) throw new AppError('CONSENT_SENSITIVE_REQUIRED');
-  return consent;
-}
 
 @Injectable()
 export class ConsentsService {
@@ -50,6 +44,7 @@ export class ConsentsService {
     private readonly households: HouseholdsRepository,
     private readonly eligibility: EligibilityService,
     private readonly submissions: SubmissionsRepository,
+    private readonly attachments: AttachmentsService,
     private readonly users: UsersRepository,
     private readonly access: AccessService,
     private readonly cipher: FieldCipher,
@@ -142,12 +137,14 @@ export class ConsentsService {
       await this.submissions.closeOpenForHousehold(m, h.id, at, '授权已撤回，停止处理');
     });
     if (c.householdId) await this.eligibility.rematchQuietly(c.householdId);
+    // Photos of papers go with the rest of the personal data (after the commit: a store is not transactional).
+    const erased = erase && c.householdId ? await this.attachments.eraseForHousehold(c.householdId) : null;
     await this.audit.record(auth, {
       action: 'consent.withdraw',
       entityType: 'consent',
       entityId: c.id,
       householdId: c.householdId,
-      detail: { retention: this.config.withdrawalRetention },
+      detail: { retention: this.config.withdrawalRetention, ...(erased ? { attachmentsErased: erased.records, objectsDeleted: erased.objects } : {}) },
     });
     const updated = await this.consents.findById(c.id);
     return toConsentResponse(updated!, this.cipher.decrypt(c.subjectIdEnc));

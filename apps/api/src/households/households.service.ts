@@ -9,7 +9,7 @@ import { UsersRepository } from '../auth/users.repository.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, ErrorDetail } from '../common/errors.js';
 import { Clock } from '../common/time.js';
-import { assertConsentCovers } from '../consents/consents.service.js';
+import { assertConsentCovers } from '../consents/consent-rules.js';
 import { ConsentsRepository } from '../consents/consents.repository.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { RegionsRepository } from '../regions/regions.repository.js';

@@ -7,7 +7,7 @@ import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import type { ConsentEntity } from '../consents/consent.entity.js';
 import { ConsentsRepository } from '../consents/consents.repository.js';
-import { assertConsentCovers } from '../consents/consents.service.js';
+import { assertConsentCovers } from '../consents/consent-rules.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { OcrField } from './fields/field.js';
