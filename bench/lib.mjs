@@ -50,7 +50,7 @@ export async function startApi({ databaseUrl, env = {} }) {
       HOST: '127.0.0.1',
       DATA_DIR: dir,
       DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
-      DEMO_HOUSEHOLDS: '200',
+      DEMO_HOUSEHOLDS: '200', DEMO_ACTIVITY: 'false',
       LOG_LEVEL: 'warn',
       ...env,
     },

@@ -73,7 +73,7 @@ export async function benchMonitoring({ label, databaseUrl, rows = Number(proces
   const dir = mkdtempSync(join(tmpdir(), 'zczr-monitoring-'));
   const config = loadConfig({
     NODE_ENV: 'development', DEMO_MODE: 'true', DATA_DIR: dir, DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
-    DEMO_HOUSEHOLDS: String(households), DEMO_SEED: String(SEED), LOG_LEVEL: 'warn', MONITORING_SCHEDULER: 'false', OCR_WORKERS: '0',
+    DEMO_HOUSEHOLDS: String(households), DEMO_SEED: String(SEED), LOG_LEVEL: 'warn', MONITORING_SCHEDULER: 'false', DEMO_ACTIVITY: 'false', OCR_WORKERS: '0', IMPORT_WORKER: process.env.IMPORT_WORKER ?? 'true',
     ENCRYPTION_KEY: randomBytes(32).toString('base64'), HASH_KEY: randomBytes(32).toString('base64'), JWT_SECRET: randomBytes(32).toString('hex'),
   });
   console.log(`\n[${label}] department import: ${rows.toLocaleString()} medical settlements over ${households.toLocaleString()} demo households`);

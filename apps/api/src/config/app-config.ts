@@ -30,13 +30,16 @@ export interface AppConfig {
   wechat: { appId: string; secret: string; apiBase: string };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   districtCode: string;
-  demo: { households: number; seed: number };
+  /** activity: the demo also gets a first monitoring pass and pending reviews (≥ 200 households). */
+  demo: { households: number; seed: number; activity: boolean };
   withdrawalRetention: Retention;
   logLevel: string;
   staticDirs: { admin: string; h5: string };
   bodyLimit: string;
   /** Worker threads that match households during a screening (0 = in the main thread). */
   screeningWorkers: number;
+  /** Department imports read, check, hash and encrypt rows in a worker thread (built API only). */
+  importWorker: boolean;
   /** OCR worker pool (0 = OCR off) and the time one document may take. */
   ocr: { workers: number; timeoutMs: number };
   /** Uploaded images: bytes (multer limit) and decoded pixels (decompression bombs). */
@@ -152,7 +155,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ratePerMinute: int(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),
     },
     districtCode,
-    demo: { households: int(env, 'DEMO_HOUSEHOLDS', 3000, 0, 10_000_000), seed: int(env, 'DEMO_SEED', 20261101, 0, 2 ** 31) },
+    demo: { households: int(env, 'DEMO_HOUSEHOLDS', 3000, 0, 10_000_000), seed: int(env, 'DEMO_SEED', 20261101, 0, 2 ** 31), activity: bool(env, 'DEMO_ACTIVITY', true) },
     withdrawalRetention: oneOf(env, 'WITHDRAWAL_RETENTION', ['erase', 'lock'] as const, 'lock'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     staticDirs: {
@@ -161,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     bodyLimit,
     screeningWorkers: int(env, 'SCREENING_WORKERS', 2, 0, 16),
+    importWorker: bool(env, 'IMPORT_WORKER', true),
     ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000) },
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024), maxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 1_000_000_000) },
     attachments: parseAttachmentStore(env, (message) => new ConfigError(message)),

@@ -10,10 +10,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Transactor } from '../database/transactor.js';
 import { MonitoringPipeline } from '../monitoring/monitoring-pipeline.js';
-import { readRows, sniffFormat } from './file-reader.js';
+import { sniffFormat } from './file-reader.js';
+import { preparedBatches, readHeader, type PreparedBatch, type PreparedBatches } from './row-preparation.js';
 import type { DepartmentRecordEntity, ImportErrorEntity, ImportRunEntity } from './import.entity.js';
 import { ImportsRepository } from './imports.repository.js';
-import { mapHeader, normalisedKey, parseRow, sourceOf, type Cell, type ImportSource } from './sources.js';
+import { mapHeader, sourceOf, type ImportSource } from './sources.js';
 
 const BATCH = 10_000;
 
@@ -127,40 +128,35 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   private async execute(run: ImportRunEntity, source: ImportSource, path: string): Promise<void> {
     const counts: Counts = { processedRows: 0, takenRows: 0, duplicateRows: 0, unmatchedRows: 0, errorRows: 0 };
     const affected = new Set<string>();
-    const people = new PeopleCache();
-    let positions: Map<string, number> | null = null;
-    let batch: Array<{ rowNumber: number; cells: Cell[] }> = [];
+    const households = new Map<string, string | null>();
+    let batches: PreparedBatches | null = null;
     let lastRow = 0;
     try {
-      for await (const r of readRows(path, run.format)) {
-        lastRow = r.rowNumber;
-        if (!positions) {
-          const header = mapHeader(source, r.cells);
-          if (header.errors.length) {
-            await this.tx.run(async (m) => {
-              await this.repo.insertErrors(m, header.errors.map((e) => ({ importId: run.id, rowNumber: r.rowNumber, columnName: e.column, reason: e.reason })));
-              await this.repo.updateRun(run.id, { status: 'rejected', errorRows: 1, finishedAt: this.clock.iso(), error: `表头不符合“${source.label}”的格式，未导入任何行` }, m);
-            });
-            return;
-          }
-          positions = header.positions;
-          continue;
-        }
-        if (r.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
-        batch.push(r);
-        if (batch.length >= BATCH) {
-          await this.flush(run, source, positions, batch, counts, affected, people);
-          batch = [];
-        }
-      }
-      if (!positions) {
+      const header = await readHeader(path, run.format);
+      if (!header) {
         await this.tx.run(async (m) => {
           await this.repo.insertErrors(m, [{ importId: run.id, rowNumber: 1, columnName: '', reason: '文件没有表头' }]);
           await this.repo.updateRun(run.id, { status: 'rejected', errorRows: 1, finishedAt: this.clock.iso(), error: '文件没有内容' }, m);
         });
         return;
       }
-      if (batch.length) await this.flush(run, source, positions, batch, counts, affected, people);
+      lastRow = header.rowNumber;
+      const mapped = mapHeader(source, header.cells);
+      if (mapped.errors.length) {
+        await this.tx.run(async (m) => {
+          await this.repo.insertErrors(m, mapped.errors.map((e) => ({ importId: run.id, rowNumber: header.rowNumber, columnName: e.column, reason: e.reason })));
+          await this.repo.updateRun(run.id, { status: 'rejected', errorRows: 1, finishedAt: this.clock.iso(), error: `表头不符合“${source.label}”的格式，未导入任何行` }, m);
+        });
+        return;
+      }
+      batches = preparedBatches(
+        { path, format: run.format, sourceCode: source.code, positions: [...mapped.positions], today: this.clock.today(), batchSize: BATCH },
+        { encryptionKey: this.config.encryptionKey, hashKey: this.config.hashKey }, this.cipher, this.config.importWorker,
+      );
+      for (let batch = await batches.next(); batch; batch = await batches.next()) {
+        await this.store(run, source, batch, counts, affected, households);
+        lastRow = batch.lastRow;
+      }
       lastRow = -1;
       const raised = await this.pipeline.processIds([...affected], { kind: 'import', ref: run.id }, false);
       await this.repo.updateRun(run.id, { status: 'completed', warningsRaised: raised.warnings, finishedAt: this.clock.iso() });
@@ -174,48 +170,24 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
           ? `数据已全部导入（新导入 ${counts.takenRows} 行），但预警评估失败（${msg.slice(0, 200)}）；下次监测运行将重新评估`
           : `第 ${lastRow} 行附近无法继续（${msg.slice(0, 200)}）；已导入 ${counts.takenRows} 行并已保留，修正文件后重新导入即可，已导入的行不会重复`).slice(0, 500),
       });
+    } finally {
+      await batches?.close();
     }
   }
 
-  private async flush(run: ImportRunEntity, source: ImportSource, positions: Map<string, number>, batch: Array<{ rowNumber: number; cells: Cell[] }>, counts: Counts, affected: Set<string>, people: PeopleCache): Promise<void> {
-    const today = this.clock.today();
+  /** One prepared batch: find the households, drop what is already stored, write records, errors and progress in one transaction. */
+  private async store(run: ImportRunEntity, source: ImportSource, batch: PreparedBatch, counts: Counts, affected: Set<string>, households: Map<string, string | null>): Promise<void> {
     const now = this.clock.iso();
-    const errors: Array<Omit<ImportErrorEntity, 'id'>> = [];
-    const valid: Array<{ rowNumber: number; key: string; person: string; date: string; payload: string }> = [];
-    const seen = new Map<string, number>();
-    let errorRows = 0;
-    let duplicates = 0;
-    for (const r of batch) {
-      const parsed = parseRow(source, positions, r.cells, today);
-      if ('errors' in parsed) {
-        errorRows++;
-        for (const e of parsed.errors) errors.push({ importId: run.id, rowNumber: r.rowNumber, columnName: e.column, reason: e.reason });
-        continue;
-      }
-      const key = this.cipher.hash(normalisedKey(source.code, parsed.row));
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        duplicates++;
-        errors.push({ importId: run.id, rowNumber: r.rowNumber, columnName: '', reason: `与第 ${earlier} 行重复，已忽略` });
-        continue;
-      }
-      seen.set(key, r.rowNumber);
-      let person = people.hashes.get(parsed.row.idNumber);
-      if (person === undefined) {
-        person = this.cipher.hash(parsed.row.idNumber);
-        people.hashes.set(parsed.row.idNumber, person);
-      }
-      valid.push({ rowNumber: r.rowNumber, key, person, date: parsed.row.date, payload: JSON.stringify(parsed.row.values) });
-    }
+    const errors: Array<Omit<ImportErrorEntity, 'id'>> = batch.errors.map((e) => ({ importId: run.id, ...e }));
+    let duplicates = batch.duplicates;
     // A department file names the same people many times: each person is looked up once per import.
-    const unknown = [...new Set(valid.map((v) => v.person))].filter((p) => !people.households.has(p));
-    const [found, existing] = await Promise.all([this.repo.householdsByPersonHash(unknown, run.districtCode), this.repo.existingKeys(valid.map((v) => v.key))]);
-    for (const p of unknown) people.households.set(p, found.get(p) ?? null);
-    if (people.households.size > 500_000) people.clear();
-    const households = people.households;
+    const unknown = [...new Set(batch.valid.map((v) => v.person))].filter((p) => !households.has(p));
+    const [found, existing] = await Promise.all([this.repo.householdsByPersonHash(unknown, run.districtCode), this.repo.existingKeys(batch.valid.map((v) => v.key))]);
+    if (households.size > 500_000) households.clear();
+    for (const p of unknown) households.set(p, found.get(p) ?? null);
     const records: Array<Omit<DepartmentRecordEntity, 'id'>> = [];
     let unmatched = 0;
-    for (const v of valid) {
+    for (const v of batch.valid) {
       const stored = existing.get(v.key);
       if (stored) {
         duplicates++;
@@ -228,30 +200,19 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '身份证号', reason: '未匹配到本辖区在册家庭成员，未导入' });
         continue;
       }
-      records.push({ recordKey: v.key, source: source.code, importId: run.id, rowNumber: v.rowNumber, personHash: v.person, householdId, eventDate: v.date, payloadEnc: this.cipher.encrypt(v.payload), createdAt: now });
+      records.push({ recordKey: v.key, source: source.code, importId: run.id, rowNumber: v.rowNumber, personHash: v.person, householdId, eventDate: v.date, payloadEnc: v.payloadEnc, createdAt: now });
       affected.add(householdId);
     }
-    counts.processedRows += batch.length;
+    counts.processedRows += batch.processed;
     counts.takenRows += records.length;
     counts.duplicateRows += duplicates;
     counts.unmatchedRows += unmatched;
-    counts.errorRows += errorRows;
+    counts.errorRows += batch.errorRows;
     await this.tx.run(async (m) => {
       await this.repo.insertRecords(m, records);
       await this.repo.insertErrors(m, errors);
       await this.repo.updateRun(run.id, { ...counts }, m);
     });
-  }
-}
-
-/** Per import: ID number → keyed hash, and keyed hash → household (null: not in the registry). */
-class PeopleCache {
-  hashes = new Map<string, string>();
-  households = new Map<string, string | null>();
-
-  clear(): void {
-    this.hashes.clear();
-    this.households.clear();
   }
 }
 

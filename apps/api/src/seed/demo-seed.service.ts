@@ -112,7 +112,7 @@ export class DemoSeedService {
     // A first screening, so the demo opens with every household's current results.
     const run = await this.screenings.begin('system', this.config.districtCode);
     await this.screenings.finished(run.id);
-    if (this.config.demo.households >= DEMO_REVIEWS_MIN_HOUSEHOLDS) {
+    if (this.config.demo.activity && this.config.demo.households >= DEMO_REVIEWS_MIN_HOUSEHOLDS) {
       // A first monitoring pass, so the demo opens with risk colours, warnings and tasks on workers' phones.
       const monitoring = await this.monitoring.begin('system', this.config.districtCode, 'manual');
       await this.monitoring.finished(monitoring.id);
