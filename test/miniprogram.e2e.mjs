@@ -240,7 +240,10 @@ export const MINIPROGRAM_CHECKS = [
       // Network cut at the doorstep.
       await context.setOffline(true);
       if (taskCard) {
-        await taskCard.click();
+        // A real click at the card's centre. Offline, the outbox panel above the list re-renders as it
+        // retries, so the list never holds still for Playwright's "stable" check; the card is on screen.
+        await taskCard.scrollIntoViewIfNeeded();
+        await taskCard.click({ force: true });
         await tap(page, '获取现场位置');
         await expectText(page, '30.68260', '定位');
         await page.locator('textarea').first().fill('入户核实：户主在家，收入情况与登记一致。');
