@@ -240,8 +240,8 @@ export const MINIPROGRAM_CHECKS = [
       // Network cut at the doorstep.
       await context.setOffline(true);
       if (taskCard) {
-        // A real click at the card's centre. Offline, the outbox panel above the list re-renders as it
-        // retries, so the list never holds still for Playwright's "stable" check; the card is on screen.
+        // A real click at the card's centre: offline, Playwright's "stable" check on the card did not
+        // pass within 30 s (the list re-renders while the outbox retries); the card is on screen.
         await taskCard.scrollIntoViewIfNeeded();
         await taskCard.click({ force: true });
         await tap(page, '获取现场位置');
@@ -258,13 +258,21 @@ export const MINIPROGRAM_CHECKS = [
       await input(page, '授权人姓名').fill(name);
       await input(page, '授权人身份证号').fill(idNumber);
       await tap(page, '我单独同意处理');
-      const box = await page.locator('canvas#signature').boundingBox();
-      assert(box, '没有签名画板');
-      await page.mouse.move(box.x + 30, box.y + 100);
-      await page.mouse.down();
-      for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 30 + i * 12, box.y + 100 - Math.sin(i / 2) * 40, { steps: 2 });
-      await page.mouse.up();
-      await expectText(page, '已签名', '手写签名');
+      // Sign with the mouse where the pad is now (measured just before each attempt: the form above it
+      // can still be settling after the last tap); a stroke that missed the pad is simply signed again.
+      const pad = page.locator('canvas#signature');
+      for (let attempt = 1; ; attempt++) {
+        await pad.scrollIntoViewIfNeeded();
+        const box = await pad.boundingBox();
+        assert(box, '没有签名画板');
+        await page.mouse.move(box.x + 30, box.y + 100);
+        await page.mouse.down();
+        for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 30 + i * 12, box.y + 100 - Math.sin(i / 2) * 40, { steps: 2 });
+        await page.mouse.up();
+        const signed = await text(page, '已签名').waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+        if (signed) break;
+        if (attempt === 3) await expectText(page, '已签名', '手写签名（三次签名后）');
+      }
       await shoot('mp-worker-consent.png');
       await tap(page, '下一步', true);
       await input(page, '例如：柳台大道334号3栋2单元501室').fill('清泉社区成温路88号1栋1单元101室');
