@@ -6,56 +6,15 @@
  * department CSV import with row errors; the administration pages and the audit log's hash-chain
  * verification. Screenshots: test-output/screenshots/admin-ops-*.png.
  */
-/* global document, sessionStorage, performance -- only inside callbacks that run in the page */
+/* global document, performance -- only inside callbacks that run in the page */
 import Database from 'better-sqlite3';
-import { generate } from 'otplib';
-
-const WAIT = 30_000;
-const PASSWORD = 'Demo@2026';
-const TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function call(base, method, path, { token, body } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: json ?? text };
-}
-
-const visibleText = (page) => page.evaluate(() => document.body.innerText).catch(() => '');
-
-async function waitText(page, text, timeout = WAIT) {
-  try {
-    await page.getByText(text).first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`页面上没有出现“${text}”。页面文字：${(await visibleText(page)).slice(0, 500).replace(/\s+/g, ' ')}`);
-  }
-}
+import { WAIT, assert, call, pageToken, staffSignIn, visibleText, waitText } from './admin.e2e.mjs';
 
 /** Signs in through the console's form with this moment's TOTP code, then opens `path`. */
 async function signIn(page, base, username, path) {
-  await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: WAIT });
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(PASSWORD);
-  await page.getByTestId('totp').fill(await generate({ secret: TOTP_SECRET }));
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('side-menu').waitFor({ state: 'visible', timeout: WAIT });
+  await staffSignIn(page, base, username, path);
   if (!page.url().endsWith(path)) await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: WAIT });
 }
-
-const pageToken = (page) => page.evaluate(() => sessionStorage.getItem('zczr.admin.accessToken'));
 
 const rows = (locator) => locator.locator('tbody tr.ant-table-row');
 

@@ -9,15 +9,15 @@
 /* global document, sessionStorage -- only inside callbacks that run in the page */
 import { generate } from 'otplib';
 
-const WAIT = 30_000;
+export const WAIT = 30_000;
 const PASSWORD = 'Demo@2026';
 const TOTP_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
 
-function assert(cond, message) {
+export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-async function call(base, method, path, { token, body } = {}) {
+export async function call(base, method, path, { token, body } = {}) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -39,9 +39,9 @@ async function demoToken(base, role) {
   return r.body.accessToken;
 }
 
-const visibleText = (page) => page.evaluate(() => document.body.innerText).catch(() => '');
+export const visibleText = (page) => page.evaluate(() => document.body.innerText).catch(() => '');
 
-async function waitText(page, text, timeout = WAIT) {
+export async function waitText(page, text, timeout = WAIT) {
   try {
     await page.getByText(text).first().waitFor({ state: 'visible', timeout });
   } catch {
@@ -58,13 +58,13 @@ async function signIn(page, base, username, path = '/admin/') {
   await page.getByTestId('signin-submit').click();
 }
 
-async function staffSignIn(page, base, username, path) {
+export async function staffSignIn(page, base, username, path) {
   await signIn(page, base, username, path);
   await page.getByTestId('side-menu').waitFor({ state: 'visible', timeout: WAIT });
 }
 
 /** The access token the console holds, for checks made against the API as that user. */
-const pageToken = (page) => page.evaluate(() => sessionStorage.getItem('zczr.admin.accessToken'));
+export const pageToken = (page) => page.evaluate(() => sessionStorage.getItem('zczr.admin.accessToken'));
 
 export const ADMIN_CHECKS = [
   {

@@ -1,3 +1,4 @@
 export * from './roles.js';
 export * from './household.js';
 export * from './masking.js';
+export * from './diff.js';

@@ -1,4 +1,5 @@
 /** Response shapes of the API endpoints the console's core pages read (mirrors of the API's DTOs). */
+import type { FieldChange } from '@zczr/domain';
 import type { ConditionResult, FactValue, Outcome } from '@zczr/eligibility';
 
 export interface Page<T> {
@@ -10,11 +11,7 @@ export interface Page<T> {
 
 export type RiskColour = 'orange' | 'yellow' | 'blue' | 'green';
 
-export interface FieldChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
+export type { FieldChange };
 
 export interface AutoCheck {
   code: string;

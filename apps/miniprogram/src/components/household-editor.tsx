@@ -15,7 +15,7 @@ import { validateIdNumber } from '@zczr/id-card';
 import { api } from '../services/api';
 import { errorMessage } from '../services/request';
 import { newMember, type HouseholdDraft } from '../services/household-draft';
-import { Btn, Card, Choice, ErrorBox, Field, Loading, Notice, Row, Tick, yuan } from './ui';
+import { Btn, Card, Choice, ErrorBox, Field, Loading, Notice, Problems, Row, Tick, yuan } from './ui';
 import { IdCardScan } from './id-card-scan';
 
 export const HOUSEHOLD_STEPS = ['住址', '家庭成员', '收入', '财产', '支出', '困难', '核对提交'] as const;
@@ -270,14 +270,7 @@ export function ReviewStep({ draft, problems }: { draft: HouseholdDraft; problem
   return (
     <View>
       {problems.length > 0 ? (
-        <Notice kind='warn'>
-          <Text className='notice-title'>还有 {problems.length} 处需要补充：</Text>
-          {problems.map((p) => (
-            <Text key={p} className='bullet'>
-              · {p}
-            </Text>
-          ))}
-        </Notice>
+        <Problems items={problems} title={`还有 ${problems.length} 处需要补充：`} />
       ) : (
         <Notice kind='ok'>信息已填写完整，请核对后提交。</Notice>
       )}

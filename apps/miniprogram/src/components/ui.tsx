@@ -63,6 +63,21 @@ export function Notice(props: { kind?: 'info' | 'warn' | 'ok' | 'error'; childre
   return <View className={`notice notice-${props.kind ?? 'info'}`}>{props.children}</View>;
 }
 
+/** What still stands in the way of a form, as a warning list; nothing when there is nothing. */
+export function Problems(props: { items: readonly string[]; title?: string }) {
+  if (props.items.length === 0) return null;
+  return (
+    <Notice kind='warn'>
+      {props.title ? <Text className='notice-title'>{props.title}</Text> : null}
+      {props.items.map((p) => (
+        <Text key={p} className='bullet'>
+          · {p}
+        </Text>
+      ))}
+    </Notice>
+  );
+}
+
 export function Btn(props: {
   children: ReactNode;
   onClick: () => void;

@@ -1,6 +1,6 @@
 /** Shapes of the API's answers that the mini-program reads (see /api/docs-json). */
 import type {
-  AssetItem, ConsentPurpose, CurrentBenefit, HardshipEvent, HouseholdStatus, IncomeItem, MemberInput, RigidExpense, Role,
+  AssetItem, ConsentPurpose, CurrentBenefit, HardshipEvent, HouseholdInput, HouseholdStatus, IncomeItem, MemberInput, RigidExpense, Role,
   SubmissionStatus,
 } from '@zczr/domain';
 import type { ConditionResult, FactName, NearMiss, Outcome, PolicyDefinition, PolicyGroup } from '@zczr/eligibility';
@@ -51,17 +51,8 @@ export interface ConsentInput {
   guardianRelation?: string;
 }
 
-export interface HouseholdBody {
-  address: string;
-  communityCode: string;
-  gridId?: string;
-  members: MemberInput[];
-  incomes: IncomeItem[];
-  assets: AssetItem[];
-  expenses: RigidExpense[];
-  hardships: HardshipEvent[];
-  benefits: CurrentBenefit[];
-}
+/** The household as the API takes it (the shared model in @zczr/domain). */
+export type HouseholdBody = HouseholdInput;
 
 export interface CreateHouseholdBody extends HouseholdBody {
   consentId: string;

@@ -6,7 +6,7 @@ import { checkReferences, validateRule, type ParameterDefinition, type PolicyDef
 import { api, ApiError } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { DiffTable } from '../../shared/DiffTable';
-import { diffValues } from '../../shared/diff';
+import { diffValues } from '@zczr/domain';
 import { formatDateTime, smallCount } from '../../shared/labels';
 import { useUser } from '../../auth/session';
 import type { FieldChange } from '../../shared/types';

@@ -2,7 +2,7 @@ import { Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { DiffTable } from '../../shared/DiffTable';
-import { diffValues } from '../../shared/diff';
+import { diffValues } from '@zczr/domain';
 import { formatDateTime, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shared/labels';
 import type { Household, QueueItem, Task } from '../../shared/types';
 

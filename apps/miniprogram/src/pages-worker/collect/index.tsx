@@ -6,7 +6,7 @@ import { readStored, removeStored, saveStored } from '../../services/storage';
 import { draftProblems, emptyDraft, newMember, toHouseholdBody, type HouseholdDraft } from '../../services/household-draft';
 import { ConsentForm, consentProblems, initialConsent, toConsentInput, type ConsentState } from '../../components/consent-form';
 import { HOUSEHOLD_STEPS, HouseholdStep, scrollTop } from '../../components/household-editor';
-import { Btn, Notice, Screen, Steps } from '../../components/ui';
+import { Btn, Notice, Problems, Screen, Steps } from '../../components/ui';
 import { SignaturePad } from '../lib/signature-pad';
 import { enqueueCollect, syncOutbox } from '../lib/queue';
 
@@ -77,15 +77,7 @@ export default function Collect() {
           <ConsentForm value={d.consent} onChange={(c) => change({ ...d, consent: c })} subjectEditable />
           <Text className='section-title'>授权人签名</Text>
           <SignaturePad onChange={(s) => change({ ...d, signature: s })} />
-          {consentIssues.length ? (
-            <Notice kind='warn'>
-              {consentIssues.map((p) => (
-                <Text key={p} className='bullet'>
-                  · {p}
-                </Text>
-              ))}
-            </Notice>
-          ) : null}
+          <Problems items={consentIssues} />
         </View>
       ) : (
         <HouseholdStep draft={d.household} onChange={(h) => change({ ...d, household: h })} step={step - 1} problems={problems} consentId={null} />

@@ -5,7 +5,7 @@ import { api } from '../../services/api';
 import { errorMessage } from '../../services/request';
 import { readStored, removeStored, saveStored } from '../../services/storage';
 import type { Household } from '../../services/types';
-import { Btn, Card, Field, Notice, Row, Screen, Tick } from '../../components/ui';
+import { Btn, Card, Field, Notice, Problems, Row, Screen, Tick } from '../../components/ui';
 import { enqueueVisit, syncOutbox } from '../lib/queue';
 
 interface VisitDraft {
@@ -94,15 +94,7 @@ export default function Visit() {
       <Tick checked={d.jobLost} onChange={(v) => change({ ...d, jobLost: v })}>
         <Text>家里有人新近失业</Text>
       </Tick>
-      {problems.length ? (
-        <Notice kind='warn'>
-          {problems.map((p) => (
-            <Text key={p} className='bullet'>
-              · {p}
-            </Text>
-          ))}
-        </Notice>
-      ) : null}
+      <Problems items={problems} />
       <Btn loading={busy} disabled={problems.length > 0} onClick={() => void save()}>
         保存并上传
       </Btn>

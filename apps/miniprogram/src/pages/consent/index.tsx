@@ -5,8 +5,8 @@ import { cachedMe } from '../../services/session';
 import { errorMessage, newIdempotencyKey } from '../../services/request';
 import { emptyDraft, loadResidentDraft, saveResidentDraft } from '../../services/household-draft';
 import { ConsentForm, consentProblems, initialConsent, toConsentInput, type ConsentState } from '../../components/consent-form';
-import { Btn, ErrorBox, Notice, Screen } from '../../components/ui';
-import { Text, View } from '@tarojs/components';
+import { Btn, ErrorBox, Notice, Problems, Screen } from '../../components/ui';
+import { View } from '@tarojs/components';
 
 export default function ConsentPage() {
   const [state, setState] = useState<ConsentState>(initialConsent());
@@ -51,15 +51,7 @@ export default function ConsentPage() {
       <Notice>填报家庭情况前，需要您同意我们处理您家庭的信息。请仔细阅读。</Notice>
       <ConsentForm value={state} onChange={setState} subjectEditable={!knownSelf} />
       {error ? <ErrorBox message={error} /> : null}
-      {problems.length > 0 ? (
-        <Notice kind='warn'>
-          {problems.map((p) => (
-            <Text key={p} className='bullet'>
-              · {p}
-            </Text>
-          ))}
-        </Notice>
-      ) : null}
+      <Problems items={problems} />
       <Btn loading={busy} disabled={problems.length > 0} onClick={() => void submit()}>
         同意并继续
       </Btn>

@@ -5,7 +5,7 @@ import type { CompiledPolicy, EligibilityResult } from '@zczr/eligibility';
 import { errorMessage } from '../../services/request';
 import { EMPTY_ANSWERS, loadPolicies, selfCheck, todayInChina, type SelfCheckAnswers } from '../../services/self-check';
 import { ResultCard } from '../../components/result-card';
-import { Btn, Card, Choice, Empty, ErrorBox, Field, Loading, Notice, Screen, Tick } from '../../components/ui';
+import { Btn, Card, Choice, Empty, ErrorBox, Field, Loading, Notice, Problems, Screen, Tick } from '../../components/ui';
 
 const counts = (max: number) => Array.from({ length: max + 1 }, (_, n) => ({ value: n, label: n === max ? `${n}人及以上` : `${n}人` }));
 
@@ -75,15 +75,7 @@ export default function SelfCheck() {
         ) : null}
         <Field label='最近一年看病自己花的钱（元）' type='digit' value={medical} onChange={setMedical} hint='医保报销后自己掏的部分，没有可不填' />
       </Card>
-      {problems.length ? (
-        <Notice kind='warn'>
-          {problems.map((p) => (
-            <Text key={p} className='bullet'>
-              · {p}
-            </Text>
-          ))}
-        </Notice>
-      ) : null}
+      <Problems items={problems} />
       <Btn disabled={!policies || problems.length > 0} onClick={run}>
         看看可能有哪些帮助
       </Btn>

@@ -1,4 +1,9 @@
-import type { FieldChange } from './types';
+/** One changed field between two versions of a document, by JSON path (e.g. `members[1].phone`). */
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
 
 function flatten(value: unknown, path: string, out: Map<string, unknown>): void {
   if (Array.isArray(value)) {
@@ -11,7 +16,10 @@ function flatten(value: unknown, path: string, out: Map<string, unknown>): void 
   }
 }
 
-/** Field-level diff by JSON path, as the API computes it for submissions (e.g. `incomes[0].monthlyAmount`). */
+/**
+ * Field-level diff by JSON path, the same in the API (revisions, submissions) and the console
+ * (task findings, policy versions). `prefix` roots the paths (e.g. `incomes`).
+ */
 export function diffValues(before: unknown, after: unknown, prefix = ''): FieldChange[] {
   const a = new Map<string, unknown>();
   const b = new Map<string, unknown>();
