@@ -49,12 +49,30 @@ export async function waitText(page, text, timeout = WAIT) {
   }
 }
 
-/** Signs in through the form, with the TOTP code of this moment. */
+/**
+ * A TOTP code the API has not yet seen for this user: a code is accepted once, so a second sign-in
+ * within the same 30-second step uses the next step's code (accepted within the API's tolerance),
+ * or waits for time to move on.
+ */
+const lastStep = new Map();
+async function freshTotp(username) {
+  for (;;) {
+    const current = Math.floor(Date.now() / 30_000);
+    const step = Math.max(current, (lastStep.get(username) ?? -1) + 1);
+    if (step <= current + 1) {
+      lastStep.set(username, step);
+      return generate({ secret: TOTP_SECRET, epoch: step * 30 });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Signs in through the form, with a TOTP code not used before. */
 async function signIn(page, base, username, path = '/admin/') {
   await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: WAIT });
   await page.getByTestId('username').fill(username);
   await page.getByTestId('password').fill(PASSWORD);
-  await page.getByTestId('totp').fill(await generate({ secret: TOTP_SECRET }));
+  await page.getByTestId('totp').fill(await freshTotp(username));
   await page.getByTestId('signin-submit').click();
 }
 

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { DemoRealNameVerifier, RealNameVerifier, WechatRealNameVerifier } from './auth/real-name.verifier.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokenService } from './auth/token.service.js';
 import { WechatClient } from './auth/wechat.client.js';
@@ -75,6 +76,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        { provide: RealNameVerifier, useClass: config.realNameVerifier === 'demo' ? DemoRealNameVerifier : WechatRealNameVerifier },
         TokenService, WechatClient, AuthService, RegionsService, ConsentsService, HouseholdsService, SubmissionsService, DemoSeedService,
         PoliciesRepository, PoliciesService, MatcherService, EligibilityRepository, EligibilityService, PopulationService, ScreeningsRepository, ScreeningsService, ScreeningResultsService,
         ...CONSOLE_CORE_PROVIDERS,

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import { ERRORS } from './common/errors.js';
+import { rejectDeepJson } from './common/json-depth.js';
 import { PinoNestLogger, createPino, httpLogger } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
 import { PoliciesService } from './policies/policies.service.js';
@@ -30,13 +31,21 @@ export async function createApp(config: AppConfig, opts: { seed?: boolean; logDe
   const logger = createPino(config, opts.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bodyParser: false, abortOnError: false });
   app.use(httpLogger(logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (none by default).
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'"] } } }));
-  app.use(express.json({ limit: config.bodyLimit }));
+  app.use(express.json({ limit: config.bodyLimit, verify: rejectDeepJson(config.jsonMaxDepth) }));
   // Brute-force protection on sign-in, per client address (lockout per account is in AuthService).
   app.use(['/api/v1/auth/login', '/api/v1/auth/wechat-login', '/api/v1/auth/refresh'], rateLimit({
     windowMs: 60_000,
     limit: config.login.ratePerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => res.status(429).json({ code: 'TOO_MANY_REQUESTS', message: ERRORS.TOO_MANY_REQUESTS[1] }),
+  }));
+  app.use('/api/v1/auth/bind-identity', rateLimit({
+    windowMs: 60 * 60_000,
+    limit: 30,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => res.status(429).json({ code: 'TOO_MANY_REQUESTS', message: ERRORS.TOO_MANY_REQUESTS[1] }),
@@ -55,6 +64,7 @@ export async function createApp(config: AppConfig, opts: { seed?: boolean; logDe
   await app.init();
   await app.get(PoliciesService).seedLibraryIfEmpty();
   if (opts.seed ?? true) await app.get(DemoSeedService).run();
+  await app.get(DemoSeedService).disableDemoAccounts();
   return app;
 }
 

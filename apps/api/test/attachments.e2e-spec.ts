@@ -119,7 +119,7 @@ describe('attachments: photos of papers in a household file (local store)', () =
     const id = created.body.household.id as string;
     const outOfRange = await upload(worker, id, png, { memberIndex: '5' });
     expect(outOfRange.status).toBe(400);
-    await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(staff)).send({}).expect(200);
+    await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(staff)).send({ reason: '本人当面提出撤回' }).expect(200);
     const res = await upload(worker, id, png);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('CONSENT_WITHDRAWN');
@@ -334,7 +334,7 @@ describe('attachments in an S3-compatible store', () => {
     await t.http().post('/api/v1/attachments').set(bearer(await t.tokenFor('grid_worker'))).field('householdId', id).field('kind', 'certificate').attach('file', png, 'x.png').expect(201);
     const before = s3.objects.size;
     s3.log.length = 0;
-    await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(staff)).send({}).expect(200);
+    await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(staff)).send({ reason: '本人当面提出撤回' }).expect(200);
     expect(s3.log.filter((l) => l.method === 'DELETE').map((l) => l.status)).toEqual([204]);
     expect(s3.objects.size).toBe(before - 1);
   });

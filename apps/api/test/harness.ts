@@ -67,7 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
   const dir = mkdtempSync(join(tmpdir(), 'zczr-test-'));
   const wechat = await startFakeWechat();
   const mysqlUrl = isMysql() ? process.env.DATABASE_URL! : null;
-  if (mysqlUrl) await emptyMysql(mysqlUrl);
+  if (mysqlUrl && env.KEEP_DATABASE !== 'true') await emptyMysql(mysqlUrl);
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_MODE: 'true',

@@ -139,7 +139,7 @@ describe('OCR of identity documents', () => {
       const c = card();
       const holder = { name: c.truth.name!, idNumber: c.truth.idNumber! };
       const withdrawn = await giveConsent(t, staff, holder);
-      await t.http().post(`/api/v1/consents/${withdrawn}/withdraw`).set(bearer(staff)).send({}).expect(200);
+      await t.http().post(`/api/v1/consents/${withdrawn}/withdraw`).set(bearer(staff)).send({ reason: '本人当面提出撤回' }).expect(200);
       const r1 = await t.http().post('/api/v1/ocr/id-card').set(bearer(staff)).field('side', 'front').field('consentId', withdrawn).attach('image', fixture(c.file), 'card.jpg');
       expect(r1.status).toBe(403);
       const noTick = await giveConsent(t, staff, holder, { sensitiveData: false });

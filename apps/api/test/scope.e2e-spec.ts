@@ -99,7 +99,7 @@ describe('data scope', () => {
     const notBound = await t.http().post('/api/v1/consents').set(bearer(token)).send({ subjectName: me.name, subjectIdNumber: me.idNumber, purposes: ['assistance_assessment'], sensitiveData: true, textVersion: '2026-11', method: 'self_online' });
     expect(notBound.status).toBe(403);
     expect(notBound.body.code).toBe('IDENTITY_NOT_BOUND');
-    await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: me.name, idNumber: me.idNumber, consentToIdentityProcessing: true }).expect(200);
+    await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: me.name, idNumber: me.idNumber, consentToIdentityProcessing: true, faceVerifyResult: 'demo-face-pass' }).expect(200);
     const consentId = await giveConsent(t, token, me, { method: 'self_online', signatureImage: undefined });
     const res = await t.http().post('/api/v1/households').set(bearer(token)).send(householdBody(consentId, ownGrid, me)).expect(201);
     expect(res.body.household.status).toBe('pending_review');

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { assertNever } from '@zczr/domain';
@@ -24,6 +25,21 @@ export type Scope =
  */
 @Injectable()
 export class AccessService {
+  constructor(@Optional() private readonly dataSource?: DataSource) {}
+
+  /**
+   * For records that hang off a household (tasks, warnings, submissions): decided by the household's
+   * placement as it is now, never by a copy taken when the record was made.
+   */
+  async requireVia<T extends { householdId: string }>(auth: AuthContext, record: T | null | undefined): Promise<T> {
+    if (!record || !this.dataSource) throw notFound();
+    const [h] = await this.dataSource.query<Array<Omit<Placement, 'householdId'>>>(
+      'SELECT districtCode, streetCode, gridId FROM household WHERE id = ?', [record.householdId],
+    );
+    if (!h || !this.canSee(auth, { householdId: record.householdId, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId })) throw notFound();
+    return record;
+  }
+
   scopeOf(auth: AuthContext): Scope {
     switch (auth.role) {
       case 'resident':

@@ -61,7 +61,7 @@ export class AdminUsersService {
     const user = await this.managed(auth, id);
     if (user.id === auth.userId) throw new AppError('CANNOT_CHANGE_SELF');
     const secret = generateSecret();
-    await this.users.update(user.id, { totpSecretEnc: this.cipher.encrypt(secret), tokenVersion: user.tokenVersion + 1, failedLogins: 0, lockedUntil: null });
+    await this.users.update(user.id, { totpSecretEnc: this.cipher.encrypt(secret), totpLastStep: null, tokenVersion: user.tokenVersion + 1, failedLogins: 0, lockedUntil: null });
     await this.audit.record(auth, { action: 'user.reset_totp', entityType: 'user', entityId: user.id });
     const fresh = (await this.repo.findUser(user.id))!;
     return { user: await this.toDto(fresh, (await this.repo.gridIdsOf([id])).get(id) ?? []), totpSecret: secret, otpauthUrl: this.otpauthUrl(fresh, secret) };

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '../auth/decorators.js';
+import { IsCalendarDate } from '../common/validation.js';
 import type { AuditLogEntity } from './audit-log.entity.js';
 import { AuditService, ChainVerification } from './audit.service.js';
 
@@ -14,8 +15,8 @@ class ListAuditQuery {
   @ApiPropertyOptional({ description: '操作人用户 id' }) @IsOptional() @IsUUID() actorId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) entityId?: string;
-  @ApiPropertyOptional({ description: '起始日期（含），YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) from?: string;
-  @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) to?: string;
+  @ApiPropertyOptional({ description: '起始日期（含），YYYY-MM-DD' }) @IsOptional() @IsCalendarDate() from?: string;
+  @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD' }) @IsOptional() @IsCalendarDate() to?: string;
 }
 
 class AuditEntryDto {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth-context.js';
-import { BindIdentityDto, DemoLoginDto, MeDto, RefreshDto, StaffLoginDto, TokenPairDto, WechatLoginDto } from './auth.dto.js';
+import { BindIdentityDto, ConfirmIdentityDto, DemoLoginDto, MeDto, RefreshDto, StaffLoginDto, TokenPairDto, WechatLoginDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { Auth, Public, Roles } from './decorators.js';
 import type { TokenPair } from './token.service.js';
@@ -62,5 +62,15 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   bindIdentity(@Auth() auth: AuthContext, @Body() dto: BindIdentityDto): Promise<MeDto> {
     return this.service.bindIdentity(auth, dto);
+  }
+
+  @ApiBearerAuth()
+  @Roles('street_reviewer', 'district_reviewer', 'admin')
+  @Post('residents/:userId/identity')
+  @HttpCode(200)
+  @ApiOperation({ summary: '工作人员当面核验（或解除）居民的实名绑定' })
+  @ApiOkResponse({ type: MeDto })
+  confirmIdentity(@Auth() auth: AuthContext, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: ConfirmIdentityDto): Promise<MeDto> {
+    return this.service.confirmIdentity(auth, userId, dto);
   }
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@zczr/domain';
-import { Equals, IsBoolean, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Equals, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsChineseIdNumber } from '../common/validation.js';
 
 export class WechatLoginDto {
@@ -31,6 +31,14 @@ export class BindIdentityDto {
   @IsBoolean()
   @Equals(true, { message: '须勾选同意处理身份证号' })
   consentToIdentityProcessing: boolean;
+  @ApiPropertyOptional({ description: '人脸核身结果票据（wx.startFacialRecognitionVerify 返回的 verifyResult）；未提供时绑定待工作人员确认' })
+  @IsOptional() @IsString() @Length(1, 512)
+  faceVerifyResult?: string;
+}
+
+export class ConfirmIdentityDto {
+  @ApiProperty({ description: 'true：当面核验确认；false：解除绑定（须重新实名）' }) @IsBoolean() confirm: boolean;
+  @ApiProperty({ description: '原因，如“持身份证到社区当面核验”' }) @IsString() @Length(2, 200) reason: string;
 }
 
 export class TokenPairDto {
@@ -46,6 +54,7 @@ export class MeDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ nullable: true }) realName: string | null;
   @ApiProperty({ nullable: true, description: '脱敏身份证号' }) idNumberMasked: string | null;
+  @ApiProperty({ description: '实名身份已核验（人脸核身或工作人员确认）' }) identityVerified: boolean;
   @ApiProperty({ nullable: true }) regionCode: string | null;
   @ApiProperty({ nullable: true, description: '辖区名称，如“温江区 柳城街道”' }) regionName: string | null;
   @ApiProperty({ type: [String] }) gridIds: string[];

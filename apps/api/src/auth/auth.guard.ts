@@ -35,13 +35,13 @@ export class AuthGuard implements CanActivate {
     const claims = this.tokens.verifyAccess(token);
     const access = await this.users.findAccess(claims.sub);
     if (!access || access.user.role !== claims.role) throw new AppError('TOKEN_INVALID');
-    const { user, gridIds } = access;
+    const { user, gridIds, householdId } = access;
     req.auth = {
       userId: user.id,
       role: user.role,
       regionCode: user.regionCode,
       gridIds,
-      householdId: user.householdId,
+      householdId,
       ip: req.ip ?? null,
     };
     return user;

@@ -3,6 +3,7 @@ import { maskIdNumber } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import bcrypt from 'bcryptjs';
 import { verify as verifyTotp } from 'otplib';
+import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
@@ -15,6 +16,7 @@ import type { BindIdentityDto, DemoLoginDto, MeDto, StaffLoginDto } from './auth
 import { TokenPair, TokenService } from './token.service.js';
 import { newUserEntity, type UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
+import { RealNameVerifier } from './real-name.verifier.js';
 import { WechatClient } from './wechat.client.js';
 
 export const DEMO_USERNAMES = {
@@ -25,8 +27,14 @@ export const DEMO_USERNAMES = {
   admin: 'demo-admin',
 } as const;
 
+const BIND_ATTEMPTS = 5;
+
 @Injectable()
 export class AuthService {
+  private readonly bindAttempts = new Map<string, { since: number; n: number }>();
+  /** Failed sign-ins of names that are no account: locked like real ones, so a 423 tells nothing. */
+  private readonly unknownFailures = new Map<string, { n: number; lockedUntil: number }>();
+
   constructor(
     private readonly users: UsersRepository,
     private readonly households: HouseholdsRepository,
@@ -35,6 +43,8 @@ export class AuthService {
     private readonly wechat: WechatClient,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly realName: RealNameVerifier,
+    private readonly access: AccessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -55,12 +65,19 @@ export class AuthService {
     const now = this.clock.now();
     if (!user || !user.passwordHash || !user.totpSecretEnc) {
       await bcrypt.compare(dto.password, '$2b$10$invalidinvalidinvalidinuJ0Nj1bS7pVNQ0hUJ0F8f1lYlqvZK2'); // even timing
-      throw new AppError('LOGIN_FAILED');
+      throw new AppError(this.failUnknown(dto.username, now.getTime()) ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
     if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
     const passwordOk = await bcrypt.compare(dto.password, user.passwordHash);
-    const totpOk = passwordOk && (await verifyTotp({ secret: this.cipher.decrypt(user.totpSecretEnc), token: dto.totp, epochTolerance: 30 })).valid;
+    const totp = passwordOk ? await verifyTotp({ secret: this.cipher.decrypt(user.totpSecretEnc), token: dto.totp, epochTolerance: 30 }) : null;
+    // A code is good once: its time step must be later than the last one accepted.
+    const step = totp?.valid ? ('epoch' in totp && typeof totp.epoch === 'number' ? Math.floor(totp.epoch / 30) : Math.floor(now.getTime() / 30_000) + totp.delta) : null;
     const actor = { userId: user.id, role: user.role, ip };
+    if (step !== null && user.disabledAt) {
+      await this.audit.record(actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
+      throw new AppError('ACCOUNT_DISABLED');
+    }
+    const totpOk = step !== null && (user.totpLastStep === null || step > user.totpLastStep);
     if (!totpOk) {
       const failures = user.failedLogins + 1;
       const lock = failures >= this.config.login.maxFailures;
@@ -68,22 +85,41 @@ export class AuthService {
         failedLogins: lock ? 0 : failures,
         lockedUntil: lock ? new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString() : user.lockedUntil,
       });
-      await this.audit.record(actor, { action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id });
+      await this.audit.record(actor, { action: lock ? 'auth.locked' : step !== null ? 'auth.totp_replayed' : 'auth.login_failed', entityType: 'user', entityId: user.id });
       throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
-    if (user.disabledAt) {
-      await this.audit.record(actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
-      throw new AppError('ACCOUNT_DISABLED');
-    }
-    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, totpLastStep: step });
     await this.audit.record(actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return this.tokens.issue(user);
+  }
+
+  /** Counts a failure for a name that is no account; true when that name is now "locked". */
+  private failUnknown(username: string, now: number): boolean {
+    const key = username.toLowerCase();
+    const entry = this.unknownFailures.get(key) ?? { n: 0, lockedUntil: 0 };
+    if (entry.lockedUntil > now) return true;
+    entry.n += 1;
+    if (entry.n >= this.config.login.maxFailures) {
+      entry.n = 0;
+      entry.lockedUntil = now + this.config.login.lockoutMinutes * 60_000;
+    }
+    if (this.unknownFailures.size > 100_000) this.unknownFailures.clear();
+    this.unknownFailures.set(key, entry);
+    return entry.lockedUntil > now;
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const claims = this.tokens.verifyRefresh(refreshToken);
     const user = await this.users.findById(claims.sub);
-    if (!user || user.disabledAt || user.tokenVersion !== claims.ver) throw new AppError('TOKEN_INVALID');
+    if (!user || user.disabledAt) throw new AppError('TOKEN_INVALID');
+    if (user.tokenVersion !== claims.ver) {
+      // A rotated refresh token came back: someone holds a copy. Revoke the whole family.
+      if (claims.ver < user.tokenVersion) {
+        await this.users.update(user.id, { tokenVersion: user.tokenVersion + 1 });
+        await this.audit.record({ userId: user.id, role: user.role, ip: null }, { action: 'auth.refresh_reused', entityType: 'user', entityId: user.id });
+      }
+      throw new AppError('TOKEN_INVALID');
+    }
     // Rotation: the refresh token just used stops working.
     user.tokenVersion += 1;
     await this.users.update(user.id, { tokenVersion: user.tokenVersion });
@@ -97,28 +133,100 @@ export class AuthService {
     return this.tokens.issue(user);
   }
 
+  /**
+   * Binds a WeChat account to a real name and ID number. The name must match the archive's record of
+   * that number; one identity per account (a change goes through staff); attempts are limited. The
+   * binding grants a household only once proven: by a face check here, or later by staff.
+   */
   async bindIdentity(auth: AuthContext, dto: BindIdentityDto): Promise<MeDto> {
+    this.throttleBinding(auth.userId);
     const check = validateIdNumber(dto.idNumber);
     if (!check.valid) throw new AppError('INVALID_ID_NUMBER', check.message);
+    const me = await this.users.findById(auth.userId);
+    if (!me) throw new AppError('TOKEN_INVALID');
     const hash = this.cipher.hash(check.idNumber);
+    if (me.idNumberHash && me.idNumberHash !== hash) throw new AppError('IDENTITY_LOCKED');
     const other = await this.users.findByIdNumberHash(hash);
-    if (other && other.id !== auth.userId) throw new AppError('IDENTITY_ALREADY_BOUND');
-    const householdId = auth.householdId ?? (await this.households.findActiveHouseholdIdByMemberHash(hash));
+    // An unproven binding elsewhere gives way to a face-verified one (no squatting on someone's number).
+    const takeOver = other && other.id !== auth.userId && !other.identityVerifiedAt && Boolean(dto.faceVerifyResult);
+    if (other && other.id !== auth.userId && !takeOver) throw new AppError('IDENTITY_ALREADY_BOUND');
+    const records = await this.households.findMembersByIdHashes([hash]);
+    if (records.length > 0 && !records.some((r) => r.name === dto.realName)) {
+      await this.audit.record(auth, { action: 'user.bind_identity_mismatch', entityType: 'user', entityId: auth.userId, detail: { idNumber: maskIdNumber(check.idNumber) } });
+      throw new AppError('IDENTITY_MISMATCH');
+    }
+    let verifiedAt = me.idNumberHash === hash ? me.identityVerifiedAt : null;
+    let verifiedBy = me.idNumberHash === hash ? me.identityVerifiedBy : null;
+    if (!verifiedAt && dto.faceVerifyResult) {
+      const ok = await this.realName.verify({ openid: me.openid, realName: dto.realName, idNumber: check.idNumber, verifyResult: dto.faceVerifyResult });
+      if (!ok) {
+        await this.audit.record(auth, { action: 'user.face_verify_failed', entityType: 'user', entityId: auth.userId, detail: { idNumber: maskIdNumber(check.idNumber) } });
+        throw new AppError('FACE_VERIFY_FAILED');
+      }
+      verifiedAt = this.clock.iso();
+      verifiedBy = 'face';
+    }
+    if (other && takeOver) {
+      if (!verifiedAt) throw new AppError('IDENTITY_ALREADY_BOUND');
+      await this.users.update(other.id, { idNumberEnc: null, idNumberHash: null, realName: null, identityVerifiedAt: null, identityVerifiedBy: null, householdId: null });
+      await this.audit.record(auth, { action: 'user.identity_taken_over', entityType: 'user', entityId: other.id, detail: { by: auth.userId } });
+    }
     await this.users.update(auth.userId, {
       realName: dto.realName,
       displayName: dto.realName,
       idNumberEnc: this.cipher.encrypt(check.idNumber),
       idNumberHash: hash,
       identityConsentAt: this.clock.iso(),
-      householdId,
+      identityVerifiedAt: verifiedAt,
+      identityVerifiedBy: verifiedBy,
     });
-    await this.audit.record(auth, { action: 'user.bind_identity', entityType: 'user', entityId: auth.userId, householdId, detail: { idNumber: maskIdNumber(check.idNumber) } });
+    const access = await this.users.findAccess(auth.userId);
+    const householdId = access?.householdId ?? null;
+    await this.audit.record(auth, {
+      action: 'user.bind_identity', entityType: 'user', entityId: auth.userId, householdId,
+      detail: { idNumber: maskIdNumber(check.idNumber), verified: verifiedBy ?? 'pending' },
+    });
     return this.me({ ...auth, householdId });
+  }
+
+  /** Staff confirm (or clear) a resident's binding in person, for a resident in their scope or not yet placed. */
+  async confirmIdentity(auth: AuthContext, userId: string, dto: { confirm: boolean; reason: string }): Promise<MeDto> {
+    const user = await this.users.findById(userId);
+    if (!user || user.role !== 'resident' || !user.idNumberHash) throw new AppError('NOT_FOUND');
+    const householdId = await this.households.findActiveHouseholdIdByMemberHash(user.idNumberHash);
+    if (householdId) {
+      const h = await this.households.findById(householdId);
+      this.access.require(auth, h && { householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId });
+    }
+    await this.users.update(userId, dto.confirm
+      ? { identityVerifiedAt: this.clock.iso(), identityVerifiedBy: `staff:${auth.userId}`.slice(0, 40) }
+      : { identityVerifiedAt: null, identityVerifiedBy: null, idNumberEnc: null, idNumberHash: null, realName: null, householdId: null, tokenVersion: user.tokenVersion + 1 });
+    await this.audit.record(auth, { action: dto.confirm ? 'user.identity_confirmed' : 'user.identity_cleared', entityType: 'user', entityId: userId, householdId, detail: { reason: dto.reason } });
+    const access = await this.users.findAccess(userId);
+    const updated = await this.users.findById(userId);
+    return this.toMe(updated!, access?.gridIds ?? [], access?.householdId ?? null);
+  }
+
+  /** At most BIND_ATTEMPTS identity bindings per account per hour: guessing names against a number is slow. */
+  private throttleBinding(userId: string): void {
+    const now = Date.now();
+    const window = this.bindAttempts.get(userId);
+    if (!window || window.since < now - 3_600_000) {
+      if (this.bindAttempts.size > 50_000) this.bindAttempts.clear();
+      this.bindAttempts.set(userId, { since: now, n: 1 });
+      return;
+    }
+    window.n += 1;
+    if (window.n > BIND_ATTEMPTS) throw new AppError('TOO_MANY_REQUESTS');
   }
 
   async me(auth: AuthContext): Promise<MeDto> {
     const user = await this.users.findById(auth.userId);
     if (!user) throw new AppError('TOKEN_INVALID');
+    return this.toMe(user, auth.gridIds, auth.householdId);
+  }
+
+  private async toMe(user: UserEntity, gridIds: string[], householdId: string | null): Promise<MeDto> {
     const id = this.cipher.decryptNullable(user.idNumberEnc);
     return {
       id: user.id,
@@ -127,10 +235,11 @@ export class AuthService {
       displayName: user.displayName,
       realName: user.realName,
       idNumberMasked: id ? maskIdNumber(id) : null,
+      identityVerified: user.identityVerifiedAt !== null,
       regionCode: user.regionCode,
       regionName: await this.regionName(user.regionCode),
-      gridIds: auth.gridIds,
-      householdId: user.householdId,
+      gridIds,
+      householdId,
     };
   }
 

@@ -53,7 +53,10 @@ export class TokenService {
 
   private verify<T extends object>(token: string): T {
     try {
-      return this.jwt.verify<T>(token, { algorithms: ['HS256'] });
+      const claims = this.jwt.verify<T & { exp?: unknown }>(token, { algorithms: ['HS256'] });
+      // A token without an expiry would be good forever: never accepted, whoever signed it.
+      if (typeof claims.exp !== 'number') throw new Error('no exp');
+      return claims;
     } catch {
       throw new AppError('TOKEN_INVALID');
     }

@@ -46,6 +46,17 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 12, nullable: true })
   regionCode: string | null;
 
+  /** When and how a resident's binding was proven: 'face' (WeChat 人脸核身) or 'staff:<userId>'. Until then it grants no household. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  identityVerifiedAt: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  identityVerifiedBy: string | null;
+
+  /** The last TOTP time step accepted: a code is used once. */
+  @Column({ type: 'int', nullable: true })
+  totpLastStep: number | null;
+
   /** A resident's own household. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   householdId: string | null;
@@ -72,7 +83,7 @@ export class UserEntity {
 export function newUserEntity(fields: Partial<UserEntity> & Pick<UserEntity, 'role' | 'displayName'>, createdAt: string): UserEntity {
   return {
     id: randomUUID(), username: null, passwordHash: null, totpSecretEnc: null, openid: null, realName: null, idNumberEnc: null,
-    idNumberHash: null, identityConsentAt: null, regionCode: null, householdId: null, failedLogins: 0, lockedUntil: null,
+    idNumberHash: null, identityConsentAt: null, identityVerifiedAt: null, identityVerifiedBy: null, totpLastStep: null, regionCode: null, householdId: null, failedLogins: 0, lockedUntil: null,
     tokenVersion: 0, createdAt, disabledAt: null, ...fields,
   };
 }

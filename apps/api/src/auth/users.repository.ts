@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Transactor } from '../database/transactor.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { MemberEntity } from '../households/member.entity.js';
 import { GridWorkerEntity } from '../regions/grid.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -9,6 +11,8 @@ import { UserEntity } from './user.entity.js';
 export interface UserAccess {
   user: UserEntity;
   gridIds: string[];
+  /** A resident's household, derived now from the archive: the one they are a member of, and only once their identity is proven. */
+  householdId: string | null;
 }
 
 const ACCESS_CACHE_MS = 5_000;
@@ -30,7 +34,11 @@ export class UsersRepository {
     const user = await this.users.findOneBy({ id });
     // A disabled account's tokens stop working at once (within the cache's few seconds at most).
     if (!user || user.disabledAt) return null;
-    const value = { user, gridIds: user.role === 'grid_worker' ? await this.gridIdsOf(id) : [] };
+    const value = {
+      user,
+      gridIds: user.role === 'grid_worker' ? await this.gridIdsOf(id) : [],
+      householdId: user.role === 'resident' ? await this.householdOf(user) : null,
+    };
     if (this.accessCache.size > 10_000) this.accessCache.clear();
     this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
     return value;
@@ -69,6 +77,23 @@ export class UsersRepository {
   /** Forgets the cached access of a user whose grids or status changed elsewhere. */
   invalidate(id: string): void {
     this.accessCache.delete(id);
+  }
+
+  /**
+   * The household a resident may see: the one in which an active or pending record lists their own
+   * ID number, and only after the binding was proven (face check or staff). Never a stored pointer,
+   * so leaving a household, or a withdrawn consent, ends access at once.
+   */
+  async householdOf(user: UserEntity): Promise<string | null> {
+    if (!user.idNumberHash || !user.identityVerifiedAt) return null;
+    const row = await this.users.manager
+      .createQueryBuilder(MemberEntity, 'm')
+      .innerJoin(HouseholdEntity, 'h', 'h.id = m.householdId')
+      .where('m.idNumberHash = :hash', { hash: user.idNumberHash })
+      .andWhere('h.status IN (:...st)', { st: ['active', 'pending_review'] })
+      .select('m.householdId', 'householdId')
+      .getRawOne<{ householdId: string }>();
+    return row?.householdId ?? null;
   }
 
   async gridIdsOf(userId: string): Promise<string[]> {

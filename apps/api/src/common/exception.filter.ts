@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError, ERRORS, ErrorCode, ErrorDetail } from './errors.js';
+import { JSON_TOO_DEEP_TYPE } from './json-depth.js';
 
 interface ErrorBody {
   code: ErrorCode;
@@ -13,6 +14,8 @@ function fromHttpException(e: HttpException): ErrorBody {
   const status = e.getStatus();
   const res = e.getResponse();
   if (typeof res === 'object' && res !== null && 'code' in res && 'message' in res) return res as ErrorBody;
+  // Nest's Express adapter re-wraps body-parser errors, keeping their message.
+  if (e.message.startsWith(JSON_TOO_DEEP_TYPE)) return { code: 'JSON_TOO_DEEP', message: ERRORS.JSON_TOO_DEEP[1] };
   switch (status) {
     case HttpStatus.NOT_FOUND:
       return { code: 'NOT_FOUND', message: ERRORS.NOT_FOUND[1] };
@@ -56,7 +59,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       }
     } else if (isClientHttpError(exception)) {
       status = exception.status;
-      body = status === 413 ? { code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE[1] } : { code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST[1] };
+      body = exception.type === JSON_TOO_DEEP_TYPE ? { code: 'JSON_TOO_DEEP', message: ERRORS.JSON_TOO_DEEP[1] }
+        : status === 413 ? { code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE[1] } : { code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST[1] };
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       body = { code: 'INTERNAL', message: ERRORS.INTERNAL[1] };

@@ -38,7 +38,8 @@ export function httpLogger(logger: Pino): HttpLogger {
     logger,
     serializers: {
       req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: maskSensitiveText(req.url ?? ''), remoteAddress: req.remoteAddress }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      // The wrapped response reports null until headers are flushed; the raw one has the real status.
+      res: (res: { statusCode?: number | null; raw?: { statusCode?: number } }) => ({ statusCode: res.raw?.statusCode ?? res.statusCode ?? null }),
     },
     autoLogging: { ignore: (req) => req.url === '/api/health' },
   });

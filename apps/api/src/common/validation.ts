@@ -51,3 +51,28 @@ export function IsRegionCode(options?: ValidationOptions): PropertyDecorator {
 export function IsMobilePhone(options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(IsString(options), Matches(/^1[3-9]\d{9}$/, { message: '$property 不是有效的手机号码', ...options }));
 }
+
+/** A real calendar day, YYYY-MM-DD: 2026-13-45 and 2026-02-30 are refused (a 400, never a 500 later). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    IsString(options),
+    ValidateBy(
+      {
+        name: 'isCalendarDate',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+          defaultMessage: buildMessage(() => '$property 不是有效日期（格式 YYYY-MM-DD）', options),
+        },
+      },
+      options,
+    ),
+  );
+}
+
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y <= 2200 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

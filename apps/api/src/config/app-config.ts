@@ -36,6 +36,12 @@ export interface AppConfig {
   logLevel: string;
   staticDirs: { admin: string; h5: string };
   bodyLimit: string;
+  /** Deepest nesting a JSON body may have; deeper bodies are refused before they are parsed. */
+  jsonMaxDepth: number;
+  /** Express 'trust proxy': which hops may set X-Forwarded-For. Off unless a reverse proxy is named. */
+  trustProxy: string | false;
+  /** Who proves a resident's real name: WeChat's 人脸核身, or the demo stand-in (demo mode only). */
+  realNameVerifier: 'wechat' | 'demo';
   /** Worker threads that match households during a screening (0 = in the main thread). */
   screeningWorkers: number;
   /** Department imports read, check, hash and encrypt rows in a worker thread (built API only). */
@@ -129,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const districtCode = env.DISTRICT_CODE || '510115';
   if (!/^\d{6}$/.test(districtCode)) throw new ConfigError(`DISTRICT_CODE must be a 6-digit division code, got "${districtCode}"`);
   if (!demoMode && (!env.WECHAT_APPID || !env.WECHAT_SECRET)) throw new ConfigError('WECHAT_APPID and WECHAT_SECRET are required outside demo mode');
+  if (!demoMode && env.REALNAME_VERIFIER === 'demo') throw new ConfigError('REALNAME_VERIFIER=demo is only allowed in demo mode');
   const host = env.HOST || '0.0.0.0';
   const bodyLimit = env.BODY_LIMIT || '1mb';
   if (!/^\d+(kb|mb)$/.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
@@ -163,6 +170,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       h5: resolve(REPO_ROOT, env.H5_STATIC_DIR || 'apps/miniprogram/dist/h5'),
     },
     bodyLimit,
+    jsonMaxDepth: int(env, 'JSON_MAX_DEPTH', 32, 4, 256),
+    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY : false,
+    realNameVerifier: oneOf(env, 'REALNAME_VERIFIER', ['wechat', 'demo'] as const, demoMode ? 'demo' : 'wechat'),
     screeningWorkers: int(env, 'SCREENING_WORKERS', 2, 0, 16),
     importWorker: bool(env, 'IMPORT_WORKER', true),
     ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000) },

@@ -71,6 +71,7 @@ export class ConsentsService {
       if (dto.method !== 'self_online') throw new AppError('FORBIDDEN', '居民只能本人在线授权');
       const me = await this.users.findById(auth.userId);
       if (!me?.idNumberHash) throw new AppError('IDENTITY_NOT_BOUND');
+      if (!me.identityVerifiedAt) throw new AppError('IDENTITY_UNVERIFIED');
       const signer = guardianId ?? subject.idNumber;
       if (this.cipher.hash(signer) !== me.idNumberHash) throw new AppError('FORBIDDEN', '只能以本人（或作为未成年子女的监护人）身份授权');
     }
@@ -107,6 +108,7 @@ export class ConsentsService {
 
   async get(auth: AuthContext, id: string): Promise<ConsentResponseDto> {
     const c = await this.visible(auth, id);
+    await this.audit.record(auth, { action: 'consent.read', entityType: 'consent', entityId: c.id, householdId: c.householdId });
     return toConsentResponse(c, this.cipher.decrypt(c.subjectIdEnc));
   }
 
@@ -117,6 +119,8 @@ export class ConsentsService {
    */
   async withdraw(auth: AuthContext, id: string, dto: WithdrawConsentDto): Promise<ConsentResponseDto> {
     const c = await this.visible(auth, id);
+    // Only the person who consented (or their guardian) withdraws; staff in scope only with a reason on record.
+    if (auth.role !== 'resident' && !dto.reason?.trim()) throw new AppError('REASON_REQUIRED', '代为撤回授权须填写原因（如“本人当面提出撤回”）');
     if (c.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN');
     const at = this.clock.iso();
     const erase = this.config.withdrawalRetention === 'erase';
@@ -150,19 +154,33 @@ export class ConsentsService {
     return toConsentResponse(updated!, this.cipher.decrypt(c.subjectIdEnc));
   }
 
-  /** The recorder, the person (or guardian) who consented, and staff in scope of the household see a consent. */
+  /**
+   * Who sees a consent: the person who consented (or their guardian); the recorder only while it is
+   * not yet attached to a household; otherwise staff in scope of the household's current placement.
+   * Recording a consent grants nothing after the fact.
+   */
   private async visible(auth: AuthContext, id: string): Promise<ConsentEntity> {
     const c = await this.consents.findById(id);
     if (!c) throw notFound();
-    if (c.recordedBy === auth.userId) return c;
     if (auth.role === 'resident') {
-      const me = await this.users.findById(auth.userId);
-      if (me?.idNumberHash && me.idNumberHash === c.subjectIdHash) return c;
-      if (c.householdId && c.householdId === auth.householdId) return c;
+      if (await this.isSubjectOrGuardian(auth, c)) return c;
       throw notFound();
     }
-    const h = c.householdId ? await this.households.findById(c.householdId) : null;
+    if (!c.householdId) {
+      if (c.recordedBy === auth.userId) return c;
+      throw notFound();
+    }
+    const h = await this.households.findById(c.householdId);
     this.access.require(auth, h && { householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId });
     return c;
+  }
+
+  /** Whether the signed-in resident is, by their proven identity, the person who consented or their guardian. */
+  private async isSubjectOrGuardian(auth: AuthContext, c: ConsentEntity): Promise<boolean> {
+    const me = await this.users.findById(auth.userId);
+    if (!me?.idNumberHash || !me.identityVerifiedAt) return false;
+    if (me.idNumberHash === c.subjectIdHash) return true;
+    const guardian = this.cipher.decryptNullable(c.guardianIdEnc);
+    return guardian !== null && this.cipher.hash(guardian) === me.idNumberHash;
   }
 }

@@ -130,6 +130,29 @@ export class HouseholdsRepository {
     return (res.affected ?? 0) === 1;
   }
 
+  /**
+   * A household moved to another grid: everything that hangs off it moves in the same transaction,
+   * and tasks held by a worker of the old grid go back to the pool (the old phone learns it on sync).
+   */
+  async rePlace(m: EntityManager, householdId: string, grid: { id: string; communityCode: string; streetCode: string; districtCode: string }): Promise<void> {
+    const set = 'gridId = ?, communityCode = ?, streetCode = ?, districtCode = ?';
+    const place = [grid.id, grid.communityCode, grid.streetCode, grid.districtCode];
+    await m.query(`UPDATE \`warning\` SET ${set} WHERE householdId = ?`, [...place, householdId]);
+    await m.query(`UPDATE \`submission\` SET gridId = ?, streetCode = ?, districtCode = ? WHERE householdId = ?`, [grid.id, grid.streetCode, grid.districtCode, householdId]);
+    const held = await m.query<Array<{ id: string }>>(
+      `SELECT id FROM verification_task WHERE householdId = ? AND assigneeId IS NOT NULL AND status IN ('assigned', 'in_progress')`, [householdId],
+    );
+    await m.query(`UPDATE verification_task SET ${set} WHERE householdId = ?`, [...place, householdId]);
+    if (held.length === 0) return;
+    await m.query(`UPDATE task_sequence SET value = value + ? WHERE name = 'task'`, [held.length]);
+    const [row] = await m.query<Array<{ value: number | string }>>(`SELECT value FROM task_sequence WHERE name = 'task'`);
+    let seq = Number(row?.value ?? 0) - held.length;
+    for (const t of held) {
+      seq += 1;
+      await m.query(`UPDATE verification_task SET previousAssigneeId = assigneeId, assigneeId = NULL, status = 'open', seq = ? WHERE id = ?`, [seq, t.id]);
+    }
+  }
+
   async replaceMembers(m: EntityManager, householdId: string, members: MemberEntity[]): Promise<void> {
     await m.getRepository(MemberEntity).delete({ householdId });
     if (members.length) await m.getRepository(MemberEntity).insert(members);

@@ -67,9 +67,10 @@ export class HouseholdsService {
     if (auth.role === 'resident') {
       const me = await this.users.findById(auth.userId);
       if (!me?.idNumberHash) throw new AppError('IDENTITY_NOT_BOUND');
+      if (!me.identityVerifiedAt) throw new AppError('IDENTITY_UNVERIFIED');
       if (!hashes.includes(me.idNumberHash)) throw new AppError('FORBIDDEN', '居民只能申报本人所在家庭');
-      if (me.householdId) {
-        const existing = await this.households.findById(me.householdId);
+      if (auth.householdId) {
+        const existing = await this.households.findById(auth.householdId);
         if (existing && (existing.status === 'active' || existing.status === 'pending_review')) throw new AppError('DUPLICATE_MEMBER', '您已在一个家庭档案中登记，请修改原档案');
       }
     }
@@ -197,6 +198,7 @@ export class HouseholdsService {
       ...(activate ? { status: 'active' as const } : {}),
     });
     if (!ok) throw new AppError('VERSION_CONFLICT');
+    if (grid) await this.households.rePlace(m, h.id, grid);
     await this.households.replaceMembers(m, h.id, this.codec.encodeMembers(h.id, content.members)).catch((e: unknown) => this.rethrowDuplicate(e));
     const version = h.version + 1;
     await this.addRevision(m, h.id, version, actor, source, submissionId, activate ? diffContent(null, content) : diffContent(before, content));

@@ -2,17 +2,21 @@ import { assertNever } from '@zczr/domain';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 
-/** Restricts a query over a table with placement columns (householdId, gridId, streetCode, districtCode) to a caller's scope. */
+/**
+ * Restricts a query over a table of records that hang off a household (tasks, warnings, submissions)
+ * to a caller's scope, by the household's placement as it is now (not the copy the record carries).
+ */
 export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: Scope): SelectQueryBuilder<T> {
+  const via = (cond: string): string => `EXISTS (SELECT 1 FROM household scope_h WHERE scope_h.id = ${alias}.householdId AND ${cond})`;
   switch (scope.kind) {
     case 'household':
       return qb.andWhere(`${alias}.householdId = :scopeHousehold`, { scopeHousehold: scope.householdId ?? '' });
     case 'grids':
-      return scope.gridIds.length ? qb.andWhere(`${alias}.gridId IN (:...scopeGrids)`, { scopeGrids: scope.gridIds }) : qb.andWhere('1 = 0');
+      return scope.gridIds.length ? qb.andWhere(via('scope_h.gridId IN (:...scopeGrids)'), { scopeGrids: scope.gridIds }) : qb.andWhere('1 = 0');
     case 'street':
-      return qb.andWhere(`${alias}.streetCode = :scopeStreet`, { scopeStreet: scope.streetCode });
+      return qb.andWhere(via('scope_h.streetCode = :scopeStreet'), { scopeStreet: scope.streetCode });
     case 'district':
-      return qb.andWhere(`${alias}.districtCode = :scopeDistrict`, { scopeDistrict: scope.districtCode });
+      return qb.andWhere(via('scope_h.districtCode = :scopeDistrict'), { scopeDistrict: scope.districtCode });
     default:
       return assertNever(scope);
   }

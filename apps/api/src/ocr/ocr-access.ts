@@ -96,11 +96,12 @@ export class OcrAccess {
   private async usableConsent(auth: AuthContext, consentId: string): Promise<ConsentEntity> {
     const c = await this.consents.findById(consentId);
     if (!c) throw new AppError('CONSENT_REQUIRED');
-    let usable = c.recordedBy === auth.userId;
-    if (!usable && auth.role === 'resident') {
+    // Recording a consent grants nothing once it is attached: then the household's current placement decides.
+    let usable = c.householdId === null && c.recordedBy === auth.userId;
+    if (auth.role === 'resident') {
       const me = await this.users.findById(auth.userId);
-      usable = (me?.idNumberHash !== null && me?.idNumberHash === c.subjectIdHash) || (c.householdId !== null && c.householdId === auth.householdId);
-    } else if (!usable && c.householdId) {
+      usable = me?.identityVerifiedAt != null && ((me.idNumberHash !== null && me.idNumberHash === c.subjectIdHash) || (c.householdId !== null && c.householdId === auth.householdId));
+    } else if (c.householdId) {
       const h = await this.households.findById(c.householdId);
       usable = h !== null && this.access.canSee(auth, { householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId });
     }

@@ -56,6 +56,35 @@ export class DemoSeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Outside demo mode, accounts that still carry the published demo TOTP secret (every account the
+   * demo seed made), and the demo resident, are disabled at start: a database once seeded as a demo
+   * never opens to `demo-admin` / `Demo@2026`. Returns how many were disabled.
+   */
+  async disableDemoAccounts(): Promise<number> {
+    if (this.config.demoMode) return 0;
+    const rows = await this.tx.run((m) => m.query<Array<{ id: string; username: string | null; openid: string | null; totpSecretEnc: string | null; tokenVersion: number }>>(
+      'SELECT id, username, openid, totpSecretEnc, tokenVersion FROM app_user WHERE disabledAt IS NULL',
+    ));
+    let disabled = 0;
+    for (const u of rows) {
+      let demoSecret = u.openid === 'demo-openid-resident';
+      if (!demoSecret && u.totpSecretEnc) {
+        try {
+          demoSecret = this.cipher.decrypt(u.totpSecretEnc) === DEMO_TOTP_SECRET;
+        } catch {
+          demoSecret = false; // sealed with another key: not ours to judge
+        }
+      }
+      if (!demoSecret) continue;
+      await this.users.update(u.id, { disabledAt: this.clock.iso(), tokenVersion: Number(u.tokenVersion) + 1 });
+      await this.audit.record(null, { action: 'user.demo_disabled', entityType: 'user', entityId: u.id, detail: { username: u.username } });
+      disabled++;
+    }
+    if (disabled) this.logger.warn(`Disabled ${disabled} demo-seeded accounts (published password/TOTP secret): not for production use`);
+    return disabled;
+  }
+
   async run(): Promise<void> {
     await this.regionsService.importDistrictIfEmpty();
     if (!this.config.demoMode || (await this.users.countAll()) > 0) return;
@@ -93,7 +122,9 @@ export class DemoSeedService {
     });
 
     const inDemoStreet: SeededHousehold[] = [];
-    const firstHouseholdId = await this.seedHouseholds(grids, demoWorker.id, (h) => {
+    // Each household's consent is recorded by its own grid's worker.
+    const workerOfGrid = new Map(assignments.map((a) => [a.gridId, a.userId]));
+    const firstHouseholdId = await this.seedHouseholds(grids, workerOfGrid, (h) => {
       if (h.streetCode === firstStreet && inDemoStreet.length < 12) inDemoStreet.push(h);
     });
     const resident = this.user({ role: 'resident', username: DEMO_USERNAMES.resident, displayName: '演示居民', openid: 'demo-openid-resident' });
@@ -105,6 +136,8 @@ export class DemoSeedService {
         resident.idNumberEnc = head.idNumberEnc;
         resident.idNumberHash = head.idNumberHash;
         resident.identityConsentAt = this.clock.iso();
+        resident.identityVerifiedAt = this.clock.iso();
+        resident.identityVerifiedBy = 'face';
         resident.householdId = firstHouseholdId;
       }
     }
@@ -129,7 +162,7 @@ export class DemoSeedService {
     this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 5} users in ${Date.now() - started} ms`);
   }
 
-  private async seedHouseholds(grids: GridEntity[], demoWorkerId: string, onSeeded: (h: SeededHousehold) => void): Promise<string | null> {
+  private async seedHouseholds(grids: GridEntity[], workerOfGrid: Map<string, string>, onSeeded: (h: SeededHousehold) => void): Promise<string | null> {
     const byCommunity = new Map<string, GridEntity[]>();
     for (const g of grids) byCommunity.set(g.communityCode, [...(byCommunity.get(g.communityCode) ?? []), g]);
     let first: string | null = null;
@@ -142,7 +175,7 @@ export class DemoSeedService {
         const communityGrids = byCommunity.get(d.communityCode);
         if (!communityGrids?.length) continue;
         const grid = communityGrids[d.gridIndex % communityGrids.length]!;
-        const { household, members, consent } = this.encode(d, grid, demoWorkerId);
+        const { household, members, consent } = this.encode(d, grid, workerOfGrid.get(grid.id)!);
         hs.push(household);
         ms.push(...members);
         cs.push(consent);
@@ -172,7 +205,7 @@ export class DemoSeedService {
     const consent: ConsentEntity = {
       id: randomUUID(), status: 'active', subjectName: head.name, subjectIdEnc: this.cipher.encrypt(head.idNumber), subjectIdHash: this.cipher.hash(head.idNumber),
       purposes: JSON.stringify(['assistance_assessment', 'economic_check', 'dynamic_monitoring']), sensitiveData: true, textVersion: CONSENT_TEXT_VERSION,
-      method: 'self_online', guardianName: null, guardianIdEnc: null, guardianRelation: null, signatureEnc: null, recordedBy, recordedByRole: 'grid_worker',
+      method: 'in_person_signature', guardianName: null, guardianIdEnc: null, guardianRelation: null, signatureEnc: null, recordedBy, recordedByRole: 'grid_worker',
       householdId: id, givenAt: now, withdrawnAt: null, withdrawalReason: null,
     };
     const household: HouseholdEntity = {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { whereInScope } from '../monitoring/sql.js';
 import type { Scope } from '../access/access.service.js';
-import { assertNever, type SubmissionStatus } from '@zczr/domain';
+import type { SubmissionStatus } from '@zczr/domain';
 import { SubmissionEntity } from './submission.entity.js';
 
 export const OPEN_SUBMISSION_STATUSES: SubmissionStatus[] = ['draft', 'submitted', 'auto_checked', 'in_review', 'returned'];
@@ -51,24 +52,9 @@ export class SubmissionsRepository {
 
   async search(scope: Scope, filter: { status?: SubmissionStatus; householdId?: string; submittedBy?: string }, page: number, pageSize: number): Promise<{ items: SubmissionEntity[]; total: number }> {
     const qb = this.submissions.createQueryBuilder('s');
-    switch (scope.kind) {
-      case 'household':
-        // Residents see what they submitted themselves.
-        qb.where('s.submittedBy = :me', { me: filter.submittedBy ?? '' });
-        break;
-      case 'grids':
-        if (scope.gridIds.length === 0) qb.where('1 = 0');
-        else qb.where('s.gridId IN (:...grids)', { grids: scope.gridIds });
-        break;
-      case 'street':
-        qb.where('s.streetCode = :street', { street: scope.streetCode });
-        break;
-      case 'district':
-        qb.where('s.districtCode = :district', { district: scope.districtCode });
-        break;
-      default:
-        assertNever(scope);
-    }
+    // Residents see what they submitted themselves; staff by the household's current placement.
+    if (scope.kind === 'household') qb.where('s.submittedBy = :me', { me: filter.submittedBy ?? '' });
+    else whereInScope(qb, 's', scope);
     if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
     if (filter.householdId) qb.andWhere('s.householdId = :hid', { hid: filter.householdId });
     // Oldest first: the review queue is worked in order of arrival.

@@ -76,7 +76,7 @@ export class SubmissionsService {
       if (s.submittedBy !== auth.userId) throw notFound();
       return s;
     }
-    return this.access.require(auth, s);
+    return this.access.requireVia(auth, s);
   }
 
   private async toResponse(auth: AuthContext, s: SubmissionEntity, withChanges: boolean): Promise<SubmissionResponseDto> {

@@ -275,7 +275,7 @@ export class TasksService implements OnApplicationBootstrap {
   // ---- internals ------------------------------------------------------------------------------
 
   private async visible(auth: AuthContext, id: string): Promise<VerificationTaskEntity> {
-    return this.access.require(auth, await this.repo.findById(id));
+    return this.access.requireVia(auth, await this.repo.findById(id));
   }
 
   private async transition(m: EntityManager, t: VerificationTaskEntity, from: TaskStatus[], to: TaskStatus, by: string, patch: Partial<VerificationTaskEntity>, note?: string): Promise<VerificationTaskEntity> {

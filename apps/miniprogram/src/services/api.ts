@@ -11,8 +11,8 @@ export const api = {
   wechatLogin: (code: string) => request<TokenPair>('POST', '/api/v1/auth/wechat-login', { body: { code }, auth: false }),
   demoLogin: (role: 'resident' | 'grid_worker') => request<TokenPair>('POST', '/api/v1/auth/demo-login', { body: { role }, auth: false }),
   me: () => request<Me>('GET', '/api/v1/auth/me'),
-  bindIdentity: (realName: string, idNumber: string) =>
-    request<Me>('POST', '/api/v1/auth/bind-identity', { body: { realName, idNumber, consentToIdentityProcessing: true } }),
+  bindIdentity: (realName: string, idNumber: string, faceVerifyResult?: string) =>
+    request<Me>('POST', '/api/v1/auth/bind-identity', { body: { realName, idNumber, consentToIdentityProcessing: true, ...(faceVerifyResult ? { faceVerifyResult } : {}) } }),
 
   ocrIdCard: (filePath: LocalPhoto, opts: { forIdentityBinding?: boolean; consentId?: string }) =>
     upload<IdCardOcrResult>('/api/v1/ocr/id-card', filePath, 'image', {

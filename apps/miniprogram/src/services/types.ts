@@ -20,6 +20,7 @@ export interface Me {
   regionCode: string | null;
   gridIds: string[];
   householdId: string | null;
+  identityVerified?: boolean;
 }
 
 export interface Consent {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { validateIdNumber } from '@zczr/id-card';
+import { faceVerify } from '../../services/face-verify';
 import { api } from '../../services/api';
 import { cacheMe } from '../../services/session';
 import { errorMessage } from '../../services/request';
@@ -56,7 +57,9 @@ export default function Bind() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api.bindIdentity(values.name.trim(), id.idNumber);
+      // 人脸核身 first: a binding the face check has not proven opens no household's file.
+      const ticket = await faceVerify(values.name.trim(), id.idNumber);
+      const me = await api.bindIdentity(values.name.trim(), id.idNumber, ticket);
       cacheMe(me);
       // Keep the resident as the first member of the household draft (on this phone only).
       const draft = loadResidentDraft() ?? emptyDraft('hh');
