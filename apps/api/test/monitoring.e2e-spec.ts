@@ -115,7 +115,9 @@ describe('monitoring loop', () => {
     // The household was revised through a revision and re-matched.
     const hh = await t.http().get(`/api/v1/households/${household.id}`).set(bearer(district)).expect(200);
     expect(hh.body.version).toBe(household.version + 1);
-    expect(hh.body.incomes).toEqual([{ type: 'wage', monthlyAmount: 5200 }]);
+    // Findings are a patch: the household-level wage is set, other income items are kept.
+    expect(hh.body.incomes).toContainEqual({ type: 'wage', monthlyAmount: 5200 });
+    expect((hh.body.incomes as Array<{ type: string; memberIndex?: number }>).filter((i) => i.type === 'wage' && i.memberIndex === undefined)).toHaveLength(1);
     const after = (await t.dataSource.query('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [household.id, 'eligible'])).map((r: { policyCode: string }) => r.policyCode);
     expect(after).toEqual(decision.eligibleAfter);
     const revisions = await t.http().get(`/api/v1/households/${household.id}/revisions`).set(bearer(district)).expect(200);

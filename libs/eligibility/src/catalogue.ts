@@ -23,6 +23,7 @@ export const FACT_CATALOGUE: Readonly<Record<FactName, FactInfo>> = {
   oldestAge: { label: '家庭成员最大年龄', unit: '岁', kind: 'number', collect: MEMBERS },
   youngestAge: { label: '家庭成员最小年龄', unit: '岁', kind: 'number', collect: MEMBERS },
   livingAlone: { label: '是否独自居住', kind: 'boolean', collect: MEMBERS },
+  ruralCommunity: { label: '是否居住在农村（村委会辖区）', kind: 'boolean', collect: '所在社区（村/居委会）' },
   minorWithoutParentCount: { label: '无父母共同生活的未成年人数', unit: '人', kind: 'number', collect: MEMBERS },
 
   countedMonthlyIncome: { label: '家庭月计算收入', unit: '元', kind: 'number', collect: INCOME },

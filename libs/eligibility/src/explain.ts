@@ -291,11 +291,30 @@ function nearMissText(c: ConditionResult, op: CompareOp, negated: boolean, a: Fa
   return { text: negated ? `因“${c.label}”而不符合` : `未满足“${c.label}”` };
 }
 
+/** How far a numeric fact may be from its threshold to count as a near miss. */
+export interface NearMissDistance {
+  /** Share of the threshold for amounts, areas, months (default 0.1 = 10%). */
+  relative: number;
+  /** Years of age (default 1). */
+  years: number;
+}
+
+export const DEFAULT_NEAR_MISS_DISTANCE: NearMissDistance = { relative: 0.1, years: 1 };
+
+/** Counts (人, 套, 辆) and categorical facts are never near misses: having no old person is not "almost". */
+function withinDistance(fact: FactName, gap: number, required: number, distance: NearMissDistance): boolean {
+  const unit = FACT_CATALOGUE[fact].unit;
+  if (!unit || unit === '人' || unit === '套' || unit === '辆') return false;
+  if (unit === '岁') return gap <= distance.years;
+  return gap <= Math.abs(required) * distance.relative;
+}
+
 /**
  * The near miss of an ineligible result: the single condition whose reversal alone would make the
- * whole rule true (others as they are). None when no condition, or more than one, would do it.
+ * whole rule true (others as they are), and only when it is numeric and within the distance of its
+ * threshold. None when no condition, or more than one, would do it, or the one is categorical.
  */
-export function findNearMiss(explanation: ConditionResult): NearMiss | undefined {
+export function findNearMiss(explanation: ConditionResult, distance: NearMissDistance = DEFAULT_NEAR_MISS_DISTANCE): NearMiss | undefined {
   if (explanation.outcome !== 'false') return undefined;
   let found: { leaf: ConditionResult; negated: boolean } | undefined;
   for (const candidate of leavesOf(explanation, false, [])) {
@@ -313,6 +332,7 @@ export function findNearMiss(explanation: ConditionResult): NearMiss | undefined
   if (leaf.fact === undefined || leaf.op === undefined || a === null || a === undefined || r === undefined) return undefined;
   const op = negated ? NEGATED_OP[leaf.op] : leaf.op;
   const { gap, text } = nearMissText(leaf, op, negated, a, r);
+  if (gap === undefined || typeof r !== 'number' || !withinDistance(leaf.fact, gap, r, distance)) return undefined;
   const miss: NearMiss = { label: leaf.label, fact: leaf.fact, actual: a, required: r, text };
   if (leaf.id !== undefined) miss.id = leaf.id;
   if (gap !== undefined) miss.gap = gap;

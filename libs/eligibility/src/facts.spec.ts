@@ -380,3 +380,14 @@ describe('hardships and benefits', () => {
     expect(facts(household())).toMatchObject({ benefitCodes: [], onDibao: false, monthsOnDibao: 0 });
   });
 });
+
+describe('urban or rural (issue 12)', () => {
+  it('reads the community code: 001–199 居委会 urban, 200–399 村委会 rural, anything else unknown', () => {
+    expect(facts(household({ regionCode: '510115001001' })).ruralCommunity).toBe(false);
+    expect(facts(household({ regionCode: '510115001199' })).ruralCommunity).toBe(false);
+    expect(facts(household({ regionCode: '510115001201' })).ruralCommunity).toBe(true);
+    expect(facts(household({ regionCode: '510115001399' })).ruralCommunity).toBe(true);
+    expect('ruralCommunity' in facts(household({ regionCode: '510115' }))).toBe(false);
+    expect('ruralCommunity' in facts(household({ regionCode: '510115001400' }))).toBe(false);
+  });
+});

@@ -141,6 +141,12 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   const params: ResolvedParameters = isObject(ctx.params) ? ctx.params : {};
   const members: readonly SnapshotMember[] = Array.isArray(h.members) ? h.members : [];
   const resident: boolean[] = new Array<boolean>(members.length);
+  // Urban or rural from the 12-digit community code (DOMAIN.md): 001–199 居委会 (urban), 200–399 村委会 (rural); otherwise unknown.
+  if (typeof h.regionCode === 'string' && /^\d{12}$/.test(h.regionCode)) {
+    const village = Number(h.regionCode.slice(9));
+    if (village >= 1 && village <= 199) facts.ruralCommunity = false;
+    else if (village >= 200 && village <= 399) facts.ruralCommunity = true;
+  }
 
   // ---- one pass over the members ----
   let size = 0;

@@ -57,6 +57,8 @@ export const FACT_NAMES = [
   // size and composition (co-resident members only, per DOMAIN.md §3)
   'householdSize', 'elderlyCount', 'minorCount', 'childUnder14Count', 'workingAgeCount', 'oldestAge', 'youngestAge',
   'livingAlone', 'minorWithoutParentCount',
+  // where the household lives: a villagers' committee (村委会) or a residents' committee (居委会)
+  'ruralCommunity',
   // income (monthly, yuan)
   'countedMonthlyIncome', 'perCapitaIncome', 'annualCountedIncome', 'perCapitaIncomeBeforeDeduction',
   // assets

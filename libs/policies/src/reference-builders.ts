@@ -20,6 +20,8 @@ const REFERENCE_YEAR = 2024;
 
 /** 和平社区, 柳城街道, 温江区, 成都市. */
 export const WENJIANG_COMMUNITY = '510115001001';
+/** A villagers' committee (村委会, code 2xx) in 温江区: rural, for rural-only policies. */
+export const WENJIANG_VILLAGE = '510115001201';
 /** 水井坊社区, 锦官驿街道, 锦江区: elsewhere in Chengdu, for region-resolution checks. */
 export const JINJIANG_COMMUNITY = '510104017001';
 

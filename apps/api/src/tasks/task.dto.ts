@@ -45,8 +45,18 @@ export class MemberFactUpdateDto {
   @ApiPropertyOptional({ type: SelfCareDto }) @IsOptional() @ValidateNested() @Type(() => SelfCareDto) selfCare?: SelfCareDto;
 }
 
-/** Fact updates found at the door: sections replace the stored ones; member facts by position. */
+export const FACT_SECTIONS = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'] as const;
+
+/** One item to remove: by section, type (policy code for benefits) and member. */
+export class FactRemovalDto {
+  @ApiProperty({ enum: FACT_SECTIONS }) @IsIn([...FACT_SECTIONS]) section: (typeof FACT_SECTIONS)[number];
+  @ApiProperty({ description: '类型（待遇为政策代码）' }) @IsString() @MaxLength(64) type: string;
+  @ApiPropertyOptional({ description: '成员序号；不填为家庭整体' }) @IsOptional() @IsInt() @Min(0) @Max(19) memberIndex?: number;
+}
+
+/** Fact updates found at the door, as a patch: each item adds or changes one item per member and type; removals by key; nothing not named changes. */
 export class FactUpdatesDto extends HouseholdSectionsDto {
+  @ApiPropertyOptional({ type: [FactRemovalDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FactRemovalDto) remove?: FactRemovalDto[];
   @ApiPropertyOptional({ type: [MemberFactUpdateDto] }) @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MemberFactUpdateDto) members?: MemberFactUpdateDto[];
 }
 

@@ -320,14 +320,32 @@ export class TasksService implements OnApplicationBootstrap {
   }
 }
 
-/** The household content after the findings: sections replaced, member facts patched, a granted benefit added. */
+/** Key of one fact item: one item per member and type (assets by type, benefits by policy). */
+function itemKey(item: { type?: string; memberIndex?: number; policyCode?: string }): string {
+  return item.policyCode !== undefined ? `policy:${item.policyCode}` : `${item.memberIndex ?? 'household'}:${item.type ?? ''}`;
+}
+
+/** Patch one section: each named item replaces the stored item with the same key or is added; removals drop by key; the rest is kept. */
+function patchSection<T extends { type?: string; memberIndex?: number; policyCode?: string }>(stored: T[], updates: T[] | undefined, removals: string[]): T[] {
+  if (!updates && removals.length === 0) return stored;
+  const next = stored.filter((item) => !removals.includes(itemKey(item)));
+  for (const u of updates ?? []) {
+    const at = next.findIndex((item) => itemKey(item) === itemKey(u));
+    if (at >= 0) next[at] = u; else next.push(u);
+  }
+  return next;
+}
+
+/** The household content after the findings: a patch — named items added or changed, removals dropped, member facts patched, a granted benefit added; nothing not named changes. */
 export function applyFindings(before: HouseholdContent, updates: FactUpdatesDto | undefined, grantedPolicy: string | null, today: string): HouseholdContent {
   const next: HouseholdContent = structuredClone(before);
-  if (updates?.incomes) next.incomes = updates.incomes;
-  if (updates?.assets) next.assets = updates.assets;
-  if (updates?.expenses) next.expenses = updates.expenses;
-  if (updates?.hardships) next.hardships = updates.hardships;
-  if (updates?.benefits) next.benefits = updates.benefits;
+  const removals = (section: string): string[] => (updates?.remove ?? []).filter((r) => r.section === section)
+    .map((r) => (section === 'benefits' ? `policy:${r.type}` : `${r.memberIndex ?? 'household'}:${r.type}`));
+  next.incomes = patchSection(next.incomes, updates?.incomes, removals('incomes'));
+  next.assets = patchSection(next.assets, updates?.assets, removals('assets'));
+  next.expenses = patchSection(next.expenses, updates?.expenses, removals('expenses'));
+  next.hardships = patchSection(next.hardships, updates?.hardships, removals('hardships'));
+  next.benefits = patchSection(next.benefits, updates?.benefits, removals('benefits'));
   for (const u of updates?.members ?? []) {
     const m = next.members[u.position];
     if (!m) throw new AppError('VALIDATION_FAILED', undefined, [{ field: `factUpdates.members.position`, message: `成员序号 ${u.position} 不存在` }]);

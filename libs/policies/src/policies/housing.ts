@@ -1,6 +1,6 @@
 /** 住房救助 (住建): public rental housing, rent subsidies and repair of dangerous rural homes. */
 import type { PolicyDefinition } from '@zczr/eligibility';
-import { adult, fails, household, JINJIANG_COMMUNITY, qualifies, spouse, undecided, unable, child } from '../reference-builders.js';
+import { adult, fails, household, JINJIANG_COMMUNITY, qualifies, WENJIANG_VILLAGE, spouse, undecided, unable, child } from '../reference-builders.js';
 import { all, any, DOC_CONSENT, DOC_ID, DOC_INCOME, fact, inAssistance, mul, onDibao, onMargin, onTekun, p, param, when } from './dsl.js';
 
 const BASIS = ['《社会救助暂行办法》', '《公共租赁住房管理办法》'];
@@ -64,6 +64,7 @@ export const housingRuralRepair: PolicyDefinition = {
   benefit: '农村特困、低保、低保边缘家庭和低收入重度残疾人家庭，自有住房经鉴定为C级、D级危房的，给予改造补助（加固或拆除重建）。',
   requiredDocuments: [DOC_ID, '房屋安全性鉴定（由住建部门组织）', '改造申请及方案'],
   rule: all('农村低收入重点对象的自有住房',
+    when('rural', '住房位于农村（村委会辖区）', 'ruralCommunity', 'eq', true),
     any('属于农村低收入重点对象',
       onTekun(),
       onDibao(),
@@ -79,10 +80,11 @@ export const housingRuralRepair: PolicyDefinition = {
   },
   effectiveFrom: '2024-01-01',
   references: [
-    qualifies('有自有老房的低保家庭', household({ members: [adult(66), spouse(64)], perCapitaIncome: 600, homes: [90], benefits: ['dibao'] })),
-    qualifies('人均月收入1500元的重度残疾人家庭', household({ members: [unable(50, { disability: [4, 1] }), spouse(48)], perCapitaIncome: 1500, homes: [90] })),
-    fails('无自有住房的低保家庭', household({ members: [adult(66), spouse(64)], perCapitaIncome: 600, homes: [], benefits: ['dibao'] })),
-    undecided('人均月收入1500元，户主残疾情况未采集', household({ members: [adult(50, { disability: undefined }), spouse(48)], perCapitaIncome: 1500, homes: [90] }), ['severeDisabilityCount']),
+    fails('居委会（城镇社区）的低保家庭：农村危房改造只适用于农村', household({ members: [adult(66), spouse(64)], perCapitaIncome: 600, homes: [90], benefits: ['dibao'] })),
+    qualifies('有自有老房的低保家庭', household({ regionCode: WENJIANG_VILLAGE, members: [adult(66), spouse(64)], perCapitaIncome: 600, homes: [90], benefits: ['dibao'] })),
+    qualifies('人均月收入1500元的重度残疾人家庭', household({ regionCode: WENJIANG_VILLAGE, members: [unable(50, { disability: [4, 1] }), spouse(48)], perCapitaIncome: 1500, homes: [90] })),
+    fails('无自有住房的低保家庭', household({ regionCode: WENJIANG_VILLAGE, members: [adult(66), spouse(64)], perCapitaIncome: 600, homes: [], benefits: ['dibao'] })),
+    undecided('人均月收入1500元，户主残疾情况未采集', household({ regionCode: WENJIANG_VILLAGE, members: [adult(50, { disability: undefined }), spouse(48)], perCapitaIncome: 1500, homes: [90] }), ['severeDisabilityCount']),
   ],
 };
 
