@@ -60,26 +60,26 @@ export class PaddleOcr {
     const std = [0.229, 0.224, 0.225];
     const tensor = new Float32Array(3 * w * h);
     for (let i = 0; i < w * h; i++) {
-      for (let c = 0; c < 3; c++) tensor[c * w * h + i] = (resized[i * 3 + c] / 255 - mean[c]) / std[c];
+      for (let c = 0; c < 3; c++) tensor[c * w * h + i] = (resized[i * 3 + c]! / 255 - mean[c]!) / std[c]!;
     }
-    const out = await this.det!.run({ [this.det!.inputNames[0]]: new ort.Tensor('float32', tensor, [1, 3, h, w]) });
-    const prob = out[this.det!.outputNames[0]].data as Float32Array;
+    const out = await this.det!.run({ [this.det!.inputNames[0]!]: new ort.Tensor('float32', tensor, [1, 3, h, w]) });
+    const prob = out[this.det!.outputNames[0]!]!.data as Float32Array;
     // DB post-processing: binarise, connected components, score by mean probability, unclip.
     const seen = new Uint8Array(w * h);
     const boxes: TextLine['box'][] = [];
     const stack: number[] = [];
     for (let start = 0; start < w * h; start++) {
-      if (seen[start] || prob[start] < 0.3) continue;
+      if (seen[start] || prob[start]! < 0.3) continue;
       let x0 = w, y0 = h, x1 = 0, y1 = 0, sum = 0, n = 0;
       stack.push(start);
       seen[start] = 1;
       while (stack.length) {
         const p = stack.pop()!;
         const x = p % w, y = (p - x) / w;
-        sum += prob[p]; n++;
+        sum += prob[p]!; n++;
         if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
         for (const q of [p - 1, p + 1, p - w, p + w]) {
-          if (q < 0 || q >= w * h || seen[q] || prob[q] < 0.3) continue;
+          if (q < 0 || q >= w * h || seen[q] || prob[q]! < 0.3) continue;
           if ((q === p - 1 && x === 0) || (q === p + 1 && x === w - 1)) continue;
           seen[q] = 1;
           stack.push(q);
@@ -105,16 +105,16 @@ export class PaddleOcr {
     const plane = w * REC_HEIGHT;
     for (let i = 0; i < plane; i++) {
       // PaddleOCR feeds BGR; normalise to [-1, 1].
-      for (let c = 0; c < 3; c++) tensor[c * plane + i] = (crop[i * 3 + (2 - c)] / 255 - 0.5) / 0.5;
+      for (let c = 0; c < 3; c++) tensor[c * plane + i] = (crop[i * 3 + (2 - c)]! / 255 - 0.5) / 0.5;
     }
-    const out = await this.rec!.run({ [this.rec!.inputNames[0]]: new ort.Tensor('float32', tensor, [1, 3, REC_HEIGHT, w]) });
-    const t = out[this.rec!.outputNames[0]];
-    const [, steps, classes] = t.dims as number[];
+    const out = await this.rec!.run({ [this.rec!.inputNames[0]!]: new ort.Tensor('float32', tensor, [1, 3, REC_HEIGHT, w]) });
+    const t = out[this.rec!.outputNames[0]!]!;
+    const steps = t.dims[1]!, classes = t.dims[2]!;
     const data = t.data as Float32Array;
     let text = '', sum = 0, n = 0, last = 0;
     for (let s = 0; s < steps; s++) {
       let best = 0, bestP = -Infinity;
-      for (let k = 0; k < classes; k++) if (data[s * classes + k] > bestP) { bestP = data[s * classes + k]; best = k; }
+      for (let k = 0; k < classes; k++) if (data[s * classes + k]! > bestP) { bestP = data[s * classes + k]!; best = k; }
       if (best !== 0 && best !== last) { text += this.dict[best] ?? ''; sum += bestP; n++; }
       last = best;
     }
