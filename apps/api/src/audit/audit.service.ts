@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
 import { Transactor } from '../database/transactor.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditLogEntity } from './audit-log.entity.js';
+import { ChainWalker, GENESIS_HASH, auditHash, readAnchor, signAnchor, writeAnchor, type ChainFields, type ChainVerification } from './audit-chain.js';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH, auditHash, type ChainVerification } from './audit-chain.js';
 
 export interface AuditEntryInput {
   action: string;
@@ -15,14 +16,6 @@ export interface AuditEntryInput {
   entityId?: string | null;
   householdId?: string | null;
   detail?: Record<string, unknown>;
-}
-
-type ChainFields = Pick<AuditLogEntity, 'at' | 'actorId' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'householdId' | 'ip' | 'detail' | 'prevHash'>;
-
-/** sha256 over the entry's fields in a fixed order, chained to the previous entry's hash. */
-export function auditHash(e: ChainFields): string {
-  const canonical = JSON.stringify([e.prevHash, e.at, e.actorId, e.actorRole, e.action, e.entityType, e.entityId, e.householdId, e.ip, e.detail]);
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 export interface AuditFilter {
@@ -37,23 +30,6 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  /** First entry whose hash or link does not match. */
-  brokenAt?: number;
-}
-
-/** Verifies a chain read in id order; streaming-friendly (call with consecutive pages). */
-export function verifyChain(entries: AuditLogEntity[], prevHash = GENESIS_HASH): ChainVerification & { lastHash: string } {
-  let last = prevHash;
-  for (const [i, e] of entries.entries()) {
-    if (e.prevHash !== last || auditHash(e) !== e.hash) return { ok: false, checked: i, brokenAt: e.id, lastHash: last };
-    last = e.hash;
-  }
-  return { ok: true, checked: entries.length, lastHash: last };
-}
-
 interface Pending {
   actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null;
   input: AuditEntryInput;
@@ -65,20 +41,52 @@ interface Pending {
 /**
  * Append-only audit log. Entries are chained in the order they are recorded and written by group
  * commit: everything recorded while one write is in flight goes into the next single transaction,
- * and each caller's promise settles only when its entry is stored. The API runs as one process per
- * database (ARCHITECTURE.md), so the in-memory tail of the chain is authoritative.
+ * and each caller's promise settles only when its entry is stored. Each entry is an HMAC (key outside
+ * the database) chained to the one before; the chain's head, id and count are written, signed, to an
+ * anchor file outside the database after each group commit (at most once a second, and at shutdown),
+ * so an edit, a recomputed chain, a truncation or an emptied table all fail verification.
+ * The API runs as one process per database, so the in-memory tail of the chain is authoritative.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationShutdown {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private lastHash: string | null = null;
+  private lastId = 0;
+  private count = 0;
+  private anchorWrittenAt = 0;
+  private anchorDirty = false;
+  private anchorTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>,
     private readonly clock: Clock,
     private readonly tx: Transactor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onApplicationShutdown(): void {
+    if (this.anchorTimer) clearTimeout(this.anchorTimer);
+    if (this.anchorDirty) this.writeAnchorNow();
+  }
+
+  private writeAnchorNow(): void {
+    this.anchorDirty = false;
+    this.anchorWrittenAt = Date.now();
+    if (this.lastHash === null || this.lastId === 0) return;
+    writeAnchor(this.config.auditAnchorPath, signAnchor(this.config.auditKey, { lastId: this.lastId, hash: this.lastHash, count: this.count, at: this.clock.iso() }));
+  }
+
+  /** Anchors at most once a second; a pending anchor is written by a timer or at shutdown. */
+  private anchorSoon(): void {
+    this.anchorDirty = true;
+    const wait = this.anchorWrittenAt + 1000 - Date.now();
+    if (wait <= 0) this.writeAnchorNow();
+    else this.anchorTimer ??= setTimeout(() => {
+      this.anchorTimer = null;
+      if (this.anchorDirty) this.writeAnchorNow();
+    }, wait).unref();
+  }
 
   record(actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null, input: AuditEntryInput): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -95,6 +103,8 @@ export class AuditService {
         if (this.lastHash === null) {
           const last = await this.repo.find({ order: { id: 'DESC' }, take: 1 });
           this.lastHash = last[0]?.hash ?? GENESIS_HASH;
+          this.lastId = last[0]?.id ?? 0;
+          this.count = await this.repo.count();
         }
         let prev = this.lastHash;
         const rows = batch.map(({ actor, input, at }) => {
@@ -110,13 +120,17 @@ export class AuditService {
             detail: JSON.stringify(input.detail ?? {}),
             prevHash: prev,
           };
-          prev = auditHash(fields);
+          prev = auditHash(this.config.auditKey, fields);
           return { ...fields, hash: prev };
         });
         await this.tx.run(async (m) => {
           for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
         });
         this.lastHash = prev;
+        const [tail] = await this.repo.find({ select: { id: true }, order: { id: 'DESC' }, take: 1 });
+        this.lastId = tail?.id ?? this.lastId;
+        this.count += rows.length;
+        this.anchorSoon();
         for (const p of batch) p.resolve();
       } catch (e) {
         this.lastHash = null;
@@ -162,20 +176,31 @@ export class AuditService {
     return { items, total };
   }
 
-  /** Walks the whole chain in pages. */
+  /** Stores what is queued and anchors the head now (tests, shutdown, operators). */
+  async checkpoint(): Promise<void> {
+    await this.flushing;
+    if (this.anchorTimer) clearTimeout(this.anchorTimer);
+    this.anchorTimer = null;
+    this.writeAnchorNow();
+  }
+
+  /** Walks the whole chain in pages and holds it against the anchor. */
   async verify(): Promise<ChainVerification> {
     await this.flushing;
-    let prev = GENESIS_HASH;
-    let checked = 0;
-    let afterId = 0;
-    for (;;) {
-      const page = await this.repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').take(5000).getMany();
-      if (page.length === 0) return { ok: true, checked };
-      const r = verifyChain(page, prev);
-      checked += r.checked;
-      if (!r.ok) return { ok: false, checked, brokenAt: r.brokenAt };
-      prev = r.lastHash;
-      afterId = page[page.length - 1]!.id;
-    }
+    return verifyStoredChain(this.repo, this.config);
   }
+}
+
+/** Walks a stored chain in id order with the key and holds it against the anchor file. */
+export async function verifyStoredChain(repo: Repository<AuditLogEntity>, config: Pick<AppConfig, 'auditKey' | 'auditAnchorPath'>): Promise<ChainVerification> {
+  const anchor = readAnchor(config.auditAnchorPath, config.auditKey);
+  if (anchor === 'forged') return { ok: false, checked: 0, reason: 'anchor_forged' };
+  const walker = new ChainWalker(config.auditKey, anchor);
+  let afterId = 0;
+  for (;;) {
+    const page = await repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').take(5000).getMany();
+    if (page.length === 0 || !walker.feed(page)) break;
+    afterId = page[page.length - 1]!.id;
+  }
+  return walker.result();
 }

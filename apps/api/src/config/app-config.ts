@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,10 @@ export interface AppConfig {
   database: DatabaseConfig;
   encryptionKey: Buffer;
   hashKey: Buffer;
+  /** HMAC key of the audit chain (AUDIT_KEY, else derived from HASH_KEY): kept outside the database. */
+  auditKey: Buffer;
+  /** Where the signed head of the audit chain is written (outside the database). */
+  auditAnchorPath: string;
   jwtSecret: string;
   jwtAccessTtlSeconds: number;
   jwtRefreshTtlSeconds: number;
@@ -148,6 +152,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     encryptionKey: key(env, 'ENCRYPTION_KEY', secrets.ENCRYPTION_KEY),
     hashKey: key(env, 'HASH_KEY', secrets.HASH_KEY),
+    auditKey: env.AUDIT_KEY ? key(env, 'AUDIT_KEY', undefined) : createHmac('sha256', key(env, 'HASH_KEY', secrets.HASH_KEY)).update('zczr-audit-chain-v2').digest(),
+    auditAnchorPath: resolve(REPO_ROOT, env.AUDIT_ANCHOR_PATH || resolve(dataDir, 'audit-anchor.json')),
     jwtSecret,
     jwtAccessTtlSeconds: int(env, 'JWT_ACCESS_TTL', 900, 30, 86400),
     jwtRefreshTtlSeconds: int(env, 'JWT_REFRESH_TTL', 7 * 86400, 60, 90 * 86400),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
@@ -24,6 +25,7 @@ export class RiskService {
     private readonly repo: RiskRepository,
     private readonly households: HouseholdsRepository,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -60,6 +62,7 @@ export class RiskService {
   async forHousehold(auth: AuthContext, householdId: string): Promise<HouseholdRiskDto> {
     this.access.require(auth, await this.households.findById(householdId).then((x) => x && { ...x, householdId: x.id }));
     const [current, history] = await Promise.all([this.repo.findCurrent(householdId), this.repo.historyOf(householdId)]);
+    await this.audit.record(auth, { action: 'risk.read', entityType: 'household', entityId: householdId, householdId });
     return {
       householdId,
       score: current ? Number(current.score) : null,

@@ -127,7 +127,10 @@ export class TasksService implements OnApplicationBootstrap {
   }
 
   async get(auth: AuthContext, id: string): Promise<TaskDto> {
-    const [dto] = await this.labelled(auth, [await this.visible(auth, id)]);
+    const task = await this.visible(auth, id);
+    const [dto] = await this.labelled(auth, [task]);
+    // Findings hold GPS, diagnoses and medical costs: every read is on record.
+    await this.audit.record(auth, { action: 'task.read', entityType: 'task', entityId: task.id, householdId: task.householdId, detail: { findings: task.findingsEnc !== null } });
     return dto!;
   }
 

@@ -1,0 +1,121 @@
+/**
+ * Audit tampering: each attack runs inside a transaction that is rolled back, and the chain read
+ * through that transaction must fail verification. Before the keyed, anchored chain, all but the
+ * one-row edit verified as intact.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { EntityManager } from 'typeorm';
+import { AuditLogEntity } from '../../src/audit/audit-log.entity.js';
+import { AuditService, verifyStoredChain } from '../../src/audit/audit.service.js';
+import { bearer, startTestApp, type TestApp } from '../harness.js';
+
+describe('audit chain: keyed and anchored', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_HOUSEHOLDS: '10', DEMO_ACTIVITY: 'false' });
+    const audit = t.app.get(AuditService);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => audit.record({ userId: 'tester', role: 'admin', ip: null }, { action: 'test.read', entityType: 'household', entityId: `h-${i}` })));
+    await audit.checkpoint();
+  });
+  afterAll(() => t.close());
+
+  async function attacked(attack: (m: EntityManager) => Promise<void>) {
+    const qr = t.dataSource.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      await attack(qr.manager);
+      return await verifyStoredChain(qr.manager.getRepository(AuditLogEntity), t.config);
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
+  }
+  const rows = (m: EntityManager) => m.getRepository(AuditLogEntity).find({ order: { id: 'ASC' } });
+
+  it('the untouched chain verifies, through the API too', async () => {
+    const r = await attacked(async () => undefined);
+    expect(r).toEqual({ ok: true, checked: expect.any(Number) as number });
+    const api = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('admin'))).expect(200);
+    expect(api.body.ok).toBe(true);
+  });
+
+  it('detects a one-row edit', async () => {
+    const r = await attacked(async (m) => {
+      const [, second] = await rows(m);
+      await m.getRepository(AuditLogEntity).update({ id: second!.id }, { detail: '{"forged":true}' });
+    });
+    expect(r).toMatchObject({ ok: false, reason: 'edited' });
+  });
+
+  it('detects an edit with every following hash recomputed without the key', async () => {
+    const r = await attacked(async (m) => {
+      const all = await rows(m);
+      let prev = all[0]!.hash;
+      for (const e of all.slice(1)) {
+        const detail = e.id === all[1]!.id ? '{"forged":true}' : e.detail;
+        const hash = createHash('sha256').update(JSON.stringify([prev, e.at, e.actorId, e.actorRole, e.action, e.entityType, e.entityId, e.householdId, e.ip, detail])).digest('hex');
+        await m.getRepository(AuditLogEntity).update({ id: e.id }, { detail, prevHash: prev, hash });
+        prev = hash;
+      }
+    });
+    expect(r).toMatchObject({ ok: false, reason: 'edited' });
+  });
+
+  it('detects deletion of the last rows', async () => {
+    const r = await attacked(async (m) => {
+      const all = await rows(m);
+      for (const e of all.slice(-3)) await m.getRepository(AuditLogEntity).delete({ id: e.id });
+    });
+    expect(r).toMatchObject({ ok: false, reason: 'truncated' });
+  });
+
+  it('detects deletion of every row', async () => {
+    const r = await attacked(async (m) => {
+      await m.createQueryBuilder().delete().from(AuditLogEntity).execute();
+    });
+    expect(r).toMatchObject({ ok: false, reason: 'truncated' });
+  });
+
+  it('detects a row removed from the middle', async () => {
+    const r = await attacked(async (m) => {
+      const all = await rows(m);
+      await m.getRepository(AuditLogEntity).delete({ id: all[3]!.id });
+    });
+    expect(r).toMatchObject({ ok: false, reason: 'gap' });
+  });
+
+  it('detects a forged anchor', async () => {
+    const original = readFileSync(t.config.auditAnchorPath, 'utf8');
+    try {
+      writeFileSync(t.config.auditAnchorPath, JSON.stringify({ ...JSON.parse(original), count: 1 }));
+      const r = await attacked(async () => undefined);
+      expect(r).toMatchObject({ ok: false, reason: 'anchor_forged' });
+    } finally {
+      writeFileSync(t.config.auditAnchorPath, original);
+    }
+  });
+});
+
+describe('sensitive reads are on record', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_HOUSEHOLDS: '10', DEMO_ACTIVITY: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it('a task, a consent and a risk record read leave an audit entry each', async () => {
+    const district = await t.tokenFor('district_reviewer');
+    const list = await t.http().get('/api/v1/households').set(bearer(district)).expect(200);
+    const hid = list.body.items[0].id as string;
+    const detail = await t.http().get(`/api/v1/households/${hid}`).set(bearer(district)).expect(200);
+    const task = await t.http().post('/api/v1/tasks').set(bearer(district)).send({ householdId: hid }).expect(201);
+    await t.http().get(`/api/v1/tasks/${task.body.id}`).set(bearer(district)).expect(200);
+    await t.http().get(`/api/v1/consents/${detail.body.consentId}`).set(bearer(district)).expect(200);
+    await t.http().get(`/api/v1/risk/households/${hid}`).set(bearer(district)).expect(200);
+    await t.app.get(AuditService).checkpoint();
+    const actions = (await t.dataSource.getRepository(AuditLogEntity).find({ where: { householdId: hid } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['task.read', 'consent.read', 'risk.read']));
+  });
+});
