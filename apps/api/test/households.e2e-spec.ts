@@ -165,6 +165,11 @@ describe('households: consent, changes with a trace, protection', () => {
     await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(district)).send({ reason: '本人要求' }).expect(200);
     const h = await t.http().get(`/api/v1/households/${hid}`).set(bearer(district)).expect(200);
     expect(h.body.status).toBe('withdrawn');
+    // A locked file is kept for the record, never shown: not even to the district.
+    expect(h.body.members).toEqual([]);
+    expect(h.body.incomes).toEqual([]);
+    expect(h.body.headName).toBe('蒋**');
+    expect(JSON.stringify(h.body)).not.toContain(head.idNumber.slice(-6));
     const patch = await t.http().patch(`/api/v1/households/${hid}`).set(bearer(district)).send({ version: h.body.version, address: '新地址 3 号' });
     expect(patch.status).toBe(409);
     const active = await t.http().get('/api/v1/households').query({ status: 'active', name: '蒋退出' }).set(bearer(district)).expect(200);

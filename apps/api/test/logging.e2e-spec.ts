@@ -30,6 +30,9 @@ describe('logs', () => {
     expect(lines.length).toBeGreaterThan(3);
     expect(logged).toContain(`${head.idNumber.slice(0, 6)}`);
     expect(logged).toContain('"statusCode"');
+    // the access log names the real status of every request, never null
+    expect(logged).not.toContain('"statusCode":null');
+    expect(logged).toContain('"statusCode":404');
     expect(logged).not.toContain(head.idNumber);
     expect(logged).not.toContain('13912345678');
     expect(logged).toContain('139****5678');

@@ -27,3 +27,10 @@ export function maskSensitiveText(text: string): string {
     .replace(ID_PATTERN, (_m, a: string, mid: string, b: string) => `${a}${'*'.repeat(mid.length + b.length - 4)}${b.slice(-4)}`)
     .replace(PHONE_PATTERN, (_m, a: string, _mid: string, b: string) => `${a}****${b}`);
 }
+
+/** "张三丰" → "张**": staff lists and files show who, not the full name. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return '*';
+  return chars[0] + '*'.repeat(chars.length - 1);
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isStaffRole, maskIdNumber, seesSensitiveInFull, type Role } from '@zczr/domain';
+import { isStaffRole, maskIdNumber, maskName, seesSensitiveInFull, type Role } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -119,6 +119,12 @@ export class HouseholdsService {
 
   async get(auth: AuthContext, id: string): Promise<HouseholdResponseDto> {
     const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
+    if (h.status === 'withdrawn') {
+      // Consent withdrawn: the file is erased or locked. A locked file is kept for the record, never shown.
+      await this.audit.record(auth, { action: 'household.read_withdrawn', entityType: 'household', entityId: h.id, householdId: h.id });
+      const sealed: HouseholdContent = { address: '（授权已撤回，个人信息已封存）', gridId: h.gridId, members: [], incomes: [], assets: [], expenses: [], hardships: [], benefits: [] };
+      return { ...toHouseholdResponse(h, sealed, [], false, null, this.clock.now()), headName: maskName(h.headName) };
+    }
     const members = await this.households.membersOf(h.id);
     const content = this.codec.decode(h, members);
     const pending = await this.submissions.findOpenForHousehold(h.id);

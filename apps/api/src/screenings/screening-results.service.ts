@@ -31,12 +31,8 @@ export interface FlaggedHousehold {
   graceUntil: string | null;
 }
 
-/** "张三丰" → "张**": staff lists and files show who, not the full name. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  return chars[0] + '*'.repeat(chars.length - 1);
-}
+import { maskName } from '@zczr/domain';
+export { maskName };
 
 const POLL_MS = 400;
 const HEARTBEAT_MS = 15_000;
