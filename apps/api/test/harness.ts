@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { generate } from 'otplib';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,24 @@ export function startFakeWechat(): Promise<{ url: string; server: Server; calls:
     const url = new URL(req.url ?? '/', 'http://localhost');
     calls.push(url.pathname + url.search);
     res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/cgi-bin/token') {
+      res.end(JSON.stringify({ access_token: 'test-access-token', expires_in: 7200 }));
+      return;
+    }
+    if (url.pathname === '/cityservice/face/identify/getinfo') {
+      // 人脸核身 result: a ticket "face-ok:<openid>:<name>:<id>" passed for that person; anything else failed.
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        const ticket = (JSON.parse(raw || '{}') as { verify_result?: string }).verify_result ?? '';
+        const [tag, openid, name, id] = ticket.split(':');
+        const md5 = (v = ''): string => createHash('md5').update(v, 'utf8').digest('hex');
+        res.end(JSON.stringify(tag === 'face-ok' && url.searchParams.get('access_token') === 'test-access-token'
+          ? { errcode: 0, identify_ret: 0, openid, name_utf8_md5: md5(name), id_card_number_md5: md5(id) }
+          : { errcode: 0, identify_ret: 10001 }));
+      });
+      return;
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404;
       res.end('{}');
