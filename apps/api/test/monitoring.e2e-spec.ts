@@ -73,9 +73,9 @@ describe('monitoring loop', () => {
     expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
     // One warning per event, whoever reported first: the family declared 30,000 yuan of self-paid costs (over 40% of its
     // income) when the record was made, which raised the warning; the settlements that follow raise no second one.
-    const mine = (list.body.items as Warning[]).filter((w) => w.householdId === household.id);
-    expect(mine).toHaveLength(1);
-    const warning = mine[0]!;
+    const ours = (list.body.items as Warning[]).filter((w) => w.householdId === household.id);
+    expect(ours).toHaveLength(1);
+    const warning = ours[0]!;
     expect(warning).toMatchObject({ ruleCode: 'medical_self_paid', colour: 'orange', status: 'tasked', source: 'declared' });
     expect(warning.evidence).toMatchObject({ selfPaid12m: 30000, declaredSelfPaid12m: 30000, settlements: 0, source: 'declared', amountLine: 50000 });
     expect(JSON.stringify(list.body)).not.toContain(head.idNumber);

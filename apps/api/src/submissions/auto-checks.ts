@@ -49,6 +49,10 @@ export function runAutoChecks(content: HouseholdContent, duplicateMemberPosition
   });
   if (content.incomes.length === 0) missing.push('未填写家庭收入');
   if (content.assets.length === 0) missing.push('未填写家庭财产');
+  if (!content.supporters) missing.push('未登记法定赡养、抚养、扶养义务人（特困等认定需要；无义务人请登记为“无”）');
+  else content.supporters.forEach((x, i) => {
+    if (x.monthlyIncome === null) missing.push(`第 ${i + 1} 名法定义务人缺少本人月收入`);
+  });
   checks.push(missing.length === 0
     ? { code: 'missing_facts', outcome: 'pass', message: '认定所需信息齐全' }
     : { code: 'missing_facts', outcome: 'warn', message: missing.slice(0, 10).join('；') });
