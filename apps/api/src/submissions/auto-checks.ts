@@ -49,8 +49,9 @@ export function runAutoChecks(content: HouseholdContent, duplicateMemberPosition
   });
   if (content.incomes.length === 0) missing.push('未填写家庭收入');
   if (content.assets.length === 0) missing.push('未填写家庭财产');
-  if (!content.supporters) missing.push('未登记法定赡养、抚养、扶养义务人（特困等认定需要；无义务人请登记为“无”）');
-  else content.supporters.forEach((x, i) => {
+  // Supporters not recorded at all are left to the matcher (特困 comes out "待核实" naming them), so that a
+  // household without any 特困 candidate is not held up; a recorded supporter without an income is flagged.
+  (content.supporters ?? []).forEach((x, i) => {
     if (x.monthlyIncome === null) missing.push(`第 ${i + 1} 名法定义务人缺少本人月收入`);
   });
   checks.push(missing.length === 0
