@@ -20,6 +20,8 @@ export interface ExplainOptions {
    * parameters were resolved from (createParameterResolver / resolveParameters remember it).
    */
   parameterLabels?: Readonly<Record<string, string>>;
+  /** How close a failed numeric condition must be to count as a near miss (default 10% of the threshold, 1 year of age). */
+  nearMiss?: NearMissDistance;
 }
 
 export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = { eligible: '符合', ineligible: '不符合', unknown: '待核实' };
@@ -433,7 +435,7 @@ export function explainPolicy(policy: ExplainInput, f: Facts, p: ResolvedParamet
     if (benefit) result.benefit = benefit;
   }
   if (inForce) {
-    const miss = findNearMiss(explanation);
+    const miss = findNearMiss(explanation, options?.nearMiss);
     if (miss) result.nearMiss = miss;
   }
   return result;
