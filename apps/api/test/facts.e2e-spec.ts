@@ -113,6 +113,21 @@ describe('facts the rules miss (issue 12)', () => {
     expect(tekun.summary).toContain('申请对象本人月收入 1104 元');
   });
 
+  it('a worker\'s submission that records supporters but leaves out the spouse living in is flagged for the reviewer', async () => {
+    const worker = await t.tokenFor('grid_worker');
+    const head = person('吴老伯', YEAR - 68);
+    const wife = { name: '吴大娘', idNumber: freshIdNumber(YEAR - 66, true) };
+    const consentId = await giveConsent(t, worker, head);
+    const body = oldManBody(consentId, head, { supporters: [{ ...son, monthlyIncome: null }] });
+    (body.members as unknown[]).push({ relation: 'spouse', name: wife.name, idNumber: wife.idNumber, employment: 'retired', labourCapacity: 'none', health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true });
+    const created = await t.http().post('/api/v1/households').set(bearer(worker)).send(body).expect(201);
+    const sub = await t.http().get(`/api/v1/submissions/${created.body.submissionId as string}`).set(bearer(await t.tokenFor('street_reviewer'))).expect(200);
+    const check = (sub.body.checks as Array<{ code: string; outcome: string; message: string }>).find((c) => c.code === 'missing_facts')!;
+    expect(check.outcome).toBe('warn');
+    expect(check.message).toContain('第 2 名成员（配偶）未登记为法定义务人');
+    expect(check.message).toContain('第 1 名法定义务人缺少本人月收入');
+  });
+
   it('rejects bad supporter input with a stable code and a Chinese message', async () => {
     const head = person('孙测试', YEAR - 70);
     const consentId = await giveConsent(t, district, head);

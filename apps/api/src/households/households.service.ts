@@ -348,7 +348,7 @@ export class HouseholdsService {
       streetCode: h.streetCode,
       gridId: h.gridId,
       payloadEnc: this.cipher.encryptJson(content),
-      checks: JSON.stringify(runAutoChecks(content, dupes)),
+      checks: JSON.stringify(runAutoChecks(content, dupes, this.clock.today())),
       history: JSON.stringify(history),
       submittedBy: auth.userId,
       submittedByRole: auth.role,
