@@ -59,7 +59,7 @@ export const WARNING_COLOUR_LABELS: Readonly<Record<WarningColour | 'green', str
 export const WARNING_STATUSES = ['open', 'tasked', 'closed'] as const;
 export type WarningStatus = (typeof WARNING_STATUSES)[number];
 export const WARNING_STATUS_LABELS: Readonly<Record<WarningStatus, string>> = { open: '待处置', tasked: '已派核实任务', closed: '已办结' };
-export type WarningSource = 'import' | 'monitoring';
+export type WarningSource = 'import' | 'monitoring' | 'declared';
 
 /** Income circles (收入圈层) 1–4; `none` is outside every circle. */
 export type IncomeCircle = 1 | 2 | 3 | 4;

@@ -1,5 +1,5 @@
 /** Verification tasks (核实任务): from a warning, a recheck or a submission to a visit, a review and a decision. */
-import type { Disability, Employment, Health, LabourCapacity, SelfCareCheck } from '@zczr/domain';
+import type { Disability, Employment, Health, LabourCapacity, LabelledChange, SelfCareCheck } from '@zczr/domain';
 import type { Page, PageQuery } from './common.js';
 import type { HouseholdSections } from './households.js';
 import type { DecisionKind, EscalationLevel, TaskHistoryStatus, TaskKind, TaskStatus } from './labels.js';
@@ -100,6 +100,8 @@ export interface TaskView {
   decision?: TaskDecisionRecord;
   /** Reviewers and the assigned worker only. */
   findings?: VisitFindings;
+  /** Field-level changes accepting the findings would make (Chinese labels; reviewers, submitted tasks only). */
+  findingsDiff?: LabelledChange[];
   history: TaskHistoryEntry[];
   /** Change sequence (sync cursor). */
   seq: number;

@@ -1,7 +1,7 @@
 import { districtTree } from '@zczr/divisions';
 import {
   ASSET_TYPES, DISABILITY_CATEGORIES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, INCOME_TYPES, isIncomeCounted,
-  LABOUR_CAPACITIES, RELATIONS, selfCareLevel,
+  LABOUR_CAPACITIES, RELATIONS, selfCareLevel, SUPPORTER_CONDITIONS, SUPPORTER_RELATIONS,
 } from '@zczr/domain';
 import { DEMO_REFERENCE_DATE } from './calendar.js';
 import { generateTracedHousehold, type HouseholdTrace } from './household-generator.js';
@@ -48,7 +48,7 @@ describe('determinism', () => {
   it('strips the placement fields for the API with toHouseholdInput', () => {
     const h = generateHousehold(SEED, 3);
     const input = toHouseholdInput(h);
-    expect(Object.keys(input).sort()).toEqual(['address', 'assets', 'benefits', 'communityCode', 'expenses', 'hardships', 'incomes', 'members']);
+    expect(Object.keys(input).sort()).toEqual(['address', 'assets', 'benefits', 'communityCode', 'expenses', 'hardships', 'incomes', 'members', 'supporters']);
     expect(input.members).toBe(h.members);
   });
 
@@ -76,7 +76,7 @@ describe('a sample of 100,000 households', () => {
   it('uses only values the domain and the API accept', () => {
     const name = /^[\u4e00-\u9fa5·]{2,20}$/;
     const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-    const householdKeys = new Set(['address', 'communityCode', 'gridId', 'members', 'incomes', 'assets', 'expenses', 'hardships', 'benefits', 'streetCode', 'gridIndex']);
+    const householdKeys = new Set(['address', 'communityCode', 'gridId', 'members', 'incomes', 'assets', 'expenses', 'hardships', 'benefits', 'supporters', 'streetCode', 'gridIndex']);
     const memberKeys = new Set(['relation', 'name', 'idNumber', 'ethnicity', 'phone', 'education', 'employment', 'labourCapacity', 'health', 'disability', 'selfCare', 'coResident']);
     const selfCareKeys = 'bathing,dressing,eating,gettingUp,toileting,walkingIndoors';
     const policies = ['dibao', 'tekun', 'disability_living_subsidy', 'severe_disability_care_subsidy'];
@@ -116,6 +116,12 @@ describe('a sample of 100,000 households', () => {
       }
       for (const e of h.expenses) bad(oneOf(EXPENSE_TYPES, e.type) && money(e.amount12m) && inRange(e.memberIndex), `expense ${JSON.stringify(e)}`);
       for (const e of h.hardships) bad(oneOf(HARDSHIP_TYPES, e.type) && money(e.loss) && isoDate.test(e.occurredOn), `hardship ${JSON.stringify(e)}`);
+      for (const x of h.supporters ?? []) {
+        bad(oneOf(SUPPORTER_RELATIONS, x.relation) && name.test(x.name) && typeof x.coResident === 'boolean', `supporter ${JSON.stringify(x)}`);
+        bad(x.monthlyIncome === null || money(x.monthlyIncome), `supporter income ${x.monthlyIncome}`);
+        bad(x.birthDate === null || (isoDate.test(x.birthDate) && x.birthDate < DEMO_REFERENCE_DATE), `supporter birthDate ${x.birthDate}`);
+        bad(x.conditions.every((c) => oneOf(SUPPORTER_CONDITIONS, c)) && new Set(x.conditions).size === x.conditions.length, `supporter conditions ${x.conditions.join()}`);
+      }
       for (const b of h.benefits) {
         bad(oneOf(policies, b.policyCode) && b.since < DEMO_REFERENCE_DATE && isoDate.test(b.since) && money(b.monthlyAmount), `benefit ${JSON.stringify(b)}`);
       }

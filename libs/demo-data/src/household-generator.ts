@@ -5,7 +5,7 @@
  */
 import type {
   AssetItem, CurrentBenefit, Disability, DisabilityCategory, DisabilityGrade, Education, Employment, HardshipEvent, HardshipType,
-  Health, HouseholdInput, IncomeItem, IncomeType, LabourCapacity, MemberInput, RigidExpense, SelfCareCheck,
+  Health, HouseholdInput, IncomeItem, IncomeType, LabourCapacity, MemberInput, RigidExpense, SelfCareCheck, SupporterCondition, SupporterInput,
 } from '@zczr/domain';
 import { makeIdNumber } from '@zczr/id-card';
 import { ageOnReference, dateBetween, dateFromDayOfYear, daysBeforeReference } from './calendar.js';
@@ -101,8 +101,9 @@ export function* generateHouseholds(opts: GenerateHouseholdsOptions): Generator<
  * unknown fields; it assigns the grid itself, e.g. from gridIndex).
  */
 export function toHouseholdInput(household: DemoHousehold): HouseholdInput {
-  const { address, communityCode, members, incomes, assets, expenses, hardships, benefits } = household;
+  const { address, communityCode, members, incomes, assets, expenses, hardships, benefits, supporters } = household;
   const input: HouseholdInput = { address, communityCode, members, incomes, assets, expenses, hardships, benefits };
+  if (supporters !== undefined) input.supporters = supporters;
   if (household.gridId !== undefined) input.gridId = household.gridId;
   return input;
 }
@@ -223,6 +224,7 @@ function buildHousehold(ctx: Context, index: number, trace?: HouseholdTrace): De
   const benefits = drawBenefits(rng, people, band, skeleton.kind, incomes);
   const assets = drawAssets(rng, people, band, community);
   const expenses = drawExpenses(rng, people);
+  const supporters = deriveSupporters(people, incomes, benefits);
 
   if (trace) {
     trace.kind = skeleton.kind;
@@ -241,7 +243,39 @@ function buildHousehold(ctx: Context, index: number, trace?: HouseholdTrace): De
     expenses,
     hardships,
     benefits,
+    supporters,
   };
+}
+
+/**
+ * The head's legal supporters, derived from what was generated (no random draw, so the rest of the
+ * household is unchanged): the spouse and adult children. Living in: own income from their items, their
+ * circumstances from their member facts. Living elsewhere: their income follows from the support they
+ * send (what a 30% share above a 1,740-yuan line would give, demo only), or is unknown if they send none.
+ */
+function deriveSupporters(people: Person[], incomes: IncomeItem[], benefits: CurrentBenefit[]): SupporterInput[] {
+  const codes = benefits.map((b) => b.policyCode);
+  const away = people.filter((p) => !p.coResident && p.age >= 18 && (p.skeleton.relation === 'child' || p.skeleton.relation === 'spouse'));
+  const sent = incomes.filter((i) => i.type === 'support_payment').reduce((n, i) => n + i.monthlyAmount, 0);
+  const out: SupporterInput[] = [];
+  people.forEach((p, i) => {
+    if (p.skeleton.relation !== 'spouse' && !(p.skeleton.relation === 'child' && p.age >= 18)) return;
+    const relation = p.skeleton.relation === 'spouse' ? 'spouse' : 'child';
+    if (p.coResident) {
+      const own = incomes.filter((x) => x.memberIndex === i && x.type !== 'support_payment').reduce((n, x) => n + x.monthlyAmount, 0);
+      const conditions: SupporterCondition[] = [];
+      if (codes.some((c) => c.startsWith('tekun'))) conditions.push('tekun');
+      else if (codes.includes('dibao')) conditions.push('dibao');
+      const d = p.disability;
+      if (d && (d.grade <= 2 || ((d.category === 5 || d.category === 6) && d.grade === 3))) conditions.push('severe_disability');
+      if (p.labourCapacity === 'none') conditions.push('no_labour_capacity');
+      out.push({ name: p.name, relation, birthDate: p.birthDate, coResident: true, monthlyIncome: own, conditions });
+    } else {
+      const income = sent > 0 && away.length > 0 ? round10(1740 + sent / away.length / 0.3) : null;
+      out.push({ name: p.name, relation, birthDate: p.birthDate, coResident: false, monthlyIncome: income, conditions: [] });
+    }
+  });
+  return out;
 }
 
 function toMemberInput(p: Person): MemberInput {

@@ -175,6 +175,41 @@ export interface CurrentBenefit {
   monthlyAmount?: number;
 }
 
+/**
+ * Legal supporters (法定赡养、抚养、扶养义务人) of the household's applicant: spouse, adult children,
+ * parents of a minor … They usually live elsewhere, so they are not members; a co-resident one is
+ * recorded here as well (his income then also appears among the household's incomes).
+ */
+export const SUPPORTER_RELATIONS = ['spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'] as const;
+export type SupporterRelation = (typeof SUPPORTER_RELATIONS)[number];
+export const SUPPORTER_RELATION_LABELS: Record<SupporterRelation, string> = {
+  spouse: '配偶', child: '子女', parent: '父母', grandchild: '(外)孙子女', grandparent: '(外)祖父母', sibling: '兄弟姐妹', other: '其他',
+};
+
+/**
+ * Circumstances that bear on a supporter's ability to support (《特困人员认定办法》第九条):
+ * 特困 or 低保 themselves, severe disability (一、二级, or 三级智力、精神), no labour capacity,
+ * or 无民事行为能力 / 被宣告失踪 / 在监狱服刑.
+ */
+export const SUPPORTER_CONDITIONS = ['tekun', 'dibao', 'severe_disability', 'no_labour_capacity', 'incapacitated'] as const;
+export type SupporterCondition = (typeof SUPPORTER_CONDITIONS)[number];
+export const SUPPORTER_CONDITION_LABELS: Record<SupporterCondition, string> = {
+  tekun: '特困人员', dibao: '低保对象', severe_disability: '重度残疾（含三级智力、精神残疾）', no_labour_capacity: '无劳动能力',
+  incapacitated: '无民事行为能力、被宣告失踪或在监狱服刑',
+};
+
+export interface SupporterInput {
+  name: string;
+  relation: SupporterRelation;
+  /** YYYY-MM-DD; null when not known. */
+  birthDate: string | null;
+  coResident: boolean;
+  /** The supporter's own monthly income in yuan; null when not known (sensitive: stored encrypted). */
+  monthlyIncome: number | null;
+  conditions: SupporterCondition[];
+  note?: string;
+}
+
 /** What a client sends to create a household. */
 export interface HouseholdInput {
   address: string;
@@ -186,6 +221,8 @@ export interface HouseholdInput {
   expenses: RigidExpense[];
   hardships: HardshipEvent[];
   benefits: CurrentBenefit[];
+  /** Legal supporters of the applicant; absent = not recorded (the rules that need them answer "unknown"), [] = none. */
+  supporters?: SupporterInput[];
 }
 
 export const HOUSEHOLD_STATUSES = ['pending_review', 'active', 'rejected', 'withdrawn'] as const;

@@ -13,6 +13,7 @@ const SCHOOLING = '家庭成员就读学段';
 const DISABILITY = '家庭成员残疾情况';
 const HEALTH = '家庭成员健康状况';
 const SELF_CARE = '生活自理能力评估';
+const SUPPORTERS = '法定赡养、抚养、扶养义务人情况（关系、收入、是否有履行能力）';
 
 export const FACT_CATALOGUE: Readonly<Record<FactName, FactInfo>> = {
   householdSize: { label: '共同生活家庭成员人数', unit: '人', kind: 'number', collect: MEMBERS },
@@ -62,6 +63,12 @@ export const FACT_CATALOGUE: Readonly<Record<FactName, FactInfo>> = {
   partialSelfCareLossCount: { label: '生活部分不能自理人数', unit: '人', kind: 'number', collect: SELF_CARE },
   eligiblePersonAge: { label: '申请对象年龄', unit: '岁', kind: 'number', collect: MEMBERS },
   eligiblePersonDisabled: { label: '申请对象是否为特困认定范围内的残疾人', kind: 'boolean', collect: DISABILITY },
+  eligiblePersonIncome: { label: '申请对象本人月收入', unit: '元', kind: 'number', collect: INCOME },
+  eligiblePersonUnableToWork: { label: '申请对象是否无劳动能力', kind: 'boolean', collect: LABOUR },
+  elderlySelfCareLossCount: { label: '生活不能自理（失能、半失能）的老年人数', unit: '人', kind: 'number', collect: SELF_CARE },
+  supporterCount: { label: '法定赡养、抚养、扶养义务人数', unit: '人', kind: 'number', collect: SUPPORTERS },
+  supporterMaxIncome: { label: '有履行能力的赡养（抚养、扶养）人月收入（最高者）', unit: '元', kind: 'number', collect: SUPPORTERS },
+  supportPaymentCounted: { label: '按义务人收入计入的赡养（抚养、扶养）费', unit: '元', kind: 'number', collect: SUPPORTERS },
 
   medicalSelfPaid12m: { label: '近12个月医疗自付费用', unit: '元', kind: 'number', collect: '近12个月刚性支出' },
   educationExpense12m: { label: '近12个月教育支出', unit: '元', kind: 'number', collect: '近12个月刚性支出' },

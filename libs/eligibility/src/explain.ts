@@ -20,6 +20,8 @@ export interface ExplainOptions {
    * parameters were resolved from (createParameterResolver / resolveParameters remember it).
    */
   parameterLabels?: Readonly<Record<string, string>>;
+  /** How close a failed numeric condition must be to count as a near miss (default 10% of the threshold, 1 year of age). */
+  nearMiss?: NearMissDistance;
 }
 
 export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = { eligible: '符合', ineligible: '不符合', unknown: '待核实' };
@@ -386,6 +388,26 @@ export function isInForce(policy: { effectiveFrom: string; effectiveTo?: string 
   return policy.effectiveFrom <= asOf && (policy.effectiveTo === undefined || asOf < policy.effectiveTo);
 }
 
+const INCOME_FACTS: ReadonlySet<string> = new Set(['countedMonthlyIncome', 'perCapitaIncome', 'annualCountedIncome', 'perCapitaIncomeBeforeDeduction', 'perCapitaIncomeAfterRigid', 'rigidExpenseShare']);
+
+function usesIncome(c: ConditionResult): boolean {
+  if (c.fact !== undefined && INCOME_FACTS.has(c.fact)) return true;
+  return (c.children ?? []).some(usesIncome);
+}
+
+/** "（含赡养人应付赡养费 2,208 元/月：月收入 9,200 元，超过 1,840 元的部分按 30% 计）" when income counts support owed. */
+function supportNote(explanation: ConditionResult, f: Facts, p: ResolvedParameters): string | undefined {
+  const due = f.supportPaymentCounted;
+  const top = f.supporterMaxIncome;
+  if (typeof due !== 'number' || !(due > 0) || !usesIncome(explanation)) return undefined;
+  const line = p['supporter_ability_income_line'];
+  const share = p['support_payment_share'];
+  const how = typeof top === 'number' && typeof line === 'number' && typeof share === 'number'
+    ? `：赡养（抚养、扶养）人月收入最高 ${formatNumber(round2(top))} 元，超过 ${formatNumber(round2(line))} 元的部分按 ${formatNumber(round2(share * 100))}% 计算`
+    : '';
+  return `（家庭收入含按法定义务人收入计入的赡养费 ${formatNumber(due)} 元/月${how}）`;
+}
+
 export function explainPolicy(policy: ExplainInput, f: Facts, p: ResolvedParameters, asOf: string | undefined, options: ExplainOptions | undefined): EligibilityResult {
   const explanation = explainNode(policy.root, f, p);
   const inForce = asOf === undefined || isInForce(policy, asOf);
@@ -404,12 +426,16 @@ export function explainPolicy(policy: ExplainInput, f: Facts, p: ResolvedParamet
   result.summary = inForce
     ? summariseOutcome(result, options?.parameterLabels ? options : { parameterLabels: parameterLabelsOf(p) })
     : `不符合：该政策在 ${asOf} 不在有效期内（${policy.effectiveFrom} 起施行${policy.effectiveTo ? `，${policy.effectiveTo} 起停止执行` : ''}）`;
+  if (inForce) {
+    const note = supportNote(explanation, f, p);
+    if (note) result.summary += note;
+  }
   if (policy.formula && outcome !== 'ineligible') {
     const benefit = estimate(policy.formula, f, p, outcome === 'unknown');
     if (benefit) result.benefit = benefit;
   }
   if (inForce) {
-    const miss = findNearMiss(explanation);
+    const miss = findNearMiss(explanation, options?.nearMiss);
     if (miss) result.nearMiss = miss;
   }
   return result;

@@ -29,6 +29,7 @@ describe('the catalogue', () => {
       expenses: [{ type: 'medical_self_paid', amount12m: 3000 }],
       hardships: [{ type: 'fire', occurredOn: '2026-08-01', loss: 10000 }],
       benefits: [{ policyCode: 'dibao', since: '2025-11-01' }],
+      supporters: [{ relation: 'child', birthDate: '1980-01-01', coResident: false, monthlyIncome: 5000, conditions: [] }],
     }));
     for (const name of FACT_NAMES) {
       expect({ name, present: name in f }).toEqual({ name, present: true });

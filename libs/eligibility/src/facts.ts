@@ -119,6 +119,19 @@ function isObject(x: unknown): x is Record<string, unknown> {
  * - eligiblePersonAge / eligiblePersonDisabled: for a one-person household that person, otherwise
  *   the head (unknown if the head does not live in the household): age, and whether disabled in a
  *   特困-qualifying way (isTekunDisability).
+ * - eligiblePersonIncome: that person's own counted monthly income: items tied to them plus an equal
+ *   share of the items tied to no one (person-level tests such as 特困's 无生活来源).
+ * - eligiblePersonUnableToWork: 《特困人员认定办法》第七条: aged 60+ or under 16, a qualifying
+ *   disability, or assessed without labour capacity; false when assessed able and none applies.
+ * - elderlySelfCareLossCount: members aged 60+ who fail at least one self-care item (person-level:
+ *   an old person who is disabled, not an old person beside a disabled one).
+ *
+ * Supporters (legal 赡养、抚养、扶养义务人 of that person; `supporters` absent → all unknown)
+ * - supporterCount; supporterMaxIncome: the highest own income among those not unable under 第九条
+ *   (0 if none); unknown if an income (or an age that decides) is missing.
+ * - supportPaymentCounted: Σ over non-co-resident able supporters of (income − the parameter
+ *   supporter_ability_income_line) × support_payment_share, added to the counted income beyond the
+ *   support_payment items already declared.
  *
  * Rigid expenses (last 12 months, yuan)
  * - medicalSelfPaid12m, educationExpense12m, rehabilitationExpense12m and their sum rigidExpenses12m.
@@ -141,6 +154,8 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   const params: ResolvedParameters = isObject(ctx.params) ? ctx.params : {};
   const members: readonly SnapshotMember[] = Array.isArray(h.members) ? h.members : [];
   const resident: boolean[] = new Array<boolean>(members.length);
+  /** The applicant the person-level facts describe: the one member, otherwise the head (-1: none). */
+  let personIndex = -1;
   // Urban or rural from the 12-digit community code (DOMAIN.md): 001–199 居委会 (urban), 200–399 村委会 (rural); otherwise unknown.
   if (typeof h.regionCode === 'string' && /^\d{12}$/.test(h.regionCode)) {
     const village = Number(h.regionCode.slice(9));
@@ -162,6 +177,8 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   let selfCareKnown = true, totalLoss = 0, partialLoss = 0;
   let single: SnapshotMember | undefined;
   let head: SnapshotMember | undefined;
+  let singleIndex = -1, headIndex = -1;
+  let elderlyCareLoss = 0;
   let singleAge = NaN, headAge = NaN;
 
   for (let i = 0; i < members.length; i++) {
@@ -197,10 +214,12 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
     if (size === 1) {
       single = m;
       singleAge = age;
+      singleIndex = i;
     }
     if (relation === 'head' && head === undefined) {
       head = m;
       headAge = age;
+      headIndex = i;
     }
 
     const capacity = m.labourCapacity;
@@ -265,6 +284,7 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
       for (const item of SELF_CARE_ITEMS) if (care[item] === true) failed++;
       if (failed >= 4) totalLoss++;
       else if (failed > 0) partialLoss++;
+      if (failed > 0 && age >= 60) elderlyCareLoss++;
     }
   }
 
@@ -315,15 +335,77 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
     if (selfCareKnown) {
       facts.totalSelfCareLossCount = totalLoss;
       facts.partialSelfCareLossCount = partialLoss;
+      if (agesKnown) facts.elderlySelfCareLossCount = elderlyCareLoss;
     }
     const person = size === 1 ? single : head;
     const personAge = size === 1 ? singleAge : headAge;
+    personIndex = size === 1 ? singleIndex : headIndex;
     if (person !== undefined) {
       if (personAge === personAge) facts.eligiblePersonAge = personAge;
       const d = person.disability;
       if (d === null) facts.eligiblePersonDisabled = false;
       else if (isObject(d)) facts.eligiblePersonDisabled = isTekunDisability(d);
+      // 《特困人员认定办法》第七条: 60+, under 16, or a qualifying disability are without labour capacity; otherwise the assessment.
+      const tekunDisabled = isObject(d) && isTekunDisability(d);
+      if ((personAge === personAge && (personAge >= 60 || personAge < 16)) || tekunDisabled || person.labourCapacity === 'none') {
+        facts.eligiblePersonUnableToWork = true;
+      } else if (personAge === personAge && d !== undefined && (person.labourCapacity === 'full' || person.labourCapacity === 'partial')) {
+        facts.eligiblePersonUnableToWork = false;
+      }
     }
+  }
+
+  // ---- legal supporters (赡养、抚养、扶养义务人) ----
+  // Not recorded → every supporter fact unknown. A supporter without the ability to support
+  // (《特困人员认定办法》第九条): 特困; 低保 and aged 60+; aged 70+ or severely disabled with own income below
+  // last year's per-capita disposable income; 无民事行为能力、失踪、服刑. The others' highest income is
+  // supporterMaxIncome (the rules compare it with the local line, 第九条第六项); a non-co-resident one
+  // owes (income − line) × share as support, counted into the household's income for 低保.
+  let supportDue = 0;
+  let supportKnown = true;
+  let dueKnown = true;
+  const supporters = h.supporters;
+  if (Array.isArray(supporters)) {
+    const disposable = params['disposable_income_monthly'];
+    const line = params['supporter_ability_income_line'];
+    const share = params['support_payment_share'];
+    let count = 0, maxIncome = 0;
+    for (const sp of supporters) {
+      if (!isObject(sp)) continue;
+      count++;
+      const conditions: readonly string[] = Array.isArray(sp.conditions) ? sp.conditions : [];
+      const birth = sp.birthDate === null || sp.birthDate === undefined ? NaN : dateKey(sp.birthDate);
+      const age = birth === birth && asOf === asOf ? fullYears(birth, asOf) : NaN;
+      const income = isNum(sp.monthlyIncome) ? sp.monthlyIncome : NaN;
+      if (conditions.includes('tekun') || conditions.includes('incapacitated')) continue;
+      if (conditions.includes('dibao') && age >= 60) continue;
+      if (income !== income) {
+        supportKnown = false;
+        if (sp.coResident !== true) dueKnown = false;
+        continue;
+      }
+      const poorer = isNum(disposable) ? income < disposable : false;
+      if (poorer && (age >= 70 || conditions.includes('severe_disability'))) continue;
+      if (poorer && (age !== age || !isNum(disposable))) {
+        // Could be 70 or older (or the line is not configured): undecided unless the local line already frees him.
+        if (!(isNum(line) && income < line)) {
+          supportKnown = false;
+          if (sp.coResident !== true) dueKnown = false;
+        }
+        continue;
+      }
+      if (conditions.includes('dibao') && age !== age) {
+        supportKnown = false;
+        if (sp.coResident !== true) dueKnown = false;
+        continue;
+      }
+      if (income > maxIncome) maxIncome = income;
+      if (sp.coResident !== true && isNum(line) && isNum(share) && income > line) supportDue += (income - line) * share;
+    }
+    facts.supporterCount = count;
+    if (supportKnown) facts.supporterMaxIncome = maxIncome;
+    if (dueKnown && supportDue === supportDue) facts.supportPaymentCounted = Math.round(supportDue * 100) / 100;
+    else dueKnown = false;
   }
 
   // ---- income ----
@@ -336,6 +418,7 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
     const keep = deduct ? 1 - Math.min(1, deductShare) : 1;
     let before = 0;
     let after = 0;
+    let own = 0, shared = 0, declaredSupport = 0;
     for (const item of incomes) {
       if (!isObject(item)) continue;
       if (!isIncomeCounted(item.type)) continue;
@@ -343,6 +426,10 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
       if (typeof owner === 'number' && owner >= 0 && owner < members.length && resident[owner] === false) continue;
       const amount = item.monthlyAmount;
       before += isNum(amount) ? amount : NaN;
+      if (item.type === 'support_payment') declaredSupport += isNum(amount) ? amount : 0;
+      if (typeof owner === 'number' && owner >= 0 && owner < members.length) {
+        if (owner === personIndex) own += isNum(amount) ? amount : NaN;
+      } else shared += isNum(amount) ? amount : NaN;
       let share = 1;
       if (deduct && item.type === 'wage' && item.jobStartedOn !== undefined) {
         const started = dateKey(item.jobStartedOn);
@@ -350,6 +437,15 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
         if (elapsed >= 0 && elapsed < deductMonths) share = keep;
       }
       after += amount * share;
+    }
+    // The applicant's own income: items tied to them, and an equal share of the items tied to no one.
+    const ownIncome = personIndex >= 0 && size > 0 ? own + shared / size : NaN;
+    if (ownIncome === ownIncome) facts.eligiblePersonIncome = ownIncome;
+    // Support the supporters owe, beyond what the household already declares receiving (低保审核确认办法: 赡养费 is income).
+    if (Array.isArray(supporters)) {
+      const extra = dueKnown ? Math.max(0, supportDue - declaredSupport) : NaN;
+      after += extra;
+      before += extra;
     }
     if (after === after && before === before) {
       counted = after;

@@ -1,4 +1,6 @@
-import { ASSET_TYPES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, INCOME_TYPES, LABOUR_CAPACITIES, RELATIONS } from '@zczr/domain';
+import {
+  ASSET_TYPES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, INCOME_TYPES, LABOUR_CAPACITIES, RELATIONS, SUPPORTER_CONDITIONS, SUPPORTER_RELATIONS,
+} from '@zczr/domain';
 import fc from 'fast-check';
 import { FACT_CATALOGUE } from './catalogue.js';
 import { deriveFacts } from './facts.js';
@@ -43,12 +45,19 @@ const householdArb = fc.record({
   expenses: fc.array(fc.record({ type: fc.constantFrom(...EXPENSE_TYPES), amount12m: anyNumber, memberIndex }, { requiredKeys: ['type', 'amount12m'] }), { maxLength: 4 }),
   hardships: fc.array(fc.record({ type: fc.constantFrom(...HARDSHIP_TYPES), occurredOn: anyDate, loss: anyNumber }, { requiredKeys: ['type', 'occurredOn'] }), { maxLength: 3 }),
   benefits: fc.array(fc.record({ policyCode: fc.constantFrom('dibao', 'tekun', 'dibao_margin', 'medical_aid', 'x'), since: anyDate }), { maxLength: 3 }),
-}).map((h) => h as unknown as HouseholdSnapshot);
+  supporters: fc.array(fc.record({
+    relation: fc.constantFrom(...SUPPORTER_RELATIONS), birthDate: maybe(anyDate), coResident: fc.boolean(), monthlyIncome: maybe(anyNumber),
+    conditions: fc.subarray([...SUPPORTER_CONDITIONS]),
+  }), { maxLength: 3 }),
+}, { requiredKeys: ['regionCode', 'members', 'incomes', 'assets', 'expenses', 'hardships', 'benefits'] }).map((h) => h as unknown as HouseholdSnapshot);
 
 const asOfArb = fc.oneof({ weight: 9, arbitrary: validDate }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) });
 
 const paramsArb: fc.Arbitrary<ResolvedParameters> = fc.record(
-  { employment_cost_deduction_months: anyNumber, employment_cost_deduction_share: anyNumber, dibao_standard: anyNumber },
+  {
+    employment_cost_deduction_months: anyNumber, employment_cost_deduction_share: anyNumber, dibao_standard: anyNumber,
+    supporter_ability_income_line: anyNumber, support_payment_share: anyNumber, disposable_income_monthly: anyNumber,
+  },
   { requiredKeys: [] },
 );
 

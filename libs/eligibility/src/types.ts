@@ -5,7 +5,7 @@
  */
 import type {
   AssetItem, CurrentBenefit, Disability, Education, Employment, HardshipEvent, Health, IncomeItem, LabourCapacity, Relation,
-  RigidExpense, SelfCareCheck,
+  RigidExpense, SelfCareCheck, SupporterCondition, SupporterRelation,
 } from '@zczr/domain';
 
 // ---- household snapshot ----------------------------------------------------------------------
@@ -26,6 +26,17 @@ export interface SnapshotMember {
   coResident: boolean;
 }
 
+/** A legal supporter (赡养、抚养、扶养义务人) of the applicant, without a name. `null` = not known. */
+export interface SnapshotSupporter {
+  relation: SupporterRelation;
+  /** YYYY-MM-DD, or null when not known. */
+  birthDate: string | null;
+  coResident: boolean;
+  /** Own monthly income, yuan; null when not known. */
+  monthlyIncome: number | null;
+  conditions: SupporterCondition[];
+}
+
 /**
  * A household as the matcher sees it: no names, no ID numbers, nothing the rules do not need.
  * An empty `incomes` or `assets` list means "not declared" (unknown), not zero: a household with no
@@ -40,6 +51,8 @@ export interface HouseholdSnapshot {
   expenses: RigidExpense[];
   hardships: HardshipEvent[];
   benefits: CurrentBenefit[];
+  /** Legal supporters of the applicant; absent = not recorded (supporter facts unknown), [] = none. */
+  supporters?: SnapshotSupporter[];
 }
 
 // ---- facts -----------------------------------------------------------------------------------
@@ -70,7 +83,9 @@ export const FACT_NAMES = [
   'disabledCount', 'severeDisabilityCount', 'disabilityGrade1to2Count', 'intellectualMentalGrade1to3Count', 'visualGrade1Count',
   'physicalGrade1to2Count', 'mildDisabilityCount', 'seriousIllnessCount', 'chronicIllnessCount',
   'totalSelfCareLossCount', 'partialSelfCareLossCount',
-  'eligiblePersonAge', 'eligiblePersonDisabled',
+  'eligiblePersonAge', 'eligiblePersonDisabled', 'eligiblePersonIncome', 'eligiblePersonUnableToWork', 'elderlySelfCareLossCount',
+  // legal supporters of the applicant (赡养、抚养、扶养义务人)
+  'supporterCount', 'supporterMaxIncome', 'supportPaymentCounted',
   // rigid expenses (last 12 months, yuan)
   'medicalSelfPaid12m', 'educationExpense12m', 'rehabilitationExpense12m', 'rigidExpenses12m', 'rigidExpenseShare',
   'perCapitaIncomeAfterRigid',

@@ -1,16 +1,16 @@
-import { compilePolicy, deriveFacts, resolveParameters, type EligibilityResult } from '@zczr/eligibility';
+import { compilePolicy, deriveFacts, resolveParameters, type EligibilityResult, type ExplainOptions } from '@zczr/eligibility';
 import { PARAMETERS, policyByCode } from './index.js';
 import { birthDateForAge, REFERENCE_DATE } from './reference-builders.js';
 
 /** Issue 12: a near miss is one numeric fact within a small distance of its threshold, never any failed condition. */
-function withAges(code: string, refIndex: number, age: (current: string) => string): EligibilityResult {
+function withAges(code: string, refIndex: number, age: (current: string) => string, options?: ExplainOptions): EligibilityResult {
   const policy = policyByCode(code)!;
   const ref = policy.references[refIndex]!;
   const asOf = ref.asOf ?? REFERENCE_DATE;
   const household = structuredClone(ref.household);
   household.members = household.members.map((m) => ({ ...m, birthDate: age(m.birthDate) }));
   const params = resolveParameters(PARAMETERS, household.regionCode, asOf);
-  return compilePolicy(policy).explain(deriveFacts(household, { asOf, params }), params, asOf);
+  return compilePolicy(policy).explain(deriveFacts(household, { asOf, params }), params, asOf, options);
 }
 
 describe('near misses on the real policies', () => {
@@ -31,5 +31,11 @@ describe('near misses on the real policies', () => {
     const r = withAges('orphan_allowance', 0, () => birthDateForAge(35));
     expect(r.outcome).not.toBe('eligible');
     expect(r.nearMiss).toBeUndefined();
+  });
+
+  it('takes the distance as an option: two years of age make a 98-year-old a near miss, the default does not', () => {
+    expect(withAges('longevity_allowance_100', 0, () => birthDateForAge(98)).nearMiss).toBeUndefined();
+    const wide = withAges('longevity_allowance_100', 0, () => birthDateForAge(98), { nearMiss: { relative: 0.1, years: 2 } });
+    expect(wide.nearMiss).toMatchObject({ fact: 'oldestAge' });
   });
 });

@@ -81,6 +81,7 @@ describe('PARAMETERS', () => {
       margin_income_line: ['dibao_standard', 'margin_multiplier'],
       margin_deposit_limit: ['dibao_standard', 'margin_deposit_limit_months'],
       low_income_line: ['dibao_standard', 'low_income_multiplier'],
+      supporter_ability_income_line: ['dibao_standard', 'supporter_ability_multiplier'],
     };
     expect([...Object.keys(factors), 'disposable_income_monthly'].sort()).toEqual([...DERIVED_PARAMETER_NAMES].sort());
     for (const region of [WENJIANG_COMMUNITY, JINJIANG_COMMUNITY, '513401001003', '110105001024']) {

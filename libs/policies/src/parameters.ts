@@ -69,6 +69,13 @@ const BASE: ParameterDefinition[] = [
     val(CHENGDU, '2022-07-01', 1260, `全护理（完全丧失生活自理能力）照料护理标准（${DEMO}，约 60%）`),
   ]),
 
+  param('supporter_ability_multiplier', '法定义务人履行能力收入线（倍低保标准）', '倍', [
+    val(CHENGDU, '2022-07-01', 2, `法定赡养、抚养、扶养义务人本人月收入低于当地低保标准的该倍数时，视为无履行义务能力（《特困人员认定办法》第九条第六项由省级规定的其他情形；${DEMO}）`),
+  ]),
+  param('support_payment_share', '赡养费计算比例', '比例', [
+    val(CHENGDU, '2022-07-01', 0.3, `法定义务人月收入超过履行能力收入线部分按该比例计为应付赡养（抚养、扶养）费，计入申请家庭收入（《最低生活保障审核确认办法》转移净收入含赡养费；计算方法由各地确定，${DEMO}）`),
+  ]),
+
   // 低保边缘、低收入
   param('margin_multiplier', '低保边缘家庭收入上限（倍低保标准）', '倍', [
     val(NATIONAL, '2021-07-01', 1.5, '一般为当地低保标准的 1.5 倍（《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》）'),
@@ -362,6 +369,7 @@ const DERIVED: ParameterDefinition[] = [
   product('margin_income_line', '低保边缘家庭人均收入上限', '元/人/月', base('dibao_standard'), base('margin_multiplier')),
   product('margin_deposit_limit', '低保边缘家庭人均金融资产上限', '元/人', base('dibao_standard'), base('margin_deposit_limit_months')),
   product('low_income_line', '低收入人口动态监测收入上限', '元/人/月', base('dibao_standard'), base('low_income_multiplier')),
+  product('supporter_ability_income_line', '法定义务人履行能力收入线', '元/月', base('dibao_standard'), base('supporter_ability_multiplier')),
   scaled('disposable_income_monthly', '上年度居民人均月可支配收入', '元/人/月', base('disposable_income_last_year'), 1 / 12, '÷ 12'),
 ];
 

@@ -12,7 +12,8 @@ import type {
   AssetItem, CurrentBenefit, Disability, DisabilityCategory, DisabilityGrade, Education, Employment, HardshipEvent, HardshipType,
   Health, IncomeItem, IncomeType, LabourCapacity, Relation, RigidExpense, SelfCareCheck,
 } from '@zczr/domain';
-import type { FactName, HouseholdSnapshot, ReferenceHousehold, SnapshotMember } from '@zczr/eligibility';
+import type { SupporterCondition, SupporterRelation } from '@zczr/domain';
+import type { FactName, HouseholdSnapshot, ReferenceHousehold, SnapshotMember, SnapshotSupporter } from '@zczr/eligibility';
 
 /** The day reference ages and "months ago" are counted from (and most policies' effectiveFrom). */
 export const REFERENCE_DATE = '2024-01-01';
@@ -180,6 +181,21 @@ export interface HouseholdOptions {
   hardships?: Array<readonly [HardshipType, number, number?]>;
   /** Current benefits: a code (received for the last 12 months) or [code, months received]. */
   benefits?: Array<string | readonly [string, number]>;
+  /** Legal supporters of the applicant (default: none recorded as existing, i.e. []). */
+  supporters?: SnapshotSupporter[];
+  /** Leave supporters unrecorded: every supporter fact is unknown. */
+  unknownSupporters?: boolean;
+}
+
+/** A legal supporter: relation, age (null = unknown), monthly income (null = unknown), living elsewhere unless said. */
+export function supporter(
+  relation: SupporterRelation, age: number | null, monthlyIncome: number | null,
+  extra: { conditions?: SupporterCondition[]; coResident?: boolean } = {},
+): SnapshotSupporter {
+  return {
+    relation, birthDate: age === null ? null : birthDateForAge(age), coResident: extra.coResident ?? false, monthlyIncome,
+    conditions: extra.conditions ?? [],
+  };
 }
 
 export function household(o: HouseholdOptions): HouseholdSnapshot {
@@ -214,7 +230,9 @@ export function household(o: HouseholdOptions): HouseholdSnapshot {
   const benefits: CurrentBenefit[] = (o.benefits ?? []).map((b) =>
     typeof b === 'string' ? { policyCode: b, since: monthsAgo(12) } : { policyCode: b[0], since: monthsAgo(b[1]) });
 
-  return { regionCode: o.regionCode ?? WENJIANG_COMMUNITY, members: o.members, incomes, assets, expenses, hardships, benefits };
+  const h: HouseholdSnapshot = { regionCode: o.regionCode ?? WENJIANG_COMMUNITY, members: o.members, incomes, assets, expenses, hardships, benefits };
+  if (!o.unknownSupporters) h.supporters = o.supporters ?? [];
+  return h;
 }
 
 /** One person living alone. */

@@ -71,6 +71,8 @@ export interface Task {
   overdue: boolean;
   escalationLabel: string;
   decisionKind: string | null;
+  /** The API's field-level diff of accepting the findings (a patch), with Chinese labels. */
+  findingsDiff?: Array<FieldChange & { label: string; beforeText: string; afterText: string }>;
   findings?: {
     visitedAt?: string;
     gps?: { lat: number; lng: number; accuracy?: number };

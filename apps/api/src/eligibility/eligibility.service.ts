@@ -100,9 +100,17 @@ export class EligibilityService {
     });
   }
 
-  /** Re-match without failing the caller: a change is stored even if matching has a problem. */
-  rematchQuietly(householdId: string): Promise<void> {
-    return this.rematch(householdId).catch((e: unknown) => this.logger.error(`re-match of ${householdId} failed: ${e instanceof Error ? e.message : String(e)}`));
+  /** Re-match without failing the caller: a change is stored even if matching has a problem. Then tells the listeners (monitoring). */
+  async rematchQuietly(householdId: string): Promise<void> {
+    await this.rematch(householdId).catch((e: unknown) => this.logger.error(`re-match of ${householdId} failed: ${e instanceof Error ? e.message : String(e)}`));
+    for (const l of this.changeListeners) await l(householdId).catch((e: unknown) => this.logger.error(`after change of ${householdId}: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  private readonly changeListeners: Array<(householdId: string) => Promise<void>> = [];
+
+  /** Called after a household's own record changed and was re-matched (not for task acceptance, which has its own hook). */
+  onChanged(listener: (householdId: string) => Promise<void>): void {
+    this.changeListeners.push(listener);
   }
 
   private toResultDto(lib: Library, r: EligibilityResult): HouseholdEligibilityDto['results'][number] {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MemberInput } from '@zczr/domain';
+import type { MemberInput, SupporterInput } from '@zczr/domain';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
 import { validateIdNumber } from '@zczr/id-card';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,7 @@ interface Economics {
 }
 
 /** Household columns that follow from the content. */
-export type ContentColumns = Pick<HouseholdEntity, 'address' | 'headName' | 'memberCount' | 'economics' | 'financialEnc' | 'snapshotEnc'>;
+export type ContentColumns = Pick<HouseholdEntity, 'address' | 'headName' | 'memberCount' | 'economics' | 'financialEnc' | 'supportersEnc' | 'snapshotEnc'>;
 
 /**
  * Turns household content into rows and back: the one place that knows which fields are
@@ -29,7 +29,7 @@ export class HouseholdCodec {
 
   /** What the matcher reads: no names, no ID numbers, no phones or accounts. */
   snapshotOf(c: HouseholdContent, regionCode: string): HouseholdSnapshot {
-    return {
+    const snapshot: HouseholdSnapshot = {
       regionCode,
       members: c.members.map((m) => ({
         relation: m.relation, sex: m.sex, birthDate: m.birthDate, education: m.education, employment: m.employment,
@@ -41,6 +41,12 @@ export class HouseholdCodec {
       hardships: c.hardships,
       benefits: c.benefits,
     };
+    if (c.supporters) {
+      snapshot.supporters = c.supporters.map((s) => ({
+        relation: s.relation, birthDate: s.birthDate, coResident: s.coResident, monthlyIncome: s.monthlyIncome, conditions: [...s.conditions],
+      }));
+    }
+    return snapshot;
   }
 
   /** The household columns that follow from the content; `regionCode` is its community. */
@@ -62,6 +68,7 @@ export class HouseholdCodec {
       memberCount: c.members.length,
       economics: JSON.stringify(economics),
       financialEnc: Object.keys(accounts).length ? this.cipher.encryptJson(accounts) : null,
+      supportersEnc: c.supporters ? this.cipher.encryptJson(c.supporters) : null,
       snapshotEnc: this.cipher.encryptJson(this.snapshotOf(c, regionCode)),
     };
   }
@@ -101,6 +108,7 @@ export class HouseholdCodec {
       expenses: eco.expenses,
       hardships: eco.hardships,
       benefits: eco.benefits,
+      supporters: h.supportersEnc ? this.cipher.decryptJson<SupporterInput[]>(h.supportersEnc) : null,
     };
   }
 

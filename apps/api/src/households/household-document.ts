@@ -1,6 +1,6 @@
 import type {
   AssetItem, CurrentBenefit, Disability, Education, Employment, HardshipEvent, Health, IncomeItem, LabourCapacity, Relation,
-  RigidExpense, SelfCareCheck,
+  RigidExpense, SelfCareCheck, SupporterInput,
 } from '@zczr/domain';
 import { diffValues, type FieldChange } from '@zczr/domain';
 
@@ -32,6 +32,8 @@ export interface HouseholdContent {
   expenses: RigidExpense[];
   hardships: HardshipEvent[];
   benefits: CurrentBenefit[];
+  /** Legal supporters of the applicant; absent or null = not recorded. */
+  supporters?: SupporterInput[] | null;
 }
 
 export type { FieldChange };
@@ -41,7 +43,7 @@ export function diffContent(before: HouseholdContent | null, after: HouseholdCon
   return diffValues(before ?? {}, after);
 }
 
-const SENSITIVE_PATH = /\.(idNumber|phone|bankAccount|certificateNumber)$|\.(health|disability|selfCare)(\.|$)/;
+const SENSITIVE_PATH = /\.(idNumber|phone|bankAccount|certificateNumber)$|\.(health|disability|selfCare)(\.|$)|^supporters\[\d+\]\.(name|monthlyIncome|note)$/;
 
 export function isSensitivePath(path: string): boolean {
   return SENSITIVE_PATH.test(path);

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ASSET_TYPES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, HOUSEHOLD_STATUSES, INCOME_TYPES, LABOUR_CAPACITIES, RELATIONS,
+  SUPPORTER_CONDITIONS, SUPPORTER_RELATIONS, type SupporterCondition, type SupporterRelation,
   type AssetType, type Education, type Employment, type ExpenseType, type HardshipType, type HouseholdStatus, type IncomeType,
   type LabourCapacity, type Relation,
 } from '@zczr/domain';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { IsChineseIdNumber, IsMobilePhone, IsRegionCode } from '../common/validation.js';
@@ -92,6 +93,18 @@ export class BenefitDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MONEY_MAX) monthlyAmount?: number;
 }
 
+/** A legal supporter (法定赡养、抚养、扶养义务人) of the applicant; income is encrypted at rest and masked by role. */
+export class SupporterDto {
+  @ApiProperty({ description: '姓名' }) @IsString() @Length(1, 40) name: string;
+  @ApiProperty({ enum: SUPPORTER_RELATIONS, description: '与申请对象的关系' }) @IsIn(list(SUPPORTER_RELATIONS)) relation: SupporterRelation;
+  @ApiProperty({ nullable: true, description: '出生日期 YYYY-MM-DD，未知为 null' }) @IsOptional() @IsISO8601({ strict: true }) birthDate: string | null;
+  @ApiProperty({ description: '是否与申请对象共同生活' }) @IsBoolean() coResident: boolean;
+  @ApiProperty({ nullable: true, description: '本人月收入（元），未核实为 null' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MONEY_MAX) monthlyIncome: number | null;
+  @ApiProperty({ enum: SUPPORTER_CONDITIONS, isArray: true, description: '履行能力相关情形：特困、低保、重残、无劳动能力、无民事行为能力/失踪/服刑' })
+  @IsArray() @ArrayMaxSize(5) @ArrayUnique() @IsIn(list(SUPPORTER_CONDITIONS), { each: true }) conditions: SupporterCondition[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
+
 /** The editable sections of a household; arrays replace the stored section whole. */
 export class HouseholdSectionsDto {
   @ApiPropertyOptional({ type: [IncomeDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IncomeDto) incomes?: IncomeDto[];
@@ -99,6 +112,8 @@ export class HouseholdSectionsDto {
   @ApiPropertyOptional({ type: [ExpenseDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ExpenseDto) expenses?: ExpenseDto[];
   @ApiPropertyOptional({ type: [HardshipDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HardshipDto) hardships?: HardshipDto[];
   @ApiPropertyOptional({ type: [BenefitDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BenefitDto) benefits?: BenefitDto[];
+  @ApiPropertyOptional({ type: [SupporterDto], description: '法定赡养、抚养、扶养义务人；不传为未登记（特困等条件待核实），空数组为无义务人' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SupporterDto) supporters?: SupporterDto[];
 }
 
 export class CreateHouseholdDto extends HouseholdSectionsDto implements CreateHouseholdBody {
@@ -167,6 +182,7 @@ export class HouseholdResponseDto implements HouseholdView {
   @ApiProperty({ type: [ExpenseDto] }) expenses: ExpenseDto[];
   @ApiProperty({ type: [HardshipDto] }) hardships: HardshipDto[];
   @ApiProperty({ type: [BenefitDto] }) benefits: BenefitDto[];
+  @ApiProperty({ type: [SupporterDto], nullable: true, description: '法定义务人（未登记为 null）；脱敏时姓名掩码、不含收入' }) supporters: SupporterDto[] | null;
   @ApiProperty({ description: '敏感信息是否按角色脱敏' }) masked: boolean;
   @ApiProperty({ nullable: true, description: '待审核的变更申请 id' }) pendingSubmissionId: string | null;
   @ApiProperty() createdAt: string;

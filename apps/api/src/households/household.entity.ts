@@ -52,6 +52,10 @@ export class HouseholdEntity {
   @Column({ type: 'text', nullable: true })
   financialEnc: string | null;
 
+  /** Encrypted JSON: legal supporters (names, incomes); null = not recorded. */
+  @Column({ type: 'text', nullable: true })
+  supportersEnc: string | null;
+
   /** Encrypted JSON HouseholdSnapshot: what the matcher reads (no names, no ID numbers). */
   @Column({ type: 'text', nullable: true })
   snapshotEnc: string | null;

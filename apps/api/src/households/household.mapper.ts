@@ -1,4 +1,4 @@
-import { maskBankAccount, maskIdNumber, maskPhone, selfCareLevel } from '@zczr/domain';
+import { maskBankAccount, maskIdNumber, maskName, maskPhone, selfCareLevel, type SupporterInput } from '@zczr/domain';
 import { ageOn } from '@zczr/id-card';
 import type { FieldChange, HouseholdContent, MemberRecord } from './household-document.js';
 import { isSensitivePath } from './household-document.js';
@@ -31,6 +31,12 @@ function toMemberResponse(m: MemberRecord, id: string, full: boolean, today: Dat
   };
 }
 
+/** A supporter as shown: in full for roles that need it, otherwise a masked name and no income or note. */
+function toSupporterResponse(s: SupporterInput, full: boolean): SupporterInput {
+  if (full) return { ...s, conditions: [...s.conditions] };
+  return { name: maskName(s.name), relation: s.relation, birthDate: s.birthDate, coResident: s.coResident, monthlyIncome: null, conditions: [...s.conditions] };
+}
+
 export function toHouseholdResponse(
   h: HouseholdEntity,
   content: HouseholdContent,
@@ -56,6 +62,7 @@ export function toHouseholdResponse(
     expenses: content.expenses,
     hardships: content.hardships,
     benefits: content.benefits,
+    supporters: content.supporters ? content.supporters.map((s) => toSupporterResponse(s, full)) : null,
     masked: !full,
     pendingSubmissionId,
     createdAt: h.createdAt,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isStaffRole, maskIdNumber, maskName, seesSensitiveInFull, type Role } from '@zczr/domain';
+import { isStaffRole, maskIdNumber, maskName, seesSensitiveInFull, type Role, type SupporterInput } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -21,7 +21,7 @@ import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdCodec } from './household-codec.js';
 import { diffContent, type HouseholdContent, type MemberRecord } from './household-document.js';
 import type {
-  CreateHouseholdDto, HouseholdPageDto, HouseholdResponseDto, HouseholdSectionsDto, ListHouseholdsQuery, MemberDto, RevisionResponseDto,
+  CreateHouseholdDto, HouseholdPageDto, HouseholdResponseDto, HouseholdSectionsDto, ListHouseholdsQuery, MemberDto, RevisionResponseDto, SupporterDto,
   UpdateHouseholdDto,
 } from './household.dto.js';
 import type { HouseholdEntity } from './household.entity.js';
@@ -237,13 +237,32 @@ export class HouseholdsService {
       expenses: dto.expenses ?? [],
       hardships: dto.hardships ?? [],
       benefits: dto.benefits ?? [],
+      ...(dto.supporters ? { supporters: this.toSupporters(dto.supporters) } : {}),
     };
+  }
+
+  /** Supporters as stored: unknown birth date and income are null, never missing. */
+  private toSupporters(input: SupporterDto[]): SupporterInput[] {
+    const today = this.clock.today();
+    const errors: ErrorDetail[] = [];
+    const out = input.map((s, i): SupporterInput => {
+      if (s.birthDate && s.birthDate > today) errors.push({ field: `supporters[${i}].birthDate`, message: '出生日期不能晚于今天' });
+      const x: SupporterInput = {
+        name: s.name.trim(), relation: s.relation, birthDate: s.birthDate ?? null, coResident: s.coResident,
+        monthlyIncome: s.monthlyIncome ?? null, conditions: [...s.conditions],
+      };
+      if (s.note) x.note = s.note;
+      return x;
+    });
+    if (errors.length) throw new AppError('VALIDATION_FAILED', undefined, errors);
+    return out;
   }
 
   private merge(before: HouseholdContent, dto: UpdateHouseholdDto, gridId: string): HouseholdContent {
     const sections: (keyof HouseholdSectionsDto)[] = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'];
     const next: HouseholdContent = { ...before, gridId, address: dto.address ?? before.address, members: dto.members ? this.toMembers(dto.members) : before.members };
     for (const s of sections) if (dto[s]) (next as unknown as Record<string, unknown>)[s] = dto[s];
+    if (dto.supporters) next.supporters = this.toSupporters(dto.supporters);
     return next;
   }
 
@@ -329,7 +348,7 @@ export class HouseholdsService {
       streetCode: h.streetCode,
       gridId: h.gridId,
       payloadEnc: this.cipher.encryptJson(content),
-      checks: JSON.stringify(runAutoChecks(content, dupes)),
+      checks: JSON.stringify(runAutoChecks(content, dupes, this.clock.today())),
       history: JSON.stringify(history),
       submittedBy: auth.userId,
       submittedByRole: auth.role,

@@ -1,14 +1,14 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
 import { Clock } from '../common/time.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { RowValue } from '../imports/sources.js';
-import { RiskService } from '../risk/risk.service.js';
+import { RiskService, type RiskPlan } from '../risk/risk.service.js';
 import { addMonths } from '../screenings/screenings.service.js';
 import type { TaskSpec } from '../tasks/tasks.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
-import { minusMonths, num, type HouseholdView } from '../warnings/rules.js';
+import { DECLARED_EVENT_RULES, minusMonths, num, type HouseholdView } from '../warnings/rules.js';
 import { WarningsRepository } from '../warnings/warnings.repository.js';
 import { WarningsService, type RuleBook } from '../warnings/warnings.service.js';
 import { CoreServices } from './core-services.js';
@@ -35,7 +35,7 @@ export function addCounts(a: PipelineCounts, b: PipelineCounts): PipelineCounts 
  * so two passes never both raise the same warning.
  */
 @Injectable()
-export class MonitoringPipeline implements OnModuleInit {
+export class MonitoringPipeline implements OnModuleInit, OnApplicationBootstrap {
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -54,27 +54,37 @@ export class MonitoringPipeline implements OnModuleInit {
     this.tasks.onHouseholdChanged((id) => this.processIds([id], { kind: 'task', ref: null }, false).then(() => undefined));
   }
 
-  /** Re-evaluates these households (e.g. after an import changed their department data). */
-  async processIds(ids: string[], source: { kind: string; ref: string | null }, rechecks: boolean): Promise<PipelineCounts> {
+  /**
+   * A household's own record changed (a resident's report approved, a staff edit, a visit accepted):
+   * what it declares (death of the earner, large medical costs, job loss, fire …) goes through the
+   * same rules as department records; only those rules run, so an edit raises no screening noise.
+   */
+  onApplicationBootstrap(): void {
+    this.core.eligibility.onChanged((id) => this.processIds([id], { kind: 'declared', ref: null }, false, DECLARED_EVENT_RULES).then(() => undefined));
+  }
+
+  /** Re-evaluates these households (e.g. after an import changed their department data); `only` limits the warning rules (and skips scoring). */
+  async processIds(ids: string[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>): Promise<PipelineCounts> {
     let counts = emptyCounts();
-    for (let i = 0; i < ids.length; i += 1000) counts = addCounts(counts, await this.process(await this.repo.activeByIds(ids.slice(i, i + 1000)), source, rechecks));
+    for (let i = 0; i < ids.length; i += 1000) counts = addCounts(counts, await this.process(await this.repo.activeByIds(ids.slice(i, i + 1000)), source, rechecks, only));
     return counts;
   }
 
-  process(rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean): Promise<PipelineCounts> {
-    const next = this.tail.then(() => this.processNow(rows, source, rechecks));
+  process(rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>): Promise<PipelineCounts> {
+    const next = this.tail.then(() => this.processNow(rows, source, rechecks, only));
     this.tail = next.catch(() => undefined);
     return next;
   }
 
-  private async processNow(rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean): Promise<PipelineCounts> {
+  private async processNow(rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>): Promise<PipelineCounts> {
     if (rows.length === 0) return emptyCounts();
     const book = await this.warnings.ruleBook();
     const ids = rows.map((r) => r.id);
     const [views, previous, earlier] = await Promise.all([this.views(rows), this.risk.previous(ids), this.warningsRepo.raisedSince(ids, this.warnings.sinceForWindows(book))]);
     for (const v of views) v.previousIncome = previous.get(v.householdId)?.monthlyIncome ?? null;
-    const warnings = this.warnings.decide(book, views, earlier, { kind: source.kind === 'import' ? 'import' : 'monitoring', ref: source.ref });
-    const riskPlan = this.risk.plan(book, views, previous, source.kind);
+    const kind = source.kind === 'import' ? 'import' : source.kind === 'declared' ? 'declared' : 'monitoring';
+    const warnings = this.warnings.decide(book, views, earlier, { kind, ref: source.ref }).filter((w) => !only || only.has(w.ruleCode));
+    const riskPlan: RiskPlan = only ? { rows: [], history: [] } : this.risk.plan(book, views, previous, source.kind);
     const recheckSpecs = rechecks ? await this.dueRechecks(book, views) : [];
     const byId = new Map(views.map((v) => [v.householdId, v]));
     const specs: TaskSpec[] = warnings.map((w) => {
@@ -109,6 +119,10 @@ export class MonitoringPipeline implements OnModuleInit {
         householdId: r.id, districtCode: r.districtCode, streetCode: r.streetCode, communityCode: r.communityCode, gridId: r.gridId, members: [],
         facts: matched?.facts ?? null, policyParams: matched?.params ?? null, benefits: snapshot?.benefits.map((b) => b.policyCode) ?? [],
         benefitsSince: snapshot?.benefits.map((b) => b.since) ?? [], eligible: [], unknown: [], records: [], previousIncome: null,
+        declared: {
+          hardships: snapshot?.hardships ?? [],
+          medicalSelfPaid12m: (snapshot?.expenses ?? []).reduce((n, e) => n + (e.type === 'medical_self_paid' && Number.isFinite(e.amount12m) ? e.amount12m : 0), 0),
+        },
       });
     }
     for (const m of members) {

@@ -14,7 +14,7 @@ export interface AutoCheck {
  * Checks run when a change is submitted, before a person reviews it. `duplicateMemberPositions`
  * are the members already registered in another household (looked up by keyed hash).
  */
-export function runAutoChecks(content: HouseholdContent, duplicateMemberPositions: number[]): AutoCheck[] {
+export function runAutoChecks(content: HouseholdContent, duplicateMemberPositions: number[], today: string): AutoCheck[] {
   const checks: AutoCheck[] = [];
   const badIds = content.members.filter((m) => !validateIdNumber(m.idNumber).valid).length;
   checks.push(badIds === 0
@@ -49,6 +49,21 @@ export function runAutoChecks(content: HouseholdContent, duplicateMemberPosition
   });
   if (content.incomes.length === 0) missing.push('未填写家庭收入');
   if (content.assets.length === 0) missing.push('未填写家庭财产');
+  // Supporters not recorded at all are left to the matcher (特困 comes out "待核实" naming them), so that a
+  // household without any 特困 candidate is not held up; a recorded supporter without an income is flagged.
+  if (content.supporters) {
+    // A spouse or adult child living in is a legal supporter too: the list should name them.
+    const listedIn = new Set(content.supporters.filter((x) => x.coResident).map((x) => x.relation));
+    const adult = (birthDate: string): boolean => Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0) >= 18;
+    content.members.forEach((m, i) => {
+      if (!m.coResident) return;
+      if (m.relation === 'spouse' && !listedIn.has('spouse')) missing.push(`第 ${i + 1} 名成员（配偶）未登记为法定义务人`);
+      if (m.relation === 'child' && adult(m.birthDate) && !listedIn.has('child')) missing.push(`第 ${i + 1} 名成员（成年子女）未登记为法定义务人`);
+    });
+  }
+  (content.supporters ?? []).forEach((x, i) => {
+    if (x.monthlyIncome === null) missing.push(`第 ${i + 1} 名法定义务人缺少本人月收入`);
+  });
   checks.push(missing.length === 0
     ? { code: 'missing_facts', outcome: 'pass', message: '认定所需信息齐全' }
     : { code: 'missing_facts', outcome: 'warn', message: missing.slice(0, 10).join('；') });

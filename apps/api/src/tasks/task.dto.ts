@@ -94,6 +94,15 @@ export class TaskHistoryDto implements TaskHistoryEntry {
   @ApiPropertyOptional() note?: string;
 }
 
+export class LabelledChangeDto {
+  @ApiProperty({ description: '字段路径，如 incomes[2].monthlyAmount' }) path: string;
+  @ApiProperty({ description: '中文字段名，如 收入3 · 月金额（元）' }) label: string;
+  @ApiProperty({ nullable: true }) before: unknown;
+  @ApiProperty({ nullable: true }) after: unknown;
+  @ApiProperty() beforeText: string;
+  @ApiProperty() afterText: string;
+}
+
 export class TaskDto implements TaskView {
   @ApiProperty() id: string;
   @ApiProperty() householdId: string;
@@ -116,6 +125,7 @@ export class TaskDto implements TaskView {
   @ApiProperty({ nullable: true, enum: DECISION_KINDS }) decisionKind: DecisionKind | null;
   @ApiPropertyOptional({ type: Object, description: '处置决定与采纳前后的政策匹配（审核人员可见）' }) decision?: TaskDecisionRecord;
   @ApiPropertyOptional({ type: Object, description: '入户核实情况（审核人员和承办网格员可见）' }) findings?: VisitFindings;
+  @ApiPropertyOptional({ type: [LabelledChangeDto], description: '采纳后档案将发生的字段级变化（中文字段名；仅待审核任务、审核人员可见）' }) findingsDiff?: LabelledChangeDto[];
   @ApiProperty({ type: [TaskHistoryDto] }) history: TaskHistoryDto[];
   @ApiProperty({ description: '变更序号（增量同步游标）' }) seq: number;
   @ApiProperty({ description: '同步时：该任务已不再属于我（已改派）' }) removed: boolean;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DECISION_LABELS, ESCALATION_LABELS, TASK_STATUS_LABELS, type TaskDecisionRecord, type TaskHistoryEntry, type VisitFindings } from '@zczr/contract';
-import { isStaffRole, seesSensitiveInFull } from '@zczr/domain';
+import { isStaffRole, labelChanges, seesSensitiveInFull, type LabelledChange } from '@zczr/domain';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -11,7 +11,7 @@ import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdCodec } from '../households/household-codec.js';
-import type { HouseholdContent } from '../households/household-document.js';
+import { diffContent, isSensitivePath, type HouseholdContent } from '../households/household-document.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import { CoreServices } from '../monitoring/core-services.js';
@@ -125,9 +125,21 @@ export class TasksService implements OnApplicationBootstrap {
   async get(auth: AuthContext, id: string): Promise<TaskDto> {
     const task = await this.visible(auth, id);
     const [dto] = await this.labelled(auth, [task]);
+    if (dto!.findings && task.status === 'submitted' && isStaffRole(auth.role)) dto!.findingsDiff = await this.findingsDiff(task, seesSensitiveInFull(auth.role));
     // Findings hold GPS, diagnoses and medical costs: every read is on record.
     await this.audit.record(auth, { action: 'task.read', entityType: 'task', entityId: task.id, householdId: task.householdId, detail: { findings: task.findingsEnc !== null } });
     return dto!;
+  }
+
+  /** What accepting the findings would change, field by field against the current record, with Chinese labels (issue 12). */
+  private async findingsDiff(t: VerificationTaskEntity, full: boolean): Promise<LabelledChange[]> {
+    const findings = t.findingsEnc ? this.cipher.decryptJson<SubmitFindingsDto>(t.findingsEnc) : null;
+    const h = await this.households.findById(t.householdId);
+    if (!findings || !h) return [];
+    const before = this.codec.decode(h, await this.households.membersOf(h.id));
+    const after = applyFindings(before, findings.factUpdates, null, this.clock.today());
+    const changes = diffContent(before, after).map((c) => (full || !isSensitivePath(c.path) ? c : { ...c, before: c.before === null ? null : '***', after: c.after === null ? null : '***' }));
+    return labelChanges(changes);
   }
 
   async list(auth: AuthContext, q: TaskQuery): Promise<TaskPageDto> {

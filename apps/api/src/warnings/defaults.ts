@@ -5,6 +5,7 @@ export const DEFAULT_RULES: ReadonlyArray<{ code: string; name: string; descript
   { code: 'medical_self_paid', name: '大额医疗自付', description: '近12个月医疗自付费用达到金额标准，或达到家庭年收入的一定比例', severity: 'orange', windowDays: 90 },
   { code: 'earner_event', name: '主要劳动力死亡、新增重度残疾或患重病', description: '18至60周岁成员死亡、新登记重度残疾或确诊重特大疾病', severity: 'orange', windowDays: 365 },
   { code: 'only_earner_job_loss', name: '唯一就业成员失业', description: '家庭中唯一就业的成员办理失业登记', severity: 'orange', windowDays: 180 },
+  { code: 'declared_emergency', name: '申报突发事件', description: '家庭或网格员报告的火灾、意外事故、自然灾害等突发困难', severity: 'orange', windowDays: 180 },
   { code: 'income_drop', name: '家庭收入骤降', description: '家庭月计算收入较上次监测下降超过一定比例', severity: 'yellow', windowDays: 90 },
   { code: 'elderly_alone', name: '独居老人异常', description: '部门标记的独居老年人（如连续无水电使用）', severity: 'yellow', windowDays: 180 },
   { code: 'margin_child_university', name: '低保边缘家庭子女考入大学', description: '低保边缘（低收入）家庭成员被高校录取', severity: 'yellow', windowDays: 365 },

@@ -1,4 +1,4 @@
-import type { Employment, Relation } from '@zczr/domain';
+import type { Employment, HardshipEvent, Relation } from '@zczr/domain';
 import type { Facts, ResolvedParameters } from '@zczr/eligibility';
 import { ageOn } from '@zczr/id-card';
 import type { RowValue } from '../imports/sources.js';
@@ -39,7 +39,18 @@ export interface HouseholdView {
   records: DeptRecord[];
   /** Counted monthly income at the previous scoring (income-drop baseline). */
   previousIncome: number | null;
+  /**
+   * What the household itself declared (resident's report, grid worker's visit): its hardship events
+   * and its self-paid medical costs over the last 12 months. They feed the same rules as department
+   * records, so one event raises one warning whoever reported it first (the rule's window).
+   */
+  declared: { hardships: HardshipEvent[]; medicalSelfPaid12m: number };
 }
+
+/** The rules a household's own declarations can raise (run when its record changes). */
+export const DECLARED_EVENT_RULES: ReadonlySet<string> = new Set(['medical_self_paid', 'earner_event', 'only_earner_job_loss', 'declared_emergency']);
+
+const EMERGENCIES: ReadonlySet<string> = new Set(['fire', 'accident', 'disaster']);
 
 export interface Candidate {
   ruleCode: string;
@@ -84,18 +95,28 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
   const who = (m: MemberView): Record<string, unknown> => ({ relation: m.relation, age: ageOf(m) });
 
   // Self-paid medical costs over a sum, or over a share of the household's annual income.
-  const medical = medicalSelfPaid12m(h.records, asOf);
+  // The same costs may be both settled by medical insurance and declared by the family: the larger counts, never the sum.
+  const settled = medicalSelfPaid12m(h.records, asOf);
+  const declaredMedical = h.declared.medicalSelfPaid12m > 0 ? h.declared.medicalSelfPaid12m : 0;
+  const medical = { total: Math.max(settled.total, declaredMedical), count: settled.count };
   const annualIncome = num(h.facts, 'annualCountedIncome');
   const amountLine = p.warn_medical_self_paid_amount;
   const shareLine = p.warn_medical_income_share;
-  if (medical.count > 0) {
+  if (medical.count > 0 || declaredMedical > 0) {
     const share = annualIncome && annualIncome > 0 ? medical.total / annualIncome : null;
     const overAmount = amountLine !== undefined && medical.total >= amountLine;
     const overShare = shareLine !== undefined && share !== null && share >= shareLine;
     if (overAmount || overShare) {
-      out.push({ ruleCode: 'medical_self_paid', evidence: { selfPaid12m: medical.total, settlements: medical.count, amountLine: amountLine ?? null, incomeShare: share === null ? null : Math.round(share * 100) / 100, shareLine: shareLine ?? null } });
+      out.push({ ruleCode: 'medical_self_paid', evidence: {
+        selfPaid12m: medical.total, settlements: medical.count, declaredSelfPaid12m: declaredMedical, source: settled.total >= declaredMedical ? 'department' : 'declared',
+        amountLine: amountLine ?? null, incomeShare: share === null ? null : Math.round(share * 100) / 100, shareLine: shareLine ?? null,
+      } });
     }
   }
+
+  // Declared events of the last 12 months (not after asOf).
+  const from12 = minusMonths(asOf, 12);
+  const declaredEvents = h.declared.hardships.filter((e) => typeof e.occurredOn === 'string' && e.occurredOn > from12 && e.occurredOn <= asOf);
 
   // Death, new severe disability or serious illness of a member of working age.
   const minAge = p.warn_earner_min_age;
@@ -111,20 +132,38 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
       else if (r.source === 'disability_registration' && Number(r.values.grade) <= (p.warn_severe_disability_max_grade ?? 2)) events.push({ event: 'severe_disability', grade: r.values.grade, date: r.eventDate, ...who(m) });
       else if (r.source === 'medical_settlement' && r.values.seriousIllness === true) events.push({ event: 'serious_illness', date: r.eventDate, ...who(m) });
     }
+    // 主要劳动力死亡 / 突发重病 as the family or the grid worker reports them: the earner is not named, so no age test.
+    for (const e of declaredEvents) {
+      if (e.type === 'earner_death') events.push({ event: 'death', date: e.occurredOn, source: 'declared' });
+      else if (e.type === 'serious_illness') events.push({ event: 'serious_illness', date: e.occurredOn, source: 'declared' });
+    }
     if (events.length) out.push({ ruleCode: 'earner_event', evidence: { events: dedupeEvents(events) } });
   }
 
+  // A declared job loss where at most one member is (still recorded as) in work: the only earner's.
+  const declaredJobLoss = declaredEvents.find((e) => e.type === 'job_loss');
+  const declaredJobLossFires = declaredJobLoss !== undefined && h.members.filter((x) => x.employment && EARNING.has(x.employment)).length <= 1;
+
+  // Fire, accident, disaster reported by the family or the grid worker.
+  const emergencies = declaredEvents.filter((e) => EMERGENCIES.has(e.type));
+  if (emergencies.length) {
+    out.push({ ruleCode: 'declared_emergency', evidence: { events: emergencies.slice(0, 10).map((e) => ({ type: e.type, date: e.occurredOn, loss: e.loss ?? null, source: 'declared' })) } });
+  }
+
   // Job loss of the only earner: nobody else in the household is in work.
+  let jobLossRaised = false;
   for (const r of h.records) {
     if (r.source !== 'unemployment_registration') continue;
     const m = byHash.get(r.personHash);
     if (!m) continue;
     const others = h.members.filter((x) => x !== m && x.employment && EARNING.has(x.employment));
     if (others.length === 0) {
-      out.push({ ruleCode: 'only_earner_job_loss', evidence: { date: r.eventDate, ...who(m) } });
+      out.push({ ruleCode: 'only_earner_job_loss', evidence: { date: r.eventDate, source: 'department', ...who(m) } });
+      jobLossRaised = true;
       break;
     }
   }
+  if (!jobLossRaised && declaredJobLossFires) out.push({ ruleCode: 'only_earner_job_loss', evidence: { date: declaredJobLoss!.occurredOn, source: 'declared' } });
 
   // Sharp fall of counted income since the last scoring.
   const income = num(h.facts, 'countedMonthlyIncome');

@@ -29,7 +29,7 @@ export class WarningDto implements WarningView {
   @ApiProperty() streetCode: string;
   @ApiProperty() gridId: string;
   @ApiProperty({ nullable: true }) taskId: string | null;
-  @ApiProperty({ enum: ['import', 'monitoring'] }) source: WarningSource;
+  @ApiProperty({ enum: ['import', 'monitoring', 'declared'], description: 'declared：家庭或网格员申报（提交、入户核实）' }) source: WarningSource;
   @ApiProperty() raisedAt: string;
 }
 

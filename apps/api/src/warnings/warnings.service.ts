@@ -75,7 +75,7 @@ export class WarningsService implements OnApplicationBootstrap {
     book: RuleBook,
     views: HouseholdView[],
     earlier: Array<Pick<WarningEntity, 'householdId' | 'ruleCode' | 'raisedAt'>>,
-    source: { kind: 'import' | 'monitoring'; ref: string | null },
+    source: { kind: 'import' | 'monitoring' | 'declared'; ref: string | null },
   ): WarningEntity[] {
     const now = this.clock.now();
     const asOf = this.clock.today();

@@ -1,6 +1,6 @@
 /** 儿童 (民政): orphans, children without de-facto support, children in difficulty, left-behind children. */
 import type { PolicyDefinition } from '@zczr/eligibility';
-import { adult, child, fails, grandchild, household, person, qualifies, spouse, undecided, unable } from '../reference-builders.js';
+import { adult, child, fails, grandchild, household, person, qualifies, spouse, undecided, unable, WENJIANG_VILLAGE } from '../reference-builders.js';
 import { all, any, DOC_ID, fact, mul, notOnTekun, onDibao, onMargin, param, when } from './dsl.js';
 
 const MINORS_LAW = '《中华人民共和国未成年人保护法》';
@@ -102,17 +102,22 @@ export const leftBehindChildCare: PolicyDefinition = {
   legalBasis: [MINORS_LAW, '《国务院关于加强农村留守儿童关爱保护工作的意见》'],
   benefit: '父母外出务工、由祖辈或亲属照料的未满16周岁儿童，纳入关爱保护名册，由儿童主任定期走访，提供监护指导、学业辅导和心理关爱。',
   requiredDocuments: ['儿童及受委托监护人身份证明', '父母外出务工情况说明'],
-  rule: all('父母不在身边的未满16周岁儿童',
+  rule: all('农村父母不在身边的未满16周岁儿童',
+    when('rural', '居住在农村（村委会辖区）', 'ruralCommunity', 'eq', true),
     withoutParent('有不与父母共同生活的未成年人（父母外出务工）'),
     when('under16', '有未满16周岁的儿童', 'youngestAge', 'lt', 16)),
   effectiveFrom: '2024-01-01',
   references: [
     qualifies('父母在外务工，9岁孙子随祖父母生活', household({
+      regionCode: WENJIANG_VILLAGE,
       members: [adult(62), spouse(60), grandchild(9), child(35, { coResident: false }), person({ age: 34, relation: 'child_in_law', sex: 'female', coResident: false })],
       income: 3000, incomeType: 'support_payment',
     })),
     fails('与父母共同生活的儿童', household({ members: [adult(38), spouse(36), child(9)], perCapitaIncome: 1500 })),
-    undecided('孙子出生日期未采集', household({ members: [adult(62), spouse(60), grandchild(9, { birthDate: '' })], income: 3000, incomeType: 'support_payment' }),
+    fails('城镇社区（居委会）里父母在外的孩子：本政策只适用于农村', household({
+      members: [adult(62), spouse(60), grandchild(9), child(35, { coResident: false })], income: 3000, incomeType: 'support_payment',
+    })),
+    undecided('孙子出生日期未采集', household({ regionCode: WENJIANG_VILLAGE, members: [adult(62), spouse(60), grandchild(9, { birthDate: '' })], income: 3000, incomeType: 'support_payment' }),
       ['minorWithoutParentCount', 'youngestAge']),
   ],
 };

@@ -1,7 +1,7 @@
 /** 最低生活保障: the urban-rural unified 低保, 单人户保, 分类施保 and the employment 渐退. */
 import type { PolicyDefinition } from '@zczr/eligibility';
 import {
-  adult, child, fails, household, qualifies, single, spouse, undecided, unable,
+  adult, child, fails, household, qualifies, single, spouse, supporter, undecided, unable,
 } from '../reference-builders.js';
 import {
   all, any, dibaoAssets, DOC_APPLICATION, DOC_BANK, DOC_CONSENT, DOC_DISABILITY, DOC_ID, DOC_INCOME, DOC_MEDICAL, fact, marginAssets,
@@ -55,6 +55,13 @@ export const dibao: PolicyDefinition = {
     undecided('家庭财产未申报', household({ members: [adult(40), spouse(38), child(10)], perCapitaIncome: 500, unknownAssets: true }),
       ['perCapitaFinancialAssets', 'homeCount', 'vehicleCount', 'hasBusinessRegistration']),
     fails('独居老人人均月收入950元（养老金）', single(adult(70), { income: 950, incomeType: 'pension' })),
+    // 赡养费 is income (《最低生活保障审核确认办法》): support owed by a well-off supporter counts (issue 12).
+    fails('独居老人养老金600元，外地儿子月收入9200元：按收入计入赡养费2238元',
+      single(adult(70), { income: 600, incomeType: 'pension', supporters: [supporter('child', 45, 9200)] })),
+    qualifies('独居老人养老金600元，外地儿子月收入1500元（低于履行能力收入线，不计赡养费）',
+      single(adult(70), { income: 600, incomeType: 'pension', supporters: [supporter('child', 45, 1500)] })),
+    undecided('独居老人养老金600元，外地儿子收入未核实', single(adult(70), { income: 600, incomeType: 'pension', supporters: [supporter('child', 45, null)] }),
+      ['perCapitaIncome']),
   ],
 };
 

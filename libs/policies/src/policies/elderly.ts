@@ -1,6 +1,6 @@
 /** 老年人 (民政): longevity allowances by age band, care subsidies, home care, visits and meals. */
 import type { PolicyDefinition } from '@zczr/eligibility';
-import { adult, child, fails, household, qualifies, single, spouse, undecided } from '../reference-builders.js';
+import { adult, child, fails, household, qualifies, single, spouse, unable, undecided } from '../reference-builders.js';
 import { add, all, any, DOC_ID, fact, mul, onDibao, onMargin, onTekun, p, param, when } from './dsl.js';
 
 const ELDERLY_LAW = '《中华人民共和国老年人权益保障法》';
@@ -51,10 +51,7 @@ export const elderlyCareSubsidy: PolicyDefinition = {
   benefit: '低保、低保边缘家庭中经评估失能、半失能的老年人，按月发放护理补贴，可用于购买居家或机构照护服务。',
   requiredDocuments: [DOC_ID, '老年人能力评估报告'],
   rule: all('经济困难的失能老年人',
-    when('elderly', '家中有60周岁以上老年人', 'elderlyCount', 'gte', 1),
-    any('有生活不能自理（失能、半失能）的成员',
-      when('total_loss', '生活完全不能自理', 'totalSelfCareLossCount', 'gte', 1),
-      when('partial_loss', '生活部分不能自理', 'partialSelfCareLossCount', 'gte', 1)),
+    when('elderly_care_loss', '有60周岁以上生活不能自理（失能、半失能）的老年人（本人）', 'elderlySelfCareLossCount', 'gte', 1),
     any('低保或低保边缘家庭', onDibao(), onMargin())),
   benefitFormula: {
     label: '护理补贴标准 × 失能、半失能人数',
@@ -67,7 +64,9 @@ export const elderlyCareSubsidy: PolicyDefinition = {
     fails('低保家庭老人生活能够自理', household({ members: [adult(78), spouse(75)], perCapitaIncome: 700, benefits: ['dibao'] })),
     fails('失能老人家庭不是低保、低保边缘家庭', household({ members: [adult(78, { selfCare: 4 }), spouse(75)], perCapitaIncome: 2500 })),
     undecided('低保家庭，老人自理能力未评估', household({ members: [adult(78, { selfCare: null }), spouse(75)], perCapitaIncome: 700, benefits: ['dibao'] }),
-      ['totalSelfCareLossCount', 'partialSelfCareLossCount']),
+      ['elderlySelfCareLossCount']),
+    fails('低保家庭：老人能自理，失能的是40岁的儿子（补贴对象是失能老人本人）',
+      household({ members: [adult(66), spouse(64), unable(40, { relation: 'child', selfCare: 4 })], perCapitaIncome: 700, benefits: ['dibao'] })),
   ],
 };
 

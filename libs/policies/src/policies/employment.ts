@@ -1,6 +1,6 @@
 /** 就业救助 (人社): public-welfare posts, zero-employment families, job assistance, training, insurance subsidies. */
 import type { PolicyDefinition } from '@zczr/eligibility';
-import { adult, child, fails, household, jobless, qualifies, single, spouse, undecided, unable } from '../reference-builders.js';
+import { adult, child, fails, household, jobless, qualifies, single, spouse, undecided, unable, WENJIANG_VILLAGE } from '../reference-builders.js';
 import { all, any, DOC_ID, fact, mul, onDibao, onMargin, p, param, when } from './dsl.js';
 
 const BASIS = ['《社会救助暂行办法》', '《中华人民共和国就业促进法》', '《就业补助资金管理办法》'];
@@ -48,12 +48,14 @@ export const employmentZeroEmploymentFamily: PolicyDefinition = {
   legalBasis: BASIS,
   benefit: '劳动年龄内有劳动能力和就业意愿的家庭成员均处于失业状态的，认定为零就业家庭，30日内至少帮助一名成员实现就业（岗位推荐、公益性岗位托底）。',
   requiredDocuments: [DOC_ID, `${DOC_UNEMPLOYED}（全部劳动年龄成员）`],
-  rule: all('零就业家庭', zeroEmployment(), unemployed(), capacity()),
+  rule: all('城镇零就业家庭', when('urban', '居住在城镇（居委会辖区）；《就业促进法》第五十二条针对城市零就业家庭', 'ruralCommunity', 'eq', false),
+    zeroEmployment(), unemployed(), capacity()),
   effectiveFrom: '2024-01-01',
   references: [
     qualifies('夫妻均失业，孩子上小学', household({ members: [jobless(45), spouse(43, { employment: 'unemployed' }), child(12)], perCapitaIncome: 300 })),
     fails('丈夫失业、妻子在职', household({ members: [jobless(45), spouse(43), child(12)], perCapitaIncome: 900 })),
     fails('老两口均已退休', household({ members: [adult(66), spouse(64)], income: 3000, incomeType: 'pension' })),
+    fails('村委会（农村）夫妻均失业：零就业家庭援助面向城镇', household({ regionCode: WENJIANG_VILLAGE, members: [jobless(45), spouse(43, { employment: 'unemployed' }), child(12)], perCapitaIncome: 300 })),
     undecided('妻子就业状况未采集', household({ members: [jobless(45), spouse(43, { employment: null }), child(12)], perCapitaIncome: 300 }),
       ['unemployedWorkingAgeCount', 'noEmployedMember']),
   ],

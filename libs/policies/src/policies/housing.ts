@@ -4,6 +4,8 @@ import { adult, fails, household, JINJIANG_COMMUNITY, qualifies, WENJIANG_VILLAG
 import { all, any, DOC_CONSENT, DOC_ID, DOC_INCOME, fact, inAssistance, mul, onDibao, onMargin, onTekun, p, param, when } from './dsl.js';
 
 const BASIS = ['《社会救助暂行办法》', '《公共租赁住房管理办法》'];
+/** 公共租赁住房 serves 城镇 households (《公共租赁住房管理办法》第三条、第七条): residents' committees only. */
+const urban = () => when('urban', '居住在城镇（居委会辖区）', 'ruralCommunity', 'eq', false);
 const DOC_HOUSING = '住房情况声明（不动产登记信息由住建部门核查）';
 
 export const housingPublicRental: PolicyDefinition = {
@@ -15,6 +17,7 @@ export const housingPublicRental: PolicyDefinition = {
   benefit: '城镇住房、收入困难家庭可申请公共租赁住房，按低于市场租金的标准承租；低保、特困家庭租金减免。',
   requiredDocuments: [DOC_ID, DOC_CONSENT, DOC_INCOME, DOC_HOUSING],
   rule: all('收入和住房符合公租房准入条件',
+    urban(),
     when('income', '家庭人均月收入不高于当地公租房准入收入线', 'perCapitaIncome', 'lte', p('public_rental_income_limit')),
     any('住房困难',
       when('no_home', '在本地无自有住房', 'homeCount', 'eq', 0),
@@ -27,6 +30,7 @@ export const housingPublicRental: PolicyDefinition = {
     fails('温江区：人均月收入2500元，高于区收入线2400元', household({ members: [adult(35), spouse(33)], perCapitaIncome: 2500, homes: [] })),
     qualifies('锦江区：人均月收入2500元，未超过市收入线2600元', household({ members: [adult(35), spouse(33)], perCapitaIncome: 2500, homes: [], regionCode: JINJIANG_COMMUNITY })),
     undecided('住房情况未申报', household({ members: [adult(35), spouse(33)], perCapitaIncome: 2000, unknownAssets: true }), ['homeCount', 'homeAreaPerCapita']),
+    fails('村委会（农村）的无房家庭：公租房面向城镇', household({ regionCode: WENJIANG_VILLAGE, members: [adult(35), spouse(33)], perCapitaIncome: 2000, homes: [] })),
   ],
 };
 
@@ -39,6 +43,7 @@ export const housingRentSubsidy: PolicyDefinition = {
   benefit: '无自有住房、在市场租房居住的特困、低保、低保边缘家庭，按保障面积和补贴标准按月发放租赁补贴。',
   requiredDocuments: [DOC_ID, DOC_HOUSING, '房屋租赁合同'],
   rule: all('无房的救助对象家庭',
+    urban(),
     inAssistance(),
     when('no_home', '无自有住房（租房居住）', 'homeCount', 'eq', 0)),
   benefitFormula: {
@@ -50,6 +55,7 @@ export const housingRentSubsidy: PolicyDefinition = {
   references: [
     qualifies('租房居住的低保家庭', household({ members: [adult(45), spouse(43), child(12)], perCapitaIncome: 600, homes: [], benefits: ['dibao'] })),
     fails('有自有住房的低保家庭', household({ members: [adult(45), spouse(43), child(12)], perCapitaIncome: 600, benefits: ['dibao'] })),
+    fails('村委会（农村）租房的低保家庭：公租房租赁补贴面向城镇', household({ regionCode: WENJIANG_VILLAGE, members: [adult(45), spouse(43), child(12)], perCapitaIncome: 600, homes: [], benefits: ['dibao'] })),
     fails('无房但不是救助对象', household({ members: [adult(45), spouse(43)], perCapitaIncome: 2000, homes: [] })),
     undecided('低保家庭住房情况未申报', household({ members: [adult(45), spouse(43)], perCapitaIncome: 600, unknownAssets: true, benefits: ['dibao'] }), ['homeCount']),
   ],

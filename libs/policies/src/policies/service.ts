@@ -27,6 +27,7 @@ export const socialWorkCaseService: PolicyDefinition = {
       when('serious', '家中有重病患者', 'seriousIllnessCount', 'gte', 1),
       when('no_parent', '有不与父母共同生活的未成年人', 'minorWithoutParentCount', 'gte', 1),
       when('recent_hardship', '近12个月遭遇突发困难', 'recentHardship', 'eq', true),
+      when('total_loss', '有生活完全不能自理的成员（照护支援）', 'totalSelfCareLossCount', 'gte', 1),
       all('独居老人',
         when('alone', '独自居住', 'livingAlone', 'eq', true),
         when('elderly', '年满60周岁', 'elderlyCount', 'gte', 1)))),

@@ -1,6 +1,6 @@
 /** 特困人员救助供养: basic support (分散供养 and 集中供养) and the three care levels. */
 import type { PolicyDefinition, Rule } from '@zczr/eligibility';
-import { adult, fails, qualifies, single, undecided, unable } from '../reference-builders.js';
+import { adult, fails, grandchild, household, qualifies, single, supporter, undecided, unable } from '../reference-builders.js';
 import { all, any, DOC_APPLICATION, DOC_BANK, DOC_CONSENT, DOC_DISABILITY, DOC_ID, DOC_INCOME, fact, mul, onTekun, p, param, round, when } from './dsl.js';
 
 const BASIS = ['《社会救助暂行办法》', '《特困人员认定办法》', '《国务院关于进一步健全特困人员救助供养制度的意见》'];
@@ -15,9 +15,13 @@ function tekunConditions(): Rule[] {
       when('elderly', '申请对象年满60周岁', 'eligiblePersonAge', 'gte', 60),
       when('disabled', '申请对象为特困认定范围内的残疾人（一至三级智力、精神，一、二级肢体，一级视力残疾等）', 'eligiblePersonDisabled', 'eq', true),
       when('minor', '申请对象未满18周岁', 'eligiblePersonAge', 'lt', 18)),
-    when('no_labour', '共同生活成员均无劳动能力', 'allWithoutLabourCapacity', 'eq', true),
-    when('no_income', '无生活来源：家庭人均月收入低于当地低保标准', 'perCapitaIncome', 'lt', p('dibao_standard')),
+    when('no_labour', '申请对象本人无劳动能力（第七条：60周岁以上、未满16周岁、重度残疾或经评估无劳动能力）', 'eligiblePersonUnableToWork', 'eq', true),
+    when('no_income', '无生活来源：申请对象本人月收入低于当地低保标准（第八条）', 'eligiblePersonIncome', 'lt', p('dibao_standard')),
     when('assets', '财产符合当地特困人员财产状况规定', 'perCapitaFinancialAssets', 'lte', p('dibao_deposit_limit')),
+    any('无法定赡养、抚养、扶养义务人，或其法定义务人无履行义务能力（第九条）',
+      when('no_supporter', '无法定赡养、抚养、扶养义务人', 'supporterCount', 'eq', 0),
+      when('supporter_unable', '法定义务人无履行义务能力（特困、60周岁以上低保对象、70周岁以上或重度残疾且收入低、服刑等，或本人月收入低于履行能力收入线）',
+        'supporterMaxIncome', 'lt', p('supporter_ability_income_line'))),
   ];
 }
 
@@ -45,8 +49,20 @@ export const tekun: PolicyDefinition = {
     fails('45岁有劳动能力的失业者', single(adult(45, { employment: 'unemployed' }))),
     fails('70岁老人有养老金1500元', single(adult(70), { income: 1500, incomeType: 'pension' })),
     fails('三级肢体残疾不属于特困认定范围', single(unable(40, { disability: [4, 3] }))),
-    undecided('老人收入未申报', single(adult(68), { unknownIncome: true }), ['perCapitaIncome']),
-    undecided('老人劳动能力未评估', single(adult(66, { labourCapacity: null })), ['allWithoutLabourCapacity']),
+    undecided('老人收入未申报', single(adult(68), { unknownIncome: true }), ['eligiblePersonIncome']),
+    undecided('17岁未成年人劳动能力未评估', single(adult(17, { labourCapacity: null })), ['eligiblePersonUnableToWork']),
+    // 《特困人员认定办法》第九条: a supporter able to support rules 特困 out (issue 12).
+    fails('72岁老人无收入，但在外地工作的儿子月收入9200元，有赡养能力',
+      single(adult(72), { supporters: [supporter('child', 45, 9200)] })),
+    qualifies('72岁老人无收入，唯一的儿子本人为60岁以上低保对象（无履行义务能力）',
+      single(adult(72), { supporters: [supporter('child', 62, 800, { conditions: ['dibao'] })] })),
+    qualifies('72岁老人无收入，女儿无劳动能力、月收入500元（低于履行能力收入线）',
+      single(adult(72), { supporters: [supporter('child', 48, 500, { conditions: ['no_labour_capacity'] })] })),
+    undecided('72岁老人无收入，法定义务人情况未登记', single(adult(72), { unknownSupporters: true }), ['supporterCount', 'supporterMaxIncome']),
+    undecided('72岁老人无收入，儿子收入未核实', single(adult(72), { supporters: [supporter('child', 45, null)] }), ['supporterMaxIncome']),
+    // Person-level: the grandmother's own pension counts, not the household's per-capita income.
+    fails('奶奶本人养老金1104元（低保标准1.2倍），与孙子同住',
+      household({ members: [adult(70, { sex: 'female' }), grandchild(10)], incomes: [{ type: 'pension', monthlyAmount: 1104, memberIndex: 0 }] })),
   ],
 };
 

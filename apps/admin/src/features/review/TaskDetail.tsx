@@ -53,7 +53,17 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
         </Descriptions.Item>
       </Descriptions>
       <Card size="small" title="核实发现与当前档案对比">
-        <DiffTable changes={findingChanges(task, household)} afterTitle="入户核实结果" />
+        {task.findingsDiff ? (
+          <DiffTable
+            changes={task.findingsDiff}
+            afterTitle="采纳后"
+            labelPath={(p) => task.findingsDiff?.find((c) => c.path === p)?.label ?? p}
+            formatValue={(p, v) => {
+              const c = task.findingsDiff?.find((x) => x.path === p);
+              return c ? (v === c.before ? c.beforeText : c.afterText) : String(v ?? '—');
+            }}
+          />
+        ) : <DiffTable changes={findingChanges(task, household)} afterTitle="入户核实结果" />}
       </Card>
       <Card size="small" title="现场照片">
         {f?.photoIds?.length ? <AttachmentsViewer householdId={task.householdId} only={f.photoIds} /> : <Typography.Text type="secondary">未上传现场照片</Typography.Text>}
