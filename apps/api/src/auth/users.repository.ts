@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Transactor } from '../database/transactor.js';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { MemberEntity } from '../households/member.entity.js';
 import { GridWorkerEntity } from '../regions/grid.entity.js';
@@ -26,13 +27,18 @@ export class UsersRepository {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(GridWorkerEntity) private readonly gridWorkers: Repository<GridWorkerEntity>,
     private readonly tx: Transactor,
-  ) {}
+    private readonly bus: InvalidationBus,
+  ) {
+    // A change made through any API process drops the entry everywhere (pub/sub with Redis).
+    bus.on('auth.user', (id) => (id === null ? this.accessCache.clear() : this.accessCache.delete(id)));
+  }
 
   async findAccess(id: string): Promise<UserAccess | null> {
-    const hit = this.accessCache.get(id);
+    // While other processes' changes may not reach this one (Redis subscription down), no cache.
+    const hit = this.bus.reliable ? this.accessCache.get(id) : undefined;
     if (hit && hit.until > Date.now()) return hit.value;
     const user = await this.users.findOneBy({ id });
-    // A disabled account's tokens stop working at once (within the cache's few seconds at most).
+    // A disabled account's tokens stop working at once: every process drops its entry on the change.
     if (!user || user.disabledAt) return null;
     const value = {
       user,
@@ -71,12 +77,12 @@ export class UsersRepository {
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {
     this.accessCache.delete(id);
     await this.tx.write(() => this.users.update({ id }, patch));
-    this.accessCache.delete(id);
+    this.bus.publish('auth.user', id);
   }
 
-  /** Forgets the cached access of a user whose grids or status changed elsewhere. */
+  /** Forgets the cached access of a user whose grids or status changed, in every process. */
   invalidate(id: string): void {
-    this.accessCache.delete(id);
+    this.bus.publish('auth.user', id);
   }
 
   /**

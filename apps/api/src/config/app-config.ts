@@ -57,6 +57,11 @@ export interface AppConfig {
   attachments: AttachmentStoreConfig;
   /** Monitoring loop: task time limit and escalation step (working days), the monthly scheduler, import file size. */
   monitoring: { taskDueWorkingDays: number; escalationStepDays: number; scheduler: boolean; importMaxBytes: number };
+  /**
+   * Shared state between API processes (REDIS_URL): login rate limits and throttles, and cache
+   * invalidation over pub/sub. Null: one process, everything in memory. `prefix` starts every key and channel.
+   */
+  sharedState: { redisUrl: string | null; prefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +116,24 @@ function parseDatabase(url: string): DatabaseConfig {
     return { type: 'sqlite', location: isAbsolute(file) ? file : resolve(REPO_ROOT, file) };
   }
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql://, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`);
+}
+
+function redisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL;
+  if (!raw) return null;
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a valid URL');
+  }
+  return raw;
+}
+
+function redisPrefix(env: Env): string {
+  const raw = env.REDIS_PREFIX || 'zczr';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _ . : - (at most 64), got "${raw}"`);
+  return raw;
 }
 
 /** Demo mode keeps generated secrets in data/keys.json so a restart can still decrypt its data. */
@@ -190,6 +213,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       scheduler: bool(env, 'MONITORING_SCHEDULER', nodeEnv !== 'test'),
       importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     },
+    sharedState: { redisUrl: redisUrl(env), prefix: redisPrefix(env) },
   };
 }
 

@@ -1,0 +1,101 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { RedisService } from './redis.service.js';
+
+/** What a process may have cached and another process may change. */
+export type Topic =
+  /** A user's access (status, role, grids, household): payload = user id. */
+  | 'auth.user'
+  /** The published policy library and its parameters. */
+  | 'policies'
+  /** One household's facts in the preview store: payload = household id. */
+  | 'facts.household'
+  /** The whole preview store (a screening finished elsewhere). */
+  | 'facts.all';
+
+/** `null`: forget everything of this topic (sent after a reconnect, when messages may have been missed). */
+export type Handler = (payload: string | null) => void;
+
+interface Message {
+  o: string;
+  t: Topic;
+  p: string | null;
+}
+
+/**
+ * Tells every API process to drop what it cached. Without Redis, handlers run in this process only
+ * (as before). With Redis, a publish runs the local handlers at once and is sent on one pub/sub
+ * channel; the other processes run theirs when it arrives (well under a second). When the
+ * subscription drops, `reliable` turns false (caches should not be trusted) and, once it is back,
+ * every handler is told to forget everything, since messages sent meanwhile are lost.
+ */
+@Injectable()
+export class InvalidationBus implements OnModuleInit {
+  private readonly logger = new Logger('InvalidationBus');
+  private readonly handlers = new Map<Topic, Handler[]>();
+  private readonly origin = randomUUID();
+  private subscribed = false;
+
+  constructor(private readonly redis: RedisService) {}
+
+  private get channel(): string {
+    return this.redis.key('invalidate');
+  }
+
+  /** True when every change made elsewhere reaches this process (always, without Redis). */
+  get reliable(): boolean {
+    return !this.redis.enabled || (this.subscribed && this.redis.subscriber?.status === 'ready');
+  }
+
+  async onModuleInit(): Promise<void> {
+    const sub = this.redis.subscriber;
+    if (!sub) return;
+    sub.on('message', (channel: string, raw: string) => {
+      if (channel !== this.channel) return;
+      try {
+        const m = JSON.parse(raw) as Message;
+        if (m.o !== this.origin) this.dispatch(m.t, m.p);
+      } catch {
+        this.logger.warn('ignored a malformed invalidation message');
+      }
+    });
+    sub.on('ready', () => {
+      // Connected again: what was published meanwhile is lost, so forget everything.
+      if (this.subscribed) for (const t of this.handlers.keys()) this.dispatch(t, null);
+    });
+    sub.on('close', () => undefined);
+    try {
+      await Promise.race([sub.subscribe(this.channel), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000).unref())]);
+      this.subscribed = true;
+    } catch (e) {
+      this.logger.warn(`not subscribed yet (${(e as Error).message}); caches are bypassed until Redis is back`);
+      // ioredis subscribes once the connection is up (offline queue on this connection).
+      sub.once('ready', () => (this.subscribed = true));
+    }
+  }
+
+  on(topic: Topic, handler: Handler): void {
+    this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
+  }
+
+  /** Invalidates here at once (unless `here` is false: this process is current already), and in every other process when Redis is there. */
+  publish(topic: Topic, payload: string | null = null, here = true): void {
+    if (here) this.dispatch(topic, payload);
+    const client = this.redis.client;
+    if (!client) return;
+    const message: Message = { o: this.origin, t: topic, p: payload };
+    // Fire and forget: the change is stored already; other processes' caches expire on their own
+    // (the auth cache within seconds) and are bypassed while their subscription is down.
+    client.publish(this.channel, JSON.stringify(message)).catch((e: Error) => this.logger.warn(`publish ${topic} failed: ${e.message}`));
+  }
+
+  private dispatch(topic: Topic, payload: string | null): void {
+    for (const h of this.handlers.get(topic) ?? []) {
+      try {
+        h(payload);
+      } catch (e) {
+        this.logger.warn(`invalidation handler for ${topic} failed: ${(e as Error).message}`);
+      }
+    }
+  }
+}
