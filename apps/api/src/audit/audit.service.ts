@@ -133,7 +133,8 @@ export class AuditService implements OnApplicationShutdown {
     const [stored] = await m.query(`SELECT lastId, hash, entries FROM audit_head WHERE id = 1${this.lockingRead}`) as Array<{ lastId: number; hash: string; entries: number | string }>;
     if (!stored) throw new Error('audit_head is missing: run the migrations');
     let prev = stored.hash;
-    const rows = batch.map(({ actor, input, at }) => {
+    const firstId = Number(stored.lastId) + 1;
+    const rows = batch.map(({ actor, input, at }, i) => {
       const fields: ChainFields = {
         at,
         actorId: actor?.userId ?? null,
@@ -147,12 +148,12 @@ export class AuditService implements OnApplicationShutdown {
         prevHash: prev,
       };
       prev = auditHash(this.config.auditKey, fields);
-      return { ...fields, hash: prev };
+      // Ids are given here, under the head's lock, so id order is chain order on every engine (TiDB
+      // hands out AUTO_INCREMENT values in per-server batches, not in commit order).
+      return { id: firstId + i, ...fields, hash: prev };
     });
     for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
-    // Every append holds the head's lock, so the largest id is this batch's last entry.
-    const [tail] = await m.query('SELECT MAX(id) AS lastId FROM audit_log') as Array<{ lastId: number | string }>;
-    const head: ChainHead = { lastId: Number(tail?.lastId ?? 0), hash: prev, count: Number(stored.entries) + rows.length };
+    const head: ChainHead = { lastId: firstId + rows.length - 1, hash: prev, count: Number(stored.entries) + rows.length };
     await m.query('UPDATE audit_head SET lastId = ?, hash = ?, entries = ?, updatedAt = ? WHERE id = 1', [head.lastId, head.hash, head.count, this.clock.iso()]);
     return head;
   }

@@ -158,7 +158,7 @@ export async function call(url: string, path: string, opts: { method?: string; t
     method: opts.method ?? 'GET',
     headers: { ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-    signal: AbortSignal.timeout(15_000),
+    signal: AbortSignal.timeout(60_000),
   });
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
