@@ -30,13 +30,21 @@ export class UsersRepository {
     private readonly bus: InvalidationBus,
   ) {
     // A change made through any API process drops the entry everywhere (pub/sub with Redis).
-    bus.on('auth.user', (id) => (id === null ? this.accessCache.clear() : this.accessCache.delete(id)));
+    bus.on('auth.user', (id) => {
+      this.epoch++;
+      if (id === null) this.accessCache.clear();
+      else this.accessCache.delete(id);
+    });
   }
+
+  /** Bumped by every invalidation: a look-up that started before one is not cached (it may have read the old row). */
+  private epoch = 0;
 
   async findAccess(id: string): Promise<UserAccess | null> {
     // While other processes' changes may not reach this one (Redis subscription down), no cache.
     const hit = this.bus.reliable ? this.accessCache.get(id) : undefined;
     if (hit && hit.until > Date.now()) return hit.value;
+    const epoch = this.epoch;
     const user = await this.users.findOneBy({ id });
     // A disabled account's tokens stop working at once: every process drops its entry on the change.
     if (!user || user.disabledAt) return null;
@@ -46,7 +54,7 @@ export class UsersRepository {
       householdId: user.role === 'resident' ? await this.householdOf(user) : null,
     };
     if (this.accessCache.size > 10_000) this.accessCache.clear();
-    this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
+    if (epoch === this.epoch) this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
     return value;
   }
 

@@ -64,14 +64,11 @@ export class InvalidationBus implements OnModuleInit {
       if (this.subscribed) for (const t of this.handlers.keys()) this.dispatch(t, null);
     });
     sub.on('close', () => undefined);
-    try {
-      await Promise.race([sub.subscribe(this.channel), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000).unref())]);
-      this.subscribed = true;
-    } catch (e) {
-      this.logger.warn(`not subscribed yet (${(e as Error).message}); caches are bypassed until Redis is back`);
-      // ioredis subscribes once the connection is up (offline queue on this connection).
-      sub.once('ready', () => (this.subscribed = true));
-    }
+    // ioredis subscribes as soon as the connection is up (offline queue on this connection); boot
+    // waits up to 5 s for it, and caches are bypassed until it is done.
+    const subscribing = sub.subscribe(this.channel).then(() => (this.subscribed = true), (e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
+    await Promise.race([subscribing, new Promise((r) => setTimeout(r, 5000).unref())]);
+    if (!this.subscribed) this.logger.warn('not subscribed yet; caches are bypassed until Redis is back');
   }
 
   on(topic: Topic, handler: Handler): void {
@@ -83,10 +80,28 @@ export class InvalidationBus implements OnModuleInit {
     if (here) this.dispatch(topic, payload);
     const client = this.redis.client;
     if (!client) return;
-    const message: Message = { o: this.origin, t: topic, p: payload };
-    // Fire and forget: the change is stored already; other processes' caches expire on their own
-    // (the auth cache within seconds) and are bypassed while their subscription is down.
-    client.publish(this.channel, JSON.stringify(message)).catch((e: Error) => this.logger.warn(`publish ${topic} failed: ${e.message}`));
+    const message = JSON.stringify({ o: this.origin, t: topic, p: payload } satisfies Message);
+    void this.send(message, topic);
+  }
+
+  /**
+   * Fire and forget, retried for about two seconds (a busy or reconnecting client): the change is
+   * stored already; if it never gets through, other processes' caches still expire on their own
+   * (the auth cache within seconds), and they bypass them while their own subscription is down.
+   */
+  private async send(message: string, topic: Topic): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.redis.client!.publish(this.channel, message);
+        return;
+      } catch (e) {
+        if (attempt >= 8) {
+          this.logger.warn(`publish ${topic} failed: ${(e as Error).message}`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }
 
   private dispatch(topic: Topic, payload: string | null): void {

@@ -4,7 +4,7 @@ import { AppError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** How long a Redis command may wait before the request is answered 503 CACHE_UNAVAILABLE. */
-const COMMAND_TIMEOUT_MS = 1500;
+const COMMAND_TIMEOUT_MS = 2500;
 
 /**
  * The Redis connection shared by the API processes (REDIS_URL), or nothing: without it every piece

@@ -97,11 +97,35 @@ describe('cluster state: two API processes on MariaDB + Redis', () => {
       await sleep(25);
     }
     const elapsed = Date.now() - t0;
-    expect(status).toBe(401);
+    if (status !== 401) throw new Error(`still ${status} after ${elapsed} ms; process B said:\n${b.output().slice(-3000)}\nprocess A said:\n${a.output().slice(-3000)}`);
     expect(elapsed).toBeLessThan(1000);
     // And on A too.
     expect((await call(a.url, '/api/v1/auth/me', { token: workerToken })).status).toBe(401);
     await call(a.url, `/api/v1/admin/users/${me.body.id as string}/enable`, { method: 'POST', token: admin });
+  }, 30_000);
+
+  it('a policy published through one process is matched with by the other within a second', async () => {
+    const [ta, tb] = await Promise.all([demoToken(a.url, 'district_reviewer'), demoToken(b.url, 'district_reviewer')]);
+    const list = await call(b.url, '/api/v1/households?pageSize=1', { token: tb });
+    const hid = list.body.items[0].id as string;
+    const versionOnB = async (): Promise<number> => {
+      const r = await call(b.url, `/api/v1/households/${hid}/eligibility`, { token: tb });
+      expect(r.status).toBe(200);
+      return (r.body.results as Array<{ policyCode: string; policyVersion: number }>).find((x) => x.policyCode === 'dibao')!.policyVersion;
+    };
+    // B has compiled the library (version 1) and keeps it until told otherwise.
+    expect(await versionOnB()).toBe(1);
+    const detail = await call(a.url, '/api/v1/policies/dibao', { token: ta });
+    const definition = detail.body.definition as Record<string, unknown>;
+    const draft = await call(a.url, '/api/v1/policies/dibao/draft', { method: 'PUT', token: ta, body: { definition: { ...definition, benefit: `${definition.benefit as string}（集群测试）` }, changeNote: '集群测试' } });
+    expect(draft.status).toBe(200);
+    const published = await call(a.url, '/api/v1/policies/dibao/publish', { method: 'POST', token: ta, body: { version: draft.body.latestVersion } });
+    expect(published.status).toBe(200);
+    const t0 = Date.now();
+    let version = 1;
+    while (Date.now() - t0 < 3000 && version === 1) version = await versionOnB();
+    expect(version).toBe(draft.body.latestVersion);
+    expect(Date.now() - t0).toBeLessThan(1000);
   }, 30_000);
 
   it('the unknown-name lockout and the login rate limit count across both processes', async () => {
