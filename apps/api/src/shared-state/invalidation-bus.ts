@@ -63,7 +63,6 @@ export class InvalidationBus implements OnModuleInit {
       // Connected again: what was published meanwhile is lost, so forget everything.
       if (this.subscribed) for (const t of this.handlers.keys()) this.dispatch(t, null);
     });
-    sub.on('close', () => undefined);
     // ioredis subscribes as soon as the connection is up (offline queue on this connection); boot
     // waits up to 5 s for it, and caches are bypassed until it is done.
     const subscribing = sub.subscribe(this.channel).then(() => (this.subscribed = true), (e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
