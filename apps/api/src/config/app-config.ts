@@ -58,10 +58,10 @@ export interface AppConfig {
   /** Monitoring loop: task time limit and escalation step (working days), the monthly scheduler, import file size. */
   monitoring: { taskDueWorkingDays: number; escalationStepDays: number; scheduler: boolean; importMaxBytes: number };
   /**
-   * Shared state between API processes (REDIS_URL): login rate limits and throttles, and cache
+   * Redis (REDIS_URL), shared by the API processes: login rate limits and throttles, cache
    * invalidation over pub/sub. Null: one process, everything in memory. `prefix` starts every key and channel.
    */
-  sharedState: { redisUrl: string | null; prefix: string };
+  redis: { url: string; prefix: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -118,22 +118,19 @@ function parseDatabase(url: string): DatabaseConfig {
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql://, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`);
 }
 
-function redisUrl(env: Env): string | null {
-  const raw = env.REDIS_URL;
-  if (!raw) return null;
-  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+function parseRedis(env: Env): { url: string; prefix: string } | null {
+  const url = env.REDIS_URL;
+  if (!url) return null;
+  let parsed: URL;
   try {
-    new URL(raw);
+    parsed = new URL(url);
   } catch {
     throw new ConfigError('REDIS_URL is not a valid URL');
   }
-  return raw;
-}
-
-function redisPrefix(env: Env): string {
-  const raw = env.REDIS_PREFIX || 'zczr';
-  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _ . : - (at most 64), got "${raw}"`);
-  return raw;
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const prefix = env.REDIS_PREFIX || 'zczr';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) throw new ConfigError(`REDIS_PREFIX must be 1-40 letters, digits, - or _, got "${prefix}"`);
+  return { url, prefix };
 }
 
 /** Demo mode keeps generated secrets in data/keys.json so a restart can still decrypt its data. */
@@ -213,7 +210,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       scheduler: bool(env, 'MONITORING_SCHEDULER', nodeEnv !== 'test'),
       importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     },
-    sharedState: { redisUrl: redisUrl(env), prefix: redisPrefix(env) },
+    redis: parseRedis(env),
   };
 }
 

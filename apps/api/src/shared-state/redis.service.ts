@@ -21,11 +21,11 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   private lastErrorLog = 0;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.prefix = config.sharedState.prefix;
+    this.prefix = config.redis?.prefix ?? 'zczr';
   }
 
   get enabled(): boolean {
-    return this.config.sharedState.redisUrl !== null;
+    return this.config.redis !== null;
   }
 
   /** Connected and answering commands (always true without Redis: nothing to be down). */
@@ -34,7 +34,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    const url = this.config.sharedState.redisUrl;
+    const url = this.config.redis?.url;
     if (!url) return;
     const options = {
       maxRetriesPerRequest: 1,

@@ -52,7 +52,7 @@ export function clusterEnv(extra: Record<string, string> = {}): { env: Record<st
     DATA_DIR: dir,
     DATABASE_URL,
     REDIS_URL,
-    REDIS_PREFIX: `zczr-state-test:${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: `zczr-state-test-${randomBytes(4).toString('hex')}`,
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     HASH_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'),
