@@ -77,12 +77,8 @@ export class AuthService {
     }
     const totpOk = step !== null && (user.totpLastStep === null || step > user.totpLastStep);
     if (!totpOk) {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= this.config.login.maxFailures;
-      await this.users.update(user.id, {
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString() : user.lockedUntil,
-      });
+      // Counted in the database atomically: parallel attempts through several API processes all count.
+      const lock = await this.users.countFailure(user.id, this.config.login.maxFailures, new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString());
       await this.audit.record(actor, { action: lock ? 'auth.locked' : step !== null ? 'auth.totp_replayed' : 'auth.login_failed', entityType: 'user', entityId: user.id });
       throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }

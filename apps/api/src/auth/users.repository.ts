@@ -88,6 +88,22 @@ export class UsersRepository {
     this.bus.publish('auth.user', id);
   }
 
+  /**
+   * Counts one failed sign-in atomically (concurrent attempts through several API processes each
+   * count) and locks the account once `max` is reached; true when it is now locked.
+   */
+  async countFailure(id: string, max: number, lockedUntil: string): Promise<boolean> {
+    const locked = await this.tx.run(async (m) => {
+      await m.query('UPDATE app_user SET failedLogins = failedLogins + 1 WHERE id = ?', [id]);
+      const [row] = await m.query('SELECT failedLogins FROM app_user WHERE id = ?', [id]) as Array<{ failedLogins: number | string }>;
+      if (Number(row?.failedLogins ?? 0) < max) return false;
+      await m.query('UPDATE app_user SET failedLogins = 0, lockedUntil = ? WHERE id = ?', [lockedUntil, id]);
+      return true;
+    });
+    this.bus.publish('auth.user', id);
+    return locked;
+  }
+
   /** Forgets the cached access of a user whose grids or status changed, in every process. */
   invalidate(id: string): void {
     this.bus.publish('auth.user', id);
