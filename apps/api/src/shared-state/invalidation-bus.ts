@@ -1,6 +1,8 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { RedisService } from './redis.service.js';
+
+const ECHO_WITHIN_MS = 3000;
 
 /** What a process may have cached and another process may change. */
 export type Topic =
@@ -11,7 +13,9 @@ export type Topic =
   /** One household's facts in the preview store: payload = household id. */
   | 'facts.household'
   /** The whole preview store (a screening finished elsewhere). */
-  | 'facts.all';
+  | 'facts.all'
+  /** A process's own heartbeat: proves its subscription still delivers. */
+  | 'echo';
 
 /** `null`: forget everything of this topic (sent after a reconnect, when messages may have been missed). */
 export type Handler = (payload: string | null) => void;
@@ -30,11 +34,14 @@ interface Message {
  * every handler is told to forget everything, since messages sent meanwhile are lost.
  */
 @Injectable()
-export class InvalidationBus implements OnModuleInit {
+export class InvalidationBus implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('InvalidationBus');
   private readonly handlers = new Map<Topic, Handler[]>();
   private readonly origin = randomUUID();
   private subscribed = false;
+  /** When this process last heard its own heartbeat on the channel. */
+  private lastEcho = 0;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly redis: RedisService) {}
 
@@ -42,9 +49,16 @@ export class InvalidationBus implements OnModuleInit {
     return this.redis.key('invalidate');
   }
 
-  /** True when every change made elsewhere reaches this process (always, without Redis). */
+  /**
+   * True when every change made elsewhere reaches this process (always, without Redis): subscribed,
+   * connected, and its own heartbeat (sent every second) came back within the last three seconds.
+   */
   get reliable(): boolean {
-    return !this.redis.enabled || (this.subscribed && this.redis.subscriber?.status === 'ready');
+    return !this.redis.enabled || (this.subscribed && this.redis.subscriber?.status === 'ready' && Date.now() - this.lastEcho < ECHO_WITHIN_MS);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
   }
 
   async onModuleInit(): Promise<void> {
@@ -54,19 +68,33 @@ export class InvalidationBus implements OnModuleInit {
       if (channel !== this.channel) return;
       try {
         const m = JSON.parse(raw) as Message;
-        if (m.o !== this.origin) this.dispatch(m.t, m.p);
+        if (m.t === 'echo') {
+          if (m.o === this.origin) this.lastEcho = Date.now();
+        } else if (m.o !== this.origin) this.dispatch(m.t, m.p);
       } catch {
         this.logger.warn('ignored a malformed invalidation message');
       }
     });
     sub.on('ready', () => {
-      // Connected again: what was published meanwhile is lost, so forget everything.
-      if (this.subscribed) for (const t of this.handlers.keys()) this.dispatch(t, null);
+      // Connected again: what was published meanwhile is lost, so forget everything, and make sure
+      // the subscription is there (SUBSCRIBE is idempotent).
+      if (!this.subscribed) return;
+      for (const t of this.handlers.keys()) this.dispatch(t, null);
+      sub.subscribe(this.channel).catch((e: Error) => this.logger.warn(`re-subscribe failed: ${e.message}`));
     });
-    // ioredis subscribes as soon as the connection is up (offline queue on this connection); boot
-    // waits up to 5 s for it, and caches are bypassed until it is done.
-    const subscribing = sub.subscribe(this.channel).then(() => (this.subscribed = true), (e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
+    // Subscribe once the connection is ready (a SUBSCRIBE queued before it would put the connection
+    // in subscriber mode under ioredis' own ready check); ioredis re-subscribes after a reconnect.
+    // Boot waits up to 5 s for it; until it is done, caches are bypassed.
+    const subscribe = (): Promise<void> => sub.subscribe(this.channel).then(() => {
+      this.subscribed = true;
+    }, (e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
+    const subscribing = sub.status === 'ready' ? subscribe() : new Promise<void>((resolve) => sub.once('ready', () => void subscribe().then(resolve)));
+    const echo = JSON.stringify({ o: this.origin, t: 'echo', p: null } satisfies Message);
+    this.heartbeat = setInterval(() => {
+      this.redis.client?.publish(this.channel, echo).catch(() => undefined);
+    }, 1000).unref();
     await Promise.race([subscribing, new Promise((r) => setTimeout(r, 5000).unref())]);
+    if (this.subscribed) this.redis.client?.publish(this.channel, echo).catch(() => undefined);
     if (!this.subscribed) this.logger.warn('not subscribed yet; caches are bypassed until Redis is back');
   }
 

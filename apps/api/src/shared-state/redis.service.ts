@@ -39,13 +39,13 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     const options = {
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
-      connectTimeout: 2000,
+      connectTimeout: 5000,
       commandTimeout: COMMAND_TIMEOUT_MS,
       retryStrategy: (attempt: number) => Math.min(100 * attempt, 1000),
     };
     this.client = new Redis(url, options);
     // The subscriber keeps its subscription across reconnects (ioredis re-subscribes by itself).
-    this.subscriber = new Redis(url, { ...options, commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber = new Redis(url, { ...options, commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null, enableReadyCheck: false });
     for (const c of [this.client, this.subscriber]) c.on('error', (e: Error) => this.logError(e));
     // Boot waits a little for Redis, then goes on: requests that need it answer 503 until it is back.
     await Promise.race([
