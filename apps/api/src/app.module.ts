@@ -30,6 +30,7 @@ import { WarningsModule } from './warnings/warnings.module.js';
 import { RegionsController } from './regions/regions.controller.js';
 import { RegionsService } from './regions/regions.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
+import { SharedStateModule } from './shared-state/shared-state.module.js';
 import { EligibilityController } from './eligibility/eligibility.controller.js';
 import { EligibilityRepository } from './eligibility/eligibility.repository.js';
 import { EligibilityService } from './eligibility/eligibility.service.js';
@@ -60,6 +61,7 @@ export class AppModule {
         // A KeyObject: jsonwebtoken otherwise re-parses a string secret (and tries it as a PEM key) on every call.
         JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' } }),
         DatabaseModule,
+        SharedStateModule,
         PersistenceModule,
         CryptoModule,
         IdempotencyModule,

@@ -10,11 +10,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
 import { ERRORS } from './common/errors.js';
+import { OUTAGE_RETRY_AFTER_SECONDS } from './common/outage.js';
 import { rejectDeepJson } from './common/json-depth.js';
 import { PinoNestLogger, createPino, httpLogger } from './common/logging.js';
 import type { AppConfig } from './config/app-config.js';
 import { PoliciesService } from './policies/policies.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
+import { SharedRateLimitStore } from './shared-state/rate-limit-store.js';
+import { SharedCounters } from './shared-state/shared-counters.js';
 
 /** Serves a built single-page app under a prefix, falling back to its index.html. */
 function serveSpa(app: NestExpressApplication, prefix: string, dir: string): void {
@@ -35,21 +38,27 @@ export async function createApp(config: AppConfig, opts: { seed?: boolean; logDe
   app.set('trust proxy', config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'"] } } }));
   app.use(express.json({ limit: config.bodyLimit, verify: rejectDeepJson(config.jsonMaxDepth) }));
-  // Brute-force protection on sign-in, per client address (lockout per account is in AuthService).
-  app.use(['/api/v1/auth/login', '/api/v1/auth/wechat-login', '/api/v1/auth/refresh'], rateLimit({
-    windowMs: 60_000,
-    limit: config.login.ratePerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => res.status(429).json({ code: 'TOO_MANY_REQUESTS', message: ERRORS.TOO_MANY_REQUESTS[1] }),
-  }));
-  app.use('/api/v1/auth/bind-identity', rateLimit({
-    windowMs: 60 * 60_000,
-    limit: 30,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => res.status(429).json({ code: 'TOO_MANY_REQUESTS', message: ERRORS.TOO_MANY_REQUESTS[1] }),
-  }));
+  // Brute-force protection on sign-in, per client address (lockout per account is in AuthService),
+  // counted across every API process (Redis when REDIS_URL is set).
+  const counters = app.get(SharedCounters);
+  const limiter = (prefix: string, windowMs: number, limit: number): express.RequestHandler => {
+    const inner = rateLimit({
+      windowMs,
+      limit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      store: new SharedRateLimitStore(counters, prefix),
+      handler: (_req, res) => res.status(429).json({ code: 'TOO_MANY_REQUESTS', message: ERRORS.TOO_MANY_REQUESTS[1] }),
+    });
+    // A store that cannot count (Redis down) answers 503, never lets the request through uncounted.
+    return (req, res, next) => void inner(req, res, (err?: unknown) => {
+      if (!err) return next();
+      res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+      res.status(503).json({ code: 'CACHE_UNAVAILABLE', message: ERRORS.CACHE_UNAVAILABLE[1] });
+    });
+  };
+  app.use(['/api/v1/auth/login', '/api/v1/auth/wechat-login', '/api/v1/auth/refresh'], limiter('login', 60_000, config.login.ratePerMinute));
+  app.use('/api/v1/auth/bind-identity', limiter('bind', 60 * 60_000, 30));
   app.setGlobalPrefix('api');
   const doc = new DocumentBuilder()
     .setTitle('政策找人 API')

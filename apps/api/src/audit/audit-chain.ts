@@ -31,8 +31,15 @@ export function signAnchor(key: Buffer, a: Omit<AuditAnchor, 'mac'>): AuditAncho
   return { ...a, mac: anchorMac(key, a) };
 }
 
-/** Writes the anchor atomically (temp file, then rename). */
-export function writeAnchor(path: string, anchor: AuditAnchor): void {
+/**
+ * Writes the anchor atomically (temp file, then rename). With `onlyForward`, an anchor is never
+ * replaced by an older head (several processes on one host share the file and write in any order).
+ */
+export function writeAnchor(path: string, anchor: AuditAnchor, onlyForward?: { key: Buffer }): void {
+  if (onlyForward) {
+    const current = readAnchor(path, onlyForward.key);
+    if (current && current !== 'forged' && current.count >= anchor.count) return;
+  }
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(anchor), { mode: 0o600 });
@@ -61,15 +68,27 @@ export interface ChainVerification {
   reason?: 'edited' | 'gap' | 'truncated' | 'anchor_forged';
 }
 
-/** Walks a chain in id order, page by page; the state carries over between pages. */
+/**
+ * Walks a chain in id order, page by page; the state carries over between pages. Held against any
+ * number of anchors (one per host when API processes run on several machines): each must name an
+ * entry of the chain with its MAC, and the chain must be at least as long as the longest of them.
+ */
 export class ChainWalker {
   private prev = GENESIS_HASH;
   private lastId = 0;
   checked = 0;
-  private anchorSeen = false;
+  private readonly anchors: Map<number, AuditAnchor[]>;
+  private readonly unseen: Set<AuditAnchor>;
+  private readonly longest: number;
   failure: ChainVerification | null = null;
 
-  constructor(private readonly key: Buffer, private readonly anchor: AuditAnchor | null) {}
+  constructor(private readonly key: Buffer, anchor: AuditAnchor | AuditAnchor[] | null) {
+    const list = anchor === null ? [] : Array.isArray(anchor) ? anchor : [anchor];
+    this.anchors = new Map();
+    for (const a of list) this.anchors.set(a.lastId, [...(this.anchors.get(a.lastId) ?? []), a]);
+    this.unseen = new Set(list);
+    this.longest = Math.max(0, ...list.map((a) => a.count));
+  }
 
   /** Feeds the next page; false once the chain is broken. */
   feed(entries: AuditLogEntity[]): boolean {
@@ -78,20 +97,20 @@ export class ChainWalker {
       // A row removed from the middle breaks the next row's link (ids of MySQL may skip after a rollback, so they are not relied on).
       if (e.prevHash !== this.prev) return this.fail(e.id, 'gap');
       if (auditHash(this.key, e) !== e.hash) return this.fail(e.id, 'edited');
-      if (this.anchor && e.id === this.anchor.lastId) {
-        if (e.hash !== this.anchor.hash) return this.fail(e.id, 'edited');
-        this.anchorSeen = true;
+      this.checked++;
+      for (const a of this.anchors.get(e.id) ?? []) {
+        if (e.hash !== a.hash) return this.fail(e.id, 'edited');
+        this.unseen.delete(a);
       }
       this.prev = e.hash;
       this.lastId = e.id;
-      this.checked++;
     }
     return true;
   }
 
   result(): ChainVerification {
     if (this.failure) return this.failure;
-    if (this.anchor && (!this.anchorSeen || this.checked < this.anchor.count)) return { ok: false, checked: this.checked, brokenAt: this.lastId + 1, reason: 'truncated' };
+    if (this.unseen.size > 0 || this.checked < this.longest) return { ok: false, checked: this.checked, brokenAt: this.lastId + 1, reason: 'truncated' };
     return { ok: true, checked: this.checked };
   }
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
 import { Transactor } from '../database/transactor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditLogEntity } from './audit-log.entity.js';
-import { ChainWalker, GENESIS_HASH, auditHash, readAnchor, signAnchor, writeAnchor, type ChainFields, type ChainVerification } from './audit-chain.js';
+import { ChainWalker, GENESIS_HASH, auditHash, readAnchor, signAnchor, writeAnchor, type AuditAnchor, type ChainFields, type ChainVerification } from './audit-chain.js';
 
 export { GENESIS_HASH, auditHash, type ChainVerification } from './audit-chain.js';
 
@@ -38,43 +38,61 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/** The chain's head as stored in `audit_head` (one row, id 1). */
+export interface ChainHead {
+  lastId: number;
+  hash: string;
+  count: number;
+}
+
 /**
- * Append-only audit log. Entries are chained in the order they are recorded and written by group
+ * Append-only audit log. Entries are chained in the order they are committed and written by group
  * commit: everything recorded while one write is in flight goes into the next single transaction,
  * and each caller's promise settles only when its entry is stored. Each entry is an HMAC (key outside
- * the database) chained to the one before; the chain's head, id and count are written, signed, to an
- * anchor file outside the database after each group commit (at most once a second, and at shutdown),
- * so an edit, a recomputed chain, a truncation or an emptied table all fail verification.
- * The API runs as one process per database, so the in-memory tail of the chain is authoritative.
+ * the database) chained to the one before.
+ *
+ * The chain's head lives in the database (`audit_head`), not in this process: each group commit
+ * locks the head row (SELECT … FOR UPDATE on MySQL/TiDB; SQLite has one writer), chains its entries
+ * to the stored head, inserts them and moves the head, all in one transaction. So any number of API
+ * processes append to one chain, and a failed commit leaves the head where it was.
+ *
+ * After each commit (at most once a second, and at shutdown) the head this process just wrote is
+ * signed into the anchor file outside the database. Processes on one host share the file and only
+ * ever move it forward; processes on other hosts keep their own, and `audit:verify` holds the chain
+ * against every anchor it is given. An edit, a recomputed chain, a truncation or an emptied table
+ * all fail verification.
  */
 @Injectable()
 export class AuditService implements OnApplicationShutdown {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
-  private lastHash: string | null = null;
-  private lastId = 0;
-  private count = 0;
+  /** The head this process last committed (what its anchor may say). */
+  private head: ChainHead | null = null;
   private anchorWrittenAt = 0;
   private anchorDirty = false;
   private anchorTimer: NodeJS.Timeout | null = null;
+  private readonly lockingRead: string;
 
   constructor(
     @InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>,
     private readonly clock: Clock,
     private readonly tx: Transactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.lockingRead = repo.manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+  }
 
   onApplicationShutdown(): void {
     if (this.anchorTimer) clearTimeout(this.anchorTimer);
     if (this.anchorDirty) this.writeAnchorNow();
   }
 
-  private writeAnchorNow(): void {
+  private writeAnchorNow(head = this.head, onlyForward = true): void {
     this.anchorDirty = false;
     this.anchorWrittenAt = Date.now();
-    if (this.lastHash === null || this.lastId === 0) return;
-    writeAnchor(this.config.auditAnchorPath, signAnchor(this.config.auditKey, { lastId: this.lastId, hash: this.lastHash, count: this.count, at: this.clock.iso() }));
+    if (!head || head.lastId === 0) return;
+    const anchor = signAnchor(this.config.auditKey, { lastId: head.lastId, hash: head.hash, count: head.count, at: this.clock.iso() });
+    writeAnchor(this.config.auditAnchorPath, anchor, onlyForward ? { key: this.config.auditKey } : undefined);
   }
 
   /** Anchors at most once a second; a pending anchor is written by a timer or at shutdown. */
@@ -100,44 +118,50 @@ export class AuditService implements OnApplicationShutdown {
       const batch = this.queue;
       this.queue = [];
       try {
-        if (this.lastHash === null) {
-          const last = await this.repo.find({ order: { id: 'DESC' }, take: 1 });
-          this.lastHash = last[0]?.hash ?? GENESIS_HASH;
-          this.lastId = last[0]?.id ?? 0;
-          this.count = await this.repo.count();
-        }
-        let prev = this.lastHash;
-        const rows = batch.map(({ actor, input, at }) => {
-          const fields: ChainFields = {
-            at,
-            actorId: actor?.userId ?? null,
-            actorRole: actor?.role ?? 'system',
-            action: input.action,
-            entityType: input.entityType,
-            entityId: input.entityId ?? null,
-            householdId: input.householdId ?? null,
-            ip: actor?.ip ?? null,
-            detail: JSON.stringify(input.detail ?? {}),
-            prevHash: prev,
-          };
-          prev = auditHash(this.config.auditKey, fields);
-          return { ...fields, hash: prev };
-        });
-        await this.tx.run(async (m) => {
-          for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
-        });
-        this.lastHash = prev;
-        const [tail] = await this.repo.find({ select: { id: true }, order: { id: 'DESC' }, take: 1 });
-        this.lastId = tail?.id ?? this.lastId;
-        this.count += rows.length;
+        this.head = await this.tx.run((m) => this.append(m, batch));
         this.anchorSoon();
         for (const p of batch) p.resolve();
       } catch (e) {
-        this.lastHash = null;
         for (const p of batch) p.reject(e);
       }
     }
     this.flushing = null;
+  }
+
+  /** One group commit: lock the head, chain the batch to it, insert, move the head. */
+  private async append(m: EntityManager, batch: Pending[]): Promise<ChainHead> {
+    const [stored] = await m.query(`SELECT lastId, hash, entries FROM audit_head WHERE id = 1${this.lockingRead}`) as Array<{ lastId: number; hash: string; entries: number | string }>;
+    if (!stored) throw new Error('audit_head is missing: run the migrations');
+    let prev = stored.hash;
+    const firstId = Number(stored.lastId) + 1;
+    const rows = batch.map(({ actor, input, at }, i) => {
+      const fields: ChainFields = {
+        at,
+        actorId: actor?.userId ?? null,
+        actorRole: actor?.role ?? 'system',
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId ?? null,
+        householdId: input.householdId ?? null,
+        ip: actor?.ip ?? null,
+        detail: JSON.stringify(input.detail ?? {}),
+        prevHash: prev,
+      };
+      prev = auditHash(this.config.auditKey, fields);
+      // Ids are given here, under the head's lock, so id order is chain order on every engine (TiDB
+      // hands out AUTO_INCREMENT values in per-server batches, not in commit order).
+      return { id: firstId + i, ...fields, hash: prev };
+    });
+    for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
+    const head: ChainHead = { lastId: firstId + rows.length - 1, hash: prev, count: Number(stored.entries) + rows.length };
+    await m.query('UPDATE audit_head SET lastId = ?, hash = ?, entries = ?, updatedAt = ? WHERE id = 1', [head.lastId, head.hash, head.count, this.clock.iso()]);
+    return head;
+  }
+
+  /** The head as stored now (written by any process). */
+  async storedHead(): Promise<ChainHead> {
+    const [h] = await this.repo.manager.query('SELECT lastId, hash, entries FROM audit_head WHERE id = 1') as Array<{ lastId: number; hash: string; entries: number | string }>;
+    return { lastId: Number(h?.lastId ?? 0), hash: h?.hash ?? GENESIS_HASH, count: Number(h?.entries ?? 0) };
   }
 
   async list(filter: AuditFilter): Promise<{ items: AuditLogEntity[]; total: number }> {
@@ -176,12 +200,12 @@ export class AuditService implements OnApplicationShutdown {
     return { items, total };
   }
 
-  /** Stores what is queued and anchors the head now (tests, shutdown, operators). */
+  /** Stores what is queued and anchors the stored head now, whoever wrote it (tests, shutdown, operators). */
   async checkpoint(): Promise<void> {
     await this.flushing;
     if (this.anchorTimer) clearTimeout(this.anchorTimer);
     this.anchorTimer = null;
-    this.writeAnchorNow();
+    this.writeAnchorNow(await this.storedHead(), false);
   }
 
   /** Walks the whole chain in pages and holds it against the anchor. */
@@ -191,11 +215,18 @@ export class AuditService implements OnApplicationShutdown {
   }
 }
 
-/** Walks a stored chain in id order with the key and holds it against the anchor file. */
-export async function verifyStoredChain(repo: Repository<AuditLogEntity>, config: Pick<AppConfig, 'auditKey' | 'auditAnchorPath'>): Promise<ChainVerification> {
-  const anchor = readAnchor(config.auditAnchorPath, config.auditKey);
-  if (anchor === 'forged') return { ok: false, checked: 0, reason: 'anchor_forged' };
-  const walker = new ChainWalker(config.auditKey, anchor);
+/**
+ * Walks a stored chain in id order with the key and holds it against the anchor file, and against
+ * the anchors of other hosts when given (`moreAnchorPaths`).
+ */
+export async function verifyStoredChain(repo: Repository<AuditLogEntity>, config: Pick<AppConfig, 'auditKey' | 'auditAnchorPath'>, moreAnchorPaths: string[] = []): Promise<ChainVerification> {
+  const anchors: AuditAnchor[] = [];
+  for (const path of [config.auditAnchorPath, ...moreAnchorPaths]) {
+    const anchor = readAnchor(path, config.auditKey);
+    if (anchor === 'forged') return { ok: false, checked: 0, reason: 'anchor_forged' };
+    if (anchor) anchors.push(anchor);
+  }
+  const walker = new ChainWalker(config.auditKey, anchors);
   let afterId = 0;
   for (;;) {
     const page = await repo.createQueryBuilder('a').where('a.id > :afterId', { afterId }).orderBy('a.id', 'ASC').take(5000).getMany();

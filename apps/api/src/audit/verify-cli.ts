@@ -1,7 +1,8 @@
 /**
  * `npm run audit:verify`: walks the audit chain of the configured database with the audit key and
  * holds it against the signed anchor; exits 1 if any entry was altered, recomputed, removed or the
- * tail truncated.
+ * tail truncated. Anchors of other hosts (API processes on several machines each keep their own
+ * AUDIT_ANCHOR_PATH) are named as arguments: `npm run audit:verify -- /backup/host-b/audit-anchor.json`.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -20,7 +21,7 @@ const REASONS: Record<string, string> = {
 const config = loadConfig();
 const ds = new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false });
 await ds.initialize();
-const r = await verifyStoredChain(ds.getRepository(AuditLogEntity), config);
+const r = await verifyStoredChain(ds.getRepository(AuditLogEntity), config, process.argv.slice(2));
 await ds.destroy();
 if (!r.ok) {
   console.error(`AUDIT_CHAIN_BROKEN 审计日志校验失败：${REASONS[r.reason ?? 'edited']}${r.brokenAt ? `，位置第 ${r.brokenAt} 条` : ''}（已核对 ${r.checked} 条）`);

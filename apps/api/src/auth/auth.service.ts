@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
+import { SharedCounters } from '../shared-state/shared-counters.js';
 import type { BindIdentityDto, DemoLoginDto, MeDto, StaffLoginDto } from './auth.dto.js';
 import { TokenPair, TokenService } from './token.service.js';
 import { newUserEntity, type UserEntity } from './user.entity.js';
@@ -31,10 +32,6 @@ const BIND_ATTEMPTS = 5;
 
 @Injectable()
 export class AuthService {
-  private readonly bindAttempts = new Map<string, { since: number; n: number }>();
-  /** Failed sign-ins of names that are no account: locked like real ones, so a 423 tells nothing. */
-  private readonly unknownFailures = new Map<string, { n: number; lockedUntil: number }>();
-
   constructor(
     private readonly users: UsersRepository,
     private readonly households: HouseholdsRepository,
@@ -46,6 +43,7 @@ export class AuthService {
     private readonly realName: RealNameVerifier,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly counters: SharedCounters,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,7 +63,7 @@ export class AuthService {
     const now = this.clock.now();
     if (!user || !user.passwordHash || !user.totpSecretEnc) {
       await bcrypt.compare(dto.password, '$2b$10$invalidinvalidinvalidinuJ0Nj1bS7pVNQ0hUJ0F8f1lYlqvZK2'); // even timing
-      throw new AppError(this.failUnknown(dto.username, now.getTime()) ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+      throw new AppError(await this.failUnknown(dto.username) ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
     if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
     const passwordOk = await bcrypt.compare(dto.password, user.passwordHash);
@@ -79,12 +77,8 @@ export class AuthService {
     }
     const totpOk = step !== null && (user.totpLastStep === null || step > user.totpLastStep);
     if (!totpOk) {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= this.config.login.maxFailures;
-      await this.users.update(user.id, {
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString() : user.lockedUntil,
-      });
+      // Counted in the database atomically: parallel attempts through several API processes all count.
+      const lock = await this.users.countFailure(user.id, this.config.login.maxFailures, new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString());
       await this.audit.record(actor, { action: lock ? 'auth.locked' : step !== null ? 'auth.totp_replayed' : 'auth.login_failed', entityType: 'user', entityId: user.id });
       throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
@@ -93,19 +87,19 @@ export class AuthService {
     return this.tokens.issue(user);
   }
 
-  /** Counts a failure for a name that is no account; true when that name is now "locked". */
-  private failUnknown(username: string, now: number): boolean {
-    const key = username.toLowerCase();
-    const entry = this.unknownFailures.get(key) ?? { n: 0, lockedUntil: 0 };
-    if (entry.lockedUntil > now) return true;
-    entry.n += 1;
-    if (entry.n >= this.config.login.maxFailures) {
-      entry.n = 0;
-      entry.lockedUntil = now + this.config.login.lockoutMinutes * 60_000;
-    }
-    if (this.unknownFailures.size > 100_000) this.unknownFailures.clear();
-    this.unknownFailures.set(key, entry);
-    return entry.lockedUntil > now;
+  /**
+   * Failed sign-ins of names that are no account are locked like real ones, so a 423 tells nothing.
+   * Counted in the shared counters (every API process sees the same count); true when the name is now "locked".
+   */
+  private async failUnknown(username: string): Promise<boolean> {
+    const name = username.toLowerCase();
+    const lockMs = this.config.login.lockoutMinutes * 60_000;
+    if (await this.counters.locked(`unknown-lock:${name}`)) return true;
+    const { count } = await this.counters.hit(`unknown-fail:${name}`, lockMs);
+    if (count < this.config.login.maxFailures) return false;
+    await this.counters.lock(`unknown-lock:${name}`, lockMs);
+    await this.counters.reset(`unknown-fail:${name}`);
+    return true;
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
@@ -139,7 +133,7 @@ export class AuthService {
    * binding grants a household only once proven: by a face check here, or later by staff.
    */
   async bindIdentity(auth: AuthContext, dto: BindIdentityDto): Promise<MeDto> {
-    this.throttleBinding(auth.userId);
+    await this.throttleBinding(auth.userId);
     const check = validateIdNumber(dto.idNumber);
     if (!check.valid) throw new AppError('INVALID_ID_NUMBER', check.message);
     const me = await this.users.findById(auth.userId);
@@ -207,17 +201,10 @@ export class AuthService {
     return this.toMe(updated!, access?.gridIds ?? [], access?.householdId ?? null);
   }
 
-  /** At most BIND_ATTEMPTS identity bindings per account per hour: guessing names against a number is slow. */
-  private throttleBinding(userId: string): void {
-    const now = Date.now();
-    const window = this.bindAttempts.get(userId);
-    if (!window || window.since < now - 3_600_000) {
-      if (this.bindAttempts.size > 50_000) this.bindAttempts.clear();
-      this.bindAttempts.set(userId, { since: now, n: 1 });
-      return;
-    }
-    window.n += 1;
-    if (window.n > BIND_ATTEMPTS) throw new AppError('TOO_MANY_REQUESTS');
+  /** At most BIND_ATTEMPTS identity bindings per account per hour, across processes: guessing names against a number is slow. */
+  private async throttleBinding(userId: string): Promise<void> {
+    const { count } = await this.counters.hit(`bind-user:${userId}`, 3_600_000);
+    if (count > BIND_ATTEMPTS) throw new AppError('TOO_MANY_REQUESTS');
   }
 
   async me(auth: AuthContext): Promise<MeDto> {

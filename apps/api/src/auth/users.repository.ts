@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Transactor } from '../database/transactor.js';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { MemberEntity } from '../households/member.entity.js';
 import { GridWorkerEntity } from '../regions/grid.entity.js';
@@ -26,13 +27,26 @@ export class UsersRepository {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(GridWorkerEntity) private readonly gridWorkers: Repository<GridWorkerEntity>,
     private readonly tx: Transactor,
-  ) {}
+    private readonly bus: InvalidationBus,
+  ) {
+    // A change made through any API process drops the entry everywhere (pub/sub with Redis).
+    bus.on('auth.user', (id) => {
+      this.epoch++;
+      if (id === null) this.accessCache.clear();
+      else this.accessCache.delete(id);
+    });
+  }
+
+  /** Bumped by every invalidation: a look-up that started before one is not cached (it may have read the old row). */
+  private epoch = 0;
 
   async findAccess(id: string): Promise<UserAccess | null> {
-    const hit = this.accessCache.get(id);
+    // While other processes' changes may not reach this one (Redis subscription down), no cache.
+    const hit = this.bus.reliable ? this.accessCache.get(id) : undefined;
     if (hit && hit.until > Date.now()) return hit.value;
+    const epoch = this.epoch;
     const user = await this.users.findOneBy({ id });
-    // A disabled account's tokens stop working at once (within the cache's few seconds at most).
+    // A disabled account's tokens stop working at once: every process drops its entry on the change.
     if (!user || user.disabledAt) return null;
     const value = {
       user,
@@ -40,7 +54,7 @@ export class UsersRepository {
       householdId: user.role === 'resident' ? await this.householdOf(user) : null,
     };
     if (this.accessCache.size > 10_000) this.accessCache.clear();
-    this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
+    if (epoch === this.epoch) this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
     return value;
   }
 
@@ -71,12 +85,28 @@ export class UsersRepository {
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {
     this.accessCache.delete(id);
     await this.tx.write(() => this.users.update({ id }, patch));
-    this.accessCache.delete(id);
+    this.bus.publish('auth.user', id);
   }
 
-  /** Forgets the cached access of a user whose grids or status changed elsewhere. */
+  /**
+   * Counts one failed sign-in atomically (concurrent attempts through several API processes each
+   * count) and locks the account once `max` is reached; true when it is now locked.
+   */
+  async countFailure(id: string, max: number, lockedUntil: string): Promise<boolean> {
+    const locked = await this.tx.run(async (m) => {
+      await m.query('UPDATE app_user SET failedLogins = failedLogins + 1 WHERE id = ?', [id]);
+      const [row] = await m.query('SELECT failedLogins FROM app_user WHERE id = ?', [id]) as Array<{ failedLogins: number | string }>;
+      if (Number(row?.failedLogins ?? 0) < max) return false;
+      await m.query('UPDATE app_user SET failedLogins = 0, lockedUntil = ? WHERE id = ?', [lockedUntil, id]);
+      return true;
+    });
+    this.bus.publish('auth.user', id);
+    return locked;
+  }
+
+  /** Forgets the cached access of a user whose grids or status changed, in every process. */
   invalidate(id: string): void {
-    this.accessCache.delete(id);
+    this.bus.publish('auth.user', id);
   }
 
   /**

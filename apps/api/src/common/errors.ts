@@ -62,6 +62,8 @@ export const ERRORS = {
   USERNAME_TAKEN: [HttpStatus.CONFLICT, '登录名已被使用'],
   CANNOT_CHANGE_SELF: [HttpStatus.CONFLICT, '不能停用或重置自己的账号'],
   INVALID_GRID_WORKER: [HttpStatus.BAD_REQUEST, '只能指派本街道在用的网格员账号'],
+  DATABASE_UNAVAILABLE: [HttpStatus.SERVICE_UNAVAILABLE, '数据库暂时无法连接，请稍后重试'],
+  CACHE_UNAVAILABLE: [HttpStatus.SERVICE_UNAVAILABLE, '缓存服务暂时无法连接，请稍后重试'],
   INTERNAL: [HttpStatus.INTERNAL_SERVER_ERROR, '服务器内部错误，请稍后再试'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 

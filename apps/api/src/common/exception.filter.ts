@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { AppError, ERRORS, ErrorCode, ErrorDetail } from './errors.js';
 import { JSON_TOO_DEEP_TYPE } from './json-depth.js';
+import { OUTAGE_RETRY_AFTER_SECONDS, outageOf } from './outage.js';
 
 interface ErrorBody {
   code: ErrorCode;
@@ -61,12 +62,29 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       status = exception.status;
       body = exception.type === JSON_TOO_DEEP_TYPE ? { code: 'JSON_TOO_DEEP', message: ERRORS.JSON_TOO_DEEP[1] }
         : status === 413 ? { code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE[1] } : { code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST[1] };
+    } else if (outageOf(exception)) {
+      // The database or Redis is unreachable: a stable 503 the client may retry, not a bare 500.
+      const code = outageOf(exception)!;
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      body = { code, message: ERRORS[code][1] };
+      this.logOutage(code, exception);
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       body = { code: 'INTERNAL', message: ERRORS.INTERNAL[1] };
       this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     }
     if (res.headersSent) return;
+    if (body.code === 'DATABASE_UNAVAILABLE' || body.code === 'CACHE_UNAVAILABLE') res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
     res.status(status).json(body);
+  }
+
+  private lastOutageLog = 0;
+
+  /** One line per outage every few seconds, not a stack per request. */
+  private logOutage(code: string, e: unknown): void {
+    const now = Date.now();
+    if (now - this.lastOutageLog < 5000) return;
+    this.lastOutageLog = now;
+    this.logger.warn(`${code}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

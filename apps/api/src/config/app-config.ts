@@ -57,6 +57,11 @@ export interface AppConfig {
   attachments: AttachmentStoreConfig;
   /** Monitoring loop: task time limit and escalation step (working days), the monthly scheduler, import file size. */
   monitoring: { taskDueWorkingDays: number; escalationStepDays: number; scheduler: boolean; importMaxBytes: number };
+  /**
+   * Redis (REDIS_URL), shared by the API processes: login rate limits and throttles, cache
+   * invalidation over pub/sub. Null: one process, everything in memory. `prefix` starts every key and channel.
+   */
+  redis: { url: string; prefix: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +116,21 @@ function parseDatabase(url: string): DatabaseConfig {
     return { type: 'sqlite', location: isAbsolute(file) ? file : resolve(REPO_ROOT, file) };
   }
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql://, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`);
+}
+
+function parseRedis(env: Env): { url: string; prefix: string } | null {
+  const url = env.REDIS_URL;
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a valid URL');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const prefix = env.REDIS_PREFIX || 'zczr';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) throw new ConfigError(`REDIS_PREFIX must be 1-40 letters, digits, - or _, got "${prefix}"`);
+  return { url, prefix };
 }
 
 /** Demo mode keeps generated secrets in data/keys.json so a restart can still decrypt its data. */
@@ -190,6 +210,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       scheduler: bool(env, 'MONITORING_SCHEDULER', nodeEnv !== 'test'),
       importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     },
+    redis: parseRedis(env),
   };
 }
 

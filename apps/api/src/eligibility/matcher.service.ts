@@ -5,6 +5,7 @@ import {
 } from '@zczr/eligibility';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { PolicyParameterEntity } from '../policies/policy.entity.js';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 
 /** Rows of policy_parameter as the engine's parameter table. */
 export function toParameterTable(rows: PolicyParameterEntity[]): ParameterDefinition[] {
@@ -32,13 +33,18 @@ export interface Library {
 export class MatcherService {
   private library: Promise<Library> | null = null;
 
-  constructor(private readonly policies: PoliciesRepository) {}
+  constructor(private readonly policies: PoliciesRepository, private readonly bus: InvalidationBus) {
+    bus.on('policies', () => (this.library = null));
+  }
 
+  /** After a publish or a parameter change: recompiled here now, and in every other process on its next use. */
   invalidate(): void {
-    this.library = null;
+    this.bus.publish('policies');
   }
 
   load(): Promise<Library> {
+    // While changes made elsewhere may not reach this process (Redis subscription down), compile afresh.
+    if (!this.bus.reliable) this.library = null;
     this.library ??= this.build().catch((e: unknown) => {
       this.library = null;
       throw e;

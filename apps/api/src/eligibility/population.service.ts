@@ -13,6 +13,7 @@ import { PoliciesService } from '../policies/policies.service.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { FactStore, factsUsedBy } from './fact-store.js';
 import { MatcherService } from './matcher.service.js';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 
 /**
  * The warm, column-wise facts of the district's active households, and what-if previews over them.
@@ -22,6 +23,8 @@ import { MatcherService } from './matcher.service.js';
 export class PopulationService {
   private store: FactStore | null = null;
   private building: Promise<FactStore> | null = null;
+  /** Households changed by another process since the store was built: re-read before the next preview. */
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly matcher: MatcherService,
@@ -33,25 +36,65 @@ export class PopulationService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly bus: InvalidationBus,
+  ) {
+    // Another process re-matched a household, or finished a screening (its store replaces ours).
+    bus.on('facts.household', (id) => {
+      if (id === null) this.drop();
+      else if (this.store || this.building) {
+        this.stale.add(id);
+        if (this.stale.size > 50_000) this.drop();
+      }
+    });
+    bus.on('facts.all', () => this.drop());
+  }
+
+  private drop(): void {
+    this.store = null;
+    this.stale.clear();
+  }
 
   adopt(store: FactStore): void {
+    this.bus.publish('facts.all', null, false);
+    this.stale.clear();
     this.store = store;
   }
 
-  /** Keeps the warm store current after one household was re-matched (or left the active set). */
+  /** Keeps the warm store current after one household was re-matched (or left the active set); other processes re-read it. */
   update(householdId: string, streetCode: string, regionCode: string, facts: Facts | null): void {
+    this.bus.publish('facts.household', householdId, false);
     if (!this.store) return;
     if (facts) this.store.put(householdId, streetCode, regionCode, facts);
     else this.store.remove(householdId);
   }
 
   /** The store for today, built from the database on first use (a screening also builds it). */
-  warm(): Promise<FactStore> {
+  async warm(): Promise<FactStore> {
     const today = this.clock.today();
-    if (this.store?.asOf === today) return Promise.resolve(this.store);
+    // Without a dependable subscription, changes made elsewhere may be missed: rebuild rather than trust it.
+    if (!this.bus.reliable) this.drop();
+    if (this.store?.asOf === today) {
+      if (this.stale.size) await this.refresh(this.store);
+      return this.store;
+    }
     this.building ??= this.build(today).finally(() => (this.building = null));
     return this.building;
+  }
+
+  /** Re-reads the households another process changed. */
+  private async refresh(store: FactStore): Promise<void> {
+    const ids = [...this.stale];
+    this.stale.clear();
+    const lib = await this.matcher.load();
+    for (const id of ids) {
+      const h = await this.households.findById(id);
+      if (!h || h.status !== 'active' || h.districtCode !== this.config.districtCode || !h.snapshotEnc) {
+        store.remove(id);
+        continue;
+      }
+      const snapshot = this.cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc);
+      store.put(h.id, h.streetCode, snapshot.regionCode, this.matcher.factsOf(lib, snapshot, store.asOf).facts);
+    }
   }
 
   private async build(asOf: string): Promise<FactStore> {

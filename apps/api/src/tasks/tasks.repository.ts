@@ -65,11 +65,16 @@ export class TasksRepository {
 
   /**
    * The task row, locked for this transaction. On MariaDB a row another claim holds is skipped
-   * (SKIP LOCKED): the loser learns at once instead of queueing. SQLite has one writer anyway.
+   * (SKIP LOCKED): the loser learns at once instead of queueing. SQLite has one writer anyway. TiDB
+   * parses SKIP LOCKED without implementing it (the select then locks nothing), so there the lock is
+   * a plain FOR UPDATE: the loser waits, then finds the task taken.
    */
   lockForUpdate(m: EntityManager, id: string): Promise<VerificationTaskEntity | null> {
     const qb = m.getRepository(VerificationTaskEntity).createQueryBuilder('t').where('t.id = :id', { id });
-    if (m.connection.options.type === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+    if (m.connection.options.type === 'mysql') {
+      qb.setLock('pessimistic_write');
+      if (!isTidb(m)) qb.setOnLocked('skip_locked');
+    }
     return qb.getOne();
   }
 
@@ -187,4 +192,9 @@ export interface TaskLabels {
   households: Map<string, { headName: string; address: string }>;
   grids: Map<string, string>;
   users: Map<string, string>;
+}
+
+/** The server is TiDB (its VERSION() reads like "8.0.11-TiDB-v8.5.6"). */
+function isTidb(m: EntityManager): boolean {
+  return /tidb/i.test((m.connection.driver as { version?: string }).version ?? '');
 }

@@ -4,7 +4,10 @@
  * one-row edit verified as intact.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signAnchor, writeAnchor } from '../../src/audit/audit-chain.js';
 import type { EntityManager } from 'typeorm';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity.js';
 import { AuditService, verifyStoredChain } from '../../src/audit/audit.service.js';
@@ -95,6 +98,39 @@ describe('audit chain: keyed and anchored', () => {
     } finally {
       writeFileSync(t.config.auditAnchorPath, original);
     }
+  });
+  it('holds the chain against another host\'s anchor too: an older head verifies, a forged or longer one does not', async () => {
+    const all = await t.dataSource.getRepository(AuditLogEntity).find({ order: { id: 'ASC' } });
+    const dir = mkdtempSync(join(tmpdir(), 'zczr-anchor-'));
+    try {
+      const other = join(dir, 'host-b.json');
+      const mid = all[Math.floor(all.length / 2)]!;
+      const midIndex = all.indexOf(mid) + 1;
+      writeAnchor(other, signAnchor(t.config.auditKey, { lastId: mid.id, hash: mid.hash, count: midIndex, at: new Date().toISOString() }));
+      expect(await verifyStoredChain(t.dataSource.getRepository(AuditLogEntity), t.config, [other])).toMatchObject({ ok: true });
+      // A head the chain never passed through (another MAC at that id).
+      writeAnchor(other, signAnchor(t.config.auditKey, { lastId: mid.id, hash: 'f'.repeat(64), count: midIndex, at: new Date().toISOString() }));
+      expect(await verifyStoredChain(t.dataSource.getRepository(AuditLogEntity), t.config, [other])).toMatchObject({ ok: false, reason: 'edited' });
+      // A host that saw more entries than the table holds now: rows were deleted.
+      writeAnchor(other, signAnchor(t.config.auditKey, { lastId: all[all.length - 1]!.id + 5, hash: 'e'.repeat(64), count: all.length + 5, at: new Date().toISOString() }));
+      expect(await verifyStoredChain(t.dataSource.getRepository(AuditLogEntity), t.config, [other])).toMatchObject({ ok: false, reason: 'truncated' });
+      writeFileSync(other, JSON.stringify({ lastId: mid.id, hash: mid.hash, count: midIndex, at: 'x', mac: '00' }));
+      expect(await verifyStoredChain(t.dataSource.getRepository(AuditLogEntity), t.config, [other])).toMatchObject({ ok: false, reason: 'anchor_forged' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the head in the database: the stored head is the last entry, and an anchor never moves backwards', async () => {
+    const audit = t.app.get(AuditService);
+    await audit.record({ userId: 'tester', role: 'admin', ip: null }, { action: 'test.read', entityType: 'household', entityId: 'h-last' });
+    await audit.checkpoint();
+    const [last] = await t.dataSource.getRepository(AuditLogEntity).find({ order: { id: 'DESC' }, take: 1 });
+    const head = await audit.storedHead();
+    expect(head).toEqual({ lastId: last!.id, hash: last!.hash, count: await t.dataSource.getRepository(AuditLogEntity).count() });
+    const before = readFileSync(t.config.auditAnchorPath, 'utf8');
+    writeAnchor(t.config.auditAnchorPath, signAnchor(t.config.auditKey, { lastId: 1, hash: 'a'.repeat(64), count: 1, at: new Date().toISOString() }), { key: t.config.auditKey });
+    expect(readFileSync(t.config.auditAnchorPath, 'utf8')).toBe(before);
   });
 });
 
