@@ -57,7 +57,15 @@ export interface AppConfig {
   attachments: AttachmentStoreConfig;
   /** Monitoring loop: task time limit and escalation step (working days), the monthly scheduler, import file size. */
   monitoring: { taskDueWorkingDays: number; escalationStepDays: number; scheduler: boolean; importMaxBytes: number };
+  /** Redis (REDIS_URL): jobs go through BullMQ there; without it they run in this process. */
+  redis: { url: string; prefix: string } | null;
+  /** api: serves HTTP and enqueues jobs; worker: takes job shards, no HTTP; all: both (one process). */
+  processRole: ProcessRole;
+  /** Households per job shard; shards taken by one worker at a time; lock and stall check of a shard (BullMQ). */
+  jobs: { shardSize: number; lockMs: number; stalledCheckMs: number };
 }
+
+export type ProcessRole = 'api' | 'worker' | 'all';
 
 export class ConfigError extends Error {}
 
@@ -113,6 +121,21 @@ function parseDatabase(url: string): DatabaseConfig {
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql://, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`);
 }
 
+function parseRedis(env: Env): { url: string; prefix: string } | null {
+  const url = env.REDIS_URL;
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a valid URL');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const prefix = env.REDIS_PREFIX || 'zczr';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) throw new ConfigError(`REDIS_PREFIX must be 1-40 letters, digits, - or _, got "${prefix}"`);
+  return { url, prefix };
+}
+
 /** Demo mode keeps generated secrets in data/keys.json so a restart can still decrypt its data. */
 function demoSecrets(dataDir: string): Record<string, string> {
   const file = resolve(dataDir, 'keys.json');
@@ -142,6 +165,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!demoMode && env.REALNAME_VERIFIER === 'demo') throw new ConfigError('REALNAME_VERIFIER=demo is only allowed in demo mode');
   const host = env.HOST || '0.0.0.0';
   const bodyLimit = env.BODY_LIMIT || '1mb';
+  const redis = parseRedis(env);
+  const processRole = oneOf(env, 'PROCESS_ROLE', ['api', 'worker', 'all'] as const, 'all');
+  if (processRole !== 'all' && !redis) throw new ConfigError(`PROCESS_ROLE=${processRole} needs REDIS_URL: without Redis one process does both`);
+  if (processRole !== 'all' && database.type === 'sqlite') throw new ConfigError(`PROCESS_ROLE=${processRole} needs a shared database (DATABASE_URL=mysql://…): SQLite is one process's file`);
   if (!/^\d+(kb|mb)$/.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
   return {
     nodeEnv,
@@ -189,6 +216,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       escalationStepDays: int(env, 'TASK_ESCALATION_STEP_DAYS', 3, 1, 60),
       scheduler: bool(env, 'MONITORING_SCHEDULER', nodeEnv !== 'test'),
       importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    },
+    redis,
+    processRole,
+    jobs: {
+      shardSize: int(env, 'JOB_SHARD_SIZE', 10_000, 100, 1_000_000),
+      lockMs: int(env, 'JOB_LOCK_MS', 15_000, 1000, 600_000),
+      stalledCheckMs: int(env, 'JOB_STALLED_CHECK_MS', 5_000, 500, 600_000),
     },
   };
 }
