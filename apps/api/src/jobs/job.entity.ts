@@ -34,6 +34,8 @@ export class JobShardEntity {
   @Column({ type: 'varchar', length: 12 }) status: ShardStatus;
   /** How many times a worker started it (more than once after a worker died or failed). */
   @Column({ type: 'int' }) attempts: number;
+  /** The process (host:pid) that started it last. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) takenBy: string | null;
   @Column({ type: 'int' }) processed: number;
   /** JSON: the kind's partial result (counts), merged when the job finishes. */
   @Column({ type: 'text', nullable: true }) result: string | null;

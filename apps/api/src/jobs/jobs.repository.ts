@@ -15,7 +15,7 @@ export class JobsRepository {
 
   async insert(m: EntityManager, job: JobEntity, shards: JobShardEntity[]): Promise<void> {
     await m.insert(JobEntity, job);
-    await bulkInsert(m, 'job_shard', ['jobId', 'shardIndex', 'fromKey', 'toKey', 'status', 'attempts', 'processed', 'result', 'doneBy', 'doneAt'], shards, 200);
+    await bulkInsert(m, 'job_shard', ['jobId', 'shardIndex', 'fromKey', 'toKey', 'status', 'attempts', 'takenBy', 'processed', 'result', 'doneBy', 'doneAt'], shards, 200);
   }
 
   find(id: string): Promise<JobEntity | null> {
@@ -34,8 +34,8 @@ export class JobsRepository {
     return this.jobs.find({ where: kinds.map((kind) => ({ kind, status: 'running' as const })) });
   }
 
-  async countAttempt(jobId: string, shardIndex: number): Promise<void> {
-    await this.tx.write((m) => m.createQueryBuilder().update(JobShardEntity).set({ attempts: () => 'attempts + 1' }).where({ jobId, shardIndex }).execute());
+  async countAttempt(jobId: string, shardIndex: number, takenBy: string): Promise<void> {
+    await this.tx.write((m) => m.createQueryBuilder().update(JobShardEntity).set({ attempts: () => 'attempts + 1', takenBy }).where({ jobId, shardIndex }).execute());
   }
 
   /** Marks the shard done if nobody did: false when another worker already committed it. */

@@ -68,7 +68,7 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
   async create(m: import('typeorm').EntityManager, kind: string, id: string, ranges: ShardRange[]): Promise<void> {
     if (!this.kinds.has(kind)) throw new Error(`unknown job kind ${kind}`);
     const job: JobEntity = { id, kind, status: 'running', shardsTotal: ranges.length, shardsDone: 0, processed: 0, createdAt: this.clock.iso(), finishedAt: null, error: null };
-    const shards: JobShardEntity[] = ranges.map((r, shardIndex) => ({ jobId: id, shardIndex, fromKey: r.fromKey, toKey: r.toKey, status: 'pending', attempts: 0, processed: 0, result: null, doneBy: null, doneAt: null }));
+    const shards: JobShardEntity[] = ranges.map((r, shardIndex) => ({ jobId: id, shardIndex, fromKey: r.fromKey, toKey: r.toKey, status: 'pending', attempts: 0, takenBy: null, processed: 0, result: null, doneBy: null, doneAt: null }));
     await this.repo.insert(m, job, shards);
   }
 
@@ -124,7 +124,7 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     if (shard.status === 'pending') {
       const kind = this.kinds.get(job.kind);
       if (!kind) throw new Error(`no handler for job kind ${job.kind} in this process`);
-      await this.repo.countAttempt(jobId, index);
+      await this.repo.countAttempt(jobId, index, WORKER_ID);
       const ctx: ShardContext = {
         job, shard,
         stopped: async () => (await this.repo.find(jobId))?.status !== 'running',

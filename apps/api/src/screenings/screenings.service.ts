@@ -54,8 +54,12 @@ export function addMonths(date: string, months: number): string {
 interface ShardResult {
   processed: number;
   counts: PolicyCounts[];
-  coverage: Array<Omit<ScreeningCoverageEntity, 'runId'>>;
+  /** Coverage cells, compact: [street, policy, eligible h, eligible p, receiving h, receiving p, silent h, silent p, exit h]. */
+  coverage: Array<[string, string, number, number, number, number, number, number, number]>;
 }
+
+const packCoverage = (c: ScreeningCoverageEntity): ShardResult['coverage'][number] =>
+  [c.streetCode, c.policyCode, c.eligibleHouseholds, c.eligiblePeople, c.receivingHouseholds, c.receivingPeople, c.silentHouseholds, c.silentPeople, c.exitHouseholds];
 
 function mergeCounts(base: PolicyCounts[], results: ShardResult[]): PolicyCounts[] {
   const byCode = new Map(base.map((c) => [c.policyCode, { ...c, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }]));
@@ -75,20 +79,17 @@ function mergeCounts(base: PolicyCounts[], results: ShardResult[]): PolicyCounts
 function mergeCoverage(runId: string, results: ShardResult[]): ScreeningCoverageEntity[] {
   const cells = new Map<string, ScreeningCoverageEntity>();
   for (const r of results) {
-    for (const c of r.coverage) {
-      const key = `${c.streetCode}|${c.policyCode}`;
-      const t = cells.get(key);
-      if (!t) {
-        cells.set(key, { ...c, runId });
-        continue;
-      }
-      t.eligibleHouseholds += c.eligibleHouseholds;
-      t.eligiblePeople += c.eligiblePeople;
-      t.receivingHouseholds += c.receivingHouseholds;
-      t.receivingPeople += c.receivingPeople;
-      t.silentHouseholds += c.silentHouseholds;
-      t.silentPeople += c.silentPeople;
-      t.exitHouseholds += c.exitHouseholds;
+    for (const [streetCode, policyCode, eh, ep, rh, rp, sh, sp, xh] of r.coverage) {
+      const key = `${streetCode}|${policyCode}`;
+      const t = cells.get(key) ?? { runId, streetCode, policyCode, eligibleHouseholds: 0, eligiblePeople: 0, receivingHouseholds: 0, receivingPeople: 0, silentHouseholds: 0, silentPeople: 0, exitHouseholds: 0 };
+      cells.set(key, t);
+      t.eligibleHouseholds += eh;
+      t.eligiblePeople += ep;
+      t.receivingHouseholds += rh;
+      t.receivingPeople += rp;
+      t.silentHouseholds += sh;
+      t.silentPeople += sp;
+      t.exitHouseholds += xh;
     }
   }
   return [...cells.values()];
@@ -261,7 +262,7 @@ export class ScreeningsService implements OnModuleInit, OnModuleDestroy, JobKind
       this.touchPool(run.id);
       await new Promise((r) => setImmediate(r));
     }
-    const result: ShardResult = { processed, counts, coverage: coverage.rows('').map(({ runId: _r, ...c }) => c) };
+    const result: ShardResult = { processed, counts, coverage: coverage.rows('').map(packCoverage) };
     // The shard's results, hits and the run's progress commit together, once.
     await ctx.commit(processed, result, async (m) => {
       await this.results.replaceFor(m, stale, rows);

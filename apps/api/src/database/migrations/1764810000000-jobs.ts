@@ -13,6 +13,8 @@ export class Jobs1764810000000 implements MigrationInterface {
   name = 'Jobs1764810000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // A shard's result (counts, coverage cells) can pass MySQL's 64 KB TEXT.
+    const long = q.connection.options.type === 'mysql' ? 'mediumtext' : 'text';
     await q.createTable(new Table({
       name: 'job',
       columns: [
@@ -25,7 +27,7 @@ export class Jobs1764810000000 implements MigrationInterface {
       name: 'job_shard',
       columns: [
         { ...str('jobId', 36), isPrimary: true }, { ...int('shardIndex'), isPrimary: true }, str('fromKey', 64), str('toKey', 64, true), str('status', 12),
-        int('attempts'), int('processed'), { name: 'result', type: 'text', isNullable: true }, str('doneBy', 64, true), str('doneAt', 30, true),
+        int('attempts'), str('takenBy', 64, true), int('processed'), { name: 'result', type: long, isNullable: true }, str('doneBy', 64, true), str('doneAt', 30, true),
       ],
     }));
   }
