@@ -220,7 +220,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redis,
     processRole,
     jobs: {
-      shardSize: int(env, 'JOB_SHARD_SIZE', 10_000, 100, 1_000_000),
+      shardSize: int(env, 'JOB_SHARD_SIZE', 10_000, 10, 1_000_000),
       lockMs: int(env, 'JOB_LOCK_MS', 15_000, 1000, 600_000),
       stalledCheckMs: int(env, 'JOB_STALLED_CHECK_MS', 5_000, 500, 600_000),
     },

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
@@ -107,12 +107,13 @@ const POOL_IDLE_MS = 30_000;
  * starts (the run's summary lists them); a shard that finds others published fails the run.
  */
 @Injectable()
-export class ScreeningsService implements OnModuleInit, OnModuleDestroy, JobKind {
+export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, JobKind {
   readonly kind = JOB_KIND;
   private readonly logger = new Logger('Screening');
   /** Facts of the households screened here, handed to the preview when every shard ran in this process. */
   private readonly stores = new Map<string, FactStore>();
   private pool: { jobId: string; pool: MatchPool | null; timer: NodeJS.Timeout | null } | null = null;
+  private activeShards = 0;
 
   constructor(
     private readonly repo: ScreeningsRepository,
@@ -135,7 +136,9 @@ export class ScreeningsService implements OnModuleInit, OnModuleDestroy, JobKind
     await this.repo.failOrphans(this.clock.iso());
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** The shard in hand finishes (its threads stay until then); the rest wait for the next start or worker. */
+  async onApplicationShutdown(): Promise<void> {
+    while (this.activeShards > 0) await new Promise((r) => setTimeout(r, 50));
     await this.closePool();
   }
 
@@ -191,6 +194,15 @@ export class ScreeningsService implements OnModuleInit, OnModuleDestroy, JobKind
   // --- the job ------------------------------------------------------------------------------
 
   async runShard(ctx: ShardContext): Promise<void> {
+    this.activeShards++;
+    try {
+      await this.screenShard(ctx);
+    } finally {
+      this.activeShards--;
+    }
+  }
+
+  private async screenShard(ctx: ShardContext): Promise<void> {
     const run = await this.repo.findRun(ctx.job.id);
     if (!run) throw new Error(`screening ${ctx.job.id} not found`);
     const lib = await this.matcher.load();
