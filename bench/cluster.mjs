@@ -2,7 +2,7 @@
 // process enqueues), on the same households, and a capacity model for a province of 20 million
 // households built from the measured per-shard cost and write volume. BENCH_CLUSTER_HOUSEHOLDS
 // (default 100,000); BENCH_MYSQL_URL's server, database zczr_bench_cluster; Redis at BENCH_REDIS_URL
-// (default redis://127.0.0.1:6379/1, key prefix zczr-bench-cluster). The machine's cores are shared by
+// (default redis://127.0.0.1:6379/1, key prefix zczr-bench-cluster; BENCH_CLUSTER_DB, BENCH_REDIS_PREFIX). The machine's cores are shared by
 // every process here (and the database), so the two-worker ratio is bounded by them: read it so.
 import { cpus, loadavg } from 'node:os';
 import { api, clusterSetup, demoToken, referenceApp, sql, startCluster } from '../test/cluster/harness.mjs';
@@ -43,9 +43,9 @@ async function screenOnce(setup, db, workers, shardSize) {
 
 export async function benchCluster({ count = Number(process.env.BENCH_CLUSTER_HOUSEHOLDS ?? 100_000) } = {}) {
   process.env.CLUSTER_MYSQL = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/zczr_bench').replace(/\/[^/]*$/, '');
-  process.env.CLUSTER_DB = 'zczr_bench_cluster';
+  process.env.CLUSTER_DB = process.env.BENCH_CLUSTER_DB ?? 'zczr_bench_cluster';
   process.env.CLUSTER_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/1';
-  process.env.CLUSTER_REDIS_PREFIX = 'zczr-bench';
+  process.env.CLUSTER_REDIS_PREFIX = process.env.BENCH_REDIS_PREFIX ?? 'zczr-bench';
   let setup;
   try {
     setup = await clusterSetup('cluster');
