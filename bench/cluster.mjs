@@ -62,7 +62,8 @@ export async function benchCluster({ count = Number(process.env.BENCH_CLUSTER_HO
     } finally {
       await ref.app.close();
     }
-    const shardSize = 10_000;
+    // Enough shards for two workers to share evenly at small sizes; the model is per 10,000 either way.
+    const shardSize = Math.min(10_000, Math.max(100, Math.ceil(count / 16)));
     const one = await screenOnce(setup, db, 1, shardSize);
     console.log(`  1 worker process:  ${fmt(one.seconds)} s (${fmt(one.processed / one.seconds, 0)} households/s), ${one.shards} shards`);
     const two = await screenOnce(setup, db, 2, shardSize);
@@ -71,13 +72,13 @@ export async function benchCluster({ count = Number(process.env.BENCH_CLUSTER_HO
 
     // Capacity model: one worker process = one core's worth of shard work; the database takes the rows.
     const perHousehold = one.seconds / one.processed;
-    const perShard = perHousehold * shardSize;
+    const perShard = perHousehold * 10_000;
     const rowsPerHousehold = (one.current + one.hits) / one.processed;
-    const shards = Math.ceil(PROVINCE / shardSize);
+    const shards = Math.ceil(PROVINCE / 10_000);
     const processes = Math.ceil((PROVINCE * perHousehold) / WINDOW_S);
     const bytesPerRow = 120;
     console.log(`  capacity model, province of ${PROVINCE.toLocaleString()} households, monthly run in ≤ 2 h:`);
-    console.log(`    per shard of ${shardSize.toLocaleString()}: ${fmt(perShard, 1)} s of one worker process (${fmt(perHousehold * 1000, 3)} ms per household)`);
+    console.log(`    per shard of 10,000: ${fmt(perShard, 1)} s of one worker process (${fmt(perHousehold * 1000, 3)} ms per household)`);
     console.log(`    ${shards.toLocaleString()} shards = ${fmt((PROVINCE * perHousehold) / 3600, 1)} worker-process hours → ${processes} worker processes (one core each) for 2 h, before headroom`);
     console.log(`    database writes (first run): ${fmt(rowsPerHousehold, 2)} rows per household (current results + hits) → ${fmt((rowsPerHousehold * PROVINCE) / 1e6, 0)} M rows, ≈ ${fmt((rowsPerHousehold * PROVINCE * bytesPerRow) / 1e9, 1)} GB, ${fmt((rowsPerHousehold * PROVINCE) / WINDOW_S, 0)} rows/s sustained over 2 h`);
     return { one, two, perShard, processes, rowsPerHousehold };
