@@ -7,6 +7,7 @@ import { benchSubmissions } from './submissions.mjs';
 import { benchMonitoring } from './monitoring.mjs';
 import { runInProcessBench } from './eligibility/in-process.mjs';
 import { benchScreening } from './screening.mjs';
+import { benchCluster } from './cluster.mjs';
 
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/zczr_bench';
 const only = new Set((process.env.BENCH_ONLY ?? 'submissions,eligibility,screening').split(','));
@@ -26,3 +27,5 @@ if (!process.env.BENCH_ONLY || only.has('monitoring')) {
   await benchMonitoring({ label: 'SQLite' });
   if (await prepareMysql(MYSQL_URL)) await benchMonitoring({ label: 'MariaDB', databaseUrl: MYSQL_URL });
 }
+// Screening by one and two worker processes on MariaDB + Redis, and the 20-million capacity model; BENCH_ONLY=cluster for just this.
+if (!process.env.BENCH_ONLY || only.has('cluster')) await benchCluster();

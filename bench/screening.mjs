@@ -11,78 +11,12 @@ import { createApp } from '../apps/api/dist/bootstrap.js';
 import { loadConfig } from '../apps/api/dist/config/app-config.js';
 import { FieldCipher } from '../apps/api/dist/crypto/field-cipher.js';
 import { HouseholdsRepository } from '../apps/api/dist/households/households.repository.js';
-import { RegionsRepository } from '../apps/api/dist/regions/regions.repository.js';
 import { ScreeningsService } from '../apps/api/dist/screenings/screenings.service.js';
 import { PopulationService } from '../apps/api/dist/eligibility/population.service.js';
 import { MatcherService } from '../apps/api/dist/eligibility/matcher.service.js';
 import { UsersRepository } from '../apps/api/dist/auth/users.repository.js';
-import { DataSource } from 'typeorm';
-import { Worker } from 'node:worker_threads';
 import { fmt } from './lib.mjs';
-
-const HOUSEHOLD_COLUMNS = ['id', 'status', 'version', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'address', 'headName', 'memberCount', 'consentId', 'economics', 'financialEnc', 'snapshotEnc', 'createdBy', 'createdAt', 'updatedAt'];
-const MEMBER_COLUMNS = ['id', 'householdId', 'position', 'relation', 'name', 'idNumberEnc', 'idNumberHash', 'sex', 'birthDate', 'ethnicity', 'phoneEnc', 'education', 'employment', 'labourCapacity', 'healthEnc', 'disabilityEnc', 'selfCareEnc', 'coResident'];
-
-async function bulkInsert(ds, table, columns, rows) {
-  if (rows.length === 0) return;
-  const isMysql = ds.connection.options.type === 'mysql';
-  const q = (c) => (isMysql ? `\`${c}\`` : `"${c}"`);
-  const tuple = `(${columns.map(() => '?').join(',')})`;
-  const params = [];
-  for (const r of rows) for (const c of columns) params.push(typeof r[c] === 'boolean' ? (r[c] ? 1 : 0) : r[c] ?? null);
-  await ds.query(`INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES ${rows.map(() => tuple).join(',')}`, params);
-}
-
-/**
- * Loads `count` generated households (and their members) as the API would store them: two worker
- * threads generate and encrypt, the main thread inserts.
- */
-async function load(app, config, count, seed) {
-  const ds = app.get(DataSource);
-  const grids = await app.get(RegionsRepository).allGrids();
-  const gridsByCommunity = {};
-  for (const g of grids) (gridsByCommunity[g.communityCode] ??= []).push(g);
-  const now = new Date().toISOString();
-  const workers = 2;
-  const per = Math.ceil(count / workers);
-  let loaded = 0;
-  let nextReport = 100000;
-  const queue = [];
-  let wake = null;
-  const live = new Set();
-  for (let w = 0; w < workers; w++) {
-    const start = w * per;
-    const end = Math.min(count, start + per);
-    if (start >= end) continue;
-    const worker = new Worker(new URL('./screening-loader.mjs', import.meta.url), {
-      workerData: { seed, start, end, batch: 1000, now, gridsByCommunity, encryptionKey: config.encryptionKey.toString('base64'), hashKey: config.hashKey.toString('base64') },
-    });
-    live.add(worker);
-    worker.on('message', (msg) => { queue.push({ worker, msg }); wake?.(); });
-    worker.on('error', (e) => { queue.push({ worker, error: e }); wake?.(); });
-  }
-  while (live.size > 0) {
-    if (queue.length === 0) await new Promise((r) => (wake = r));
-    wake = null;
-    const item = queue.shift();
-    if (!item) continue;
-    if (item.error) throw item.error;
-    const { hs, ms, done } = item.msg;
-    await ds.transaction(async (m) => {
-      for (let i = 0; i < hs.length; i += 100) await bulkInsert(m, 'household', HOUSEHOLD_COLUMNS, hs.slice(i, i + 100));
-      for (let i = 0; i < ms.length; i += 100) await bulkInsert(m, 'member', MEMBER_COLUMNS, ms.slice(i, i + 100));
-    });
-    loaded += hs.length;
-    if (loaded >= nextReport) {
-      process.stdout.write(`  loaded ${loaded.toLocaleString()}\n`);
-      nextReport += 100000;
-    }
-    if (done) {
-      live.delete(item.worker);
-      await item.worker.terminate();
-    } else item.worker.postMessage('next');
-  }
-}
+import { loadHouseholds } from './load-households.mjs';
 
 export async function benchScreening({ label, databaseUrl, count = Number(process.env.BENCH_SCREENING_HOUSEHOLDS ?? 1_000_000) }) {
   const dir = mkdtempSync(join(tmpdir(), 'zczr-screen-'));
@@ -94,7 +28,7 @@ export async function benchScreening({ label, databaseUrl, count = Number(proces
   try {
     console.log(`\n[${label}] population screening of ${count.toLocaleString()} households`);
     let t = performance.now();
-    await load(app, config, count, 7);
+    await loadHouseholds(app, config, count, 7);
     console.log(`  load (generate, encrypt, insert): ${fmt((performance.now() - t) / 1000)} s`);
 
     const lib = await app.get(MatcherService).load();

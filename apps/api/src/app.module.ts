@@ -23,6 +23,7 @@ import { HouseholdsController } from './households/households.controller.js';
 import { HouseholdsService } from './households/households.service.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { RiskModule } from './risk/risk.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         PersistenceModule,
         CryptoModule,
         IdempotencyModule,
+        JobsModule.forRoot(config),
         WarningsModule, RiskModule, TasksModule, MonitoringModule, ImportsModule,
         OcrModule, AttachmentsModule,
         DashboardModule, AdminModule,

@@ -71,6 +71,8 @@ export async function createApp(config: AppConfig, opts: { seed?: boolean; logDe
   serveSpa(app, '/h5', config.staticDirs.h5);
   app.enableShutdownHooks();
   await app.init();
+  // A worker-only process takes job shards; seeding belongs to the API processes.
+  if (config.processRole === 'worker') return app;
   await app.get(PoliciesService).seedLibraryIfEmpty();
   if (opts.seed ?? true) await app.get(DemoSeedService).run();
   await app.get(DemoSeedService).disableDemoAccounts();

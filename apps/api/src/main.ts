@@ -18,18 +18,27 @@ try {
   throw e;
 }
 const app = await createApp(config);
-await app.listen(config.port, config.host);
-const base = `http://localhost:${config.port}`;
-console.log(`
-政策找人 已启动 (${config.database.type === 'sqlite' ? 'SQLite ' + config.database.location : 'MySQL/MariaDB'})
+if (config.processRole === 'worker') {
+  // No HTTP: takes job shards from Redis until stopped (SIGTERM lets the shard in hand finish).
+  console.log(`政策找人 worker ${process.pid} 已启动：从 Redis 队列领取筛查与监测分片`);
+} else {
+  await app.listen(config.port, config.host);
+  printBanner(config.port, config.database.type, config.database.location, config.demoMode);
+}
+
+function printBanner(port: number, type: string, location: string, demo: boolean): void {
+  const base = `http://localhost:${port}`;
+  console.log(`
+政策找人 已启动 (${type === 'sqlite' ? 'SQLite ' + location : 'MySQL/MariaDB'})
   接口文档     ${base}/api/docs
   民政工作台   ${base}/admin/
   居民端 H5    ${base}/h5/`);
-if (config.demoMode) {
-  console.log(`
+  if (demo) {
+    console.log(`
 演示模式（NODE_ENV=production 时关闭）：
   工作人员登录  用户名 demo-admin / demo-district / demo-street / demo-worker，密码 ${DEMO_PASSWORD}
                 动态验证码 TOTP 密钥 ${DEMO_TOTP_SECRET}（可导入任意身份验证器 App）
   快捷登录      POST ${base}/api/v1/auth/demo-login {"role":"resident|grid_worker|street_reviewer|district_reviewer|admin"}
 `);
+  }
 }

@@ -57,12 +57,15 @@ export interface AppConfig {
   attachments: AttachmentStoreConfig;
   /** Monitoring loop: task time limit and escalation step (working days), the monthly scheduler, import file size. */
   monitoring: { taskDueWorkingDays: number; escalationStepDays: number; scheduler: boolean; importMaxBytes: number };
-  /**
-   * Redis (REDIS_URL), shared by the API processes: login rate limits and throttles, cache
-   * invalidation over pub/sub. Null: one process, everything in memory. `prefix` starts every key and channel.
-   */
+  /** Redis (REDIS_URL): jobs go through BullMQ there; without it they run in this process. */
   redis: { url: string; prefix: string } | null;
+  /** api: serves HTTP and enqueues jobs; worker: takes job shards, no HTTP; all: both (one process). */
+  processRole: ProcessRole;
+  /** Households per job shard; shards taken by one worker at a time; lock and stall check of a shard (BullMQ). */
+  jobs: { shardSize: number; lockMs: number; stalledCheckMs: number };
 }
+
+export type ProcessRole = 'api' | 'worker' | 'all';
 
 export class ConfigError extends Error {}
 
@@ -162,6 +165,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!demoMode && env.REALNAME_VERIFIER === 'demo') throw new ConfigError('REALNAME_VERIFIER=demo is only allowed in demo mode');
   const host = env.HOST || '0.0.0.0';
   const bodyLimit = env.BODY_LIMIT || '1mb';
+  const redis = parseRedis(env);
+  const processRole = oneOf(env, 'PROCESS_ROLE', ['api', 'worker', 'all'] as const, 'all');
+  if (processRole !== 'all' && !redis) throw new ConfigError(`PROCESS_ROLE=${processRole} needs REDIS_URL: without Redis one process does both`);
+  if (processRole !== 'all' && database.type === 'sqlite') throw new ConfigError(`PROCESS_ROLE=${processRole} needs a shared database (DATABASE_URL=mysql://…): SQLite is one process's file`);
   if (!/^\d+(kb|mb)$/.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
   return {
     nodeEnv,
@@ -210,7 +217,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       scheduler: bool(env, 'MONITORING_SCHEDULER', nodeEnv !== 'test'),
       importMaxBytes: int(env, 'IMPORT_MAX_BYTES', 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     },
-    redis: parseRedis(env),
+    redis,
+    processRole,
+    jobs: {
+      shardSize: int(env, 'JOB_SHARD_SIZE', 10_000, 10, 1_000_000),
+      lockMs: int(env, 'JOB_LOCK_MS', 15_000, 1000, 600_000),
+      stalledCheckMs: int(env, 'JOB_STALLED_CHECK_MS', 5_000, 500, 600_000),
+    },
   };
 }
 

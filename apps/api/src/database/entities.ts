@@ -13,11 +13,12 @@ import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from '../pol
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/entities.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
+import { JobEntity, JobShardEntity } from '../jobs/job.entity.js';
 
 export const ENTITIES = [
   RegionEntity, GridEntity, GridWorkerEntity, UserEntity, AuditLogEntity, ConsentEntity,
   HouseholdEntity, MemberEntity, RevisionEntity, SubmissionEntity, IdempotencyRecordEntity,
   PolicyEntity, PolicyVersionEntity, PolicyParameterEntity, EligibilityCurrentEntity, ScreeningRunEntity, ScreeningHitEntity, ScreeningCoverageEntity,
   ...MONITORING_ENTITIES,
-  AttachmentEntity,
+  AttachmentEntity, JobEntity, JobShardEntity,
 ];

@@ -171,13 +171,31 @@ export class HouseholdsRepository {
   }
 
   /** A page of active households of a district in id order (keyset pagination), for population runs. */
-  pageActive(districtCode: string, afterId: string, limit: number, streetCode?: string): Promise<Array<Pick<HouseholdEntity, 'id' | 'streetCode' | 'communityCode' | 'snapshotEnc'>>> {
+  pageActive(districtCode: string, afterId: string, limit: number, streetCode?: string, uptoId?: string | null): Promise<Array<Pick<HouseholdEntity, 'id' | 'streetCode' | 'communityCode' | 'snapshotEnc'>>> {
     const qb = this.households
       .createQueryBuilder('h')
       .select(['h.id', 'h.streetCode', 'h.communityCode', 'h.snapshotEnc'])
       .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId });
     if (streetCode) qb.andWhere('h.streetCode = :street', { street: streetCode });
+    if (uptoId) qb.andWhere('h.id <= :upto', { upto: uptoId });
     return qb.orderBy('h.id', 'ASC').take(limit).getMany();
+  }
+
+  /**
+   * Shard boundaries over the district's active households: every `size`-th id, by key, so the
+   * shards (from, to] cover the whole key space (the last one is open-ended) with `size` each.
+   */
+  async shardBoundaries(districtCode: string, size: number): Promise<string[]> {
+    const bounds: string[] = [];
+    let after = '';
+    for (;;) {
+      const row = await this.households.createQueryBuilder('h').select('h.id', 'id')
+        .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after })
+        .orderBy('h.id', 'ASC').offset(size - 1).limit(1).getRawOne<{ id: string }>();
+      if (!row) return bounds;
+      bounds.push(row.id);
+      after = row.id;
+    }
   }
 
   countActive(districtCode: string): Promise<number> {

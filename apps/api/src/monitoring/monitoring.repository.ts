@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Transactor } from '../database/transactor.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { MemberEntity } from '../households/member.entity.js';
@@ -25,10 +25,11 @@ export class MonitoringRepository {
   ) {}
 
   /** Active households of a district in id order (keyset pagination). */
-  pageActive(districtCode: string, afterId: string, limit: number): Promise<HouseholdRow[]> {
-    return this.households.createQueryBuilder('h').select(HOUSEHOLD_FIELDS)
-      .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId })
-      .orderBy('h.id', 'ASC').take(limit).getMany();
+  pageActive(districtCode: string, afterId: string, limit: number, uptoId?: string | null): Promise<HouseholdRow[]> {
+    const qb = this.households.createQueryBuilder('h').select(HOUSEHOLD_FIELDS)
+      .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId });
+    if (uptoId) qb.andWhere('h.id <= :upto', { upto: uptoId });
+    return qb.orderBy('h.id', 'ASC').take(limit).getMany();
   }
 
   async activeByIds(ids: string[]): Promise<HouseholdRow[]> {
@@ -77,15 +78,17 @@ export class MonitoringRepository {
     return this.runs.findOneBy({ districtCode, period, status: In(['running', 'completed']) });
   }
 
-  async insertRun(run: MonitoringRunEntity): Promise<void> {
-    await this.tx.write(() => this.runs.insert(run));
+  async insertRun(run: MonitoringRunEntity, m: EntityManager): Promise<void> {
+    await m.insert(MonitoringRunEntity, run);
   }
 
-  async updateRun(id: string, patch: Partial<MonitoringRunEntity>): Promise<void> {
-    await this.tx.write(() => this.runs.update({ id }, patch));
+  async updateRun(id: string, patch: Partial<MonitoringRunEntity>, m: EntityManager): Promise<void> {
+    await m.update(MonitoringRunEntity, { id }, patch);
   }
 
-  async failInterrupted(at: string): Promise<void> {
-    await this.tx.write(() => this.runs.update({ status: 'running' }, { status: 'failed', finishedAt: at, error: '服务重启，监测运行中断' }));
+  /** Runs left "running" without a job (from before jobs existed): they will never finish. */
+  async failOrphans(at: string): Promise<void> {
+    await this.tx.write((m) => m.createQueryBuilder().update(MonitoringRunEntity).set({ status: 'failed', finishedAt: at, error: '服务重启，监测运行中断' })
+      .where("status = 'running' AND id NOT IN (SELECT j.id FROM job j)").execute());
   }
 }

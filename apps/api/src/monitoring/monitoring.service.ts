@@ -1,4 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
+import type { JobEntity } from '../jobs/job.entity.js';
+import type { JobKind, ShardContext } from '../jobs/job-kind.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { HouseholdsRepository } from '../households/households.repository.js';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -17,29 +23,38 @@ export interface RunSummary extends PipelineCounts {
 const PAGE = 1000;
 const TICK_MS = 3_600_000;
 
+const JOB_KIND = 'monitoring';
+
 /**
- * The monthly monitoring run (and on demand): every active household through the pipeline, then
- * overdue tasks escalated. Safe to repeat: windows, unchanged scores and existing re-checks mean a
- * second run changes nothing. A timer starts the month's run once and escalates hourly.
+ * The monthly monitoring run (and on demand): every active household through the pipeline, as a
+ * job of shards any worker takes, then overdue tasks escalated. Safe to repeat: windows, unchanged
+ * scores and existing re-checks mean a second run (or a shard run again after a worker died)
+ * changes nothing. A timer starts the month's run once and escalates hourly.
  */
 @Injectable()
-export class MonitoringService implements OnModuleInit, OnApplicationShutdown {
+export class MonitoringService implements OnModuleInit, OnApplicationShutdown, JobKind {
+  readonly kind = JOB_KIND;
   private readonly logger = new Logger('Monitoring');
-  private readonly running = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: MonitoringRepository,
+    private readonly households: HouseholdsRepository,
     private readonly pipeline: MonitoringPipeline,
     private readonly tasks: TasksService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly tx: Transactor,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    jobs.register(this);
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.repo.failInterrupted(this.clock.iso());
-    if (this.config.monitoring.scheduler) {
+    await this.repo.failOrphans(this.clock.iso());
+    // The monthly timer belongs to the processes that serve the API (a worker-only process has none).
+    if (this.config.monitoring.scheduler && this.config.processRole !== 'worker') {
       this.timer = setInterval(() => void this.tick(), TICK_MS);
       this.timer.unref();
       setTimeout(() => void this.tick(), 60_000).unref();
@@ -48,7 +63,6 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await Promise.allSettled([...this.running.values()]);
   }
 
   /** The scheduler's hourly tick: this month's run if there is none yet; overdue escalation always. */
@@ -70,13 +84,17 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown {
 
   async begin(startedBy: string, districtCode: string, trigger: 'scheduled' | 'manual'): Promise<MonitoringRunEntity> {
     if (await this.repo.findRunning(districtCode)) throw new AppError('MONITORING_RUNNING');
+    const bounds = await this.households.shardBoundaries(districtCode, this.config.jobs.shardSize);
+    const ranges = [...bounds, null].map((toKey, i) => ({ fromKey: i === 0 ? '' : bounds[i - 1]!, toKey }));
     const run: MonitoringRunEntity = {
       id: randomUUID(), trigger, period: this.clock.today().slice(0, 7), districtCode, status: 'running', processed: 0, summary: JSON.stringify({ ...emptyCounts(), escalated: 0 }),
       startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
     };
-    await this.repo.insertRun(run);
-    const work = this.execute(run).finally(() => this.running.delete(run.id));
-    this.running.set(run.id, work);
+    await this.tx.run(async (m) => {
+      await this.repo.insertRun(run, m);
+      await this.jobs.create(m, JOB_KIND, run.id, ranges);
+    });
+    await this.jobs.dispatch(run.id, ranges.length);
     return run;
   }
 
@@ -87,27 +105,51 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async finished(id: string): Promise<MonitoringRunEntity> {
-    await this.running.get(id);
+    await this.jobs.waitFor(id);
     return this.get(id);
   }
 
-  private async execute(run: MonitoringRunEntity): Promise<void> {
-    try {
-      let counts = emptyCounts();
-      let after = '';
-      for (;;) {
-        const page = await this.repo.pageActive(run.districtCode, after, PAGE);
-        if (page.length === 0) break;
-        after = page[page.length - 1]!.id;
-        counts = addCounts(counts, await this.pipeline.process(page, { kind: 'monitoring', ref: run.id }, true));
-        await this.repo.updateRun(run.id, { processed: counts.households, summary: JSON.stringify({ ...counts, escalated: 0 }) });
-      }
-      const summary: RunSummary = { ...counts, escalated: await this.tasks.escalateOverdue(run.districtCode) };
-      await this.repo.updateRun(run.id, { status: 'completed', processed: counts.households, summary: JSON.stringify(summary), finishedAt: this.clock.iso() });
-      await this.audit.record(null, { action: 'monitoring.complete', entityType: 'monitoring_run', entityId: run.id, detail: { ...summary } });
-    } catch (e) {
-      this.logger.error(`monitoring run ${run.id} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      await this.repo.updateRun(run.id, { status: 'failed', finishedAt: this.clock.iso(), error: (e instanceof Error ? e.message : String(e)).slice(0, 500) });
+  // --- the job ------------------------------------------------------------------------------
+
+  async runShard(ctx: ShardContext): Promise<void> {
+    const run = await this.repo.findRun(ctx.job.id);
+    if (!run) throw new Error(`monitoring run ${ctx.job.id} not found`);
+    let counts = emptyCounts();
+    let after = ctx.shard.fromKey;
+    for (;;) {
+      if (await ctx.stopped()) return;
+      const page = await this.repo.pageActive(run.districtCode, after, PAGE, ctx.shard.toKey);
+      if (page.length === 0) break;
+      after = page[page.length - 1]!.id;
+      counts = addCounts(counts, await this.pipeline.process(page, { kind: 'monitoring', ref: run.id }, true));
     }
+    await ctx.commit(counts.households, counts, async (m) => {
+      const done = (await this.jobs.results(m, run.id)) as PipelineCounts[];
+      const sum = done.reduce(addCounts, emptyCounts());
+      await this.repo.updateRun(run.id, { processed: sum.households, summary: JSON.stringify({ ...sum, escalated: 0 }) }, m);
+    });
+  }
+
+  async prepareFinish(job: JobEntity): Promise<unknown> {
+    const run = await this.repo.findRun(job.id);
+    return run ? this.tasks.escalateOverdue(run.districtCode) : 0;
+  }
+
+  async finish(job: JobEntity, results: unknown[], m: EntityManager, prepared: unknown): Promise<void> {
+    const counts = (results as PipelineCounts[]).reduce(addCounts, emptyCounts());
+    const summary: RunSummary = { ...counts, escalated: Number(prepared ?? 0) };
+    await this.repo.updateRun(job.id, { status: 'completed', processed: counts.households, summary: JSON.stringify(summary), finishedAt: this.clock.iso() }, m);
+  }
+
+  async afterFinish(job: JobEntity): Promise<void> {
+    const run = await this.repo.findRun(job.id);
+    await this.audit.record(null, { action: 'monitoring.complete', entityType: 'monitoring_run', entityId: job.id, detail: { ...(JSON.parse(run?.summary ?? '{}') as object) } });
+  }
+
+  async stopped(job: JobEntity, status: 'cancelled' | 'failed', error: string | null, results: unknown[], m: EntityManager): Promise<void> {
+    const counts = (results as PipelineCounts[]).reduce(addCounts, emptyCounts());
+    // A monitoring run is not cancelled from the console; a cancelled job shows as failed.
+    await this.repo.updateRun(job.id, { status: 'failed', processed: counts.households, summary: JSON.stringify({ ...counts, escalated: 0 }), finishedAt: this.clock.iso(), error: error ?? '已取消' }, m);
+    if (status === 'failed') this.logger.error(`monitoring run ${job.id} failed: ${error ?? ''}`);
   }
 }

@@ -65,17 +65,18 @@ export class ScreeningsRepository {
     return this.runs.find({ where: { districtCode }, order: { startedAt: 'DESC' }, take });
   }
 
-  async insertRun(run: ScreeningRunEntity): Promise<void> {
-    await this.tx.write(() => this.runs.insert(run));
+  async insertRun(run: ScreeningRunEntity, m: EntityManager): Promise<void> {
+    await m.insert(ScreeningRunEntity, run);
   }
 
-  async updateRun(id: string, patch: Partial<ScreeningRunEntity>): Promise<void> {
-    await this.tx.write(() => this.runs.update({ id }, patch));
+  async updateRun(id: string, patch: Partial<ScreeningRunEntity>, m: EntityManager): Promise<void> {
+    await m.update(ScreeningRunEntity, { id }, patch);
   }
 
-  /** Runs left "running" by a process that stopped: they will never finish. */
-  async failInterrupted(at: string): Promise<void> {
-    await this.tx.write(() => this.runs.update({ status: 'running' }, { status: 'failed', finishedAt: at, error: '服务重启，筛查中断' }));
+  /** Runs left "running" without a job (from before jobs existed): they will never finish. */
+  async failOrphans(at: string): Promise<void> {
+    await this.tx.write((m) => m.createQueryBuilder().update(ScreeningRunEntity).set({ status: 'failed', finishedAt: at, error: '服务重启，筛查中断' })
+      .where("status = 'running' AND id NOT IN (SELECT j.id FROM job j)").execute());
   }
 
   async insertHits(m: EntityManager, rows: Array<Omit<ScreeningHitEntity, 'id'>>): Promise<void> {
@@ -87,8 +88,8 @@ export class ScreeningsRepository {
     return { items, total };
   }
 
-  async insertCoverage(rows: ScreeningCoverageEntity[]): Promise<void> {
-    await this.tx.run((m) => bulkInsert(m, 'screening_coverage', ['runId', 'streetCode', 'policyCode', 'eligibleHouseholds', 'eligiblePeople', 'receivingHouseholds', 'receivingPeople', 'silentHouseholds', 'silentPeople', 'exitHouseholds'], rows, 200));
+  async insertCoverage(rows: ScreeningCoverageEntity[], m: EntityManager): Promise<void> {
+    await bulkInsert(m, 'screening_coverage', ['runId', 'streetCode', 'policyCode', 'eligibleHouseholds', 'eligiblePeople', 'receivingHouseholds', 'receivingPeople', 'silentHouseholds', 'silentPeople', 'exitHouseholds'], rows, 200);
   }
 
   /** The latest completed run of a district, whose coverage the dashboard shows. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
@@ -14,7 +14,12 @@ import { FactStore } from '../eligibility/fact-store.js';
 import { MatcherService, type Library } from '../eligibility/matcher.service.js';
 import { PopulationService } from '../eligibility/population.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
-import type { ScreeningCategory, ScreeningHitEntity, ScreeningRunEntity } from './screening.entity.js';
+import type { EntityManager } from 'typeorm';
+import { Transactor } from '../database/transactor.js';
+import type { JobEntity } from '../jobs/job.entity.js';
+import type { JobKind, ShardContext } from '../jobs/job-kind.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import type { ScreeningCategory, ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity } from './screening.entity.js';
 import { ScreeningsRepository } from './screenings.repository.js';
 import { MatchPool } from './match-pool.js';
 import { CoverageTally } from './coverage.js';
@@ -45,16 +50,70 @@ export function addMonths(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** What one shard of a screening adds up: per-policy counts, coverage cells, households. */
+interface ShardResult {
+  processed: number;
+  counts: PolicyCounts[];
+  /** Coverage cells, compact: [street, policy, eligible h, eligible p, receiving h, receiving p, silent h, silent p, exit h]. */
+  coverage: Array<[string, string, number, number, number, number, number, number, number]>;
+}
+
+const packCoverage = (c: ScreeningCoverageEntity): ShardResult['coverage'][number] =>
+  [c.streetCode, c.policyCode, c.eligibleHouseholds, c.eligiblePeople, c.receivingHouseholds, c.receivingPeople, c.silentHouseholds, c.silentPeople, c.exitHouseholds];
+
+function mergeCounts(base: PolicyCounts[], results: ShardResult[]): PolicyCounts[] {
+  const byCode = new Map(base.map((c) => [c.policyCode, { ...c, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }]));
+  for (const r of results) {
+    for (const c of r.counts) {
+      const t = byCode.get(c.policyCode);
+      if (!t) continue;
+      t.eligible += c.eligible;
+      t.newlyEligible += c.newlyEligible;
+      t.exitCandidates += c.exitCandidates;
+      t.unknown += c.unknown;
+    }
+  }
+  return [...byCode.values()];
+}
+
+function mergeCoverage(runId: string, results: ShardResult[]): ScreeningCoverageEntity[] {
+  const cells = new Map<string, ScreeningCoverageEntity>();
+  for (const r of results) {
+    for (const [streetCode, policyCode, eh, ep, rh, rp, sh, sp, xh] of r.coverage) {
+      const key = `${streetCode}|${policyCode}`;
+      const t = cells.get(key) ?? { runId, streetCode, policyCode, eligibleHouseholds: 0, eligiblePeople: 0, receivingHouseholds: 0, receivingPeople: 0, silentHouseholds: 0, silentPeople: 0, exitHouseholds: 0 };
+      cells.set(key, t);
+      t.eligibleHouseholds += eh;
+      t.eligiblePeople += ep;
+      t.receivingHouseholds += rh;
+      t.receivingPeople += rp;
+      t.silentHouseholds += sh;
+      t.silentPeople += sp;
+      t.exitHouseholds += xh;
+    }
+  }
+  return [...cells.values()];
+}
+
+const JOB_KIND = 'screening';
+/** A worker keeps its match threads for the next shard of the same run this long. */
+const POOL_IDLE_MS = 30_000;
+
 /**
  * Population screening: every active household of the district against every published policy,
- * in the background, page by page, cancellable. Stores the current result of each pair and, per
- * policy, the households newly eligible, the exit candidates and the unknowns with missing facts.
+ * as a job of shards (JOB_SHARD_SIZE households each) that any worker takes, cancellable. Stores
+ * the current result of each pair and, per policy, the households newly eligible, the exit
+ * candidates and the unknowns with missing facts. The policy versions are fixed when the run
+ * starts (the run's summary lists them); a shard that finds others published fails the run.
  */
 @Injectable()
-export class ScreeningsService implements OnModuleInit {
+export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, JobKind {
+  readonly kind = JOB_KIND;
   private readonly logger = new Logger('Screening');
-  private readonly cancelled = new Set<string>();
-  private readonly running = new Map<string, Promise<void>>();
+  /** Facts of the households screened here, handed to the preview when every shard ran in this process. */
+  private readonly stores = new Map<string, FactStore>();
+  private pool: { jobId: string; pool: MatchPool | null; timer: NodeJS.Timeout | null } | null = null;
+  private activeShards = 0;
 
   constructor(
     private readonly repo: ScreeningsRepository,
@@ -64,12 +123,23 @@ export class ScreeningsService implements OnModuleInit {
     private readonly population: PopulationService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly tx: Transactor,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    jobs.register(this);
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.repo.failInterrupted(this.clock.iso());
+    // Runs from before jobs existed (no job row) can never finish; those with a job resume.
+    await this.repo.failOrphans(this.clock.iso());
+  }
+
+  /** The shard in hand finishes (its threads stay until then); the rest wait for the next start or worker. */
+  async onApplicationShutdown(): Promise<void> {
+    while (this.activeShards > 0) await new Promise((r) => setTimeout(r, 50));
+    await this.closePool();
   }
 
   async start(auth: AuthContext): Promise<ScreeningRunEntity> {
@@ -78,16 +148,23 @@ export class ScreeningsService implements OnModuleInit {
     return run;
   }
 
-  /** Starts a run in the background; `startedBy` is a user id or 'system'. */
+  /** Starts a run in the background (as a job); `startedBy` is a user id or 'system'. */
   async begin(startedBy: string, districtCode: string): Promise<ScreeningRunEntity> {
     if (await this.repo.findRunning(districtCode)) throw new AppError('SCREENING_RUNNING');
+    const lib = await this.matcher.load();
+    const counts: PolicyCounts[] = lib.policies.map((p) => ({ policyCode: p.code, version: p.version, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }));
+    const [total, bounds] = await Promise.all([this.households.countActive(districtCode), this.households.shardBoundaries(districtCode, this.config.jobs.shardSize)]);
+    const ranges = [...bounds, null].map((toKey, i) => ({ fromKey: i === 0 ? '' : bounds[i - 1]!, toKey }));
     const run: ScreeningRunEntity = {
-      id: randomUUID(), status: 'running', districtCode, asOf: this.clock.today(), total: await this.households.countActive(districtCode), processed: 0,
-      summary: '[]', startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
+      id: randomUUID(), status: 'running', districtCode, asOf: this.clock.today(), total, processed: 0,
+      summary: JSON.stringify(counts), startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
     };
-    await this.repo.insertRun(run);
-    const work = this.execute(run).finally(() => this.running.delete(run.id));
-    this.running.set(run.id, work);
+    await this.tx.run(async (m) => {
+      await this.repo.insertRun(run, m);
+      await this.jobs.create(m, JOB_KIND, run.id, ranges);
+    });
+    if (!this.jobs.distributed) this.stores.set(run.id, new FactStore(run.asOf, Math.max(1024, total)));
+    await this.jobs.dispatch(run.id, ranges.length);
     return run;
   }
 
@@ -99,16 +176,14 @@ export class ScreeningsService implements OnModuleInit {
 
   async cancel(auth: AuthContext, id: string): Promise<ScreeningRunEntity> {
     const run = await this.get(id);
-    if (run.status !== 'running') throw new AppError('INVALID_STATE', '筛查已结束');
-    this.cancelled.add(id);
-    await this.running.get(id);
+    if (run.status !== 'running' || !(await this.jobs.cancel(id))) throw new AppError('INVALID_STATE', '筛查已结束');
     await this.audit.record(auth, { action: 'screening.cancel', entityType: 'screening', entityId: id });
     return this.get(id);
   }
 
-  /** Resolves when the run is over (tests and benchmarks). */
+  /** Resolves when the run is over (tests, benchmarks, the demo seed). */
   async finished(id: string): Promise<ScreeningRunEntity> {
-    await this.running.get(id);
+    await this.jobs.waitFor(id);
     return this.get(id);
   }
 
@@ -116,98 +191,164 @@ export class ScreeningsService implements OnModuleInit {
     return this.repo.pageHits(runId, policyCode, category, page, pageSize);
   }
 
-  private async execute(run: ScreeningRunEntity): Promise<void> {
-    let pool: MatchPool | null = null;
+  // --- the job ------------------------------------------------------------------------------
+
+  async runShard(ctx: ShardContext): Promise<void> {
+    this.activeShards++;
     try {
-      const lib = await this.matcher.load();
-      pool = MatchPool.create(this.config.screeningWorkers, {
+      await this.screenShard(ctx);
+    } finally {
+      this.activeShards--;
+    }
+  }
+
+  private async screenShard(ctx: ShardContext): Promise<void> {
+    const run = await this.repo.findRun(ctx.job.id);
+    if (!run) throw new Error(`screening ${ctx.job.id} not found`);
+    const lib = await this.matcher.load();
+    const planned = JSON.parse(run.summary) as PolicyCounts[];
+    if (planned.length !== lib.policies.length || planned.some((c, i) => c.policyCode !== lib.policies[i]!.code || c.version !== lib.policies[i]!.version)) {
+      throw new Error('筛查期间政策库发生了变化（发布或停用了政策），请重新筛查');
+    }
+    const pool = await this.poolFor(run, lib);
+    const counts = lib.policies.map((p) => ({ policyCode: p.code, version: p.version, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }));
+    const store = this.stores.get(run.id);
+    const coverage = new CoverageTally();
+    const now = run.startedAt;
+    const { fromKey, toKey } = ctx.shard;
+    const rows: EligibilityCurrentEntity[] = [];
+    const stale: string[] = [];
+    const hits: Array<Omit<ScreeningHitEntity, 'id'>> = [];
+    let processed = 0;
+    let next = this.households.pageActive(run.districtCode, fromKey, PAGE, undefined, toKey);
+    for (;;) {
+      const raw = await next;
+      if (raw.length === 0) break;
+      if (await ctx.stopped()) return;
+      // Read ahead while this page is matched.
+      next = raw.length < PAGE ? Promise.resolve([]) : this.households.pageActive(run.districtCode, raw[raw.length - 1]!.id, PAGE, undefined, toKey);
+      const page = raw.filter((h) => h.snapshotEnc !== null);
+      const previousRows = this.results.currentFor(page.map((h) => h.id));
+      const matched = pool ? await pool.match(page.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : this.matchHere(lib, page, run.asOf);
+      const previous = new Map<string, Map<string, EligibilityCurrentEntity>>();
+      for (const r of await previousRows) {
+        const m = previous.get(r.householdId) ?? new Map<string, EligibilityCurrentEntity>();
+        m.set(r.policyCode, r);
+        previous.set(r.householdId, m);
+      }
+      matched.forEach((h, index) => {
+        store?.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
+        const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
+        const receiving = new Set(h.benefits);
+        const people = Number(h.facts.householdSize ?? 0);
+        const results = lib.policies.map((p, i) => {
+          const code = h.outcomes[i];
+          const outcome = code === 1 ? 'eligible' : code === 2 ? 'unknown' : 'ineligible';
+          const missing = h.missing[i] ?? [];
+          const c = counts[i]!;
+          coverage.add(page[index]!.streetCode, p.code, people, outcome, receiving.has(p.code));
+          if (outcome === 'eligible') {
+            c.eligible++;
+            if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
+              c.newlyEligible++;
+              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
+            }
+          } else if (outcome === 'unknown') {
+            c.unknown++;
+            hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'unknown', missingFacts: missing.join(',').slice(0, 500), graceUntil: null });
+          } else if (receiving.has(p.code)) {
+            c.exitCandidates++;
+            hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'exit_candidate', missingFacts: '', graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0) });
+          }
+          return { code: p.code, version: p.version, outcome, missing } as const;
+        });
+        coverage.addHousehold(page[index]!.streetCode, people, results.some((r) => r.outcome === 'eligible'), receiving.size > 0);
+        const rowsNow = currentRows(h.id, results, before, now);
+        // Only households whose stored results differ are rewritten: a repeated run writes little.
+        if (differs(before, rowsNow)) {
+          if (before.size > 0) stale.push(h.id);
+          rows.push(...rowsNow);
+        }
+      });
+      processed += raw.length;
+      this.touchPool(run.id);
+      await new Promise((r) => setImmediate(r));
+    }
+    const result: ShardResult = { processed, counts, coverage: coverage.rows('').map(packCoverage) };
+    // The shard's results, hits and the run's progress commit together, once.
+    await ctx.commit(processed, result, async (m) => {
+      await this.results.replaceFor(m, stale, rows);
+      await this.repo.insertHits(m, hits);
+      const done = (await this.doneResults(m, run.id));
+      await this.repo.updateRun(run.id, { processed: done.reduce((n, r) => n + r.processed, 0), summary: JSON.stringify(mergeCounts(planned, done)) }, m);
+    });
+  }
+
+  async finish(job: JobEntity, results: unknown[], m: EntityManager): Promise<void> {
+    const run = await this.repo.findRun(job.id);
+    if (!run) return;
+    const done = results as ShardResult[];
+    const processed = done.reduce((n, r) => n + r.processed, 0);
+    await this.repo.insertCoverage(mergeCoverage(run.id, done), m);
+    await this.repo.updateRun(run.id, { status: 'completed', processed, total: processed, finishedAt: this.clock.iso(), summary: JSON.stringify(mergeCounts(JSON.parse(run.summary) as PolicyCounts[], done)) }, m);
+  }
+
+  async afterFinish(job: JobEntity, results: unknown[]): Promise<void> {
+    const store = this.stores.get(job.id);
+    this.stores.delete(job.id);
+    if (this.pool?.jobId === job.id) await this.closePool();
+    // Every shard ran here (no Redis): the preview gets the facts without reading them again.
+    if (store && !this.jobs.distributed) this.population.adopt(store);
+    const processed = (results as ShardResult[]).reduce((n, r) => n + r.processed, 0);
+    this.logger.log(`Screening ${job.id}: ${processed} households in ${job.shardsTotal} shards`);
+  }
+
+  async stopped(job: JobEntity, status: 'cancelled' | 'failed', error: string | null, results: unknown[], m: EntityManager): Promise<void> {
+    this.stores.delete(job.id);
+    const run = await this.repo.findRun(job.id);
+    if (!run) return;
+    const done = results as ShardResult[];
+    await this.repo.updateRun(run.id, {
+      status, error, finishedAt: this.clock.iso(), processed: done.reduce((n, r) => n + r.processed, 0), summary: JSON.stringify(mergeCounts(JSON.parse(run.summary) as PolicyCounts[], done)),
+    }, m);
+  }
+
+  private async doneResults(m: EntityManager, runId: string): Promise<ShardResult[]> {
+    return (await this.jobs.results(m, runId)) as ShardResult[];
+  }
+
+  /** This process's match threads for the run, kept between its shards. */
+  private async poolFor(run: ScreeningRunEntity, lib: Library): Promise<MatchPool | null> {
+    if (this.pool?.jobId !== run.id) {
+      await this.closePool();
+      const pool = MatchPool.create(this.config.screeningWorkers, {
         policies: lib.policies.map((p) => ({ definition: p.definition, version: p.version })),
         parameters: lib.parameters,
         encryptionKey: this.config.encryptionKey.toString('base64'),
         hashKey: this.config.hashKey.toString('base64'),
         asOf: run.asOf,
       });
-      const counts = new Map<string, PolicyCounts>(lib.policies.map((p) => [p.code, { policyCode: p.code, version: p.version, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }]));
-      const store = new FactStore(run.asOf, Math.max(1024, run.total));
-      const coverage = new CoverageTally();
-      const now = this.clock.iso();
-      let processed = 0;
-      let next = this.households.pageActive(run.districtCode, '', PAGE);
-      for (;;) {
-        if (this.cancelled.has(run.id)) {
-          this.cancelled.delete(run.id);
-          await this.repo.updateRun(run.id, { status: 'cancelled', processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
-          return;
-        }
-        const raw = await next;
-        if (raw.length === 0) break;
-        // Read ahead while this page is matched.
-        next = this.households.pageActive(run.districtCode, raw[raw.length - 1]!.id, PAGE);
-        const page = raw.filter((h) => h.snapshotEnc !== null);
-        const ids = page.map((h) => h.id);
-        const previousRows = this.results.currentFor(ids);
-        const matched = pool ? await pool.match(page.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : this.matchHere(lib, page, run.asOf);
-        const previous = new Map<string, Map<string, EligibilityCurrentEntity>>();
-        for (const r of await previousRows) {
-          const m = previous.get(r.householdId) ?? new Map<string, EligibilityCurrentEntity>();
-          m.set(r.policyCode, r);
-          previous.set(r.householdId, m);
-        }
-        const rows: EligibilityCurrentEntity[] = [];
-        const stale: string[] = [];
-        const hits: Array<Omit<ScreeningHitEntity, 'id'>> = [];
-        matched.forEach((h, index) => {
-          store.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
-          const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
-          const receiving = new Set(h.benefits);
-          const people = Number(h.facts.householdSize ?? 0);
-          const results = lib.policies.map((p, i) => {
-            const code = h.outcomes[i];
-            const outcome = code === 1 ? 'eligible' : code === 2 ? 'unknown' : 'ineligible';
-            const missing = h.missing[i] ?? [];
-            const c = counts.get(p.code)!;
-            coverage.add(page[index]!.streetCode, p.code, people, outcome, receiving.has(p.code));
-            if (outcome === 'eligible') {
-              c.eligible++;
-              if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
-                c.newlyEligible++;
-                hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
-              }
-            } else if (outcome === 'unknown') {
-              c.unknown++;
-              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'unknown', missingFacts: missing.join(',').slice(0, 500), graceUntil: null });
-            } else if (receiving.has(p.code)) {
-              c.exitCandidates++;
-              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'exit_candidate', missingFacts: '', graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0) });
-            }
-            return { code: p.code, version: p.version, outcome, missing } as const;
-          });
-          coverage.addHousehold(page[index]!.streetCode, people, results.some((r) => r.outcome === 'eligible'), receiving.size > 0);
-          const rowsNow = currentRows(h.id, results, before, now);
-          // Only households whose stored results differ are rewritten: a repeated run writes little.
-          if (differs(before, rowsNow)) {
-            if (before.size > 0) stale.push(h.id);
-            rows.push(...rowsNow);
-          }
-        });
-        await this.households.transaction(async (m) => {
-          await this.results.replaceFor(m, stale, rows);
-          await this.repo.insertHits(m, hits);
-        });
-        processed += raw.length;
-        await this.repo.updateRun(run.id, { processed, summary: JSON.stringify([...counts.values()]) });
-        await new Promise((r) => setImmediate(r));
-      }
-      this.population.adopt(store);
-      await this.repo.insertCoverage(coverage.rows(run.id));
-      await this.repo.updateRun(run.id, { status: 'completed', processed, total: processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
-      this.logger.log(`Screening ${run.id}: ${processed} households × ${lib.policies.length} policies${pool ? ` (${this.config.screeningWorkers} worker threads)` : ''}`);
-    } catch (e) {
-      this.logger.error(`Screening ${run.id} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      await this.repo.updateRun(run.id, { status: 'failed', finishedAt: this.clock.iso(), error: (e instanceof Error ? e.message : String(e)).slice(0, 500) });
-    } finally {
-      await pool?.close();
+      this.pool = { jobId: run.id, pool, timer: null };
     }
+    this.touchPool(run.id);
+    return this.pool.pool;
+  }
+
+  /** Closes the threads after a while without shards (re-armed on every page). */
+  private touchPool(jobId: string): void {
+    const held = this.pool;
+    if (held?.jobId !== jobId) return;
+    if (held.timer) clearTimeout(held.timer);
+    held.timer = setTimeout(() => void (this.pool === held ? this.closePool() : undefined), POOL_IDLE_MS);
+    held.timer.unref();
+  }
+
+  private async closePool(): Promise<void> {
+    const held = this.pool;
+    this.pool = null;
+    if (!held) return;
+    if (held.timer) clearTimeout(held.timer);
+    await held.pool?.close();
   }
 
   /** The same work as a MatchPool worker, in this thread. */

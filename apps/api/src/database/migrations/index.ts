@@ -5,6 +5,7 @@ import { Attachments1763950000000 } from './1763950000000-attachments.js';
 import { ConsoleOps1763990000000 } from './1763990000000-console-ops.js';
 import { Trust1764700000000 } from './1764700000000-trust.js';
 import { Supporters1764800000000 } from './1764800000000-supporters.js';
+import { Jobs1764810000000 } from './1764810000000-jobs.js';
 import { AuditHead1764870000000 } from './1764870000000-audit-head.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   ConsoleOps1763990000000,
   Trust1764700000000,
   Supporters1764800000000,
+  Jobs1764810000000,
   AuditHead1764870000000,
 ];

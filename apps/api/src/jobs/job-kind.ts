@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import type { JobEntity, JobShardEntity } from './job.entity.js';
+
+/** What a job kind gives its shard: its range, and the one way to commit its work. */
+export interface ShardContext {
+  readonly job: JobEntity;
+  readonly shard: JobShardEntity;
+  /** True once the job was cancelled (or failed): the shard should stop early. */
+  stopped(): Promise<boolean>;
+  /**
+   * Commits the shard in one transaction: `write` (the shard's rows), its result and its "done"
+   * mark, and the job's progress. Returns false, with nothing written, if the shard was already
+   * done by another worker or the job is no longer running.
+   */
+  commit(processed: number, result: unknown, write: (m: EntityManager) => Promise<void>): Promise<boolean>;
+}
+
+/**
+ * One kind of sharded job (screening, monitoring). Shards may run in any process, more than once
+ * after a crash, and in any order; only one run of each commits.
+ */
+export interface JobKind {
+  readonly kind: string;
+  runShard(ctx: ShardContext): Promise<void>;
+  /**
+   * Before the finishing transaction, outside it: idempotent work on the whole job (it may run
+   * again if the finishing worker dies). Its value is handed to `finish`.
+   */
+  prepareFinish?(job: JobEntity, results: unknown[]): Promise<unknown>;
+  /** Inside the finishing transaction: merge the shards' results and close the domain run. */
+  finish(job: JobEntity, results: unknown[], m: EntityManager, prepared: unknown): Promise<void>;
+  /** After the finishing transaction committed (audit, caches). Runs once, in the finishing process. */
+  afterFinish?(job: JobEntity, results: unknown[]): Promise<void>;
+  /** The job stopped without finishing: mark the domain run (also in a transaction with the job). */
+  stopped(job: JobEntity, status: 'cancelled' | 'failed', error: string | null, results: unknown[], m: EntityManager): Promise<void>;
+}

@@ -1,0 +1,191 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { Clock } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Transactor } from '../database/transactor.js';
+import type { JobEntity, JobShardEntity } from './job.entity.js';
+import type { JobKind, ShardContext } from './job-kind.js';
+import { JobQueue, type JobTask, type JobTaskRunner } from './job-queue.js';
+import { JobsRepository } from './jobs.repository.js';
+
+/** A shard's range: keys in (fromKey, toKey]; toKey null means to the end. */
+export interface ShardRange {
+  fromKey: string;
+  toKey: string | null;
+}
+
+class Skip extends Error {}
+
+const WORKER_ID = `${hostname()}:${process.pid}`.slice(0, 64);
+
+/**
+ * The one lifecycle of long-running work (screenings, monitoring runs): a job is created with its
+ * shards, its tasks go to the queue, any worker runs a shard and commits it once, the worker that
+ * commits the last shard queues the finish, and the job ends completed, cancelled or failed. State
+ * lives in the database (job, job_shard), so any API process reads progress and any worker resumes.
+ */
+@Injectable()
+export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly kinds = new Map<string, JobKind>();
+
+  constructor(
+    private readonly repo: JobsRepository,
+    private readonly queue: JobQueue,
+    private readonly tx: Transactor,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    queue.attach(this);
+  }
+
+  register(kind: JobKind): void {
+    this.kinds.set(kind.kind, kind);
+  }
+
+  get distributed(): boolean {
+    return this.queue.distributed;
+  }
+
+  /**
+   * Without Redis this process is the only worker: jobs it left running (it stopped or crashed)
+   * are resumed from their pending shards. With Redis the queue still holds their tasks.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.queue.distributed || this.config.processRole !== 'all') return;
+    for (const job of await this.repo.running([...this.kinds.keys()])) {
+      const pending = (await this.repo.shardsOf(job.id)).filter((s) => s.status === 'pending');
+      this.logger.log(`resuming job ${job.kind} ${job.id}: ${pending.length} shards left`);
+      await this.queue.enqueue(pending.length ? pending.map((s) => ({ type: 'shard', jobId: job.id, index: s.shardIndex })) : [{ type: 'finish', jobId: job.id }]);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.drain();
+  }
+
+  /** Creates the job and its shards in `m`'s transaction (with the domain run); call `dispatch` after commit. */
+  async create(m: import('typeorm').EntityManager, kind: string, id: string, ranges: ShardRange[]): Promise<void> {
+    if (!this.kinds.has(kind)) throw new Error(`unknown job kind ${kind}`);
+    const job: JobEntity = { id, kind, status: 'running', shardsTotal: ranges.length, shardsDone: 0, processed: 0, createdAt: this.clock.iso(), finishedAt: null, error: null };
+    const shards: JobShardEntity[] = ranges.map((r, shardIndex) => ({ jobId: id, shardIndex, fromKey: r.fromKey, toKey: r.toKey, status: 'pending', attempts: 0, takenBy: null, processed: 0, result: null, doneBy: null, doneAt: null }));
+    await this.repo.insert(m, job, shards);
+  }
+
+  /** Queues the job's tasks (after the transaction that created it committed). */
+  async dispatch(id: string, shards: number): Promise<void> {
+    await this.queue.enqueue(shards ? Array.from({ length: shards }, (_, index) => ({ type: 'shard', jobId: id, index })) : [{ type: 'finish', jobId: id }]);
+  }
+
+  /** The results of the shards done so far (inside a shard's or the finish's transaction). */
+  results(m: import('typeorm').EntityManager, id: string): Promise<unknown[]> {
+    return this.repo.results(m, id);
+  }
+
+  get(id: string): Promise<JobEntity | null> {
+    return this.repo.find(id);
+  }
+
+  shards(id: string): Promise<JobShardEntity[]> {
+    return this.repo.shardsOf(id);
+  }
+
+  /** Cancels a running job: shards not yet committed will not commit. False if it was not running. */
+  async cancel(id: string): Promise<boolean> {
+    return this.stop(id, 'cancelled', null);
+  }
+
+  /** Resolves when the job is over (tests, benchmarks, the demo seed): polls the database. */
+  async waitFor(id: string, pollMs = 50): Promise<JobEntity> {
+    for (;;) {
+      const job = await this.repo.find(id);
+      if (!job || job.status !== 'running') return job!;
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  }
+
+  async runTask(task: JobTask, lastAttempt: boolean): Promise<void> {
+    try {
+      if (task.type === 'shard') await this.runShard(task.jobId, task.index);
+      else await this.finish(task.jobId);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      this.logger.error(`job ${task.jobId} ${task.type}${task.type === 'shard' ? ` ${task.index}` : ''} failed${lastAttempt ? '' : ' (will retry)'}: ${e instanceof Error ? e.stack ?? msg : msg}`);
+      if (!lastAttempt) throw e;
+      await this.stop(task.jobId, 'failed', msg.slice(0, 500));
+    }
+  }
+
+  private async runShard(jobId: string, index: number): Promise<void> {
+    const job = await this.repo.find(jobId);
+    if (!job || job.status !== 'running') return;
+    const shard = await this.repo.findShard(jobId, index);
+    if (!shard) return;
+    if (shard.status === 'pending') {
+      const kind = this.kinds.get(job.kind);
+      if (!kind) throw new Error(`no handler for job kind ${job.kind} in this process`);
+      await this.repo.countAttempt(jobId, index, WORKER_ID);
+      const ctx: ShardContext = {
+        job, shard,
+        stopped: async () => (await this.repo.find(jobId))?.status !== 'running',
+        commit: (processed, result, write) => this.commitShard(jobId, index, processed, result, write),
+      };
+      await kind.runShard(ctx);
+    }
+    // Also when the shard was already done: its worker may have died before queueing the finish.
+    const now = await this.repo.find(jobId);
+    if (now?.status === 'running' && now.shardsDone >= now.shardsTotal) await this.queue.enqueue([{ type: 'finish', jobId }]);
+  }
+
+  private async commitShard(jobId: string, index: number, processed: number, result: unknown, write: (m: import('typeorm').EntityManager) => Promise<void>): Promise<boolean> {
+    try {
+      await this.tx.run(async (m) => {
+        // The shard's row first (a second worker on the same shard waits here, then skips), the
+        // shard's writes, and the job's row last so that concurrent shards hold it only briefly.
+        if (!(await this.repo.markShardDone(m, jobId, index, processed, JSON.stringify(result), WORKER_ID, this.clock.iso()))) throw new Skip();
+        await write(m);
+        if (!(await this.repo.addProgress(m, jobId, processed))) throw new Skip();
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof Skip) return false;
+      throw e;
+    }
+  }
+
+  private async finish(jobId: string): Promise<void> {
+    const job = await this.repo.find(jobId);
+    if (!job || job.status !== 'running' || job.shardsDone < job.shardsTotal) return;
+    const kind = this.kinds.get(job.kind);
+    if (!kind) throw new Error(`no handler for job kind ${job.kind} in this process`);
+    const prepared = kind.prepareFinish ? await kind.prepareFinish(job, await this.repo.results(null, jobId)) : undefined;
+    let results: unknown[] = [];
+    try {
+      await this.tx.run(async (m) => {
+        if (!(await this.repo.close(m, jobId, 'completed', this.clock.iso(), null))) throw new Skip();
+        results = await this.repo.results(m, jobId);
+        await kind.finish(job, results, m, prepared);
+      });
+    } catch (e) {
+      if (e instanceof Skip) return;
+      throw e;
+    }
+    await kind.afterFinish?.(job, results);
+  }
+
+  private async stop(jobId: string, status: 'cancelled' | 'failed', error: string | null): Promise<boolean> {
+    const job = await this.repo.find(jobId);
+    if (!job) return false;
+    const kind = this.kinds.get(job.kind);
+    try {
+      await this.tx.run(async (m) => {
+        if (!(await this.repo.close(m, jobId, status, this.clock.iso(), error))) throw new Skip();
+        await kind?.stopped(job, status, error, await this.repo.results(m, jobId), m);
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof Skip) return false;
+      throw e;
+    }
+  }
+}

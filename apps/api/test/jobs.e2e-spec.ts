@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { JobsService } from '../src/jobs/jobs.service.js';
+import { ScreeningsService } from '../src/screenings/screenings.service.js';
+import { bearer, isMysql, startTestApp, type TestApp } from './harness.js';
+
+/** The job abstraction in one process (no Redis): shards, one commit per shard, resume after a stop. */
+describe('jobs', () => {
+  const keys = { ENCRYPTION_KEY: randomBytes(32).toString('base64'), HASH_KEY: randomBytes(32).toString('base64'), JWT_SECRET: randomBytes(32).toString('hex') };
+  const dir = mkdtempSync(join(tmpdir(), 'zczr-jobs-'));
+  const database = isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'jobs.sqlite')}` };
+  const env = { ...keys, ...database, DEMO_HOUSEHOLDS: '240', DEMO_ACTIVITY: 'false', JOB_SHARD_SIZE: '25' };
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(env);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const outcome = async (runId: string): Promise<{ summary: unknown; hits: unknown[]; coverage: unknown[] }> => {
+    const [run] = await t.dataSource.query<Array<{ summary: string }>>('SELECT summary FROM screening_run WHERE id = ?', [runId]);
+    const hits = await t.dataSource.query<unknown[]>('SELECT policyCode, householdId, category, missingFacts, graceUntil FROM screening_hit WHERE runId = ? ORDER BY policyCode, householdId, category', [runId]);
+    const coverage = await t.dataSource.query<unknown[]>('SELECT streetCode, policyCode, eligibleHouseholds, eligiblePeople, receivingHouseholds, receivingPeople, silentHouseholds, silentPeople, exitHouseholds FROM screening_coverage WHERE runId = ? ORDER BY streetCode, policyCode', [runId]);
+    return { summary: JSON.parse(run!.summary) as unknown, hits, coverage };
+  };
+
+  it('a screening runs as shards of JOB_SHARD_SIZE households, progress and results in the job tables', async () => {
+    const district = await t.tokenFor('district_reviewer');
+    const started = await t.http().post('/api/v1/screenings').set(bearer(district)).expect(201);
+    const run = await t.app.get(ScreeningsService).finished(started.body.id as string);
+    expect(run.status).toBe('completed');
+    const job = await t.app.get(JobsService).get(run.id);
+    const shards = await t.app.get(JobsService).shards(run.id);
+    expect(job).toMatchObject({ kind: 'screening', status: 'completed', shardsTotal: shards.length, shardsDone: shards.length, processed: run.processed });
+    expect(shards.length).toBeGreaterThanOrEqual(Math.ceil(run.processed / 25));
+    expect(shards.every((s) => s.status === 'done' && s.attempts === 1)).toBe(true);
+    expect(shards.reduce((n, s) => n + s.processed, 0)).toBe(run.processed);
+    // The ranges chain: each shard starts where the previous ended, the last is open.
+    shards.forEach((s, i) => expect(s.fromKey).toBe(i === 0 ? '' : shards[i - 1]!.toKey));
+    expect(shards.at(-1)!.toKey).toBeNull();
+  });
+
+  it('the same shard run three times at once is committed once: results equal a clean run', async () => {
+    const screenings = t.app.get(ScreeningsService);
+    const jobs = t.app.get(JobsService);
+    await t.dataSource.query('DELETE FROM eligibility_current');
+    const clean = await screenings.finished((await screenings.begin('test', t.config.districtCode)).id);
+    const expected = await outcome(clean.id);
+    await t.dataSource.query('DELETE FROM eligibility_current');
+    const run = await screenings.begin('test', t.config.districtCode);
+    const shards = await jobs.shards(run.id);
+    // The in-process queue runs every shard; two more runners take each shard at the same time.
+    await Promise.all(shards.flatMap((s) => [jobs.runTask({ type: 'shard', jobId: run.id, index: s.shardIndex }, true), jobs.runTask({ type: 'shard', jobId: run.id, index: s.shardIndex }, true)]));
+    const done = await screenings.finished(run.id);
+    expect(done.status).toBe('completed');
+    expect(done.processed).toBe(clean.processed);
+    const after = await jobs.shards(run.id);
+    expect(after.every((s) => s.status === 'done')).toBe(true);
+    expect(after.some((s) => s.attempts >= 2)).toBe(true);
+    expect((await jobs.get(run.id))!.shardsDone).toBe(after.length);
+    expect(await outcome(run.id)).toEqual(expected);
+  });
+
+  it('cancelling stops the shards: nothing commits after the cancel, a second cancel is 409', async () => {
+    const district = await t.tokenFor('district_reviewer');
+    const started = await t.http().post('/api/v1/screenings').set(bearer(district)).expect(201);
+    const cancelled = await t.http().post(`/api/v1/screenings/${started.body.id as string}/cancel`).set(bearer(district)).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const job = await t.app.get(JobsService).waitFor(started.body.id as string);
+    expect(job.status).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 300));
+    const shardsDone = (await t.app.get(JobsService).get(started.body.id as string))!.shardsDone;
+    const done = (await t.app.get(JobsService).shards(started.body.id as string)).filter((s) => s.status === 'done').length;
+    expect(done).toBe(shardsDone);
+    await t.http().post(`/api/v1/screenings/${started.body.id as string}/cancel`).set(bearer(district)).expect(409);
+  });
+
+  it('a job left running when the process stopped is resumed from its pending shards by the next start', async () => {
+    const run = await t.app.get(ScreeningsService).begin('test', t.config.districtCode);
+    await t.close().catch(() => undefined);
+    // The stop let the shard in hand finish; the rest wait in the database.
+    const restartedAt = new Date().toISOString();
+    t = await startTestApp({ ...env, KEEP_DATABASE: 'true' });
+    const done = await t.app.get(ScreeningsService).finished(run.id);
+    expect(done.status).toBe('completed');
+    expect(done.processed).toBe(done.total);
+    const shards = await t.app.get(JobsService).shards(run.id);
+    expect(shards.every((s) => s.status === 'done')).toBe(true);
+    // Some shards were done by the new start, not before the stop.
+    expect(shards.filter((s) => s.doneAt! >= restartedAt).length).toBeGreaterThan(0);
+  });
+
+  it('PROCESS_ROLE and REDIS_URL are checked at boot', () => {
+    const base = { NODE_ENV: 'test', DATA_DIR: dir, ...keys };
+    expect(() => loadConfig({ ...base, PROCESS_ROLE: 'worker' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, PROCESS_ROLE: 'api', REDIS_URL: 'redis://127.0.0.1:6379/1' })).toThrow(/shared database/);
+    expect(() => loadConfig({ ...base, PROCESS_ROLE: 'boss' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, REDIS_URL: 'http://x' })).toThrow(/redis:\/\//);
+    expect(() => loadConfig({ ...base, REDIS_URL: 'redis://127.0.0.1:6379/1', REDIS_PREFIX: 'a b' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, JOB_SHARD_SIZE: '5' })).toThrow(ConfigError);
+    const ok = loadConfig({ ...base, PROCESS_ROLE: 'worker', REDIS_URL: 'redis://127.0.0.1:6379/1', DATABASE_URL: 'mysql://root@127.0.0.1:3306/x' });
+    expect(ok).toMatchObject({ processRole: 'worker', redis: { url: 'redis://127.0.0.1:6379/1', prefix: 'zczr' }, jobs: { shardSize: 10_000 } });
+  });
+});
