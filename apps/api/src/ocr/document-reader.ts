@@ -1,14 +1,31 @@
 import type { UploadLimits } from '../attachments/image-upload.js';
 import { readDisabilityCertificate, DISABILITY_FRAME, type DisabilityCertificate } from './documents/disability-certificate.js';
 import { readHouseholdRegister, HOUSEHOLD_REGISTER_FRAME, type HouseholdRegisterMember } from './documents/household-register.js';
+import { lineZones, readIdCardBackLines, readIdCardFrontLines, type SecondReader } from './documents/id-card-lines.js';
 import { ID_CARD_FRAME, readIdCardBack, readIdCardFront, type IdCardBack, type IdCardFront, type ReadContext } from './documents/id-card.js';
-import type { TesseractPool, ZoneRecognizer } from './engine/tesseract-pool.js';
-import { decodeGray, locatePage, type Page, type PageFrame } from './image/page.js';
+import type { LineRecognizer } from './engine/paddle-pool.js';
+import type { ZoneRecognizer } from './engine/tesseract-pool.js';
+import { decodeGray, locateHypotheses, type Page, type PageFrame, type PageHypotheses } from './image/page.js';
 
 export interface DocumentRead<T> {
   fields: T;
   /** Whether the document's outline was found in the photo (else the whole photo was read). */
   outlined: boolean;
+}
+
+/** Something that runs a job on one of its workers (TesseractPool, PaddlePool, or a stand-in). */
+export interface JobRunner<R> {
+  run<T>(job: (r: R) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The engines a reader uses: `lines` (PP-OCRv4) is the primary reader when present, `zones`
+ * (tesseract.js) then re-reads what needs a second opinion; without `lines`, tesseract.js reads
+ * everything through the fixed-layout readers (OCR_ENGINE=tesseract).
+ */
+export interface Engines {
+  lines?: JobRunner<LineRecognizer> | null;
+  zones?: JobRunner<ZoneRecognizer> | null;
 }
 
 /**
@@ -17,17 +34,28 @@ export interface DocumentRead<T> {
  * Used by the API and, directly, by the accuracy benchmark.
  */
 export class DocumentReader {
+  private readonly engines: Engines;
+
   constructor(
-    private readonly pool: TesseractPool,
+    engines: Engines | JobRunner<ZoneRecognizer>,
     private readonly limits: UploadLimits,
     private readonly context: ReadContext = {},
-  ) {}
+  ) {
+    this.engines = 'run' in engines ? { zones: engines } : engines;
+  }
+
+  private get second(): SecondReader | null {
+    const zones = this.engines.zones;
+    return zones ? (job) => zones.run(job) : null;
+  }
 
   idCardFront(image: Buffer): Promise<DocumentRead<IdCardFront>> {
+    if (this.engines.lines) return this.readLines(image, ID_CARD_FRAME, (h, l) => readIdCardFrontLines(h, l, this.second, this.context));
     return this.read(image, ID_CARD_FRAME, (page, ocr) => readIdCardFront(page, ocr, this.context));
   }
 
   idCardBack(image: Buffer): Promise<DocumentRead<IdCardBack>> {
+    if (this.engines.lines) return this.readLines(image, ID_CARD_FRAME, (h, l) => readIdCardBackLines(h, l, this.second));
     return this.read(image, ID_CARD_FRAME, (page, ocr) => readIdCardBack(page, ocr));
   }
 
@@ -39,10 +67,21 @@ export class DocumentReader {
     return this.read(image, HOUSEHOLD_REGISTER_FRAME, (page, ocr) => readHouseholdRegister(page, ocr, this.context));
   }
 
+  private async readLines<T>(image: Buffer, frame: PageFrame, reader: (h: PageHypotheses, lines: LineRecognizer) => Promise<T>): Promise<DocumentRead<T>> {
+    const gray = await decodeGray(image, this.limits);
+    const hyp = await locateHypotheses(gray, frame);
+    const fields = await this.engines.lines!.run((lines) => reader(hyp, lines));
+    return { fields, outlined: hyp.card !== null };
+  }
+
+  /** A fixed-frame reader, on the line engine (as zones) when there is one, else on tesseract.js. */
   private async read<T>(image: Buffer, frame: PageFrame, reader: (page: Page, ocr: ZoneRecognizer) => Promise<T>): Promise<DocumentRead<T>> {
     const gray = await decodeGray(image, this.limits);
-    const page = await locatePage(gray, frame);
-    const fields = await this.pool.run((ocr) => reader(page, ocr));
+    const { page } = await locateHypotheses(gray, frame);
+    const { lines, zones } = this.engines;
+    const fields = lines
+      ? await lines.run((l) => reader(page, lineZones(l, this.second)))
+      : await zones!.run((ocr) => reader(page, ocr));
     return { fields, outlined: page.outlined };
   }
 }
