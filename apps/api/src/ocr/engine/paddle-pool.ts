@@ -30,6 +30,8 @@ interface Child {
 interface Slot {
   child: Child | null;
   busy: boolean;
+  /** A replacement child is starting: jobs wait for it. */
+  restarting: boolean;
 }
 
 let scriptPromise: Promise<string> | null = null;
@@ -64,11 +66,13 @@ export class PaddlePool {
   private readonly queue: Array<(slot: Slot) => void> = [];
   private stopped = false;
   private nextId = 1;
+  private readonly starting = new Set<Promise<unknown>>();
 
   constructor(private readonly opts: PaddlePoolOptions) {}
 
+  /** Workers running or being replaced. */
   get size(): number {
-    return this.slots.filter((s) => s.child !== null).length;
+    return this.slots.filter((s) => s.child !== null || s.restarting).length;
   }
 
   /** Process ids of the children (for measuring their memory). */
@@ -79,14 +83,15 @@ export class PaddlePool {
   async start(): Promise<void> {
     const started = await Promise.allSettled(Array.from({ length: this.opts.size }, () => this.spawn()));
     for (const r of started) {
-      if (r.status === 'fulfilled') this.slots.push({ child: r.value, busy: false });
+      if (r.status === 'fulfilled') this.slots.push({ child: r.value, busy: false, restarting: false });
       else this.opts.onError('OCR worker failed to start', r.reason);
     }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const w of this.queue.splice(0)) w({ child: null, busy: true });
+    for (const w of this.queue.splice(0)) w({ child: null, busy: true, restarting: false });
+    await Promise.allSettled([...this.starting]);
     await Promise.all(this.slots.map(async (s) => {
       const c = s.child;
       s.child = null;
@@ -160,18 +165,23 @@ export class PaddlePool {
     const old = slot.child;
     slot.child = null;
     slot.busy = true;
+    slot.restarting = true;
     if (old) void kill(old);
-    this.spawn().then(
-      (c) => {
-        if (this.stopped) return void kill(c);
+    const started = this.spawn().then(
+      async (c) => {
+        slot.restarting = false;
+        if (this.stopped) return kill(c);
         slot.child = c;
         this.release(slot);
       },
       (e: unknown) => {
+        slot.restarting = false;
         this.opts.onError('OCR worker could not be replaced', e);
-        if (this.size === 0) for (const w of this.queue.splice(0)) w({ child: null, busy: true });
+        if (this.size === 0) for (const w of this.queue.splice(0)) w({ child: null, busy: true, restarting: false });
       },
     );
+    this.starting.add(started);
+    void started.finally(() => this.starting.delete(started));
   }
 
   private async spawn(): Promise<Child> {
