@@ -3,7 +3,7 @@ import type { LineRecognizer } from '../engine/paddle-pool.js';
 import type { PaddleLine } from '../engine/paddle-ocr.js';
 import type { ReadChar, ZoneRecognizer, ZoneText } from '../engine/tesseract-pool.js';
 import { decideAddress } from '../fields/address.js';
-import { decideIdNumber, field, interpretIdRead, meanConf, minConf, unread, type IdReading, type OcrField } from '../fields/field.js';
+import { decideIdNumber, field, interpretIdRead, meanConf, minConf, unread, type IdReading } from '../fields/field.js';
 import { decideBirthDate, decideEthnicity, decideName, decideSex, NAME_PATTERN, parseChineseDate } from '../fields/person.js';
 import type { GrayImage } from '../image/geometry.js';
 import type { Page, PageHypotheses } from '../image/page.js';
