@@ -20,6 +20,7 @@
 //   BENCH_OCR_SEED    seed of our corpus (default 20261201)
 //   BENCH_OCR_WILD_SEED  seed of the wild corpus (default: its held-out seed, 20261207)
 //   BENCH_OCR_CORPORA ours,wild   BENCH_OCR_ENGINES paddle,tesseract,cli
+//   BENCH_OCR_CORE    the core to pin to (default 0)
 //   BENCH_OCR_VERBOSE=1  list every misread
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,8 @@ import { ROOT } from '../lib.mjs';
 
 const FIELDS = ['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'];
 const BACK_FIELDS = ['issuingAuthority', 'validFrom', 'validUntil'];
-const PIN = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
+/** The core every engine is pinned to (BENCH_OCR_CORE, default 0). */
+const PIN = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', process.env.BENCH_OCR_CORE ?? '0'] : [];
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
 const TICK_MS = 10;
 

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import sharp from 'sharp';
 import { giveConsent, householdBody, person, workerPlacement } from './fixtures.js';
 import { cards, fixture, pngClaiming, TEXT_AS_JPG, truncated, wildCards, wildFixture, type CardTruth } from './fixtures/images.js';
@@ -17,6 +18,9 @@ interface Field {
 }
 type Fields = Record<string, Field>;
 
+// Reading is CPU-bound: on a loaded, shared CI machine one read can take tens of seconds.
+jest.setTimeout(180_000);
+
 const ALL = cards();
 const fronts = ALL.filter((c) => c.kind === 'id_card_front');
 const backs = ALL.filter((c) => c.kind === 'id_card_back');
@@ -31,7 +35,8 @@ describe('OCR of identity documents', () => {
   let t: TestApp;
   let staff: string;
   beforeAll(async () => {
-    t = await startTestApp({ OCR_WORKERS: '1', UPLOAD_MAX_BYTES: String(1_500_000) });
+    // A generous time per document: CI machines are shared, and a sideways photo is read up to four ways.
+    t = await startTestApp({ OCR_WORKERS: '1', OCR_TIMEOUT_MS: '180000', UPLOAD_MAX_BYTES: String(1_500_000) });
     staff = await t.tokenFor('district_reviewer');
   }, 120_000);
   afterAll(() => t.close());
@@ -50,7 +55,9 @@ describe('OCR of identity documents', () => {
       const res = await readAsStaff(c, { name: c.truth.name!, idNumber: c.truth.idNumber! }, 'front');
       expect(res.status).toBe(200);
       expect(res.body.document).toBe('id_card_front');
-      expect(res.body.documentFound).toBe(true);
+      // A flat scan is nearly all card: the whole photo is read (the outline is only a hint).
+      // On a desk the card's outline is found and read.
+      expect(res.body.documentFound).toBe(level !== 'clean');
       const f = res.body.fields as Fields;
       if (level === 'hard') {
         rightOrFlagged(f.idNumber!, c.truth.idNumber!);

@@ -1,7 +1,7 @@
 import type { UploadLimits } from '../attachments/image-upload.js';
 import { readDisabilityCertificate, DISABILITY_FRAME, type DisabilityCertificate } from './documents/disability-certificate.js';
 import { readHouseholdRegister, HOUSEHOLD_REGISTER_FRAME, type HouseholdRegisterMember } from './documents/household-register.js';
-import { lineZones, readIdCardBackLines, readIdCardFrontLines, type SecondReader } from './documents/id-card-lines.js';
+import { COVERS_PHOTO, lineZones, readIdCardBackLines, readIdCardFrontLines, type SecondReader } from './documents/id-card-lines.js';
 import { ID_CARD_FRAME, readIdCardBack, readIdCardFront, type IdCardBack, type IdCardFront, type ReadContext } from './documents/id-card.js';
 import type { LineRecognizer } from './engine/paddle-pool.js';
 import type { ZoneRecognizer } from './engine/tesseract-pool.js';
@@ -27,6 +27,10 @@ export interface Engines {
   lines?: JobRunner<LineRecognizer> | null;
   zones?: JobRunner<ZoneRecognizer> | null;
 }
+
+/** The ID number a form's fields hold (every form read by `read` has one). */
+const numberOf = (fields: object): { value: string | null; needsConfirmation: boolean } =>
+  (fields as { idNumber?: { value: string | null; needsConfirmation: boolean } }).idNumber ?? { value: null, needsConfirmation: true };
 
 /**
  * Photo in, fields out: decoding and finding the document here, reading on a pool worker. No
@@ -67,21 +71,32 @@ export class DocumentReader {
     return this.read(image, HOUSEHOLD_REGISTER_FRAME, (page, ocr) => readHouseholdRegister(page, ocr, this.context));
   }
 
-  private async readLines<T>(image: Buffer, frame: PageFrame, reader: (h: PageHypotheses, lines: LineRecognizer) => Promise<T>): Promise<DocumentRead<T>> {
+  private async readLines<T>(image: Buffer, frame: PageFrame, reader: (h: PageHypotheses, lines: LineRecognizer) => Promise<DocumentRead<T>>): Promise<DocumentRead<T>> {
     const gray = await decodeGray(image, this.limits);
     const hyp = await locateHypotheses(gray, frame);
-    const fields = await this.engines.lines!.run((lines) => reader(hyp, lines));
-    return { fields, outlined: hyp.card !== null };
+    return this.engines.lines!.run((lines) => reader(hyp, lines));
   }
 
-  /** A fixed-frame reader, on the line engine (as zones) when there is one, else on tesseract.js. */
-  private async read<T>(image: Buffer, frame: PageFrame, reader: (page: Page, ocr: ZoneRecognizer) => Promise<T>): Promise<DocumentRead<T>> {
+  /**
+   * A form read in its frame, on the line engine (as zones) when there is one, else on
+   * tesseract.js. With the line engine the outline is a hint: an outline covering most of the
+   * photo (a scan, a crop) is read after the whole photo, and the other is read when the first
+   * gives no certain ID number.
+   */
+  private async read<T extends object>(image: Buffer, frame: PageFrame, reader: (page: Page, ocr: ZoneRecognizer) => Promise<T>): Promise<DocumentRead<T>> {
     const gray = await decodeGray(image, this.limits);
-    const { page } = await locateHypotheses(gray, frame);
+    const h = await locateHypotheses(gray, frame);
     const { lines, zones } = this.engines;
-    const fields = lines
-      ? await lines.run((l) => reader(page, lineZones(l, this.second)))
-      : await zones!.run((ocr) => reader(page, ocr));
-    return { fields, outlined: page.outlined };
+    if (!lines) return { fields: await zones!.run((ocr) => reader(h.page, ocr)), outlined: h.page.outlined };
+    const pages = !h.card ? [h.page] : h.coverage < COVERS_PHOTO ? [h.card, h.wholeInFrame()] : [h.wholeInFrame(), h.card];
+    return lines.run(async (l) => {
+      let best: DocumentRead<T> | null = null;
+      for (const page of pages) {
+        const fields = await reader(page, lineZones(l, this.second));
+        if (!best || (numberOf(fields).value && !numberOf(best.fields).value) || (!numberOf(fields).needsConfirmation && numberOf(best.fields).needsConfirmation)) best = { fields, outlined: page.outlined };
+        if (!numberOf(best.fields).needsConfirmation) break;
+      }
+      return best!;
+    });
   }
 }

@@ -19,7 +19,7 @@ import { decideAuthority, decideValidity, type IdCardBack, type IdCardFront, typ
 /** Longest side a hypothesis is rendered at (detection runs at ≤ 960, recognition crops from this). */
 const RENDER_MAX = 1280;
 /** Above this share of the photo an outline is the photo's own edge (or a guess), not the card's. */
-const COVERS_PHOTO = 0.8;
+export const COVERS_PHOTO = 0.8;
 
 /** The second reader, when there is one: runs a job on a tesseract.js worker. */
 export type SecondReader = <T>(job: (ocr: ZoneRecognizer) => Promise<T>) => Promise<T>;
@@ -33,19 +33,18 @@ interface Hypothesis {
 
 const textOf = (cs: readonly ReadChar[]): string => cs.map((c) => c.ch).join('');
 
-/** Pages to try, most likely first. */
+/**
+ * Pages to try, most likely first: the outlined card (unless the outline is the photo's own
+ * edge) and its half turn, then the whole photo — turned a quarter either way when it is
+ * portrait-shaped — and its half turn.
+ */
 function candidates(h: PageHypotheses): Array<() => Page> {
-  const out: Array<() => Page> = [];
-  if (h.card && h.coverage < COVERS_PHOTO) out.push(() => h.card!);
-  out.push(() => {
-    const whole = h.whole();
-    // A portrait-shaped photo of a landscape card is a card turned a quarter.
-    return whole.frame.height > whole.frame.width * 1.1 ? whole.quarterTurned(true) : whole;
-  });
+  const card = h.card ? [() => h.card!, () => h.card!.turned()] : [];
   const probe = h.whole();
-  if (probe.frame.height > probe.frame.width * 1.1) out.push(() => h.whole().quarterTurned(false));
-  if (h.card && h.coverage >= COVERS_PHOTO) out.push(() => h.card!);
-  return out;
+  const whole = probe.frame.height > probe.frame.width * 1.1
+    ? [() => probe.quarterTurned(true), () => probe.quarterTurned(false)]
+    : [() => probe, () => probe.turned()];
+  return h.card && h.coverage < COVERS_PHOTO ? [...card, ...whole] : [...whole, ...card];
 }
 
 async function readHypothesis(page: Page, lines: LineRecognizer): Promise<Hypothesis> {
@@ -78,7 +77,7 @@ function backScore(l: BackLayout): number {
   return s;
 }
 
-/** Reads hypotheses in order until one makes full sense; then the best, or its half-turn. */
+/** Reads hypotheses in order until one makes full sense; else the best. */
 async function choose<L>(h: PageHypotheses, lines: LineRecognizer, parse: (ls: PaddleLine[]) => L, score: (l: L) => number, enough: number): Promise<{ hyp: Hypothesis; layout: L }> {
   let best: { hyp: Hypothesis; layout: L; score: number } | null = null;
   for (const make of candidates(h)) {
@@ -86,13 +85,8 @@ async function choose<L>(h: PageHypotheses, lines: LineRecognizer, parse: (ls: P
     const layout = parse(hyp.lines);
     const s = score(layout);
     if (!best || s > best.score) best = { hyp, layout, score: s };
-    if (s >= enough) return best;
+    if (s >= enough) break;
   }
-  // Upside down, perhaps.
-  const turned = await readHypothesis(best!.hyp.page.turned(), lines);
-  const layout = parse(turned.lines);
-  const s = score(layout);
-  if (s > best!.score) best = { hyp: turned, layout, score: s };
   return best!;
 }
 
@@ -110,7 +104,13 @@ function zoneAt(hyp: Hypothesis, b: LayoutBox, px: number, pad = 0.3): GrayImage
 
 const asZoneText = (chars: ReadChar[]): ZoneText => ({ text: textOf(chars), lines: chars.length ? [{ text: textOf(chars), chars, box: { x0: 0, y0: 0, x1: 0, y1: 0 } }] : [] });
 
-export async function readIdCardFrontLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null, ctx: ReadContext = {}): Promise<IdCardFront> {
+/** Fields read, and whether they were read from the card's outline (else from the whole photo). */
+export interface LinesRead<T> {
+  fields: T;
+  outlined: boolean;
+}
+
+export async function readIdCardFrontLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null, ctx: ReadContext = {}): Promise<LinesRead<IdCardFront>> {
   const { hyp, layout } = await choose(h, lines, parseFrontLayout, (l) => frontScore(l, ctx.today), 10);
 
   // The number: the line as read, then the second reader (digits only) until two reads agree.
@@ -148,7 +148,7 @@ export async function readIdCardFrontLines(h: PageHypotheses, lines: LineRecogni
     }
   }
 
-  return {
+  const fields: IdCardFront = {
     name,
     sex: decideSex(layout.sex, id.parsed, idCertain),
     ethnicity: decideEthnicity(layout.ethnicity),
@@ -156,9 +156,10 @@ export async function readIdCardFrontLines(h: PageHypotheses, lines: LineRecogni
     address: layout.address.length ? decideAddress(layout.address, ctx.districtCode) : unread('未能识别住址'),
     idNumber: id.field,
   };
+  return { fields, outlined: hyp.page.outlined };
 }
 
-export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null): Promise<IdCardBack> {
+export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null): Promise<LinesRead<IdCardBack>> {
   const { hyp, layout } = await choose(h, lines, parseBackLayout, backScore, 8);
   let v = decideValidity(textOf(layout.validity), meanConf(layout.validity));
   if ((v.from.needsConfirmation || v.until.needsConfirmation) && second && layout.validityBox) {
@@ -167,11 +168,12 @@ export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecogniz
     if (!next.from.needsConfirmation && !next.until.needsConfirmation) v = next;
   }
   const authority = textOf(layout.authority);
-  return {
+  const fields: IdCardBack = {
     issuingAuthority: authority ? decideAuthority(authority, meanConf(layout.authority)) : unread('未能识别签发机关'),
     validFrom: v.from,
     validUntil: v.until,
   };
+  return { fields, outlined: hyp.page.outlined };
 }
 
 /**

@@ -190,8 +190,8 @@ export class PaddlePool {
       execArgv: [],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      // One core per worker, whatever the machine has.
-      env: { ...process.env, OMP_NUM_THREADS: '1', NODE_OPTIONS: '' },
+      // One core per worker, whatever the machine has; none of the API's secrets.
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV ?? 'production', OMP_NUM_THREADS: '1' },
     });
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });

@@ -146,6 +146,8 @@ export interface PageHypotheses {
   coverage: number;
   /** The whole photo, straightened by its text lines, in its own proportions (1 unit = 1 pixel). */
   whole: () => Page;
+  /** The whole photo, straightened, in `frame` (for forms read by their frame). */
+  wholeInFrame: () => Page;
 }
 
 /**
@@ -167,10 +169,11 @@ export async function locateHypotheses(source: GrayImage, frame: PageFrame): Pro
     const tall = Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]);
     if ((wide < tall) !== (frame.width < frame.height)) q = [q[3], q[0], q[1], q[2]];
     const card = new Page(source, homography(target, q), frame, true);
-    return { page: card, card, coverage: quadArea(q) / (source.width * source.height), whole: () => straightened(source, small, { width: source.width, height: source.height }) };
+    return { page: card, card, coverage: quadArea(q) / (source.width * source.height), whole: () => straightened(source, small, { width: source.width, height: source.height }), wholeInFrame: () => straightened(source, small, frame) };
   }
   const whole = straightened(source, small, { width: source.width, height: source.height });
-  return { page: straightened(source, small, frame), card: null, coverage: 0, whole: () => whole };
+  const page = straightened(source, small, frame);
+  return { page, card: null, coverage: 0, whole: () => whole, wholeInFrame: () => page };
 }
 
 function quadArea(q: Quad): number {
