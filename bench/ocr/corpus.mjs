@@ -35,7 +35,7 @@ const REFERENCE_DATE = '2026-11-01';
  * One person of card age (16+) from each household of the demo population, in order (which
  * member varies from household to household), so that names and addresses all differ.
  */
-function* people(seed) {
+export function* people(seed) {
   let k = 0;
   for (const h of generateHouseholds({ seed, count: 1_000_000 })) {
     const adults = h.members.map((m) => ({ m, v: validateIdNumber(m.idNumber) })).filter(({ v }) => v.valid && age(v.birthDate) >= 16);
@@ -45,18 +45,18 @@ function* people(seed) {
   }
 }
 
-function age(birthDate) {
+export function age(birthDate) {
   const [y, mo, d] = birthDate.split('-').map(Number);
   const [ry, rmo, rd] = REFERENCE_DATE.split('-').map(Number);
   return ry - y - (rmo < mo || (rmo === mo && rd < d) ? 1 : 0);
 }
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const text = (x, y, s, { size = 52, fill = INK, family = SANS, weight = 400, spacing = 0, anchor = 'start' } = {}) =>
   `<text x="${x}" y="${y}" font-family="${family}" font-size="${size}" font-weight="${weight}" fill="${fill}" letter-spacing="${spacing}" text-anchor="${anchor}">${esc(s)}</text>`;
 
 /** The card's printed ethnicity: 汉族 → 汉. */
-const shortEthnicity = (e) => (e ?? '汉族').replace(/族$/, '');
+export const shortEthnicity = (e) => (e ?? '汉族').replace(/族$/, '');
 
 /** Address lines as printed: 11 characters a line, digits count as half. */
 export function addressLines(address, perLine = 11) {
@@ -80,7 +80,7 @@ export function addressLines(address, perLine = 11) {
 // ---------------------------------------------------------------------------------------------
 // Card faces (SVG)
 
-function guilloche(rng, w, h, colour) {
+export function guilloche(rng, w, h, colour) {
   const paths = [];
   for (let k = 0; k < 7; k++) {
     const amp = rng.range(20, 60);
@@ -136,7 +136,7 @@ function frontSvg(rng, p) {
   return cardBase(rng, body);
 }
 
-function star(cx, cy, r, fill) {
+export function star(cx, cy, r, fill) {
   const pts = [];
   for (let i = 0; i < 10; i++) {
     const a = -Math.PI / 2 + (i * Math.PI) / 5;
@@ -147,7 +147,7 @@ function star(cx, cy, r, fill) {
 }
 
 /** Issuing authority and validity as the rules give them: 5/10/20 years or 长期 by age at issue. */
-function backFields(rng, p) {
+export function backFields(rng, p) {
   const birthYear = Number(p.id.birthDate.slice(0, 4));
   const issueYear = Math.min(2026, Math.max(birthYear + 16, rng.int(2006, 2025)));
   const issue = `${issueYear}.${String(rng.int(1, 12)).padStart(2, '0')}.${String(rng.int(1, 28)).padStart(2, '0')}`;
@@ -295,14 +295,14 @@ export function homography(src, dst) {
   return b.map((v, i) => v / A[i][i]);
 }
 
-async function rasterise(svg) {
+export async function rasterise(svg) {
   const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 
 const CLUTTER_WORDS = ['发票', '收据', '成都银行', '温江区', '办事指南', '医保', '通知', '会议纪要', '2026', '签字', '便签', '电话'];
 
-function clutterSvg(rng, w, h) {
+export function clutterSvg(rng, w, h) {
   const base = rng.pick(['#6b5848', '#5d6670', '#7a6a58', '#4f5a52', '#8a7c6c']);
   const parts = [`<rect width="${w}" height="${h}" fill="${base}"/>`];
   // wood grain / fabric stripes
@@ -328,7 +328,7 @@ function clutterSvg(rng, w, h) {
  * (raw RGBA of the same size) shows elsewhere. Light falls unevenly (vignette + gradient), with
  * Gaussian noise of `noise` levels. Inverse mapping with bilinear sampling.
  */
-function compose(face, background, w, h, quad, rng, { light = 0, noise = 0 }) {
+export function compose(face, background, w, h, quad, rng, { light = 0, noise = 0 }) {
   const H = homography(quad, [[0, 0], [face.width, 0], [face.width, face.height], [0, face.height]]);
   const out = Buffer.alloc(w * h * 3);
   const lx = rng.range(-1, 1);
@@ -380,7 +380,7 @@ function compose(face, background, w, h, quad, rng, { light = 0, noise = 0 }) {
   return out;
 }
 
-function rotatedQuad(cx, cy, w, h, deg, jitter, rng) {
+export function rotatedQuad(cx, cy, w, h, deg, jitter, rng) {
   const a = (deg * Math.PI) / 180;
   const c = Math.cos(a);
   const s = Math.sin(a);
@@ -433,7 +433,7 @@ export async function degrade(svg, level, rng) {
 // The corpus
 
 /** Ground truth of an ID card front, as the OCR service should return it. */
-function frontTruth(p) {
+export function frontTruth(p) {
   return {
     name: p.member.name,
     sex: p.id.sex === 'male' ? '男' : '女',

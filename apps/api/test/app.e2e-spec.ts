@@ -87,6 +87,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'abc', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'abc', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ OCR_ENGINE: 'cloud', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' })).toThrow(/OCR_ENGINE/);
+  });
+
+  it('reads with PP-OCRv4 unless OCR_ENGINE=tesseract', () => {
+    expect(loadConfig({ DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' }).ocr.engine).toBe('paddle');
+    expect(loadConfig({ OCR_ENGINE: 'tesseract', DEMO_MODE: 'true', DATA_DIR: '/tmp/zczr-config-test' }).ocr.engine).toBe('tesseract');
   });
 
   it('requires real keys outside demo mode', () => {

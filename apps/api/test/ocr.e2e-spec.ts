@@ -1,6 +1,7 @@
+import { jest } from '@jest/globals';
 import sharp from 'sharp';
 import { giveConsent, householdBody, person, workerPlacement } from './fixtures.js';
-import { cards, fixture, pngClaiming, TEXT_AS_JPG, truncated, type CardTruth } from './fixtures/images.js';
+import { cards, fixture, pngClaiming, TEXT_AS_JPG, truncated, wildCards, wildFixture, type CardTruth } from './fixtures/images.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
 /**
@@ -17,6 +18,9 @@ interface Field {
 }
 type Fields = Record<string, Field>;
 
+// Reading is CPU-bound: on a loaded, shared CI machine one read can take tens of seconds.
+jest.setTimeout(180_000);
+
 const ALL = cards();
 const fronts = ALL.filter((c) => c.kind === 'id_card_front');
 const backs = ALL.filter((c) => c.kind === 'id_card_back');
@@ -31,7 +35,8 @@ describe('OCR of identity documents', () => {
   let t: TestApp;
   let staff: string;
   beforeAll(async () => {
-    t = await startTestApp({ OCR_WORKERS: '1', UPLOAD_MAX_BYTES: String(1_500_000) });
+    // A generous time per document: CI machines are shared, and a sideways photo is read up to four ways.
+    t = await startTestApp({ OCR_WORKERS: '1', OCR_TIMEOUT_MS: '180000', UPLOAD_MAX_BYTES: String(1_500_000) });
     staff = await t.tokenFor('district_reviewer');
   }, 120_000);
   afterAll(() => t.close());
@@ -50,7 +55,9 @@ describe('OCR of identity documents', () => {
       const res = await readAsStaff(c, { name: c.truth.name!, idNumber: c.truth.idNumber! }, 'front');
       expect(res.status).toBe(200);
       expect(res.body.document).toBe('id_card_front');
-      expect(res.body.documentFound).toBe(true);
+      // A flat scan is nearly all card: the whole photo is read (the outline is only a hint).
+      // On a desk the card's outline is found and read.
+      expect(res.body.documentFound).toBe(level !== 'clean');
       const f = res.body.fields as Fields;
       if (level === 'hard') {
         rightOrFlagged(f.idNumber!, c.truth.idNumber!);
@@ -79,6 +86,45 @@ describe('OCR of identity documents', () => {
     rightOrFlagged(f.validFrom!, iso(c.truth.validFrom!));
     rightOrFlagged(f.validUntil!, iso(c.truth.validTo!));
     if (c.level !== 'hard') expect([f.issuingAuthority!.value, f.validFrom!.value, f.validUntil!.value]).toEqual([c.truth.authority, iso(c.truth.validFrom!), iso(c.truth.validTo!)]);
+  });
+
+  /**
+   * Cards from the second generator (issue 13): other fonts and offsets, scans with white margins,
+   * crops where the card is the whole photo, screenshots shrunk to 600 px, and pale, glared, busy
+   * or sideways photos. Clean and full-bleed: every field right and the number certain; hard: the
+   * number right or flagged, and whatever is wrong is flagged.
+   */
+  describe.each(['clean', 'fullbleed', 'hard'] as const)('ID card front from the second corpus, %s', (level) => {
+    const wild = wildCards();
+    it.each(wild.filter((c) => c.level === level && c.kind === 'id_card_front').map((c) => [`${c.file} (${c.params.variant})`, c] as const))('%s', async (_file, c) => {
+      const res = await readAsStaff(c as unknown as CardTruth, { name: c.truth.name!, idNumber: c.truth.idNumber! }, 'front', wildFixture(c.file));
+      expect(res.status).toBe(200);
+      const f = res.body.fields as Fields;
+      if (level === 'hard') {
+        for (const k of ['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'] as const) rightOrFlagged(f[k]!, c.truth[k]!);
+      } else {
+        expect(Object.fromEntries(['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'].map((k) => [k, f[k]!.value]))).toEqual(
+          { name: c.truth.name, sex: c.truth.sex, ethnicity: c.truth.ethnicity, birthDate: c.truth.birthDate, address: c.truth.address, idNumber: c.truth.idNumber },
+        );
+        expect(f.idNumber!.needsConfirmation).toBe(false);
+      }
+      expect(res.body.toConfirm).toEqual(Object.keys(f).filter((k) => f[k]!.needsConfirmation));
+    });
+  });
+
+  it.each(wildCards().filter((c) => c.kind === 'id_card_back').map((c) => [`${c.file} (${c.params.variant})`, c] as const))('ID card back from the second corpus %s', async (_file, c) => {
+    // The back has no number: only the consent itself is checked.
+    const res = await readAsStaff(c as unknown as CardTruth, person('林国栋'), 'back', wildFixture(c.file));
+    expect(res.status).toBe(200);
+    const f = res.body.fields as Fields;
+    const want = [c.truth.authority, iso(c.truth.validFrom!), iso(c.truth.validTo!)];
+    if (c.level === 'hard') {
+      rightOrFlagged(f.issuingAuthority!, want[0]!);
+      rightOrFlagged(f.validFrom!, want[1]!);
+      rightOrFlagged(f.validUntil!, want[2]!);
+    } else {
+      expect([f.issuingAuthority!.value, f.validFrom!.value, f.validUntil!.value]).toEqual(want);
+    }
   });
 
   it.each(ALL.filter((c) => c.kind === 'disability_certificate').map((c) => [c.file, c] as const))('disability certificate %s', async (_file, c) => {

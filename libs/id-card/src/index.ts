@@ -24,3 +24,4 @@ export type {
 export { maskIdNumber } from './masking.js';
 export { correctIdNumber, OCR_CONFUSIONS } from './ocr-correction.js';
 export type { IdNumberCorrection } from './ocr-correction.js';
+export * from './card-layout.js';

@@ -50,8 +50,12 @@ export interface AppConfig {
   screeningWorkers: number;
   /** Department imports read, check, hash and encrypt rows in a worker thread (built API only). */
   importWorker: boolean;
-  /** OCR worker pool (0 = OCR off) and the time one document may take. */
-  ocr: { workers: number; timeoutMs: number };
+  /**
+   * OCR worker pool (0 = OCR off) and the time one document may take. `engine`: `paddle` reads
+   * with PP-OCRv4 (one child process per worker) and re-reads numbers with tesseract.js;
+   * `tesseract` reads with tesseract.js alone (less memory, weaker on other fonts and layouts).
+   */
+  ocr: { workers: number; timeoutMs: number; engine: 'paddle' | 'tesseract' };
   /** Uploaded images: bytes (multer limit) and decoded pixels (decompression bombs). */
   uploads: { maxBytes: number; maxPixels: number };
   attachments: AttachmentStoreConfig;
@@ -208,7 +212,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     realNameVerifier: oneOf(env, 'REALNAME_VERIFIER', ['wechat', 'demo'] as const, demoMode ? 'demo' : 'wechat'),
     screeningWorkers: int(env, 'SCREENING_WORKERS', 2, 0, 16),
     importWorker: bool(env, 'IMPORT_WORKER', true),
-    ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000) },
+    ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000), engine: oneOf(env, 'OCR_ENGINE', ['paddle', 'tesseract'] as const, 'paddle') },
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024), maxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 1_000_000_000) },
     attachments: parseAttachmentStore(env, (message) => new ConfigError(message)),
     monitoring: {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { api } from '../services/api';
+import { captureIdCard, type CardCapture } from '../services/card-capture';
 import { ApiError, errorMessage } from '../services/request';
 import type { IdCardFieldName, IdCardOcrResult } from '../services/types';
 import type { LocalPhoto } from '../services/request';
@@ -42,6 +43,21 @@ export async function scanIdCard(filePath: LocalPhoto, opts: { forIdentityBindin
   }
 }
 
+/**
+ * Reads a capture from the scan page: the card cut to the frame first; the full photo when there
+ * is no crop, or when nothing could be read from the crop (the card was not quite in the frame).
+ */
+export async function scanCaptured(c: CardCapture, opts: { forIdentityBinding?: boolean; consentId?: string | null }): Promise<IdCardOcrResult> {
+  if (!c.card) return scanIdCard(c.full, opts);
+  try {
+    const r = await scanIdCard(c.card, opts);
+    if (r.fields.idNumber?.value) return r;
+  } catch (e) {
+    if (!(e instanceof ApiError && (e.code === 'OCR_UNREADABLE' || e.code === 'IMAGE_CORRUPT'))) throw e;
+  }
+  return scanIdCard(c.full, opts);
+}
+
 export function fieldsOf(r: IdCardOcrResult): ScannedFields {
   const out: ScannedFields = {};
   for (const k of Object.keys(ID_FIELD_LABELS) as IdCardFieldName[]) {
@@ -56,12 +72,12 @@ export function IdCardScan(props: { consentId?: string | null; onResult: (f: Sca
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string } | null>(null);
   const run = async () => {
-    const path = await choosePhoto();
-    if (!path) return;
+    const capture = await captureIdCard();
+    if (!capture) return;
     setBusy(true);
     setMessage(null);
     try {
-      const r = await scanIdCard(path, { consentId: props.consentId });
+      const r = await scanCaptured(capture, { consentId: props.consentId });
       props.onResult(fieldsOf(r));
       const check = r.toConfirm.map((k) => ID_FIELD_LABELS[k as IdCardFieldName] ?? k);
       setMessage(check.length ? { kind: 'warn', text: `已识别。请核对：${check.join('、')}` } : { kind: 'ok', text: '已识别，请核对姓名和号码' });

@@ -121,7 +121,7 @@ export async function readIdCardFront(photoPage: Page, ocr: ZoneRecognizer, ctx:
 const AUTHORITY = /(公安局|分局|派出所)$/;
 
 /** 签发机关: a police authority; its place names are checked like an address's. */
-function decideAuthority(text: string, conf: number): OcrField {
+export function decideAuthority(text: string, conf: number): OcrField {
   const t = text.replace(/\s+/g, '').replace(/^(签发机关|机关|关)/, '');
   if (!t) return unread('未能识别签发机关');
   let fixed = t;
@@ -150,7 +150,7 @@ function isoDate(m: RegExpExecArray): string | null {
  * 有效期限 "2015.03.12-2035.03.12" or "2015.03.12-长期". Cards run 5, 10 or 20 years (by age at
  * issue) or without end, always to the same day: an end date that breaks this is flagged.
  */
-function decideValidity(text: string, conf: number): { from: OcrField; until: OcrField } {
+export function decideValidity(text: string, conf: number): { from: OcrField; until: OcrField } {
   const t = text.replace(/\s+/g, '');
   const start = DATE.exec(t);
   const from = start ? isoDate(start) : null;

@@ -58,6 +58,22 @@ export class Page {
     return sum / z.data.length;
   }
 
+  /** The page turned a quarter (clockwise or not): a frame of the other orientation. */
+  quarterTurned(clockwise: boolean): Page {
+    const { width: w, height: h } = this.frame;
+    const frame = { width: h, height: w };
+    const corners: Quad = [[0, 0], [h, 0], [h, w], [0, w]];
+    const old = ([u, v]: readonly [number, number]): [number, number] => (clockwise ? [v, h - u] : [w - v, u]);
+    const inSource = corners.map((c) => apply(this.toSource, ...old(c))) as unknown as Quad;
+    return new Page(this.source, homography(corners, inSource), frame, this.outlined);
+  }
+
+  /** The whole page as one image, its longer side `maxSide` pixels at most. */
+  render(maxSide: number): GrayImage {
+    const s = Math.min(1, maxSide / Math.max(this.frame.width, this.frame.height));
+    return this.zone({ x0: 0, y0: 0, x1: this.frame.width, y1: this.frame.height }, s);
+  }
+
   /** The same page turned half a turn. */
   turned(): Page {
     const { width: w, height: h } = this.frame;
@@ -118,6 +134,28 @@ async function shrink(img: GrayImage, width: number): Promise<GrayImage> {
  * page, straightened by the skew of its text lines.
  */
 export async function locatePage(source: GrayImage, frame: PageFrame): Promise<Page> {
+  return (await locateHypotheses(source, frame)).page;
+}
+
+export interface PageHypotheses {
+  /** What locatePage gives: the outlined document flattened into `frame`, else the whole photo in it. */
+  page: Page;
+  /** The outline found, flattened (null when none). */
+  card: Page | null;
+  /** Share of the photo the outline covers (0 without one). */
+  coverage: number;
+  /** The whole photo, straightened by its text lines, in its own proportions (1 unit = 1 pixel). */
+  whole: () => Page;
+  /** The whole photo, straightened, in `frame` (for forms read by their frame). */
+  wholeInFrame: () => Page;
+}
+
+/**
+ * Where the document may be: the outline is only a hint, since a photo that is all card (a scan,
+ * a screenshot, a camera's card frame) has no outline, or one that is something else's. The
+ * caller reads the hypotheses and keeps the one whose content makes sense.
+ */
+export async function locateHypotheses(source: GrayImage, frame: PageFrame): Promise<PageHypotheses> {
   const small = await shrink(source, Math.min(FIND_WIDTH, source.width));
   const k = source.width / small.width;
   const aspect = frame.width / frame.height;
@@ -130,8 +168,27 @@ export async function locatePage(source: GrayImage, frame: PageFrame): Promise<P
     const wide = Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]);
     const tall = Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]);
     if ((wide < tall) !== (frame.width < frame.height)) q = [q[3], q[0], q[1], q[2]];
-    return new Page(source, homography(target, q), frame, true);
+    const card = new Page(source, homography(target, q), frame, true);
+    return { page: card, card, coverage: quadArea(q) / (source.width * source.height), whole: () => straightened(source, small, { width: source.width, height: source.height }), wholeInFrame: () => straightened(source, small, frame) };
   }
+  const whole = straightened(source, small, { width: source.width, height: source.height });
+  const page = straightened(source, small, frame);
+  return { page, card: null, coverage: 0, whole: () => whole, wholeInFrame: () => page };
+}
+
+function quadArea(q: Quad): number {
+  let a = 0;
+  for (let i = 0; i < 4; i++) {
+    const [x0, y0] = q[i]!;
+    const [x1, y1] = q[(i + 1) % 4]!;
+    a += x0 * y1 - x1 * y0;
+  }
+  return Math.abs(a) / 2;
+}
+
+/** The whole photo as a page in `frame`, turned by the skew of its text lines. */
+function straightened(source: GrayImage, small: GrayImage, frame: PageFrame): Page {
+  const target: Quad = [[0, 0], [frame.width, 0], [frame.width, frame.height], [0, frame.height]];
   const angle = (estimateSkew(small) * Math.PI) / 180;
   const cx = source.width / 2;
   const cy = source.height / 2;

@@ -8,7 +8,8 @@ import { cacheMe } from '../../services/session';
 import { errorMessage } from '../../services/request';
 import { emptyDraft, loadResidentDraft, newMember, saveResidentDraft } from '../../services/household-draft';
 import type { IdCardFieldName, IdCardOcrResult } from '../../services/types';
-import { choosePhoto, ID_FIELD_LABELS, scanIdCard } from '../../components/id-card-scan';
+import { ID_FIELD_LABELS, scanCaptured } from '../../components/id-card-scan';
+import { captureIdCard } from '../../services/card-capture';
 import { Btn, Card, ErrorBox, Field, Loading, Notice, Screen, Tick } from '../../components/ui';
 
 const FIELDS: IdCardFieldName[] = ['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'];
@@ -25,13 +26,13 @@ export default function Bind() {
   const [error, setError] = useState<string | null>(null);
 
   const scan = async () => {
-    const path = await choosePhoto();
-    if (!path) return;
-    setPhoto(path.path);
+    const capture = await captureIdCard();
+    if (!capture) return;
+    setPhoto((capture.card ?? capture.full).path);
     setOcrBusy(true);
     setOcrError(null);
     try {
-      const r = await scanIdCard(path, { forIdentityBinding: true });
+      const r = await scanCaptured(capture, { forIdentityBinding: true });
       setOcr(r);
       const next = { ...values };
       for (const k of FIELDS) if (r.fields[k]?.value) next[k] = r.fields[k]!.value;

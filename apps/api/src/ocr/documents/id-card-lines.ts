@@ -1,0 +1,202 @@
+import { parseBackLayout, parseFrontLayout, validateIdNumber, type BackLayout, type FrontLayout, type LayoutBox } from '@zczr/id-card';
+import type { LineRecognizer } from '../engine/paddle-pool.js';
+import type { PaddleLine } from '../engine/paddle-ocr.js';
+import type { ReadChar, ZoneRecognizer, ZoneText } from '../engine/tesseract-pool.js';
+import { decideAddress } from '../fields/address.js';
+import { decideIdNumber, field, interpretIdRead, meanConf, minConf, unread, type IdReading } from '../fields/field.js';
+import { decideBirthDate, decideEthnicity, decideName, decideSex, NAME_PATTERN, parseChineseDate } from '../fields/person.js';
+import type { GrayImage } from '../image/geometry.js';
+import type { Page, PageHypotheses } from '../image/page.js';
+import { decideAuthority, decideValidity, type IdCardBack, type IdCardFront, type ReadContext } from './id-card.js';
+
+/**
+ * The ID card read as text lines (PP-OCRv4), fields found by their labels (see
+ * @zczr/id-card parseFrontLayout), with tesseract.js as the second reader of the number (digits
+ * only) and of an uncertain name. Where the card is in the photo is only a hint: the outlined card,
+ * the whole photo and their turns are hypotheses, and the read that makes most sense wins.
+ */
+
+/** Longest side a hypothesis is rendered at (detection runs at ≤ 960, recognition crops from this). */
+const RENDER_MAX = 1280;
+/** Above this share of the photo an outline is the photo's own edge (or a guess), not the card's. */
+export const COVERS_PHOTO = 0.8;
+
+/** The second reader, when there is one: runs a job on a tesseract.js worker. */
+export type SecondReader = <T>(job: (ocr: ZoneRecognizer) => Promise<T>) => Promise<T>;
+
+interface Hypothesis {
+  page: Page;
+  image: GrayImage;
+  scale: number;
+  lines: PaddleLine[];
+}
+
+const textOf = (cs: readonly ReadChar[]): string => cs.map((c) => c.ch).join('');
+
+/**
+ * Pages to try, most likely first: the outlined card (unless the outline is the photo's own
+ * edge) and its half turn, then the whole photo — turned a quarter either way when it is
+ * portrait-shaped — and its half turn.
+ */
+function candidates(h: PageHypotheses): Array<() => Page> {
+  const card = h.card ? [() => h.card!, () => h.card!.turned()] : [];
+  const probe = h.whole();
+  const whole = probe.frame.height > probe.frame.width * 1.1
+    ? [() => probe.quarterTurned(true), () => probe.quarterTurned(false)]
+    : [() => probe, () => probe.turned()];
+  return h.card && h.coverage < COVERS_PHOTO ? [...card, ...whole] : [...whole, ...card];
+}
+
+async function readHypothesis(page: Page, lines: LineRecognizer): Promise<Hypothesis> {
+  const scale = Math.min(1, RENDER_MAX / Math.max(page.frame.width, page.frame.height));
+  const image = page.render(RENDER_MAX);
+  return { page, image, scale, lines: await lines.page(image) };
+}
+
+/** How much sense a front read makes: a number that passes its check, labels, fields agreeing with it. */
+function frontScore(l: FrontLayout, today?: Date): number {
+  const id = interpretIdRead(textOf(l.idNumber), 1, today);
+  let s = l.labels;
+  if (id.status === 'valid') s += 6;
+  else if (id.status === 'corrected' || id.status === 'ambiguous') s += 2;
+  const v = id.status === 'valid' ? validateIdNumber(id.candidates[0]!, { today }) : null;
+  if (v?.valid) {
+    if (l.sex?.ch === (v.sex === 'male' ? '男' : '女')) s += 1;
+    if (parseChineseDate(textOf(l.birth))?.value === v.birthDate) s += 1;
+  }
+  if (NAME_PATTERN.test(textOf(l.name))) s += 1;
+  return s;
+}
+
+function backScore(l: BackLayout): number {
+  let s = l.labels;
+  const v = decideValidity(textOf(l.validity), 1);
+  if (v.from.value) s += 2;
+  if (v.until.value) s += 2;
+  if (/(公安局|分局|派出所)$/.test(textOf(l.authority))) s += 2;
+  return s;
+}
+
+/** Reads hypotheses in order until one makes full sense; else the best. */
+async function choose<L>(h: PageHypotheses, lines: LineRecognizer, parse: (ls: PaddleLine[]) => L, score: (l: L) => number, enough: number): Promise<{ hyp: Hypothesis; layout: L }> {
+  let best: { hyp: Hypothesis; layout: L; score: number } | null = null;
+  for (const make of candidates(h)) {
+    const hyp = await readHypothesis(make(), lines);
+    const layout = parse(hyp.lines);
+    const s = score(layout);
+    if (!best || s > best.score) best = { hyp, layout, score: s };
+    if (s >= enough) break;
+  }
+  return best!;
+}
+
+/** A box of the rendered image, in page units, grown by `pad` of its height on every side. */
+function pageBox(hyp: Hypothesis, b: LayoutBox, pad: number): { x0: number; y0: number; x1: number; y1: number } {
+  const h = b.y1 - b.y0;
+  return { x0: (b.x0 - h * pad) / hyp.scale, y0: (b.y0 - h * pad * 0.5) / hyp.scale, x1: (b.x1 + h * pad) / hyp.scale, y1: (b.y1 + h * pad * 0.5) / hyp.scale };
+}
+
+/** A zone cut for tesseract, its line about `px` pixels high (the size it reads CJK and digits best at). */
+function zoneAt(hyp: Hypothesis, b: LayoutBox, px: number, pad = 0.3): GrayImage {
+  const box = pageBox(hyp, b, pad);
+  return hyp.page.zone(box, px / Math.max(1, box.y1 - box.y0));
+}
+
+const asZoneText = (chars: ReadChar[]): ZoneText => ({ text: textOf(chars), lines: chars.length ? [{ text: textOf(chars), chars, box: { x0: 0, y0: 0, x1: 0, y1: 0 } }] : [] });
+
+/** Fields read, and whether they were read from the card's outline (else from the whole photo). */
+export interface LinesRead<T> {
+  fields: T;
+  outlined: boolean;
+}
+
+export async function readIdCardFrontLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null, ctx: ReadContext = {}): Promise<LinesRead<IdCardFront>> {
+  const { hyp, layout } = await choose(h, lines, parseFrontLayout, (l) => frontScore(l, ctx.today), 10);
+
+  // The number: the line as read, then the second reader (digits only) until two reads agree.
+  const reads: IdReading[] = [interpretIdRead(textOf(layout.idNumber), meanConf(layout.idNumber), ctx.today)];
+  let id = decideIdNumber(reads, ctx.today);
+  if (layout.idBox) {
+    let tesseractValid = false;
+    if (second) {
+      for (const px of [44, 36]) {
+        const z = await second((ocr) => ocr.read(zoneAt(hyp, layout.idBox!, px), { psm: '7', whitelist: '0123456789X' }));
+        const r = interpretIdRead(z.text, meanConf(z.lines.flatMap((l) => l.chars)), ctx.today);
+        reads.push(r);
+        tesseractValid ||= r.status === 'valid';
+        id = decideIdNumber(reads, ctx.today);
+        if (!id.field.needsConfirmation) break;
+      }
+    }
+    // Without a second reader, or one that could make nothing of the line: the first reader again,
+    // on a finer cut of the line. Never when the second reader read another valid number.
+    if (id.field.needsConfirmation && !tesseractValid) {
+      const again = await lines.line(zoneAt(hyp, layout.idBox, 48, 0.2));
+      reads.push(interpretIdRead(again.text, meanConf(again.chars), ctx.today));
+      id = decideIdNumber(reads, ctx.today);
+    }
+  }
+  const idCertain = !id.field.needsConfirmation;
+
+  // The name: the first reader; where it is unsure, the second reads it too and any disagreement is flagged.
+  let name = decideName([asZoneText(layout.name)]);
+  if (second && layout.nameBox && name.value && (minConf(layout.name) < 0.9 || !NAME_PATTERN.test(name.value))) {
+    const z = await second((ocr) => ocr.read(zoneAt(hyp, layout.nameBox!, 30, 0.15), { psm: '7' }));
+    const other = z.lines.flatMap((l) => l.chars).filter((c) => /[\u3400-\u9fff·]/.test(c.ch)).map((c) => c.ch).join('');
+    if (other && other !== name.value) {
+      name = field(name.value, Math.min(name.confidence, 0.6), { confirm: true, note: `姓名两次识别不一致（“${name.value}”与“${other}”），请核对`, candidates: NAME_PATTERN.test(other) ? [name.value, other] : undefined });
+    }
+  }
+
+  const fields: IdCardFront = {
+    name,
+    sex: decideSex(layout.sex, id.parsed, idCertain),
+    ethnicity: decideEthnicity(layout.ethnicity),
+    birthDate: decideBirthDate(parseChineseDate(textOf(layout.birth)), id.parsed, idCertain),
+    address: layout.address.length ? decideAddress(layout.address, ctx.districtCode) : unread('未能识别住址'),
+    idNumber: id.field,
+  };
+  return { fields, outlined: hyp.page.outlined };
+}
+
+export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null): Promise<LinesRead<IdCardBack>> {
+  const { hyp, layout } = await choose(h, lines, parseBackLayout, backScore, 8);
+  let v = decideValidity(textOf(layout.validity), meanConf(layout.validity));
+  if ((v.from.needsConfirmation || v.until.needsConfirmation) && second && layout.validityBox) {
+    const z = await second((ocr) => ocr.read(zoneAt(hyp, layout.validityBox!, 32), { psm: '7', whitelist: '0123456789.-长期' }));
+    const next = decideValidity(z.text, meanConf(z.lines.flatMap((l) => l.chars)));
+    if (!next.from.needsConfirmation && !next.until.needsConfirmation) v = next;
+  }
+  const authority = textOf(layout.authority);
+  const fields: IdCardBack = {
+    issuingAuthority: authority ? decideAuthority(authority, meanConf(layout.authority)) : unread('未能识别签发机关'),
+    validFrom: v.from,
+    validUntil: v.until,
+  };
+  return { fields, outlined: hyp.page.outlined };
+}
+
+/**
+ * The first reader as a zone recognizer, for the forms read as lines (disability certificate,
+ * household register): a block is detected and read line by line, a line read at once; reads
+ * restricted to digits go to the second reader, whose whitelist is exact.
+ */
+export function lineZones(lines: LineRecognizer, second: SecondReader | null): ZoneRecognizer {
+  const toZone = (ls: PaddleLine[]): ZoneText => ({
+    text: ls.map((l) => l.text).join('\n'),
+    lines: ls.map((l) => ({ text: l.text, chars: l.chars, box: l.box })),
+  });
+  return {
+    async read(image, opts) {
+      if (opts.whitelist && second) return second((ocr) => ocr.read(image, opts));
+      if (opts.psm === '6') return toZone(await lines.page(image));
+      const l = await lines.line(image);
+      if (opts.whitelist) {
+        const keep = new Set([...opts.whitelist]);
+        l.chars = l.chars.filter((c) => keep.has(c.ch));
+        l.text = l.chars.map((c) => c.ch).join('');
+      }
+      return toZone(l.chars.length ? [l] : []);
+    },
+  };
+}
