@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeIdNumber } from '@zczr/id-card';
+import { generateHousehold } from '@zczr/demo-data';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CARDS = join(ROOT, 'apps/api/test/fixtures/id-cards');
@@ -78,6 +79,40 @@ function fixtureCard() {
   return card ? { file: join(CARDS, card.file), ...card.truth } : null;
 }
 
+/** The resident's household wizard, from the address step to 提交 (after consent). */
+async function fillWizardAndSubmit(page, shoot) {
+  await expectText(page, '所在街道（镇）', '授权后应进入填报向导');
+  await tap(page, '柳城街道', true);
+  await tap(page, '和平社区居委会', true);
+  await input(page, '例如：柳台大道334号3栋2单元501室').fill('柳台大道334号3栋2单元501室');
+  await tap(page, '下一步', true);
+  await expectText(page, '第 1 位', '成员步骤');
+  await tap(page, '失业', true);
+  await tap(page, '有劳动能力', true);
+  await tap(page, '患有重特大疾病');
+  await shoot('mp-resident-wizard.png');
+  await tap(page, '下一步', true);
+  await tap(page, '＋ 添加一项收入');
+  await input(page, '每月金额（元）').fill('300');
+  await tap(page, '下一步', true);
+  await input(page, '存款（全家合计，元）').fill('1000');
+  await tap(page, '0套', true);
+  await tap(page, '下一步', true);
+  await input(page, '医疗自付费用（近12个月，元）').fill('30000');
+  await tap(page, '下一步', true);
+  await tap(page, '下一步', true);
+  await expectText(page, '信息已填写完整', '核对页');
+  await tap(page, '提交', true);
+
+}
+
+/** A person of the demo archive (DEMO_SEED's household `index`, as the API seeds it), with their real ID number. */
+function archivedPerson(index) {
+  const h = generateHousehold(20261101, index, '510115');
+  const head = h.members.find((m) => m.relation === 'head') ?? h.members[0];
+  return { name: head.name, idNumber: head.idNumber };
+}
+
 export const MINIPROGRAM_CHECKS = [
   {
     name: '居民端：微信登录 → 拍身份证实名 → 授权 → 填报 → 提交 → 进度 → 我的救助',
@@ -124,29 +159,7 @@ export const MINIPROGRAM_CHECKS = [
       await shoot('mp-resident-consent.png');
       await tap(page, '同意并继续');
 
-      // The wizard.
-      await expectText(page, '所在街道（镇）', '授权后应进入填报向导');
-      await tap(page, '柳城街道', true);
-      await tap(page, '和平社区居委会', true);
-      await input(page, '例如：柳台大道334号3栋2单元501室').fill('柳台大道334号3栋2单元501室');
-      await tap(page, '下一步', true);
-      await expectText(page, '第 1 位', '成员步骤');
-      await tap(page, '失业', true);
-      await tap(page, '有劳动能力', true);
-      await tap(page, '患有重特大疾病');
-      await shoot('mp-resident-wizard.png');
-      await tap(page, '下一步', true);
-      await tap(page, '＋ 添加一项收入');
-      await input(page, '每月金额（元）').fill('300');
-      await tap(page, '下一步', true);
-      await input(page, '存款（全家合计，元）').fill('1000');
-      await tap(page, '0套', true);
-      await tap(page, '下一步', true);
-      await input(page, '医疗自付费用（近12个月，元）').fill('30000');
-      await tap(page, '下一步', true);
-      await tap(page, '下一步', true);
-      await expectText(page, '信息已填写完整', '核对页');
-      await tap(page, '提交', true);
+      await fillWizardAndSubmit(page, shoot);
 
       await expectText(page, '已提交成功', '提交后应显示办理进度');
       await expectText(page, '已自动校验', '进度时间线');
@@ -165,6 +178,93 @@ export const MINIPROGRAM_CHECKS = [
       const subs = await api('GET', `/api/v1/submissions?householdId=${me.body.householdId}`, { token: login.body.accessToken });
       assert(subs.body.items?.length === 1, `应有 1 条申请，实际 ${subs.body.items?.length}`);
       return usedOcr ? '通过身份证照片识别完成实名' : '身份证识别不可用，改为手动填写完成实名';
+    },
+  },
+  {
+    name: '居民端：实名姓名与档案不符被拒绝（识别错字），改正后通过',
+    shot: 'mp-bind-refused-fixed.png',
+    mobile: true,
+    // The refused binding is a 422 the browser reports on its console.
+    ignoreConsole: /status of 422/,
+    async run({ page, base, shoot }) {
+      // Household 1's head: in the archive, not bound to any account (household 0 is the demo resident's).
+      const person = archivedPerson(1);
+      const misread = `玖${person.name.slice(1)}` === person.name ? `龚${person.name.slice(1)}` : `玖${person.name.slice(1)}`;
+      await page.goto(`${base}/h5/?code=e2e-mismatch-${Date.now().toString(36)}`, { waitUntil: 'load' });
+      await expectText(page, '方式二：手动填写', '登录后应进入实名认证');
+      await input(page, '姓名').fill(misread);
+      await input(page, '身份证号').fill(person.idNumber);
+      await expectText(page, '号码校验通过', '身份证号实时校验');
+      await tap(page, '我同意为实名认证处理');
+      await tap(page, '确认并完成实名认证');
+      await expectText(page, '未通过：姓名与身份证号不一致', '姓名不符应被拒绝');
+      await expectText(page, `您填写的姓名“${misread}”`, '拒绝说明应写出所填姓名');
+      await expectText(page, '与档案中这个身份证号的姓名不一致', '姓名栏下应标出');
+      await shoot('mp-bind-refused.png');
+      // Still on the bind page, nothing bound.
+      assert(!(await text(page, '个人信息处理授权书').isVisible()), '被拒绝后不应进入授权页');
+      await input(page, '姓名').fill(person.name);
+      await tap(page, '确认并完成实名认证', true);
+      await page.waitForURL((u) => !u.pathname.includes('/bind/'), { timeout: WAIT });
+      await expectText(page, '我的救助', '改正姓名后应实名通过并看到自己的家庭');
+    },
+  },
+  {
+    name: '居民端首次使用（演示第二位居民）：实名 → 人脸核身演示票据 → 授权 → 填报 → 我的救助',
+    shot: 'mp-first-visit.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      await page.goto(`${base}/h5/`, { waitUntil: 'load' });
+      await tap(page, '演示登录：首次使用的居民');
+      await expectText(page, '这位居民还没有实名认证', '首次使用应进入实名认证并提示演示身份');
+      await tap(page, '填入演示身份');
+      await expectText(page, '号码校验通过', '演示身份号码有效');
+      await tap(page, '我同意为实名认证处理');
+      await shoot('mp-first-visit-bind.png');
+      await tap(page, '确认并完成实名认证');
+      await expectText(page, '个人信息处理授权书', '实名后应进入授权页');
+      await expectText(page, '林秀英', '授权书写明授权人');
+      await tap(page, '我已阅读并理解以上授权书全文');
+      await tap(page, '我单独同意处理');
+      await tap(page, '同意并继续');
+      await fillWizardAndSubmit(page, shoot);
+      await expectText(page, '已提交成功', '提交后应显示办理进度');
+      await tap(page, '看看我能得到哪些帮助');
+      await expectText(page, '可能符合的帮助', '我的救助');
+      const api = apiClient(base);
+      const login = await api('POST', '/api/v1/auth/demo-login', { body: { role: 'resident', firstVisit: true } });
+      const me = await api('GET', '/api/v1/auth/me', { token: login.body.accessToken });
+      assert(me.body.realName === '林秀英' && me.body.identityVerified === true, `应已实名且通过人脸核身：${JSON.stringify(me.body)}`);
+      assert(me.body.householdId, '首次使用的居民提交后应有家庭档案');
+    },
+  },
+  {
+    name: '居民端：我的救助用大白话解释（无字段名、金额千分位），在册档案的办理进度',
+    shot: 'mp-help-plain.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      await page.goto(`${base}/h5/`, { waitUntil: 'load' });
+      await tap(page, '演示登录：居民', true);
+      await tap(page, '我的救助');
+      await expectText(page, '这是按政策规则自动算出的参考结果', '我的救助');
+      // Open every explanation shown (eligible, near miss, unknown), then read the page.
+      const links = page.locator('.result .link');
+      for (let i = 0; i < (await links.count()); i++) await links.nth(i).click({ force: true });
+      await shoot('mp-help-plain.png');
+      const shown = await page.evaluate(() => document.body.innerText);
+      const { FACT_NAMES } = await import('@zczr/eligibility');
+      const field = FACT_NAMES.find((f) => shown.includes(f));
+      assert(!field, `页面上出现了字段名 ${field}`);
+      assert(!/是否[^，。\n]*：[是否]/.test(shown), '页面上出现了“是否……：是/否”的表格式说法');
+      const raw = shown.match(/\d{4,} ?元/g);
+      assert(!raw, `金额没有千分位：${raw?.join('，')}`);
+      const folded = await page.locator('.result-ineligible:not(.result-near)').count();
+      assert(folded === 0, `暂不符合的政策应折叠，实际展开了 ${folded} 项`);
+      await expectText(page, '查看暂不符合的', '折叠的其余政策');
+
+      await page.goto(`${base}/h5/pages/status/index`, { waitUntil: 'load' });
+      await expectText(page, '档案已在册', '演示居民的档案在册，办理进度应说明');
+      await shoot('mp-status-on-file.png');
     },
   },
   {

@@ -5,7 +5,7 @@ import bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
 import { Transactor } from '../database/transactor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DEMO_USERNAMES } from '../auth/auth.service.js';
+import { DEMO_FIRST_VISIT, DEMO_USERNAMES } from '../auth/auth.service.js';
 import { newUserEntity, type UserEntity } from '../auth/user.entity.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { Clock } from '../common/time.js';
@@ -68,7 +68,7 @@ export class DemoSeedService {
     ));
     let disabled = 0;
     for (const u of rows) {
-      let demoSecret = u.openid === 'demo-openid-resident';
+      let demoSecret = u.openid === 'demo-openid-resident' || u.openid === DEMO_FIRST_VISIT.openid;
       if (!demoSecret && u.totpSecretEnc) {
         try {
           demoSecret = this.cipher.decrypt(u.totpSecretEnc) === DEMO_TOTP_SECRET;
@@ -142,6 +142,8 @@ export class DemoSeedService {
       }
     }
     await this.users.insert(resident);
+    // A second resident who has signed in but not bound yet: the first visit can be shown and tried.
+    await this.users.insert(this.user({ role: 'resident', username: DEMO_FIRST_VISIT.username, displayName: '微信用户', openid: DEMO_FIRST_VISIT.openid }));
     // A first screening, so the demo opens with every household's current results.
     const run = await this.screenings.begin('system', this.config.districtCode);
     await this.screenings.finished(run.id);
@@ -158,8 +160,8 @@ export class DemoSeedService {
       const workerOf = (gridId: string): AuthContext => actor(usersById.get(assignments.find((a) => a.gridId === gridId)!.userId)!);
       await this.reviews.seed({ workerOf, street: actor(demoUsers[2]!) }, inDemoStreet.filter((h) => h.id !== firstHouseholdId));
     }
-    await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 1 } });
-    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 5} users in ${Date.now() - started} ms`);
+    await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 2 } });
+    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 6} users in ${Date.now() - started} ms`);
   }
 
   private async seedHouseholds(grids: GridEntity[], workerOfGrid: Map<string, string>, onSeeded: (h: SeededHousehold) => void): Promise<string | null> {

@@ -9,7 +9,8 @@ import type {
 
 export const api = {
   wechatLogin: (code: string) => request<TokenPair>('POST', '/api/v1/auth/wechat-login', { body: { code }, auth: false }),
-  demoLogin: (role: 'resident' | 'grid_worker') => request<TokenPair>('POST', '/api/v1/auth/demo-login', { body: { role }, auth: false }),
+  demoLogin: (role: 'resident' | 'grid_worker', firstVisit = false) =>
+    request<TokenPair>('POST', '/api/v1/auth/demo-login', { body: { role, ...(firstVisit ? { firstVisit: true } : {}) }, auth: false }),
   me: () => request<Me>('GET', '/api/v1/auth/me'),
   bindIdentity: (realName: string, idNumber: string, faceVerifyResult?: string) =>
     request<Me>('POST', '/api/v1/auth/bind-identity', { body: { realName, idNumber, consentToIdentityProcessing: true, ...(faceVerifyResult ? { faceVerifyResult } : {}) } }),

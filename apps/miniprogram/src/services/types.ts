@@ -13,6 +13,8 @@ export interface TokenPair {
 
 export interface Me {
   id: string;
+  /** Staff and the demo accounts have one; WeChat residents do not. */
+  username?: string | null;
   role: Role;
   displayName: string;
   realName: string | null;

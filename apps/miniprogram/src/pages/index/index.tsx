@@ -81,6 +81,9 @@ export default function Home() {
                 <Text>网页版无法使用微信登录。以下是演示登录，仅用于体验和测试，数据为演示数据。</Text>
               </Notice>
               <Btn onClick={() => void signIn(() => signInDemo('resident'))}>演示登录：居民</Btn>
+              <Btn kind='ghost' onClick={() => void signIn(() => signInDemo('resident', true))}>
+                演示登录：首次使用的居民
+              </Btn>
               <Btn kind='ghost' onClick={() => void signIn(() => signInDemo('grid_worker'))}>
                 演示登录：网格员
               </Btn>
