@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeIdNumber } from '@zczr/id-card';
 import { generateHousehold } from '@zczr/demo-data';
+import Database from 'better-sqlite3';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CARDS = join(ROOT, 'apps/api/test/fixtures/id-cards');
@@ -187,8 +188,10 @@ export const MINIPROGRAM_CHECKS = [
     // The refused binding is a 422 the browser reports on its console.
     ignoreConsole: /status of 422/,
     async run({ page, base, shoot }) {
-      // Household 1's head: in the archive, not bound to any account (household 0 is the demo resident's).
-      const person = archivedPerson(1);
+      // A head of household in the archive who is not the demo resident (bound already).
+      const api = apiClient(base);
+      const demo = (await api('GET', '/api/v1/auth/me', { token: await demoToken(api, 'resident') })).body;
+      const person = [1, 2, 3].map(archivedPerson).find((p) => p.name !== demo.realName);
       const misread = `玖${person.name.slice(1)}` === person.name ? `龚${person.name.slice(1)}` : `玖${person.name.slice(1)}`;
       await page.goto(`${base}/h5/?code=e2e-mismatch-${Date.now().toString(36)}`, { waitUntil: 'load' });
       await expectText(page, '方式二：手动填写', '登录后应进入实名认证');
@@ -240,7 +243,7 @@ export const MINIPROGRAM_CHECKS = [
   },
   {
     name: '居民端：我的救助用大白话解释（无字段名、金额千分位），在册档案的办理进度',
-    shot: 'mp-help-plain.png',
+    shot: 'mp-help-plain-end.png',
     mobile: true,
     async run({ page, base, shoot }) {
       await page.goto(`${base}/h5/`, { waitUntil: 'load' });
@@ -265,6 +268,60 @@ export const MINIPROGRAM_CHECKS = [
       await page.goto(`${base}/h5/pages/status/index`, { waitUntil: 'load' });
       await expectText(page, '档案已在册', '演示居民的档案在册，办理进度应说明');
       await shoot('mp-status-on-file.png');
+    },
+  },
+  {
+    name: '政策找人：筛查发现演示居民新符合 → 微信订阅消息恰好一条（本地假微信）→ 我的消息',
+    shot: 'mp-policy-found.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      const api = apiClient(base);
+      const residentToken = await demoToken(api, 'resident');
+      const me = (await api('GET', '/api/v1/auth/me', { token: residentToken })).body;
+      await page.goto(`${base}/h5/`, { waitUntil: 'load' });
+      await tap(page, '演示登录：居民', true);
+      await tap(page, '我的救助');
+      await tap(page, '演示：同意接收通知');
+      await expectText(page, '还可以收到 1 条通知', '同意后应记下一次订阅');
+
+      // Before the standard was raised, the family qualified for none of this: the stored results say so.
+      const url = process.env.E2E_DATABASE_URL ?? '';
+      assert(url.startsWith('sqlite:'), `E2E_DATABASE_URL 不是 SQLite：${url}`);
+      const db = new Database(url.slice('sqlite:'.length), { timeout: 10_000 });
+      let forgotten;
+      try {
+        forgotten = db.prepare("DELETE FROM eligibility_current WHERE householdId = ? AND outcome = 'eligible'").run(me.householdId).changes;
+      } finally {
+        db.close();
+      }
+      assert(forgotten > 0, '演示居民家没有符合的政策，无法演示“新符合”');
+      const sentBefore = await (await fetch(`${process.env.E2E_WECHAT_BASE}/__messages`)).json();
+
+      const district = await demoToken(api, 'district_reviewer');
+      const run = await api('POST', '/api/v1/screenings', { token: district, body: {} });
+      assert(run.status === 201 || run.status === 200, `发起筛查失败：HTTP ${run.status} ${JSON.stringify(run.body)}`);
+      let status = 'running';
+      for (let i = 0; i < 300 && status === 'running'; i++) {
+        await page.waitForTimeout(200);
+        status = (await api('GET', `/api/v1/screenings/${run.body.id}`, { token: district })).body.status;
+      }
+      assert(status === 'completed', `筛查状态 ${status}`);
+      let mine = [];
+      for (let i = 0; i < 50 && mine.length === 0; i++) {
+        await page.waitForTimeout(200);
+        const all = await (await fetch(`${process.env.E2E_WECHAT_BASE}/__messages`)).json();
+        mine = all.slice(sentBefore.length).filter((m) => m.touser === 'demo-openid-resident');
+      }
+      assert(mine.length === 1, `应向演示居民发送恰好 1 条订阅消息，实际 ${mine.length} 条`);
+      const words = Object.values(mine[0].data).map((v) => v.value).join(' ');
+      assert(/便民服务中心/.test(words), `消息应说明怎么申请：${words}`);
+      assert(!/\d{4,}/.test(words), `金额应有千分位：${words}`);
+
+      await page.goto(`${base}/h5/pages/messages/index`, { waitUntil: 'load' });
+      await expectText(page, '有新的帮助可能适合您家', '我的消息');
+      await expectText(page, '已通过微信通知您', '我的消息应说明已发到微信');
+      await shoot('mp-policy-found.png');
+      return `消息：${words}`;
     },
   },
   {

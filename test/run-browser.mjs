@@ -115,13 +115,30 @@ async function freePort() {
   });
 }
 
-/** WeChat's code2Session, faked: any code becomes the openid "o-<code>", so each test code is a new resident. */
+/**
+ * WeChat's server API, faked: code2Session (any code becomes the openid "o-<code>", so each test code
+ * is a new resident), the access token, and subscribeMessage.send, whose messages are kept and listed
+ * at GET /__messages (E2E_WECHAT_BASE tells the checks where).
+ */
 let fakeWechat = null;
+const sentMessages = [];
 async function startFakeWechat() {
   fakeWechat = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const code = url.searchParams.get('js_code');
     res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/cgi-bin/token') return void res.end(JSON.stringify({ access_token: 'e2e-access-token', expires_in: 7200 }));
+    if (url.pathname === '/__messages') return void res.end(JSON.stringify(sentMessages));
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      let raw = '';
+      req.on('data', (c) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        const ok = url.searchParams.get('access_token') === 'e2e-access-token';
+        if (ok) sentMessages.push(JSON.parse(raw || '{}'));
+        res.end(JSON.stringify(ok ? { errcode: 0, errmsg: 'ok' } : { errcode: 40001, errmsg: 'invalid credential' }));
+      });
+      return;
+    }
+    const code = url.searchParams.get('js_code');
     res.end(JSON.stringify(url.pathname === '/sns/jscode2session' && code ? { openid: `o-${code}`, session_key: 'e2e' } : { errcode: 40029, errmsg: 'invalid code' }));
   });
   await new Promise((r) => fakeWechat.listen(0, '127.0.0.1', r));
@@ -349,6 +366,7 @@ async function main() {
     };
     // The checks' fixtures may touch the test database directly (admin-ops: back-dated due dates).
     process.env.E2E_DATABASE_URL = env.DATABASE_URL;
+    process.env.E2E_WECHAT_BASE = wechatBase;
     log(`启动 API：node ${relative(ROOT, API_ENTRY)}（端口 ${port}，数据库 ${env.DATABASE_URL}）`);
     api.start(env);
     const health = await waitForHealth(api, base);

@@ -11,6 +11,7 @@ export default defineAppConfig({
     'pages/policy/index',
     'pages/selfcheck/index',
     'pages/settings/index',
+    'pages/messages/index',
   ],
   // Grid workers' flows load only for workers, keeping the main package small (WeChat: ≤ 2 MB).
   subPackages: [{ root: 'pages-worker', pages: ['home/index', 'households/index', 'collect/index', 'visit/index'] }],

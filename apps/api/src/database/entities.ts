@@ -13,6 +13,7 @@ import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from '../pol
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
 import { MONITORING_ENTITIES } from '../monitoring/entities.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
+import { NOTIFICATION_ENTITIES } from '../notifications/notification.entity.js';
 
 export const ENTITIES = [
   RegionEntity, GridEntity, GridWorkerEntity, UserEntity, AuditLogEntity, ConsentEntity,
@@ -20,4 +21,5 @@ export const ENTITIES = [
   PolicyEntity, PolicyVersionEntity, PolicyParameterEntity, EligibilityCurrentEntity, ScreeningRunEntity, ScreeningHitEntity, ScreeningCoverageEntity,
   ...MONITORING_ENTITIES,
   AttachmentEntity,
+  ...NOTIFICATION_ENTITIES,
 ];

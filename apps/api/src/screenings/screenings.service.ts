@@ -55,6 +55,7 @@ export class ScreeningsService implements OnModuleInit {
   private readonly logger = new Logger('Screening');
   private readonly cancelled = new Set<string>();
   private readonly running = new Map<string, Promise<void>>();
+  private readonly completedListeners: Array<(run: ScreeningRunEntity) => Promise<void>> = [];
 
   constructor(
     private readonly repo: ScreeningsRepository,
@@ -104,6 +105,11 @@ export class ScreeningsService implements OnModuleInit {
     await this.running.get(id);
     await this.audit.record(auth, { action: 'screening.cancel', entityType: 'screening', entityId: id });
     return this.get(id);
+  }
+
+  /** Called after each completed run (notifications: "the policy found you"); a listener's failure never fails the run. */
+  onCompleted(listener: (run: ScreeningRunEntity) => Promise<void>): void {
+    this.completedListeners.push(listener);
   }
 
   /** Resolves when the run is over (tests and benchmarks). */
@@ -202,6 +208,9 @@ export class ScreeningsService implements OnModuleInit {
       await this.repo.insertCoverage(coverage.rows(run.id));
       await this.repo.updateRun(run.id, { status: 'completed', processed, total: processed, finishedAt: this.clock.iso(), summary: JSON.stringify([...counts.values()]) });
       this.logger.log(`Screening ${run.id}: ${processed} households × ${lib.policies.length} policies${pool ? ` (${this.config.screeningWorkers} worker threads)` : ''}`);
+      for (const listener of this.completedListeners) {
+        await listener(run).catch((e: unknown) => this.logger.error(`After screening ${run.id}: ${e instanceof Error ? e.message : String(e)}`));
+      }
     } catch (e) {
       this.logger.error(`Screening ${run.id} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       await this.repo.updateRun(run.id, { status: 'failed', finishedAt: this.clock.iso(), error: (e instanceof Error ? e.message : String(e)).slice(0, 500) });

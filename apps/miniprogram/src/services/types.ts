@@ -215,3 +215,22 @@ export interface VisitFindings {
     members?: Array<{ position: number; employment?: MemberInput['employment']; labourCapacity?: MemberInput['labourCapacity'] }>;
   };
 }
+
+/** A 订阅消息 template the resident may allow, and how many messages of it are still allowed. */
+export interface MessageTemplate {
+  kind: 'policy_found' | 'status_change';
+  templateId: string;
+  title: string;
+  remaining: number;
+}
+
+/** A message to the resident ("the policy found you", a review result), sent through WeChat or not. */
+export interface AppNotification {
+  id: string;
+  kind: 'policy_found' | 'status_change';
+  title: string;
+  fields: Array<{ label: string; value: string }>;
+  page: string;
+  status: 'sent' | 'recorded' | 'failed' | 'not_subscribed';
+  createdAt: string;
+}

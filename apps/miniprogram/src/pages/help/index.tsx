@@ -7,6 +7,7 @@ import { errorMessage } from '../../services/request';
 import { formatYuan, residentOrder } from '@zczr/eligibility';
 import type { Household, HouseholdEligibility } from '../../services/types';
 import { ResultCard } from '../../components/result-card';
+import { SubscribeCard } from '../../components/subscribe-card';
 import { choosePhoto } from '../../components/id-card-scan';
 import { Btn, Card, Empty, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
 
@@ -108,6 +109,7 @@ export default function Help() {
           {unknown.map((r) => (
             <ResultCard key={r.policyCode} r={r} />
           ))}
+          <SubscribeCard />
           <Card>
             <Text className='card-title'>上传证明材料</Text>
             <Text className='muted'>医疗票据、诊断证明、残疾人证等，拍照上传即可。</Text>

@@ -109,6 +109,7 @@ export default function Home() {
             <View>
               <Tile icon='助' title='我的救助' desc='能享受哪些帮助、大约多少钱、还缺什么' url='/pages/help/index' highlight />
               <Tile icon='进' title='办理进度' desc='提交后每一步的办理情况' url='/pages/status/index' />
+              <Tile icon='信' title='我的消息' desc='新的帮助、审核结果的通知' url='/pages/messages/index' />
               <Tile icon='改' title='家里情况有变化' desc='新添家人、有人失业、新的看病账单' url='/pages/update/index' />
             </View>
           ) : null}
