@@ -106,7 +106,7 @@ export class NotificationsService implements OnApplicationBootstrap {
       const found: FoundPolicy[] = [];
       // In the library's order (basic assistance first), so ties in the estimate name the main one.
       for (const def of lib.policies.map((p) => p.definition).filter((d) => g.codes.includes(d.code))) {
-        found.push({ name: def.name, amount: await this.repo.benefitAmount(g.householdId, code), unit: def.benefitFormula?.unit });
+        found.push({ name: def.name, amount: await this.repo.benefitAmount(g.householdId, def.code), unit: def.benefitFormula?.unit });
       }
       if (found.length === 0) continue;
       await this.tell(g.userId, g.openid, g.householdId, 'policy_found', `screening:${run.id}:${g.householdId}`, policyFoundText(found), 'pages/help/index');
