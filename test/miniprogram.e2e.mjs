@@ -325,6 +325,88 @@ export const MINIPROGRAM_CHECKS = [
     },
   },
   {
+    name: '关怀模式：字号 ≥ 1.5 倍、正文不用灰字、按钮够大；标签栏 首页 / 政策 / 我的；H5 有返回和首页',
+    shot: 'mp-care-help.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      await page.goto(`${base}/h5/`, { waitUntil: 'load' });
+      await tap(page, '演示登录：居民', true);
+      await expectText(page, '我的救助', '首页');
+      for (const t of ['首页', '政策', '我的']) assert(await page.getByText(t, { exact: true }).last().isVisible(), `标签栏缺少“${t}”`);
+      await shoot('mp-standard-home.png');
+      const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.screen')).fontSize));
+      const standard = await size();
+      await tap(page, '关怀模式', true);
+      await page.waitForFunction(() => document.querySelector('.screen.care') !== null, null, { timeout: WAIT });
+      const care = await size();
+      assert(care / standard >= 1.5, `关怀模式字号只有标准的 ${(care / standard).toFixed(2)} 倍`);
+      await shoot('mp-care-home.png');
+      await tap(page, '我的救助');
+      await expectText(page, '‹ 返回', 'H5 非标签页应有返回');
+      await expectText(page, '这是按政策规则自动算出的参考结果', '我的救助');
+      const report = await page.evaluate(() => {
+        const grey = [];
+        const small = [];
+        for (const el of document.querySelectorAll('.screen.care *')) {
+          const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim().length > 1);
+          if (!own || !el.getClientRects().length) continue;
+          const cs = getComputedStyle(el);
+          const [r, g, b] = cs.color.match(/\d+/g).map(Number);
+          // Grey: all channels alike and lighter than #444.
+          if (Math.abs(r - g) < 12 && Math.abs(g - b) < 12 && r > 0x44) grey.push(`${el.textContent.trim().slice(0, 12)}（${cs.color}）`);
+          if (parseFloat(cs.fontSize) < 20) small.push(`${el.textContent.trim().slice(0, 12)}（${cs.fontSize}）`);
+        }
+        const buttons = [...document.querySelectorAll('.screen.care .btn')].filter((b) => b.getClientRects().length).map((b) => b.getBoundingClientRect().height);
+        return { grey, small, minButton: Math.min(...buttons) };
+      });
+      assert(report.grey.length === 0, `关怀模式下仍有灰色文字：${report.grey.slice(0, 5).join('；')}`);
+      assert(report.small.length === 0, `关怀模式下仍有小于 20px 的文字：${report.small.slice(0, 5).join('；')}`);
+      assert(report.minButton >= 48, `关怀模式下按钮高度只有 ${report.minButton}px`);
+      await shoot('mp-care-help.png');
+      await tap(page, '首页', true);
+      await tap(page, '我的', true);
+      await expectText(page, '退出登录', '我的');
+      await shoot('mp-care-mine.png');
+    },
+  },
+  {
+    name: '填报向导：步骤条不溢出、缺项在所属步骤显示并可跳回、日期用选择器、住址保留街道社区',
+    shot: 'mp-wizard-fixes.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      const name = '邓玉梅';
+      const idNumber = makeIdNumber('510115', '1962-05-20', 300 + Math.floor(Math.random() * 300));
+      await page.goto(`${base}/h5/?code=e2e-wizard-${Date.now().toString(36)}`, { waitUntil: 'load' });
+      await input(page, '姓名').fill(name);
+      await input(page, '身份证号').fill(idNumber);
+      await tap(page, '我同意为实名认证处理');
+      await tap(page, '确认并完成实名认证', true);
+      await tap(page, '我已阅读并理解以上授权书全文');
+      await tap(page, '我单独同意处理');
+      await tap(page, '同意并继续');
+      await expectText(page, '第 1 步（共 7 步）：住址', '步骤条应写明当前步骤');
+      const overflow = await page.evaluate(() => {
+        const steps = [...document.querySelectorAll('.step')];
+        return steps.length ? Math.max(...steps.map((s) => s.getBoundingClientRect().right)) - document.documentElement.clientWidth : 999;
+      });
+      assert(overflow <= 0, `步骤条超出屏幕 ${overflow}px`);
+      await tap(page, '柳城街道', true);
+      await tap(page, '和平社区居委会', true);
+      await input(page, '例如：柳台大道334号3栋2单元501室').fill('柳台大道8号1栋1单元101室');
+      await expectText(page, '档案中的住址：柳城街道和平社区居委会柳台大道8号1栋1单元101室', '住址应保留街道和社区');
+      for (let i = 0; i < 5; i++) await tap(page, '下一步', true);
+      await tap(page, '＋ 添加一项困难');
+      await expectText(page, '点这里选择日期', '日期应用选择器，不手工输入');
+      await tap(page, '下一步', true);
+      await expectText(page, '去“收入”这一步修改', '核对页的缺项应能跳回所属步骤');
+      await shoot('mp-wizard-review.png');
+      await tap(page, '去“收入”这一步修改');
+      await expectText(page, '第 3 步（共 7 步）：收入', '应回到收入这一步');
+      await expectText(page, '这一步还需要补充', '缺项应显示在所属步骤');
+      await expectText(page, '请填写家庭收入', '收入步骤的缺项');
+    },
+  },
+  {
     name: '居民端：政策法规与离线自测（不上传个人信息）',
     shot: 'mp-selfcheck.png',
     mobile: true,
@@ -332,12 +414,16 @@ export const MINIPROGRAM_CHECKS = [
       await page.goto(`${base}/h5/pages/policies/index`, { waitUntil: 'load' });
       await expectText(page, '城乡最低生活保障', '政策列表');
       await tap(page, '医疗救助', true);
-      await input(page, '搜索政策，如：低保、医疗、上学').fill('住院');
+      // Everyday words: "看病" finds 医疗救助.
+      await input(page, '说说您的难处，如：看病、上学、租房').fill('看病');
       await tap(page, '搜索', true);
-      await page.waitForTimeout(800);
+      await page.locator('.policy-name', { hasText: '医疗救助' }).first().waitFor({ timeout: WAIT });
       await shoot('mp-policies.png');
       await page.goto(`${base}/h5/pages/policy/index?code=dibao`, { waitUntil: 'load' });
       await expectText(page, '需要准备的材料', '政策详情');
+      await expectText(page, '到哪里办', '政策详情应说明办理地点');
+      await expectText(page, '12345', '政策详情应有咨询电话');
+      await expectText(page, '城乡低保标准：920 元/人/月', '政策详情应写出现行标准');
       await shoot('mp-policy.png');
 
       await page.goto(`${base}/h5/pages/selfcheck/index`, { waitUntil: 'load' });
@@ -389,8 +475,8 @@ export const MINIPROGRAM_CHECKS = [
       await page.goto(`${base}/h5/`, { waitUntil: 'load' });
       await tap(page, '演示登录：网格员');
       await expectText(page, '入户采集新家庭', '网格员工作台');
-      // The worker's list holds other tasks too (the demo's monitoring pass): open the one made above, by its address.
-      const taskCard = task ? page.locator('.task', { hasText: visited.address }).first() : null;
+      // The worker's list holds other tasks too (the demo's monitoring pass): open the one made above, by its family's card.
+      const taskCard = task ? page.locator('.task', { hasText: `${visited.headName}家` }).first() : null;
       if (taskCard) await taskCard.waitFor({ timeout: WAIT });
       await shoot('mp-worker-home.png');
 
@@ -401,11 +487,17 @@ export const MINIPROGRAM_CHECKS = [
         // pass within 30 s (the list re-renders while the outbox retries); the card is on screen.
         await taskCard.scrollIntoViewIfNeeded();
         await taskCard.click({ force: true });
+        // Offline, the visit still names the family and says why it is visited.
+        await expectText(page, `${visited.headName}家`, '断网时核实页应显示家庭');
+        await expectText(page, '为什么要去', '核实页应写明原因');
+        await tap(page, '未遇到', true);
         await tap(page, '获取现场位置');
-        await expectText(page, '30.68260', '定位');
-        await page.locator('textarea').first().fill('入户核实：户主在家，收入情况与登记一致。');
+        await expectText(page, '已记录（精度约 15 米）', '定位');
+        await page.locator('textarea').first().fill('敲门无人应答，邻居说白天外出务工。');
         await tap(page, '保存并上传');
         await expectText(page, '条等待上传', '断网时核实记录应留在手机上');
+        await expectText(page, `入户核实：${visited.headName}家`, '待上传条目应写明哪一家');
+        await expectText(page, '已核实，等待上传', '已核实的任务应标出');
       }
 
       const name = '赵桂兰';
@@ -464,6 +556,9 @@ export const MINIPROGRAM_CHECKS = [
         assert(t.body.status === 'submitted', `任务应为已提交，实际 ${t.body.status}`);
         const submits = (t.body.history ?? []).filter((h) => h.status === 'submitted').length;
         assert(submits === 1, `核实结果应提交恰好 1 次，实际 ${submits} 次`);
+        if (t.body.findings?.notes) assert(t.body.findings.notes.startsWith('【未遇到】'), `核实结果应记下“未遇到”：${t.body.findings.notes}`);
+        // Back online the list refreshed by itself: the visited family's task card is gone.
+        assert((await page.locator('.task-queued').count()) === 0, '联网后“等待上传”的任务应消失');
       }
       return task ? '核实任务与新家庭采集均在断网时保存，联网后各上传一次' : '任务接口不可用：只验证了新家庭采集';
     },

@@ -51,7 +51,17 @@ export class ReferenceCheckDto {
   @ApiProperty() ok: boolean;
 }
 
+export class ApplyGuideDto {
+  @ApiProperty({ description: '到哪里办' }) office: string;
+  @ApiProperty({ description: '咨询电话' }) phone: string;
+  @ApiProperty({ type: [String], description: '需要准备的材料' }) documents: string[];
+  @ApiProperty({ type: [String], description: '办理步骤' }) steps: string[];
+  @ApiProperty({ type: [String], description: '本地现行标准，如“城乡低保标准：920 元/人/月”' }) standards: string[];
+  @ApiProperty({ nullable: true, description: '金额怎么算' }) amountRule: string | null;
+}
+
 export class PolicyDetailDto extends PolicySummaryDto {
+  @ApiProperty({ type: ApplyGuideDto, description: '怎么申请：办理地点、电话、材料、步骤、现行标准' }) howToApply: ApplyGuideDto;
   @ApiProperty({ description: '当前生效（或最新草稿）的完整定义' }) definition: Record<string, unknown>;
   @ApiProperty({ description: '定义所属版本' }) version: number;
   @ApiProperty({ type: [PolicyVersionDto] }) versions: PolicyVersionDto[];

@@ -136,6 +136,8 @@ export interface PolicySummary {
 export interface PolicyDetail extends PolicySummary {
   definition: PolicyDefinition;
   version: number;
+  /** Where to apply, whom to call, what to bring, the steps and the standards in force. */
+  howToApply?: { office: string; phone: string; documents: string[]; steps: string[]; standards: string[]; amountRule: string | null };
 }
 
 export interface PolicyResult {

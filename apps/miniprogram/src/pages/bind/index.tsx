@@ -7,6 +7,7 @@ import { api } from '../../services/api';
 import { cacheMe } from '../../services/session';
 import { ApiError, errorMessage } from '../../services/request';
 import { cachedMe } from '../../services/session';
+import { replace } from '../../services/nav';
 import { DEMO_FIRST_VISIT_IDENTITY } from '../../services/auth';
 import { emptyDraft, loadResidentDraft, newMember, saveResidentDraft } from '../../services/household-draft';
 import type { IdCardFieldName, IdCardOcrResult } from '../../services/types';
@@ -71,7 +72,7 @@ export default function Bind() {
       if (draft.members.length === 0) draft.members.push({ ...newMember('head'), name: values.name.trim(), idNumber: id.idNumber, ...(values.ethnicity ? { ethnicity: values.ethnicity } : {}) });
       await saveResidentDraft(draft);
       await Taro.showToast({ title: '实名认证成功', icon: 'success' });
-      void Taro.redirectTo({ url: me.householdId ? '/pages/index/index' : '/pages/consent/index' });
+      replace(me.householdId ? '/pages/index/index' : '/pages/consent/index');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'IDENTITY_MISMATCH') {
         // Refused: the name does not match the archive's record of this number. Untick the name so it is read again.

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@zczr/domain';
 import { h5HasWechatCode, IS_WEAPP, refreshMe, signInDemo, signInWithWechat } from '../../services/auth';
 import { errorMessage } from '../../services/request';
 import { cachedMe, getToken } from '../../services/session';
+import { go } from '../../services/nav';
 import type { Me } from '../../services/types';
 import { Btn, Card, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
 
-const go = (url: string) => void Taro.navigateTo({ url });
 
 function Tile(props: { icon: string; title: string; desc: string; url: string; highlight?: boolean }) {
   return (
@@ -117,7 +117,7 @@ export default function Home() {
       ) : null}
       <Tile icon='测' title='自己测一测' desc='回答几个问题，看看可能有哪些帮助（不上传任何信息）' url='/pages/selfcheck/index' />
       <Tile icon='策' title='政策法规' desc='按类别浏览、搜索救助政策' url='/pages/policies/index' />
-      {me ? <Tile icon='设' title='我的设置' desc='大字模式、撤回授权、退出登录' url='/pages/settings/index' /> : null}
+      {me ? <Tile icon='设' title='我的设置' desc='关怀模式、撤回授权、退出登录' url='/pages/settings/index' /> : null}
     </Screen>
   );
 }
