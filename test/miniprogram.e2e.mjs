@@ -353,7 +353,7 @@ export const MINIPROGRAM_CHECKS = [
           const cs = getComputedStyle(el);
           const [r, g, b] = cs.color.match(/\d+/g).map(Number);
           // Grey: all channels alike and lighter than #444.
-          if (Math.abs(r - g) < 12 && Math.abs(g - b) < 12 && r > 0x44) grey.push(`${el.textContent.trim().slice(0, 12)}（${cs.color}）`);
+          if (Math.abs(r - g) < 12 && Math.abs(g - b) < 12 && r > 0x44 && r < 0xf0) grey.push(`${el.textContent.trim().slice(0, 12)}（${cs.color}）`);
           if (parseFloat(cs.fontSize) < 20) small.push(`${el.textContent.trim().slice(0, 12)}（${cs.fontSize}）`);
         }
         const buttons = [...document.querySelectorAll('.screen.care .btn')].filter((b) => b.getClientRects().length).map((b) => b.getBoundingClientRect().height);
@@ -385,9 +385,10 @@ export const MINIPROGRAM_CHECKS = [
       await tap(page, '我单独同意处理');
       await tap(page, '同意并继续');
       await expectText(page, '第 1 步（共 7 步）：住址', '步骤条应写明当前步骤');
+      // Pages left behind in the stack stay in the DOM (hidden): only the steps on screen count.
       const overflow = await page.evaluate(() => {
-        const steps = [...document.querySelectorAll('.step')];
-        return steps.length ? Math.max(...steps.map((s) => s.getBoundingClientRect().right)) - document.documentElement.clientWidth : 999;
+        const steps = [...document.querySelectorAll('.step')].filter((s) => s.getClientRects().length > 0 && s.offsetParent !== null);
+        return steps.length ? Math.max(...steps.map((s) => s.getBoundingClientRect().right)) - window.innerWidth : 999;
       });
       assert(overflow <= 0, `步骤条超出屏幕 ${overflow}px`);
       await tap(page, '柳城街道', true);

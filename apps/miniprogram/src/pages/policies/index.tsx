@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
 import { api } from '../../services/api';
 import { errorMessage } from '../../services/request';
-import { POLICY_GROUP_LABELS } from '../../services/labels';
+import { POLICY_GROUP_LABELS } from '@zczr/contract';
 import type { PolicySummary } from '../../services/types';
 import { Card, Empty, ErrorBox, Loading, Screen } from '../../components/ui';
 

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { Rule } from '@zczr/eligibility';
 import { api } from '../../services/api';
 import { errorMessage } from '../../services/request';
-import { POLICY_GROUP_LABELS } from '../../services/labels';
+import { POLICY_GROUP_LABELS } from '@zczr/contract';
 import type { PolicyDetail } from '../../services/types';
 import { Btn, Card, ErrorBox, Loading, Screen } from '../../components/ui';
 
