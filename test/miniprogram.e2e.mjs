@@ -49,7 +49,8 @@ async function demoToken(api, role) {
   return r.body.accessToken;
 }
 
-const text = (page, t, exact = false) => page.getByText(t, { exact }).first();
+// Pages left in Taro's H5 stack stay in the DOM, hidden: only what is on screen counts.
+const text = (page, t, exact = false) => page.getByText(t, { exact }).filter({ visible: true }).first();
 const input = (page, placeholder) => page.locator(`input[placeholder="${placeholder}"]`).first();
 async function tap(page, t, exact = false) {
   const el = text(page, t, exact);
@@ -363,8 +364,9 @@ export const MINIPROGRAM_CHECKS = [
       assert(report.small.length === 0, `关怀模式下仍有小于 20px 的文字：${report.small.slice(0, 5).join('；')}`);
       assert(report.minButton >= 48, `关怀模式下按钮高度只有 ${report.minButton}px`);
       await shoot('mp-care-help.png');
-      await tap(page, '首页', true);
-      await tap(page, '我的', true);
+      // Pages left in the stack stay in the DOM, hidden: tap the visible 首页 / 我的.
+      await page.getByText('首页', { exact: true }).filter({ visible: true }).last().click();
+      await page.getByText('我的', { exact: true }).filter({ visible: true }).last().click();
       await expectText(page, '退出登录', '我的');
       await shoot('mp-care-mine.png');
     },

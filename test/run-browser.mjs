@@ -316,7 +316,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /**
  * The WeChat package: builds dist/weapp (≈ 20–30 s) and runs apps/miniprogram/scripts/check-weapp.mjs
- * (WXML/WXSS through WeChat's compilers, App/Page lifecycles in a Node harness, main package ≤ 2 MB).
+ * (WXML/WXSS through WeChat's compilers, App/Page lifecycles in a Node harness, main package ≤ 1 MB).
  * E2E_SKIP_WEAPP=1 skips it.
  */
 function checkWeapp() {
@@ -334,7 +334,7 @@ async function main() {
   const started = Date.now();
   if (!process.env.E2E_SKIP_WEAPP) {
     const weapp = checkWeapp();
-    console.log(`${weapp.ok ? '✓' : '✗'} 微信小程序包：编译 WXML/WXSS、模拟运行生命周期、主包 ≤ 2 MB${weapp.text}`);
+    console.log(`${weapp.ok ? '✓' : '✗'} 微信小程序包：编译 WXML/WXSS、模拟运行生命周期、主包 ≤ 1 MB${weapp.text}`);
     if (weapp.ok) passed += 1;
     else failed += 1;
   }

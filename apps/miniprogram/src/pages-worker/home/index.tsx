@@ -7,7 +7,7 @@ import { readStored, writeStored } from '../../services/storage';
 import type { Task } from '../../services/types';
 import { Btn, Card, Empty, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
 import { OutboxPanel, useOutbox } from '../lib/outbox-panel';
-import { shortAddress } from '../lib/words';
+import { reasonLabel, shortAddress } from '../lib/words';
 import { prefetchRegions } from '../../services/regions';
 import { useEffect } from 'react';
 
@@ -102,7 +102,7 @@ export default function WorkerHome() {
       {[...families.values()].map((list) => {
         const t = list[0]!;
         const d = daysLeft(t.dueDate);
-        const q = `id=${t.id}&householdId=${t.householdId}&status=${t.status}&name=${encodeURIComponent(t.headName ?? '')}&address=${encodeURIComponent(t.address ?? '')}&reason=${encodeURIComponent(list.map((x) => x.reason).filter(Boolean).join('；'))}`;
+        const q = `id=${t.id}&householdId=${t.householdId}&status=${t.status}&name=${encodeURIComponent(t.headName ?? '')}&address=${encodeURIComponent(t.address ?? '')}&reason=${encodeURIComponent([...new Set(list.map((x) => reasonLabel(x.reason)).filter(Boolean))].join('；'))}`;
         return (
           <Card key={t.householdId} className={`task task-${colour(t)}`} onClick={() => void Taro.navigateTo({ url: `/pages-worker/visit/index?${q}` })}>
             <View className='task-head'>
@@ -113,7 +113,7 @@ export default function WorkerHome() {
             {list.map((x) => (
               <Text key={x.id} className='task-line'>
                 · {KIND[x.kind] ?? x.kind}
-                {x.reason ? `：${x.reason}` : ''}（{x.statusLabel}，期限 {x.dueDate.slice(5, 10)}）
+                {x.reason && reasonLabel(x.reason) !== (KIND[x.kind] ?? x.kind) ? `：${reasonLabel(x.reason)}` : ''}（{x.statusLabel}，期限 {x.dueDate.slice(5, 10)}）
               </Text>
             ))}
           </Card>
