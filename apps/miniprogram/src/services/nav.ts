@@ -34,6 +34,8 @@ export function stackDepth(): number {
   return Taro.getCurrentPages().length;
 }
 
+/** Also for H5 routes, which may carry the base path ("/h5/pages/index/index"). */
 export function isTabRoute(route: string): boolean {
-  return (TAB_PAGES as readonly string[]).includes(route);
+  const r = route.split('?')[0]!;
+  return TAB_PAGES.some((p) => r === p || r.endsWith(`/${p}`));
 }
