@@ -115,13 +115,30 @@ async function freePort() {
   });
 }
 
-/** WeChat's code2Session, faked: any code becomes the openid "o-<code>", so each test code is a new resident. */
+/**
+ * WeChat's server API, faked: code2Session (any code becomes the openid "o-<code>", so each test code
+ * is a new resident), the access token, and subscribeMessage.send, whose messages are kept and listed
+ * at GET /__messages (E2E_WECHAT_BASE tells the checks where).
+ */
 let fakeWechat = null;
+const sentMessages = [];
 async function startFakeWechat() {
   fakeWechat = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const code = url.searchParams.get('js_code');
     res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/cgi-bin/token') return void res.end(JSON.stringify({ access_token: 'e2e-access-token', expires_in: 7200 }));
+    if (url.pathname === '/__messages') return void res.end(JSON.stringify(sentMessages));
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      let raw = '';
+      req.on('data', (c) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        const ok = url.searchParams.get('access_token') === 'e2e-access-token';
+        if (ok) sentMessages.push(JSON.parse(raw || '{}'));
+        res.end(JSON.stringify(ok ? { errcode: 0, errmsg: 'ok' } : { errcode: 40001, errmsg: 'invalid credential' }));
+      });
+      return;
+    }
+    const code = url.searchParams.get('js_code');
     res.end(JSON.stringify(url.pathname === '/sns/jscode2session' && code ? { openid: `o-${code}`, session_key: 'e2e' } : { errcode: 40029, errmsg: 'invalid code' }));
   });
   await new Promise((r) => fakeWechat.listen(0, '127.0.0.1', r));
@@ -299,7 +316,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /**
  * The WeChat package: builds dist/weapp (≈ 20–30 s) and runs apps/miniprogram/scripts/check-weapp.mjs
- * (WXML/WXSS through WeChat's compilers, App/Page lifecycles in a Node harness, main package ≤ 2 MB).
+ * (WXML/WXSS through WeChat's compilers, App/Page lifecycles in a Node harness, main package ≤ 1 MB).
  * E2E_SKIP_WEAPP=1 skips it.
  */
 function checkWeapp() {
@@ -317,7 +334,7 @@ async function main() {
   const started = Date.now();
   if (!process.env.E2E_SKIP_WEAPP) {
     const weapp = checkWeapp();
-    console.log(`${weapp.ok ? '✓' : '✗'} 微信小程序包：编译 WXML/WXSS、模拟运行生命周期、主包 ≤ 2 MB${weapp.text}`);
+    console.log(`${weapp.ok ? '✓' : '✗'} 微信小程序包：编译 WXML/WXSS、模拟运行生命周期、主包 ≤ 1 MB${weapp.text}`);
     if (weapp.ok) passed += 1;
     else failed += 1;
   }
@@ -349,6 +366,7 @@ async function main() {
     };
     // The checks' fixtures may touch the test database directly (admin-ops: back-dated due dates).
     process.env.E2E_DATABASE_URL = env.DATABASE_URL;
+    process.env.E2E_WECHAT_BASE = wechatBase;
     log(`启动 API：node ${relative(ROOT, API_ENTRY)}（端口 ${port}，数据库 ${env.DATABASE_URL}）`);
     api.start(env);
     const health = await waitForHealth(api, base);

@@ -50,6 +50,7 @@ import { OcrModule } from './ocr/ocr.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { CONSOLE_CORE_CONTROLLERS, CONSOLE_CORE_PROVIDERS } from './review/console-core.js';
 
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         WarningsModule, RiskModule, TasksModule, MonitoringModule, ImportsModule,
         OcrModule, AttachmentsModule,
         DashboardModule, AdminModule,
+        NotificationsModule,
       ],
       controllers: [
         HealthController, AuthController, RegionsController, ConsentsController, HouseholdsController, SubmissionsController, AuditController,

@@ -71,6 +71,23 @@ describe('identity and sign-in', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('has a second demo resident who has not bound yet: binds, face-checks with the demo ticket, then has no household until reporting', async () => {
+    const res = await t.http().post('/api/v1/auth/demo-login').send({ role: 'resident', firstVisit: true }).expect(200);
+    const token = res.body.accessToken as string;
+    const me = await t.http().get('/api/v1/auth/me').set(bearer(token)).expect(200);
+    expect(me.body).toMatchObject({ role: 'resident', realName: null, identityVerified: false, householdId: null, username: 'demo-resident-new' });
+    const bound = (await t.http().get('/api/v1/auth/me').set(bearer(await t.tokenFor('resident'))).expect(200)).body as { id: string; realName: string | null };
+    expect(bound.realName).not.toBeNull();
+    expect(bound.id).not.toBe(me.body.id);
+    const id = freshIdNumber(1958);
+    const ok = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token))
+      .send({ realName: '林秀英', idNumber: id, consentToIdentityProcessing: true, faceVerifyResult: 'demo-face-pass' }).expect(200);
+    expect(ok.body).toMatchObject({ realName: '林秀英', identityVerified: true, householdId: null });
+    // firstVisit means nothing for staff roles.
+    const staff = await t.http().post('/api/v1/auth/demo-login').send({ role: 'admin', firstVisit: true }).expect(200);
+    expect((await t.http().get('/api/v1/auth/me').set(bearer(staff.body.accessToken as string)).expect(200)).body.role).toBe('admin');
+  });
+
   it('does not let two accounts bind the same ID number', async () => {
     const id = freshIdNumber(1990);
     const a = (await t.http().post('/api/v1/auth/wechat-login').send({ code: 'acct-a' }).expect(200)).body.accessToken as string;

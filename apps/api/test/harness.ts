@@ -16,8 +16,28 @@ import { DEMO_TOTP_SECRET } from '../src/seed/demo-seed.service.js';
  * A real app on a real database: a fresh SQLite file per suite, or the MariaDB/MySQL database in
  * DATABASE_URL, emptied first. A local fake WeChat server answers jscode2session.
  */
+/** A 订阅消息 the fake WeChat server received (subscribeMessage.send). */
+export interface SentMessage {
+  touser: string;
+  template_id: string;
+  page?: string;
+  miniprogram_state?: string;
+  data: Record<string, { value: string }>;
+}
+
+export interface FakeWechat {
+  url: string;
+  server: Server;
+  calls: string[];
+  /** Messages accepted by subscribeMessage.send, in order. */
+  messages: SentMessage[];
+  /** errcode the next sends answer with (e.g. 43101: the user refused); 0 = deliver. */
+  sendErrcode: number;
+}
+
 export interface TestApp {
   app: NestExpressApplication;
+  wechat: FakeWechat;
   config: AppConfig;
   http: () => ReturnType<typeof request>;
   tokenFor: (role: Role) => Promise<string>;
@@ -25,8 +45,10 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export function startFakeWechat(): Promise<{ url: string; server: Server; calls: string[] }> {
+export function startFakeWechat(): Promise<FakeWechat> {
   const calls: string[] = [];
+  const messages: SentMessage[] = [];
+  const fake = { calls, messages, sendErrcode: 0 } as Omit<FakeWechat, 'url' | 'server'>;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     calls.push(url.pathname + url.search);
@@ -49,6 +71,23 @@ export function startFakeWechat(): Promise<{ url: string; server: Server; calls:
       });
       return;
     }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      // subscribeMessage.send: only with the access token; a thing field over 20 characters is refused as WeChat does (47003).
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        const msg = JSON.parse(raw || '{}') as SentMessage;
+        const tooLong = Object.entries(msg.data ?? {}).some(([k, v]) => (k.startsWith('thing') && [...v.value].length > 20) || (k.startsWith('phrase') && [...v.value].length > 5));
+        if (url.searchParams.get('access_token') !== 'test-access-token') res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
+        else if (!msg.touser || !msg.template_id || tooLong) res.end(JSON.stringify({ errcode: 47003, errmsg: 'argument invalid' }));
+        else if (fake.sendErrcode) res.end(JSON.stringify({ errcode: fake.sendErrcode, errmsg: 'refused' }));
+        else {
+          messages.push(msg);
+          res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+        }
+      });
+      return;
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.statusCode = 404;
       res.end('{}');
@@ -65,7 +104,7 @@ export function startFakeWechat(): Promise<{ url: string; server: Server; calls:
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
     const addr = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server, calls });
+    resolve(Object.assign(fake, { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server }));
   }));
 }
 
@@ -108,6 +147,7 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
   const http = (): ReturnType<typeof request> => request(server);
   return {
     app,
+    wechat,
     config,
     http,
     dataSource: app.get(DataSource),

@@ -12,9 +12,22 @@ export default defineAppConfig({
     'pages/selfcheck/index',
     'pages/settings/index',
     'pages/scan/index',
+    'pages/messages/index',
   ],
   // Grid workers' flows load only for workers, keeping the main package small (WeChat: ≤ 2 MB).
   subPackages: [{ root: 'pages-worker', pages: ['home/index', 'households/index', 'collect/index', 'visit/index'] }],
+  // 首页 / 政策 / 我的: the three places a resident returns to (WeChat and 适老化 guidelines: a visible way home).
+  tabBar: {
+    color: '#3a4250',
+    selectedColor: '#1456c7',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/policies/index', text: '政策' },
+      { pagePath: 'pages/settings/index', text: '我的' },
+    ],
+  },
   window: {
     navigationBarTitleText: '政策找人',
     navigationBarBackgroundColor: '#1456c7',

@@ -40,6 +40,8 @@ export interface RefreshBody {
 
 export interface DemoLoginBody {
   role: Role;
+  /** Resident: the second demo resident, not yet bound (the first visit). */
+  firstVisit?: boolean;
 }
 
 export interface BindIdentityBody {

@@ -20,6 +20,7 @@ import type {
   UpdateHouseholdBody,
 } from './households.js';
 import type { ImportErrorRow, ImportRun, ImportSource } from './imports.js';
+import type { AcceptSubscriptionsBody, MessageTemplate, NotificationView } from './notifications.js';
 import type { HouseholdRisk, MonitoringRun, WarningListQuery, WarningRules, WarningView } from './monitoring.js';
 import type {
   CreatePolicyBody, ParameterDefinition, PolicyDetail, PolicyListQuery, PolicyPreview, PolicySummary, PolicyVersionDetail, PreviewBody, PublishBody,
@@ -175,6 +176,12 @@ export const ENDPOINTS = {
     get: get<ImportRun>()('/api/v1/imports/:id'),
     errorRows: get<Page<ImportErrorRow>, PageQuery>()('/api/v1/imports/:id/error-rows'),
     errorReport: download()('/api/v1/imports/:id/errors'),
+  },
+
+  notifications: {
+    list: get<NotificationView[]>()('/api/v1/notifications'),
+    templates: get<MessageTemplate[]>()('/api/v1/notifications/subscriptions'),
+    accept: post<MessageTemplate[], AcceptSubscriptionsBody>()('/api/v1/notifications/subscriptions'),
   },
 
   dashboard: {

@@ -33,7 +33,19 @@ export interface ReferenceCheck {
   ok: boolean;
 }
 
+/** How and where to apply (@zczr/policies `applyGuide`): office, phone, documents, steps, standards in force. */
+export interface ApplyGuide {
+  office: string;
+  phone: string;
+  documents: string[];
+  steps: string[];
+  /** e.g. "城乡低保标准：920 元/人/月" */
+  standards: string[];
+  amountRule: string | null;
+}
+
 export interface PolicyDetail extends PolicySummary {
+  howToApply: ApplyGuide;
   /** The version in force (or the latest draft), whole. */
   definition: PolicyDefinition;
   /** The version `definition` belongs to. */

@@ -19,3 +19,7 @@ export { DEFAULT_NEAR_MISS_DISTANCE, findNearMiss, isInForce, OUTCOME_LABELS, su
 export type { ExplainOptions } from './explain.js';
 export { checkReferences, evaluateHousehold } from './household.js';
 export type { EvaluateHouseholdOptions, ReferenceCheck } from './household.js';
+export {
+  formatPlainNumber, formatQuantity, formatYuan, plainCondition, plainMissing, plainNearMiss, plainReasons, plainSummary, residentOrder,
+} from './plain.js';
+export type { PlainLine, PlainMark, PlainOptions } from './plain.js';

@@ -49,3 +49,5 @@ const BY_CODE: ReadonlyMap<string, PolicyDefinition> = new Map(POLICIES.map((p) 
 export function policyByCode(code: string): PolicyDefinition | undefined {
   return BY_CODE.get(code);
 }
+export { applyGuide, GROUP_NAMES, matchesSearch, SEARCH_SYNONYMS, searchTerms } from './guide.js';
+export type { ApplyGuide } from './guide.js';

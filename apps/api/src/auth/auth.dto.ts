@@ -23,6 +23,8 @@ export class RefreshDto implements RefreshBody {
 
 export class DemoLoginDto implements DemoLoginBody {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role: Role;
+  @ApiPropertyOptional({ description: '居民：登录尚未实名认证的第二位演示居民，体验首次使用（实名 → 授权 → 填报）' })
+  @IsOptional() @IsBoolean() firstVisit?: boolean;
 }
 
 export class BindIdentityDto implements BindIdentityBody {

@@ -28,6 +28,9 @@ export const DEMO_USERNAMES = {
   admin: 'demo-admin',
 } as const;
 
+/** The second demo resident: signed in through WeChat but not yet bound, for the first-visit journey. */
+export const DEMO_FIRST_VISIT = { username: 'demo-resident-new', openid: 'demo-openid-resident-new' } as const;
+
 const BIND_ATTEMPTS = 5;
 
 @Injectable()
@@ -122,7 +125,7 @@ export class AuthService {
 
   async demoLogin(dto: DemoLoginDto): Promise<TokenPair> {
     if (!this.config.demoMode) throw new AppError('DEMO_DISABLED');
-    const user = await this.users.findByUsername(DEMO_USERNAMES[dto.role]);
+    const user = await this.users.findByUsername(dto.firstVisit && dto.role === 'resident' ? DEMO_FIRST_VISIT.username : DEMO_USERNAMES[dto.role]);
     if (!user) throw new AppError('NOT_FOUND');
     return this.tokens.issue(user);
   }

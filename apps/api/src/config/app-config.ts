@@ -31,7 +31,16 @@ export interface AppConfig {
   jwtSecret: string;
   jwtAccessTtlSeconds: number;
   jwtRefreshTtlSeconds: number;
-  wechat: { appId: string; secret: string; apiBase: string };
+  wechat: {
+    appId: string;
+    secret: string;
+    apiBase: string;
+    /** 订阅消息 template ids (mp.weixin.qq.com → 订阅消息), and whether messages go out at all. */
+    templates: { policyFound: string; statusChange: string };
+    sendMessages: boolean;
+    /** miniprogram_state of a message: which version of the mini-program it opens. */
+    messageState: 'formal' | 'trial' | 'developer';
+  };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   districtCode: string;
   /** activity: the demo also gets a first monitoring pass and pending reviews (≥ 200 households). */
@@ -192,6 +201,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       appId: env.WECHAT_APPID || (demoMode ? 'wx-demo-appid' : ''),
       secret: env.WECHAT_SECRET || (demoMode ? 'demo-secret' : ''),
       apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+      templates: {
+        policyFound: env.WECHAT_TEMPLATE_POLICY_FOUND || 'demo-tmpl-policy-found',
+        statusChange: env.WECHAT_TEMPLATE_STATUS_CHANGE || 'demo-tmpl-status-change',
+      },
+      // A demo without a WeChat API of its own (no WECHAT_API_BASE) records messages but sends none: nothing leaves the machine.
+      sendMessages: bool(env, 'WECHAT_SEND_MESSAGES', !demoMode || Boolean(env.WECHAT_API_BASE)),
+      messageState: oneOf(env, 'WECHAT_MESSAGE_STATE', ['formal', 'trial', 'developer'] as const, 'formal'),
     },
     login: {
       maxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),

@@ -14,6 +14,7 @@ import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity } from 
 import { MONITORING_ENTITIES } from '../monitoring/entities.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { JobEntity, JobShardEntity } from '../jobs/job.entity.js';
+import { NOTIFICATION_ENTITIES } from '../notifications/notification.entity.js';
 
 export const ENTITIES = [
   RegionEntity, GridEntity, GridWorkerEntity, UserEntity, AuditLogEntity, ConsentEntity,
@@ -21,4 +22,5 @@ export const ENTITIES = [
   PolicyEntity, PolicyVersionEntity, PolicyParameterEntity, EligibilityCurrentEntity, ScreeningRunEntity, ScreeningHitEntity, ScreeningCoverageEntity,
   ...MONITORING_ENTITIES,
   AttachmentEntity, JobEntity, JobShardEntity,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersRepository } from '../auth/users.repository.js';
+import { WechatAccessToken } from '../auth/wechat-access-token.js';
 import { ConsentsRepository } from '../consents/consents.repository.js';
 import { HouseholdCodec } from '../households/household-codec.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
@@ -12,7 +13,7 @@ import { Clock } from '../common/time.js';
 import { ENTITIES } from './entities.js';
 import { Transactor } from './transactor.js';
 
-const SHARED = [Transactor, UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, HouseholdCodec, AuditService, AccessService, Clock];
+const SHARED = [Transactor, UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, HouseholdCodec, AuditService, AccessService, Clock, WechatAccessToken];
 
 /** Repositories, the access helper, the audit log and the clock: what every feature may use. */
 @Global()

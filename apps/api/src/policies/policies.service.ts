@@ -1,7 +1,8 @@
 import { OUTCOME_LABELS, type PolicyOutcome } from '@zczr/contract';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { checkReferences, compilePolicy, validateRule, type PolicyDefinition, type Rule } from '@zczr/eligibility';
-import { PARAMETERS, POLICIES } from '@zczr/policies';
+import { applyGuide, matchesSearch, PARAMETERS, POLICIES } from '@zczr/policies';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, ErrorDetail, notFound } from '../common/errors.js';
@@ -22,6 +23,7 @@ export class PoliciesService {
     private readonly matcher: MatcherService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** On first start: the shipped policy library as published version 1, and its parameters. */
@@ -50,7 +52,8 @@ export class PoliciesService {
     return rows
       .filter((p) => (!q.group || p.policyGroup === q.group) && (!q.department || p.department === q.department))
       .map((p) => ({ p, def: lib.byCode.get(p.code)?.definition }))
-      .filter(({ p, def }) => !text || p.name.includes(text) || (def?.benefit ?? '').includes(text))
+      // Everyday words find the library's ("看病" → 医疗救助): synonyms are policy data (@zczr/policies).
+      .filter(({ p, def }) => !text || (def ? matchesSearch(def, text) : p.name.includes(text)))
       .map(({ p, def }) => ({ code: p.code, name: p.name, group: p.policyGroup, department: p.department, benefit: def?.benefit ?? '', publishedVersion: p.publishedVersion, latestVersion: p.latestVersion }));
   }
 
@@ -70,6 +73,7 @@ export class PoliciesService {
       code: policy.code, name: policy.name, group: policy.policyGroup, department: policy.department, benefit: definition.benefit,
       publishedVersion: policy.publishedVersion, latestVersion: policy.latestVersion,
       definition, version: wanted, versions, references,
+      howToApply: applyGuide(definition, lib.parameters, this.config.districtCode, this.clock.today()),
     };
   }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { PolicyGroup } from '@zczr/eligibility';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { PolicyDefinition, PolicyDetail, PolicyListQuery, PolicyOutcome, PolicyPreview, PolicySummary, PolicyVersion, PolicyVersionStatus, PreviewSample, PreviewStreet, PublishBody, ReferenceCheck } from '@zczr/contract';
+import type { ApplyGuide, PolicyDefinition, PolicyDetail, PolicyListQuery, PolicyOutcome, PolicyPreview, PolicySummary, PolicyVersion, PolicyVersionStatus, PreviewSample, PreviewStreet, PublishBody, ReferenceCheck } from '@zczr/contract';
 
 export class ListPoliciesQuery implements PolicyListQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(24) group?: PolicyGroup;
@@ -55,7 +55,17 @@ export class ReferenceCheckDto implements ReferenceCheck {
   @ApiProperty() ok: boolean;
 }
 
+export class ApplyGuideDto implements ApplyGuide {
+  @ApiProperty({ description: '到哪里办' }) office: string;
+  @ApiProperty({ description: '咨询电话' }) phone: string;
+  @ApiProperty({ type: [String], description: '需要准备的材料' }) documents: string[];
+  @ApiProperty({ type: [String], description: '办理步骤' }) steps: string[];
+  @ApiProperty({ type: [String], description: '本地现行标准，如“城乡低保标准：920 元/人/月”' }) standards: string[];
+  @ApiProperty({ nullable: true, description: '金额怎么算' }) amountRule: string | null;
+}
+
 export class PolicyDetailDto extends PolicySummaryDto implements PolicyDetail {
+  @ApiProperty({ type: ApplyGuideDto, description: '怎么申请：办理地点、电话、材料、步骤、现行标准' }) howToApply: ApplyGuideDto;
   @ApiProperty({ description: '当前生效（或最新草稿）的完整定义' }) definition: PolicyDefinition;
   @ApiProperty({ description: '定义所属版本' }) version: number;
   @ApiProperty({ type: [PolicyVersionDto] }) versions: PolicyVersionDto[];

@@ -114,6 +114,7 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
   private readonly stores = new Map<string, FactStore>();
   private pool: { jobId: string; pool: MatchPool | null; timer: NodeJS.Timeout | null } | null = null;
   private activeShards = 0;
+  private readonly completedListeners: Array<(run: ScreeningRunEntity) => Promise<void>> = [];
 
   constructor(
     private readonly repo: ScreeningsRepository,
@@ -179,6 +180,11 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     if (run.status !== 'running' || !(await this.jobs.cancel(id))) throw new AppError('INVALID_STATE', '筛查已结束');
     await this.audit.record(auth, { action: 'screening.cancel', entityType: 'screening', entityId: id });
     return this.get(id);
+  }
+
+  /** Called after each completed run (notifications: "the policy found you"); a listener's failure never fails the run. */
+  onCompleted(listener: (run: ScreeningRunEntity) => Promise<void>): void {
+    this.completedListeners.push(listener);
   }
 
   /** Resolves when the run is over (tests, benchmarks, the demo seed). */
@@ -301,6 +307,11 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     if (store && !this.jobs.distributed) this.population.adopt(store);
     const processed = (results as ShardResult[]).reduce((n, r) => n + r.processed, 0);
     this.logger.log(`Screening ${job.id}: ${processed} households in ${job.shardsTotal} shards`);
+    const run = await this.repo.findRun(job.id);
+    if (run?.status !== 'completed') return;
+    for (const listener of this.completedListeners) {
+      await listener(run).catch((e: unknown) => this.logger.error(`After screening ${run.id}: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 
   async stopped(job: JobEntity, status: 'cancelled' | 'failed', error: string | null, results: unknown[], m: EntityManager): Promise<void> {

@@ -5,7 +5,7 @@ import bcrypt from 'bcryptjs';
 import { randomUUID } from 'node:crypto';
 import { Transactor } from '../database/transactor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { DEMO_USERNAMES } from '../auth/auth.service.js';
+import { DEMO_FIRST_VISIT, DEMO_USERNAMES } from '../auth/auth.service.js';
 import { newUserEntity, type UserEntity } from '../auth/user.entity.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { Clock } from '../common/time.js';
@@ -68,7 +68,7 @@ export class DemoSeedService {
     ));
     let disabled = 0;
     for (const u of rows) {
-      let demoSecret = u.openid === 'demo-openid-resident';
+      let demoSecret = u.openid === 'demo-openid-resident' || u.openid === DEMO_FIRST_VISIT.openid;
       if (!demoSecret && u.totpSecretEnc) {
         try {
           demoSecret = this.cipher.decrypt(u.totpSecretEnc) === DEMO_TOTP_SECRET;
@@ -122,14 +122,21 @@ export class DemoSeedService {
     });
 
     const inDemoStreet: SeededHousehold[] = [];
+    const inDemoCommunity: string[] = [];
     // Each household's consent is recorded by its own grid's worker.
     const workerOfGrid = new Map(assignments.map((a) => [a.gridId, a.userId]));
     const firstHouseholdId = await this.seedHouseholds(grids, workerOfGrid, (h) => {
       if (h.streetCode === firstStreet && inDemoStreet.length < 12) inDemoStreet.push(h);
+      if (h.demo.communityCode === firstCommunity && inDemoCommunity.length < 200) inDemoCommunity.push(h.id);
     });
+    // A first screening, so the demo opens with every household's current results.
+    const run = await this.screenings.begin('system', this.config.districtCode);
+    await this.screenings.finished(run.id);
+    // The demo resident lives in the demo worker's community, in the family there with the most help to show.
+    const residentHouseholdId = (await this.richestHousehold(inDemoCommunity)) ?? firstHouseholdId;
     const resident = this.user({ role: 'resident', username: DEMO_USERNAMES.resident, displayName: '演示居民', openid: 'demo-openid-resident' });
-    if (firstHouseholdId) {
-      const [head] = await this.households.membersOf(firstHouseholdId);
+    if (residentHouseholdId) {
+      const [head] = await this.households.membersOf(residentHouseholdId);
       if (head?.idNumberEnc) {
         resident.realName = head.name;
         resident.displayName = head.name;
@@ -138,28 +145,41 @@ export class DemoSeedService {
         resident.identityConsentAt = this.clock.iso();
         resident.identityVerifiedAt = this.clock.iso();
         resident.identityVerifiedBy = 'face';
-        resident.householdId = firstHouseholdId;
+        resident.householdId = residentHouseholdId;
       }
     }
     await this.users.insert(resident);
-    // A first screening, so the demo opens with every household's current results.
-    const run = await this.screenings.begin('system', this.config.districtCode);
-    await this.screenings.finished(run.id);
+    // A second resident who has signed in but not bound yet: the first visit can be shown and tried.
+    await this.users.insert(this.user({ role: 'resident', username: DEMO_FIRST_VISIT.username, displayName: '微信用户', openid: DEMO_FIRST_VISIT.openid }));
     if (this.config.demo.activity && this.config.demo.households >= DEMO_REVIEWS_MIN_HOUSEHOLDS) {
       // A first monitoring pass, so the demo opens with risk colours, warnings and tasks on workers' phones.
       const monitoring = await this.monitoring.begin('system', this.config.districtCode, 'manual');
       await this.monitoring.finished(monitoring.id);
-      // Reported by each household's own grid worker; the demo resident's household (the first) is left alone for the mini-program.
+      // Reported by each household's own grid worker; the demo resident's household is left alone for the mini-program.
       const usersById = new Map([...demoUsers, ...workers].map((u) => [u.id, u]));
       const actor = (u: UserEntity): AuthContext => ({
         userId: u.id, role: u.role, regionCode: u.regionCode, householdId: null, ip: null,
         gridIds: assignments.filter((a) => a.userId === u.id).map((a) => a.gridId),
       });
       const workerOf = (gridId: string): AuthContext => actor(usersById.get(assignments.find((a) => a.gridId === gridId)!.userId)!);
-      await this.reviews.seed({ workerOf, street: actor(demoUsers[2]!) }, inDemoStreet.filter((h) => h.id !== firstHouseholdId));
+      await this.reviews.seed({ workerOf, street: actor(demoUsers[2]!) }, inDemoStreet.filter((h) => h.id !== residentHouseholdId));
     }
-    await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 1 } });
-    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 5} users in ${Date.now() - started} ms`);
+    await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 2 } });
+    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 6} users in ${Date.now() - started} ms`);
+  }
+
+  /** Of these households, the one eligible for the most policies (null when none is). */
+  private async richestHousehold(ids: string[]): Promise<string | null> {
+    if (ids.length === 0) return null;
+    const rows = await this.tx.run((m) => m.query<Array<{ householdId: string; n: number | string }>>(
+      `SELECT householdId, COUNT(*) AS n FROM eligibility_current WHERE outcome = 'eligible' AND householdId IN (${ids.map(() => '?').join(',')}) GROUP BY householdId`, ids,
+    ));
+    let best: { id: string; n: number } | null = null;
+    for (const id of ids) {
+      const n = Number(rows.find((r) => r.householdId === id)?.n ?? 0);
+      if (n > 0 && (!best || n > best.n)) best = { id, n };
+    }
+    return best?.id ?? null;
   }
 
   private async seedHouseholds(grids: GridEntity[], workerOfGrid: Map<string, string>, onSeeded: (h: SeededHousehold) => void): Promise<string | null> {

@@ -42,6 +42,13 @@ export class SubmissionsService {
     return this.toResponse(auth, s, true);
   }
 
+  private readonly reviewedListeners: Array<(s: SubmissionEntity) => Promise<void>> = [];
+
+  /** Called after each review decision, in the background (notifications: status changes). */
+  onReviewed(listener: (s: SubmissionEntity) => Promise<void>): void {
+    this.reviewedListeners.push(listener);
+  }
+
   async review(auth: AuthContext, id: string, dto: ReviewSubmissionDto): Promise<SubmissionResponseDto> {
     if (!isStaffRole(auth.role)) throw new AppError('FORBIDDEN');
     const s = await this.visible(auth, id);
@@ -66,7 +73,9 @@ export class SubmissionsService {
     });
     if (dto.decision === 'approve') await this.eligibility.rematchQuietly(s.householdId);
     await this.audit.record(auth, { action: `submission.${dto.decision}`, entityType: 'submission', entityId: s.id, householdId: s.householdId, detail: { reason: dto.reason ?? null } });
-    return this.toResponse(auth, (await this.submissions.findById(s.id))!, true);
+    const reviewed = (await this.submissions.findById(s.id))!;
+    for (const listener of this.reviewedListeners) void listener(reviewed).catch(() => undefined);
+    return this.toResponse(auth, reviewed, true);
   }
 
   private async visible(auth: AuthContext, id: string): Promise<SubmissionEntity> {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import {
   ASSET_TYPE_LABELS, DISABILITY_CATEGORY_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS, EXPENSE_TYPE_LABELS, HARDSHIP_TYPE_LABELS,
   INCOME_TYPE_LABELS, LABOUR_CAPACITY_LABELS, RELATION_LABELS, maskIdNumber,
@@ -12,10 +12,9 @@ import {
   type HardshipType, type IncomeType, type LabourCapacity, type MemberInput, type Relation,
 } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
-import { api } from '../services/api';
-import { errorMessage } from '../services/request';
-import { newMember, type HouseholdDraft } from '../services/household-draft';
-import { Btn, Card, Choice, ErrorBox, Field, Loading, Notice, Problems, Row, Tick, yuan } from './ui';
+import { loadRegions, type Region } from '../services/regions';
+import { fullAddress, newMember, type DraftProblem, type HouseholdDraft } from '../services/household-draft';
+import { Btn, Card, Choice, Field, Loading, Notice, Problems, Row, Tick, yuan } from './ui';
 import { IdCardScan } from './id-card-scan';
 
 export const HOUSEHOLD_STEPS = ['住址', '家庭成员', '收入', '财产', '支出', '困难', '核对提交'] as const;
@@ -33,36 +32,35 @@ export interface EditorProps {
   consentId?: string | null;
 }
 
-interface Region {
-  code: string;
-  name: string;
-  level: string;
-  children: Region[];
-}
-
 export function AddressStep({ draft, onChange }: EditorProps) {
   const [regions, setRegions] = useState<Region[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  const [loading, setLoading] = useState(true);
   const load = () => {
-    setError(null);
-    api
-      .regions()
-      .then((r) => setRegions(r as Region[]))
-      .catch((e: unknown) => setError(errorMessage(e)));
+    setLoading(true);
+    void loadRegions().then((r) => {
+      setRegions(r.regions);
+      setOffline(r.offline);
+      setLoading(false);
+    });
   };
   useEffect(load, []);
   const streets = regions?.flatMap((d) => d.children) ?? [];
   const street = streets.find((s) => s.code === draft.streetCode);
   return (
     <View>
-      {error ? <ErrorBox message={error} onRetry={load} /> : null}
-      {!regions && !error ? <Loading text='正在读取街道和社区…' /> : null}
+      {loading ? <Loading text='正在读取街道和社区…' /> : null}
+      {!loading && offline && !regions ? (
+        <Notice kind='warn'>
+          <Text>网络不通，暂时不能选择街道和社区。{draft.communityCode ? '已按您的网格选好社区，' : ''}先填写详细住址，其余可以联网后再补。</Text>
+        </Notice>
+      ) : null}
       {regions ? (
         <Choice
           label='所在街道（镇）'
           options={streets.map((s) => ({ value: s.code, label: s.name }))}
           value={draft.streetCode}
-          onChange={(v) => onChange({ ...draft, streetCode: v, communityCode: '' })}
+          onChange={(v) => onChange({ ...draft, streetCode: v, streetName: streets.find((s) => s.code === v)?.name, communityCode: '', communityName: undefined })}
         />
       ) : null}
       {street ? (
@@ -70,10 +68,11 @@ export function AddressStep({ draft, onChange }: EditorProps) {
           label='所在社区（村）'
           options={street.children.map((c) => ({ value: c.code, label: c.name }))}
           value={draft.communityCode}
-          onChange={(v) => onChange({ ...draft, communityCode: v })}
+          onChange={(v) => onChange({ ...draft, communityCode: v, communityName: street.children.find((c) => c.code === v)?.name })}
         />
       ) : null}
       <Field label='详细住址' placeholder='例如：柳台大道334号3栋2单元501室' value={draft.address} onChange={(v) => onChange({ ...draft, address: v })} />
+      {draft.communityName && draft.address.trim() ? <Text className='para'>档案中的住址：{fullAddress(draft)}</Text> : null}
     </View>
   );
 }
@@ -244,6 +243,21 @@ export function ExpenseStep({ draft, onChange }: EditorProps) {
   );
 }
 
+/** A date chosen from the phone's date picker (never typed), up to today. */
+export function DateField(props: { label: string; value: string; onChange: (v: string) => void }) {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return (
+    <View className='field'>
+      <Text className='field-label'>{props.label}</Text>
+      <Picker mode='date' value={props.value || today} start='1900-01-01' end={today} onChange={(e) => props.onChange(String(e.detail.value))}>
+        <View className={`field-input date-input${props.value ? '' : ' date-empty'}`}>
+          <Text>{props.value ? props.value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日') : '点这里选择日期'}</Text>
+        </View>
+      </Picker>
+    </View>
+  );
+}
+
 export function HardshipStep({ draft, onChange }: EditorProps) {
   return (
     <View>
@@ -251,7 +265,7 @@ export function HardshipStep({ draft, onChange }: EditorProps) {
       {draft.hardships.map((h, i) => (
         <Card key={i}>
           <Choice label='遇到了什么困难' options={opts<HardshipType>(HARDSHIP_TYPE_LABELS)} value={h.type} onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, type: v } : x)) })} />
-          <Field label='发生日期' placeholder='例如 2026-09-15' value={h.occurredOn} onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, occurredOn: v.trim() } : x)) })} />
+          <DateField label='发生日期' value={h.occurredOn} onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, occurredOn: v } : x)) })} />
           <Field label='造成的损失（元，可不填）' type='digit' value={numText(h.loss)} onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, loss: Number.isNaN(num(v)) ? undefined : num(v) } : x)) })} />
           <Text className='link link-danger' onClick={() => onChange({ ...draft, hardships: draft.hardships.filter((_, j) => j !== i) })}>
             删除这一项
@@ -265,11 +279,28 @@ export function HardshipStep({ draft, onChange }: EditorProps) {
   );
 }
 
-export function ReviewStep({ draft, problems }: { draft: HouseholdDraft; problems: string[] }) {
+export function ReviewStep({ draft, problems, stepProblems, onGoStep }: { draft: HouseholdDraft; problems: string[]; stepProblems?: DraftProblem[]; onGoStep?: (step: number) => void }) {
   const income = draft.incomes.reduce((s, x) => s + (Number.isNaN(x.monthlyAmount) ? 0 : x.monthlyAmount), 0);
+  const steps = [...new Set((stepProblems ?? []).map((p) => p.step))];
   return (
     <View>
-      {problems.length > 0 ? (
+      {stepProblems && onGoStep && stepProblems.length > 0 ? (
+        <Notice kind='warn'>
+          <Text className='notice-title'>还有 {stepProblems.length} 处需要补充：</Text>
+          {steps.map((step) => (
+            <View key={step} className='problem-group'>
+              {stepProblems.filter((p) => p.step === step).map((p) => (
+                <Text key={p.text} className='bullet'>
+                  · {p.text}
+                </Text>
+              ))}
+              <Text className='link go-step' onClick={() => onGoStep(step)}>
+                去“{HOUSEHOLD_STEPS[step]}”这一步修改 ›
+              </Text>
+            </View>
+          ))}
+        </Notice>
+      ) : problems.length > 0 ? (
         <Problems items={problems} title={`还有 ${problems.length} 处需要补充：`} />
       ) : (
         <Notice kind='ok'>信息已填写完整，请核对后提交。</Notice>
@@ -285,7 +316,17 @@ export function ReviewStep({ draft, problems }: { draft: HouseholdDraft; problem
   );
 }
 
-export function HouseholdStep(props: EditorProps & { step: number; problems: string[] }) {
+export function HouseholdStep(props: EditorProps & { step: number; problems: string[]; stepProblems?: DraftProblem[]; onGoStep?: (step: number) => void; showStepProblems?: boolean }) {
+  const here = (props.stepProblems ?? []).filter((p) => p.step === props.step).map((p) => p.text);
+  return (
+    <View>
+      {props.showStepProblems && here.length > 0 && props.step < HOUSEHOLD_STEPS.length - 1 ? <Problems items={here} title='这一步还需要补充：' /> : null}
+      <StepBody {...props} />
+    </View>
+  );
+}
+
+function StepBody(props: EditorProps & { step: number; problems: string[]; stepProblems?: DraftProblem[]; onGoStep?: (step: number) => void }) {
   switch (props.step) {
     case 0:
       return <AddressStep {...props} />;
@@ -300,7 +341,7 @@ export function HouseholdStep(props: EditorProps & { step: number; problems: str
     case 5:
       return <HardshipStep {...props} />;
     default:
-      return <ReviewStep draft={props.draft} problems={props.problems} />;
+      return <ReviewStep draft={props.draft} problems={props.problems} stepProblems={props.stepProblems} onGoStep={props.onGoStep} />;
   }
 }
 

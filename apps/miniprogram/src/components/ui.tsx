@@ -1,16 +1,40 @@
 /** Small building blocks shared by every screen: big touch targets, plain words, clear states. */
 import { type ReactNode } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useLargeFont } from '../services/settings';
+import { currentRoute, goHome, isTabRoute, stackDepth } from '../services/nav';
 
+const IS_H5 = process.env.TARO_ENV === 'h5';
+
+/**
+ * A page: its title, the 关怀模式 switch (≥ 1.5× text, high contrast, big targets) and, on H5 where
+ * there is no WeChat navigation bar, 返回 and 首页 on every page that is not a tab.
+ */
 export function Screen(props: { title?: string; children: ReactNode; className?: string }) {
-  const [large, setLarge] = useLargeFont();
+  const [care, setCare] = useLargeFont();
+  const route = IS_H5 ? currentRoute() : '';
+  const showNav = IS_H5 && route !== '' && !isTabRoute(route);
   return (
-    <View className={`screen${large ? ' big' : ''} ${props.className ?? ''}`}>
+    <View className={`screen${care ? ' big care' : ''} ${props.className ?? ''}`}>
+      {showNav ? (
+        <View className='h5-nav'>
+          {stackDepth() > 1 ? (
+            <Text className='h5-nav-btn' onClick={() => void Taro.navigateBack()}>
+              ‹ 返回
+            </Text>
+          ) : (
+            <View />
+          )}
+          <Text className='h5-nav-btn' onClick={goHome}>
+            首页
+          </Text>
+        </View>
+      ) : null}
       <View className='screen-top'>
         {props.title ? <Text className='screen-title'>{props.title}</Text> : <View />}
-        <View className='font-toggle' onClick={() => setLarge(!large)}>
-          <Text>{large ? '标准字' : '大字'}</Text>
+        <View className='font-toggle' onClick={() => setCare(!care)}>
+          <Text>{care ? '标准模式' : '关怀模式'}</Text>
         </View>
       </View>
       {props.children}
@@ -172,15 +196,21 @@ export function Tick(props: { checked: boolean; onChange: (v: boolean) => void; 
   );
 }
 
+/** Where the wizard is: every step fits the width (numbers, short names), and the current one in words. */
 export function Steps(props: { steps: readonly string[]; current: number }) {
   return (
-    <View className='steps'>
-      {props.steps.map((s, i) => (
-        <View key={s} className={`step${i === props.current ? ' step-on' : ''}${i < props.current ? ' step-done' : ''}`}>
-          <Text className='step-no'>{i + 1}</Text>
-          <Text className='step-name'>{s}</Text>
-        </View>
-      ))}
+    <View className='steps-wrap'>
+      <View className='steps'>
+        {props.steps.map((s, i) => (
+          <View key={s} className={`step${i === props.current ? ' step-on' : ''}${i < props.current ? ' step-done' : ''}`}>
+            <Text className='step-no'>{i + 1}</Text>
+            <Text className='step-name'>{s}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='steps-now'>
+        第 {props.current + 1} 步（共 {props.steps.length} 步）：{props.steps[props.current]}
+      </Text>
     </View>
   );
 }

@@ -2,14 +2,15 @@
 import type { PolicyGroup } from '@zczr/eligibility';
 import { request, upload, type LocalPhoto } from './request';
 import type {
-  Consent, ConsentInput, CreateHouseholdBody, Grid, Household, HouseholdBody, HouseholdEligibility, HouseholdSummary,
+  AppNotification, MessageTemplate, Consent, ConsentInput, CreateHouseholdBody, Grid, Household, HouseholdBody, HouseholdEligibility, HouseholdSummary,
   HouseholdWriteResult, IdCardOcrResult, Me, Page, PolicyDetail, PolicySummary, Submission, Task, TaskPage, TokenPair,
   VisitFindings,
 } from './types';
 
 export const api = {
   wechatLogin: (code: string) => request<TokenPair>('POST', '/api/v1/auth/wechat-login', { body: { code }, auth: false }),
-  demoLogin: (role: 'resident' | 'grid_worker') => request<TokenPair>('POST', '/api/v1/auth/demo-login', { body: { role }, auth: false }),
+  demoLogin: (role: 'resident' | 'grid_worker', firstVisit = false) =>
+    request<TokenPair>('POST', '/api/v1/auth/demo-login', { body: { role, ...(firstVisit ? { firstVisit: true } : {}) }, auth: false }),
   me: () => request<Me>('GET', '/api/v1/auth/me'),
   bindIdentity: (realName: string, idNumber: string, faceVerifyResult?: string) =>
     request<Me>('POST', '/api/v1/auth/bind-identity', { body: { realName, idNumber, consentToIdentityProcessing: true, ...(faceVerifyResult ? { faceVerifyResult } : {}) } }),
@@ -42,6 +43,10 @@ export const api = {
 
   policies: (query: { group?: PolicyGroup; q?: string }) => request<PolicySummary[]>('GET', '/api/v1/policies', { query, auth: false }),
   policy: (code: string) => request<PolicyDetail>('GET', `/api/v1/policies/${encodeURIComponent(code)}`, { auth: false }),
+
+  messageTemplates: () => request<MessageTemplate[]>('GET', '/api/v1/notifications/subscriptions'),
+  acceptSubscriptions: (accepted: string[]) => request<MessageTemplate[]>('POST', '/api/v1/notifications/subscriptions', { body: { accepted } }),
+  notifications: () => request<AppNotification[]>('GET', '/api/v1/notifications'),
 
   tasks: (query: { mine?: boolean; since?: number; pageSize?: number }) => request<TaskPage>('GET', '/api/v1/tasks', { query }),
   task: (id: string) => request<Task>('GET', `/api/v1/tasks/${id}`),

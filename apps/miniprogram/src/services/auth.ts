@@ -32,8 +32,14 @@ export async function signInWithWechat(): Promise<Me> {
   return refreshMe();
 }
 
-export async function signInDemo(role: 'resident' | 'grid_worker'): Promise<Me> {
-  const tokens = await api.demoLogin(role);
+/**
+ * The demo's second resident (not yet bound) and the made-up identity offered to them on the bind
+ * page: a valid ID number that is in no household of the demo archive.
+ */
+export const DEMO_FIRST_VISIT_IDENTITY = { username: 'demo-resident-new', name: '林秀英', idNumber: '510115195803120245' } as const;
+
+export async function signInDemo(role: 'resident' | 'grid_worker', firstVisit = false): Promise<Me> {
+  const tokens = await api.demoLogin(role, firstVisit);
   setToken(tokens.accessToken);
   return refreshMe();
 }

@@ -14,6 +14,9 @@ export interface HouseholdDraft {
   address: string;
   streetCode: string;
   communityCode: string;
+  /** Names of the chosen street and community, kept with the address so it reads in full. */
+  streetName?: string;
+  communityName?: string;
   gridId?: string;
   members: MemberInput[];
   incomes: IncomeItem[];
@@ -66,41 +69,60 @@ export function clearResidentDraft(): void {
 
 const NAME_RE = /^[\u4e00-\u9fa5·]{2,20}$/;
 
-/** Problems that stop submission, in plain words; empty when the draft can be sent. */
-export function draftProblems(d: HouseholdDraft): string[] {
-  const out: string[] = [];
-  if (!/^\d{12}$/.test(d.communityCode)) out.push('请选择所在社区（村）');
-  if (d.address.trim().length < 4) out.push('请填写详细住址');
-  if (d.members.length === 0) out.push('请至少添加一名家庭成员');
-  if (d.members.filter((m) => m.relation === 'head').length !== 1) out.push('家庭成员中须有且只有一位户主');
+/** A problem that stops submission, with the wizard step where it is fixed (0 住址 … 5 困难). */
+export interface DraftProblem {
+  step: number;
+  text: string;
+}
+
+/** Problems that stop submission, in plain words, each with its step; empty when the draft can be sent. */
+export function draftProblemsByStep(d: HouseholdDraft): DraftProblem[] {
+  const out: DraftProblem[] = [];
+  const add = (step: number, text: string) => out.push({ step, text });
+  if (!/^\d{12}$/.test(d.communityCode)) add(0, '请选择所在社区（村）');
+  if (d.address.trim().length < 4) add(0, '请填写详细住址');
+  if (d.members.length === 0) add(1, '请至少添加一名家庭成员');
+  if (d.members.filter((m) => m.relation === 'head').length !== 1) add(1, '家庭成员中须有且只有一位户主');
   const seen = new Set<string>();
   d.members.forEach((m, i) => {
     const who = m.name || `第 ${i + 1} 位成员`;
-    if (!NAME_RE.test(m.name)) out.push(`${who}：请填写 2–20 个汉字的姓名`);
+    if (!NAME_RE.test(m.name)) add(1, `${who}：请填写 2–20 个汉字的姓名`);
     const v = validateIdNumber(m.idNumber);
-    if (!v.valid) out.push(`${who}：${v.message}`);
-    else if (seen.has(v.idNumber)) out.push(`${who}：身份证号与其他成员重复`);
+    if (!v.valid) add(1, `${who}：${v.message}`);
+    else if (seen.has(v.idNumber)) add(1, `${who}：身份证号与其他成员重复`);
     else seen.add(v.idNumber);
-    if (!m.employment) out.push(`${who}：请选择就业情况`);
-    if (!m.labourCapacity) out.push(`${who}：请选择劳动能力`);
+    if (!m.employment) add(1, `${who}：请选择就业情况`);
+    if (!m.labourCapacity) add(1, `${who}：请选择劳动能力`);
   });
-  if (d.incomes.length === 0 && !d.noIncome) out.push('请填写家庭收入，或勾选“家中没有任何收入”');
+  if (d.incomes.length === 0 && !d.noIncome) add(2, '请填写家庭收入，或勾选“家中没有任何收入”');
   d.incomes.forEach((x, i) => {
-    if (!(x.monthlyAmount >= 0)) out.push(`第 ${i + 1} 项收入：请填写每月金额`);
+    if (!(x.monthlyAmount >= 0)) add(2, `第 ${i + 1} 项收入：请填写每月金额`);
   });
   d.expenses.forEach((x, i) => {
-    if (!(x.amount12m >= 0)) out.push(`第 ${i + 1} 项支出：请填写金额`);
+    if (!(x.amount12m >= 0)) add(4, `第 ${i + 1} 项支出：请填写金额`);
   });
   d.hardships.forEach((x, i) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(x.occurredOn)) out.push(`第 ${i + 1} 项困难：请按 2026-01-31 的格式填写日期`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(x.occurredOn)) add(5, `第 ${i + 1} 项困难：请选择发生日期`);
   });
   return out;
+}
+
+/** Problems that stop submission, in plain words; empty when the draft can be sent. */
+export function draftProblems(d: HouseholdDraft): string[] {
+  return draftProblemsByStep(d).map((p) => p.text);
+}
+
+/** The address as the file keeps it: street and community first, unless typed already. */
+export function fullAddress(d: Pick<HouseholdDraft, 'address' | 'streetName' | 'communityName'>): string {
+  const detail = d.address.trim();
+  const prefix = [d.streetName, d.communityName].filter((x): x is string => Boolean(x) && !detail.includes(x!)).join('');
+  return `${prefix}${detail}`;
 }
 
 /** The body the API expects (normalised ID numbers, a 0-income item for "no income"). */
 export function toHouseholdBody(d: HouseholdDraft): HouseholdBody {
   return {
-    address: d.address.trim(),
+    address: fullAddress(d),
     communityCode: d.communityCode,
     ...(d.gridId ? { gridId: d.gridId } : {}),
     members: d.members.map((m) => {

@@ -22,6 +22,8 @@ interface CachedDefinitions {
 const snapshot = parameterSnapshot as { region: string; parameters: ParameterDefinition[] };
 export const SELF_CHECK_REGION = snapshot.region;
 const resolver = createParameterResolver(snapshot.parameters);
+/** Chinese names of the parameters ("城乡低保标准"), for plain-language explanations. */
+export const PARAMETER_LABELS: Readonly<Record<string, string>> = Object.fromEntries(snapshot.parameters.map((p) => [p.name, p.label]));
 
 async function fetchDefinitions(): Promise<PolicyDefinition[]> {
   const list = await api.policies({});

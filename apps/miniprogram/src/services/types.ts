@@ -1,215 +1,27 @@
-/** Shapes of the API's answers that the mini-program reads (see /api/docs-json). */
+/**
+ * What the API answers and accepts, as the mini-program names it: the shapes come from
+ * @zczr/contract (one definition for the API and both front ends); only the phone's own names are here.
+ */
 import type {
-  AssetItem, ConsentPurpose, CurrentBenefit, HardshipEvent, HouseholdInput, HouseholdStatus, IncomeItem, MemberInput, RigidExpense, Role,
-  SubmissionStatus,
-} from '@zczr/domain';
-import type { ConditionResult, FactName, NearMiss, Outcome, PolicyDefinition, PolicyGroup } from '@zczr/eligibility';
+  ConsentView, CreateHouseholdBody as ContractCreateHouseholdBody, GiveConsentBody, HouseholdView, IdCardFrontField, IdCardOcrResult as ContractIdCardOcrResult,
+  NotificationView, SubmissionView, TaskView,
+} from '@zczr/contract';
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type {
+  Grid, HouseholdEligibility, HouseholdSummary, HouseholdWriteResult, Me, MemberView, MessageTemplate, OcrField, Page, PolicyDetail,
+  PolicySummary, TaskPage, TokenPair, VisitFindings,
+} from '@zczr/contract';
+export type { PolicyMatch as PolicyResult } from '@zczr/contract';
 
-export interface Me {
-  id: string;
-  role: Role;
-  displayName: string;
-  realName: string | null;
-  idNumberMasked: string | null;
-  regionCode: string | null;
-  gridIds: string[];
-  householdId: string | null;
-  identityVerified?: boolean;
-}
-
-export interface Consent {
-  id: string;
-  status: 'active' | 'withdrawn';
-  subjectName: string;
-  subjectIdNumber: string;
-  purposes: ConsentPurpose[];
-  sensitiveData: boolean;
-  textVersion: string;
-  method: 'self_online' | 'in_person_signature';
-  hasSignature: boolean;
-  guardianName: string | null;
-  householdId: string | null;
-  givenAt: string;
-  withdrawnAt: string | null;
-}
-
-export interface ConsentInput {
-  subjectName: string;
-  subjectIdNumber: string;
-  purposes: ConsentPurpose[];
-  sensitiveData: boolean;
-  textVersion: string;
-  method: 'self_online' | 'in_person_signature';
-  signatureImage?: string;
-  guardianName?: string;
-  guardianIdNumber?: string;
-  guardianRelation?: string;
-}
-
-/** The household as the API takes it (the shared model in @zczr/domain). */
-export type HouseholdBody = HouseholdInput;
-
-export interface CreateHouseholdBody extends HouseholdBody {
-  consentId: string;
-}
-
-export interface MemberView extends Omit<MemberInput, 'idNumber'> {
-  id: string;
-  idNumber: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  age: number;
-}
-
-export interface Household {
-  id: string;
-  status: HouseholdStatus;
-  version: number;
-  communityCode: string;
-  gridId: string;
-  address: string;
-  headName: string;
-  consentId: string;
-  members: MemberView[];
-  incomes: IncomeItem[];
-  assets: AssetItem[];
-  expenses: RigidExpense[];
-  hardships: HardshipEvent[];
-  benefits: CurrentBenefit[];
-  pendingSubmissionId: string | null;
-  updatedAt: string;
-}
-
-export interface HouseholdSummary {
-  id: string;
-  status: HouseholdStatus;
-  version: number;
-  communityCode: string;
-  gridId: string;
-  address: string;
-  headName: string;
-  memberCount: number;
-  updatedAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface HouseholdWriteResult {
-  household: Household;
-  submissionId: string | null;
-  applied: boolean;
-}
-
-export interface Submission {
-  id: string;
-  kind: 'create' | 'update';
-  status: SubmissionStatus;
-  householdId: string;
-  checks: Array<{ code: string; outcome: 'pass' | 'warn' | 'fail'; message: string }>;
-  history: Array<{ status: SubmissionStatus; at: string; by: string; reason?: string }>;
-  reviewReason: string | null;
-  createdAt: string;
-}
-
-export interface PolicySummary {
-  code: string;
-  name: string;
-  group: PolicyGroup;
-  department: string;
-  benefit: string;
-  publishedVersion: number | null;
-}
-
-export interface PolicyDetail extends PolicySummary {
-  definition: PolicyDefinition;
-  version: number;
-}
-
-export interface PolicyResult {
-  policyCode: string;
-  policyName: string;
-  group: PolicyGroup;
-  department: string;
-  benefitDescription: string;
-  requiredDocuments: string[];
-  outcome: Outcome;
-  missingFacts: FactName[];
-  explanation: ConditionResult;
-  summary: string;
-  benefit?: { amount: number; unit: string; label: string; topUps: Array<{ label: string; amount: number }>; provisional?: boolean };
-  nearMiss?: NearMiss;
-}
-
-export interface HouseholdEligibility {
-  householdId: string;
-  asOf: string;
-  results: PolicyResult[];
-}
-
-export interface OcrField {
-  value: string;
-  confidence: number;
-  needsConfirmation: boolean;
-  note?: string;
-}
-
-export type IdCardFieldName = 'name' | 'sex' | 'ethnicity' | 'birthDate' | 'address' | 'idNumber';
-
-export interface IdCardOcrResult {
-  document: 'id_card_front' | 'id_card_back';
-  documentFound: boolean;
-  toConfirm: string[];
-  fields: Partial<Record<IdCardFieldName | string, OcrField>>;
-}
-
-export interface Grid {
-  id: string;
-  name: string;
-  communityCode: string;
-  streetCode: string;
-}
-
-export interface Task {
-  id: string;
-  householdId: string;
-  kind: 'warning' | 'home_visit' | 'recheck';
-  reason: string;
-  status: 'open' | 'assigned' | 'in_progress' | 'submitted' | 'accepted' | 'returned' | 'closed';
-  statusLabel: string;
-  assigneeId: string | null;
-  gridId: string;
-  gridName?: string | null;
-  headName?: string | null;
-  address?: string | null;
-  dueDate: string;
-  overdue: boolean;
-  escalationLabel: string;
-  seq: number;
-  removed: boolean;
-}
-
-export interface TaskPage extends Page<Task> {
-  cursor: number;
-}
-
-export interface VisitFindings {
-  visitedAt: string;
-  gps: { lat: number; lng: number; accuracy?: number };
-  notes: string;
-  photoIds?: string[];
-  factUpdates?: {
-    incomes?: IncomeItem[];
-    members?: Array<{ position: number; employment?: MemberInput['employment']; labourCapacity?: MemberInput['labourCapacity'] }>;
-  };
-}
+export type Consent = ConsentView;
+export type ConsentInput = GiveConsentBody;
+export type CreateHouseholdBody = ContractCreateHouseholdBody;
+/** A household as the phone sends it; the consent is added on submission. */
+export type HouseholdBody = Omit<ContractCreateHouseholdBody, 'consentId'>;
+export type Household = HouseholdView;
+export type Submission = SubmissionView;
+export type Task = TaskView;
+export type IdCardFieldName = IdCardFrontField;
+export type AppNotification = NotificationView;
+/** The mini-program reads the front of the ID card only (side=front). */
+export type IdCardOcrResult = Extract<ContractIdCardOcrResult, { document: 'id_card_front' }>;

@@ -7,6 +7,9 @@ import { readStored, writeStored } from '../../services/storage';
 import type { Task } from '../../services/types';
 import { Btn, Card, Empty, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
 import { OutboxPanel, useOutbox } from '../lib/outbox-panel';
+import { reasonLabel, shortAddress } from '../lib/words';
+import { prefetchRegions } from '../../services/regions';
+import { useEffect } from 'react';
 
 const TASKS_KEY = 'zczr.worker.tasks';
 const KIND: Record<Task['kind'], string> = { warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' };
@@ -28,6 +31,7 @@ export default function WorkerHome() {
   const [tasksNote, setTasksNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { items, syncNow, refresh, lastError } = useOutbox();
+  const [filter, setFilter] = useState<'all' | 'overdue' | 'soon'>('all');
 
   const load = async () => {
     setError(null);
@@ -41,6 +45,7 @@ export default function WorkerHome() {
       }
       const merged = [...byId.values()];
       writeStored(TASKS_KEY, { items: merged, cursor: page.cursor });
+      prefetchRegions();
       setTasks(merged);
       setTasksNote(null);
     } catch (e) {
@@ -54,9 +59,24 @@ export default function WorkerHome() {
   };
   useDidShow(() => void load());
   usePullDownRefresh(() => void load());
+  // Back online, the outbox sends what waited: then the task list is fetched again (no stale banner, no visited task left).
+  const sent = items.filter((x) => x.status === 'done').length;
+  useEffect(() => {
+    if (sent > 0) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sent]);
 
-  const open = (tasks ?? []).filter((t) => t.status !== 'accepted' && t.status !== 'closed' && t.status !== 'submitted');
+  // A visit waiting in the outbox marks its task: it is done on this phone, only not yet uploaded.
+  const queued = new Set(items.filter((x) => x.kind === 'visit' && x.status !== 'done').map((x) => (x.kind === 'visit' ? x.taskId : '')));
+  const open = (tasks ?? []).filter((t) => t.status !== 'accepted' && t.status !== 'closed' && t.status !== 'submitted' && !queued.has(t.id));
   open.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  const shown = open.filter((t) => filter === 'all' || (filter === 'overdue' ? t.overdue || daysLeft(t.dueDate) < 0 : daysLeft(t.dueDate) <= 3));
+  // One card per family: its tasks together, the most urgent first.
+  const families = new Map<string, Task[]>();
+  for (const t of shown) families.set(t.householdId, [...(families.get(t.householdId) ?? []), t]);
+  const overdueCount = open.filter((t) => t.overdue || daysLeft(t.dueDate) < 0).length;
+  const soonCount = open.filter((t) => daysLeft(t.dueDate) <= 3).length;
+  const queuedTasks = (tasks ?? []).filter((t) => queued.has(t.id));
 
   return (
     <Screen title='网格员工作台'>
@@ -67,32 +87,45 @@ export default function WorkerHome() {
           网格内家庭
         </Btn>
       </View>
-      <Text className='section-title'>我的任务（按期限排序）</Text>
+      <Text className='section-title'>我的任务：{families.size} 户、{shown.length} 项（按期限排序）</Text>
+      <View className='chips'>
+        {([['all', `全部 ${open.length}`], ['overdue', `已超期 ${overdueCount}`], ['soon', `3 天内到期 ${soonCount}`]] as const).map(([k, label]) => (
+          <View key={k} className={`chip${filter === k ? ' chip-on' : ''}`} onClick={() => setFilter(k)}>
+            <Text>{label}</Text>
+          </View>
+        ))}
+      </View>
       {tasksNote ? <Notice kind='warn'>{tasksNote}</Notice> : null}
       {error ? <ErrorBox message={error} onRetry={() => void load()} /> : null}
       {!tasks && !error ? <Loading /> : null}
-      {tasks && open.length === 0 ? <Empty text='今天没有待办任务' /> : null}
-      {open.map((t) => {
+      {tasks && shown.length === 0 ? <Empty text={open.length ? '没有符合筛选的任务' : '今天没有待办任务'} /> : null}
+      {[...families.values()].map((list) => {
+        const t = list[0]!;
         const d = daysLeft(t.dueDate);
+        const q = `id=${t.id}&householdId=${t.householdId}&status=${t.status}&name=${encodeURIComponent(t.headName ?? '')}&address=${encodeURIComponent(t.address ?? '')}&reason=${encodeURIComponent([...new Set(list.map((x) => reasonLabel(x.reason)).filter(Boolean))].join('；'))}`;
         return (
-          <Card key={t.id} className={`task task-${colour(t)}`} onClick={() => void Taro.navigateTo({ url: `/pages-worker/visit/index?id=${t.id}&householdId=${t.householdId}&status=${t.status}` })}>
+          <Card key={t.householdId} className={`task task-${colour(t)}`} onClick={() => void Taro.navigateTo({ url: `/pages-worker/visit/index?${q}` })}>
             <View className='task-head'>
-              <Text className='task-kind'>{KIND[t.kind] ?? t.kind}</Text>
+              <Text className='task-kind'>{t.headName ? `${t.headName}家` : KIND[t.kind] ?? t.kind}</Text>
               <Text className='task-due'>{t.overdue || d < 0 ? `已超期 ${Math.abs(d)} 天` : d === 0 ? '今天到期' : `还剩 ${d} 天`}</Text>
             </View>
-            {t.headName || t.address ? (
-              <Text className='task-where'>
-                {t.headName ? `${t.headName}家` : ''}
-                {t.address ? ` · ${t.address}` : ''}
+            {t.address ? <Text className='task-where'>{shortAddress(t.address)}</Text> : null}
+            {list.map((x) => (
+              <Text key={x.id} className='task-line'>
+                · {KIND[x.kind] ?? x.kind}
+                {x.reason && reasonLabel(x.reason) !== (KIND[x.kind] ?? x.kind) ? `：${reasonLabel(x.reason)}` : ''}（{x.statusLabel}，期限 {x.dueDate.slice(5, 10)}）
               </Text>
-            ) : null}
-            <Text className='muted'>
-              {t.statusLabel} · 期限 {t.dueDate.slice(0, 10)}
-              {t.escalationLabel && t.escalationLabel !== '无' ? ` · ${t.escalationLabel}` : ''}
-            </Text>
+            ))}
           </Card>
         );
       })}
+      {queuedTasks.length ? <Text className='section-title'>已核实，等待上传</Text> : null}
+      {queuedTasks.map((t) => (
+        <Card key={t.id} className='task task-queued'>
+          <Text className='task-kind'>{t.headName ? `${t.headName}家` : KIND[t.kind]}</Text>
+          <Text className='task-line'>核实记录已保存在手机上，联网后自动上传</Text>
+        </Card>
+      ))}
       <View className='spacer' />
     </Screen>
   );

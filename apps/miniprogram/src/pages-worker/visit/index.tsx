@@ -5,10 +5,22 @@ import { api } from '../../services/api';
 import { errorMessage } from '../../services/request';
 import { readStored, removeStored, saveStored } from '../../services/storage';
 import type { Household } from '../../services/types';
-import { Btn, Card, Field, Notice, Problems, Row, Screen, Tick } from '../../components/ui';
+import { RELATION_LABELS } from '@zczr/domain';
+import { Btn, Card, Choice, Field, Notice, Problems, Row, Screen, Tick } from '../../components/ui';
+import { shortAddress } from '../lib/words';
 import { enqueueVisit, syncOutbox } from '../lib/queue';
 
+/** How the visit went: met the family, or why not. */
+const OUTCOMES = [
+  { value: 'met', label: '见到家人' },
+  { value: 'not_home', label: '未遇到' },
+  { value: 'refused', label: '拒访' },
+  { value: 'moved', label: '已搬离' },
+] as const;
+type VisitOutcome = (typeof OUTCOMES)[number]['value'];
+
 interface VisitDraft {
+  outcome?: VisitOutcome;
   notes: string;
   gps: { lat: number; lng: number; accuracy?: number } | null;
   income: string;
@@ -46,17 +58,27 @@ export default function Visit() {
     }
   };
 
-  const problems = [!d.gps ? '请先获取现场位置' : null, d.notes.trim().length < 5 ? '请填写核实情况（至少 5 个字）' : null].filter(Boolean) as string[];
+  const outcome: VisitOutcome = d.outcome ?? 'met';
+  const met = outcome === 'met';
+  const outcomeLabel = OUTCOMES.find((o) => o.value === outcome)!.label;
+  // The family and the reason, even offline: from the task list the worker tapped.
+  const name = household?.headName ?? (router.params.name ? decodeURIComponent(router.params.name) : '');
+  const address = household?.address ?? (router.params.address ? decodeURIComponent(router.params.address) : '');
+  const reason = router.params.reason ? decodeURIComponent(router.params.reason) : '';
+  const problems = [
+    !d.gps ? '请先获取现场位置' : null,
+    met && d.notes.trim().length < 5 ? '请填写核实情况（至少 5 个字）' : null,
+  ].filter(Boolean) as string[];
   const save = async () => {
     if (problems.length || !d.gps) return;
     setBusy(true);
     const income = d.income.trim() === '' ? NaN : Number(d.income);
-    const title = household ? `${household.headName} 家` : `任务 ${taskId.slice(0, 8)}`;
+    const title = name ? `${name}家` : `任务 ${taskId.slice(0, 8)}`;
     enqueueVisit(title, taskId, ['open', 'assigned'].includes(router.params.status ?? ''), {
       visitedAt: d.visitedAt,
       gps: d.gps,
-      notes: d.notes.trim(),
-      ...(Number.isNaN(income) && !d.jobLost
+      notes: `【${outcomeLabel}】${d.notes.trim() || (met ? '' : `入户${outcomeLabel}`)}`,
+      ...(!met || (Number.isNaN(income) && !d.jobLost)
         ? {}
         : {
             factUpdates: {
@@ -74,26 +96,43 @@ export default function Visit() {
 
   return (
     <Screen title='入户核实'>
-      {household ? (
+      {name || address ? (
         <Card>
-          <Text className='card-title'>{household.headName} 家</Text>
-          <Text className='muted'>{household.address}</Text>
+          <Text className='card-title'>{name ? `${name}家` : '核实对象'}</Text>
+          {address ? <Text className='para'>{shortAddress(address)}</Text> : null}
+          {reason ? <Text className='para visit-reason'>为什么要去：{reason}</Text> : null}
+          {household ? (
+            <View>
+              {household.members.map((m) => (
+                <Text key={m.id} className='bullet'>
+                  · {m.name}（{RELATION_LABELS[m.relation]}，{m.age} 岁）{m.phone ? ` 电话 ${m.phone}` : ''}
+                </Text>
+              ))}
+            </View>
+          ) : (
+            <Text className='para'>网络不通：家庭成员要联网后才能看到。</Text>
+          )}
         </Card>
       ) : null}
+      <Choice label='入户结果' options={OUTCOMES} value={outcome} onChange={(v) => change({ ...d, outcome: v })} />
       <Card>
         <Row label='入户时间' value={<Text>{d.visitedAt.slice(0, 16).replace('T', ' ')}</Text>} />
-        <Row label='现场位置' value={<Text>{d.gps ? `${d.gps.lat.toFixed(5)}, ${d.gps.lng.toFixed(5)}` : '未获取'}</Text>} />
+        <Row label='现场位置' value={<Text>{d.gps ? `已记录${d.gps.accuracy ? `（精度约 ${d.gps.accuracy} 米）` : ''}` : '未获取'}</Text>} />
         <Btn kind='ghost' loading={locating} onClick={() => void locate()}>
           获取现场位置
         </Btn>
         {gpsError ? <Notice kind='error'>{gpsError}</Notice> : null}
       </Card>
-      <Field label='核实情况' multiline value={d.notes} onChange={(v) => change({ ...d, notes: v })} placeholder='看到的情况、家人说的情况' />
-      <Text className='section-title'>家庭情况变化（可不填）</Text>
-      <Field label='现在全家每月收入（元）' type='digit' value={d.income} onChange={(v) => change({ ...d, income: v })} />
-      <Tick checked={d.jobLost} onChange={(v) => change({ ...d, jobLost: v })}>
-        <Text>家里有人新近失业</Text>
-      </Tick>
+      <Field label={met ? '核实情况' : '说明（可不填）'} multiline value={d.notes} onChange={(v) => change({ ...d, notes: v })} placeholder={met ? '看到的情况、家人说的情况' : '例如：敲门无人应答，邻居说白天上班'} />
+      {met ? (
+        <View>
+          <Text className='section-title'>家庭情况变化（可不填）</Text>
+          <Field label='现在全家每月收入（元）' type='digit' value={d.income} onChange={(v) => change({ ...d, income: v })} />
+          <Tick checked={d.jobLost} onChange={(v) => change({ ...d, jobLost: v })}>
+            <Text>家里有人新近失业</Text>
+          </Tick>
+        </View>
+      ) : null}
       <Problems items={problems} />
       <Btn loading={busy} disabled={problems.length > 0} onClick={() => void save()}>
         保存并上传

@@ -5,7 +5,10 @@ import { validateIdNumber } from '@zczr/id-card';
 import { faceVerify } from '../../services/face-verify';
 import { api } from '../../services/api';
 import { cacheMe } from '../../services/session';
-import { errorMessage } from '../../services/request';
+import { ApiError, errorMessage } from '../../services/request';
+import { cachedMe } from '../../services/session';
+import { replace } from '../../services/nav';
+import { DEMO_FIRST_VISIT_IDENTITY } from '../../services/auth';
 import { emptyDraft, loadResidentDraft, newMember, saveResidentDraft } from '../../services/household-draft';
 import type { IdCardFieldName, IdCardOcrResult } from '../../services/types';
 import { ID_FIELD_LABELS, scanCaptured } from '../../components/id-card-scan';
@@ -24,6 +27,9 @@ export default function Bind() {
   const [agree, setAgree] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The archive holds this ID number under another name: what was refused, to show by the name field. */
+  const [refused, setRefused] = useState<{ name: string; idNumber: string } | null>(null);
+  const demoFirstVisit = cachedMe()?.username === DEMO_FIRST_VISIT_IDENTITY.username;
 
   const scan = async () => {
     const capture = await captureIdCard();
@@ -67,17 +73,33 @@ export default function Bind() {
       if (draft.members.length === 0) draft.members.push({ ...newMember('head'), name: values.name.trim(), idNumber: id.idNumber, ...(values.ethnicity ? { ethnicity: values.ethnicity } : {}) });
       await saveResidentDraft(draft);
       await Taro.showToast({ title: '实名认证成功', icon: 'success' });
-      void Taro.redirectTo({ url: me.householdId ? '/pages/index/index' : '/pages/consent/index' });
+      replace(me.householdId ? '/pages/index/index' : '/pages/consent/index');
     } catch (e) {
-      setError(errorMessage(e));
+      if (e instanceof ApiError && e.code === 'IDENTITY_MISMATCH') {
+        // Refused: the name does not match the archive's record of this number. Untick the name so it is read again.
+        setRefused({ name: values.name.trim(), idNumber: id.idNumber });
+        setConfirmed({ ...confirmed, name: false });
+        setError(null);
+      } else {
+        setError(errorMessage(e));
+      }
     } finally {
       setBusy(false);
     }
   };
+  const stillRefused = refused !== null && id.valid && refused.name === values.name.trim() && refused.idNumber === id.idNumber;
 
   return (
     <Screen title='实名认证'>
       <Notice>实名认证后才能为您和家人办理救助。可以拍身份证人像面自动识别，也可以直接手动填写。</Notice>
+      {demoFirstVisit && !values.idNumber ? (
+        <Notice kind='warn'>
+          <Text>演示：这位居民还没有实名认证。可以用演示身份体验首次使用（不是真实的人）。</Text>
+          <Btn kind='ghost' onClick={() => setValues({ ...values, name: DEMO_FIRST_VISIT_IDENTITY.name, idNumber: DEMO_FIRST_VISIT_IDENTITY.idNumber })}>
+            填入演示身份
+          </Btn>
+        </Notice>
+      ) : null}
       <Card>
         <Text className='card-title'>方式一：拍身份证（人像面）</Text>
         {photo ? <Image className='id-photo' src={photo} mode='aspectFit' /> : null}
@@ -94,7 +116,7 @@ export default function Bind() {
       </Card>
       <Card>
         <Text className='card-title'>{ocr ? '核对识别结果' : '方式二：手动填写'}</Text>
-        <Field label='姓名' value={values.name} onChange={(v) => setValues({ ...values, name: v })} flagged={flagged.includes('name')} error={values.name && !nameOk ? '请填写 2–20 个汉字的姓名' : null} />
+        <Field label='姓名' value={values.name} onChange={(v) => setValues({ ...values, name: v })} flagged={flagged.includes('name')} error={values.name && !nameOk ? '请填写 2–20 个汉字的姓名' : stillRefused ? '与档案中这个身份证号的姓名不一致，请逐字核对' : null} />
         {flagged.includes('name') ? (
           <Tick checked={!!confirmed.name} onChange={(v) => setConfirmed({ ...confirmed, name: v })}>
             <Text>姓名已核对无误{ocr?.fields.name?.note ? `（${ocr.fields.name.note}）` : ''}</Text>
@@ -126,6 +148,16 @@ export default function Bind() {
       <Tick checked={agree} onChange={setAgree}>
         <Text>我同意为实名认证处理我的姓名和身份证号（敏感个人信息，单独同意）</Text>
       </Tick>
+      {stillRefused && refused ? (
+        <View className='refusal' role='alert'>
+          <Text className='refusal-title'>未通过：姓名与身份证号不一致</Text>
+          <Text className='para'>
+            您填写的姓名“{refused.name}”与档案中身份证号 {refused.idNumber.slice(0, 6)}********{refused.idNumber.slice(-4)} 登记的姓名不一致，实名认证没有通过。
+          </Text>
+          <Text className='para'>请对照身份证逐字核对姓名：拍照识别可能认错字（例如把“龚”认成“玖”）。改正后再点“确认并完成实名认证”。</Text>
+          <Text className='para'>如果证件上的姓名就是这样写的，请带身份证到社区居委会或街道便民服务中心核对档案。</Text>
+        </View>
+      ) : null}
       {error ? <ErrorBox message={error} /> : null}
       {unconfirmed.length > 0 ? <Notice kind='warn'>请先核对并勾选：{unconfirmed.map((k) => ID_FIELD_LABELS[k]).join('、')}</Notice> : null}
       <Btn loading={busy} disabled={!id.valid || !nameOk || !agree || unconfirmed.length > 0} onClick={() => void submit()}>

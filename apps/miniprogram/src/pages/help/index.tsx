@@ -4,13 +4,16 @@ import { Text, View } from '@tarojs/components';
 import { api } from '../../services/api';
 import { refreshMe } from '../../services/auth';
 import { errorMessage } from '../../services/request';
-import type { HouseholdEligibility } from '../../services/types';
+import { formatYuan, residentOrder } from '@zczr/eligibility';
+import type { Household, HouseholdEligibility } from '../../services/types';
 import { ResultCard } from '../../components/result-card';
+import { SubscribeCard } from '../../components/subscribe-card';
 import { choosePhoto } from '../../components/id-card-scan';
-import { Btn, Card, Empty, ErrorBox, Loading, Notice, Screen, yuan } from '../../components/ui';
+import { Btn, Card, Empty, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
 
 export default function Help() {
   const [data, setData] = useState<HouseholdEligibility | null>(null);
+  const [household, setHousehold] = useState<Household | null>(null);
   const [noHousehold, setNoHousehold] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [showOthers, setShowOthers] = useState(false);
@@ -24,7 +27,9 @@ export default function Help() {
         setNoHousehold(true);
         return;
       }
-      setData(await api.eligibility(me.householdId));
+      const [e, h] = await Promise.all([api.eligibility(me.householdId), api.household(me.householdId)]);
+      setData(e);
+      setHousehold(h);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -47,9 +52,15 @@ export default function Help() {
     }
   };
 
-  const eligible = data?.results.filter((r) => r.outcome === 'eligible') ?? [];
-  const unknown = data?.results.filter((r) => r.outcome === 'unknown') ?? [];
-  const others = data?.results.filter((r) => r.outcome === 'ineligible') ?? [];
+  // What the family already receives (在册) is told first; it is not "new help".
+  const held = household?.benefits ?? [];
+  const heldCodes = new Set(held.map((b) => b.policyCode));
+  const nameOf = new Map((data?.results ?? []).map((r) => [r.policyCode, r.policyName]));
+  const { first, rest: others } = residentOrder((data?.results ?? []).filter((r) => !heldCodes.has(r.policyCode)));
+  const eligible = first.filter((r) => r.outcome === 'eligible');
+  const near = first.filter((r) => r.outcome === 'ineligible');
+  const unknown = first.filter((r) => r.outcome === 'unknown');
+  const heldMonthly = held.reduce((s, b) => s + (b.monthlyAmount ?? 0), 0);
   const monthly = eligible.filter((r) => r.benefit?.unit === '元/月').reduce((s, r) => s + r.benefit!.amount + r.benefit!.topUps.reduce((a, t) => a + t.amount, 0), 0);
 
   return (
@@ -64,19 +75,41 @@ export default function Help() {
       {data ? (
         <View>
           <Card className='summary'>
+            {held.length ? (
+              <Text className='para'>
+                您家正在享受 <Text className='summary-num'>{held.length}</Text> 项救助{heldMonthly > 0 ? `，每月约 ${formatYuan(heldMonthly)}` : ''}。
+              </Text>
+            ) : null}
             <Text className='summary-big'>{eligible.length} 项</Text>
-            <Text>根据您填报的情况，您家可能符合 {eligible.length} 项帮助{monthly > 0 ? `，每月约 ${yuan(monthly)}` : ''}；另有 {unknown.length} 项还需补充信息。</Text>
-            <Text className='muted'>这是系统按政策规则自动算出的参考结果，最终以工作人员审核为准。</Text>
+            <Text>
+              {held.length ? '除此之外，' : '根据您家的情况，'}还可能符合 {eligible.length} 项帮助{monthly > 0 ? `，每月约 ${formatYuan(monthly)}` : ''}
+              {near.length ? `；${near.length} 项差一点` : ''}；{unknown.length} 项还需补充信息。
+            </Text>
+            <Text className='para'>这是按政策规则自动算出的参考结果，最终以工作人员审核为准。</Text>
           </Card>
-          {eligible.length === 0 && unknown.length === 0 ? <Empty text='暂时没有匹配到可以享受的帮助。情况有变化时请及时更新。' /> : null}
+          {held.length ? <Text className='section-title'>正在享受的救助</Text> : null}
+          {held.map((b) => (
+            <Card key={b.policyCode} className='held'>
+              <Text className='result-name'>{nameOf.get(b.policyCode) ?? b.policyCode}</Text>
+              <Text className='para'>
+                自 {b.since} 起享受{b.monthlyAmount ? `，每月 ${formatYuan(b.monthlyAmount)}` : ''}
+              </Text>
+            </Card>
+          ))}
+          {eligible.length === 0 && unknown.length === 0 && near.length === 0 && held.length === 0 ? <Empty text='暂时没有匹配到可以享受的帮助。情况有变化时请及时更新。' /> : null}
           {eligible.length ? <Text className='section-title'>可能符合的帮助</Text> : null}
           {eligible.map((r) => (
+            <ResultCard key={r.policyCode} r={r} />
+          ))}
+          {near.length ? <Text className='section-title'>差一点就符合</Text> : null}
+          {near.map((r) => (
             <ResultCard key={r.policyCode} r={r} />
           ))}
           {unknown.length ? <Text className='section-title'>补充信息后才能判断</Text> : null}
           {unknown.map((r) => (
             <ResultCard key={r.policyCode} r={r} />
           ))}
+          <SubscribeCard />
           <Card>
             <Text className='card-title'>上传证明材料</Text>
             <Text className='muted'>医疗票据、诊断证明、残疾人证等，拍照上传即可。</Text>

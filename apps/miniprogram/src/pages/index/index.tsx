@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@zczr/domain';
 import { h5HasWechatCode, IS_WEAPP, refreshMe, signInDemo, signInWithWechat } from '../../services/auth';
 import { errorMessage } from '../../services/request';
 import { cachedMe, getToken } from '../../services/session';
+import { go } from '../../services/nav';
 import type { Me } from '../../services/types';
 import { Btn, Card, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
 
-const go = (url: string) => void Taro.navigateTo({ url });
 
 function Tile(props: { icon: string; title: string; desc: string; url: string; highlight?: boolean }) {
   return (
@@ -81,6 +81,9 @@ export default function Home() {
                 <Text>网页版无法使用微信登录。以下是演示登录，仅用于体验和测试，数据为演示数据。</Text>
               </Notice>
               <Btn onClick={() => void signIn(() => signInDemo('resident'))}>演示登录：居民</Btn>
+              <Btn kind='ghost' onClick={() => void signIn(() => signInDemo('resident', true))}>
+                演示登录：首次使用的居民
+              </Btn>
               <Btn kind='ghost' onClick={() => void signIn(() => signInDemo('grid_worker'))}>
                 演示登录：网格员
               </Btn>
@@ -106,6 +109,7 @@ export default function Home() {
             <View>
               <Tile icon='助' title='我的救助' desc='能享受哪些帮助、大约多少钱、还缺什么' url='/pages/help/index' highlight />
               <Tile icon='进' title='办理进度' desc='提交后每一步的办理情况' url='/pages/status/index' />
+              <Tile icon='信' title='我的消息' desc='新的帮助、审核结果的通知' url='/pages/messages/index' />
               <Tile icon='改' title='家里情况有变化' desc='新添家人、有人失业、新的看病账单' url='/pages/update/index' />
             </View>
           ) : null}
@@ -113,7 +117,7 @@ export default function Home() {
       ) : null}
       <Tile icon='测' title='自己测一测' desc='回答几个问题，看看可能有哪些帮助（不上传任何信息）' url='/pages/selfcheck/index' />
       <Tile icon='策' title='政策法规' desc='按类别浏览、搜索救助政策' url='/pages/policies/index' />
-      {me ? <Tile icon='设' title='我的设置' desc='大字模式、撤回授权、退出登录' url='/pages/settings/index' /> : null}
+      {me ? <Tile icon='设' title='我的设置' desc='关怀模式、撤回授权、退出登录' url='/pages/settings/index' /> : null}
     </Screen>
   );
 }

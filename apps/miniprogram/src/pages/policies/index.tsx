@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
 import { api } from '../../services/api';
 import { errorMessage } from '../../services/request';
-import { POLICY_GROUP_LABELS } from '../../services/labels';
+import { POLICY_GROUP_LABELS } from '@zczr/contract';
 import type { PolicySummary } from '../../services/types';
 import { Card, Empty, ErrorBox, Loading, Screen } from '../../components/ui';
 
@@ -28,7 +28,7 @@ export default function Policies() {
   return (
     <Screen title='政策法规'>
       <View className='search'>
-        <Input className='search-input' value={q} placeholder='搜索政策，如：低保、医疗、上学' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
+        <Input className='search-input' value={q} placeholder='说说您的难处，如：看病、上学、租房' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
         <Text className='search-btn' onClick={() => setQuery(q.trim())}>
           搜索
         </Text>

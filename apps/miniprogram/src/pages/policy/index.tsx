@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { Rule } from '@zczr/eligibility';
 import { api } from '../../services/api';
 import { errorMessage } from '../../services/request';
-import { POLICY_GROUP_LABELS } from '../../services/labels';
+import { POLICY_GROUP_LABELS } from '@zczr/contract';
 import type { PolicyDetail } from '../../services/types';
 import { Btn, Card, ErrorBox, Loading, Screen } from '../../components/ui';
 
@@ -55,8 +55,33 @@ export default function Policy() {
           <Card>
             <Text className='section-title'>能得到什么帮助</Text>
             <Text className='para'>{p.definition.benefit}</Text>
-            {p.definition.benefitFormula ? <Text className='muted'>金额计算：{p.definition.benefitFormula.label}</Text> : null}
+            {p.howToApply?.standards.map((s) => (
+              <Text key={s} className='standard'>
+                {s}
+              </Text>
+            ))}
+            {p.definition.benefitFormula ? <Text className='para'>金额怎么算：{p.definition.benefitFormula.label}</Text> : null}
           </Card>
+          {p.howToApply ? (
+            <Card className='apply'>
+              <Text className='section-title'>怎么申请</Text>
+              <Text className='apply-label'>到哪里办</Text>
+              <Text className='para'>{p.howToApply.office}</Text>
+              <Text className='apply-label'>咨询电话</Text>
+              <Text
+                className='para phone'
+                onClick={() => void Taro.makePhoneCall({ phoneNumber: '12345' }).catch(() => undefined)}
+              >
+                {p.howToApply.phone}
+              </Text>
+              <Text className='apply-label'>办理步骤</Text>
+              {p.howToApply.steps.map((step, i) => (
+                <Text key={step} className='bullet'>
+                  {i + 1}. {step}
+                </Text>
+              ))}
+            </Card>
+          ) : null}
           <Card>
             <Text className='section-title'>什么情况可以申请</Text>
             <RuleText rule={p.definition.rule} depth={0} />
@@ -76,7 +101,7 @@ export default function Policy() {
                 · {d}
               </Text>
             ))}
-            <Text className='muted'>自 {p.definition.effectiveFrom} 起施行</Text>
+            <Text className='para'>自 {p.definition.effectiveFrom} 起施行</Text>
           </Card>
           <Btn kind='ghost' onClick={() => void Taro.navigateTo({ url: '/pages/selfcheck/index' })}>
             自己测一测能不能享受

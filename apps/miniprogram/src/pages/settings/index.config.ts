@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '我的设置' });
+export default definePageConfig({ navigationBarTitleText: '我的' });

@@ -48,7 +48,23 @@ export default function Status() {
           <Text className='muted'>档案状态：{HOUSEHOLD_STATUS_LABELS[household.status]}</Text>
         </Card>
       ) : null}
-      {subs && subs.length === 0 ? <Empty text='还没有提交过信息' /> : null}
+      {subs && subs.length === 0 && household?.status === 'active' ? (
+        <Card>
+          <Text className='card-title'>档案已在册</Text>
+          <View className='timeline'>
+            <View className='tl-item tl-now'>
+              <View className='tl-dot' />
+              <View className='tl-body'>
+                <Text className='tl-title'>您家的家庭档案已登记在册</Text>
+                <Text className='tl-time'>最近更新：{time(household.updatedAt)}</Text>
+                <Text className='para'>档案由社区网格员入户登记，您这边没有需要办理的申请。家里情况有变化时，可以在首页“家里情况有变化”中提交。</Text>
+              </View>
+            </View>
+          </View>
+        </Card>
+      ) : subs && subs.length === 0 ? (
+        <Empty text='还没有提交过信息' />
+      ) : null}
       {subs?.map((s) => (
         <Card key={s.id}>
           <Text className='card-title'>
