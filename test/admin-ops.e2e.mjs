@@ -185,7 +185,9 @@ export const ADMIN_OPS_CHECKS = [
       await page.goto(`${base}/admin/system/dictionaries`, { waitUntil: 'load', timeout: WAIT });
       await rows(page.getByTestId('dictionaries')).first().waitFor({ state: 'visible', timeout: WAIT });
       await waitText(page, '系统管理员');
-      await page.goto(`${base}/admin/system/audit`, { waitUntil: 'load', timeout: WAIT });
+      // 三员分立: the audit log is the audit administrator's.
+      await page.getByTestId('sign-out').click();
+      await signIn(page, base, 'demo-auditor', '/admin/system/audit');
       await rows(page.getByTestId('audit-table')).first().waitFor({ state: 'visible', timeout: WAIT });
       await page.getByTestId('verify-chain').click();
       const result = page.getByTestId('chain-result');

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** Accounts an administrator manages: everyone but residents (who sign in with WeChat). */
-export const MANAGED_ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin'] as const;
+export const MANAGED_ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'] as const;
 export type ManagedRole = (typeof MANAGED_ROLES)[number];
 
 export class UserQuery {

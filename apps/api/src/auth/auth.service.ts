@@ -25,6 +25,8 @@ export const DEMO_USERNAMES = {
   street_reviewer: 'demo-street',
   district_reviewer: 'demo-district',
   admin: 'demo-admin',
+  security_admin: 'demo-security',
+  audit_admin: 'demo-auditor',
 } as const;
 
 const BIND_ATTEMPTS = 5;
