@@ -10,6 +10,7 @@ import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
+import type { ManagedRole } from '@zczr/contract';
 import type { CreateUserDto, StaffUserDto, StaffUserPageDto, TotpEnrolmentDto, UserQuery } from './admin.dto.js';
 import { AdminRepository } from './admin.repository.js';
 
@@ -119,7 +120,7 @@ export class AdminUsersService {
     const region = u.regionCode ? await this.regions.findRegion(u.regionCode) : null;
     const now = this.clock.iso();
     return {
-      id: u.id, username: u.username ?? '', displayName: u.displayName, role: u.role, roleLabel: ROLE_LABELS[u.role], regionCode: u.regionCode, regionName: region?.name ?? null,
+      id: u.id, username: u.username ?? '', displayName: u.displayName, role: u.role as ManagedRole, roleLabel: ROLE_LABELS[u.role], regionCode: u.regionCode, regionName: region?.name ?? null,
       gridIds, locked: u.lockedUntil !== null && u.lockedUntil > now, lockedUntil: u.lockedUntil, disabled: u.disabledAt !== null, disabledAt: u.disabledAt,
       hasTotp: u.totpSecretEnc !== null, createdAt: u.createdAt,
     };

@@ -2,10 +2,8 @@ import {
   ASSET_TYPE_LABELS, CONSENT_PURPOSE_LABELS, DISABILITY_CATEGORY_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS, EXPENSE_TYPE_LABELS, HARDSHIP_TYPE_LABELS,
   HOUSEHOLD_STATUS_LABELS, INCOME_TYPE_LABELS, LABOUR_CAPACITY_LABELS, RELATION_LABELS, ROLE_LABELS, SELF_CARE_LEVEL_LABELS, SUBMISSION_STATUS_LABELS,
 } from '@zczr/domain';
-import { CIRCLE_LABELS, POLICY_GROUP_LABELS } from '../dashboard/dashboard.service.js';
+import { CIRCLE_LABELS, ESCALATION_LABELS, POLICY_GROUP_LABELS, TASK_STATUS_LABELS, WARNING_COLOUR_LABELS } from '@zczr/contract';
 import { IMPORT_SOURCES } from '../imports/sources.js';
-import { ESCALATION_LABELS, TASK_STATUS_LABELS } from '../tasks/task.dto.js';
-import { COLOUR_LABELS } from '../warnings/warning.dto.js';
 import type { DictionaryDto } from './admin.dto.js';
 
 const BUILT_IN = '代码内置（随版本发布，修改须发版）';
@@ -34,7 +32,7 @@ export const DICTIONARIES: readonly DictionaryDto[] = [
   of('household_status', '档案状态', HOUSEHOLD_STATUS_LABELS),
   of('submission_status', '申请状态', SUBMISSION_STATUS_LABELS),
   of('consent_purpose', '授权用途', CONSENT_PURPOSE_LABELS),
-  of('risk_colour', '风险颜色', COLOUR_LABELS),
+  of('risk_colour', '风险颜色', WARNING_COLOUR_LABELS),
   of('income_circle', '收入圈层', CIRCLE_LABELS),
   of('policy_group', '救助类别', POLICY_GROUP_LABELS),
   of('task_status', '核实任务状态', TASK_STATUS_LABELS),

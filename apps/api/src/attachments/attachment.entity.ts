@@ -1,7 +1,7 @@
+import type { AttachmentKind, AttachmentView } from '@zczr/contract';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const ATTACHMENT_KINDS = ['medical_bill', 'certificate', 'id_card', 'household_register', 'disability_certificate', 'income_proof', 'other'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export { ATTACHMENT_KINDS, type AttachmentKind } from '@zczr/contract';
 
 /**
  * A photo of a paper (medical bill, certificate…) in a household's file. The content lives in the
@@ -29,7 +29,7 @@ export class AttachmentEntity {
   contentKey: string;
 
   @Column({ type: 'varchar', length: 32 })
-  mimeType: string;
+  mimeType: AttachmentView['mimeType'];
 
   @Column({ type: 'int' })
   size: number;

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@zczr/contract';
 /// <reference types="multer" />
 import { applyDecorators, CallHandler, ExecutionContext, HttpException, Injectable, mixin, NestInterceptor, Type, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -14,7 +15,7 @@ import { AppError } from '../common/errors.js';
  */
 export type ImageType = 'jpeg' | 'png' | 'webp';
 
-export const IMAGE_MIME_TYPES: Readonly<Record<ImageType, string>> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+export const IMAGE_MIME_TYPES: Readonly<Record<ImageType, AttachmentView['mimeType']>> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
 export interface UploadLimits {
   maxBytes: number;
@@ -23,7 +24,7 @@ export interface UploadLimits {
 
 export interface CheckedImage {
   type: ImageType;
-  mimeType: string;
+  mimeType: AttachmentView['mimeType'];
   width: number;
   height: number;
   bytes: Buffer;

@@ -6,8 +6,9 @@ import { Roles } from '../auth/decorators.js';
 import { IsCalendarDate } from '../common/validation.js';
 import type { AuditLogEntity } from './audit-log.entity.js';
 import { AuditService, ChainVerification } from './audit.service.js';
+import type { AuditEntry, AuditListQuery, Page } from '@zczr/contract';
 
-class ListAuditQuery {
+class ListAuditQuery implements AuditListQuery {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page: number = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 50;
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
@@ -19,7 +20,7 @@ class ListAuditQuery {
   @ApiPropertyOptional({ description: '截止日期（含），YYYY-MM-DD' }) @IsOptional() @IsCalendarDate() to?: string;
 }
 
-class AuditEntryDto {
+class AuditEntryDto implements AuditEntry {
   @ApiProperty() id: number;
   @ApiProperty() at: string;
   @ApiProperty({ nullable: true }) actorId: string | null;
@@ -34,7 +35,7 @@ class AuditEntryDto {
   @ApiProperty() hash: string;
 }
 
-class AuditPageDto {
+class AuditPageDto implements Page<AuditEntry> {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;

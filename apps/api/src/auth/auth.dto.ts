@@ -2,29 +2,30 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@zczr/domain';
 import { Equals, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsChineseIdNumber } from '../common/validation.js';
+import type { BindIdentityBody, ConfirmIdentityBody, DemoLoginBody, Me, RefreshBody, StaffLoginBody, TokenPair, WechatLoginBody } from '@zczr/contract';
 
-export class WechatLoginDto {
+export class WechatLoginDto implements WechatLoginBody {
   @ApiProperty({ description: 'wx.login() 返回的 code' })
   @IsString()
   @Length(1, 128)
   code: string;
 }
 
-export class StaffLoginDto {
+export class StaffLoginDto implements StaffLoginBody {
   @ApiProperty() @IsString() @Length(1, 64) username: string;
   @ApiProperty() @IsString() @Length(1, 128) password: string;
   @ApiProperty({ description: '6 位动态验证码 (TOTP)' }) @IsString() @Matches(/^\d{6}$/, { message: 'totp 须为 6 位数字' }) totp: string;
 }
 
-export class RefreshDto {
+export class RefreshDto implements RefreshBody {
   @ApiProperty() @IsString() @MaxLength(2048) refreshToken: string;
 }
 
-export class DemoLoginDto {
+export class DemoLoginDto implements DemoLoginBody {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role: Role;
 }
 
-export class BindIdentityDto {
+export class BindIdentityDto implements BindIdentityBody {
   @ApiProperty({ example: '张三' }) @IsString() @Matches(/^[\u4e00-\u9fa5·]{2,20}$/, { message: '姓名须为 2–20 个汉字' }) realName: string;
   @ApiProperty({ example: '11010519491231002X' }) @IsChineseIdNumber() idNumber: string;
   @ApiProperty({ description: '本人同意为实名认证处理身份证号（敏感个人信息单独同意）' })
@@ -36,18 +37,18 @@ export class BindIdentityDto {
   faceVerifyResult?: string;
 }
 
-export class ConfirmIdentityDto {
+export class ConfirmIdentityDto implements ConfirmIdentityBody {
   @ApiProperty({ description: 'true：当面核验确认；false：解除绑定（须重新实名）' }) @IsBoolean() confirm: boolean;
   @ApiProperty({ description: '原因，如“持身份证到社区当面核验”' }) @IsString() @Length(2, 200) reason: string;
 }
 
-export class TokenPairDto {
+export class TokenPairDto implements TokenPair {
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
   @ApiProperty() expiresIn: number;
 }
 
-export class MeDto {
+export class MeDto implements Me {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, description: '工作人员的登录名' }) username: string | null;
   @ApiProperty({ enum: ROLES }) role: Role;

@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose } from '@zczr/domain';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsChineseIdNumber } from '../common/validation.js';
+import type { ConsentView, GiveConsentBody, WithdrawConsentBody } from '@zczr/contract';
 
 /** Current version of the consent text shown to residents (授权书). */
 export const CONSENT_TEXT_VERSION = '2026-11';
 
-export class CreateConsentDto {
+export class CreateConsentDto implements GiveConsentBody {
   @ApiProperty({ description: '授权人姓名' }) @IsString() @Matches(/^[\u4e00-\u9fa5·]{2,20}$/, { message: 'subjectName 须为 2–20 个汉字' }) subjectName: string;
   @ApiProperty({ description: '授权人身份证号' }) @IsChineseIdNumber() subjectIdNumber: string;
   @ApiProperty({ enum: CONSENT_PURPOSES, isArray: true })
@@ -23,11 +24,11 @@ export class CreateConsentDto {
   @ApiPropertyOptional({ example: '父母' }) @IsOptional() @IsString() @Length(1, 24) guardianRelation?: string;
 }
 
-export class WithdrawConsentDto {
+export class WithdrawConsentDto implements WithdrawConsentBody {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) reason?: string;
 }
 
-export class ConsentResponseDto {
+export class ConsentResponseDto implements ConsentView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['active', 'withdrawn'] }) status: 'active' | 'withdrawn';
   @ApiProperty() subjectName: string;

@@ -1,3 +1,5 @@
+import type { PolicyGroup } from '@zczr/eligibility';
+import type { IncomeCircle } from '@zczr/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -17,7 +19,7 @@ export interface AreaScope {
 export interface HouseholdCell {
   streetCode: string;
   colour: string | null;
-  circle: number | null;
+  circle: IncomeCircle | null;
   households: number;
   people: number;
 }
@@ -63,7 +65,7 @@ export class DashboardRepository {
     const rows = await qb.groupBy('h.streetCode').addGroupBy('r.colour').addGroupBy('r.circle').getRawMany<Record<string, unknown>>();
     return rows.map((r) => ({
       streetCode: String(r.streetCode), colour: r.colour === null || r.colour === undefined ? null : String(r.colour),
-      circle: r.circle === null || r.circle === undefined ? null : num(r.circle), households: num(r.households), people: num(r.people),
+      circle: r.circle === null || r.circle === undefined ? null : (num(r.circle) as IncomeCircle), households: num(r.households), people: num(r.people),
     }));
   }
 
@@ -128,8 +130,8 @@ export class DashboardRepository {
   }
 
   /** Policy code → name and group. */
-  async policies(): Promise<Map<string, { name: string; group: string }>> {
-    const rows = await this.ds.query<Array<{ code: string; name: string; policyGroup: string }>>('SELECT code, name, policyGroup FROM policy');
+  async policies(): Promise<Map<string, { name: string; group: PolicyGroup }>> {
+    const rows = await this.ds.query<Array<{ code: string; name: string; policyGroup: PolicyGroup }>>('SELECT code, name, policyGroup FROM policy');
     return new Map(rows.map((r) => [r.code, { name: r.name, group: r.policyGroup }]));
   }
 

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CIRCLE_LABELS, POLICY_GROUP_LABELS, RISK_COLOUR_LABELS, UNSCORED_LABEL, type RiskColour } from '@zczr/contract';
+import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
 import { findDivision } from '@zczr/divisions';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -13,15 +15,9 @@ import {
 } from './dashboard.dto.js';
 import { DashboardRepository, type AreaScope, type HouseholdCell, type MonthCount } from './dashboard.repository.js';
 
-export const COLOUR_LABELS: Record<string, string> = { orange: '橙色（高风险）', yellow: '黄色（中风险）', blue: '蓝色（低风险）', green: '绿色（正常）', none: '尚未评估' };
+/** Colour counts include the households not scored yet. */
+const COLOUR_LABELS: Readonly<Record<RiskColour | 'none', string>> = { ...RISK_COLOUR_LABELS, none: UNSCORED_LABEL };
 const COLOURS = ['orange', 'yellow', 'blue', 'green', 'none'] as const;
-export const CIRCLE_LABELS: Record<string, string> = {
-  1: '第一圈：特困、低保', 2: '第二圈：低保边缘（≤1.5 倍标准）', 3: '第三圈：低收入（≤2 倍标准）', 4: '第四圈：支出型、急难', none: '未入圈',
-};
-export const POLICY_GROUP_LABELS: Record<string, string> = {
-  dibao: '低保', tekun: '特困供养', margin: '低保边缘', rigid_expense: '支出型困难', temporary: '临时救助', medical: '医疗救助', education: '教育救助',
-  housing: '住房救助', employment: '就业救助', disability: '残疾人', children: '困境儿童', elderly: '困难老人', social_service: '社会服务', other: '其他',
-};
 
 const CACHE_MS = 30_000;
 
@@ -123,7 +119,7 @@ export class DashboardService {
   }
 
   private byCircle(cells: HouseholdCell[]): CircleCountDto[] {
-    return [1, 2, 3, 4, null].map((circle) => {
+    return ([1, 2, 3, 4, null] as const).map((circle) => {
       const of = cells.filter((c) => c.circle === circle);
       return { circle, label: CIRCLE_LABELS[circle ?? 'none']!, households: suppress(sum(of.map((c) => c.households))), people: suppress(sum(of.map((c) => c.people))) };
     });
@@ -142,7 +138,7 @@ export class DashboardService {
 
   private async byCategory(rows: ScreeningCoverageEntity[]): Promise<CategoryCountDto[]> {
     const policies = await this.repo.policies();
-    const groups = new Map<string, { receiving: number; receivingPeople: number; eligible: number; silent: number }>();
+    const groups = new Map<PolicyGroup, { receiving: number; receivingPeople: number; eligible: number; silent: number }>();
     for (const r of rows) {
       if (r.policyCode === ANY_POLICY) continue;
       const group = policies.get(r.policyCode)?.group ?? 'other';
@@ -153,10 +149,10 @@ export class DashboardService {
       g.silent += r.silentHouseholds;
       groups.set(group, g);
     }
-    return Object.keys(POLICY_GROUP_LABELS).filter((g) => groups.has(g)).map((group) => {
+    return POLICY_GROUPS.filter((g) => groups.has(g)).map((group) => {
       const g = groups.get(group)!;
       return {
-        group, label: POLICY_GROUP_LABELS[group]!, receivingHouseholds: suppress(g.receiving), receivingPeople: suppress(g.receivingPeople),
+        group, label: POLICY_GROUP_LABELS[group], receivingHouseholds: suppress(g.receiving), receivingPeople: suppress(g.receivingPeople),
         eligibleHouseholds: suppress(g.eligible), silentHouseholds: suppress(g.silent),
       };
     });

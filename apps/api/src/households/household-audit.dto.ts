@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { HouseholdAuditEntry, Page } from '@zczr/contract';
+import type * as contract from '@zczr/contract';
 
-export class HouseholdAuditQuery {
+export class HouseholdAuditQuery implements contract.HouseholdAuditQuery {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
   @ApiPropertyOptional({ enum: ['reads', 'all'], default: 'all', description: 'reads：只看查阅记录' }) @IsOptional() @IsIn(['reads', 'all']) only: 'reads' | 'all' = 'all';
 }
 
-export class HouseholdAuditEntryDto {
+export class HouseholdAuditEntryDto implements HouseholdAuditEntry {
   @ApiProperty() id: number;
   @ApiProperty() at: string;
   @ApiProperty({ description: '操作人（显示名）' }) actorName: string;
@@ -19,7 +21,7 @@ export class HouseholdAuditEntryDto {
   @ApiProperty({ nullable: true }) ip: string | null;
 }
 
-export class HouseholdAuditPageDto {
+export class HouseholdAuditPageDto implements Page<HouseholdAuditEntry> {
   @ApiProperty({ type: [HouseholdAuditEntryDto] }) items: HouseholdAuditEntryDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;

@@ -1,3 +1,4 @@
+import { AUDIT_CHANGE_ACTION_LABELS, AUDIT_READ_ACTION_LABELS } from '@zczr/contract';
 import { Injectable } from '@nestjs/common';
 import { ROLE_LABELS, isStaffRole, type Role } from '@zczr/domain';
 import { AccessService } from '../access/access.service.js';
@@ -9,36 +10,9 @@ import type { HouseholdAuditPageDto, HouseholdAuditQuery } from './household-aud
 import { HouseholdsRepository } from './households.repository.js';
 
 /** Audit actions that read a household's personal data, with their Chinese labels. */
-export const READ_ACTIONS: Readonly<Record<string, string>> = {
-  'household.read_sensitive_full': '查阅档案（完整信息）',
-  'household.read_sensitive_masked': '查阅档案（脱敏）',
-  'household.read_revisions': '查阅修订记录',
-  'household.read_audit_trail': '查阅访问记录',
-  'eligibility.read': '查阅政策匹配结果',
-  'submission.read': '查阅变更申请',
-  'attachment.read': '查看附件',
-  'ocr.read': '证件识别',
-};
-
-const CHANGE_ACTIONS: Readonly<Record<string, string>> = {
-  'household.create': '新建档案',
-  'household.update': '修改档案',
-  'submission.create': '提交变更申请',
-  'submission.approve': '审核通过',
-  'submission.return': '退回申请',
-  'submission.reject': '驳回申请',
-  'consent.give': '授权同意',
-  'consent.withdraw': '撤回授权',
-  'attachment.upload': '上传附件',
-  'task.create': '新建核实任务',
-  'task.claim': '领取核实任务',
-  'task.submit': '提交核实结果',
-  'task.accept': '采纳核实结果',
-  'task.return': '退回核实结果',
-  'task.reassign': '改派核实任务',
-  'task.escalate': '任务超期升级',
-  'user.bind_identity': '居民实名认证',
-};
+/** Reads of a household's data (the access record's 查阅 entries). */
+export const READ_ACTIONS = AUDIT_READ_ACTION_LABELS;
+const CHANGE_ACTIONS = AUDIT_CHANGE_ACTION_LABELS;
 
 const roleLabel = (role: string): string => (role in ROLE_LABELS ? ROLE_LABELS[role as Role] : role === 'system' ? '系统' : role);
 

@@ -10,9 +10,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsChineseIdNumber, IsMobilePhone, IsRegionCode } from '../common/validation.js';
+import type { FieldChange, SelfCareLevel } from '@zczr/domain';
+import { RISK_COLOURS, type RiskColour } from '@zczr/contract';
+import type { CreateHouseholdBody, HouseholdListQuery, HouseholdSummary, HouseholdView, MemberView, Page, Revision, RevisionSource, UpdateHouseholdBody } from '@zczr/contract';
 
 const MONEY_MAX = 100_000_000;
-export const RISK_COLOURS = ['orange', 'yellow', 'blue', 'green'] as const;
 const list = (values: readonly unknown[]): unknown[] => values as unknown[];
 
 export class HealthDto {
@@ -99,7 +101,7 @@ export class HouseholdSectionsDto {
   @ApiPropertyOptional({ type: [BenefitDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BenefitDto) benefits?: BenefitDto[];
 }
 
-export class CreateHouseholdDto extends HouseholdSectionsDto {
+export class CreateHouseholdDto extends HouseholdSectionsDto implements CreateHouseholdBody {
   @ApiProperty({ description: '有效的授权同意记录 id' }) @IsString() @Length(36, 36) consentId: string;
   @ApiProperty() @IsString() @Length(4, 200) address: string;
   @ApiProperty({ description: '社区/村 12 位代码' }) @IsRegionCode() @Length(12, 12) communityCode: string;
@@ -107,14 +109,14 @@ export class CreateHouseholdDto extends HouseholdSectionsDto {
   @ApiProperty({ type: [MemberDto] }) @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MemberDto) members: MemberDto[];
 }
 
-export class UpdateHouseholdDto extends HouseholdSectionsDto {
+export class UpdateHouseholdDto extends HouseholdSectionsDto implements UpdateHouseholdBody {
   @ApiProperty({ description: '读取时的版本号（乐观锁）' }) @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(4, 200) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
   @ApiPropertyOptional({ type: [MemberDto] }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MemberDto) members?: MemberDto[];
 }
 
-export class ListHouseholdsQuery {
+export class ListHouseholdsQuery implements HouseholdListQuery {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
   @ApiPropertyOptional({ description: '户主姓名（前缀匹配）' }) @IsOptional() @IsString() @MaxLength(20) name?: string;
@@ -124,11 +126,11 @@ export class ListHouseholdsQuery {
   @ApiPropertyOptional() @IsOptional() @IsRegionCode() communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
   @ApiPropertyOptional({ enum: HOUSEHOLD_STATUSES }) @IsOptional() @IsIn(list(HOUSEHOLD_STATUSES)) status?: HouseholdStatus;
-  @ApiPropertyOptional({ enum: RISK_COLOURS, description: '当前风险颜色' }) @IsOptional() @IsIn(list(RISK_COLOURS)) colour?: (typeof RISK_COLOURS)[number];
+  @ApiPropertyOptional({ enum: RISK_COLOURS, description: '当前风险颜色' }) @IsOptional() @IsIn(list(RISK_COLOURS)) colour?: RiskColour;
   @ApiPropertyOptional({ description: '救助类别：当前符合该政策（政策代码）' }) @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'category 须为政策代码' }) category?: string;
 }
 
-export class MemberResponseDto {
+export class MemberResponseDto implements MemberView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: RELATIONS }) relation: Relation;
   @ApiProperty() name: string;
@@ -144,11 +146,11 @@ export class MemberResponseDto {
   @ApiProperty({ type: HealthDto, nullable: true }) health: HealthDto | null;
   @ApiProperty({ type: DisabilityDto, nullable: true }) disability: DisabilityDto | null;
   @ApiProperty({ type: SelfCareDto, nullable: true }) selfCare: SelfCareDto | null;
-  @ApiProperty({ nullable: true }) selfCareLevel: string | null;
+  @ApiProperty({ nullable: true }) selfCareLevel: SelfCareLevel | null;
   @ApiProperty() coResident: boolean;
 }
 
-export class HouseholdResponseDto {
+export class HouseholdResponseDto implements HouseholdView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: HOUSEHOLD_STATUSES }) status: HouseholdStatus;
   @ApiProperty() version: number;
@@ -171,7 +173,7 @@ export class HouseholdResponseDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class HouseholdSummaryDto {
+export class HouseholdSummaryDto implements HouseholdSummary {
   @ApiProperty() id: string;
   @ApiProperty({ enum: HOUSEHOLD_STATUSES }) status: HouseholdStatus;
   @ApiProperty() version: number;
@@ -181,29 +183,29 @@ export class HouseholdSummaryDto {
   @ApiProperty() address: string;
   @ApiProperty() headName: string;
   @ApiProperty() memberCount: number;
-  @ApiProperty({ nullable: true, enum: RISK_COLOURS, description: '当前风险颜色（未评分为 null）' }) riskColour: (typeof RISK_COLOURS)[number] | null;
+  @ApiProperty({ nullable: true, enum: RISK_COLOURS, description: '当前风险颜色（未评分为 null）' }) riskColour: RiskColour | null;
   @ApiProperty() updatedAt: string;
 }
 
-export class HouseholdPageDto {
+export class HouseholdPageDto implements Page<HouseholdSummary> {
   @ApiProperty({ type: [HouseholdSummaryDto] }) items: HouseholdSummaryDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
 
-export class FieldChangeDto {
+export class FieldChangeDto implements FieldChange {
   @ApiProperty({ example: 'members[0].phone' }) path: string;
   @ApiProperty({ nullable: true }) before: unknown;
   @ApiProperty({ nullable: true }) after: unknown;
 }
 
-export class RevisionResponseDto {
+export class RevisionResponseDto implements Revision {
   @ApiProperty() id: number;
   @ApiProperty() version: number;
   @ApiProperty() actorId: string;
   @ApiProperty() actorRole: string;
-  @ApiProperty({ enum: ['staff', 'submission', 'system'] }) source: string;
+  @ApiProperty({ enum: ['staff', 'submission', 'system'] }) source: RevisionSource;
   @ApiProperty({ nullable: true }) submissionId: string | null;
   @ApiProperty({ type: [FieldChangeDto] }) changes: FieldChangeDto[];
   @ApiProperty() createdAt: string;

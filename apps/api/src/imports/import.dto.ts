@@ -3,16 +3,17 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import type { ImportRunEntity } from './import.entity.js';
 import { IMPORT_SOURCES } from './sources.js';
+import { IMPORT_STATUS_LABELS } from '@zczr/contract';
+import type { ImportErrorRow, ImportRun, ImportSource, ImportSourceColumn, ImportStatus, Page, PageQuery } from '@zczr/contract';
 
-export const IMPORT_STATUS_LABELS = { running: '导入中', completed: '已完成', rejected: '文件被拒绝（未导入任何行）', failed: '导入中断' } as const;
 
-export class ImportRunDto {
+export class ImportRunDto implements ImportRun {
   @ApiProperty() id: string;
   @ApiProperty({ enum: IMPORT_SOURCES.map((s) => s.code) }) source: string;
   @ApiProperty() sourceLabel: string;
   @ApiProperty() fileName: string;
-  @ApiProperty({ enum: ['csv', 'xlsx'] }) format: string;
-  @ApiProperty({ enum: Object.keys(IMPORT_STATUS_LABELS) }) status: string;
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) format: ImportRun['format'];
+  @ApiProperty({ enum: Object.keys(IMPORT_STATUS_LABELS) }) status: ImportStatus;
   @ApiProperty() statusLabel: string;
   @ApiProperty({ description: '已读取的数据行（不含表头）' }) processedRows: number;
   @ApiProperty({ description: '新导入的行' }) takenRows: number;
@@ -26,14 +27,14 @@ export class ImportRunDto {
   @ApiProperty({ nullable: true }) error: string | null;
 }
 
-export class ImportSourceColumnDto {
+export class ImportSourceColumnDto implements ImportSourceColumn {
   @ApiProperty() key: string;
   @ApiProperty({ description: '表头（中文）' }) label: string;
   @ApiProperty() type: string;
   @ApiProperty() required: boolean;
 }
 
-export class ImportSourceDto {
+export class ImportSourceDto implements ImportSource {
   @ApiProperty() code: string;
   @ApiProperty() label: string;
   @ApiProperty() department: string;
@@ -49,25 +50,25 @@ export function toImportRunDto(r: ImportRunEntity): ImportRunDto {
   };
 }
 
-export class ImportPageQuery {
+export class ImportPageQuery implements PageQuery {
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
 }
 
-export class ImportRunPageDto {
+export class ImportRunPageDto implements Page<ImportRun> {
   @ApiProperty({ type: [ImportRunDto] }) items: ImportRunDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
 
-export class ImportErrorRowDto {
+export class ImportErrorRowDto implements ImportErrorRow {
   @ApiProperty({ description: '行号（表头为第 1 行）' }) rowNumber: number;
   @ApiProperty({ description: '列' }) column: string;
   @ApiProperty({ description: '原因' }) reason: string;
 }
 
-export class ImportErrorPageDto {
+export class ImportErrorPageDto implements Page<ImportErrorRow> {
   @ApiProperty({ type: [ImportErrorRowDto] }) items: ImportErrorRowDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ImportStatus = 'running' | 'completed' | 'rejected' | 'failed';
+import type { ImportStatus } from '@zczr/contract';
+
+export type { ImportStatus } from '@zczr/contract';
 
 /** One department file import: progress and counts while it runs, the outcome when done. */
 @Entity('import_run')

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { MonitoringRunEntity } from './monitoring-run.entity.js';
 import type { RunSummary } from './monitoring.service.js';
+import type { MonitoringRun, MonitoringStatus, MonitoringSummary, MonitoringTrigger } from '@zczr/contract';
 
-export class MonitoringSummaryDto {
+export class MonitoringSummaryDto implements MonitoringSummary {
   @ApiProperty({ description: '处理的在册家庭数' }) households: number;
   @ApiProperty({ description: '新产生的预警' }) warnings: number;
   @ApiProperty({ description: '新派发的核实任务（含复核）' }) tasks: number;
@@ -11,11 +12,11 @@ export class MonitoringSummaryDto {
   @ApiProperty({ description: '升级督办的超期任务' }) escalated: number;
 }
 
-export class MonitoringRunDto {
+export class MonitoringRunDto implements MonitoringRun {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['scheduled', 'manual'] }) trigger: string;
+  @ApiProperty({ enum: ['scheduled', 'manual'] }) trigger: MonitoringTrigger;
   @ApiProperty({ description: '所属月份 YYYY-MM' }) period: string;
-  @ApiProperty({ enum: ['running', 'completed', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['running', 'completed', 'failed'] }) status: MonitoringStatus;
   @ApiProperty() processed: number;
   @ApiProperty({ type: MonitoringSummaryDto }) summary: MonitoringSummaryDto;
   @ApiProperty() startedAt: string;

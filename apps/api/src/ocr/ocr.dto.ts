@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import type { DisabilityCertificateOcrResult, HouseholdRegisterOcrResult, IdCardOcrFields, OcrField } from '@zczr/contract';
 
 /** Multipart text fields arrive as strings. */
 const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
@@ -12,7 +13,7 @@ export class OcrGroundsDto {
   consentId?: string;
 }
 
-export class IdCardOcrDto extends OcrGroundsDto {
+export class IdCardOcrDto extends OcrGroundsDto implements IdCardOcrFields {
   @ApiProperty({ enum: ['front', 'back'], description: 'front 人像面（姓名、号码等），back 国徽面（签发机关、有效期限）' })
   @IsIn(['front', 'back'])
   side: 'front' | 'back';
@@ -33,7 +34,7 @@ export class DocumentOcrFormDto extends OcrGroundsDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'JPEG、PNG 或 WebP 照片' }) image: unknown;
 }
 
-export class OcrFieldDto {
+export class OcrFieldDto implements OcrField {
   @ApiProperty({ type: String, nullable: true }) value: string | null;
   @ApiProperty({ minimum: 0, maximum: 1, description: '识别可信度' }) confidence: number;
   @ApiProperty({ description: '须由本人或经办人核对后才能使用（身份证号码未经证实时一定为 true）' }) needsConfirmation: boolean;
@@ -89,12 +90,12 @@ export class IdCardOcrResultDto extends OcrResultBase {
   fields: IdCardFrontFieldsDto | IdCardBackFieldsDto;
 }
 
-export class DisabilityCertificateOcrResultDto extends OcrResultBase {
+export class DisabilityCertificateOcrResultDto extends OcrResultBase implements DisabilityCertificateOcrResult {
   @ApiProperty({ enum: ['disability_certificate'] }) document: 'disability_certificate';
   @ApiProperty({ type: DisabilityCertificateFieldsDto }) fields: DisabilityCertificateFieldsDto;
 }
 
-export class HouseholdRegisterOcrResultDto extends OcrResultBase {
+export class HouseholdRegisterOcrResultDto extends OcrResultBase implements HouseholdRegisterOcrResult {
   @ApiProperty({ enum: ['household_register'] }) document: 'household_register';
   @ApiProperty({ type: HouseholdRegisterFieldsDto }) fields: HouseholdRegisterFieldsDto;
 }

@@ -1,3 +1,4 @@
+import { OUTCOME_LABELS, type PolicyOutcome } from '@zczr/contract';
 import { Injectable, Logger } from '@nestjs/common';
 import { checkReferences, compilePolicy, validateRule, type PolicyDefinition, type Rule } from '@zczr/eligibility';
 import { PARAMETERS, POLICIES } from '@zczr/policies';
@@ -68,7 +69,7 @@ export class PoliciesService {
     return {
       code: policy.code, name: policy.name, group: policy.policyGroup, department: policy.department, benefit: definition.benefit,
       publishedVersion: policy.publishedVersion, latestVersion: policy.latestVersion,
-      definition: definition as unknown as Record<string, unknown>, version: wanted, versions, references,
+      definition, version: wanted, versions, references,
     };
   }
 
@@ -162,7 +163,7 @@ export class PoliciesService {
   }
 }
 
-export function outcomeLabel(o: string): string {
-  return o === 'eligible' ? '符合' : o === 'ineligible' ? '不符合' : '信息不全';
+export function outcomeLabel(o: PolicyOutcome): string {
+  return OUTCOME_LABELS[o];
 }
 

@@ -30,7 +30,7 @@ export class PolicyVersionsService {
     await this.audit.record(auth, { action: 'policy.read_version', entityType: 'policy', entityId: code, detail: { version } });
     return {
       policyCode: v.policyCode, version: v.version, status: v.status, changeNote: v.changeNote, createdBy: v.createdBy, createdAt: v.createdAt, publishedAt: v.publishedAt,
-      definition: definition as unknown as Record<string, unknown>, references,
+      definition, references,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { PolicyGroup } from '@zczr/eligibility';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A policy of the library; its content lives in versions. */
@@ -11,7 +12,7 @@ export class PolicyEntity {
 
   @Index('idx_policy_group')
   @Column({ type: 'varchar', length: 24 })
-  policyGroup: string;
+  policyGroup: PolicyGroup;
 
   @Column({ type: 'varchar', length: 24 })
   department: string;

@@ -7,21 +7,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { GridEntity } from './grid.entity.js';
 import type { RegionEntity } from './region.entity.js';
 import { RegionsRepository } from './regions.repository.js';
+import type { Grid as GridResponse, RegionNode } from '@zczr/contract';
 
-export interface RegionNode {
-  code: string;
-  name: string;
-  level: RegionEntity['level'];
-  children: RegionNode[];
-}
-
-export interface GridResponse {
-  id: string;
-  name: string;
-  communityCode: string;
-  streetCode: string;
-  workerIds: string[];
-}
+/** The shapes answered are the contract's. */
+export type { Grid as GridResponse, RegionNode } from '@zczr/contract';
 
 /** Grids per community in a fresh install (3–6, stable per community code). */
 export function gridCountFor(communityCode: string): number {

@@ -1,20 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { REVIEW_ITEM_KINDS, type ReviewItemKind } from '@zczr/contract';
+import type { BulkApproveBody, BulkApproveResult, BulkSkipped, CheckCounts, ReviewQueue, ReviewQueueItem, RiskColour } from '@zczr/contract';
+import type * as contract from '@zczr/contract';
 
-export const REVIEW_ITEM_KINDS = ['submission', 'task'] as const;
-export type ReviewItemKind = (typeof REVIEW_ITEM_KINDS)[number];
+export { REVIEW_ITEM_KINDS, type ReviewItemKind } from '@zczr/contract';
 
-export class ReviewQueueQuery {
+export class ReviewQueueQuery implements contract.ReviewQueueQuery {
   @ApiPropertyOptional({ enum: REVIEW_ITEM_KINDS, description: '只看变更申请或只看入户核实结果' }) @IsOptional() @IsIn([...REVIEW_ITEM_KINDS]) kind?: ReviewItemKind;
 }
 
-export class CheckCountsDto {
+export class CheckCountsDto implements CheckCounts {
   @ApiProperty() pass: number;
   @ApiProperty() warn: number;
   @ApiProperty() fail: number;
 }
 
-export class ReviewQueueItemDto {
+export class ReviewQueueItemDto implements ReviewQueueItem {
   @ApiProperty({ enum: REVIEW_ITEM_KINDS }) kind: ReviewItemKind;
   @ApiProperty({ description: '申请 id 或任务 id' }) id: string;
   @ApiProperty({ example: '档案变更' }) title: string;
@@ -27,20 +29,20 @@ export class ReviewQueueItemDto {
   @ApiProperty({ description: '提交（进入队列）时间' }) submittedAt: string;
   @ApiProperty({ description: '已等待的天数' }) waitingDays: number;
   @ApiProperty({ nullable: true, description: '核实任务的办理期限' }) dueDate: string | null;
-  @ApiProperty({ nullable: true, enum: ['orange', 'yellow', 'blue', 'green'] }) riskColour: string | null;
+  @ApiProperty({ nullable: true, enum: ['orange', 'yellow', 'blue', 'green'] }) riskColour: RiskColour | null;
   @ApiProperty({ description: '加急：任务超期、高风险（橙色）或申请等待超过 5 天' }) urgent: boolean;
   @ApiProperty({ type: [String], description: '加急原因' }) urgentReasons: string[];
   @ApiProperty({ type: CheckCountsDto, nullable: true, description: '自动检查结果计数（核实任务无自动检查）' }) checks: CheckCountsDto | null;
   @ApiProperty({ description: '自动检查全部通过，可批量通过' }) clean: boolean;
 }
 
-export class ReviewQueueDto {
+export class ReviewQueueDto implements ReviewQueue {
   @ApiProperty({ type: [ReviewQueueItemDto], description: '加急在前，其余先到先审' }) items: ReviewQueueItemDto[];
   @ApiProperty() total: number;
   @ApiProperty({ description: '超过上限时只返回前 500 条' }) truncated: boolean;
 }
 
-export class BulkApproveDto {
+export class BulkApproveDto implements BulkApproveBody {
   @ApiProperty({ type: [String], description: '要批量通过的申请 id（仅自动检查全部通过的会被通过）' })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -48,13 +50,13 @@ export class BulkApproveDto {
   ids: string[];
 }
 
-export class BulkSkippedDto {
+export class BulkSkippedDto implements BulkSkipped {
   @ApiProperty() id: string;
   @ApiProperty() code: string;
   @ApiProperty() message: string;
 }
 
-export class BulkApproveResultDto {
+export class BulkApproveResultDto implements BulkApproveResult {
   @ApiProperty({ type: [String] }) approved: string[];
   @ApiProperty({ type: [BulkSkippedDto] }) skipped: BulkSkippedDto[];
 }

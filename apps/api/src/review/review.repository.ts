@@ -1,3 +1,4 @@
+import type { RiskColour } from '@zczr/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -51,7 +52,7 @@ export class ReviewRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  async colours(ids: string[]): Promise<Map<string, string>> {
+  async colours(ids: string[]): Promise<Map<string, RiskColour>> {
     if (ids.length === 0) return new Map();
     const rows = await this.risks.find({ select: { householdId: true, colour: true }, where: { householdId: In(ids) } });
     return new Map(rows.map((r) => [r.householdId, r.colour]));

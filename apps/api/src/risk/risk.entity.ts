@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type RiskColour = 'orange' | 'yellow' | 'blue' | 'green';
+import type { RiskColour } from '@zczr/contract';
+
+export type { RiskColour } from '@zczr/contract';
 
 /** A household's current risk score, colour and income circle. */
 @Entity('household_risk')

@@ -1,3 +1,4 @@
+import { RISK_COLOUR_LABELS, type IncomeCircle } from '@zczr/contract';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
@@ -8,7 +9,6 @@ import { HouseholdsRepository } from '../households/households.repository.js';
 import type { HouseholdView } from '../warnings/rules.js';
 import type { RuleBook } from '../warnings/warnings.service.js';
 import type { HouseholdRiskDto } from './risk.dto.js';
-import { COLOUR_NAMES } from './risk.dto.js';
 import type { HouseholdRiskEntity, RiskHistoryEntity } from './risk.entity.js';
 import { RiskRepository } from './risk.repository.js';
 import { scoreRisk } from './scoring.js';
@@ -67,11 +67,11 @@ export class RiskService {
       householdId,
       score: current ? Number(current.score) : null,
       colour: current?.colour ?? null,
-      colourLabel: current ? COLOUR_NAMES[current.colour] : null,
-      circle: current?.circle ?? null,
+      colourLabel: current ? RISK_COLOUR_LABELS[current.colour] : null,
+      circle: (current?.circle ?? null) as IncomeCircle | null,
       indicators: current ? (JSON.parse(current.indicators) as Record<string, number>) : {},
       updatedAt: current?.updatedAt ?? null,
-      history: history.map((h) => ({ score: Number(h.score), colour: h.colour, circle: h.circle, reason: h.reason, at: h.at })),
+      history: history.map((h) => ({ score: Number(h.score), colour: h.colour, circle: h.circle as IncomeCircle | null, reason: h.reason, at: h.at })),
     };
   }
 }

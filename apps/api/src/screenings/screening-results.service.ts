@@ -1,3 +1,4 @@
+import { SCREENING_BUCKET_LABELS } from '@zczr/contract';
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { FACT_CATALOGUE, isFactName } from '@zczr/eligibility';
 import ExcelJS from 'exceljs';
@@ -13,9 +14,8 @@ import { toRunDto, type ScreeningRunDto } from './screening.dto.js';
 import type { ScreeningCategory, ScreeningRunEntity } from './screening.entity.js';
 import { ScreeningsRepository, type DrillCategory, type HitHousehold } from './screenings.repository.js';
 
-export const CATEGORY_LABELS: Record<DrillCategory, string> = {
-  eligible: '当前符合', newly_eligible: '新增符合', exit_candidate: '退出候选', unknown: '信息不全',
-};
+/** Drill-down buckets (the wire's `category`), labelled by the contract. */
+export const CATEGORY_LABELS: Readonly<Record<DrillCategory, string>> = SCREENING_BUCKET_LABELS;
 
 /** A household in a drill-down or an export: placement by name, the head's name masked. */
 export interface FlaggedHousehold {

@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ScreeningRunEntity } from './screening.entity.js';
-import type { PolicyCounts } from './screenings.service.js';
+import type { FlaggedHousehold, Page, PageQuery, PolicyCounts, ScreeningHit, ScreeningPolicyResult, ScreeningResults, ScreeningRun, ScreeningStatus } from '@zczr/contract';
+import type * as contract from '@zczr/contract';
 
-export class PolicyCountsDto {
+export class PolicyCountsDto implements PolicyCounts {
   @ApiProperty() policyCode: string;
   @ApiProperty({ description: '使用的政策版本' }) version: number;
   @ApiProperty() eligible: number;
@@ -13,9 +14,9 @@ export class PolicyCountsDto {
   @ApiProperty({ description: '信息不全，无法判断' }) unknown: number;
 }
 
-export class ScreeningRunDto {
+export class ScreeningRunDto implements ScreeningRun {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['running', 'completed', 'cancelled', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['running', 'completed', 'cancelled', 'failed'] }) status: ScreeningStatus;
   @ApiProperty() asOf: string;
   @ApiProperty() total: number;
   @ApiProperty() processed: number;
@@ -26,20 +27,20 @@ export class ScreeningRunDto {
   @ApiProperty({ nullable: true }) error: string | null;
 }
 
-export class HitsQuery {
+export class HitsQuery implements contract.HitsQuery {
   @ApiProperty() @IsString() @MaxLength(40) policyCode: string;
   @ApiProperty({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] }) @IsIn(['newly_eligible', 'exit_candidate', 'unknown']) category: 'newly_eligible' | 'exit_candidate' | 'unknown';
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
 }
 
-export class HitDto {
+export class HitDto implements ScreeningHit {
   @ApiProperty() householdId: string;
   @ApiProperty({ type: [String] }) missingFacts: string[];
   @ApiProperty({ nullable: true, description: '渐退期截止日' }) graceUntil: string | null;
 }
 
-export class HitPageDto {
+export class HitPageDto implements Page<ScreeningHit> {
   @ApiProperty({ type: [HitDto] }) items: HitDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
@@ -58,35 +59,35 @@ export function toRunDto(r: ScreeningRunEntity): ScreeningRunDto {
 
 const DRILL_CATEGORIES = ['eligible', 'newly_eligible', 'exit_candidate', 'unknown'] as const;
 
-export class ScreeningListQuery {
+export class ScreeningListQuery implements PageQuery {
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
 }
 
-export class ScreeningRunPageDto {
+export class ScreeningRunPageDto implements Page<ScreeningRun> {
   @ApiProperty({ type: [ScreeningRunDto] }) items: ScreeningRunDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
 
-export class PolicyResultDto extends PolicyCountsDto {
+export class PolicyResultDto extends PolicyCountsDto implements ScreeningPolicyResult {
   @ApiProperty({ description: '政策名称' }) policyName: string;
 }
 
-export class ScreeningResultsDto {
+export class ScreeningResultsDto implements ScreeningResults {
   @ApiProperty({ type: ScreeningRunDto }) run: ScreeningRunDto;
   @ApiProperty({ type: [PolicyResultDto], description: '按新增符合、退出候选从多到少排列' }) policies: PolicyResultDto[];
 }
 
-export class FlaggedHouseholdsQuery {
+export class FlaggedHouseholdsQuery implements contract.FlaggedHouseholdsQuery {
   @ApiProperty() @IsString() @MaxLength(40) policyCode: string;
   @ApiProperty({ enum: DRILL_CATEGORIES, description: 'eligible 为当前符合（实时结果），其余为本次筛查标记' }) @IsIn([...DRILL_CATEGORIES]) category: (typeof DRILL_CATEGORIES)[number];
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
 }
 
-export class FlaggedHouseholdDto {
+export class FlaggedHouseholdDto implements FlaggedHousehold {
   @ApiProperty() householdId: string;
   @ApiProperty({ description: '户主姓名（脱敏）' }) headNameMasked: string;
   @ApiProperty() memberCount: number;
@@ -99,14 +100,14 @@ export class FlaggedHouseholdDto {
   @ApiProperty({ nullable: true, description: '渐退期截止日' }) graceUntil: string | null;
 }
 
-export class FlaggedHouseholdPageDto {
+export class FlaggedHouseholdPageDto implements Page<FlaggedHousehold> {
   @ApiProperty({ type: [FlaggedHouseholdDto] }) items: FlaggedHouseholdDto[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
 
-export class ScreeningExportQuery {
+export class ScreeningExportQuery implements contract.ScreeningExportQuery {
   @ApiPropertyOptional({ description: '只导出一项政策' }) @IsOptional() @IsString() @MaxLength(40) policyCode?: string;
   @ApiPropertyOptional({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] }) @IsOptional() @IsIn(['newly_eligible', 'exit_candidate', 'unknown']) category?: 'newly_eligible' | 'exit_candidate' | 'unknown';
 }

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ScreeningStatus = 'running' | 'completed' | 'cancelled' | 'failed';
+import type { ScreeningStatus } from '@zczr/contract';
+
+export type { ScreeningStatus } from '@zczr/contract';
 
 /** A population screening run: every active household against every published policy. */
 @Entity('screening_run')

@@ -1,10 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const TASK_STATUSES = ['open', 'assigned', 'in_progress', 'submitted', 'accepted', 'returned', 'closed'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type TaskKind = 'warning' | 'home_visit' | 'recheck';
-export type EscalationLevel = 'none' | 'community' | 'street' | 'district';
-export type DecisionKind = 'benefit_granted' | 'referral' | 'no_action';
+import type { DecisionKind, EscalationLevel, TaskKind, TaskStatus } from '@zczr/contract';
+
+/** The columns hold the contract's codes. */
+export { TASK_STATUSES, type DecisionKind, type EscalationLevel, type TaskKind, type TaskStatus } from '@zczr/contract';
 
 /** A verification task (核实任务) for the grid worker of a household's grid. */
 @Entity('verification_task')

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DECISION_LABELS, ESCALATION_LABELS, TASK_STATUS_LABELS, type TaskDecisionRecord, type TaskHistoryEntry, type VisitFindings } from '@zczr/contract';
 import { isStaffRole, seesSensitiveInFull } from '@zczr/domain';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -18,7 +19,7 @@ import { RegionsRepository } from '../regions/regions.repository.js';
 import { WarningsRepository } from '../warnings/warnings.repository.js';
 import { Dispatcher } from './dispatcher.js';
 import {
-  DECISION_LABELS, ESCALATION_LABELS, TASK_STATUS_LABELS, type AssigneeDto, type CreateTaskDto, type EscalateTaskDto, type FactUpdatesDto, type ReassignTaskDto, type ReviewTaskDto, type SubmitFindingsDto,
+  type AssigneeDto, type CreateTaskDto, type EscalateTaskDto, type FactUpdatesDto, type ReassignTaskDto, type ReviewTaskDto, type SubmitFindingsDto,
   type TaskDto, type TaskPageDto, type TaskQuery,
 } from './task.dto.js';
 import type { EscalationLevel, TaskKind, TaskStatus, VerificationTaskEntity } from './task.entity.js';
@@ -36,12 +37,7 @@ export interface TaskSpec {
   warningId: string | null;
 }
 
-interface HistoryEntry {
-  status: string;
-  at: string;
-  by: string;
-  note?: string;
-}
+type HistoryEntry = TaskHistoryEntry;
 
 type Listener = (householdId: string) => Promise<void>;
 
@@ -100,7 +96,7 @@ export class TasksService implements OnApplicationBootstrap {
     const last = await this.repo.nextSeq(m, specs.length);
     const tasks = specs.map((s, i): VerificationTaskEntity => {
       const assigneeId = dispatcher.pick(s.gridId);
-      const history: HistoryEntry[] = [{ status: 'open', at: now, by }, ...(assigneeId ? [{ status: 'assigned', at: now, by: 'system' }] : [])];
+      const history: HistoryEntry[] = [{ status: 'open', at: now, by }, ...(assigneeId ? [{ status: 'assigned' as const, at: now, by: 'system' }] : [])];
       return {
         id: randomUUID(), householdId: s.householdId, kind: s.kind, reason: s.reason, warningId: s.warningId, status: assigneeId ? 'assigned' : 'open', assigneeId,
         previousAssigneeId: null, gridId: s.gridId, communityCode: s.communityCode, streetCode: s.streetCode, districtCode: s.districtCode, dueDate: due,
@@ -335,8 +331,8 @@ export class TasksService implements OnApplicationBootstrap {
       assigneeId: t.assigneeId, gridId: t.gridId, streetCode: t.streetCode, dueDate: t.dueDate,
       overdue: t.dueDate < this.clock.today() && t.status !== 'closed' && t.status !== 'accepted', escalationLevel: t.escalationLevel, escalationLabel: ESCALATION_LABELS[t.escalationLevel],
       decisionKind: t.decisionKind,
-      ...(staff && t.decisionEnc ? { decision: this.cipher.decryptJson<Record<string, unknown>>(t.decisionEnc) } : {}),
-      ...(canSeeFindings && t.findingsEnc ? { findings: this.cipher.decryptJson<Record<string, unknown>>(t.findingsEnc) } : {}),
+      ...(staff && t.decisionEnc ? { decision: this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc) } : {}),
+      ...(canSeeFindings && t.findingsEnc ? { findings: this.cipher.decryptJson<VisitFindings>(t.findingsEnc) } : {}),
       history: JSON.parse(t.history) as HistoryEntry[], seq: Number(t.seq), removed: sync && t.assigneeId !== auth.userId,
       createdAt: t.createdAt, updatedAt: t.updatedAt,
     };

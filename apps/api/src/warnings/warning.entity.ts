@@ -1,7 +1,9 @@
+import type { WarningColour, WarningSource, WarningStatus } from '@zczr/contract';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type Severity = 'orange' | 'yellow' | 'blue';
-export type WarningStatus = 'open' | 'tasked' | 'closed';
+/** A warning's colour (the rule's severity). */
+export type Severity = WarningColour;
+export type { WarningStatus } from '@zczr/contract';
 
 /** A warning rule as data: its name, colour, window and whether it is on. Thresholds are parameters. */
 @Entity('warning_rule')
@@ -46,7 +48,7 @@ export class WarningEntity {
   @Column({ type: 'varchar', length: 12 }) communityCode: string;
   @Column({ type: 'varchar', length: 20 }) gridId: string;
   /** 'import' or 'monitoring', and the id of that import or run. */
-  @Column({ type: 'varchar', length: 12 }) source: string;
+  @Column({ type: 'varchar', length: 12 }) source: WarningSource;
   @Column({ type: 'varchar', length: 36, nullable: true }) sourceRef: string | null;
   @Column({ type: 'varchar', length: 36, nullable: true }) taskId: string | null;
   @Column({ type: 'varchar', length: 30 }) raisedAt: string;

@@ -1,0 +1,103 @@
+/** Change requests (submissions) and the review queue. */
+import type { FieldChange, SubmissionStatus } from '@zczr/domain';
+import type { PageQuery } from './common.js';
+import type { CheckOutcome, ReviewItemKind, RiskColour, SubmissionDecision, SubmissionKind } from './labels.js';
+
+export interface AutoCheck {
+  code: string;
+  outcome: CheckOutcome;
+  message: string;
+}
+
+export interface SubmissionStatusChange {
+  status: SubmissionStatus;
+  at: string;
+  by: string;
+  reason?: string;
+}
+
+export interface SubmissionView {
+  id: string;
+  kind: SubmissionKind;
+  status: SubmissionStatus;
+  householdId: string;
+  baseVersion: number;
+  streetCode: string;
+  gridId: string;
+  checks: AutoCheck[];
+  history: SubmissionStatusChange[];
+  /** Field-level difference from the current file, masked by role. */
+  changes: FieldChange[];
+  submittedBy: string;
+  submittedByRole: string;
+  reviewReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SubmissionListQuery extends PageQuery {
+  status?: SubmissionStatus;
+  householdId?: string;
+}
+
+export interface ReviewSubmissionBody {
+  decision: SubmissionDecision;
+  /** Required to return or reject. */
+  reason?: string;
+}
+
+export interface CheckCounts {
+  pass: number;
+  warn: number;
+  fail: number;
+}
+
+export interface ReviewQueueItem {
+  kind: ReviewItemKind;
+  /** Submission id or task id. */
+  id: string;
+  title: string;
+  householdId: string;
+  headName: string;
+  address: string;
+  streetCode: string;
+  streetName: string;
+  gridId: string;
+  submittedAt: string;
+  waitingDays: number;
+  /** A verification task's due date. */
+  dueDate: string | null;
+  riskColour: RiskColour | null;
+  urgent: boolean;
+  urgentReasons: string[];
+  /** Automatic check counts (tasks have none). */
+  checks: CheckCounts | null;
+  /** Every automatic check passed: may be approved in bulk. */
+  clean: boolean;
+}
+
+export interface ReviewQueue {
+  items: ReviewQueueItem[];
+  total: number;
+  /** Only the first 500 are returned. */
+  truncated: boolean;
+}
+
+export interface ReviewQueueQuery {
+  kind?: ReviewItemKind;
+}
+
+export interface BulkApproveBody {
+  ids: string[];
+}
+
+export interface BulkSkipped {
+  id: string;
+  code: string;
+  message: string;
+}
+
+export interface BulkApproveResult {
+  approved: string[];
+  skipped: BulkSkipped[];
+}

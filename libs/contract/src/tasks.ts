@@ -1,0 +1,158 @@
+/** Verification tasks (核实任务): from a warning, a recheck or a submission to a visit, a review and a decision. */
+import type { Disability, Employment, Health, LabourCapacity, SelfCareCheck } from '@zczr/domain';
+import type { Page, PageQuery } from './common.js';
+import type { HouseholdSections } from './households.js';
+import type { DecisionKind, EscalationLevel, TaskHistoryStatus, TaskKind, TaskStatus } from './labels.js';
+
+/** One step of a task's history (see TASK_HISTORY_LABELS). */
+export interface TaskHistoryEntry {
+  status: TaskHistoryStatus;
+  at: string;
+  by: string;
+  note?: string;
+}
+
+export interface Gps {
+  lat: number;
+  lng: number;
+  /** Metres. */
+  accuracy?: number;
+}
+
+export interface MemberFactUpdate {
+  /** Member index, from 0. */
+  position: number;
+  employment?: Employment;
+  labourCapacity?: LabourCapacity;
+  health?: Health;
+  disability?: Disability | null;
+  selfCare?: SelfCareCheck;
+}
+
+export const FACT_SECTIONS = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'] as const;
+export type FactSection = (typeof FACT_SECTIONS)[number];
+
+/** One item to remove: by section, type (policy code for benefits) and member. */
+export interface FactRemoval {
+  section: FactSection;
+  type: string;
+  memberIndex?: number;
+}
+
+/** Facts found at the door, as a patch: items add or replace one item per member and type; nothing not named changes. */
+export interface FactUpdates extends HouseholdSections {
+  remove?: FactRemoval[];
+  members?: MemberFactUpdate[];
+}
+
+/** What a grid worker found at the door. */
+export interface VisitFindings {
+  visitedAt: string;
+  gps: Gps;
+  notes: string;
+  /** Photos (attachment ids). */
+  photoIds?: string[];
+  factUpdates?: FactUpdates;
+}
+
+export interface TaskDecisionBody {
+  kind: DecisionKind;
+  /** benefit_granted: the policy granted. */
+  policyCode?: string;
+  /** referral: the service provider. */
+  provider?: string;
+  /** Required for no_action. */
+  reason?: string;
+}
+
+/** The decision as recorded on acceptance, with the policy matches before and after. */
+export interface TaskDecisionRecord extends TaskDecisionBody {
+  revisedVersion: number | null;
+  eligibleBefore: string[];
+  eligibleAfter: string[];
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface TaskView {
+  id: string;
+  householdId: string;
+  kind: TaskKind;
+  /** Warning rule code, recheck period or `submission`. */
+  reason: string;
+  warningId: string | null;
+  status: TaskStatus;
+  statusLabel: string;
+  assigneeId: string | null;
+  gridId: string;
+  gridName?: string | null;
+  headName?: string | null;
+  address?: string | null;
+  assigneeName?: string | null;
+  streetCode: string;
+  /** Counted in working days. */
+  dueDate: string;
+  overdue: boolean;
+  escalationLevel: EscalationLevel;
+  escalationLabel: string;
+  decisionKind: DecisionKind | null;
+  /** Reviewers only. */
+  decision?: TaskDecisionRecord;
+  /** Reviewers and the assigned worker only. */
+  findings?: VisitFindings;
+  history: TaskHistoryEntry[];
+  /** Change sequence (sync cursor). */
+  seq: number;
+  /** In a sync: the task is no longer mine (reassigned). */
+  removed: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskPage extends Page<TaskView> {
+  /** Sync cursor: ask next with since=cursor. */
+  cursor: number;
+}
+
+export interface TaskListQuery extends PageQuery {
+  mine?: boolean;
+  gridId?: string;
+  overdue?: boolean;
+  status?: TaskStatus;
+  householdId?: string;
+  streetCode?: string;
+  escalationLevel?: EscalationLevel;
+  active?: boolean;
+  sort?: 'due' | 'urgency';
+  /** Incremental sync from this cursor (mobile). */
+  since?: number;
+}
+
+export interface CreateTaskBody {
+  householdId: string;
+  submissionId?: string;
+}
+
+export interface ReviewTaskBody {
+  outcome: 'accept' | 'return';
+  /** Required to accept. */
+  decision?: TaskDecisionBody;
+  /** Required to return. */
+  reason?: string;
+}
+
+export interface ReassignTaskBody {
+  /** null puts the task back to 待领取. */
+  assigneeId: string | null;
+  reason?: string;
+}
+
+export interface EscalateTaskBody {
+  reason: string;
+}
+
+export interface Assignee {
+  id: string;
+  displayName: string;
+  openTasks: number;
+}
