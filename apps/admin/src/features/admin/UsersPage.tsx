@@ -6,29 +6,8 @@ import { api, ApiError, qs } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Page } from '../../shared/types';
+import type { Page, StaffUser, TotpEnrolment as Enrolment } from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
-
-interface StaffUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: (typeof ROLES)[number];
-  roleLabel: string;
-  regionCode: string | null;
-  regionName: string | null;
-  gridIds: string[];
-  locked: boolean;
-  disabled: boolean;
-  hasTotp: boolean;
-  createdAt: string;
-}
-
-interface Enrolment {
-  user: StaffUser;
-  totpSecret: string;
-  otpauthUrl: string;
-}
 
 const ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'] as const;
 

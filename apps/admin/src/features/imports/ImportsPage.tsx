@@ -4,39 +4,7 @@ import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/ico
 import { api, apiDownload, ApiError, apiUpload, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Page } from '../../shared/types';
-
-interface Source {
-  code: string;
-  label: string;
-  department: string;
-  columns: Array<{ key: string; label: string; type: string; required: boolean }>;
-}
-
-interface ImportRun {
-  id: string;
-  source: string;
-  sourceLabel: string;
-  fileName: string;
-  format: string;
-  status: 'running' | 'completed' | 'rejected' | 'failed';
-  statusLabel: string;
-  processedRows: number;
-  takenRows: number;
-  duplicateRows: number;
-  unmatchedRows: number;
-  errorRows: number;
-  warningsRaised: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-interface ErrorRow {
-  rowNumber: number;
-  column: string;
-  reason: string;
-}
+import type { ImportErrorRow as ErrorRow, ImportRun, ImportSource as Source, Page } from '@zczr/contract';
 
 const STATUS_COLOUR: Record<ImportRun['status'], string> = { running: 'processing', completed: 'success', rejected: 'error', failed: 'error' };
 const TYPE_LABELS: Record<string, string> = { id_number: '身份证号', date: '日期', money: '金额', int: '整数', bool: '是/否', enum: '枚举', text: '文本' };

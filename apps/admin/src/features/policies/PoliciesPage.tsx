@@ -5,16 +5,7 @@ import { qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { GROUP_LABELS } from './labels';
 import { useUser } from '../../auth/session';
-
-interface PolicySummary {
-  code: string;
-  name: string;
-  group: string;
-  department: string;
-  benefit: string;
-  publishedVersion: number | null;
-  latestVersion: number;
-}
+import type { PolicySummary } from '@zczr/contract';
 
 /** The policy library: every policy with its version in force and any draft waiting. */
 export default function PoliciesPage() {

@@ -9,44 +9,10 @@ import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, smallCount } from '../../shared/labels';
 import { useUser } from '../../auth/session';
-import type { FieldChange } from '../../shared/types';
+import type { FieldChange } from '@zczr/domain';
 import { definitionPathLabel, definitionValue, factLabel, GROUP_LABELS, OUTCOME_LABELS } from './labels';
 import { RuleEditor } from './RuleEditor';
-
-interface PolicyVersion {
-  version: number;
-  status: 'draft' | 'published' | 'superseded';
-  changeNote: string | null;
-  createdBy: string;
-  createdAt: string;
-  publishedAt: string | null;
-}
-interface PolicyDetail {
-  code: string;
-  name: string;
-  group: string;
-  department: string;
-  benefit: string;
-  publishedVersion: number | null;
-  latestVersion: number;
-  definition: PolicyDefinition;
-  version: number;
-  versions: PolicyVersion[];
-}
-interface VersionDetail extends PolicyVersion {
-  definition: PolicyDefinition;
-}
-interface Preview {
-  households: number;
-  eligibleBefore: number;
-  eligibleAfter: number;
-  newlyEligible: number;
-  noLongerEligible: number;
-  unknownAfter: number;
-  byStreet: Array<{ streetCode: string; streetName: string; newlyEligible: number; noLongerEligible: number; eligibleAfter: number; unknownAfter: number }>;
-  sample: Array<{ householdId: string; streetCode: string; change: 'newly_eligible' | 'no_longer_eligible' }>;
-  tookMs: number;
-}
+import type { PolicyVersion, PolicyDetail, PolicyVersionDetail as VersionDetail, PolicyPreview as Preview } from '@zczr/contract';
 
 const STATUS_TAGS = { draft: <Tag color="processing">草稿</Tag>, published: <Tag color="success">生效中</Tag>, superseded: <Tag>已被替代</Tag> } as const;
 
@@ -93,9 +59,9 @@ function PreviewPanel({ preview }: { preview: Preview }) {
       <Card size="small" title="样例家庭">
         {preview.sample.length ? (
           <Space wrap>
-            {preview.sample.map((s) => (
+            {preview.sample.map((s, i) => (
               <Link key={s.householdId} to={`/households/${s.householdId}`}>
-                <Tag color={s.change === 'newly_eligible' ? 'green' : 'red'}>{s.change === 'newly_eligible' ? '新增符合' : '不再符合'} · {s.householdId.slice(0, 8)}</Tag>
+                <Tag color={s.change === 'newly_eligible' ? 'green' : 'red'}>{s.change === 'newly_eligible' ? '新增符合' : '不再符合'} · {preview.byStreet.find((b) => b.streetCode === s.streetCode)?.streetName ?? '本区'}样例 {i + 1}</Tag>
               </Link>
             ))}
           </Space>

@@ -4,15 +4,9 @@ import { CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined } from '
 import { api, ApiError } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { Household, QueueItem, Submission, Task } from '../../shared/types';
+import type { HouseholdView as Household, ReviewQueue as Queue, ReviewQueueItem as QueueItem, SubmissionView as Submission, TaskView as Task } from '@zczr/contract';
 import { SubmissionDetail } from './SubmissionDetail';
 import { TaskDetail } from './TaskDetail';
-
-interface Queue {
-  items: QueueItem[];
-  total: number;
-  truncated: boolean;
-}
 
 type Action = 'approve' | 'return' | 'reject';
 type KindFilter = 'all' | 'submission' | 'task';

@@ -5,43 +5,10 @@ import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-desig
 import { api, apiDownload, ApiError, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Page } from '../../shared/types';
+import type { FlaggedHousehold, Page, ScreeningPolicyResult as PolicyResult, ScreeningRun } from '@zczr/contract';
 import { readEventStream } from './eventStream';
 
-export interface ScreeningRun {
-  id: string;
-  status: 'running' | 'completed' | 'cancelled' | 'failed';
-  asOf: string;
-  total: number;
-  processed: number;
-  progress: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-interface PolicyResult {
-  policyCode: string;
-  policyName: string;
-  version: number;
-  eligible: number;
-  newlyEligible: number;
-  exitCandidates: number;
-  unknown: number;
-}
-
 type Category = 'eligible' | 'newly_eligible' | 'exit_candidate' | 'unknown';
-
-interface FlaggedHousehold {
-  householdId: string;
-  headNameMasked: string;
-  memberCount: number;
-  streetName: string;
-  communityName: string;
-  gridName: string;
-  missingFactLabels: string[];
-  graceUntil: string | null;
-}
 
 const STATUS: Record<ScreeningRun['status'], { label: string; color: string }> = {
   running: { label: '进行中', color: 'processing' }, completed: { label: '已完成', color: 'success' }, cancelled: { label: '已取消', color: 'default' }, failed: { label: '失败', color: 'error' },
