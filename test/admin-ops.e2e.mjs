@@ -50,6 +50,9 @@ export const ADMIN_OPS_CHECKS = [
         page.getByTestId('screening-percent').innerText({ timeout: 500 }).then((t) => seen.push(t.trim()), () => {});
       }, 100);
       await page.getByTestId('start-screening').click();
+      // It asks first, naming the scope; it starts only once the scope is acknowledged.
+      await page.getByTestId('screening-ack').click();
+      await page.getByTestId('confirm-screening').click();
       try {
         await page.waitForFunction(() => {
           const status = document.querySelector('[data-testid="screening-status"]')?.textContent;

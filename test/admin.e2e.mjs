@@ -301,7 +301,14 @@ export const ADMIN_CHECKS = [
       // An empty return reason is a message under the field, not an uncaught rejection (console errors fail this check).
       await page.goto(`${base}/admin/review`, { waitUntil: 'load', timeout: WAIT });
       const queue = page.getByTestId('review-queue');
-      await queue.locator('tbody tr.ant-table-row').first().click();
+      await queue.locator('tbody tr.ant-table-row', { hasText: '档案变更' }).first().click();
+      // The reviewer sees the consent the household rests on: signature and the collector by name.
+      const consent = page.getByTestId('consent-card');
+      await consent.getByTestId('consent-collector').waitFor({ state: 'visible', timeout: WAIT });
+      const collector = await consent.getByTestId('consent-collector').innerText();
+      assert(/采集人/.test(collector) && !/—/.test(collector), `采集人显示为：${collector}`);
+      await consent.scrollIntoViewIfNeeded();
+      await shoot('admin-powers-consent.png');
       await page.getByTestId('action-return').click();
       await page.getByTestId('reason-ok').click();
       await waitText(page, '请填写理由');

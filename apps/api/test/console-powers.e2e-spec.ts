@@ -1,4 +1,4 @@
-import { createHouseholdAsStaff, person, workerPlacement } from './fixtures.js';
+import { createHouseholdAsStaff, giveConsent, householdBody, otherStreetPlacement, person, workerPlacement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
 /** Issue 15, powers and safety: 三员分立, district-only rule drafting, import file checks and templates. */
@@ -92,5 +92,26 @@ describe('console powers: separation of duties, policy drafting, imports', () =>
       run = (await t.http().get(`/api/v1/imports/${run.id}`).set(bearer(district)).expect(200)).body;
     }
     expect({ status: run.status, errorRows: run.errorRows }).toEqual({ status: 'completed', errorRows: 0 });
+  });
+
+  it('shows the reviewer the consent behind a worker-collected household: signature and the collector by name, audited', async () => {
+    const worker = await t.tokenFor('grid_worker');
+    const head = person('授权甲');
+    const consentId = await giveConsent(t, worker, head);
+    const created = await t.http().post('/api/v1/households').set(bearer(worker)).send(householdBody(consentId, await workerPlacement(t), head)).expect(201);
+    const id = (created.body.household?.id ?? created.body.id) as string;
+    const rec = await t.http().get(`/api/v1/consents/of-household/${id}`).set(bearer(street)).expect(200);
+    expect(rec.body).toMatchObject({ id: consentId, status: 'active', subjectName: '授权甲', recordedByName: '演示网格员', recordedByRole: 'grid_worker', sensitiveData: true });
+    expect(rec.body.subjectIdNumber).not.toBe(head.idNumber);
+    expect(rec.body.signatureImage).toMatch(/^data:image\/png;base64,/);
+    for (const token of [admin, auditor, worker]) await t.http().get(`/api/v1/consents/of-household/${id}`).set(bearer(token)).expect(403);
+    // Another street's reviewer: the same 404 as a household that does not exist.
+    const other = await createHouseholdAsStaff(t, await otherStreetPlacement(t), person('授权乙'));
+    const hidden = await t.http().get(`/api/v1/consents/of-household/${other.id}`).set(bearer(street));
+    const missing = await t.http().get('/api/v1/consents/of-household/00000000-0000-4000-8000-000000000000').set(bearer(street));
+    expect([hidden.status, missing.status]).toEqual([404, 404]);
+    expect(hidden.body).toEqual(missing.body);
+    const log = await t.http().get('/api/v1/audit-logs').query({ action: 'consent.read_record', householdId: id }).set(bearer(auditor)).expect(200);
+    expect(log.body.total).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { ConsentCard } from '../../shared/ConsentCard';
 import { Alert, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -52,6 +53,7 @@ export function SubmissionDetail({ item, submission }: { item: QueueItem; submis
       <Card size="small" title={`字段对比（${submission.changes.length} 处变化）`}>
         <DiffTable changes={submission.changes} beforeTitle={submission.kind === 'create' ? '（新建，无当前档案）' : '当前档案'} />
       </Card>
+      <ConsentCard householdId={submission.householdId} />
       <Card size="small" title="证明材料">
         <AttachmentsViewer householdId={submission.householdId} />
       </Card>
