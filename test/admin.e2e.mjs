@@ -278,6 +278,11 @@ export const ADMIN_CHECKS = [
       await page.getByTestId('side-menu').getByText('家庭档案').click();
       await page.getByRole('button', { name: '放弃修改并离开' }).click();
       await page.getByTestId('households-table').waitFor({ state: 'visible', timeout: WAIT });
+      // A page with personal data: its own title and breadcrumb, and a watermark (drawn, not text) with the viewer's name.
+      assert((await page.title()).startsWith('家庭档案'), `页面标题：${await page.title()}`);
+      assert((await page.getByTestId('page-breadcrumb').innerText()).includes('家庭档案'), '缺少面包屑');
+      const marked = await page.evaluate(() => [...document.querySelectorAll('div')].some((d) => /data:image\/png/.test(d.style.backgroundImage)));
+      assert(marked, '含个人信息的页面没有水印');
       // 启动全区筛查 asks, names the scope, and starts only after the scope is acknowledged.
       await page.goto(`${base}/admin/screening`, { waitUntil: 'load', timeout: WAIT });
       await page.getByTestId('start-screening').click();
@@ -306,7 +311,7 @@ export const ADMIN_CHECKS = [
       const consent = page.getByTestId('consent-card');
       await consent.getByTestId('consent-collector').waitFor({ state: 'visible', timeout: WAIT });
       const collector = await consent.getByTestId('consent-collector').innerText();
-      assert(/采集人/.test(collector) && !/—/.test(collector), `采集人显示为：${collector}`);
+      assert(!/—/.test(collector) && /（.+）/.test(collector), `采集人显示为：${collector}`);
       await consent.scrollIntoViewIfNeeded();
       await shoot('admin-powers-consent.png');
       await page.getByTestId('action-return').click();

@@ -33,11 +33,11 @@ export function ConsentCard({ householdId }: { householdId: string }) {
             <Descriptions.Item label="敏感个人信息">{record.sensitiveData ? '已单独同意' : <Typography.Text type="danger">未单独同意</Typography.Text>}</Descriptions.Item>
             <Descriptions.Item label="授权方式">{METHOD_LABELS[record.method]}（授权书 {record.textVersion} 版）</Descriptions.Item>
             <Descriptions.Item label="授权时间">{formatDateTime(record.givenAt)}</Descriptions.Item>
-            <Descriptions.Item label="采集人" data-testid="consent-collector">{record.recordedByName ?? '—'}（{ROLE_LABELS[record.recordedByRole as Role] ?? '工作人员'}）</Descriptions.Item>
+            <Descriptions.Item label="采集人"><span data-testid="consent-collector">{record.recordedByName ?? '—'}（{ROLE_LABELS[record.recordedByRole as Role] ?? '工作人员'}）</span></Descriptions.Item>
           </Descriptions>
           {record.signatureImage
             ? <div data-testid="consent-signature"><Typography.Text type="secondary">手写签名</Typography.Text><br /><Image src={record.signatureImage} alt="授权人手写签名" width={240} style={{ border: '1px solid #eee', background: '#fff' }} /></div>
-            : <Typography.Text type="secondary">{record.method === 'in_person_signature' ? '签名已按撤回要求删除' : '线上授权，无手写签名'}</Typography.Text>}
+            : <Typography.Text type="secondary">{record.method !== 'in_person_signature' ? '线上授权，无手写签名' : record.status === 'withdrawn' ? '签名已按撤回要求删除' : '未存签名图片'}</Typography.Text>}
         </Space>
       )}
     </Card>
