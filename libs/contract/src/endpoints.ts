@@ -176,6 +176,8 @@ export const ENDPOINTS = {
     get: get<ImportRun>()('/api/v1/imports/:id'),
     errorRows: get<Page<ImportErrorRow>, PageQuery>()('/api/v1/imports/:id/error-rows'),
     errorReport: download()('/api/v1/imports/:id/errors'),
+    /** The header row of a source as a CSV to fill in. */
+    template: download()('/api/v1/imports/sources/:source/template'),
   },
 
   dashboard: {

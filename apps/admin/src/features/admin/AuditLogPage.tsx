@@ -9,6 +9,7 @@ import type { AuditEntry, ChainVerification as Verification, Page } from '@zczr/
 
 /** What the common action codes mean; others are shown as they are. */
 const ACTION_LABELS: Record<string, string> = {
+  'consent.read_record': '查看授权记录', 'risk.read': '查看风险评估', 'consent.read': '查看授权',
   'auth.login': '登录', 'auth.login_failed': '登录失败', 'auth.locked': '账号锁定', 'auth.login_disabled': '停用账号尝试登录',
   'user.create': '新建账号', 'user.disable': '停用账号', 'user.enable': '启用账号', 'user.unlock': '解除锁定', 'user.reset_totp': '重置动态验证码', 'user.reset_password': '重置密码',
   'user.register_wechat': '微信注册', 'user.bind_identity': '实名认证', 'grid.set_workers': '调整网格员',
