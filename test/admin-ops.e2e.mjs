@@ -50,6 +50,9 @@ export const ADMIN_OPS_CHECKS = [
         page.getByTestId('screening-percent').innerText({ timeout: 500 }).then((t) => seen.push(t.trim()), () => {});
       }, 100);
       await page.getByTestId('start-screening').click();
+      // It asks first, naming the scope; it starts only once the scope is acknowledged.
+      await page.getByTestId('screening-ack').click();
+      await page.getByTestId('confirm-screening').click();
       try {
         await page.waitForFunction(() => {
           const status = document.querySelector('[data-testid="screening-status"]')?.textContent;
@@ -185,7 +188,9 @@ export const ADMIN_OPS_CHECKS = [
       await page.goto(`${base}/admin/system/dictionaries`, { waitUntil: 'load', timeout: WAIT });
       await rows(page.getByTestId('dictionaries')).first().waitFor({ state: 'visible', timeout: WAIT });
       await waitText(page, '系统管理员');
-      await page.goto(`${base}/admin/system/audit`, { waitUntil: 'load', timeout: WAIT });
+      // 三员分立: the audit log is the audit administrator's.
+      await page.getByTestId('sign-out').click();
+      await signIn(page, base, 'demo-auditor', '/admin/system/audit');
       await rows(page.getByTestId('audit-table')).first().waitFor({ state: 'visible', timeout: WAIT });
       await page.getByTestId('verify-chain').click();
       const result = page.getByTestId('chain-result');
@@ -197,6 +202,70 @@ export const ADMIN_OPS_CHECKS = [
       const verify = await call(base, 'GET', '/api/v1/audit-logs/verify', { token: await pageToken(page) });
       assert(verify.body.ok === true, `接口校验结果：${JSON.stringify(verify.body)}`);
       return text.trim();
+    },
+  },
+  {
+    name: '全部页面：不出现英文字段名、代码或 8 位十六进制编号，无控制台错误',
+    shot: 'admin-scan.png',
+    bothViewports: true,
+    async run({ page, base, shoot }) {
+      // Raw identifiers (amount12m, riskScore, h5Url) and bare ids (4d06ca6b) must never reach a bureau's screen.
+      const CODE = /[a-z]+[A-Z0-9]\w*/g;
+      const HEX8 = /\b(?=[0-9a-f]*[a-f])[0-9a-f]{8}\b/g;
+      const findings = [];
+      let pages = 0;
+      const scan = async (label) => {
+        await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+        await page.waitForTimeout(300);
+        const text = await visibleText(page);
+        const hits = [...new Set([...(text.match(CODE) ?? []), ...(text.match(HEX8) ?? [])])];
+        pages += 1;
+        if (hits.length) findings.push(`${label}：${hits.slice(0, 8).join('、')}`);
+      };
+      const visit = async (path, label) => {
+        await page.goto(`${base}/admin${path}`, { waitUntil: 'load', timeout: WAIT });
+        await page.getByTestId('side-menu').waitFor({ state: 'visible', timeout: WAIT });
+        await scan(label);
+      };
+      await signIn(page, base, 'demo-district', '/admin/review');
+      for (const [path, label] of [['/review', '审核工作台'], ['/households', '家庭档案'], ['/policies', '政策库'], ['/dashboard', '数据看板'], ['/board', '预警与任务'], ['/screening', '人群筛查'], ['/imports', '部门数据导入']]) {
+        await visit(path, label);
+      }
+      // One household, every tab.
+      await visit('/households', '家庭档案');
+      await rows(page.getByTestId('households-table')).first().locator('a').first().click();
+      await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
+      for (const tab of await page.getByRole('tab').allInnerTexts()) {
+        await page.getByRole('tab', { name: tab }).click();
+        await scan(`家庭详情·${tab}`);
+      }
+      // The review workbench with an item open, and a policy with each tab.
+      await visit('/review', '审核工作台');
+      const first = rows(page.getByTestId('review-queue')).first();
+      if (await first.count()) {
+        await first.click();
+        await page.getByTestId('review-detail').waitFor({ state: 'visible', timeout: WAIT });
+        await scan('审核详情');
+      }
+      await visit('/policies/dibao', '政策规则');
+      for (const tab of ['试算预览', '版本历史']) {
+        await page.getByRole('tab', { name: new RegExp(tab) }).click();
+        await scan(`政策规则·${tab}`);
+      }
+      await page.getByRole('button', { name: /试算预览/ }).first().click();
+      await page.getByTestId('preview-result').waitFor({ state: 'visible', timeout: WAIT });
+      await scan('政策规则·试算结果');
+      await shoot('admin-scan-district.png');
+      // The administrators' pages.
+      await page.getByTestId('sign-out').click();
+      await signIn(page, base, 'demo-admin', '/admin/system/users');
+      for (const [path, label] of [['/system/users', '用户管理'], ['/system/grids', '网格与网格员'], ['/system/dictionaries', '数据字典']]) await visit(path, label);
+      await page.getByTestId('sign-out').click();
+      await signIn(page, base, 'demo-auditor', '/admin/system/audit');
+      await visit('/system/audit', '审计日志');
+      await shoot('admin-scan-audit.png');
+      assert(findings.length === 0, `页面上出现代码或编号：\n${findings.join('\n')}`);
+      return `扫描 ${pages} 个页面/标签页，未发现英文字段名或编号`;
     },
   },
 ];

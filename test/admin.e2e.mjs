@@ -104,10 +104,11 @@ export const ADMIN_CHECKS = [
       for (const label of ['审核工作台', '家庭档案', '政策库']) assert(menu.includes(label), `菜单缺少“${label}”：${menu}`);
       const scope = await page.getByTestId('region-scope').innerText();
       assert(scope.includes('温江区'), `数据范围显示为：${scope}`);
-      // Admins do not review: their menu has no workbench.
+      // 三员分立: the system administrator neither reviews nor reads household files nor the audit log.
       await page.getByTestId('sign-out').click();
       await staffSignIn(page, base, 'demo-admin');
-      assert(!(await page.getByTestId('side-menu').innerText()).includes('审核工作台'), '管理员菜单不应有审核工作台');
+      const adminMenu = await page.getByTestId('side-menu').innerText();
+      for (const label of ['审核工作台', '家庭档案', '审计日志']) assert(!adminMenu.includes(label), `系统管理员菜单不应有“${label}”：${adminMenu}`);
       return `区级审核人员菜单：${menu.split('\n').filter(Boolean).join('、')}`;
     },
     // The deliberately wrong password's 401 is expected.
@@ -244,8 +245,8 @@ export const ADMIN_CHECKS = [
       const queue = await call(base, 'GET', '/api/v1/review-queue', { token });
       assert(queue.body.items.every((i) => i.streetCode === me.body.regionCode), '审核队列中有其他街道的事项');
       // A household of another street: the API answers 404, the console says it is out of scope.
-      const admin = await demoToken(base, 'admin');
-      const all = await call(base, 'GET', '/api/v1/households?pageSize=100', { token: admin });
+      const districtToken = await demoToken(base, 'district_reviewer');
+      const all = await call(base, 'GET', '/api/v1/households?pageSize=100', { token: districtToken });
       const other = all.body.items.find((h) => h.streetCode !== me.body.regionCode);
       assert(other, '没有找到其他街道的档案');
       const direct = await call(base, 'GET', `/api/v1/households/${other.id}`, { token });
@@ -256,5 +257,75 @@ export const ADMIN_CHECKS = [
     },
     // The out-of-scope household's 404 is expected.
     ignoreConsole: /status of 404/,
+  },
+  {
+    name: '权限与防误操作：未保存修改离开前确认，街道只读政策，筛查先确认范围，空理由只提示不报错，三员分立菜单',
+    shot: 'admin-powers.png',
+    bothViewports: true,
+    async run({ page, base, shoot }) {
+      // A district reviewer edits a rule and tries to leave: asked first; staying keeps the edit.
+      await staffSignIn(page, base, 'demo-district', '/admin/policies/dibao');
+      await page.getByTestId('reference-results').waitFor({ state: 'visible', timeout: WAIT });
+      const label = page.getByTestId('rule-leaf').first().getByLabel('条件说明');
+      const old = await label.inputValue();
+      await label.fill(`${old}（未保存）`);
+      await page.getByTestId('side-menu').getByText('家庭档案').click();
+      await waitText(page, '离开本页将丢失对规则的修改');
+      await shoot('admin-powers-unsaved.png');
+      await page.getByRole('button', { name: '留在本页' }).click();
+      assert(new URL(page.url()).pathname === '/admin/policies/dibao', `留在本页后地址为 ${page.url()}`);
+      assert((await label.inputValue()).endsWith('（未保存）'), '留在本页后修改丢失');
+      await page.getByTestId('side-menu').getByText('家庭档案').click();
+      await page.getByRole('button', { name: '放弃修改并离开' }).click();
+      await page.getByTestId('households-table').waitFor({ state: 'visible', timeout: WAIT });
+      // A page with personal data: its own title and breadcrumb, and a watermark (drawn, not text) with the viewer's name.
+      assert((await page.title()).startsWith('家庭档案'), `页面标题：${await page.title()}`);
+      assert((await page.getByTestId('page-breadcrumb').innerText()).includes('家庭档案'), '缺少面包屑');
+      const marked = await page.evaluate(() => [...document.querySelectorAll('div')].some((d) => /data:image\/png/.test(d.style.backgroundImage)));
+      assert(marked, '含个人信息的页面没有水印');
+      // 启动全区筛查 asks, names the scope, and starts only after the scope is acknowledged.
+      await page.goto(`${base}/admin/screening`, { waitUntil: 'load', timeout: WAIT });
+      await page.getByTestId('start-screening').click();
+      await page.getByTestId('screening-scope').waitFor({ state: 'visible', timeout: WAIT });
+      const scope = await page.getByTestId('screening-scope').innerText();
+      assert(/温江区全部在册家庭/.test(scope) && /全部已发布政策（\d+ 项）/.test(scope), `筛查范围：${scope}`);
+      assert(await page.getByTestId('confirm-screening').isDisabled(), '未确认范围时“启动筛查”应不可点');
+      await shoot('admin-powers-screening.png');
+      await page.getByRole('button', { name: /^取\s*消$/ }).click();
+      // Street reviewer: the policy is read-only in the console and refused by the API.
+      await page.getByTestId('sign-out').click();
+      await staffSignIn(page, base, 'demo-street', '/admin/policies/dibao');
+      await page.getByTestId('read-only').waitFor({ state: 'visible', timeout: WAIT });
+      assert((await page.getByTestId('save-draft').count()) === 0 && (await page.getByTestId('publish').count()) === 0, '街道审核人员不应看到保存或发布按钮');
+      assert(await page.getByTestId('rule-leaf').first().getByLabel('条件说明').isDisabled(), '街道审核人员的规则编辑器应为只读');
+      await shoot('admin-powers-street-policy.png');
+      const token = await pageToken(page);
+      const v1 = await call(base, 'GET', '/api/v1/policies/dibao/versions/1', { token });
+      const put = await call(base, 'PUT', '/api/v1/policies/dibao/draft', { token, body: { definition: v1.body.definition } });
+      assert(put.status === 403, `街道审核人员保存草稿：HTTP ${put.status}`);
+      // An empty return reason is a message under the field, not an uncaught rejection (console errors fail this check).
+      await page.goto(`${base}/admin/review`, { waitUntil: 'load', timeout: WAIT });
+      const queue = page.getByTestId('review-queue');
+      await queue.locator('tbody tr.ant-table-row', { hasText: '档案变更' }).first().click();
+      // The reviewer sees the consent the household rests on: signature and the collector by name.
+      const consent = page.getByTestId('consent-card');
+      await consent.getByTestId('consent-collector').waitFor({ state: 'visible', timeout: WAIT });
+      const collector = await consent.getByTestId('consent-collector').innerText();
+      assert(!/—/.test(collector) && /（.+）/.test(collector), `采集人显示为：${collector}`);
+      await consent.scrollIntoViewIfNeeded();
+      await shoot('admin-powers-consent.png');
+      await page.getByTestId('action-return').click();
+      await page.getByTestId('reason-ok').click();
+      await waitText(page, '请填写理由');
+      await page.getByRole('button', { name: /^取\s*消$/ }).click();
+      // The audit administrator has the audit log and nothing of households.
+      await page.getByTestId('sign-out').click();
+      await staffSignIn(page, base, 'demo-auditor');
+      const menu = await page.getByTestId('side-menu').innerText();
+      assert(menu.includes('审计日志') && !menu.includes('家庭档案') && !menu.includes('用户管理'), `安全审计员菜单：${menu}`);
+      return `安全审计员菜单：${menu.split('\n').filter(Boolean).join('、')}`;
+    },
+    // The street reviewer's refused draft (403) is expected.
+    ignoreConsole: /status of 403/,
   },
 ];

@@ -48,6 +48,9 @@ const HEALTH_TIMEOUT_MS = 120_000;
 const NAV_TIMEOUT_MS = 30_000;
 const WAIT_TIMEOUT_MS = 20_000;
 const LOG_TAIL_LINES = 200;
+/** The console's two target screens (a bureau's 1440×900 and an older 1366×768 laptop). */
+const DESKTOP = { width: 1440, height: 900 };
+const DESKTOP_SMALL = { width: 1366, height: 768 };
 
 // ---------------------------------------------------------------------------------------------
 // Checks. Each gets a fresh page; console errors seen on that page fail it.
@@ -254,7 +257,7 @@ async function runCheck(browser, check, base) {
   const context = await browser.newContext({
     ...(check.mobile
       ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-      : { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }),
+      : { viewport: check.viewport ?? DESKTOP, locale: 'zh-CN' }),
     ...check.contextOptions,
   });
   const page = await context.newPage();
@@ -277,7 +280,8 @@ async function runCheck(browser, check, base) {
   let note = null;
   const shoot = (file) => page.screenshot({ path: join(SHOT_DIR, file), fullPage: true, timeout: 10_000 }).then(() => undefined);
   try {
-    note = (await check.run({ page, context, base, shoot })) ?? null;
+    const suffix = check.small ? (f) => f.replace(/\.png$/, '-1366.png') : (f) => f;
+    note = (await check.run({ page, context, base, shoot: (f) => shoot(suffix(f)), small: !!check.small })) ?? null;
     // Let late requests and errors (e.g. a failing fetch after render) surface.
     await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
   } catch (err) {
@@ -377,7 +381,11 @@ async function main() {
 
     // E2E_ONLY='审核|政策' runs only the checks whose names contain one of the parts.
     const only = process.env.E2E_ONLY;
-    for (const check of only ? CHECKS.filter((c) => only.split('|').some((part) => c.name.includes(part))) : CHECKS) {
+    // A check marked `bothViewports` runs at 1440×900 and again at 1366×768 (its screenshot suffixed -1366).
+    const expanded = CHECKS.flatMap((c) => (c.bothViewports
+      ? [c, { ...c, name: `${c.name}（1366×768）`, viewport: DESKTOP_SMALL, shot: c.shot.replace(/\.png$/, '-1366.png'), small: true }]
+      : [c]));
+    for (const check of only ? expanded.filter((c) => only.split('|').some((part) => c.name.includes(part))) : expanded) {
       const t0 = Date.now();
       const { failure, note, shot } = await runCheck(browser, check, base);
       const secs = ((Date.now() - t0) / 1000).toFixed(1);

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -13,15 +13,16 @@ dayjs.locale('zh-cn');
 const container = document.getElementById('root');
 if (!container) throw new Error('缺少 #root 挂载节点');
 
+// A data router (not <BrowserRouter>) so pages can block navigation with unsaved changes (useBlocker).
+const router = createBrowserRouter([
+  { path: '*', element: <SessionProvider><App /></SessionProvider> },
+], { basename: '/admin' });
+
 createRoot(container).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
       <AntApp>
-        <BrowserRouter basename="/admin">
-          <SessionProvider>
-            <App />
-          </SessionProvider>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

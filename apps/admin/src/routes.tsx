@@ -21,11 +21,16 @@ export interface AppRoute {
   element: ReactNode;
   /** Menu group (a sub-menu), e.g. '业务办理'. */
   group?: string;
+  /** The page shows personal data: it carries a watermark with the viewer's name. */
+  personalData?: boolean;
 }
 
+/** Casework: the reviewers, who work on household files. */
 export const REVIEWERS: readonly Role[] = ['street_reviewer', 'district_reviewer'];
-export const STAFF: readonly Role[] = ['street_reviewer', 'district_reviewer', 'admin'];
-export const DISTRICT_STAFF: readonly Role[] = ['district_reviewer', 'admin'];
+/** District casework: population screening, department imports, rule drafting and publishing. */
+export const DISTRICT_STAFF: readonly Role[] = ['district_reviewer'];
+/** 三员分立: the system administrator (accounts, grids, dictionaries), security administrator, audit administrator. */
+export const ACCOUNT_ADMINS: readonly Role[] = ['admin', 'security_admin'];
 
 const ReviewPage = lazy(() => import('./features/review/ReviewPage'));
 const HouseholdsPage = lazy(() => import('./features/households/HouseholdsPage'));
@@ -44,23 +49,23 @@ const DictionariesPage = lazy(() => import('./features/admin/DictionariesPage'))
 const AuditLogPage = lazy(() => import('./features/admin/AuditLogPage'));
 
 export const routes: AppRoute[] = [
-  { path: '/review', label: '审核工作台', icon: <AuditOutlined />, roles: REVIEWERS, element: <ReviewPage />, group: '业务办理' },
-  { path: '/households', label: '家庭档案', icon: <HomeOutlined />, roles: STAFF, element: <HouseholdsPage />, group: '业务办理' },
-  { path: '/households/:id', label: '家庭详情', roles: STAFF, element: <HouseholdDetailPage />, group: '业务办理' },
-  { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: STAFF, element: <PoliciesPage />, group: '政策管理' },
-  { path: '/policies/:code', label: '政策规则编辑', roles: STAFF, element: <PolicyEditorPage />, group: '政策管理' },
+  { path: '/review', personalData: true, label: '审核工作台', icon: <AuditOutlined />, roles: REVIEWERS, element: <ReviewPage />, group: '业务办理' },
+  { path: '/households', personalData: true, label: '家庭档案', icon: <HomeOutlined />, roles: REVIEWERS, element: <HouseholdsPage />, group: '业务办理' },
+  { path: '/households/:id', personalData: true, label: '家庭详情', roles: REVIEWERS, element: <HouseholdDetailPage />, group: '业务办理' },
+  { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: REVIEWERS, element: <PoliciesPage />, group: '政策管理' },
+  { path: '/policies/:code', label: '政策规则编辑', roles: REVIEWERS, element: <PolicyEditorPage />, group: '政策管理' },
 
   // ---- Part B routes (screening, warnings/tasks board, dashboard + map, imports, administration) ----
   // Append entries here, importing lazily from ./features/{screening,dashboard,board,imports,admin}/.
-  // Example: { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: STAFF, element: <DashboardPage />, group: '监测分析' },
-  { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: STAFF, element: <DashboardPage />, group: '监测分析' },
-  { path: '/board', label: '预警与任务', icon: <AlertOutlined />, roles: STAFF, element: <BoardPage />, group: '监测分析' },
-  { path: '/screening', label: '人群筛查', icon: <RadarChartOutlined />, roles: DISTRICT_STAFF, element: <ScreeningPage />, group: '监测分析' },
+  // Example: { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },
+  { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },
+  { path: '/board', personalData: true, label: '预警与任务', icon: <AlertOutlined />, roles: REVIEWERS, element: <BoardPage />, group: '监测分析' },
+  { path: '/screening', personalData: true, label: '人群筛查', icon: <RadarChartOutlined />, roles: DISTRICT_STAFF, element: <ScreeningPage />, group: '监测分析' },
   { path: '/imports', label: '部门数据导入', icon: <CloudUploadOutlined />, roles: DISTRICT_STAFF, element: <ImportsPage />, group: '监测分析' },
-  { path: '/system/users', label: '用户管理', icon: <UserOutlined />, roles: ['admin'], element: <UsersPage />, group: '系统管理' },
+  { path: '/system/users', label: '用户管理', icon: <UserOutlined />, roles: ACCOUNT_ADMINS, element: <UsersPage />, group: '系统管理' },
   { path: '/system/grids', label: '网格与网格员', icon: <ApartmentOutlined />, roles: ['admin'], element: <GridsPage />, group: '系统管理' },
-  { path: '/system/dictionaries', label: '数据字典', icon: <ProfileOutlined />, roles: ['admin'], element: <DictionariesPage />, group: '系统管理' },
-  { path: '/system/audit', label: '审计日志', icon: <SafetyCertificateOutlined />, roles: ['admin'], element: <AuditLogPage />, group: '系统管理' },
+  { path: '/system/dictionaries', label: '数据字典', icon: <ProfileOutlined />, roles: ['admin', 'security_admin', 'audit_admin'], element: <DictionariesPage />, group: '系统管理' },
+  { path: '/system/audit', label: '审计日志', icon: <SafetyCertificateOutlined />, roles: ['audit_admin'], element: <AuditLogPage />, group: '系统管理' },
   // ---- end of part B routes ----
 ];
 

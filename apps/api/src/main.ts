@@ -36,7 +36,7 @@ function printBanner(port: number, type: string, location: string, demo: boolean
   if (demo) {
     console.log(`
 演示模式（NODE_ENV=production 时关闭）：
-  工作人员登录  用户名 demo-admin / demo-district / demo-street / demo-worker，密码 ${DEMO_PASSWORD}
+  工作人员登录  用户名 demo-district / demo-street / demo-worker；三员 demo-admin / demo-security / demo-auditor，密码 ${DEMO_PASSWORD}
                 动态验证码 TOTP 密钥 ${DEMO_TOTP_SECRET}（可导入任意身份验证器 App）
   快捷登录      POST ${base}/api/v1/auth/demo-login {"role":"resident|grid_worker|street_reviewer|district_reviewer|admin"}
 `);

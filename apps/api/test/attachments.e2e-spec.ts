@@ -78,7 +78,7 @@ describe('attachments: photos of papers in a household file (local store)', () =
     }).expect(200);
     expect(content.headers['content-type']).toBe('image/png');
     expect((await sharp(content.body as Buffer).metadata()).width).toBe(64);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'attachment.read', householdId: household }).set(bearer(await t.tokenFor('admin'))).expect(200);
+    const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'attachment.read', householdId: household }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
     expect(audit.body.items).toHaveLength(1);
   });
 
@@ -265,7 +265,7 @@ describe('attachments when consent is withdrawn with WITHDRAWAL_RETENTION=erase'
     expect(left).toHaveLength(1);
     expect((await t.http().get('/api/v1/attachments').query({ householdId: leaving }).set(bearer(staff)).expect(200)).body).toEqual([]);
     await t.http().get(`/api/v1/attachments/${kept.body.id}/content`).set(bearer(worker)).expect(200);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'consent.withdraw', householdId: leaving }).set(bearer(await t.tokenFor('admin'))).expect(200);
+    const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'consent.withdraw', householdId: leaving }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
     expect(audit.body.items[0].detail).toMatchObject({ retention: 'erase', attachmentsErased: 2, objectsDeleted: 1 });
   });
 });

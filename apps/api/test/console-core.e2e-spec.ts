@@ -121,7 +121,7 @@ describe('console core: review queue, households, policy versions', () => {
   });
 
   it('serves any policy version for diffs, and the parameter table for live reference checks', async () => {
-    const admin = await t.tokenFor('admin');
+    const admin = await t.tokenFor('district_reviewer');
     const v1 = await t.http().get('/api/v1/policies/dibao/versions/1').set(bearer(admin)).expect(200);
     expect(v1.body).toMatchObject({ policyCode: 'dibao', version: 1, status: 'published' });
     expect(v1.body.references.length).toBeGreaterThanOrEqual(3);

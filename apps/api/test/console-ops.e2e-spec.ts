@@ -37,12 +37,16 @@ function countsIn(value: unknown, path = ''): Array<{ path: string; v: Count }> 
 describe('console operations', () => {
   let t: TestApp;
   let admin: string;
+  let auditor: string;
+  let security: string;
   let district: string;
   let street: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.tokenFor('admin');
+    auditor = await t.tokenFor('audit_admin');
+    security = await t.tokenFor('security_admin');
     district = await t.tokenFor('district_reviewer');
     street = await t.tokenFor('street_reviewer');
   });
@@ -93,7 +97,7 @@ describe('console operations', () => {
       const eligible = await t.http().get(`/api/v1/screenings/${seedRun.id}/households`).query({ policyCode: withNew.policyCode, category: 'eligible' }).set(bearer(district)).expect(200);
       expect(eligible.body.total).toBeGreaterThanOrEqual(1);
       await t.http().get(`/api/v1/screenings/${seedRun.id}/households`).query({ policyCode: withNew.policyCode, category: 'bogus' }).set(bearer(district)).expect(400);
-      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'screening.view_households' }).set(bearer(admin)).expect(200);
+      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'screening.view_households' }).set(bearer(auditor)).expect(200);
       expect(audit.body.total).toBeGreaterThanOrEqual(2);
     });
 
@@ -119,7 +123,7 @@ describe('console operations', () => {
       for (let i = 2; i <= Math.min(detail.actualRowCount, 50); i++) expect(String(detail.getRow(i).getCell(3).value)).toMatch(/^.\*+$/);
       const filtered = await t.http().get(`/api/v1/screenings/${seedRun.id}/export`).query({ policyCode: 'dibao', category: 'unknown' }).set(bearer(district)).expect(200);
       expect(filtered.headers['content-type']).toContain('spreadsheetml');
-      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'screening.export' }).set(bearer(admin)).expect(200);
+      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'screening.export' }).set(bearer(auditor)).expect(200);
       const full = (audit.body.items as Array<{ detail: Record<string, unknown> }>).find((e) => e.detail.policyCode === undefined);
       expect(full?.detail).toMatchObject({ rows: hits });
     });
@@ -209,7 +213,7 @@ describe('console operations', () => {
       const assignees = await t.http().get(`/api/v1/tasks/${older.id}/assignees`).set(bearer(street)).expect(200);
       expect(assignees.body.length).toBeGreaterThanOrEqual(1);
       expect(assignees.body[0]).toEqual({ id: expect.any(String), displayName: expect.any(String), openTasks: expect.any(Number) });
-      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'task.escalate_manual' }).set(bearer(admin)).expect(200);
+      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'task.escalate_manual' }).set(bearer(auditor)).expect(200);
       expect(audit.body.total).toBe(2);
       await t.http().post(`/api/v1/tasks/${older.id}/escalate`).set(bearer(await t.tokenFor('grid_worker'))).send({ reason: 'x' }).expect(403);
     });
@@ -237,7 +241,7 @@ describe('console operations', () => {
       const login = await t.http().post('/api/v1/auth/login').send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) }).expect(200);
       const token = login.body.accessToken as string;
       await t.http().get('/api/v1/dashboard').set(bearer(token)).expect(200);
-      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'user.', entityId: created.body.user.id }).set(bearer(admin)).expect(200);
+      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'user.', entityId: created.body.user.id }).set(bearer(auditor)).expect(200);
       expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['user.create']);
       expect(JSON.stringify(audit.body)).not.toContain(secret);
       expect(JSON.stringify(audit.body)).not.toContain(body.password);
@@ -255,7 +259,7 @@ describe('console operations', () => {
       await t.http().post(`/api/v1/admin/users/${created.body.user.id}/enable`).set(bearer(admin)).expect(200);
 
       // New second factor: the old secret stops working.
-      const reset = await t.http().post(`/api/v1/admin/users/${created.body.user.id}/reset-totp`).set(bearer(admin)).expect(200);
+      const reset = await t.http().post(`/api/v1/admin/users/${created.body.user.id}/reset-totp`).set(bearer(security)).expect(200);
       expect(reset.body.totpSecret).not.toBe(secret);
       await t.http().post('/api/v1/auth/login').send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) }).expect(401);
       await t.http().post('/api/v1/auth/login').send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret: reset.body.totpSecret as string }) }).expect(200);
@@ -272,7 +276,7 @@ describe('console operations', () => {
       for (let i = 0; i < t.config.login.maxFailures; i++) await t.http().post('/api/v1/auth/login').send({ username: 'wang.suo', password: 'wrong', totp: '000000' });
       const locked = await t.http().get('/api/v1/admin/users').query({ status: 'locked' }).set(bearer(admin)).expect(200);
       expect(locked.body.items.map((u: { username: string }) => u.username)).toContain('wang.suo');
-      const unlocked = await t.http().post(`/api/v1/admin/users/${created.body.user.id}/unlock`).set(bearer(admin)).expect(200);
+      const unlocked = await t.http().post(`/api/v1/admin/users/${created.body.user.id}/unlock`).set(bearer(security)).expect(200);
       expect(unlocked.body.locked).toBe(false);
       await t.http().post('/api/v1/auth/login').send({ username: 'wang.suo', password: 'Strong#Pass2026', totp: await generate({ secret: created.body.totpSecret as string }) }).expect(200);
     });
@@ -304,7 +308,7 @@ describe('console operations', () => {
       expect(me.body.gridIds).toEqual([place.gridId]);
       // Restore the demo worker.
       await t.http().put(`/api/v1/admin/grids/${place.gridId}/workers`).set(bearer(admin)).send({ userIds: [oldWorker] }).expect(200);
-      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'grid.set_workers' }).set(bearer(admin)).expect(200);
+      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'grid.set_workers' }).set(bearer(auditor)).expect(200);
       expect(audit.body.items[1].detail).toMatchObject({ before: [oldWorker], after: [newWorker] });
       expect(audit.body.items[1].detail.tasksHandedOver).toBeGreaterThanOrEqual(1);
     });
@@ -338,15 +342,15 @@ describe('console operations', () => {
 
     it('filters the audit log by actor, action prefix and date, and verifies the hash chain', async () => {
       const adminMe = await t.http().get('/api/v1/auth/me').set(bearer(admin)).expect(200);
-      const byActor = await t.http().get('/api/v1/audit-logs').query({ actorId: adminMe.body.id, pageSize: 200 }).set(bearer(admin)).expect(200);
+      const byActor = await t.http().get('/api/v1/audit-logs').query({ actorId: adminMe.body.id, pageSize: 200 }).set(bearer(auditor)).expect(200);
       expect(byActor.body.total).toBeGreaterThan(0);
       expect((byActor.body.items as Array<{ actorId: string }>).every((e) => e.actorId === adminMe.body.id)).toBe(true);
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-      const todays = await t.http().get('/api/v1/audit-logs').query({ from: today, to: today }).set(bearer(admin)).expect(200);
+      const todays = await t.http().get('/api/v1/audit-logs').query({ from: today, to: today }).set(bearer(auditor)).expect(200);
       expect(todays.body.total).toBeGreaterThan(0);
-      const none = await t.http().get('/api/v1/audit-logs').query({ to: '2000-01-01' }).set(bearer(admin)).expect(200);
+      const none = await t.http().get('/api/v1/audit-logs').query({ to: '2000-01-01' }).set(bearer(auditor)).expect(200);
       expect(none.body.total).toBe(0);
-      const verify = await t.http().get('/api/v1/audit-logs/verify').set(bearer(admin)).expect(200);
+      const verify = await t.http().get('/api/v1/audit-logs/verify').set(bearer(auditor)).expect(200);
       expect(verify.body).toMatchObject({ ok: true });
       expect(verify.body.checked).toBeGreaterThan(10);
     });

@@ -174,7 +174,7 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(patch.status).toBe(409);
     const active = await t.http().get('/api/v1/households').query({ status: 'active', name: '蒋退出' }).set(bearer(district)).expect(200);
     expect(active.body.total).toBe(0);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ householdId: hid }).set(bearer(await t.tokenFor('admin'))).expect(200);
+    const audit = await t.http().get('/api/v1/audit-logs').query({ householdId: hid }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['household.create', 'consent.withdraw']));
     // The person may be collected again with a new consent.
     const again = await giveConsent(t, district, head);
@@ -205,7 +205,7 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(res.body.members[1].health).toEqual({ chronicIllness: true, seriousIllness: true });
     expect(res.body.assets[0].bankAccount).toMatch(/^\*+3445$/);
     expect(JSON.stringify(res.body)).not.toContain(head.idNumber);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ householdId: hh.id }).set(bearer(await t.tokenFor('admin'))).expect(200);
+    const audit = await t.http().get('/api/v1/audit-logs').query({ householdId: hh.id }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
     expect(audit.body.items.some((e: { action: string; actorRole: string }) => e.action === 'household.read_sensitive_masked' && e.actorRole === 'grid_worker')).toBe(true);
   });
 
@@ -227,13 +227,13 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(Number(rows[0].n)).toBe(12);
     const subs = await t.dataSource.query(`SELECT COUNT(*) AS n FROM submission WHERE householdId IN (${ids.map(() => '?').join(',')})`, ids);
     expect(Number(subs[0].n)).toBe(12);
-    const verify = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('admin'))).expect(200);
+    const verify = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('audit_admin'))).expect(200);
     expect(verify.body.ok).toBe(true);
   });
 
   it('detects a tampered audit entry', async () => {
-    const admin = await t.tokenFor('admin');
-    const ok = await t.http().get('/api/v1/audit-logs/verify').set(bearer(admin)).expect(200);
+    const auditor = await t.tokenFor('audit_admin');
+    const ok = await t.http().get('/api/v1/audit-logs/verify').set(bearer(auditor)).expect(200);
     expect(ok.body.ok).toBe(true);
     expect(ok.body.checked).toBeGreaterThan(5);
     const [row] = await t.dataSource.query('SELECT id FROM audit_log ORDER BY id ASC LIMIT 1 OFFSET 3');

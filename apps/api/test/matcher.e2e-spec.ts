@@ -114,7 +114,7 @@ describe('matcher', () => {
   });
 
   it('runs a population screening in the background to completion, with counts and drill-down', async () => {
-    const admin = await t.tokenFor('admin');
+    const admin = await t.tokenFor('district_reviewer');
     const started = await t.http().post('/api/v1/screenings').set(bearer(admin)).expect(201);
     expect(started.body.status).toBe('running');
     let run = started.body;
@@ -139,7 +139,7 @@ describe('matcher', () => {
   });
 
   it('a second screening reports nobody as newly eligible when nothing changed', async () => {
-    const admin = await t.tokenFor('admin');
+    const admin = await t.tokenFor('district_reviewer');
     const started = await t.http().post('/api/v1/screenings').set(bearer(admin)).expect(201);
     let run = started.body;
     for (let i = 0; i < 200 && run.status === 'running'; i++) {

@@ -176,7 +176,7 @@ describe('OCR of identity documents', () => {
       expect(other.body.code).toBe('CONSENT_REQUIRED');
       expect(JSON.stringify(other.body)).not.toContain(card().truth.idNumber!.slice(6, 14));
       expect(other.body.fields).toBeUndefined();
-      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'ocr.refused' }).set(bearer(await t.tokenFor('admin'))).expect(200);
+      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'ocr.refused' }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
       expect(audit.body.items.length).toBeGreaterThanOrEqual(2);
       expect(JSON.stringify(audit.body)).not.toContain(card().truth.idNumber!.slice(6, 14));
     });

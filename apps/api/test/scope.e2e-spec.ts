@@ -31,7 +31,10 @@ describe('data scope', () => {
     ['grid_worker', { residentOwn: true, ownGrid: true, sameStreetOtherGrid: false, otherStreet: false }],
     ['street_reviewer', { residentOwn: true, ownGrid: true, sameStreetOtherGrid: true, otherStreet: false }],
     ['district_reviewer', { residentOwn: true, ownGrid: true, sameStreetOtherGrid: true, otherStreet: true }],
-    ['admin', { residentOwn: true, ownGrid: true, sameStreetOtherGrid: true, otherStreet: true }],
+    // 三员分立: none of the three administrators reads a household file.
+    ['admin', { residentOwn: false, ownGrid: false, sameStreetOtherGrid: false, otherStreet: false }],
+    ['security_admin', { residentOwn: false, ownGrid: false, sameStreetOtherGrid: false, otherStreet: false }],
+    ['audit_admin', { residentOwn: false, ownGrid: false, sameStreetOtherGrid: false, otherStreet: false }],
   ];
 
   it.each(matrix)('%s sees exactly the households in its scope, by id, in lists, revisions and writes', async (role, expected) => {
@@ -65,11 +68,11 @@ describe('data scope', () => {
   });
 
   it('only admins read the audit log; only reviewers review', async () => {
-    for (const role of ['resident', 'grid_worker', 'street_reviewer', 'district_reviewer'] as Role[]) {
+    for (const role of ['resident', 'grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin'] as Role[]) {
       const res = await t.http().get('/api/v1/audit-logs').set(bearer(await t.tokenFor(role)));
       expect({ role, status: res.status }).toEqual({ role, status: 403 });
     }
-    await t.http().get('/api/v1/audit-logs').set(bearer(await t.tokenFor('admin'))).expect(200);
+    await t.http().get('/api/v1/audit-logs').set(bearer(await t.tokenFor('audit_admin'))).expect(200);
     for (const role of ['resident', 'grid_worker'] as Role[]) {
       const res = await t.http().post(`/api/v1/submissions/${missing}/review`).set(bearer(await t.tokenFor(role))).send({ decision: 'approve' });
       expect({ role, status: res.status }).toEqual({ role, status: 403 });

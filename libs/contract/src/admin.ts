@@ -3,8 +3,8 @@ import type { Role } from '@zczr/domain';
 import type { PageQuery } from './common.js';
 import type { AccountStatus } from './labels.js';
 
-/** Accounts an administrator manages: everyone but residents (who sign in with WeChat). */
-export const MANAGED_ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin'] as const satisfies readonly Role[];
+/** Accounts the administrators manage: everyone but residents; 三员分立 adds the security and audit administrators. */
+export const MANAGED_ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
 export type ManagedRole = (typeof MANAGED_ROLES)[number];
 
 export interface StaffUser {

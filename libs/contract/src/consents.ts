@@ -19,6 +19,14 @@ export interface ConsentView {
   withdrawnAt: string | null;
 }
 
+/** The consent behind a household as a reviewer checks it: who recorded it and the signature. */
+export interface ConsentRecord extends ConsentView {
+  recordedByName: string | null;
+  recordedByRole: string;
+  /** PNG/JPEG data URL, null when given online or after withdrawal. */
+  signatureImage: string | null;
+}
+
 export interface GiveConsentBody {
   subjectName: string;
   subjectIdNumber: string;

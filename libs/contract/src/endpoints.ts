@@ -9,7 +9,7 @@ import type {
 } from './admin.js';
 import type { BindIdentityBody, ConfirmIdentityBody, DemoLoginBody, Me, RefreshBody, StaffLoginBody, TokenPair, WechatLoginBody } from './auth.js';
 import type { Page, PageQuery } from './common.js';
-import type { ConsentView, GiveConsentBody, WithdrawConsentBody } from './consents.js';
+import type { ConsentRecord, ConsentView, GiveConsentBody, WithdrawConsentBody } from './consents.js';
 import type { Board, Dashboard } from './dashboard.js';
 import type {
   AttachmentView, DisabilityCertificateOcrResult, HouseholdRegisterOcrResult, IdCardOcrFields, IdCardOcrResult, UploadAttachmentFields,
@@ -98,6 +98,7 @@ export const ENDPOINTS = {
     give: post<ConsentView, GiveConsentBody>()('/api/v1/consents'),
     get: get<ConsentView>()('/api/v1/consents/:id'),
     withdraw: post<ConsentView, WithdrawConsentBody>()('/api/v1/consents/:id/withdraw'),
+    ofHousehold: get<ConsentRecord>()('/api/v1/consents/of-household/:householdId'),
   },
 
   households: {
@@ -176,6 +177,8 @@ export const ENDPOINTS = {
     get: get<ImportRun>()('/api/v1/imports/:id'),
     errorRows: get<Page<ImportErrorRow>, PageQuery>()('/api/v1/imports/:id/error-rows'),
     errorReport: download()('/api/v1/imports/:id/errors'),
+    /** The header row of a source as a CSV to fill in. */
+    template: download()('/api/v1/imports/sources/:source/template'),
   },
 
   notifications: {

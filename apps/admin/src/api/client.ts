@@ -1,3 +1,4 @@
+import { call, queryString, type AnyEndpoint, type ArgsOf, type ResponseOf, type Transport } from '@zczr/contract';
 /**
  * The one HTTP module of the console: JSON in and out, the bearer token, one refresh on 401,
  * and the API's `{ code, message }` errors as `ApiError` (message already in Chinese).
@@ -133,6 +134,17 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/**
+ * Typed call through the contract's endpoint table: `request(ENDPOINTS.households.get, { params: { id } })`.
+ * The path, the query, the body and the answer's shape all come from `@zczr/contract`.
+ */
+export function request<E extends AnyEndpoint>(endpoint: E, ...args: object extends ArgsOf<E> ? [ArgsOf<E>?] : [ArgsOf<E>]): Promise<ResponseOf<E>> {
+  return call(transport, endpoint, ...args);
+}
+
+const transport: Transport = ({ method, path, query, body }) =>
+  api<unknown>(`${path}${queryString(query)}`, { method, ...(body !== undefined ? { body } : {}) });
 
 /** Multipart upload (the browser sets the boundary). */
 export async function apiUpload<T>(path: string, formData: FormData, signal?: AbortSignal): Promise<T> {

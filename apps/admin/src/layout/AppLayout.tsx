@@ -1,6 +1,6 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { matchPath, useLocation, useNavigate } from 'react-router';
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Avatar, Breadcrumb, Button, Dropdown, Layout, Menu, Space, Tag, Typography, Watermark, type MenuProps } from 'antd';
 import { EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@zczr/domain';
 import { useUser, useSession } from '../auth/session';
@@ -42,6 +42,16 @@ export function AppLayout({ children }: { children: ReactNode }) {
     .filter((r) => !r.path.includes(':') && (matchPath({ path: r.path, end: false }, location.pathname) !== null))
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
+  // The page being shown (parameterised pages too): its title, its place in the menu, its watermark.
+  const current = visible.find((r) => matchPath({ path: r.path, end: true }, location.pathname) !== null);
+  useEffect(() => {
+    document.title = current ? `${current.label} - 政策找人 · 民政工作台` : '政策找人 · 民政工作台';
+  }, [current]);
+  const today = new Date().toLocaleDateString('zh-CN');
+  const content = current?.personalData
+    ? <Watermark content={[`${user.displayName}`, today]} font={{ color: 'rgba(0,0,0,0.07)', fontSize: 14 }} gap={[120, 120]} data-testid="watermark">{children}</Watermark>
+    : children;
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} breakpoint="lg" collapsedWidth={64}>
@@ -59,9 +69,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="app-title">
-            民政工作台
-          </Typography.Title>
+          <Space size="middle" align="center">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="app-title">
+              民政工作台
+            </Typography.Title>
+            {current && <Breadcrumb data-testid="page-breadcrumb" items={[...(current.group ? [{ title: current.group }] : []), { title: current.label }]} />}
+          </Space>
           <Space size="middle">
             <Tag icon={<EnvironmentOutlined />} color="blue" data-testid="region-scope" style={{ marginInlineEnd: 0 }}>
               数据范围：{user.regionName ?? user.regionCode ?? '未设置'}
@@ -85,7 +98,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>{content}</Layout.Content>
       </Layout>
     </Layout>
   );

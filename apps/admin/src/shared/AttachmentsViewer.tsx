@@ -3,7 +3,7 @@ import { Empty, Image, Space, Spin, Typography } from 'antd';
 import { apiBlobUrl } from '../api/client';
 import { useApiData } from './useApiData';
 import { formatDateTime, labelOf } from './labels';
-import type { Attachment } from './types';
+import type { AttachmentView as Attachment } from '@zczr/contract';
 
 const KIND_LABELS: Record<string, string> = { medical_bill: '医疗票据', certificate: '证明材料', id_card: '身份证', household_register: '户口簿', disability_certificate: '残疾人证', visit_photo: '入户照片', other: '其他' };
 

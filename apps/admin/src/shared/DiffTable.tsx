@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import { formatFieldValue, pathLabel } from './labels';
-import type { FieldChange } from './types';
+import type { FieldChange } from '@zczr/domain';
 
 /** Field-level changes side by side: the current record on the left, the proposal on the right. */
 export function DiffTable({ changes, beforeTitle = '当前档案', afterTitle = '申请内容', labelPath = pathLabel, formatValue = formatFieldValue }: {

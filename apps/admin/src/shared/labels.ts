@@ -4,7 +4,7 @@ import {
   SUBMISSION_STATUS_LABELS,
 } from '@zczr/domain';
 import dayjs from 'dayjs';
-import type { RiskColour } from './types';
+import type { RiskColour } from '@zczr/contract';
 
 /** Looks a code up in a label table; unknown codes are shown as they are. */
 export function labelOf(table: Readonly<Record<string, string>>, code: string | null | undefined): string {

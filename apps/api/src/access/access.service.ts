@@ -17,7 +17,9 @@ export type Scope =
   | { kind: 'household'; householdId: string | null }
   | { kind: 'grids'; gridIds: string[] }
   | { kind: 'street'; streetCode: string }
-  | { kind: 'district'; districtCode: string };
+  | { kind: 'district'; districtCode: string }
+  /** 三员分立: the system, security and audit administrators read no household file (their district is for grids and accounts). */
+  | { kind: 'none'; districtCode: string };
 
 /**
  * The one access helper. Every service asks it before touching a household or anything placed
@@ -49,8 +51,11 @@ export class AccessService {
       case 'street_reviewer':
         return { kind: 'street', streetCode: this.region(auth) };
       case 'district_reviewer':
-      case 'admin':
         return { kind: 'district', districtCode: this.region(auth).slice(0, 6) };
+      case 'admin':
+      case 'security_admin':
+      case 'audit_admin':
+        return { kind: 'none', districtCode: (auth.regionCode ?? '').slice(0, 6) };
       default:
         return assertNever(auth.role);
     }
@@ -67,6 +72,8 @@ export class AccessService {
         return scope.streetCode === p.streetCode;
       case 'district':
         return scope.districtCode === p.districtCode;
+      case 'none':
+        return false;
       default:
         return assertNever(scope);
     }
@@ -85,6 +92,7 @@ export class AccessService {
       scope.kind === 'grids' ? scope.gridIds.includes(p.gridId)
       : scope.kind === 'street' ? scope.streetCode === p.streetCode
       : scope.kind === 'district' ? scope.districtCode === p.districtCode
+      : scope.kind === 'none' ? false
       : true; // a resident's own new household: placement is checked against the grid tree only
     if (!ok) throw new AppError('UNKNOWN_GRID', '网格不存在或不在您的管辖范围内');
   }

@@ -1,10 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
-import { ACTIVE_STATUSES } from '../tasks/tasks.repository.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import type { AdminGridDto, GridQuery } from './admin.dto.js';
 import { AdminRepository } from './admin.repository.js';
@@ -16,7 +15,6 @@ import { AdminRepository } from './admin.repository.js';
  */
 @Injectable()
 export class AdminGridsService {
-  private readonly logger = new Logger('AdminGrids');
 
   constructor(
     private readonly repo: AdminRepository,
@@ -53,13 +51,7 @@ export class AdminGridsService {
     for (const id of new Set([...before, ...wanted])) this.users.invalidate(id);
     const removed = before.filter((id) => !wanted.includes(id));
     let handedOver = 0;
-    for (const workerId of removed) {
-      const { items } = await this.tasks.list(auth, { mine: false, gridId, page: 1, pageSize: 500 });
-      for (const t of items.filter((x) => x.assigneeId === workerId && (ACTIVE_STATUSES as string[]).includes(x.status) && x.status !== 'submitted')) {
-        await this.tasks.reassign(auth, t.id, { assigneeId: wanted[0] ?? null, reason: '网格员调整' })
-          .then(() => handedOver++, (e: unknown) => this.logger.warn(`task ${t.id} not handed over: ${e instanceof Error ? e.message : String(e)}`));
-      }
-    }
+    for (const workerId of removed) handedOver += await this.tasks.handOverGrid(auth, gridId, workerId, wanted[0] ?? null);
     await this.audit.record(auth, { action: 'grid.set_workers', entityType: 'grid', entityId: gridId, detail: { before, after: wanted, tasksHandedOver: handedOver } });
     return (await this.list(auth, { streetCode: grid.streetCode, communityCode: grid.communityCode })).find((g) => g.id === gridId)!;
   }

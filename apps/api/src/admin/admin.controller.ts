@@ -13,6 +13,7 @@ import { DICTIONARIES } from './dictionaries.js';
 @ApiBearerAuth()
 @Roles('admin')
 @Controller('v1/admin')
+/** 三员分立: accounts and grids are the system administrator's; unlocks and credential resets the security administrator's. */
 export class AdminController {
   constructor(
     private readonly users: AdminUsersService,
@@ -20,6 +21,7 @@ export class AdminController {
   ) {}
 
   @Get('users')
+  @Roles('admin', 'security_admin')
   @ApiOperation({ summary: '本区工作人员与网格员账号' })
   @ApiOkResponse({ type: StaffUserPageDto })
   listUsers(@Auth() auth: AuthContext, @Query() q: UserQuery): Promise<StaffUserPageDto> {
@@ -34,6 +36,7 @@ export class AdminController {
   }
 
   @Post('users/:id/reset-totp')
+  @Roles('security_admin')
   @HttpCode(200)
   @ApiOperation({ summary: '重置动态验证码（手机丢失）：旧密钥作废，该用户所有登录失效' })
   @ApiOkResponse({ type: TotpEnrolmentDto })
@@ -42,6 +45,7 @@ export class AdminController {
   }
 
   @Post('users/:id/reset-password')
+  @Roles('security_admin')
   @HttpCode(200)
   @ApiOperation({ summary: '重置密码：该用户所有登录失效' })
   @ApiOkResponse({ type: StaffUserDto })
@@ -50,6 +54,7 @@ export class AdminController {
   }
 
   @Post('users/:id/unlock')
+  @Roles('security_admin')
   @HttpCode(200)
   @ApiOperation({ summary: '解除登录失败锁定' })
   @ApiOkResponse({ type: StaffUserDto })
@@ -88,7 +93,7 @@ export class AdminController {
   }
 
   @Get('dictionaries')
-  @Roles('street_reviewer', 'district_reviewer', 'admin')
+  @Roles('street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin')
   @ApiOperation({ summary: '数据字典：各枚举值及中文名称（只读）' })
   @ApiOkResponse({ type: [DictionaryDto] })
   dictionaries(): readonly DictionaryDto[] {

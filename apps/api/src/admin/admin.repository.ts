@@ -17,7 +17,7 @@ export interface UserFilter {
   now: string;
 }
 
-const MANAGED: ManagedRole[] = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin'];
+const MANAGED: ManagedRole[] = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'];
 
 /** The administration pages' queries: staff accounts of a district, grids with their workers and households. */
 @Injectable()
@@ -41,7 +41,7 @@ export class AdminRepository {
     if (f.status === 'active') qb.andWhere('u.disabledAt IS NULL');
     if (f.status === 'locked') qb.andWhere('u.lockedUntil > :now', { now: f.now });
     // Staff first, from the district down, then the grid workers.
-    qb.addSelect("CASE u.role WHEN 'admin' THEN 0 WHEN 'district_reviewer' THEN 1 WHEN 'street_reviewer' THEN 2 ELSE 3 END", 'roleRank');
+    qb.addSelect("CASE u.role WHEN 'admin' THEN 0 WHEN 'security_admin' THEN 0 WHEN 'audit_admin' THEN 0 WHEN 'district_reviewer' THEN 1 WHEN 'street_reviewer' THEN 2 ELSE 3 END", 'roleRank');
     const [items, total] = await qb.orderBy('roleRank', 'ASC').addOrderBy('u.username', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
     return { items, total };
   }

@@ -49,7 +49,7 @@ const toEntry = (e: AuditLogEntity, names: Map<string, string>): AuditEntryDto =
 
 @ApiTags('audit 审计日志')
 @ApiBearerAuth()
-@Roles('admin')
+@Roles('audit_admin')
 @Controller('v1/audit-logs')
 export class AuditController {
   constructor(private readonly service: AuditService) {}

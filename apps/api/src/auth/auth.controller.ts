@@ -65,7 +65,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
-  @Roles('street_reviewer', 'district_reviewer', 'admin')
+  @Roles('street_reviewer', 'district_reviewer')
   @Post('residents/:userId/identity')
   @HttpCode(200)
   @ApiOperation({ summary: '工作人员当面核验（或解除）居民的实名绑定' })

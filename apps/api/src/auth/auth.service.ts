@@ -26,6 +26,8 @@ export const DEMO_USERNAMES = {
   street_reviewer: 'demo-street',
   district_reviewer: 'demo-district',
   admin: 'demo-admin',
+  security_admin: 'demo-security',
+  audit_admin: 'demo-auditor',
 } as const;
 
 /** The second demo resident: signed in through WeChat but not yet bound, for the first-visit journey. */

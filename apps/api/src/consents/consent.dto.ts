@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSENT_METHODS, CONSENT_PURPOSES, type ConsentMethod, type ConsentPurpose } from '@zczr/domain';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsChineseIdNumber } from '../common/validation.js';
-import type { ConsentView, GiveConsentBody, WithdrawConsentBody } from '@zczr/contract';
+import type { ConsentRecord, ConsentView, GiveConsentBody, WithdrawConsentBody } from '@zczr/contract';
 
 /** Current version of the consent text shown to residents (授权书). */
 export const CONSENT_TEXT_VERSION = '2026-11';
@@ -42,4 +42,10 @@ export class ConsentResponseDto implements ConsentView {
   @ApiProperty({ nullable: true }) householdId: string | null;
   @ApiProperty() givenAt: string;
   @ApiProperty({ nullable: true }) withdrawnAt: string | null;
+}
+
+export class ConsentRecordDto extends ConsentResponseDto implements ConsentRecord {
+  @ApiProperty({ nullable: true, description: '采集人姓名' }) recordedByName: string | null;
+  @ApiProperty({ description: '采集人角色' }) recordedByRole: string;
+  @ApiProperty({ nullable: true, description: '手写签名图片（data URL）' }) signatureImage: string | null;
 }

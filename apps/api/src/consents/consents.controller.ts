@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Auth } from '../auth/decorators.js';
+import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
-import { ConsentResponseDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto.js';
+import { ConsentRecordDto, ConsentResponseDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto.js';
 import { ConsentsService } from './consents.service.js';
 
 @ApiTags('consents 采集授权')
@@ -19,6 +19,14 @@ export class ConsentsController {
   @ApiCreatedResponse({ type: ConsentResponseDto })
   create(@Auth() auth: AuthContext, @Body() dto: CreateConsentDto): Promise<ConsentResponseDto> {
     return this.service.create(auth, dto);
+  }
+
+  @Get('of-household/:householdId')
+  @Roles('street_reviewer', 'district_reviewer')
+  @ApiOperation({ summary: '审核用：家庭档案所依据的授权记录，含手写签名与采集人姓名（查阅记入审计）' })
+  @ApiOkResponse({ type: ConsentRecordDto })
+  ofHousehold(@Auth() auth: AuthContext, @Param('householdId', ParseUUIDPipe) householdId: string): Promise<ConsentRecordDto> {
+    return this.service.recordOfHousehold(auth, householdId);
   }
 
   @Get(':id')

@@ -15,7 +15,7 @@ import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import { SubmissionsRepository } from '../submissions/submissions.repository.js';
 import type { ConsentEntity } from './consent.entity.js';
-import { CONSENT_TEXT_VERSION, ConsentResponseDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto.js';
+import { CONSENT_TEXT_VERSION, ConsentRecordDto, ConsentResponseDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto.js';
 import { ConsentsRepository } from './consents.repository.js';
 
 export function toConsentResponse(c: ConsentEntity, subjectId: string): ConsentResponseDto {
@@ -104,6 +104,25 @@ export class ConsentsService {
       detail: { subject: maskIdNumber(subject.idNumber), purposes: dto.purposes, sensitiveData: dto.sensitiveData, method: dto.method },
     });
     return toConsentResponse(consent, subject.idNumber);
+  }
+
+  /**
+   * What a reviewer checks before approving a collected household: the consent behind it, with the
+   * signature image and who recorded it (by name). Reviewers in scope only; the read is audited.
+   */
+  async recordOfHousehold(auth: AuthContext, householdId: string): Promise<ConsentRecordDto> {
+    const h = await this.households.findById(householdId);
+    if (!h || !this.access.canSee(auth, { householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId })) throw notFound();
+    const c = await this.consents.findById(h.consentId);
+    if (!c) throw notFound();
+    const recorder = await this.users.findById(c.recordedBy);
+    await this.audit.record(auth, { action: 'consent.read_record', entityType: 'consent', entityId: c.id, householdId: h.id });
+    return {
+      ...toConsentResponse(c, this.cipher.decrypt(c.subjectIdEnc)),
+      recordedByName: recorder?.displayName ?? null,
+      recordedByRole: c.recordedByRole,
+      signatureImage: c.signatureEnc ? this.cipher.decrypt(c.signatureEnc) : null,
+    };
   }
 
   async get(auth: AuthContext, id: string): Promise<ConsentResponseDto> {

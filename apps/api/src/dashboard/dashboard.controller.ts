@@ -7,7 +7,7 @@ import { DashboardService } from './dashboard.service.js';
 
 @ApiTags('dashboard 数据看板')
 @ApiBearerAuth()
-@Roles('street_reviewer', 'district_reviewer', 'admin')
+@Roles('street_reviewer', 'district_reviewer')
 @Controller('v1/dashboard')
 export class DashboardController {
   constructor(private readonly service: DashboardService) {}

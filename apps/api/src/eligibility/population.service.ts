@@ -128,7 +128,7 @@ export class PopulationService {
     const wanted = factsUsedBy(draftDef.rule);
     if (published) factsUsedBy(published.definition.rule as Rule, wanted);
     const scope = this.access.scopeOf(auth);
-    if (scope.kind === 'household' || scope.kind === 'grids') throw new AppError('FORBIDDEN');
+    if (scope.kind === 'household' || scope.kind === 'grids' || scope.kind === 'none') throw new AppError('FORBIDDEN');
     const onlyStreet = scope.kind === 'street' ? scope.streetCode : null;
     const store = await this.warm();
     const paramsFor = new Map<string, ResolvedParameters>();

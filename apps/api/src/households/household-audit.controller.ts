@@ -7,7 +7,7 @@ import { HouseholdAuditService } from './household-audit.service.js';
 
 @ApiTags('households 家庭档案')
 @ApiBearerAuth()
-@Roles('street_reviewer', 'district_reviewer', 'admin')
+@Roles('street_reviewer', 'district_reviewer')
 @Controller('v1/households')
 export class HouseholdAuditController {
   constructor(private readonly service: HouseholdAuditService) {}

@@ -109,6 +109,9 @@ export class HouseholdsRepository {
       case 'district':
         qb.where('h.districtCode = :scopeDistrict', { scopeDistrict: scope.districtCode });
         return;
+      case 'none':
+        qb.where('1 = 0');
+        return;
       default:
         assertNever(scope);
     }

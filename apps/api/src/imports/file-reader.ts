@@ -6,16 +6,39 @@ import type { Cell } from './sources.js';
 
 export type FileFormat = 'csv' | 'xlsx';
 
-/** XLSX is a ZIP (PK\x03\x04); anything else is read as CSV (UTF-8, optional BOM). */
-export async function sniffFormat(path: string): Promise<FileFormat> {
+/**
+ * XLSX is a ZIP (PK\x03\x04); text that decodes as UTF-8 (optional BOM) is CSV; anything else (an
+ * image, a PDF, an old .xls, a GBK-encoded CSV) is `null`: refused before a run starts.
+ */
+export async function sniffFormat(path: string): Promise<FileFormat | null> {
   const fh = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(4);
-    await fh.read(buf, 0, 4, 0);
-    return buf.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return formatOf(buf.subarray(0, bytesRead));
   } finally {
     await fh.close();
   }
+}
+
+export function formatOf(head: Buffer): FileFormat | null {
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (head.includes(0)) return null;
+  // The sample may end inside a multi-byte character: drop up to three trailing bytes of one.
+  let end = head.length;
+  for (let i = 0; i < 3 && end > 0 && (head[end - 1]! & 0xc0) === 0x80; i++) end--;
+  if (end > 0 && (head[end - 1]! & 0xc0) === 0xc0) end--;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return 'csv';
+  } catch {
+    return null;
+  }
+}
+
+/** The header row of a source as a CSV a department can fill in (UTF-8 with BOM, so Excel opens it in Chinese). */
+export function templateCsv(labels: readonly string[]): string {
+  return `\uFEFF${labels.map((l) => (/[",\n]/.test(l) ? `"${l.replace(/"/g, '""')}"` : l)).join(',')}\r\n`;
 }
 
 function excelCell(v: unknown): Cell {

@@ -8,7 +8,8 @@ import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { ImportErrorPageDto, ImportPageQuery, ImportRunDto, ImportRunPageDto, ImportSourceDto, toImportRunDto } from './import.dto.js';
 import { ImportsService } from './imports.service.js';
-import { IMPORT_SOURCES, SOURCE_CODES } from './sources.js';
+import { IMPORT_SOURCES, SOURCE_CODES, sourceOf } from './sources.js';
+import { templateCsv } from './file-reader.js';
 
 /** multer's size and field errors → our codes. */
 @Injectable()
@@ -26,7 +27,7 @@ class ImportUploadErrors implements NestInterceptor {
 
 @ApiTags('imports 部门数据导入')
 @ApiBearerAuth()
-@Roles('district_reviewer', 'admin')
+@Roles('district_reviewer')
 @Controller('v1/imports')
 export class ImportsController {
   constructor(private readonly service: ImportsService) {}
@@ -36,6 +37,19 @@ export class ImportsController {
   @ApiOkResponse({ type: [ImportSourceDto] })
   sources(): ImportSourceDto[] {
     return IMPORT_SOURCES.map((s) => ({ code: s.code, label: s.label, department: s.department, columns: s.columns.map((c) => ({ key: c.key, label: c.label, type: c.type, required: c.required })) }));
+  }
+
+  @Get('sources/:source/template')
+  @ApiParam({ name: 'source', enum: SOURCE_CODES })
+  @ApiOperation({ summary: '下载导入模板（CSV，仅表头）' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV 文件' })
+  template(@Param('source') code: string, @Res() res: Response): void {
+    const source = sourceOf(code);
+    if (!source) throw new AppError('IMPORT_UNKNOWN_SOURCE');
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="template-${source.code}.csv"; filename*=UTF-8''${encodeURIComponent(`${source.label}导入模板.csv`)}`);
+    res.end(templateCsv(source.columns.map((c) => c.label)));
   }
 
   @Get()

@@ -67,6 +67,10 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       await unlink(file.path).catch(() => undefined);
       throw new AppError('IMPORT_FILE_EMPTY');
     }
+    if ((await sniffFormat(file.path)) === null) {
+      await unlink(file.path).catch(() => undefined);
+      throw new AppError('IMPORT_FILE_TYPE');
+    }
     const district = (auth.regionCode ?? this.config.districtCode).slice(0, 6);
     const run = await this.importFile(auth.userId, district, source.code, file.path, Buffer.from(file.originalname, 'latin1').toString('utf8'), true);
     await this.audit.record(auth, { action: 'import.start', entityType: 'import', entityId: run.id, detail: { source: source.code, bytes: file.size } });
@@ -77,8 +81,10 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   async importFile(startedBy: string, districtCode: string, sourceCode: string, path: string, fileName: string, deleteAfter: boolean): Promise<ImportRunEntity> {
     const source = sourceOf(sourceCode);
     if (!source) throw new AppError('IMPORT_UNKNOWN_SOURCE');
+    const format = await sniffFormat(path);
+    if (format === null) throw new AppError('IMPORT_FILE_TYPE');
     const run: ImportRunEntity = {
-      id: randomUUID(), source: source.code, fileName: fileName.slice(0, 200), format: await sniffFormat(path), status: 'running', districtCode,
+      id: randomUUID(), source: source.code, fileName: fileName.slice(0, 200), format, status: 'running', districtCode,
       processedRows: 0, takenRows: 0, duplicateRows: 0, unmatchedRows: 0, errorRows: 0, warningsRaised: 0, startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
     };
     await this.repo.insertRun(run);

@@ -7,7 +7,7 @@ import { MonitoringService } from './monitoring.service.js';
 
 @ApiTags('monitoring 动态监测')
 @ApiBearerAuth()
-@Roles('district_reviewer', 'admin')
+@Roles('district_reviewer')
 @Controller('v1/monitoring/runs')
 export class MonitoringController {
   constructor(private readonly service: MonitoringService) {}

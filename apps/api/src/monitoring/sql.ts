@@ -17,6 +17,8 @@ export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
       return qb.andWhere(via('scope_h.streetCode = :scopeStreet'), { scopeStreet: scope.streetCode });
     case 'district':
       return qb.andWhere(via('scope_h.districtCode = :scopeDistrict'), { scopeDistrict: scope.districtCode });
+    case 'none':
+      return qb.andWhere('1 = 0');
     default:
       return assertNever(scope);
   }

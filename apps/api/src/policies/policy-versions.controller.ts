@@ -4,11 +4,11 @@ import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { ParameterDefinitionDto, PolicyVersionDetailDto } from './policy-versions.dto.js';
 import { PolicyVersionsService } from './policy-versions.service.js';
-import { EDIT_ROLES } from './policy.dto.js';
+import { READ_ROLES } from './policy.dto.js';
 
 @ApiTags('policies 政策库')
 @ApiBearerAuth()
-@Roles(...EDIT_ROLES)
+@Roles(...READ_ROLES)
 @Controller('v1')
 export class PolicyVersionsController {
   constructor(private readonly service: PolicyVersionsService) {}

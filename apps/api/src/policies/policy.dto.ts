@@ -101,6 +101,9 @@ export class PreviewResultDto implements PolicyPreview {
   @ApiProperty({ description: '计算耗时（毫秒）' }) tookMs: number;
 }
 
-export const PUBLISH_ROLES = ['district_reviewer', 'admin'] as const;
-export const EDIT_ROLES = ['street_reviewer', 'district_reviewer', 'admin'] as const;
+/** Drafting, previewing and publishing a policy rule is district work (区级民政); streets read the library. */
+export const PUBLISH_ROLES = ['district_reviewer'] as const;
+export const EDIT_ROLES = ['district_reviewer'] as const;
+/** Version history and the parameter table: every reviewer reads them. */
+export const READ_ROLES = ['street_reviewer', 'district_reviewer'] as const;
 export const POLICY_CODE = /^[a-z][a-z0-9_]{1,39}$/;

@@ -77,7 +77,7 @@ export class RegionsService {
     const workers = await this.repo.workersByGrid();
     const scope = this.access.scopeOf(auth);
     return grids
-      .filter((g) => scope.kind === 'household' || this.access.canSee(auth, { householdId: '', gridId: g.id, streetCode: g.streetCode, districtCode: g.districtCode }))
+      .filter((g) => scope.kind === 'household' || (scope.kind === 'none' ? g.districtCode === scope.districtCode : this.access.canSee(auth, { householdId: '', gridId: g.id, streetCode: g.streetCode, districtCode: g.districtCode })))
       .map((g) => ({ id: g.id, name: g.name, communityCode: g.communityCode, streetCode: g.streetCode, workerIds: scope.kind === 'household' ? [] : workers.get(g.id) ?? [] }));
   }
 }

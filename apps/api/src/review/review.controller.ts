@@ -7,7 +7,7 @@ import { ReviewService } from './review.service.js';
 
 @ApiTags('review 审核工作台')
 @ApiBearerAuth()
-@Roles('street_reviewer', 'district_reviewer', 'admin')
+@Roles('street_reviewer', 'district_reviewer')
 @Controller('v1/review-queue')
 export class ReviewController {
   constructor(private readonly service: ReviewService) {}

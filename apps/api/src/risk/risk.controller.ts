@@ -7,7 +7,7 @@ import { RiskService } from './risk.service.js';
 
 @ApiTags('risk 风险评估')
 @ApiBearerAuth()
-@Roles('grid_worker', 'street_reviewer', 'district_reviewer', 'admin')
+@Roles('grid_worker', 'street_reviewer', 'district_reviewer')
 @Controller('v1/risk')
 export class RiskController {
   constructor(private readonly service: RiskService) {}

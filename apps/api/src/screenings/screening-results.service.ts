@@ -202,6 +202,6 @@ export class ScreeningResultsService {
 
   private districtOf(auth: AuthContext): string {
     const scope = this.access.scopeOf(auth);
-    return scope.kind === 'district' ? scope.districtCode : scope.kind === 'street' ? scope.streetCode.slice(0, 6) : '';
+    return scope.kind === 'district' || scope.kind === 'none' ? scope.districtCode : scope.kind === 'street' ? scope.streetCode.slice(0, 6) : '';
   }
 }

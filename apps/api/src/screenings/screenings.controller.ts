@@ -12,7 +12,7 @@ import { ScreeningsService } from './screenings.service.js';
 
 @ApiTags('screenings 人群筛查')
 @ApiBearerAuth()
-@Roles('district_reviewer', 'admin')
+@Roles('district_reviewer')
 @Controller('v1/screenings')
 export class ScreeningsController {
   constructor(

@@ -37,6 +37,8 @@ function inScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: Scop
       return qb.andWhere('h.streetCode = :scopeStreet', { scopeStreet: scope.streetCode });
     case 'district':
       return qb.andWhere('h.districtCode = :scopeDistrict', { scopeDistrict: scope.districtCode });
+    case 'none':
+      return qb.andWhere('1 = 0');
     default:
       return assertNever(scope);
   }

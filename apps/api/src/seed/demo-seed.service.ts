@@ -87,7 +87,11 @@ export class DemoSeedService {
 
   async run(): Promise<void> {
     await this.regionsService.importDistrictIfEmpty();
-    if (!this.config.demoMode || (await this.users.countAll()) > 0) return;
+    if (!this.config.demoMode) return;
+    if ((await this.users.countAll()) > 0) {
+      await this.addMissingSystemAdmins();
+      return;
+    }
     const started = Date.now();
     const grids = await this.regions.allGrids();
     const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
@@ -99,11 +103,13 @@ export class DemoSeedService {
       this.user({ role, username: DEMO_USERNAMES[role], displayName: `演示${ROLE_LABELS[role]}`, passwordHash, totpSecretEnc, regionCode });
     const demoUsers = [
       staff('admin', this.config.districtCode),
+      staff('security_admin', this.config.districtCode),
+      staff('audit_admin', this.config.districtCode),
       staff('district_reviewer', this.config.districtCode),
       staff('street_reviewer', firstStreet),
       staff('grid_worker', firstStreet),
     ];
-    const demoWorker = demoUsers[3]!;
+    const demoWorker = demoUsers.find((u) => u.role === 'grid_worker')!;
     // Every grid gets a worker; the demo worker works all grids of the demo resident's community.
     const assignments: GridWorkerEntity[] = [];
     const workers: UserEntity[] = [];
@@ -162,10 +168,10 @@ export class DemoSeedService {
         gridIds: assignments.filter((a) => a.userId === u.id).map((a) => a.gridId),
       });
       const workerOf = (gridId: string): AuthContext => actor(usersById.get(assignments.find((a) => a.gridId === gridId)!.userId)!);
-      await this.reviews.seed({ workerOf, street: actor(demoUsers[2]!) }, inDemoStreet.filter((h) => h.id !== residentHouseholdId));
+      await this.reviews.seed({ workerOf, street: actor(demoUsers.find((u) => u.role === 'street_reviewer')!) }, inDemoStreet.filter((h) => h.id !== residentHouseholdId));
     }
     await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 2 } });
-    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${workers.length + 6} users in ${Date.now() - started} ms`);
+    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${demoUsers.length + workers.length + 2} users in ${Date.now() - started} ms`);
   }
 
   /** Of these households, the one eligible for the most policies (null when none is). */
@@ -233,6 +239,18 @@ export class DemoSeedService {
       ...this.codec.columns(content, grid.communityCode), consentId: consent.id, createdBy: recordedBy, createdAt: now, updatedAt: now,
     };
     return { household, members: this.codec.encodeMembers(id, content.members), consent };
+  }
+
+  /** A demo database made before 三员分立 gets its security and audit administrators. */
+  private async addMissingSystemAdmins(): Promise<void> {
+    for (const role of ['security_admin', 'audit_admin'] as const) {
+      if (await this.users.findByUsername(DEMO_USERNAMES[role])) continue;
+      const u = this.user({
+        role, username: DEMO_USERNAMES[role], displayName: `演示${ROLE_LABELS[role]}`,
+        passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10), totpSecretEnc: this.cipher.encrypt(DEMO_TOTP_SECRET), regionCode: this.config.districtCode,
+      });
+      await this.tx.run(async (m) => { await m.getRepository('app_user').insert(u); });
+    }
   }
 
   private user(fields: Partial<UserEntity> & Pick<UserEntity, 'role' | 'displayName'>): UserEntity {

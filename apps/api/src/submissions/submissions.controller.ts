@@ -26,7 +26,7 @@ export class SubmissionsController {
 
   @Post(':id/review')
   @HttpCode(200)
-  @Roles('street_reviewer', 'district_reviewer', 'admin')
+  @Roles('street_reviewer', 'district_reviewer')
   @ApiOperation({ summary: '审核：通过（应用变更）/ 退回 / 驳回' })
   @ApiOkResponse({ type: SubmissionResponseDto })
   review(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviewSubmissionDto): Promise<SubmissionResponseDto> {

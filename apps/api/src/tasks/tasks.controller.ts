@@ -7,7 +7,7 @@ import { TasksService } from './tasks.service.js';
 
 @ApiTags('tasks 核实任务')
 @ApiBearerAuth()
-@Roles('grid_worker', 'street_reviewer', 'district_reviewer', 'admin')
+@Roles('grid_worker', 'street_reviewer', 'district_reviewer')
 @Controller('v1/tasks')
 export class TasksController {
   constructor(private readonly service: TasksService) {}
@@ -63,7 +63,7 @@ export class TasksController {
 
   @Post(':id/reassign')
   @HttpCode(200)
-  @Roles('street_reviewer', 'district_reviewer', 'admin')
+  @Roles('street_reviewer', 'district_reviewer')
   @ApiOperation({ summary: '改派给本网格的其他网格员，或放回待领取' })
   @ApiOkResponse({ type: TaskDto })
   reassign(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignTaskDto): Promise<TaskDto> {
@@ -71,7 +71,7 @@ export class TasksController {
   }
 
   @Get(':id/assignees')
-  @Roles('street_reviewer', 'district_reviewer', 'admin')
+  @Roles('street_reviewer', 'district_reviewer')
   @ApiOperation({ summary: '可改派的网格员（该任务所在网格的网格员及其未办结任务数）' })
   @ApiOkResponse({ type: [AssigneeDto] })
   assignees(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<AssigneeDto[]> {
@@ -80,7 +80,7 @@ export class TasksController {
 
   @Post(':id/escalate')
   @HttpCode(200)
-  @Roles('street_reviewer', 'district_reviewer', 'admin')
+  @Roles('street_reviewer', 'district_reviewer')
   @ApiOperation({ summary: '升级督办：社区 → 街道 → 区级（超期任务也会按工作日自动升级）' })
   @ApiOkResponse({ type: TaskDto })
   escalate(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EscalateTaskDto): Promise<TaskDto> {

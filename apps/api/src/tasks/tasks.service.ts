@@ -231,6 +231,26 @@ export class TasksService implements OnApplicationBootstrap {
   }
 
   /**
+   * The system administrator moved a worker off a grid: their open tasks of that grid go to the
+   * grid's new worker (or back to the pool). Bound to the grid, whose district the caller checked;
+   * the administrator reads no household file, so this never passes through household scope and
+   * returns only a count.
+   */
+  async handOverGrid(auth: AuthContext, gridId: string, fromWorker: string, toWorker: string | null): Promise<number> {
+    const { items } = await this.repo.search({ kind: 'grids', gridIds: [gridId] }, { assigneeId: fromWorker, gridId, activeOnly: true }, 1, 500);
+    let moved = 0;
+    for (const t of items.filter((x) => x.status !== 'submitted' && x.status !== 'closed' && x.status !== 'accepted')) {
+      if (toWorker !== null && !(await this.dispatcher()).worksGrid(toWorker, t.gridId)) continue;
+      await this.households.transaction((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], toWorker ? 'assigned' : 'open', auth.userId, { assigneeId: toWorker, previousAssigneeId: t.assigneeId }, '网格员调整'))
+        .then(async () => {
+          moved++;
+          await this.audit.record(auth, { action: 'task.reassign', entityType: 'task', entityId: t.id, detail: { from: t.assigneeId, to: toWorker, reason: 'grid_workers_changed' } });
+        }, (e: unknown) => this.logger.warn(`task ${t.id} not handed over: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    return moved;
+  }
+
+  /**
    * A reviewer hands a task up by hand (督办升级): to the street, or from the street to the district,
    * whether or not it is overdue yet. The automatic escalation of overdue tasks never steps it back.
    */

@@ -7,7 +7,7 @@ import { WarningsService } from './warnings.service.js';
 
 @ApiTags('warnings 监测预警')
 @ApiBearerAuth()
-@Roles('grid_worker', 'street_reviewer', 'district_reviewer', 'admin')
+@Roles('grid_worker', 'street_reviewer', 'district_reviewer')
 @Controller('v1/warnings')
 export class WarningsController {
   constructor(private readonly service: WarningsService) {}

@@ -196,9 +196,9 @@ describe('trust: attacks that must fail', () => {
     });
 
     it('an impossible date in a query is a 400', async () => {
-      const res = await t.http().get('/api/v1/audit-logs').query({ from: '2026-13-45' }).set(bearer(await t.tokenFor('admin')));
+      const res = await t.http().get('/api/v1/audit-logs').query({ from: '2026-13-45' }).set(bearer(await t.tokenFor('audit_admin')));
       expect(res.status).toBe(400);
-      const feb = await t.http().get('/api/v1/audit-logs').query({ to: '2026-02-30' }).set(bearer(await t.tokenFor('admin')));
+      const feb = await t.http().get('/api/v1/audit-logs').query({ to: '2026-02-30' }).set(bearer(await t.tokenFor('audit_admin')));
       expect(feb.status).toBe(400);
     });
 

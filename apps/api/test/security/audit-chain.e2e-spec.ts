@@ -40,7 +40,7 @@ describe('audit chain: keyed and anchored', () => {
   it('the untouched chain verifies, through the API too', async () => {
     const r = await attacked(async () => undefined);
     expect(r).toEqual({ ok: true, checked: expect.any(Number) as number });
-    const api = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('admin'))).expect(200);
+    const api = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('audit_admin'))).expect(200);
     expect(api.body.ok).toBe(true);
   });
 

@@ -90,7 +90,7 @@ describe('security suite (generated from the OpenAPI document)', () => {
     streetOwn: { O: true, F: false },
     streetOther: { O: false, F: true },
     district: { O: true, F: true },
-    admin: { O: true, F: true },
+    admin: { O: false, F: false }, // 三员分立: the system administrator reads no household file
   };
   const counts = { matrix: 0, lists: 0, fuzz: 0, fiveHundreds: 0 };
 
@@ -201,7 +201,8 @@ describe('security suite (generated from the OpenAPI document)', () => {
     const badQuery = ['2026-13-45', '2026-02-30', 'abc', '-1', '0', '99999999999999999999', 'x'.repeat(2000), '%', "'"];
     for (const op of ops) {
       if (STREAMS.test(op.path)) continue;
-      for (const role of ['admin', 'residentA', 'workerOwn']) {
+      // 三员分立: administration paths are fuzzed as the system administrator, the rest as a district reviewer (who passes their guards).
+      for (const role of op.path.includes('/admin/') ? ['admin', 'residentA'] : ['district', 'residentA', 'workerOwn']) {
         const token = tokens[role]!;
         const path = fill(op.path, randomUUID());
         const record = async (what: string, p: Promise<{ status: number; text: string }>): Promise<void> => {
@@ -223,5 +224,5 @@ describe('security suite (generated from the OpenAPI document)', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // ~1,600 requests; CPU-bound, so slow on a shared machine (the assertion is no 5xx, not a time)
 });

@@ -5,31 +5,11 @@ import type { Dayjs } from 'dayjs';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime, roleLabel } from '../../shared/labels';
-import type { Page } from '../../shared/types';
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  householdId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-  hash: string;
-}
-
-interface Verification {
-  ok: boolean;
-  checked: number;
-  brokenAt?: number;
-}
+import type { AuditEntry, ChainVerification as Verification, Page } from '@zczr/contract';
 
 /** What the common action codes mean; others are shown as they are. */
 const ACTION_LABELS: Record<string, string> = {
+  'consent.read_record': '查看授权记录', 'risk.read': '查看风险评估', 'consent.read': '查看授权',
   'auth.login': '登录', 'auth.login_failed': '登录失败', 'auth.locked': '账号锁定', 'auth.login_disabled': '停用账号尝试登录',
   'user.create': '新建账号', 'user.disable': '停用账号', 'user.enable': '启用账号', 'user.unlock': '解除锁定', 'user.reset_totp': '重置动态验证码', 'user.reset_password': '重置密码',
   'user.register_wechat': '微信注册', 'user.bind_identity': '实名认证', 'grid.set_workers': '调整网格员',
@@ -53,6 +33,13 @@ const ACTION_GROUPS = [
 ];
 
 /** The audit log with filters, and the verification of its hash chain. */
+/** What an audit entry is about, in words (the id stays in the tooltip and the expanded row). */
+const ENTITY_LABELS: Readonly<Record<string, string>> = {
+  household: '家庭档案', user: '账号', task: '核实任务', submission: '变更申请', consent: '授权同意', screening: '人群筛查', import: '部门数据导入',
+  grid: '网格', policy: '政策', attachment: '附件', system: '系统', warning: '预警', monitoring_run: '监测运行', risk: '风险评估', ocr: '证件识别',
+  parameter: '政策参数', audit: '审计日志', document: '证件',
+};
+
 export default function AuditLogPage() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<{ action?: string; actorId?: string; entityId?: string; from?: string; to?: string }>({});
@@ -93,15 +80,14 @@ export default function AuditLogPage() {
       <Table<AuditEntry>
         rowKey="id" size="small" tableLayout="fixed" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="audit-table"
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条`, showSizeChanger: false }}
-        expandable={{ expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{`IP：${e.ip ?? '—'}\n对象：${e.entityType} ${e.entityId ?? ''}\n哈希：${e.hash}\n${JSON.stringify(e.detail, null, 2)}`}</pre> }}
+        expandable={{ expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{`IP：${e.ip ?? '—'}\n对象：${ENTITY_LABELS[e.entityType] ?? '其他'} ${e.entityId ?? ''}\n哈希：${e.hash}${Object.keys(e.detail).length ? `\n详情：${JSON.stringify(e.detail, null, 2)}` : ''}`}</pre> }}
         columns={[
           { title: '序号', dataIndex: 'id', width: 60 },
           { title: '时间', dataIndex: 'at', render: (v: string) => formatDateTime(v), width: 140 },
-          { title: '操作人', key: 'actor', width: 230, ellipsis: true, render: (_: unknown, e) => (e.actorId ? <Tooltip title={`${e.actorName ?? ''} ${e.actorId}`}>{e.actorName ?? e.actorId.slice(0, 8)}</Tooltip> : <Typography.Text type="secondary">系统</Typography.Text>) },
+          { title: '操作人', key: 'actor', width: 230, ellipsis: true, render: (_: unknown, e) => (e.actorId ? <Tooltip title={`${e.actorName ?? ''} ${e.actorId}`}>{e.actorName ?? '已删除的账号'}</Tooltip> : <Typography.Text type="secondary">系统</Typography.Text>) },
           { title: '角色', dataIndex: 'actorRole', width: 110, render: (r: string) => (r === 'system' ? '系统' : roleLabel(r)) },
           { title: '操作', dataIndex: 'action', width: 140, render: (a: string) => <Tooltip title={a}>{ACTION_LABELS[a] ?? a}</Tooltip> },
-          { title: '对象', key: 'entity', width: 160, render: (_: unknown, e) => <Tooltip title={e.entityId}>{`${e.entityType}${e.entityId ? ` · ${e.entityId.slice(0, 8)}` : ''}`}</Tooltip> },
-          { title: '哈希', dataIndex: 'hash', width: 100, render: (h: string) => <Tooltip title={h}><Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>{h.slice(0, 8)}</Typography.Text></Tooltip> },
+          { title: '对象', key: 'entity', width: 160, render: (_: unknown, e) => <Tooltip title={e.entityId ? `编号：${e.entityId}` : undefined}>{ENTITY_LABELS[e.entityType] ?? '其他'}</Tooltip> },
         ]}
       />
     </Card>

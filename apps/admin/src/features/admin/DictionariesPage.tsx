@@ -1,13 +1,7 @@
 import { Alert, Card, Col, Input, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiData } from '../../shared/useApiData';
-
-interface Dictionary {
-  code: string;
-  name: string;
-  source: string;
-  items: Array<{ value: string; label: string }>;
-}
+import type { Dictionary } from '@zczr/contract';
 
 /** The shared enumerations and their Chinese labels, read-only (they are part of the API and the rules). */
 export default function DictionariesPage() {

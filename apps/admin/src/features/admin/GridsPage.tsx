@@ -3,27 +3,8 @@ import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag, Typography 
 import { TeamOutlined } from '@ant-design/icons';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
-import type { Page } from '../../shared/types';
+import type { AdminGrid as Grid, Page, StaffUser as Worker } from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
-
-interface Grid {
-  id: string;
-  name: string;
-  communityName: string;
-  streetCode: string;
-  streetName: string;
-  households: number;
-  workers: Array<{ id: string; displayName: string; username: string; disabled: boolean }>;
-}
-
-interface Worker {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string | null;
-  disabled: boolean;
-  gridIds: string[];
-}
 
 /** Grids and their workers: who works which grid, and how many households it holds. */
 export default function GridsPage() {

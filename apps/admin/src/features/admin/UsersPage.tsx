@@ -6,36 +6,20 @@ import { api, ApiError, qs } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Page } from '../../shared/types';
+import type { Page, StaffUser, TotpEnrolment as Enrolment } from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
 
-interface StaffUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: 'grid_worker' | 'street_reviewer' | 'district_reviewer' | 'admin';
-  roleLabel: string;
-  regionCode: string | null;
-  regionName: string | null;
-  gridIds: string[];
-  locked: boolean;
-  disabled: boolean;
-  hasTotp: boolean;
-  createdAt: string;
-}
+const ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'] as const;
 
-interface Enrolment {
-  user: StaffUser;
-  totpSecret: string;
-  otpauthUrl: string;
-}
-
-const ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin'] as const;
-
-/** Staff accounts of the district: create with role and region, second factor, unlock, disable. */
+/**
+ * Staff accounts of the district. 三员分立: the system administrator creates, disables and enables
+ * accounts; the security administrator unlocks them and resets their second factor.
+ */
 export default function UsersPage() {
   const { message } = App.useApp();
   const { user: me } = useSession();
+  const isSystemAdmin = me?.role === 'admin';
+  const isSecurityAdmin = me?.role === 'security_admin';
   const [filters, setFilters] = useState<{ role?: string; status?: string; q?: string; regionCode?: string }>({});
   const [page, setPage] = useState(1);
   const list = useApiData<Page<StaffUser>>(`/api/v1/admin/users${qs({ ...filters, page, pageSize: 20 })}`);
@@ -55,7 +39,7 @@ export default function UsersPage() {
   };
 
   return (
-    <Card title="用户管理" size="small" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">新建账号</Button>}>
+    <Card title="用户管理" size="small" extra={isSystemAdmin ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">新建账号</Button> : undefined}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder="登录名或姓名" style={{ width: 200 }} onSearch={(q) => { setFilters((f) => ({ ...f, q: q.trim() || undefined })); setPage(1); }} />
         <Select allowClear placeholder="全部角色" style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(v: string | undefined) => { setFilters((f) => ({ ...f, role: v })); setPage(1); }} />
@@ -83,11 +67,11 @@ export default function UsersPage() {
             title: '操作', key: 'actions',
             render: (_: unknown, u) => u.id === me?.id ? <Typography.Text type="secondary">当前账号</Typography.Text> : (
               <Space size={0} wrap>
-                {u.locked && <Button size="small" type="link" onClick={() => void act(u, 'unlock')}>解除锁定</Button>}
-                <Popconfirm title="重置动态验证码？" description="旧的验证码立即作废，该用户需重新绑定身份验证器。" okText="重置" cancelText="取消" onConfirm={() => act(u, 'reset-totp')}>
+                {isSecurityAdmin && u.locked && <Button size="small" type="link" onClick={() => void act(u, 'unlock')}>解除锁定</Button>}
+                {isSecurityAdmin && <Popconfirm title="重置动态验证码？" description="旧的验证码立即作废，该用户需重新绑定身份验证器。" okText="重置" cancelText="取消" onConfirm={() => act(u, 'reset-totp')}>
                   <Button size="small" type="link">重置验证码</Button>
-                </Popconfirm>
-                {u.disabled
+                </Popconfirm>}
+                {!isSystemAdmin ? null : u.disabled
                   ? <Button size="small" type="link" onClick={() => void act(u, 'enable')}>启用</Button>
                   : (
                     <Popconfirm title="停用该账号？" description="停用后立即不能登录；账号保留，审计记录仍可追溯。" okText="停用" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => act(u, 'disable')}>

@@ -5,60 +5,8 @@ import { RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Page } from '../../shared/types';
+import type { Assignee, Board, Page, TaskView as Task, WarningView as Warning } from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
-
-interface Task {
-  id: string;
-  householdId: string;
-  kind: string;
-  reason: string;
-  warningId: string | null;
-  status: string;
-  statusLabel: string;
-  assigneeId: string | null;
-  assigneeName?: string | null;
-  gridId: string;
-  gridName?: string | null;
-  headName?: string | null;
-  address?: string | null;
-  streetCode: string;
-  dueDate: string;
-  overdue: boolean;
-  escalationLevel: 'none' | 'community' | 'street' | 'district';
-  escalationLabel: string;
-  createdAt: string;
-}
-
-interface Warning {
-  id: string;
-  householdId: string;
-  ruleCode: string;
-  ruleName: string;
-  colour: 'orange' | 'yellow' | 'blue';
-  colourLabel: string;
-  status: 'open' | 'tasked' | 'closed';
-  evidence: Record<string, unknown>;
-  streetCode: string;
-  gridId: string;
-  taskId: string | null;
-  raisedAt: string;
-}
-
-interface Board {
-  warnings: Record<string, Record<string, number>>;
-  tasks: Record<string, number>;
-  overdueTasks: number;
-  escalation: Record<string, number>;
-  byStreet: Array<{ code: string; name: string; orange: number; yellow: number; blue: number; activeTasks: number; overdueTasks: number }>;
-  note?: string;
-}
-
-interface Assignee {
-  id: string;
-  displayName: string;
-  openTasks: number;
-}
 
 const TASK_STATUS: Record<string, string> = { open: '待领取', assigned: '已派发', in_progress: '核实中', submitted: '已提交待审核', accepted: '已采纳', returned: '已退回', closed: '已办结' };
 const KIND: Record<string, string> = { warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' };

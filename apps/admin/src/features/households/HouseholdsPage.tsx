@@ -6,7 +6,7 @@ import { HOUSEHOLD_STATUSES } from '@zczr/domain';
 import { qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime, householdStatusLabel, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { HouseholdSummary, Page, RiskColour } from '../../shared/types';
+import type { HouseholdSummary, Page, RiskColour } from '@zczr/contract';
 import { useRegions } from './useRegions';
 
 interface Filters {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useApiData } from '../../shared/useApiData';
-import type { RegionNode } from '../../shared/types';
+import type { RegionNode } from '@zczr/contract';
 
 /** The caller's region tree (their own scope only), with a name lookup by code. */
 export function useRegions() {

@@ -4,39 +4,7 @@ import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/ico
 import { api, apiDownload, ApiError, apiUpload, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Page } from '../../shared/types';
-
-interface Source {
-  code: string;
-  label: string;
-  department: string;
-  columns: Array<{ key: string; label: string; type: string; required: boolean }>;
-}
-
-interface ImportRun {
-  id: string;
-  source: string;
-  sourceLabel: string;
-  fileName: string;
-  format: string;
-  status: 'running' | 'completed' | 'rejected' | 'failed';
-  statusLabel: string;
-  processedRows: number;
-  takenRows: number;
-  duplicateRows: number;
-  unmatchedRows: number;
-  errorRows: number;
-  warningsRaised: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-interface ErrorRow {
-  rowNumber: number;
-  column: string;
-  reason: string;
-}
+import type { ImportErrorRow as ErrorRow, ImportRun, ImportSource as Source, Page } from '@zczr/contract';
 
 const STATUS_COLOUR: Record<ImportRun['status'], string> = { running: 'processing', completed: 'success', rejected: 'error', failed: 'error' };
 const TYPE_LABELS: Record<string, string> = { id_number: '身份证号', date: '日期', money: '金额', int: '整数', bool: '是/否', enum: '枚举', text: '文本' };
@@ -107,12 +75,13 @@ export default function ImportsPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={spec ? `${spec.label} 的列` : '文件的列'} size="small">
+          <Card title={spec ? `${spec.label} 的列` : '文件的列'} size="small"
+            extra={spec && <Button size="small" icon={<DownloadOutlined />} data-testid="download-template"
+              onClick={() => void apiDownload(`/api/v1/imports/sources/${spec.code}/template`, `${spec.label}导入模板.csv`).catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '下载失败'))}>下载导入模板</Button>}>
             <Table
               rowKey="key" size="small" pagination={false} dataSource={spec?.columns ?? []}
               columns={[
                 { title: '表头', dataIndex: 'label' },
-                { title: '英文列名', dataIndex: 'key', render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
                 { title: '类型', dataIndex: 'type', render: (t: string) => TYPE_LABELS[t] ?? t },
                 { title: '必填', dataIndex: 'required', render: (r: boolean) => (r ? '是' : '否') },
               ]}
@@ -162,13 +131,13 @@ function ImportResult({ run }: { run: ImportRun }) {
         <Col flex="120px"><Statistic title="新导入" value={run.takenRows} /></Col>
         <Col flex="140px"><Statistic title="重复（已导入过）" value={run.duplicateRows} /></Col>
         <Col flex="160px"><Statistic title="未匹配到在册家庭" value={run.unmatchedRows} /></Col>
-        <Col flex="120px"><Statistic title="校验不通过" value={run.errorRows} styles={{ content: { color: run.errorRows > 0 ? '#cf1322' : undefined } }} /></Col>
+        <Col flex="120px"><Statistic title="校验不通过（行）" value={run.errorRows} styles={{ content: { color: run.errorRows > 0 ? '#cf1322' : undefined } }} /></Col>
         <Col flex="120px"><Statistic title="触发预警" value={run.warningsRaised} /></Col>
       </Row>
       {done && run.errorRows > 0 && (
         <Table<ErrorRow>
           style={{ marginTop: 12 }} rowKey={(r) => `${r.rowNumber}-${r.column}-${r.reason}`} size="small" loading={errors.loading} dataSource={errors.data?.items ?? []} data-testid="import-errors"
-          pagination={{ current: page, pageSize: 10, total: errors.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 处错误` }}
+          pagination={{ current: page, pageSize: 10, total: errors.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 处错误，涉及 ${run.errorRows} 行` }}
           columns={[
             { title: '行号', dataIndex: 'rowNumber', width: 80 },
             { title: '列', dataIndex: 'column', width: 160 },

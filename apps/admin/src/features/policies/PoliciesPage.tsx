@@ -4,19 +4,12 @@ import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { GROUP_LABELS } from './labels';
-
-interface PolicySummary {
-  code: string;
-  name: string;
-  group: string;
-  department: string;
-  benefit: string;
-  publishedVersion: number | null;
-  latestVersion: number;
-}
+import { useUser } from '../../auth/session';
+import type { PolicySummary } from '@zczr/contract';
 
 /** The policy library: every policy with its version in force and any draft waiting. */
 export default function PoliciesPage() {
+  const canEdit = useUser().role === 'district_reviewer';
   const [q, setQ] = useState('');
   const [group, setGroup] = useState<string | undefined>();
   const list = useApiData<PolicySummary[]>(`/api/v1/policies${qs({ q, group })}`);
@@ -55,7 +48,7 @@ export default function PoliciesPage() {
               </Space>
             ),
           },
-          { title: '', width: 80, render: (_, r) => <Link to={`/policies/${r.code}`}>编辑规则</Link> },
+          { title: '', width: 80, render: (_, r) => <Link to={`/policies/${r.code}`}>{canEdit ? '编辑规则' : '查看规则'}</Link> },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ padding: '8px 16px', marginBottom: 0 }}>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useBlocker, useParams } from 'react-router';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { checkReferences, validateRule, type ParameterDefinition, type PolicyDefinition, type ReferenceCheck, type Rule } from '@zczr/eligibility';
@@ -9,44 +9,10 @@ import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, smallCount } from '../../shared/labels';
 import { useUser } from '../../auth/session';
-import type { FieldChange } from '../../shared/types';
+import type { FieldChange } from '@zczr/domain';
 import { definitionPathLabel, definitionValue, factLabel, GROUP_LABELS, OUTCOME_LABELS } from './labels';
 import { RuleEditor } from './RuleEditor';
-
-interface PolicyVersion {
-  version: number;
-  status: 'draft' | 'published' | 'superseded';
-  changeNote: string | null;
-  createdBy: string;
-  createdAt: string;
-  publishedAt: string | null;
-}
-interface PolicyDetail {
-  code: string;
-  name: string;
-  group: string;
-  department: string;
-  benefit: string;
-  publishedVersion: number | null;
-  latestVersion: number;
-  definition: PolicyDefinition;
-  version: number;
-  versions: PolicyVersion[];
-}
-interface VersionDetail extends PolicyVersion {
-  definition: PolicyDefinition;
-}
-interface Preview {
-  households: number;
-  eligibleBefore: number;
-  eligibleAfter: number;
-  newlyEligible: number;
-  noLongerEligible: number;
-  unknownAfter: number;
-  byStreet: Array<{ streetCode: string; streetName: string; newlyEligible: number; noLongerEligible: number; eligibleAfter: number; unknownAfter: number }>;
-  sample: Array<{ householdId: string; streetCode: string; change: 'newly_eligible' | 'no_longer_eligible' }>;
-  tookMs: number;
-}
+import type { PolicyVersion, PolicyDetail, PolicyVersionDetail as VersionDetail, PolicyPreview as Preview } from '@zczr/contract';
 
 const STATUS_TAGS = { draft: <Tag color="processing">草稿</Tag>, published: <Tag color="success">生效中</Tag>, superseded: <Tag>已被替代</Tag> } as const;
 
@@ -93,9 +59,9 @@ function PreviewPanel({ preview }: { preview: Preview }) {
       <Card size="small" title="样例家庭">
         {preview.sample.length ? (
           <Space wrap>
-            {preview.sample.map((s) => (
+            {preview.sample.map((s, i) => (
               <Link key={s.householdId} to={`/households/${s.householdId}`}>
-                <Tag color={s.change === 'newly_eligible' ? 'green' : 'red'}>{s.change === 'newly_eligible' ? '新增符合' : '不再符合'} · {s.householdId.slice(0, 8)}</Tag>
+                <Tag color={s.change === 'newly_eligible' ? 'green' : 'red'}>{s.change === 'newly_eligible' ? '新增符合' : '不再符合'} · {preview.byStreet.find((b) => b.streetCode === s.streetCode)?.streetName ?? '本区'}样例 {i + 1}</Tag>
               </Link>
             ))}
           </Space>
@@ -150,7 +116,7 @@ function VersionsPanel({ code, versions }: { code: string; versions: PolicyVersi
 export default function PolicyEditorPage() {
   const { code = '' } = useParams();
   const user = useUser();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const detail = useApiData<PolicyDetail>(`/api/v1/policies/${code}`);
   const params = useApiData<ParameterDefinition[]>('/api/v1/policy-parameters');
   const [rule, setRule] = useState<Rule | null>(null);
@@ -173,6 +139,23 @@ export default function PolicyEditorPage() {
   const paramOptions = useMemo(() => (params.data ?? []).map((p) => ({ name: p.name, label: p.label, unit: p.unit })), [params.data]);
   const definition = useMemo<PolicyDefinition | null>(() => (detail.data && rule ? { ...detail.data.definition, rule } : null), [detail.data, rule]);
   const dirty = !!detail.data && !!rule && JSON.stringify(rule) !== JSON.stringify(detail.data.definition.rule);
+  const canEdit = user.role === 'district_reviewer';
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: '有未保存的修改',
+      content: '离开本页将丢失对规则的修改。要放弃修改并离开吗？',
+      okText: '放弃修改并离开', okButtonProps: { danger: true }, cancelText: '留在本页',
+      onOk: () => blocker.proceed(), onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const live = useMemo<{ checks: ReferenceCheck[]; error: string | null }>(() => {
     if (!definition || !params.data) return { checks: [], error: null };
@@ -253,7 +236,8 @@ export default function PolicyEditorPage() {
   if (!d || !rule) return <Spin description="加载中…"><div style={{ height: 240 }} /></Spin>;
   const latest = d.versions.find((v) => v.version === d.latestVersion);
   const hasDraft = latest?.status === 'draft';
-  const canPublish = user.role === 'district_reviewer' || user.role === 'admin';
+  // Drafting and publishing are district work; the API refuses them to anyone else too.
+  const canPublish = canEdit;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -263,8 +247,8 @@ export default function PolicyEditorPage() {
         title={<Space><span data-testid="policy-title">{d.name}</span>{d.publishedVersion !== null && <Tag color="success">生效：第 {d.publishedVersion} 版</Tag>}{hasDraft && <Tag color="processing">草稿：第 {d.latestVersion} 版</Tag>}{dirty && <Tag color="warning">有未保存的修改</Tag>}</Space>}
         extra={
           <Space>
-            <Button icon={<ExperimentOutlined />} loading={busy === 'preview'} disabled={!!live.error || !!jsonError} onClick={() => void runPreview()} data-testid="run-preview">试算预览</Button>
-            <Button icon={<SaveOutlined />} disabled={!dirty || !!jsonError} onClick={() => setSaveOpen(true)} data-testid="save-draft">保存草稿</Button>
+            {canEdit && <Button icon={<ExperimentOutlined />} loading={busy === 'preview'} disabled={!!live.error || !!jsonError} onClick={() => void runPreview()} data-testid="run-preview">试算预览</Button>}
+            {canEdit && <Button icon={<SaveOutlined />} disabled={!dirty || !!jsonError} onClick={() => setSaveOpen(true)} data-testid="save-draft">保存草稿</Button>}
             {canPublish && (
               <Button type="primary" icon={<SendOutlined />} loading={busy === 'publish'} disabled={!hasDraft || dirty} onClick={() => void publish()} data-testid="publish"
                 title={dirty ? '请先保存草稿' : !hasDraft ? '没有待发布的草稿' : undefined}>
@@ -288,7 +272,7 @@ export default function PolicyEditorPage() {
             description={publishError.details?.length ? <ul style={{ margin: 0, paddingInlineStart: 20 }}>{publishError.details.map((x) => <li key={`${x.field}${x.message}`}>{x.field ? `${x.field}：` : ''}{x.message}</li>)}</ul> : undefined}
           />
         )}
-        {!canPublish && hasDraft && <Alert type="info" showIcon style={{ marginTop: 12 }} title="草稿已保存，发布须由区级审核人员或管理员完成。" />}
+        {!canEdit && <Alert type="info" showIcon style={{ marginTop: 12 }} data-testid="read-only" title="政策规则由区级民政部门起草和发布，您可以查看规则、参考家庭和版本历史。" />}
       </Card>
       <Row gutter={16} align="top">
         <Col xs={24} xl={14}>
@@ -299,14 +283,19 @@ export default function PolicyEditorPage() {
               items={[
                 {
                   key: 'rule', label: '认定规则',
-                  children: <RuleEditor rule={rule} params={paramOptions} onChange={changeRule} />,
+                  children: canEdit ? <RuleEditor rule={rule} params={paramOptions} onChange={changeRule} /> : (
+                    // Read-only: the native fieldset disables every control inside; no pointer opens a dropdown.
+                    <fieldset disabled style={{ border: 0, margin: 0, padding: 0, minWidth: 0, pointerEvents: 'none' }} data-testid="rule-read-only">
+                      <RuleEditor rule={rule} params={paramOptions} onChange={changeRule} />
+                    </fieldset>
+                  ),
                 },
                 {
                   key: 'json', label: '原始 JSON（高级）',
                   children: (
                     <Space orientation="vertical" style={{ width: '100%' }}>
                       <Typography.Text type="secondary">直接编辑规则的 JSON；格式正确时与左侧结构化编辑器同步。</Typography.Text>
-                      <Input.TextArea value={json} onChange={(e) => changeJson(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} style={{ fontFamily: 'monospace', fontSize: 12 }} spellCheck={false} aria-label="规则 JSON" />
+                      <Input.TextArea readOnly={!canEdit} value={json} onChange={(e) => changeJson(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} style={{ fontFamily: 'monospace', fontSize: 12 }} spellCheck={false} aria-label="规则 JSON" />
                       {jsonError && <Alert type="error" title={jsonError} />}
                     </Space>
                   ),

@@ -4,15 +4,9 @@ import { CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined } from '
 import { api, ApiError } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { Household, QueueItem, Submission, Task } from '../../shared/types';
+import type { HouseholdView as Household, ReviewQueue as Queue, ReviewQueueItem as QueueItem, SubmissionView as Submission, TaskView as Task } from '@zczr/contract';
 import { SubmissionDetail } from './SubmissionDetail';
 import { TaskDetail } from './TaskDetail';
-
-interface Queue {
-  items: QueueItem[];
-  total: number;
-  truncated: boolean;
-}
 
 type Action = 'approve' | 'return' | 'reject';
 type KindFilter = 'all' | 'submission' | 'task';
@@ -45,6 +39,9 @@ function ChecksCell({ item }: { item: QueueItem }) {
 }
 
 /** The reviewer's workbench: the queue on the left, the selected item with its evidence on the right. */
+/** A form that fails validation shows its messages under the fields; the rejected promise is expected. */
+const ignoreInvalid = (): void => undefined;
+
 export default function ReviewPage() {
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<KindFilter>('all');
@@ -320,7 +317,7 @@ export default function ReviewPage() {
         okButtonProps={{ danger: dialog === 'reject', loading: busy, ...({ 'data-testid': 'reason-ok' } as Record<`data-${string}`, string>) }}
         cancelText="取消"
         onCancel={() => setDialog(null)}
-        onOk={() => void reasonForm.validateFields().then((v) => decide(dialog === 'reject' ? 'reject' : 'return', v.reason.trim()))}
+        onOk={() => void reasonForm.validateFields().then((v) => decide(dialog === 'reject' ? 'reject' : 'return', v.reason.trim()), ignoreInvalid)}
         destroyOnHidden
       >
         <Form form={reasonForm} layout="vertical" preserve={false}>
@@ -341,11 +338,11 @@ export default function ReviewPage() {
         cancelText="取消"
         okButtonProps={{ loading: busy }}
         onCancel={() => setDialog(null)}
-        onOk={() => void decisionForm.validateFields().then(accept)}
+        onOk={() => void decisionForm.validateFields().then(accept, ignoreInvalid)}
         destroyOnHidden
       >
-        <Form form={decisionForm} layout="vertical" preserve={false} initialValues={{ kind: 'no_action' }}>
-          <Form.Item name="kind" label="处置决定" rules={[{ required: true }]}>
+        <Form form={decisionForm} layout="vertical" preserve={false}>
+          <Form.Item name="kind" label="处置决定" rules={[{ required: true, message: '请选择处置决定' }]}>
             <Radio.Group options={[{ value: 'benefit_granted', label: '给予救助' }, { value: 'referral', label: '转介社会服务' }, { value: 'no_action', label: '不予处置' }]} />
           </Form.Item>
           {decisionKind === 'benefit_granted' && (

@@ -1,10 +1,11 @@
+import { ConsentCard } from '../../shared/ConsentCard';
 import { Alert, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { DiffTable } from '../../shared/DiffTable';
 import { CHECK_LABELS, formatDateTime, labelOf, RISK_COLOUR_LABELS, RISK_TAG_COLOURS, roleLabel, submissionStatusLabel } from '../../shared/labels';
-import type { AutoCheck, QueueItem, Submission } from '../../shared/types';
+import type { AutoCheck, ReviewQueueItem as QueueItem, SubmissionView as Submission } from '@zczr/contract';
 
 const CHECK_ICONS = {
   pass: <CheckCircleFilled style={{ color: '#52c41a' }} />,
@@ -52,6 +53,7 @@ export function SubmissionDetail({ item, submission }: { item: QueueItem; submis
       <Card size="small" title={`字段对比（${submission.changes.length} 处变化）`}>
         <DiffTable changes={submission.changes} beforeTitle={submission.kind === 'create' ? '（新建，无当前档案）' : '当前档案'} />
       </Card>
+      <ConsentCard householdId={submission.householdId} />
       <Card size="small" title="证明材料">
         <AttachmentsViewer householdId={submission.householdId} />
       </Card>

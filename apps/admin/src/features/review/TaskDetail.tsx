@@ -4,7 +4,7 @@ import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { Household, QueueItem, Task } from '../../shared/types';
+import type { HouseholdView as Household, ReviewQueueItem as QueueItem, TaskView as Task } from '@zczr/contract';
 
 const SECTIONS = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'] as const;
 const TASK_STATUS_LABELS: Record<string, string> = { open: '待领取', assigned: '已派发', in_progress: '核实中', submitted: '已提交待审核', accepted: '已采纳', returned: '已退回', closed: '已办结' };

@@ -1,47 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Drawer, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Modal, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, apiDownload, ApiError, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Page } from '../../shared/types';
+import type { FlaggedHousehold, Page, ScreeningPolicyResult as PolicyResult, ScreeningRun } from '@zczr/contract';
 import { readEventStream } from './eventStream';
 
-export interface ScreeningRun {
-  id: string;
-  status: 'running' | 'completed' | 'cancelled' | 'failed';
-  asOf: string;
-  total: number;
-  processed: number;
-  progress: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-interface PolicyResult {
-  policyCode: string;
-  policyName: string;
-  version: number;
-  eligible: number;
-  newlyEligible: number;
-  exitCandidates: number;
-  unknown: number;
-}
-
 type Category = 'eligible' | 'newly_eligible' | 'exit_candidate' | 'unknown';
-
-interface FlaggedHousehold {
-  householdId: string;
-  headNameMasked: string;
-  memberCount: number;
-  streetName: string;
-  communityName: string;
-  gridName: string;
-  missingFactLabels: string[];
-  graceUntil: string | null;
-}
 
 const STATUS: Record<ScreeningRun['status'], { label: string; color: string }> = {
   running: { label: '进行中', color: 'processing' }, completed: { label: '已完成', color: 'success' }, cancelled: { label: '已取消', color: 'default' }, failed: { label: '失败', color: 'error' },
@@ -57,6 +24,10 @@ export default function ScreeningPage() {
   const [live, setLive] = useState<ScreeningRun | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const policies = useApiData<Array<{ code: string; publishedVersion: number | null }>>(confirming ? '/api/v1/policies' : null);
+  const regionTree = useApiData<Array<{ name: string; children: unknown[] }>>(confirming ? '/api/v1/regions' : null);
   const [streamError, setStreamError] = useState<string | null>(null);
   const watching = useRef<AbortController | null>(null);
   const reloadRuns = runs.reload;
@@ -91,6 +62,7 @@ export default function ScreeningPage() {
   }, [items, selected, watch]);
 
   const start = async () => {
+    setConfirming(false);
     setStarting(true);
     try {
       const run = await api<ScreeningRun>('/api/v1/screenings', { method: 'POST' });
@@ -109,7 +81,7 @@ export default function ScreeningPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title="人群筛查"
-        extra={<Button type="primary" icon={<PlayCircleOutlined />} loading={starting} disabled={running} onClick={() => void start()} data-testid="start-screening">启动全区筛查</Button>}
+        extra={<Button type="primary" icon={<PlayCircleOutlined />} loading={starting} disabled={running} onClick={() => { setAcknowledged(false); setConfirming(true); }} data-testid="start-screening">启动全区筛查</Button>}
       >
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           用所有已发布的政策逐户测算本区在册家庭：找出新增符合条件的家庭、正在享受但已不再符合的家庭（退出候选，含渐退期），以及因信息不全无法判断的家庭。筛查在后台运行，可以离开本页。
@@ -146,6 +118,18 @@ export default function ScreeningPage() {
           ]}
         />
       </Card>
+      <Modal
+        open={confirming} title="确认启动全区筛查" okText="启动筛查" cancelText="取消" onCancel={() => setConfirming(false)} onOk={() => void start()}
+        okButtonProps={{ disabled: !acknowledged, ...({ 'data-testid': 'confirm-screening' } as Record<`data-${string}`, string>) }}
+      >
+        <Descriptions size="small" column={1} bordered data-testid="screening-scope">
+          <Descriptions.Item label="筛查范围">{regionTree.data?.[0]?.name ?? '本区'}全部在册家庭{items?.[0] ? `（上次 ${items[0].total.toLocaleString('zh-CN')} 户）` : ''}</Descriptions.Item>
+          <Descriptions.Item label="适用政策">全部已发布政策{policies.data ? `（${policies.data.filter((p) => p.publishedVersion !== null).length} 项）` : ''}</Descriptions.Item>
+          <Descriptions.Item label="结果用途">新增符合、退出候选和信息不全名单；政策试算以本次结果为基础</Descriptions.Item>
+        </Descriptions>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>筛查在后台运行，占用较多计算资源，建议在非办公高峰时段启动；启动操作记入审计日志。</Typography.Paragraph>
+        <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} data-testid="screening-ack">我已确认筛查范围</Checkbox>
+      </Modal>
     </Space>
   );
 }
