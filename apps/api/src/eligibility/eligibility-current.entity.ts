@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('eligibility_current')
 @Index('idx_eligibility_policy', ['policyCode', 'outcome'])
+@Index('idx_eligibility_policy_household', ['policyCode', 'outcome', 'householdId'])
 export class EligibilityCurrentEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   householdId: string;

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
+import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
 import { assertNever } from '@zczr/domain';
@@ -25,11 +26,47 @@ export interface HouseholdFilter {
   eligiblePolicy?: string;
 }
 
+/** A list row: what the console's table shows, no encrypted columns. */
+export interface HouseholdListRow {
+  id: string;
+  status: HouseholdEntity['status'];
+  version: number;
+  streetCode: string;
+  communityCode: string;
+  gridId: string;
+  address: string;
+  headName: string;
+  memberCount: number;
+  updatedAt: string;
+  riskColour: string | null;
+}
+
+/** Where a keyset page starts: after this row in (updatedAt DESC, id DESC) order. */
+export interface HouseholdCursor {
+  updatedAt: string;
+  id: string;
+}
+
+export interface HouseholdSearchResult {
+  items: HouseholdListRow[];
+  total: number;
+  /** false: more than COUNT_CAP households match and the exact number is still being counted. */
+  totalExact: boolean;
+  nextCursor: HouseholdCursor | null;
+}
+
+/** Households counted exactly per request; above this a count runs in the background. */
+export const COUNT_CAP = 50_000;
+const EXACT_COUNT_TTL_MS = 60_000;
+/** A colour or category with at most this many households is read from its own index first. */
+const SATELLITE_DRIVE_MAX = 50_000;
+
 /** The one place that owns household, member and revision queries. */
 @Injectable()
 export class HouseholdsRepository {
   constructor(
     private readonly tx: Transactor,
+    private readonly reads: ReadPool,
     @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
@@ -65,26 +102,125 @@ export class HouseholdsRepository {
     return row?.householdId ?? null;
   }
 
-  async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number): Promise<{ items: HouseholdEntity[]; total: number }> {
-    const qb = this.households.createQueryBuilder('h');
-    this.applyScope(qb, scope);
-    if (filter.name) qb.andWhere('h.headName LIKE :name', { name: `${filter.name.replace(/[%_]/g, '')}%` });
-    if (filter.address) qb.andWhere('h.address LIKE :addr', { addr: `%${filter.address.replace(/[%_]/g, '')}%` });
-    if (filter.streetCode) qb.andWhere('h.streetCode = :street', { street: filter.streetCode });
-    if (filter.communityCode) qb.andWhere('h.communityCode = :community', { community: filter.communityCode });
-    if (filter.gridId) qb.andWhere('h.gridId = :grid', { grid: filter.gridId });
-    if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
-    if (filter.memberIdHash) {
-      qb.andWhere('h.id IN ' + qb.subQuery().select('m.householdId').from(MemberEntity, 'm').where('m.idNumberHash = :mh').getQuery(), { mh: filter.memberIdHash });
+  /**
+   * A page of households in scope, newest change first (updatedAt DESC, id DESC), as list rows
+   * (no encrypted columns). `cursor` continues after the last row of the previous page (keyset:
+   * the same cost at any depth); without it, `page` counts from the start. The total is exact up to
+   * COUNT_CAP; beyond, it is the cap with `totalExact: false` while an exact count is made in the
+   * background and kept a minute for the next request. Runs on the read pool (off the event loop).
+   */
+  async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number, cursor?: HouseholdCursor | null): Promise<HouseholdSearchResult> {
+    const where = this.whereOf(scope, filter);
+    // A colour or category that few households have is read from its own index, the households
+    // joined to it and sorted (a few thousand rows); a common one by walking the households newest
+    // first and keeping those that have it (a page fills within a few hundred rows).
+    const satellite = filter.riskColour !== undefined
+      ? { from: 'household_risk s', on: 's.householdId = h.id', sql: 's.colour = ?', params: [filter.riskColour] as unknown[] }
+      : filter.eligiblePolicy !== undefined
+        ? { from: 'eligibility_current s', on: 's.householdId = h.id', sql: "s.policyCode = ? AND s.outcome = 'eligible'", params: [filter.eligiblePolicy] as unknown[] }
+        : null;
+    let from = 'household h';
+    const conditions = [where.sql];
+    const params: unknown[] = [...where.params];
+    if (satellite) {
+      const [row] = await this.reads.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${SATELLITE_DRIVE_MAX + 1}) c`, satellite.params);
+      if (Number(row?.n ?? 0) <= SATELLITE_DRIVE_MAX) {
+        // CROSS JOIN (SQLite) and STRAIGHT_JOIN (MySQL) keep this join order.
+        from = `${satellite.from} ${this.mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} household h ON ${satellite.on}`;
+        conditions.push(satellite.sql);
+      } else {
+        conditions.push(`EXISTS (SELECT 1 FROM ${satellite.from} WHERE ${satellite.on} AND ${satellite.sql})`);
+      }
+      params.push(...satellite.params);
     }
-    if (filter.riskColour) {
-      qb.andWhere('h.id IN ' + qb.subQuery().select('r.householdId').from(HouseholdRiskEntity, 'r').where('r.colour = :colour').getQuery(), { colour: filter.riskColour });
+    const counting = { from, sql: conditions.join(' AND '), params: [...params] };
+    if (cursor) {
+      conditions.push('h.updatedAt <= ? AND (h.updatedAt < ? OR h.id < ?)');
+      params.push(cursor.updatedAt, cursor.updatedAt, cursor.id);
     }
-    if (filter.eligiblePolicy) {
-      qb.andWhere('h.id IN ' + qb.subQuery().select('e.householdId').from(EligibilityCurrentEntity, 'e').where('e.policyCode = :policy AND e.outcome = :eligible').getQuery(), { policy: filter.eligiblePolicy, eligible: 'eligible' });
+    const offset = cursor ? 0 : (page - 1) * pageSize;
+    const [rows, counted] = await Promise.all([
+      this.reads.query<HouseholdListRow>(
+        `SELECT h.id, h.status, h.version, h.streetCode, h.communityCode, h.gridId, h.address, h.headName, h.memberCount, h.updatedAt, r.colour AS riskColour
+         FROM (SELECT h.id FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY h.updatedAt DESC, h.id DESC LIMIT ${pageSize + 1} OFFSET ${offset}) p
+         JOIN household h ON h.id = p.id LEFT JOIN household_risk r ON r.householdId = h.id
+         ORDER BY h.updatedAt DESC, h.id DESC`,
+        params,
+      ),
+      this.count(counting),
+    ]);
+    const more = rows.length > pageSize;
+    const items = rows.slice(0, pageSize).map((r) => ({ ...r, version: Number(r.version), memberCount: Number(r.memberCount) }));
+    const last = items[items.length - 1];
+    return { items, ...counted, nextCursor: more && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+  }
+
+  private get mysql(): boolean {
+    return this.households.manager.connection.options.type === 'mysql';
+  }
+
+  private readonly exactCounts = new Map<string, { at: number; total: Promise<number> }>();
+
+  private async count(q: { from: string; sql: string; params: unknown[] }): Promise<{ total: number; totalExact: boolean }> {
+    const [row] = await this.reads.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${q.from} WHERE ${q.sql} LIMIT ${COUNT_CAP + 1}) c`, q.params);
+    const n = Number(row?.n ?? 0);
+    if (n <= COUNT_CAP) return { total: n, totalExact: true };
+    const key = JSON.stringify(q);
+    const hit = this.exactCounts.get(key);
+    if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) {
+      const total = this.reads.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.sql}`, q.params, 'background').then(([r]) => Number(r?.n ?? 0));
+      if (this.exactCounts.size > 500) this.exactCounts.clear();
+      this.exactCounts.set(key, { at: Date.now(), total });
+      total.catch(() => this.exactCounts.delete(key));
     }
-    const [items, total] = await qb.orderBy('h.updatedAt', 'DESC').addOrderBy('h.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items, total };
+    // The exact count if it is known (made in the last minute); a count still running is not waited for.
+    const known = hit ?? this.exactCounts.get(key);
+    const settled = known ? await Promise.race([known.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null) : null;
+    return settled === null ? { total: COUNT_CAP + 1, totalExact: false } : { total: Math.max(COUNT_CAP + 1, settled), totalExact: true };
+  }
+
+  /** The list's WHERE over `household h` with `?` placeholders: the same SQL on SQLite and MySQL. */
+  private whereOf(scope: Scope, filter: HouseholdFilter): { sql: string; params: unknown[] } {
+    const sql: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, ...values: unknown[]): void => {
+      sql.push(clause);
+      params.push(...values);
+    };
+    switch (scope.kind) {
+      case 'household':
+        add('h.id = ?', scope.householdId ?? '');
+        break;
+      case 'grids':
+        if (scope.gridIds.length === 0) add('1 = 0');
+        else add(`h.gridId IN (${scope.gridIds.map(() => '?').join(', ')})`, ...scope.gridIds);
+        break;
+      case 'street':
+        add('h.streetCode = ?', scope.streetCode);
+        break;
+      case 'district':
+        add('h.districtCode = ?', scope.districtCode);
+        break;
+      default:
+        assertNever(scope);
+    }
+    if (filter.name) {
+      const prefix = filter.name.replace(/[%_]/g, '');
+      // MySQL ranges LIKE 'x%' on the index; SQLite's LIKE ignores a BINARY index, so a prefix there is a code-point range.
+      if (!prefix) add('1 = 1');
+      else if (this.mysql) add('h.headName LIKE ?', `${prefix}%`);
+      else add('h.headName >= ? AND h.headName < ?', prefix, `${prefix}\u{10FFFF}`);
+    }
+    if (filter.address) add('h.address LIKE ?', `%${filter.address.replace(/[%_]/g, '')}%`);
+    if (filter.streetCode) add('h.streetCode = ?', filter.streetCode);
+    if (filter.communityCode) add('h.communityCode = ?', filter.communityCode);
+    if (filter.gridId) add('h.gridId = ?', filter.gridId);
+    if (filter.status) add('h.status = ?', filter.status);
+    if (filter.memberIdHash) add('h.id IN (SELECT m.householdId FROM member m WHERE m.idNumberHash = ?)', filter.memberIdHash);
+    // riskColour and eligiblePolicy: joined by search(), which picks the plan.
+    return { sql: sql.join(' AND '), params };
   }
 
   /** Current risk colour of each household that has been scored. */

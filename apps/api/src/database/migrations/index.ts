@@ -4,6 +4,7 @@ import { Monitoring1763920000000 } from './1763920000000-monitoring.js';
 import { Attachments1763950000000 } from './1763950000000-attachments.js';
 import { ConsoleOps1763990000000 } from './1763990000000-console-ops.js';
 import { Trust1764700000000 } from './1764700000000-trust.js';
+import { ConsoleScale1764820000000 } from './1764820000000-console-scale.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
-export const MIGRATIONS = [Spine1763900000000, Eligibility1763910000000, Monitoring1763920000000, Attachments1763950000000, ConsoleOps1763990000000, Trust1764700000000];
+export const MIGRATIONS = [Spine1763900000000, Eligibility1763910000000, Monitoring1763920000000, Attachments1763950000000, ConsoleOps1763990000000, Trust1764700000000, ConsoleScale1764820000000];
