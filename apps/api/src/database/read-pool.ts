@@ -19,6 +19,18 @@ db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -65536');
 db.pragma('temp_store = MEMORY');
 const statements = new Map();
+if (workerData.checkpointMs) {
+  // Checkpoints the WAL into the database file here, not in the main thread's commits.
+  const writer = new Database(workerData.file, { fileMustExist: true });
+  writer.pragma('busy_timeout = 5000');
+  setInterval(() => {
+    try {
+      writer.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      /* busy: the next round catches up */
+    }
+  }, workerData.checkpointMs);
+}
 parentPort.on('message', ({ id, sql, params }) => {
   try {
     let st = statements.get(sql);
@@ -34,6 +46,9 @@ parentPort.on('message', ({ id, sql, params }) => {
   }
 });
 `;
+
+/** How often the background worker checkpoints the WAL. */
+const CHECKPOINT_MS = 500;
 
 export type ReadLane = 'interactive' | 'background';
 
@@ -80,7 +95,8 @@ export class ReadPool implements OnApplicationShutdown {
     if (!file || config.readPoolSize < 1) return;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     for (let i = 0; i <= config.readPoolSize; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
+      const background = i === config.readPoolSize;
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, checkpointMs: background ? CHECKPOINT_MS : 0 } });
       worker.unref();
       const slot: ReadWorker = { worker, busy: 0 };
       worker.on('message', (msg: { id: number; rows?: unknown[]; error?: string }) => {
@@ -92,9 +108,12 @@ export class ReadPool implements OnApplicationShutdown {
         else job.resolve(msg.rows ?? []);
       });
       worker.on('error', (e) => this.logger.error(`read worker failed: ${e.message}`));
-      if (i === config.readPoolSize) this.background = slot;
+      if (background) this.background = slot;
       else this.workers.push(slot);
     }
+    // The main connection no longer checkpoints on commit: a checkpoint copies up to the whole WAL
+    // (64 MB) into the file and would stop the event loop for as long; the background worker does it.
+    (this.ds.driver as unknown as { databaseConnection: { pragma: (s: string) => unknown } }).databaseConnection.pragma('wal_autocheckpoint = 0');
   }
 
   /** Whether reads leave the main thread (SQLite file with workers). */

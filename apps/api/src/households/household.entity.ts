@@ -32,7 +32,6 @@ export class HouseholdEntity {
   @Column({ type: 'varchar', length: 12 })
   communityCode: string;
 
-  @Index('idx_household_grid')
   @Column({ type: 'varchar', length: 20 })
   gridId: string;
 

@@ -4,7 +4,6 @@ export type RiskColour = 'orange' | 'yellow' | 'blue' | 'green';
 
 /** A household's current risk score, colour and income circle. */
 @Entity('household_risk')
-@Index('idx_household_risk_colour', ['colour'])
 @Index('idx_household_risk_colour_household', ['colour', 'householdId'])
 export class HouseholdRiskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) householdId: string;

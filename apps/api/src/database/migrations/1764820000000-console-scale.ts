@@ -20,14 +20,23 @@ const INDEXES: Array<[table: string, name: string, columns: string[]]> = [
   ['eligibility_current', 'idx_eligibility_policy_household', ['policyCode', 'outcome', 'householdId']],
 ];
 
+/* Indexes the ones above extend (same leading columns): dropped, so writes maintain no more trees than they need. */
+const SUPERSEDED: Array<[table: string, name: string, columns: string[]]> = [
+  ['household', 'idx_household_grid', ['gridId']],
+  ['household_risk', 'idx_household_risk_colour', ['colour']],
+  ['eligibility_current', 'idx_eligibility_policy', ['policyCode', 'outcome']],
+];
+
 export class ConsoleScale1764820000000 implements MigrationInterface {
   name = 'ConsoleScale1764820000000';
 
   async up(q: QueryRunner): Promise<void> {
     for (const [table, name, columnNames] of INDEXES) await q.createIndex(table, new TableIndex({ name, columnNames }));
+    for (const [table, name] of SUPERSEDED) await q.dropIndex(table, name);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    for (const [table, name, columnNames] of SUPERSEDED) await q.createIndex(table, new TableIndex({ name, columnNames }));
     for (const [table, name] of [...INDEXES].reverse()) await q.dropIndex(table, name);
   }
 }
