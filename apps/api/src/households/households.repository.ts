@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
+import { bulkInsert } from '../database/bulk.js';
 import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
@@ -60,6 +61,11 @@ export const COUNT_CAP = 50_000;
 const EXACT_COUNT_TTL_MS = 60_000;
 /** A colour or category with at most this many households is read from its own index first. */
 const SATELLITE_DRIVE_MAX = 50_000;
+
+/** The entity's columns that this row sets (a missing property keeps the column's default). */
+function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
+  return m.connection.getMetadata(entity).columns.map((c) => c.propertyName).filter((p) => (row as Record<string, unknown>)[p] !== undefined) as Array<keyof T & string>;
+}
 
 /** The one place that owns household, member and revision queries. */
 @Injectable()
@@ -250,9 +256,10 @@ export class HouseholdsRepository {
     }
   }
 
+  /** One statement per table (the hot path of every submission: no per-entity ORM machinery). */
   async insert(m: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
-    await m.getRepository(HouseholdEntity).insert(household);
-    if (members.length) await m.getRepository(MemberEntity).insert(members);
+    await bulkInsert(m, 'household', columnsOf(m, HouseholdEntity, household), [household]);
+    if (members.length) await bulkInsert(m, 'member', columnsOf(m, MemberEntity, members[0]!), members);
   }
 
   /** Optimistic update: succeeds only if the stored version is still `expectedVersion`. */
