@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/dist/bootstrap.js';
 import { loadConfig } from '../apps/api/dist/config/app-config.js';
 import { ScreeningsService } from '../apps/api/dist/screenings/screenings.service.js';
+import { generateHouseholds } from '@zczr/demo-data';
 import { load } from './screening.mjs';
 import { fmt } from './lib.mjs';
 
@@ -58,10 +59,11 @@ async function timed(base, token, path, { firstByteOnly = false } = {}) {
   return { ms, body };
 }
 
-async function measure(base, token, path, opts) {
+async function measure(base, token, path, opts = {}) {
   const first = await timed(base, token, path, opts);
   const times = [first.ms];
-  for (let i = 0; i < REPEAT; i++) times.push((await timed(base, token, path, opts)).ms);
+  // An export is started once (each start is a whole workbook for the server).
+  for (let i = 0; i < (opts.firstByteOnly ? 1 : REPEAT); i++) times.push((await timed(base, token, path, opts)).ms);
   const warm = times.slice(1).sort((a, b) => a - b);
   return { cold: first.ms, median: warm[Math.floor(warm.length / 2)], max: warm[warm.length - 1], body: first.body };
 }
@@ -125,6 +127,7 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
       ['household list, colour orange, page 500', district, '/api/v1/households?page=500&pageSize=20&colour=orange'],
       ['household list, colour green', district, '/api/v1/households?page=1&pageSize=20&colour=green'],
       ['household list, eligible for dibao', district, '/api/v1/households?page=1&pageSize=20&category=dibao'],
+      ['search by ID number (oldest household)', district, `/api/v1/households?idNumber=${[...generateHouseholds({ seed: 7, count: 1, startIndex: 5 })][0].members[0].idNumber}`],
       ['household list, street reviewer', street, '/api/v1/households?page=1&pageSize=20'],
       ['household list, address contains', district, `/api/v1/households?page=1&pageSize=20&address=${encodeURIComponent('压测不存在')}`],
       ['dashboard', district, '/api/v1/dashboard'],

@@ -189,7 +189,7 @@ export class HouseholdSummaryDto {
 
 export class HouseholdPageDto {
   @ApiProperty({ type: [HouseholdSummaryDto] }) items: HouseholdSummaryDto[];
-  @ApiProperty({ description: '符合条件的户数；totalExact 为 false 时为下限（超过 50,000 户，精确数正在后台统计）' }) total: number;
+  @ApiProperty({ description: '符合条件的户数；totalExact 为 false 时为下限（精确数正在后台统计，稍后的请求给出）' }) total: number;
   @ApiProperty({ description: 'total 是否为精确数' }) totalExact: boolean;
   @ApiProperty({ nullable: true, type: String, description: '下一页的游标（作为 cursor 传回）；没有下一页时为 null' }) nextCursor: string | null;
   @ApiProperty() page: number;

@@ -51,7 +51,7 @@ export interface HouseholdCursor {
 export interface HouseholdSearchResult {
   items: HouseholdListRow[];
   total: number;
-  /** false: more than COUNT_CAP households match and the exact number is still being counted. */
+  /** false: `total` is a lower bound while the exact number is counted in the background (more than COUNT_CAP, or a common colour or category). */
   totalExact: boolean;
   nextCursor: HouseholdCursor | null;
 }
@@ -60,7 +60,7 @@ export interface HouseholdSearchResult {
 export const COUNT_CAP = 50_000;
 const EXACT_COUNT_TTL_MS = 60_000;
 /** A colour or category with at most this many households is read from its own index first. */
-const SATELLITE_DRIVE_MAX = 50_000;
+const SATELLITE_DRIVE_MAX = 10_000;
 
 /** The entity's columns that this row sets (a missing property keeps the column's default). */
 function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
@@ -117,6 +117,13 @@ export class HouseholdsRepository {
    */
   async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number, cursor?: HouseholdCursor | null): Promise<HouseholdSearchResult> {
     const where = this.whereOf(scope, filter);
+    if (filter.memberIdHash !== undefined) {
+      // An ID number names at most a household or two: found by its own index, then placed in scope.
+      const ids = (await this.reads.query<{ householdId: string }>('SELECT householdId FROM member WHERE idNumberHash = ?', [filter.memberIdHash])).map((r) => r.householdId);
+      if (ids.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null };
+      where.sql += ` AND h.id IN (${ids.map(() => '?').join(', ')})`;
+      where.params.push(...ids);
+    }
     // A colour or category that few households have is read from its own index, the households
     // joined to it and sorted (a few thousand rows); a common one by walking the households newest
     // first and keeping those that have it (a page fills within a few hundred rows).
@@ -128,6 +135,9 @@ export class HouseholdsRepository {
     let from = 'household h';
     const conditions = [where.sql];
     const params: unknown[] = [...where.params];
+    // Common colour or category: counting the matches would probe as many rows as there are
+    // households, so the first answer gives a lower bound and the exact count runs in the background.
+    let countLater = false;
     if (satellite) {
       const [row] = await this.reads.query<{ n: number | string }>(
         `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${SATELLITE_DRIVE_MAX + 1}) c`, satellite.params);
@@ -137,6 +147,7 @@ export class HouseholdsRepository {
         conditions.push(satellite.sql);
       } else {
         conditions.push(`EXISTS (SELECT 1 FROM ${satellite.from} WHERE ${satellite.on} AND ${satellite.sql})`);
+        countLater = true;
       }
       params.push(...satellite.params);
     }
@@ -154,12 +165,19 @@ export class HouseholdsRepository {
          ORDER BY h.updatedAt DESC, h.id DESC`,
         params,
       ),
-      this.count(counting),
+      this.count(counting, countLater),
     ]);
     const more = rows.length > pageSize;
     const items = rows.slice(0, pageSize).map((r) => ({ ...r, version: Number(r.version), memberCount: Number(r.memberCount) }));
     const last = items[items.length - 1];
-    return { items, ...counted, nextCursor: more && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+    if (counted.total === null) {
+      // At least what this page shows, one more if there is a next page (and with a cursor, the
+      // rows before it are not known here).
+      const seen = offset + items.length + (more ? 1 : 0);
+      counted.total = more || cursor ? Math.max(seen, 1) : seen;
+      counted.totalExact = !more && !cursor && (items.length > 0 || offset === 0);
+    }
+    return { items, total: counted.total, totalExact: counted.totalExact, nextCursor: more && last ? { updatedAt: last.updatedAt, id: last.id } : null };
   }
 
   private get mysql(): boolean {
@@ -168,11 +186,14 @@ export class HouseholdsRepository {
 
   private readonly exactCounts = new Map<string, { at: number; total: Promise<number> }>();
 
-  private async count(q: { from: string; sql: string; params: unknown[] }): Promise<{ total: number; totalExact: boolean }> {
-    const [row] = await this.reads.query<{ n: number | string }>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${q.from} WHERE ${q.sql} LIMIT ${COUNT_CAP + 1}) c`, q.params);
-    const n = Number(row?.n ?? 0);
-    if (n <= COUNT_CAP) return { total: n, totalExact: true };
+  /** total null: not counted now (the caller gives a lower bound); the exact count runs in the background. */
+  private async count(q: { from: string; sql: string; params: unknown[] }, later = false): Promise<{ total: number | null; totalExact: boolean }> {
+    if (!later) {
+      const [row] = await this.reads.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${q.from} WHERE ${q.sql} LIMIT ${COUNT_CAP + 1}) c`, q.params);
+      const n = Number(row?.n ?? 0);
+      if (n <= COUNT_CAP) return { total: n, totalExact: true };
+    }
     const key = JSON.stringify(q);
     const hit = this.exactCounts.get(key);
     if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) {
@@ -184,7 +205,8 @@ export class HouseholdsRepository {
     // The exact count if it is known (made in the last minute); a count still running is not waited for.
     const known = hit ?? this.exactCounts.get(key);
     const settled = known ? await Promise.race([known.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null) : null;
-    return settled === null ? { total: COUNT_CAP + 1, totalExact: false } : { total: Math.max(COUNT_CAP + 1, settled), totalExact: true };
+    if (settled !== null) return { total: later ? settled : Math.max(COUNT_CAP + 1, settled), totalExact: true };
+    return later ? { total: null, totalExact: false } : { total: COUNT_CAP + 1, totalExact: false };
   }
 
   /** The list's WHERE over `household h` with `?` placeholders: the same SQL on SQLite and MySQL. */
@@ -224,7 +246,7 @@ export class HouseholdsRepository {
     if (filter.communityCode) add('h.communityCode = ?', filter.communityCode);
     if (filter.gridId) add('h.gridId = ?', filter.gridId);
     if (filter.status) add('h.status = ?', filter.status);
-    if (filter.memberIdHash) add('h.id IN (SELECT m.householdId FROM member m WHERE m.idNumberHash = ?)', filter.memberIdHash);
+    // memberIdHash: resolved to household ids by search() first.
     // riskColour and eligiblePolicy: joined by search(), which picks the plan.
     return { sql: sql.join(' AND '), params };
   }
