@@ -43,10 +43,17 @@ async function colour(ds) {
   await ds.query(q, [now]);
 }
 
-async function timed(base, token, path, { firstByteOnly = false } = {}) {
+async function timed(base, token, path, { firstByteOnly = false } = {}, retried = false) {
   const t = performance.now();
   const ctrl = new AbortController();
-  const r = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: ctrl.signal });
+  let r;
+  try {
+    r = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: ctrl.signal });
+  } catch (e) {
+    // A kept-alive socket the server closed just as it was reused: once more on a new one.
+    if (retried) throw e;
+    return timed(base, token, path, { firstByteOnly }, true);
+  }
   if (firstByteOnly) {
     const ms = performance.now() - t;
     ctrl.abort();

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
@@ -59,8 +60,6 @@ export interface HouseholdSearchResult {
 /** Households counted exactly per request; above this a count runs in the background. */
 export const COUNT_CAP = 50_000;
 const EXACT_COUNT_TTL_MS = 60_000;
-/** A colour or category with at most this many households is read from its own index first. */
-const SATELLITE_DRIVE_MAX = 10_000;
 
 /** The entity's columns that this row sets (a missing property keeps the column's default). */
 function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
@@ -73,6 +72,7 @@ export class HouseholdsRepository {
   constructor(
     private readonly tx: Transactor,
     private readonly reads: ReadPool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
@@ -140,8 +140,8 @@ export class HouseholdsRepository {
     let countLater = false;
     if (satellite) {
       const [row] = await this.reads.query<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${SATELLITE_DRIVE_MAX + 1}) c`, satellite.params);
-      if (Number(row?.n ?? 0) <= SATELLITE_DRIVE_MAX) {
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${this.config.listIndexFirstMax + 1}) c`, satellite.params);
+      if (Number(row?.n ?? 0) <= this.config.listIndexFirstMax) {
         // CROSS JOIN (SQLite) and STRAIGHT_JOIN (MySQL) keep this join order.
         from = `${satellite.from} ${this.mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} household h ON ${satellite.on}`;
         conditions.push(satellite.sql);
