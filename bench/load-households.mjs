@@ -22,7 +22,7 @@ async function bulkInsert(ds, table, columns, rows) {
  * Loads `count` generated households (and their members) as the API would store them: two worker
  * threads generate and encrypt, the main thread inserts.
  */
-export async function loadHouseholds(app, config, count, seed, { quiet = false } = {}) {
+export async function loadHouseholds(app, config, count, seed, { quiet = false, offset = 0 } = {}) {
   const ds = app.get(DataSource);
   const grids = await app.get(RegionsRepository).allGrids();
   const gridsByCommunity = {};
@@ -36,8 +36,8 @@ export async function loadHouseholds(app, config, count, seed, { quiet = false }
   let wake = null;
   const live = new Set();
   for (let w = 0; w < workers; w++) {
-    const start = w * per;
-    const end = Math.min(count, start + per);
+    const start = offset + w * per;
+    const end = Math.min(offset + count, start + per);
     if (start >= end) continue;
     const worker = new Worker(new URL('./screening-loader.mjs', import.meta.url), {
       workerData: { seed, start, end, batch: 1000, now, gridsByCommunity, encryptionKey: config.encryptionKey.toString('base64'), hashKey: config.hashKey.toString('base64') },

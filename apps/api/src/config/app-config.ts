@@ -59,6 +59,10 @@ export interface AppConfig {
   screeningWorkers: number;
   /** Department imports read, check, hash and encrypt rows in a worker thread (built API only). */
   importWorker: boolean;
+  /** SQLite: worker threads with read-only connections that run the console's long reads off the event loop (0 = main thread). */
+  readPoolSize: number;
+  /** Household list: a colour or category with at most this many households is read from its own index first. */
+  listIndexFirstMax: number;
   /**
    * OCR worker pool (0 = OCR off) and the time one document may take. `engine`: `paddle` reads
    * with PP-OCRv4 (one child process per worker) and re-reads numbers with tesseract.js;
@@ -228,6 +232,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     realNameVerifier: oneOf(env, 'REALNAME_VERIFIER', ['wechat', 'demo'] as const, demoMode ? 'demo' : 'wechat'),
     screeningWorkers: int(env, 'SCREENING_WORKERS', 2, 0, 16),
     importWorker: bool(env, 'IMPORT_WORKER', true),
+    readPoolSize: int(env, 'READ_POOL_SIZE', 2, 0, 16),
+    listIndexFirstMax: int(env, 'LIST_INDEX_FIRST_MAX', 10_000, 0, 10_000_000),
     ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000), engine: oneOf(env, 'OCR_ENGINE', ['paddle', 'tesseract'] as const, 'paddle') },
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024), maxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 1_000_000_000) },
     attachments: parseAttachmentStore(env, (message) => new ConfigError(message)),

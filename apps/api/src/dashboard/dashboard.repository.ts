@@ -3,6 +3,7 @@ import type { IncomeCircle } from '@zczr/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { ReadPool, type ReadLane } from '../database/read-pool.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { ScreeningCoverageEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
@@ -49,20 +50,24 @@ function inArea<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: strin
 /**
  * The dashboard's and the board's aggregates: GROUP BY over indexed columns, the same SQL on SQLite
  * and MySQL (dates are ISO text, so a month is SUBSTR(x, 1, 7) on both). Coverage comes from the
- * latest screening's per-street rows, not from the households.
+ * latest screening's per-street rows, not from the households. The aggregates run on the read pool
+ * (off the event loop on SQLite).
  */
 @Injectable()
 export class DashboardRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reads: ReadPool,
+  ) {}
 
   /** Active households and their people, by street, risk colour and income circle (a few dozen rows). */
-  async householdCells(area: AreaScope): Promise<HouseholdCell[]> {
+  async householdCells(area: AreaScope, lane: ReadLane = 'interactive'): Promise<HouseholdCell[]> {
     const qb = this.ds.createQueryBuilder(HouseholdEntity, 'h').leftJoin(HouseholdRiskEntity, 'r', 'r.householdId = h.id')
       .select('h.streetCode', 'streetCode').addSelect('r.colour', 'colour').addSelect('r.circle', 'circle')
       .addSelect('COUNT(*)', 'households').addSelect('SUM(h.memberCount)', 'people')
       .where('h.status = :active', { active: 'active' });
     inArea(qb, 'h', area);
-    const rows = await qb.groupBy('h.streetCode').addGroupBy('r.colour').addGroupBy('r.circle').getRawMany<Record<string, unknown>>();
+    const rows = await this.reads.raw(qb.groupBy('h.streetCode').addGroupBy('r.colour').addGroupBy('r.circle'), lane);
     return rows.map((r) => ({
       streetCode: String(r.streetCode), colour: r.colour === null || r.colour === undefined ? null : String(r.colour),
       circle: r.circle === null || r.circle === undefined ? null : (num(r.circle) as IncomeCircle), households: num(r.households), people: num(r.people),
@@ -70,47 +75,47 @@ export class DashboardRepository {
   }
 
   /** Households registered per month since `from` (YYYY-MM-DD). */
-  householdsByMonth(area: AreaScope, from: string): Promise<MonthCount[]> {
+  householdsByMonth(area: AreaScope, from: string, lane: ReadLane = 'interactive'): Promise<MonthCount[]> {
     const qb = this.ds.createQueryBuilder(HouseholdEntity, 'h').select('SUBSTR(h.createdAt, 1, 7)', 'ym').addSelect("'all'", 'series').addSelect('COUNT(*)', 'n')
       .where('h.status = :active AND h.createdAt >= :from', { active: 'active', from });
     inArea(qb, 'h', area);
-    return this.months(qb.groupBy('SUBSTR(h.createdAt, 1, 7)'));
+    return this.months(qb.groupBy('SUBSTR(h.createdAt, 1, 7)'), lane);
   }
 
   /** Warnings raised per month and colour since `from`. */
-  warningsByMonth(area: AreaScope, from: string): Promise<MonthCount[]> {
+  warningsByMonth(area: AreaScope, from: string, lane: ReadLane = 'interactive'): Promise<MonthCount[]> {
     const qb = this.ds.createQueryBuilder(WarningEntity, 'w').select('SUBSTR(w.raisedAt, 1, 7)', 'ym').addSelect('w.severity', 'series').addSelect('COUNT(*)', 'n')
       .where('w.raisedAt >= :from', { from });
     inArea(qb, 'w', area);
-    return this.months(qb.groupBy('SUBSTR(w.raisedAt, 1, 7)').addGroupBy('w.severity'));
+    return this.months(qb.groupBy('SUBSTR(w.raisedAt, 1, 7)').addGroupBy('w.severity'), lane);
   }
 
   /** Verification tasks created per month, and closed per month (by their last change), since `from`. */
-  async tasksByMonth(area: AreaScope, from: string): Promise<MonthCount[]> {
+  async tasksByMonth(area: AreaScope, from: string, lane: ReadLane = 'interactive'): Promise<MonthCount[]> {
     const created = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('SUBSTR(t.createdAt, 1, 7)', 'ym').addSelect("'created'", 'series').addSelect('COUNT(*)', 'n')
       .where('t.createdAt >= :from', { from });
     inArea(created, 't', area);
     const closed = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('SUBSTR(t.updatedAt, 1, 7)', 'ym').addSelect("'closed'", 'series').addSelect('COUNT(*)', 'n')
       .where('t.updatedAt >= :from AND t.status = :closed', { from, closed: 'closed' });
     inArea(closed, 't', area);
-    return [...(await this.months(created.groupBy('SUBSTR(t.createdAt, 1, 7)'))), ...(await this.months(closed.groupBy('SUBSTR(t.updatedAt, 1, 7)')))];
+    return [...(await this.months(created.groupBy('SUBSTR(t.createdAt, 1, 7)'), lane)), ...(await this.months(closed.groupBy('SUBSTR(t.updatedAt, 1, 7)'), lane))];
   }
 
   /** Warnings by street, colour and status. */
-  async warningCells(area: AreaScope): Promise<BoardCell[]> {
+  async warningCells(area: AreaScope, lane: ReadLane = 'interactive'): Promise<BoardCell[]> {
     const qb = this.ds.createQueryBuilder(WarningEntity, 'w').select('w.streetCode', 'streetCode').addSelect('w.severity', 'a').addSelect('w.status', 'b').addSelect('COUNT(*)', 'n').where('1 = 1');
     inArea(qb, 'w', area);
-    return this.cells(qb.groupBy('w.streetCode').addGroupBy('w.severity').addGroupBy('w.status'));
+    return this.cells(qb.groupBy('w.streetCode').addGroupBy('w.severity').addGroupBy('w.status'), lane);
   }
 
   /** Tasks by street, status and whether overdue ('1' overdue and not finished, '0' otherwise). */
-  async taskCells(area: AreaScope, today: string): Promise<BoardCell[]> {
+  async taskCells(area: AreaScope, today: string, lane: ReadLane = 'interactive'): Promise<BoardCell[]> {
     const overdue = 'CASE WHEN t.status IN (:...activeStatuses) AND t.dueDate < :today THEN 1 ELSE 0 END';
     const qb = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('t.streetCode', 'streetCode').addSelect('t.status', 'a').addSelect(overdue, 'b').addSelect('COUNT(*)', 'n')
       .where('1 = 1').setParameters({ activeStatuses: ACTIVE_STATUSES, today });
     inArea(qb, 't', area);
     // Grouped by the alias: MySQL cannot match a parameterised expression in GROUP BY to the one selected.
-    return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.status').addGroupBy('b'));
+    return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.status').addGroupBy('b'), lane);
   }
 
   /** Active tasks by escalation level. */
@@ -135,13 +140,13 @@ export class DashboardRepository {
     return new Map(rows.map((r) => [r.code, { name: r.name, group: r.policyGroup }]));
   }
 
-  private async months(qb: SelectQueryBuilder<ObjectLiteral>): Promise<MonthCount[]> {
-    const rows = await qb.getRawMany<Record<string, unknown>>();
+  private async months(qb: SelectQueryBuilder<ObjectLiteral>, lane: ReadLane): Promise<MonthCount[]> {
+    const rows = await this.reads.raw(qb, lane);
     return rows.map((r) => ({ month: String(r.ym), key: String(r.series), n: num(r.n) }));
   }
 
-  private async cells(qb: SelectQueryBuilder<ObjectLiteral>): Promise<BoardCell[]> {
-    const rows = await qb.getRawMany<Record<string, unknown>>();
+  private async cells(qb: SelectQueryBuilder<ObjectLiteral>, lane: ReadLane = 'interactive'): Promise<BoardCell[]> {
+    const rows = await this.reads.raw(qb, lane);
     return rows.map((r) => ({ streetCode: String(r.streetCode), a: String(r.a), b: String(r.b), n: num(r.n) }));
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CIRCLE_LABELS, POLICY_GROUP_LABELS, RISK_COLOUR_LABELS, UNSCORED_LABEL, type RiskColour } from '@zczr/contract';
 import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findDivision } from '@zczr/divisions';
 import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -31,25 +32,59 @@ const rate = (eligible: number, silent: number): number | null => (eligible < SU
  * the caller's region; every count of 1–4 leaves the API as "<5". A result is kept 30 s per scope.
  */
 @Injectable()
-export class DashboardService {
-  private readonly cache = new Map<string, { at: number; value: Promise<DashboardDto> }>();
+export class DashboardService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Dashboard');
+  private readonly cache = new Map<string, { at: number; value: Promise<DashboardDto>; settled: boolean }>();
 
   constructor(
     private readonly repo: DashboardRepository,
     private readonly regions: RegionsRepository,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async dashboard(auth: AuthContext): Promise<DashboardDto> {
-    const area = this.areaOf(auth);
+    return this.cached(this.areaOf(auth));
+  }
+
+  /**
+   * At a million households the aggregates take seconds (on the read pool, off the event loop), so
+   * a result older than 30 s is answered at once and refreshed in the background (`generatedAt`
+   * says when it was computed); only a scope never computed waits. Outside tests the district and
+   * its streets are computed at start-up.
+   */
+  private cached(area: AreaScope): Promise<DashboardDto> {
     const key = `${area.districtCode}|${area.streetCode ?? ''}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
     const value = this.compute(area);
-    this.cache.set(key, { at: Date.now(), value });
-    value.catch(() => this.cache.delete(key));
-    return value;
+    const at = Date.now();
+    if (!hit || !hit.settled) {
+      this.keep(key, at, value);
+      return value;
+    }
+    // Stale: answer with the last result, replace it once the new one is ready.
+    hit.at = at;
+    value.then(() => this.keep(key, at, value), () => undefined);
+    return hit.value;
+  }
+
+  private keep(key: string, at: number, value: Promise<DashboardDto>): void {
+    const entry = { at, value, settled: false };
+    this.cache.set(key, entry);
+    value.then(() => (entry.settled = true), () => this.cache.get(key) === entry && this.cache.delete(key));
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.nodeEnv === 'test') return;
+    setTimeout(() => void this.warm().catch((e: unknown) => this.logger.warn(`dashboard warm-up failed: ${e instanceof Error ? e.message : String(e)}`)), 1000).unref();
+  }
+
+  private async warm(): Promise<void> {
+    const district = this.config.districtCode;
+    await this.cached({ districtCode: district, streetCode: null });
+    for (const s of await this.streetsOf({ districtCode: district, streetCode: null })) await this.cached({ districtCode: district, streetCode: s.code });
   }
 
   async board(auth: AuthContext): Promise<BoardDto> {
@@ -84,8 +119,9 @@ export class DashboardService {
     const months = lastMonths(today, 12);
     const from = `${months[0]}-01`;
     const [cells, households, warnings, tasks, run, scope, board] = await Promise.all([
-      this.repo.householdCells(area), this.repo.householdsByMonth(area, from), this.repo.warningsByMonth(area, from), this.repo.tasksByMonth(area, from),
-      this.repo.latestCompletedScreening(area.districtCode), this.scopeOf(area), Promise.all([this.repo.warningCells(area), this.repo.taskCells(area, today)]),
+      this.repo.householdCells(area, 'background'), this.repo.householdsByMonth(area, from, 'background'), this.repo.warningsByMonth(area, from, 'background'),
+      this.repo.tasksByMonth(area, from, 'background'), this.repo.latestCompletedScreening(area.districtCode), this.scopeOf(area),
+      Promise.all([this.repo.warningCells(area, 'background'), this.repo.taskCells(area, today, 'background')]),
     ]);
     const coverageRows = run ? await this.repo.coverage(run.id, area.streetCode) : [];
     const streets = await this.streetsOf(area);

@@ -11,9 +11,10 @@ import { SubmissionsRepository } from '../submissions/submissions.repository.js'
 import { AccessService } from '../access/access.service.js';
 import { Clock } from '../common/time.js';
 import { ENTITIES } from './entities.js';
+import { ReadPool } from './read-pool.js';
 import { Transactor } from './transactor.js';
 
-const SHARED = [Transactor, UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, HouseholdCodec, AuditService, AccessService, Clock, WechatAccessToken];
+const SHARED = [Transactor, ReadPool, UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, HouseholdCodec, AuditService, AccessService, Clock, WechatAccessToken];
 
 /** Repositories, the access helper, the audit log and the clock: what every feature may use. */
 @Global()

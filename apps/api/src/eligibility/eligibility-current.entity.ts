@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * household qualifies for now, or what is unknown and which facts would decide it.
  */
 @Entity('eligibility_current')
-@Index('idx_eligibility_policy', ['policyCode', 'outcome'])
+@Index('idx_eligibility_policy_household', ['policyCode', 'outcome', 'householdId'])
 export class EligibilityCurrentEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   householdId: string;

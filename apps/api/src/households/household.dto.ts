@@ -143,6 +143,8 @@ export class ListHouseholdsQuery implements HouseholdListQuery {
   @ApiPropertyOptional({ enum: HOUSEHOLD_STATUSES }) @IsOptional() @IsIn(list(HOUSEHOLD_STATUSES)) status?: HouseholdStatus;
   @ApiPropertyOptional({ enum: RISK_COLOURS, description: '当前风险颜色' }) @IsOptional() @IsIn(list(RISK_COLOURS)) colour?: RiskColour;
   @ApiPropertyOptional({ description: '救助类别：当前符合该政策（政策代码）' }) @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'category 须为政策代码' }) category?: string;
+  @ApiPropertyOptional({ description: '翻页游标：上一页返回的 nextCursor（给出时忽略 page，任意深度同样快）' })
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{8,200}$/, { message: 'cursor 须为上一页返回的 nextCursor' }) cursor?: string;
 }
 
 export class MemberResponseDto implements MemberView {
@@ -205,7 +207,9 @@ export class HouseholdSummaryDto implements HouseholdSummary {
 
 export class HouseholdPageDto implements Page<HouseholdSummary> {
   @ApiProperty({ type: [HouseholdSummaryDto] }) items: HouseholdSummaryDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: '符合条件的户数；totalExact 为 false 时为下限（精确数正在后台统计，稍后的请求给出）' }) total: number;
+  @ApiProperty({ description: 'total 是否为精确数' }) totalExact: boolean;
+  @ApiProperty({ nullable: true, type: String, description: '下一页的游标（作为 cursor 传回）；没有下一页时为 null' }) nextCursor: string | null;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

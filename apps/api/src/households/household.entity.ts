@@ -5,6 +5,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('household')
 @Index('idx_household_scope', ['districtCode', 'streetCode', 'gridId'])
 @Index('idx_household_active', ['status', 'districtCode', 'id'])
+@Index('idx_household_district_recent', ['districtCode', 'updatedAt', 'id'])
+@Index('idx_household_street_recent', ['streetCode', 'updatedAt', 'id'])
+@Index('idx_household_grid_recent', ['gridId', 'updatedAt', 'id'])
+@Index('idx_household_district_name', ['districtCode', 'headName', 'updatedAt', 'id'])
+@Index('idx_household_street_name', ['streetCode', 'headName', 'updatedAt', 'id'])
+@Index('idx_household_placement', ['id', 'districtCode', 'streetCode', 'gridId', 'status', 'updatedAt'])
 export class HouseholdEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -26,7 +32,6 @@ export class HouseholdEntity {
   @Column({ type: 'varchar', length: 12 })
   communityCode: string;
 
-  @Index('idx_household_grid')
   @Column({ type: 'varchar', length: 20 })
   gridId: string;
 

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
+import { bulkInsert } from '../database/bulk.js';
+import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
 import { assertNever } from '@zczr/domain';
@@ -25,11 +28,51 @@ export interface HouseholdFilter {
   eligiblePolicy?: string;
 }
 
+/** A list row: what the console's table shows, no encrypted columns. */
+export interface HouseholdListRow {
+  id: string;
+  status: HouseholdEntity['status'];
+  version: number;
+  streetCode: string;
+  communityCode: string;
+  gridId: string;
+  address: string;
+  headName: string;
+  memberCount: number;
+  updatedAt: string;
+  riskColour: string | null;
+}
+
+/** Where a keyset page starts: after this row in (updatedAt DESC, id DESC) order. */
+export interface HouseholdCursor {
+  updatedAt: string;
+  id: string;
+}
+
+export interface HouseholdSearchResult {
+  items: HouseholdListRow[];
+  total: number;
+  /** false: `total` is a lower bound while the exact number is counted in the background (more than COUNT_CAP, or a common colour or category). */
+  totalExact: boolean;
+  nextCursor: HouseholdCursor | null;
+}
+
+/** Households counted exactly per request; above this a count runs in the background. */
+export const COUNT_CAP = 50_000;
+const EXACT_COUNT_TTL_MS = 60_000;
+
+/** The entity's columns that this row sets (a missing property keeps the column's default). */
+function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
+  return m.connection.getMetadata(entity).columns.map((c) => c.propertyName).filter((p) => (row as Record<string, unknown>)[p] !== undefined) as Array<keyof T & string>;
+}
+
 /** The one place that owns household, member and revision queries. */
 @Injectable()
 export class HouseholdsRepository {
   constructor(
     private readonly tx: Transactor,
+    private readonly reads: ReadPool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
@@ -65,26 +108,147 @@ export class HouseholdsRepository {
     return row?.householdId ?? null;
   }
 
-  async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number): Promise<{ items: HouseholdEntity[]; total: number }> {
-    const qb = this.households.createQueryBuilder('h');
-    this.applyScope(qb, scope);
-    if (filter.name) qb.andWhere('h.headName LIKE :name', { name: `${filter.name.replace(/[%_]/g, '')}%` });
-    if (filter.address) qb.andWhere('h.address LIKE :addr', { addr: `%${filter.address.replace(/[%_]/g, '')}%` });
-    if (filter.streetCode) qb.andWhere('h.streetCode = :street', { street: filter.streetCode });
-    if (filter.communityCode) qb.andWhere('h.communityCode = :community', { community: filter.communityCode });
-    if (filter.gridId) qb.andWhere('h.gridId = :grid', { grid: filter.gridId });
-    if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
-    if (filter.memberIdHash) {
-      qb.andWhere('h.id IN ' + qb.subQuery().select('m.householdId').from(MemberEntity, 'm').where('m.idNumberHash = :mh').getQuery(), { mh: filter.memberIdHash });
+  /**
+   * A page of households in scope, newest change first (updatedAt DESC, id DESC), as list rows
+   * (no encrypted columns). `cursor` continues after the last row of the previous page (keyset:
+   * the same cost at any depth); without it, `page` counts from the start. The total is exact up to
+   * COUNT_CAP; beyond, it is the cap with `totalExact: false` while an exact count is made in the
+   * background and kept a minute for the next request. Runs on the read pool (off the event loop).
+   */
+  async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number, cursor?: HouseholdCursor | null): Promise<HouseholdSearchResult> {
+    const where = this.whereOf(scope, filter);
+    if (filter.memberIdHash !== undefined) {
+      // An ID number names at most a household or two: found by its own index, then placed in scope.
+      const ids = (await this.reads.query<{ householdId: string }>('SELECT householdId FROM member WHERE idNumberHash = ?', [filter.memberIdHash])).map((r) => r.householdId);
+      if (ids.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null };
+      where.sql += ` AND h.id IN (${ids.map(() => '?').join(', ')})`;
+      where.params.push(...ids);
     }
-    if (filter.riskColour) {
-      qb.andWhere('h.id IN ' + qb.subQuery().select('r.householdId').from(HouseholdRiskEntity, 'r').where('r.colour = :colour').getQuery(), { colour: filter.riskColour });
+    // A colour or category that few households have is read from its own index, the households
+    // joined to it and sorted (a few thousand rows); a common one by walking the households newest
+    // first and keeping those that have it (a page fills within a few hundred rows).
+    const satellite = filter.riskColour !== undefined
+      ? { from: 'household_risk s', on: 's.householdId = h.id', sql: 's.colour = ?', params: [filter.riskColour] as unknown[] }
+      : filter.eligiblePolicy !== undefined
+        ? { from: 'eligibility_current s', on: 's.householdId = h.id', sql: "s.policyCode = ? AND s.outcome = 'eligible'", params: [filter.eligiblePolicy] as unknown[] }
+        : null;
+    let from = 'household h';
+    const conditions = [where.sql];
+    const params: unknown[] = [...where.params];
+    // Common colour or category: counting the matches would probe as many rows as there are
+    // households, so the first answer gives a lower bound and the exact count runs in the background.
+    let countLater = false;
+    if (satellite) {
+      const [row] = await this.reads.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${this.config.listIndexFirstMax + 1}) c`, satellite.params);
+      if (Number(row?.n ?? 0) <= this.config.listIndexFirstMax) {
+        // CROSS JOIN (SQLite) and STRAIGHT_JOIN (MySQL) keep this join order.
+        from = `${satellite.from} ${this.mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} household h ON ${satellite.on}`;
+        conditions.push(satellite.sql);
+      } else {
+        conditions.push(`EXISTS (SELECT 1 FROM ${satellite.from} WHERE ${satellite.on} AND ${satellite.sql})`);
+        countLater = true;
+      }
+      params.push(...satellite.params);
     }
-    if (filter.eligiblePolicy) {
-      qb.andWhere('h.id IN ' + qb.subQuery().select('e.householdId').from(EligibilityCurrentEntity, 'e').where('e.policyCode = :policy AND e.outcome = :eligible').getQuery(), { policy: filter.eligiblePolicy, eligible: 'eligible' });
+    const counting = { from, sql: conditions.join(' AND '), params: [...params] };
+    if (cursor) {
+      conditions.push('h.updatedAt <= ? AND (h.updatedAt < ? OR h.id < ?)');
+      params.push(cursor.updatedAt, cursor.updatedAt, cursor.id);
     }
-    const [items, total] = await qb.orderBy('h.updatedAt', 'DESC').addOrderBy('h.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items, total };
+    const offset = cursor ? 0 : (page - 1) * pageSize;
+    const [rows, counted] = await Promise.all([
+      this.reads.query<HouseholdListRow>(
+        `SELECT h.id, h.status, h.version, h.streetCode, h.communityCode, h.gridId, h.address, h.headName, h.memberCount, h.updatedAt, r.colour AS riskColour
+         FROM (SELECT h.id FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY h.updatedAt DESC, h.id DESC LIMIT ${pageSize + 1} OFFSET ${offset}) p
+         JOIN household h ON h.id = p.id LEFT JOIN household_risk r ON r.householdId = h.id
+         ORDER BY h.updatedAt DESC, h.id DESC`,
+        params,
+      ),
+      this.count(counting, countLater),
+    ]);
+    const more = rows.length > pageSize;
+    const items = rows.slice(0, pageSize).map((r) => ({ ...r, version: Number(r.version), memberCount: Number(r.memberCount) }));
+    const last = items[items.length - 1];
+    if (counted.total === null) {
+      // At least what this page shows, one more if there is a next page (and with a cursor, the
+      // rows before it are not known here).
+      const seen = offset + items.length + (more ? 1 : 0);
+      counted.total = more || cursor ? Math.max(seen, 1) : seen;
+      counted.totalExact = !more && !cursor && (items.length > 0 || offset === 0);
+    }
+    return { items, total: counted.total, totalExact: counted.totalExact, nextCursor: more && last ? { updatedAt: last.updatedAt, id: last.id } : null };
+  }
+
+  private get mysql(): boolean {
+    return this.households.manager.connection.options.type === 'mysql';
+  }
+
+  private readonly exactCounts = new Map<string, { at: number; total: Promise<number> }>();
+
+  /** total null: not counted now (the caller gives a lower bound); the exact count runs in the background. */
+  private async count(q: { from: string; sql: string; params: unknown[] }, later = false): Promise<{ total: number | null; totalExact: boolean }> {
+    if (!later) {
+      const [row] = await this.reads.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${q.from} WHERE ${q.sql} LIMIT ${COUNT_CAP + 1}) c`, q.params);
+      const n = Number(row?.n ?? 0);
+      if (n <= COUNT_CAP) return { total: n, totalExact: true };
+    }
+    const key = JSON.stringify(q);
+    const hit = this.exactCounts.get(key);
+    if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) {
+      const total = this.reads.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.sql}`, q.params, 'background').then(([r]) => Number(r?.n ?? 0));
+      if (this.exactCounts.size > 500) this.exactCounts.clear();
+      this.exactCounts.set(key, { at: Date.now(), total });
+      total.catch(() => this.exactCounts.delete(key));
+    }
+    // The exact count if it is known (made in the last minute); a count still running is not waited for.
+    const known = hit ?? this.exactCounts.get(key);
+    const settled = known ? await Promise.race([known.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null) : null;
+    if (settled !== null) return { total: later ? settled : Math.max(COUNT_CAP + 1, settled), totalExact: true };
+    return later ? { total: null, totalExact: false } : { total: COUNT_CAP + 1, totalExact: false };
+  }
+
+  /** The list's WHERE over `household h` with `?` placeholders: the same SQL on SQLite and MySQL. */
+  private whereOf(scope: Scope, filter: HouseholdFilter): { sql: string; params: unknown[] } {
+    const sql: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, ...values: unknown[]): void => {
+      sql.push(clause);
+      params.push(...values);
+    };
+    switch (scope.kind) {
+      case 'household':
+        add('h.id = ?', scope.householdId ?? '');
+        break;
+      case 'grids':
+        if (scope.gridIds.length === 0) add('1 = 0');
+        else add(`h.gridId IN (${scope.gridIds.map(() => '?').join(', ')})`, ...scope.gridIds);
+        break;
+      case 'street':
+        add('h.streetCode = ?', scope.streetCode);
+        break;
+      case 'district':
+        add('h.districtCode = ?', scope.districtCode);
+        break;
+      default:
+        assertNever(scope);
+    }
+    if (filter.name) {
+      const prefix = filter.name.replace(/[%_]/g, '');
+      // MySQL ranges LIKE 'x%' on the index; SQLite's LIKE ignores a BINARY index, so a prefix there is a code-point range.
+      if (!prefix) add('1 = 1');
+      else if (this.mysql) add('h.headName LIKE ?', `${prefix}%`);
+      else add('h.headName >= ? AND h.headName < ?', prefix, `${prefix}\u{10FFFF}`);
+    }
+    if (filter.address) add('h.address LIKE ?', `%${filter.address.replace(/[%_]/g, '')}%`);
+    if (filter.streetCode) add('h.streetCode = ?', filter.streetCode);
+    if (filter.communityCode) add('h.communityCode = ?', filter.communityCode);
+    if (filter.gridId) add('h.gridId = ?', filter.gridId);
+    if (filter.status) add('h.status = ?', filter.status);
+    // memberIdHash: resolved to household ids by search() first.
+    // riskColour and eligiblePolicy: joined by search(), which picks the plan.
+    return { sql: sql.join(' AND '), params };
   }
 
   /** Current risk colour of each household that has been scored. */
@@ -117,9 +281,10 @@ export class HouseholdsRepository {
     }
   }
 
+  /** One statement per table (the hot path of every submission: no per-entity ORM machinery). */
   async insert(m: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
-    await m.getRepository(HouseholdEntity).insert(household);
-    if (members.length) await m.getRepository(MemberEntity).insert(members);
+    await bulkInsert(m, 'household', columnsOf(m, HouseholdEntity, household), [household]);
+    if (members.length) await bulkInsert(m, 'member', columnsOf(m, MemberEntity, members[0]!), members);
   }
 
   /** Optimistic update: succeeds only if the stored version is still `expectedVersion`. */

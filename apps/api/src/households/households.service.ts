@@ -26,9 +26,26 @@ import type {
 } from './household.dto.js';
 import type { HouseholdEntity } from './household.entity.js';
 import { toHouseholdResponse, toHouseholdSummary, toRevisionResponse } from './household.mapper.js';
-import { HouseholdsRepository } from './households.repository.js';
+import { HouseholdsRepository, type HouseholdCursor } from './households.repository.js';
 import type { MemberEntity } from './member.entity.js';
 import type { RevisionSource } from './revision.entity.js';
+
+/** An opaque keyset cursor: base64url of [updatedAt, id] of the last row shown. */
+export function encodeCursor(c: HouseholdCursor): string {
+  return Buffer.from(JSON.stringify([c.updatedAt, c.id])).toString('base64url');
+}
+
+export function decodeCursor(raw: string): HouseholdCursor {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && v[0].length <= 40 && v[1].length <= 36) {
+      return { updatedAt: v[0], id: v[1] };
+    }
+  } catch {
+    /* answered below */
+  }
+  throw new AppError('VALIDATION_FAILED', 'cursor 须为上一页返回的 nextCursor');
+}
 
 /** Answer to a create or update: applied at once (staff) or queued for review (residents, grid workers). */
 export interface HouseholdWriteResult {
@@ -141,12 +158,14 @@ export class HouseholdsService {
       memberIdHash = this.cipher.hash(v.valid ? v.idNumber : q.idNumber);
       await this.audit.record(auth, { action: 'household.search_by_id', entityType: 'household', detail: { idNumber: maskIdNumber(q.idNumber) } });
     }
-    const { items, total } = await this.households.search(scope, {
+    const { items, total, totalExact, nextCursor } = await this.households.search(scope, {
       name: q.name, address: q.address, streetCode: q.streetCode, communityCode: q.communityCode, gridId: q.gridId, status: q.status, memberIdHash,
       riskColour: q.colour, eligiblePolicy: q.category,
-    }, q.page, q.pageSize);
-    const colours = await this.households.riskColours(items.map((h) => h.id));
-    return { items: items.map((h) => toHouseholdSummary(h, colours.get(h.id) ?? null)), total, page: q.page, pageSize: q.pageSize };
+    }, q.page, q.pageSize, q.cursor === undefined ? null : decodeCursor(q.cursor));
+    return {
+      items: items.map((h) => toHouseholdSummary(h, h.riskColour)), total, totalExact, page: q.page, pageSize: q.pageSize,
+      nextCursor: nextCursor ? encodeCursor(nextCursor) : null,
+    };
   }
 
   async update(auth: AuthContext, id: string, dto: UpdateHouseholdDto): Promise<HouseholdWriteResult> {

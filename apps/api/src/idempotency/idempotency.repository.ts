@@ -14,7 +14,7 @@ export class IdempotencyRepository {
   /** Claims the key; false if a record already exists. */
   async claim(id: string, requestHash: string, at: string): Promise<boolean> {
     try {
-      await this.tx.write(() => this.records.insert({ id, requestHash, statusCode: null, responseEnc: null, createdAt: at }));
+      await this.tx.write((m) => m.query('INSERT INTO idempotency_record (id, requestHash, statusCode, responseEnc, createdAt) VALUES (?, ?, NULL, NULL, ?)', [id, requestHash, at]));
       return true;
     } catch {
       return false;
@@ -26,7 +26,7 @@ export class IdempotencyRepository {
   }
 
   async complete(id: string, statusCode: number, responseEnc: string): Promise<void> {
-    await this.tx.write(() => this.records.update({ id }, { statusCode, responseEnc }));
+    await this.tx.write((m) => m.query('UPDATE idempotency_record SET statusCode = ?, responseEnc = ? WHERE id = ?', [statusCode, responseEnc, id]));
   }
 
   async release(id: string): Promise<void> {

@@ -6,7 +6,7 @@ export type { RiskColour } from '@zczr/contract';
 
 /** A household's current risk score, colour and income circle. */
 @Entity('household_risk')
-@Index('idx_household_risk_colour', ['colour'])
+@Index('idx_household_risk_colour_household', ['colour', 'householdId'])
 export class HouseholdRiskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) householdId: string;
   @Column({ type: 'double' }) score: number;

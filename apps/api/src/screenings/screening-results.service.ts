@@ -154,6 +154,8 @@ export class ScreeningResultsService {
     let afterId = 0;
     const scope = this.access.scopeOf(auth);
     for (;;) {
+      // A download the client abandoned stops here instead of generating the rest for nobody.
+      if (out.destroyed) break;
       const { items } = await this.repo.hitHouseholds(run.id, scope, filter, { afterId, take: EXPORT_PAGE });
       if (items.length === 0) break;
       afterId = items[items.length - 1]!.hitId;

@@ -6,6 +6,7 @@ import { ConsoleOps1763990000000 } from './1763990000000-console-ops.js';
 import { Trust1764700000000 } from './1764700000000-trust.js';
 import { Supporters1764800000000 } from './1764800000000-supporters.js';
 import { Jobs1764810000000 } from './1764810000000-jobs.js';
+import { ConsoleScale1764820000000 } from './1764820000000-console-scale.js';
 import { Notifications1764840000000 } from './1764840000000-notifications.js';
 import { AuditHead1764870000000 } from './1764870000000-audit-head.js';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   Trust1764700000000,
   Supporters1764800000000,
   Jobs1764810000000,
+  ConsoleScale1764820000000,
   Notifications1764840000000,
   AuditHead1764870000000,
 ];

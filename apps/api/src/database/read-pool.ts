@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+/*
+ * The read worker: its own read-only better-sqlite3 connection to the same file (WAL lets it read
+ * the last committed state while the main connection writes), prepared statements cached by text.
+ * Plain CommonJS evaluated by the Worker, so the same code runs from the built API and from the
+ * TypeScript sources under jest.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -65536');
+db.pragma('temp_store = MEMORY');
+const statements = new Map();
+if (workerData.checkpointMs) {
+  // Checkpoints the WAL into the database file here, not in the main thread's commits.
+  const writer = new Database(workerData.file, { fileMustExist: true });
+  writer.pragma('busy_timeout = 5000');
+  setInterval(() => {
+    try {
+      writer.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      /* busy: the next round catches up */
+    }
+  }, workerData.checkpointMs);
+}
+parentPort.on('message', ({ id, sql, params }) => {
+  try {
+    let st = statements.get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      if (!st.reader) throw new Error('read pool: not a read statement');
+      if (statements.size > 500) statements.clear();
+      statements.set(sql, st);
+    }
+    parentPort.postMessage({ id, rows: st.all(...params) });
+  } catch (e) {
+    parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
+`;
+
+/** How often the background worker checkpoints the WAL. */
+const CHECKPOINT_MS = 500;
+
+export type ReadLane = 'interactive' | 'background';
+
+interface Job {
+  resolve: (rows: unknown[]) => void;
+  reject: (e: Error) => void;
+}
+
+interface ReadWorker {
+  worker: Worker;
+  busy: number;
+}
+
+/** A parameter as the SQLite driver binds it (TypeORM turns booleans and dates the same way). */
+function bindable(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString();
+  return v === undefined ? null : v;
+}
+
+/**
+ * Long reads off the event loop. better-sqlite3 runs every statement synchronously on the thread
+ * that calls it, so one aggregate over a million rows would stop every other request (health
+ * included) while it runs. On an SQLite file, the console's heavy reads (list pages and counts,
+ * dashboard and board aggregates, drill-downs) go to a small pool of worker threads, each with its
+ * own read-only connection; the main connection keeps the writes and the short reads. On MySQL the
+ * driver is asynchronous already, and on an in-memory database there is no file to share: both
+ * read through the data source.
+ */
+@Injectable()
+export class ReadPool implements OnApplicationShutdown {
+  private readonly logger = new Logger('ReadPool');
+  private readonly workers: ReadWorker[] = [];
+  /** A worker of its own for long background reads (dashboard aggregates, exact counts), so they never queue ahead of a page. */
+  private background: ReadWorker | null = null;
+  private readonly jobs = new Map<number, Job>();
+  private nextId = 1;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const file = config.database.type === 'sqlite' && config.database.location !== ':memory:' ? config.database.location : null;
+    if (!file || config.readPoolSize < 1) return;
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    for (let i = 0; i <= config.readPoolSize; i++) {
+      const background = i === config.readPoolSize;
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, checkpointMs: background ? CHECKPOINT_MS : 0 } });
+      worker.unref();
+      const slot: ReadWorker = { worker, busy: 0 };
+      worker.on('message', (msg: { id: number; rows?: unknown[]; error?: string }) => {
+        slot.busy--;
+        const job = this.jobs.get(msg.id);
+        this.jobs.delete(msg.id);
+        if (!job) return;
+        if (msg.error !== undefined) job.reject(new Error(msg.error));
+        else job.resolve(msg.rows ?? []);
+      });
+      worker.on('error', (e) => this.logger.error(`read worker failed: ${e.message}`));
+      if (background) this.background = slot;
+      else this.workers.push(slot);
+    }
+    // The main connection no longer checkpoints on commit: a checkpoint copies up to the whole WAL
+    // (64 MB) into the file and would stop the event loop for as long; the background worker does it.
+    (this.ds.driver as unknown as { databaseConnection: { pragma: (s: string) => unknown } }).databaseConnection.pragma('wal_autocheckpoint = 0');
+  }
+
+  /** Whether reads leave the main thread (SQLite file with workers). */
+  get offThread(): boolean {
+    return this.workers.length > 0;
+  }
+
+  /** Raw rows of a read-only statement with `?` placeholders; `background` for long reads nobody waits on. */
+  query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = [], lane: ReadLane = 'interactive'): Promise<T[]> {
+    if (this.workers.length === 0) return this.ds.query<T[]>(sql, [...params]);
+    const slot = lane === 'background' && this.background ? this.background : this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    return new Promise<T[]>((resolve, reject) => {
+      this.jobs.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+      slot.busy++;
+      slot.worker.postMessage({ id, sql, params: params.map(bindable) });
+    });
+  }
+
+  /** Raw rows of a query builder (what getRawMany returns). */
+  raw<T = Record<string, unknown>>(qb: SelectQueryBuilder<ObjectLiteral>, lane: ReadLane = 'interactive'): Promise<T[]> {
+    if (this.workers.length === 0) return qb.getRawMany<T>();
+    const [sql, params] = qb.getQueryAndParameters();
+    return this.query<T>(sql, params, lane);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const pending = [...this.jobs.values()];
+    this.jobs.clear();
+    for (const job of pending) job.reject(new Error('read pool closed'));
+    await Promise.all([...this.workers, ...(this.background ? [this.background] : [])].map((w) => w.worker.terminate()));
+    this.workers.length = 0;
+    this.background = null;
+  }
+}
