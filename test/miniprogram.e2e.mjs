@@ -1,3 +1,4 @@
+/* global window, getComputedStyle */
 /**
  * Browser scenarios for the mini-program's H5 build (run by test/run-browser.mjs against the real
  * API on a fresh database). Each check gets { page, context, base, api, shoot }:

@@ -231,6 +231,9 @@ export class HouseholdsRepository {
       case 'district':
         add('h.districtCode = ?', scope.districtCode);
         break;
+      case 'none':
+        add('1 = 0');
+        break;
       default:
         assertNever(scope);
     }
