@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { bulkInsert } from '../database/bulk.js';
 import { ReadPool } from '../database/read-pool.js';
