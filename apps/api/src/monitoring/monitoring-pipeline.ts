@@ -1,11 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
+import { addMonths } from '../common/dates.js';
 import { Clock } from '../common/time.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { RowValue } from '../imports/sources.js';
 import { RiskService } from '../risk/risk.service.js';
-import { addMonths } from '../screenings/screenings.service.js';
 import type { TaskSpec } from '../tasks/tasks.service.js';
 import { TasksService } from '../tasks/tasks.service.js';
 import { minusMonths, num, type HouseholdView } from '../warnings/rules.js';

@@ -6,7 +6,7 @@ import { HouseholdEntity } from '../households/household.entity.js';
 import { MemberEntity } from '../households/member.entity.js';
 import { DepartmentRecordEntity } from '../imports/import.entity.js';
 import { MonitoringRunEntity } from './monitoring-run.entity.js';
-import { chunks } from './sql.js';
+import { chunks } from '../database/sql.js';
 
 export type HouseholdRow = Pick<HouseholdEntity, 'id' | 'status' | 'districtCode' | 'streetCode' | 'communityCode' | 'gridId' | 'snapshotEnc'>;
 export type MemberRow = Pick<MemberEntity, 'householdId' | 'position' | 'relation' | 'birthDate' | 'employment' | 'idNumberHash'>;

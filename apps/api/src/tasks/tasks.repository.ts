@@ -4,7 +4,7 @@ import { Brackets, EntityManager, In, LessThan, MoreThan, Not, Repository } from
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
-import { chunks, whereInScope } from '../monitoring/sql.js';
+import { chunks, whereInScope } from '../database/sql.js';
 import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
 
 const TASK_COLUMNS = [
