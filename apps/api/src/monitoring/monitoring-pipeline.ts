@@ -1,17 +1,16 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
 import { addMonths } from '../common/dates.js';
 import { Clock } from '../common/time.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { MatcherService } from '../eligibility/matcher.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { RowValue } from '../imports/sources.js';
 import { RiskService } from '../risk/risk.service.js';
-import type { TaskSpec } from '../tasks/tasks.service.js';
-import { TasksService } from '../tasks/tasks.service.js';
+import { TaskDispatch, type TaskSpec } from '../tasks/task-dispatch.service.js';
 import { minusMonths, num, type HouseholdView } from '../warnings/rules.js';
 import { WarningsRepository } from '../warnings/warnings.repository.js';
 import { WarningsService, type RuleBook } from '../warnings/warnings.service.js';
-import { CoreServices } from './core-services.js';
 import { MonitoringRepository, type HouseholdRow } from './monitoring.repository.js';
 
 export interface PipelineCounts {
@@ -35,7 +34,7 @@ export function addCounts(a: PipelineCounts, b: PipelineCounts): PipelineCounts 
  * so two passes never both raise the same warning.
  */
 @Injectable()
-export class MonitoringPipeline implements OnModuleInit {
+export class MonitoringPipeline {
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -44,15 +43,11 @@ export class MonitoringPipeline implements OnModuleInit {
     private readonly warnings: WarningsService,
     private readonly warningsRepo: WarningsRepository,
     private readonly risk: RiskService,
-    private readonly tasks: TasksService,
-    private readonly core: CoreServices,
+    private readonly tasks: TaskDispatch,
+    private readonly matcher: MatcherService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.tasks.onHouseholdChanged((id) => this.processIds([id], { kind: 'task', ref: null }, false).then(() => undefined));
-  }
 
   /** Re-evaluates these households (e.g. after an import changed their department data). */
   async processIds(ids: string[], source: { kind: string; ref: string | null }, rechecks: boolean): Promise<PipelineCounts> {
@@ -100,11 +95,11 @@ export class MonitoringPipeline implements OnModuleInit {
   private async views(rows: HouseholdRow[]): Promise<HouseholdView[]> {
     const ids = rows.map((r) => r.id);
     const asOf = this.clock.today();
-    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.repo.eligibilityOf(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.core.matcher.load()]);
+    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.repo.eligibilityOf(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.matcher.load()]);
     const views = new Map<string, HouseholdView>();
     for (const r of rows) {
       const snapshot = r.snapshotEnc ? this.cipher.decryptJson<HouseholdSnapshot>(r.snapshotEnc) : null;
-      const matched = snapshot ? this.core.matcher.factsOf(lib, snapshot, asOf) : null;
+      const matched = snapshot ? this.matcher.factsOf(lib, snapshot, asOf) : null;
       views.set(r.id, {
         householdId: r.id, districtCode: r.districtCode, streetCode: r.streetCode, communityCode: r.communityCode, gridId: r.gridId, members: [],
         facts: matched?.facts ?? null, policyParams: matched?.params ?? null, benefits: snapshot?.benefits.map((b) => b.policyCode) ?? [],

@@ -7,11 +7,11 @@ import type { AuthContext } from '../common/auth-context.js';
 import { AppError, ErrorDetail, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { MatcherService } from '../eligibility/matcher.service.js';
+import { parsePolicyDefinition } from './policy-definition.js';
 import { PoliciesRepository } from './policies.repository.js';
 import type { PolicyParameterEntity, PolicyVersionEntity } from './policy.entity.js';
 import { POLICY_CODE, type CreatePolicyDto, type ListPoliciesQuery, type PolicyDetailDto, type PolicySummaryDto, type SaveDraftDto } from './policy.dto.js';
 
-const REQUIRED_FIELDS: Array<keyof PolicyDefinition> = ['code', 'name', 'group', 'department', 'legalBasis', 'benefit', 'requiredDocuments', 'rule', 'effectiveFrom', 'references'];
 
 @Injectable()
 export class PoliciesService {
@@ -74,7 +74,7 @@ export class PoliciesService {
   }
 
   async create(auth: AuthContext, dto: CreatePolicyDto): Promise<PolicyDetailDto> {
-    const def = this.parseDefinition(dto.definition);
+    const def = parsePolicyDefinition(dto.definition);
     if (await this.repo.find(def.code)) throw new AppError('INVALID_STATE', '政策代码已存在');
     const now = this.clock.iso();
     await this.repo.transaction(async (m) => {
@@ -89,7 +89,7 @@ export class PoliciesService {
   async saveDraft(auth: AuthContext, code: string, dto: SaveDraftDto): Promise<PolicyDetailDto> {
     const policy = await this.repo.find(code);
     if (!policy) throw notFound();
-    const def = this.parseDefinition(dto.definition);
+    const def = parsePolicyDefinition(dto.definition);
     if (def.code !== code) throw new AppError('VALIDATION_FAILED', '不能修改政策代码');
     const latest = (await this.repo.findVersion(code, policy.latestVersion))!;
     await this.repo.transaction(async (m) => {
@@ -127,31 +127,6 @@ export class PoliciesService {
     this.matcher.invalidate();
     await this.audit.record(auth, { action: 'policy.publish', entityType: 'policy', entityId: code, detail: { version, previous: policy.publishedVersion } });
     return this.get(auth, code);
-  }
-
-  /** The rule of the latest version (draft or published), for previews. */
-  async latestDefinition(code: string): Promise<{ definition: PolicyDefinition; version: number }> {
-    const policy = await this.repo.find(code);
-    if (!policy) throw notFound();
-    const v = (await this.repo.findVersion(code, policy.latestVersion))!;
-    return { definition: JSON.parse(v.definition) as PolicyDefinition, version: v.version };
-  }
-
-  /** Structural checks of a definition sent by a client; the rule is compiled to prove it runs. */
-  parseDefinition(raw: Record<string, unknown>): PolicyDefinition {
-    const details: ErrorDetail[] = REQUIRED_FIELDS.filter((f) => raw[f] === undefined || raw[f] === null).map((f) => ({ field: f, message: '必填' }));
-    if (typeof raw.code === 'string' && !POLICY_CODE.test(raw.code)) details.push({ field: 'code', message: '政策代码须为小写字母、数字和下划线' });
-    if (details.length) throw new AppError('VALIDATION_FAILED', undefined, details);
-    const def = raw as unknown as PolicyDefinition;
-    const params = new Set(PARAMETERS.map((p) => p.name));
-    const issues = validateRule(def.rule as Rule, params);
-    if (issues.length) throw new AppError('INVALID_RULE', undefined, issues.slice(0, 30).map((i) => ({ field: i.path, message: i.message })));
-    try {
-      compilePolicy(def);
-    } catch (e) {
-      throw new AppError('INVALID_RULE', e instanceof Error ? `规则无法编译：${e.message}` : undefined);
-    }
-    return def;
   }
 
   private newVersion(def: PolicyDefinition, version: number, auth: AuthContext, changeNote: string | null): PolicyVersionEntity {
