@@ -1,16 +1,16 @@
 import { OUTCOME_LABELS, type PolicyOutcome } from '@zczr/contract';
 import { Injectable, Logger } from '@nestjs/common';
-import { checkReferences, compilePolicy, validateRule, type PolicyDefinition, type Rule } from '@zczr/eligibility';
+import { checkReferences, type PolicyDefinition } from '@zczr/eligibility';
 import { PARAMETERS, POLICIES } from '@zczr/policies';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
-import { AppError, ErrorDetail, notFound } from '../common/errors.js';
+import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { MatcherService } from '../eligibility/matcher.service.js';
 import { parsePolicyDefinition } from './policy-definition.js';
 import { PoliciesRepository } from './policies.repository.js';
 import type { PolicyParameterEntity, PolicyVersionEntity } from './policy.entity.js';
-import { POLICY_CODE, type CreatePolicyDto, type ListPoliciesQuery, type PolicyDetailDto, type PolicySummaryDto, type SaveDraftDto } from './policy.dto.js';
+import type { CreatePolicyDto, ListPoliciesQuery, PolicyDetailDto, PolicySummaryDto, SaveDraftDto } from './policy.dto.js';
 
 
 @Injectable()
