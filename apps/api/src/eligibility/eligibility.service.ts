@@ -65,7 +65,8 @@ export class EligibilityService {
   /** Every published policy for one household: outcome, explanation, benefit estimate, missing facts, near misses. */
   async forHousehold(auth: AuthContext, id: string): Promise<HouseholdEligibilityDto> {
     const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
-    if (h.status === 'withdrawn' || h.status === 'rejected') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理，不再进行政策匹配');
+    if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理，不再进行政策匹配');
+    if (h.status === 'rejected') throw new AppError('HOUSEHOLD_REJECTED', '该档案未通过审核，不再进行政策匹配');
     const asOf = this.clock.today();
     const lib = await this.matcher.load();
     const results = await this.matcher.explainAll(await this.snapshotOf(h), asOf);

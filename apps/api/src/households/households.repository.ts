@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
-import { assertNever } from '@zczr/domain';
+import { whereHouseholdInScope } from '../database/sql.js';
 import { HouseholdEntity } from './household.entity.js';
 import { MemberEntity } from './member.entity.js';
 import { RevisionEntity } from './revision.entity.js';
@@ -67,7 +67,7 @@ export class HouseholdsRepository {
 
   async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number): Promise<{ items: HouseholdEntity[]; total: number }> {
     const qb = this.households.createQueryBuilder('h');
-    this.applyScope(qb, scope);
+    whereHouseholdInScope(qb, 'h', scope);
     if (filter.name) qb.andWhere('h.headName LIKE :name', { name: `${filter.name.replace(/[%_]/g, '')}%` });
     if (filter.address) qb.andWhere('h.address LIKE :addr', { addr: `%${filter.address.replace(/[%_]/g, '')}%` });
     if (filter.streetCode) qb.andWhere('h.streetCode = :street', { street: filter.streetCode });
@@ -94,25 +94,6 @@ export class HouseholdsRepository {
     return new Map(rows.map((r) => [r.householdId, r.colour]));
   }
 
-  private applyScope(qb: SelectQueryBuilder<HouseholdEntity>, scope: Scope): void {
-    switch (scope.kind) {
-      case 'household':
-        qb.where('h.id = :hid', { hid: scope.householdId ?? '' });
-        return;
-      case 'grids':
-        if (scope.gridIds.length === 0) qb.where('1 = 0');
-        else qb.where('h.gridId IN (:...grids)', { grids: scope.gridIds });
-        return;
-      case 'street':
-        qb.where('h.streetCode = :scopeStreet', { scopeStreet: scope.streetCode });
-        return;
-      case 'district':
-        qb.where('h.districtCode = :scopeDistrict', { scopeDistrict: scope.districtCode });
-        return;
-      default:
-        assertNever(scope);
-    }
-  }
 
   async insert(m: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
     await m.getRepository(HouseholdEntity).insert(household);

@@ -151,7 +151,8 @@ export class HouseholdsService {
 
   async update(auth: AuthContext, id: string, dto: UpdateHouseholdDto): Promise<HouseholdWriteResult> {
     const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
-    if (h.status === 'withdrawn' || h.status === 'rejected') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    if (h.status === 'rejected') throw new AppError('HOUSEHOLD_REJECTED');
     assertConsentCovers(await this.consents.findById(h.consentId));
     if (h.version !== dto.version) throw new AppError('VERSION_CONFLICT');
     const members = await this.households.membersOf(h.id);

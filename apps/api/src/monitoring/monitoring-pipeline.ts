@@ -122,7 +122,7 @@ export class MonitoringPipeline {
   }
 
   /**
-   * Periodic re-checks of households receiving assistance (DOMAIN.md §4): every few months where an
+   * Periodic re-checks of households receiving assistance (docs/DOMAIN.md §4): every few months where an
    * able adult is jobless, yearly for stable severe illness or disability, half-yearly otherwise.
    */
   private async dueRechecks(book: RuleBook, views: HouseholdView[]): Promise<TaskSpec[]> {
