@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdCodec } from '../households/household-codec.js';
 import type { HouseholdEntity } from '../households/household.entity.js';
@@ -54,6 +55,7 @@ export class EligibilityService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
 
   /** The household's snapshot for the matcher (rebuilt from the record if an old row has none). */
@@ -86,7 +88,7 @@ export class EligibilityService {
     const snapshot = h.status === 'active' ? await this.snapshotOf(h) : null;
     const matched = snapshot && this.matcher.factsOf(lib, snapshot, this.clock.today());
     this.population.update(h.id, h.streetCode, h.communityCode, matched ? matched.facts : null);
-    await this.households.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       if (!matched) {
         await this.results.deleteFor(m, h.id);
         return;

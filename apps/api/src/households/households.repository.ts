@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
-import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
 import { whereHouseholdInScope } from '../database/sql.js';
 import { HouseholdEntity } from './household.entity.js';
@@ -29,15 +28,10 @@ export interface HouseholdFilter {
 @Injectable()
 export class HouseholdsRepository {
   constructor(
-    private readonly tx: Transactor,
     @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
   ) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.tx.run(work);
-  }
 
   findById(id: string): Promise<HouseholdEntity | null> {
     return this.households.findOneBy({ id });

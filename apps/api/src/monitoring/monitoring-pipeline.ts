@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
 import { addMonths } from '../common/dates.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { MatcherService } from '../eligibility/matcher.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
@@ -47,6 +48,7 @@ export class MonitoringPipeline {
     private readonly matcher: MatcherService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
 
   /** Re-evaluates these households (e.g. after an import changed their department data). */
@@ -78,7 +80,7 @@ export class MonitoringPipeline {
     });
     const dispatcher = warnings.length || recheckSpecs.length ? await this.tasks.dispatcher() : null;
     if (warnings.length || recheckSpecs.length || riskPlan.rows.length) {
-      await this.households.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         const created = dispatcher ? await this.tasks.createTasks(m, [...specs, ...recheckSpecs], dispatcher, 'system') : [];
         warnings.forEach((w, i) => {
           w.taskId = created[i]!.id;

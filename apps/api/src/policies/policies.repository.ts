@@ -2,21 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { PolicyDefinition } from '@zczr/eligibility';
 import { EntityManager, Repository } from 'typeorm';
-import { Transactor } from '../database/transactor.js';
 import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from './policy.entity.js';
 
 @Injectable()
 export class PoliciesRepository {
   constructor(
-    private readonly tx: Transactor,
     @InjectRepository(PolicyEntity) private readonly policies: Repository<PolicyEntity>,
     @InjectRepository(PolicyVersionEntity) private readonly versions: Repository<PolicyVersionEntity>,
     @InjectRepository(PolicyParameterEntity) private readonly parameters: Repository<PolicyParameterEntity>,
   ) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.tx.run(work);
-  }
 
   count(): Promise<number> {
     return this.policies.count();

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { MatcherService } from '../eligibility/matcher.service.js';
 import { parsePolicyDefinition } from './policy-definition.js';
 import { PoliciesRepository } from './policies.repository.js';
@@ -22,6 +23,7 @@ export class PoliciesService {
     private readonly matcher: MatcherService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
 
   /** On first start: the shipped policy library as published version 1, and its parameters. */
@@ -32,7 +34,7 @@ export class PoliciesService {
       name: p.name, region: v.region, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo ?? null, value: v.value,
       label: p.label, unit: p.unit ?? null, source: v.source ?? null,
     })));
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.repo.insertParameters(m, params);
       for (const def of POLICIES) {
         await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: 1, latestVersion: 1, updatedAt: now });
@@ -77,7 +79,7 @@ export class PoliciesService {
     const def = parsePolicyDefinition(dto.definition);
     if (await this.repo.find(def.code)) throw new AppError('INVALID_STATE', '政策代码已存在');
     const now = this.clock.iso();
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: null, latestVersion: 1, updatedAt: now });
       await this.repo.insertVersion(m, this.newVersion(def, 1, auth, dto.changeNote ?? '新建政策'));
     });
@@ -92,7 +94,7 @@ export class PoliciesService {
     const def = parsePolicyDefinition(dto.definition);
     if (def.code !== code) throw new AppError('VALIDATION_FAILED', '不能修改政策代码');
     const latest = (await this.repo.findVersion(code, policy.latestVersion))!;
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       if (latest.status === 'draft') {
         await this.repo.updateVersion(m, code, latest.version, { definition: JSON.stringify(def), changeNote: dto.changeNote ?? latest.changeNote, createdBy: auth.userId, createdAt: this.clock.iso() });
       } else {
@@ -119,7 +121,7 @@ export class PoliciesService {
       throw new AppError('REFERENCES_FAILING', undefined, failing.map((r) => ({ field: r.label, message: `预期“${outcomeLabel(r.expected)}”，实际“${outcomeLabel(r.actual)}”` })));
     }
     const now = this.clock.iso();
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       if (policy.publishedVersion !== null) await this.repo.updateVersion(m, code, policy.publishedVersion, { status: 'superseded' });
       await this.repo.updateVersion(m, code, version, { status: 'published', publishedBy: auth.userId, publishedAt: now });
       await this.repo.updatePolicy(m, code, { publishedVersion: version, name: def.name, policyGroup: def.group, department: def.department, updatedAt: now });

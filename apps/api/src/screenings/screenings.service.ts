@@ -6,6 +6,7 @@ import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { addMonths } from '../common/dates.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import type { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
@@ -60,6 +61,7 @@ export class ScreeningsService implements OnModuleInit {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -185,7 +187,7 @@ export class ScreeningsService implements OnModuleInit {
             rows.push(...rowsNow);
           }
         });
-        await this.households.transaction(async (m) => {
+        await this.tx.run(async (m) => {
           await this.results.replaceFor(m, stale, rows);
           await this.repo.insertHits(m, hits);
         });
