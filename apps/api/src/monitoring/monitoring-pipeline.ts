@@ -4,6 +4,7 @@ import { addMonths } from '../common/dates.js';
 import { Clock } from '../common/time.js';
 import { Transactor } from '../database/transactor.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
 import { MatcherService } from '../eligibility/matcher.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { RowValue } from '../imports/sources.js';
@@ -46,6 +47,7 @@ export class MonitoringPipeline {
     private readonly risk: RiskService,
     private readonly tasks: TaskDispatch,
     private readonly matcher: MatcherService,
+    private readonly eligibilityRepo: EligibilityRepository,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
     private readonly tx: Transactor,
@@ -97,7 +99,7 @@ export class MonitoringPipeline {
   private async views(rows: HouseholdRow[]): Promise<HouseholdView[]> {
     const ids = rows.map((r) => r.id);
     const asOf = this.clock.today();
-    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.repo.eligibilityOf(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.matcher.load()]);
+    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.eligibilityRepo.currentFor(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.matcher.load()]);
     const views = new Map<string, HouseholdView>();
     for (const r of rows) {
       const snapshot = r.snapshotEnc ? this.cipher.decryptJson<HouseholdSnapshot>(r.snapshotEnc) : null;

@@ -47,14 +47,6 @@ export class MonitoringRepository {
     return out;
   }
 
-  async eligibilityOf(ids: string[]): Promise<Array<{ householdId: string; policyCode: string; outcome: string; missingFacts: string }>> {
-    const out: Array<{ householdId: string; policyCode: string; outcome: string; missingFacts: string }> = [];
-    for (const part of chunks(ids, 500)) {
-      out.push(...(await this.records.manager.query<typeof out>(`SELECT householdId, policyCode, outcome, missingFacts FROM eligibility_current WHERE householdId IN (${part.map(() => '?').join(', ')})`, part)));
-    }
-    return out;
-  }
-
   /** Department records of these households with an event after `fromDate` (raw rows: an import can touch a million). */
   async recordsOf(ids: string[], fromDate: string): Promise<Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>>> {
     const out: Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>> = [];

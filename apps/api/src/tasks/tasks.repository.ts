@@ -139,12 +139,6 @@ export class TasksRepository {
     return map;
   }
 
-  /** Policies the household is eligible for now (recorded on a decision, before and after). */
-  async eligiblePolicies(householdId: string): Promise<string[]> {
-    const rows = await this.tasks.manager.query<Array<{ policyCode: string }>>('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [householdId, 'eligible']);
-    return rows.map((r) => r.policyCode);
-  }
-
   countActive(): Promise<number> {
     return this.tasks.count({ where: { status: Not(In(['accepted', 'closed'])) } });
   }

@@ -9,6 +9,7 @@ import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Transactor } from '../database/transactor.js';
+import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdCodec } from '../households/household-codec.js';
 import type { HouseholdContent } from '../households/household-document.js';
@@ -44,6 +45,7 @@ export class TasksService {
     private readonly dispatch: TaskDispatch,
     private readonly householdFiles: HouseholdsService,
     private readonly eligibility: EligibilityService,
+    private readonly eligibilityRepo: EligibilityRepository,
     private readonly pipeline: MonitoringPipeline,
     private readonly tx: Transactor,
     private readonly codec: HouseholdCodec,
@@ -210,7 +212,7 @@ export class TasksService {
   }
 
   private eligibleCodes(householdId: string): Promise<string[]> {
-    return this.repo.eligiblePolicies(householdId);
+    return this.eligibilityRepo.eligiblePolicies(householdId);
   }
 
   /** Tasks as DTOs with what a person needs to act on them: whose home, where, which grid, who has it. */
