@@ -52,6 +52,22 @@ export default defineConfig(
     },
   },
   {
+    // The API's module graph is explicit: a feature imports the modules it uses. No service locator,
+    // no forward references to paper over a cycle (move the shared piece down instead).
+    files: ['apps/api/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@nestjs/core', importNames: ['ModuleRef'], message: 'Import the module that provides the service instead of looking it up.' },
+            { name: '@nestjs/common', importNames: ['forwardRef'], message: 'Break the cycle by moving the shared piece into a lower module.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The staff console and the mini-program: type-aware too, against each app's own tsconfig.
     files: ['apps/admin/src/**/*.{ts,tsx}', 'apps/miniprogram/src/**/*.{ts,tsx}'],
     languageOptions: {

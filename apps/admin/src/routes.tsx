@@ -38,7 +38,7 @@ const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDe
 const PoliciesPage = lazy(() => import('./features/policies/PoliciesPage'));
 const PolicyEditorPage = lazy(() => import('./features/policies/PolicyEditorPage'));
 
-// Part B pages (each its own chunk; the dashboard's brings echarts along).
+// Each page is its own chunk; the dashboard's brings echarts along.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const BoardPage = lazy(() => import('./features/board/BoardPage'));
 const ScreeningPage = lazy(() => import('./features/screening/ScreeningPage'));
@@ -55,9 +55,6 @@ export const routes: AppRoute[] = [
   { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: REVIEWERS, element: <PoliciesPage />, group: '政策管理' },
   { path: '/policies/:code', label: '政策规则编辑', roles: REVIEWERS, element: <PolicyEditorPage />, group: '政策管理' },
 
-  // ---- Part B routes (screening, warnings/tasks board, dashboard + map, imports, administration) ----
-  // Append entries here, importing lazily from ./features/{screening,dashboard,board,imports,admin}/.
-  // Example: { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },
   { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },
   { path: '/board', personalData: true, label: '预警与任务', icon: <AlertOutlined />, roles: REVIEWERS, element: <BoardPage />, group: '监测分析' },
   { path: '/screening', personalData: true, label: '人群筛查', icon: <RadarChartOutlined />, roles: DISTRICT_STAFF, element: <ScreeningPage />, group: '监测分析' },
@@ -66,7 +63,6 @@ export const routes: AppRoute[] = [
   { path: '/system/grids', label: '网格与网格员', icon: <ApartmentOutlined />, roles: ['admin'], element: <GridsPage />, group: '系统管理' },
   { path: '/system/dictionaries', label: '数据字典', icon: <ProfileOutlined />, roles: ['admin', 'security_admin', 'audit_admin'], element: <DictionariesPage />, group: '系统管理' },
   { path: '/system/audit', label: '审计日志', icon: <SafetyCertificateOutlined />, roles: ['audit_admin'], element: <AuditLogPage />, group: '系统管理' },
-  // ---- end of part B routes ----
 ];
 
 /** Where a role lands after signing in: the first menu entry it may open. */

@@ -3,7 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import webpack from 'webpack';
 
 /**
- * Taro build configuration. Hand-scaffolded (no `taro init`, see shared TOOLCHAIN.md).
+ * Taro build configuration. Hand-scaffolded (no `taro init`, see docs/TOOLCHAIN.md).
  * H5 goes to dist/h5 and is served by the API at /h5/; weapp goes to dist/weapp.
  */
 const srcDir = path.resolve(__dirname, '..', 'src');

@@ -322,7 +322,7 @@ function makePerson(rng: Rng, m: SkeletonMember, cycle: number, band: IncomeBand
   }
   const severe = disability !== null && disability.grade <= 2;
 
-  // Self-care check (DOMAIN.md §3): most people fail nothing; frailty, severe disability, illness.
+  // Self-care check (docs/DOMAIN.md §3): most people fail nothing; frailty, severe disability, illness.
   let failP = age >= 90 ? 0.45 : age >= 80 ? 0.22 : age >= 70 ? 0.07 : 0.005;
   if (disability?.grade === 1) failP = Math.max(failP, 0.7);
   else if (disability?.grade === 2) failP = Math.max(failP, 0.4);
@@ -520,7 +520,7 @@ function drawIncomes(rng: Rng, people: Person[], band: IncomeBand, community: Co
     });
   }
 
-  // Payments that are not counted as income (DOMAIN.md §3).
+  // Payments that are not counted as income (docs/DOMAIN.md §3).
   people.forEach((p, i) => {
     if (p.employment === 'student' && p.age >= 15 && rng.chance(band === 'above' ? 0.04 : 0.35)) {
       incomes.push({ type: 'scholarship', monthlyAmount: round10(rng.range(100, 500)), memberIndex: i, note: p.age >= 18 ? '国家助学金' : '学校助学金' });

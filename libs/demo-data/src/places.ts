@@ -83,7 +83,7 @@ export interface CommunityPlace {
   streetName: string;
   /** A village (村): rural address, more farming. */
   rural: boolean;
-  /** Households per grid in this community (150–300, DOMAIN.md §2). */
+  /** Households per grid in this community (150–300, docs/DOMAIN.md §2). */
   gridSize: number;
   /** Relative share of the district's households. */
   weight: number;

@@ -2,7 +2,7 @@
  * Area codes as they appear in the first 6 digits of an ID number.
  *
  * An ID number keeps the code of the place where it was first issued for life, so codes that
- * GB/T 2260 has since retired are still valid on old cards (DOMAIN.md §5).
+ * GB/T 2260 has since retired are still valid on old cards (docs/DOMAIN.md §5).
  */
 import { divisionPath, findDivision, joinNames } from './divisions.js';
 

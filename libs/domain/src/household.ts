@@ -65,7 +65,7 @@ export const SELF_CARE_LEVEL_LABELS: Record<SelfCareLevel, string> = {
   self_care: '生活能够自理', partial: '生活部分不能自理', total_loss: '生活完全不能自理',
 };
 
-/** 0 items failed = self-care, 1–3 = partial, ≥4 = total loss (DOMAIN.md §3). */
+/** 0 items failed = self-care, 1–3 = partial, ≥4 = total loss (docs/DOMAIN.md §3). */
 export function selfCareLevel(check: SelfCareCheck): SelfCareLevel {
   const failed = Object.values(check).filter(Boolean).length;
   if (failed === 0) return 'self_care';
@@ -99,7 +99,7 @@ export const INCOME_TYPE_LABELS: Record<IncomeType, string> = {
   scholarship: '奖学金/助学金', bravery_award: '见义勇为奖金', government_assistance: '政府救助金',
 };
 
-/** Income types that are not counted as household income (DOMAIN.md §3). */
+/** Income types that are not counted as household income (docs/DOMAIN.md §3). */
 export const UNCOUNTED_INCOME_TYPES: readonly IncomeType[] = [
   'veteran_special_care', 'family_planning_award', 'scholarship', 'bravery_award', 'government_assistance',
 ];

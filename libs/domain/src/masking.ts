@@ -1,6 +1,6 @@
 /** Masking of sensitive values for display and logs: written once, used by API, console and mini-program. */
 
-/** ID number: first 6 + last 4 visible (DOMAIN.md §6). */
+/** ID number: first 6 + last 4 visible (docs/DOMAIN.md §6). */
 export function maskIdNumber(id: string): string {
   if (id.length <= 10) return '*'.repeat(id.length);
   return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);

@@ -1,6 +1,6 @@
 /**
  * The fact catalogue: everything a rule may ask about a household, derived from its snapshot in one
- * pass. Labels and units are in catalogue.ts; the rules behind each fact are below (DOMAIN.md §3).
+ * pass. Labels and units are in catalogue.ts; the rules behind each fact are below (docs/DOMAIN.md §3).
  *
  * Who counts. Only co-resident members (`coResident === true`) make up the household: its size,
  * composition, labour, health, disability and care facts, and the divisor of every per-capita
@@ -48,7 +48,7 @@ const SELF_CARE_ITEMS = ['eating', 'dressing', 'gettingUp', 'toileting', 'walkin
 const isNum = (x: unknown): x is number => typeof x === 'number' && x === x;
 
 /**
- * Disabled in a way that qualifies for 特困 support (DOMAIN.md §3): grade 1–2 physical, 1–3
+ * Disabled in a way that qualifies for 特困 support (docs/DOMAIN.md §3): grade 1–2 physical, 1–3
  * intellectual or mental, grade 1 visual, 1–2 multiple. Hearing and speech do not qualify alone.
  */
 export function isTekunDisability(d: Disability): boolean {
@@ -156,7 +156,7 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   const resident: boolean[] = new Array<boolean>(members.length);
   /** The applicant the person-level facts describe: the one member, otherwise the head (-1: none). */
   let personIndex = -1;
-  // Urban or rural from the 12-digit community code (DOMAIN.md): 001–199 居委会 (urban), 200–399 村委会 (rural); otherwise unknown.
+  // Urban or rural from the 12-digit community code (docs/DOMAIN.md): 001–199 居委会 (urban), 200–399 村委会 (rural); otherwise unknown.
   if (typeof h.regionCode === 'string' && /^\d{12}$/.test(h.regionCode)) {
     const village = Number(h.regionCode.slice(9));
     if (village >= 1 && village <= 199) facts.ruralCommunity = false;

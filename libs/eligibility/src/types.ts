@@ -67,7 +67,7 @@ export type Facts = Partial<Record<FactName, FactValue>>;
  * FACT_CATALOGUE gives each one a Chinese label and unit for explanations.
  */
 export const FACT_NAMES = [
-  // size and composition (co-resident members only, per DOMAIN.md §3)
+  // size and composition (co-resident members only, per docs/DOMAIN.md §3)
   'householdSize', 'elderlyCount', 'minorCount', 'childUnder14Count', 'workingAgeCount', 'oldestAge', 'youngestAge',
   'livingAlone', 'minorWithoutParentCount',
   // where the household lives: a villagers' committee (村委会) or a residents' committee (居委会)

@@ -1,5 +1,5 @@
 /**
- * ID number masking: first 6 + last 4 visible (DOMAIN.md §6). Same rule as @zczr/domain's
+ * ID number masking: first 6 + last 4 visible (docs/DOMAIN.md §6). Same rule as @zczr/domain's
  * maskIdNumber, kept here so that this lib does not depend on the domain lib.
  */
 export function maskIdNumber(id: string): string {

@@ -5,7 +5,7 @@ import { UserEntity } from '../auth/user.entity.js';
 import { Transactor } from '../database/transactor.js';
 import { GridWorkerEntity } from '../regions/grid.entity.js';
 import { HouseholdEntity } from '../households/household.entity.js';
-import { chunks } from '../monitoring/sql.js';
+import { chunks } from '../database/sql.js';
 import type { ManagedRole } from './admin.dto.js';
 
 export interface UserFilter {

@@ -63,7 +63,8 @@ export class AttachmentsService {
 
   async upload(auth: AuthContext, file: Express.Multer.File | undefined, dto: UploadAttachmentDto): Promise<{ attachment: AttachmentResponseDto; created: boolean }> {
     const h = await this.household(auth, dto.householdId);
-    if (h.status === 'withdrawn' || h.status === 'rejected') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    if (h.status === 'rejected') throw new AppError('HOUSEHOLD_REJECTED');
     assertConsentCovers(await this.consents.findById(h.consentId));
     if (dto.memberIndex !== undefined && dto.memberIndex >= h.memberCount) throw new AppError('VALIDATION_FAILED', `该家庭只有 ${h.memberCount} 名成员`);
     const image = await checkImageUpload(file, this.config.uploads);

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
+import { UsersRepository } from '../auth/users.repository.js';
 import { Transactor } from '../database/transactor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditLogEntity } from './audit-log.entity.js';
@@ -77,6 +78,7 @@ export class AuditService implements OnApplicationShutdown {
     @InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>,
     private readonly clock: Clock,
     private readonly tx: Transactor,
+    private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.lockingRead = repo.manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
@@ -181,11 +183,8 @@ export class AuditService implements OnApplicationShutdown {
 
   /** "username（display name）" of the actors on a page of entries. */
   async actorNames(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.repo.manager.query<Array<{ id: string; username: string | null; displayName: string }>>(
-      `SELECT id, username, displayName FROM app_user WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
-    return new Map(rows.map((r) => [r.id, r.username ? `${r.username}（${r.displayName}）` : r.displayName]));
+    const names = await this.users.namesOf(ids);
+    return new Map([...names].map(([id, n]) => [id, n.username ? `${n.username}（${n.displayName}）` : n.displayName]));
   }
 
   /** One household's trail, newest first; `actions` narrows it (e.g. to reads). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
+import { chunks } from '../database/sql.js';
 import { Transactor } from '../database/transactor.js';
 import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { HouseholdEntity } from '../households/household.entity.js';
@@ -56,6 +57,18 @@ export class UsersRepository {
     if (this.accessCache.size > 10_000) this.accessCache.clear();
     if (epoch === this.epoch) this.accessCache.set(id, { value, until: Date.now() + ACCESS_CACHE_MS });
     return value;
+  }
+
+  /** The one reader of people's names: login name and display name of each id found (`enabledOnly`: not disabled). */
+  async namesOf(ids: Iterable<string>, opts: { enabledOnly?: boolean } = {}): Promise<Map<string, { username: string | null; displayName: string }>> {
+    const out = new Map<string, { username: string | null; displayName: string }>();
+    for (const part of chunks([...new Set(ids)], 500)) {
+      const rows = await this.users.find({
+        select: { id: true, username: true, displayName: true }, where: { id: In(part), ...(opts.enabledOnly ? { disabledAt: IsNull() } : {}) },
+      });
+      for (const r of rows) out.set(r.id, { username: r.username, displayName: r.displayName });
+    }
+    return out;
   }
 
   findById(id: string): Promise<UserEntity | null> {

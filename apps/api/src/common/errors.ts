@@ -24,6 +24,7 @@ export const ERRORS = {
   CONSENT_GUARDIAN_REQUIRED: [HttpStatus.BAD_REQUEST, '未满14周岁的未成年人须由监护人授权同意'],
   CONSENT_ALREADY_USED: [HttpStatus.CONFLICT, '该授权已用于其他家庭档案'],
   CONSENT_WITHDRAWN: [HttpStatus.CONFLICT, '授权已撤回'],
+  HOUSEHOLD_REJECTED: [HttpStatus.CONFLICT, '该档案未通过审核，已停止处理'],
   IDENTITY_NOT_BOUND: [HttpStatus.FORBIDDEN, '请先完成实名认证'],
   IDENTITY_ALREADY_BOUND: [HttpStatus.CONFLICT, '该身份证号已绑定其他账号'],
   IDENTITY_LOCKED: [HttpStatus.CONFLICT, '本账号已绑定实名身份，如需更换请到社区或街道由工作人员办理'],

@@ -8,6 +8,7 @@ import { UsersRepository } from '../auth/users.repository.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
@@ -50,6 +51,7 @@ export class ConsentsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -143,7 +145,7 @@ export class ConsentsService {
     if (c.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN');
     const at = this.clock.iso();
     const erase = this.config.withdrawalRetention === 'erase';
-    await this.households.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.consents.markWithdrawn(m, c.id, at, dto.reason ?? null);
       if (!c.householdId) return;
       const h = await this.households.findById(c.householdId);

@@ -3,13 +3,17 @@ import type { EntityManager } from 'typeorm';
 /**
  * Multi-row INSERT in chunks, for population runs that write hundreds of thousands of rows: one
  * statement per chunk instead of TypeORM's per-entity insert machinery. Same SQL on SQLite and MySQL
- * apart from identifier quoting.
+ * apart from identifier quoting and, with `ignoreDuplicates` (re-imports), the keyword that skips
+ * rows whose unique key is already stored.
  */
-export async function bulkInsert<T extends object>(m: EntityManager, table: string, columns: ReadonlyArray<keyof T & string>, rows: readonly T[], chunk = 200): Promise<void> {
+export async function bulkInsert<T extends object>(
+  m: EntityManager, table: string, columns: ReadonlyArray<keyof T & string>, rows: readonly T[], chunk = 200, ignoreDuplicates = false,
+): Promise<void> {
   if (rows.length === 0) return;
   const mysql = m.connection.options.type === 'mysql';
   const q = (c: string): string => (mysql ? `\`${c}\`` : `"${c}"`);
-  const head = `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES `;
+  const insert = !ignoreDuplicates ? 'INSERT INTO' : mysql ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO';
+  const head = `${insert} ${q(table)} (${columns.map(q).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);

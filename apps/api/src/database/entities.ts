@@ -11,7 +11,11 @@ import { SubmissionEntity } from '../submissions/submission.entity.js';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from '../policies/policy.entity.js';
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
-import { MONITORING_ENTITIES } from '../monitoring/entities.js';
+import { DepartmentRecordEntity, ImportErrorEntity, ImportRunEntity } from '../imports/import.entity.js';
+import { MonitoringRunEntity } from '../monitoring/monitoring-run.entity.js';
+import { HouseholdRiskEntity, RiskHistoryEntity } from '../risk/risk.entity.js';
+import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity } from '../tasks/task.entity.js';
+import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity } from '../warnings/warning.entity.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { JobEntity, JobShardEntity } from '../jobs/job.entity.js';
 import { NOTIFICATION_ENTITIES } from '../notifications/notification.entity.js';
@@ -20,7 +24,8 @@ export const ENTITIES = [
   RegionEntity, GridEntity, GridWorkerEntity, UserEntity, AuditLogEntity, ConsentEntity,
   HouseholdEntity, MemberEntity, RevisionEntity, SubmissionEntity, IdempotencyRecordEntity,
   PolicyEntity, PolicyVersionEntity, PolicyParameterEntity, EligibilityCurrentEntity, ScreeningRunEntity, ScreeningHitEntity, ScreeningCoverageEntity,
-  ...MONITORING_ENTITIES,
+  ImportRunEntity, ImportErrorEntity, DepartmentRecordEntity, WarningRuleEntity, MonitoringParameterEntity, WarningEntity,
+  HouseholdRiskEntity, RiskHistoryEntity, VerificationTaskEntity, CalendarDayEntity, TaskSequenceEntity, MonitoringRunEntity,
   AttachmentEntity, JobEntity, JobShardEntity,
   ...NOTIFICATION_ENTITIES,
 ];

@@ -4,8 +4,10 @@ import { AuditService } from '../audit/audit.service.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { WechatAccessToken } from '../auth/wechat-access-token.js';
 import { ConsentsRepository } from '../consents/consents.repository.js';
+import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
 import { HouseholdCodec } from '../households/household-codec.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
+import { PoliciesRepository } from '../policies/policies.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { SubmissionsRepository } from '../submissions/submissions.repository.js';
 import { AccessService } from '../access/access.service.js';
@@ -14,9 +16,16 @@ import { ENTITIES } from './entities.js';
 import { ReadPool } from './read-pool.js';
 import { Transactor } from './transactor.js';
 
-const SHARED = [Transactor, ReadPool, UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, HouseholdCodec, AuditService, AccessService, Clock, WechatAccessToken];
+/**
+ * The repositories of the tables many features read (users, consents, households, regions,
+ * submissions, policies, current eligibility), the household codec, the access helper, the audit log
+ * and the clock. A table read by one feature only has its repository in that feature's module.
+ */
+const SHARED = [
+  Transactor, ReadPool, UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, PoliciesRepository, EligibilityRepository,
+  HouseholdCodec, AuditService, AccessService, Clock, WechatAccessToken,
+];
 
-/** Repositories, the access helper, the audit log and the clock: what every feature may use. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],

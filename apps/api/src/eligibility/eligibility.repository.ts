@@ -14,7 +14,12 @@ export class EligibilityRepository {
     return this.current.find({ where: { householdId }, order: { policyCode: 'ASC' } });
   }
 
-  /** Stored results of these households (raw rows: screening reads a million of them). */
+  /** Policies a household is eligible for now, by code. */
+  async eligiblePolicies(householdId: string): Promise<string[]> {
+    return (await this.currentOf(householdId)).filter((r) => r.outcome === 'eligible').map((r) => r.policyCode);
+  }
+
+  /** Stored results of these households (raw rows: screening and monitoring read a million of them). */
   async currentFor(householdIds: string[], m?: EntityManager): Promise<EligibilityCurrentEntity[]> {
     const manager = m ?? this.current.manager;
     const rows: EligibilityCurrentEntity[] = [];

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdCodec } from '../households/household-codec.js';
 import type { HouseholdEntity } from '../households/household.entity.js';
@@ -54,6 +55,7 @@ export class EligibilityService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
 
   /** The household's snapshot for the matcher (rebuilt from the record if an old row has none). */
@@ -65,7 +67,8 @@ export class EligibilityService {
   /** Every published policy for one household: outcome, explanation, benefit estimate, missing facts, near misses. */
   async forHousehold(auth: AuthContext, id: string): Promise<HouseholdEligibilityDto> {
     const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
-    if (h.status === 'withdrawn' || h.status === 'rejected') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理，不再进行政策匹配');
+    if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理，不再进行政策匹配');
+    if (h.status === 'rejected') throw new AppError('HOUSEHOLD_REJECTED', '该档案未通过审核，不再进行政策匹配');
     const asOf = this.clock.today();
     const lib = await this.matcher.load();
     const results = await this.matcher.explainAll(await this.snapshotOf(h), asOf);
@@ -85,7 +88,7 @@ export class EligibilityService {
     const snapshot = h.status === 'active' ? await this.snapshotOf(h) : null;
     const matched = snapshot && this.matcher.factsOf(lib, snapshot, this.clock.today());
     this.population.update(h.id, h.streetCode, h.communityCode, matched ? matched.facts : null);
-    await this.households.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       if (!matched) {
         await this.results.deleteFor(m, h.id);
         return;

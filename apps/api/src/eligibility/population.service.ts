@@ -3,13 +3,14 @@ import { compilePolicy, type Facts, type HouseholdSnapshot, type ResolvedParamet
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
-import { AppError } from '../common/errors.js';
+import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { PreviewDto, PreviewResultDto } from '../policies/policy.dto.js';
-import { PoliciesService } from '../policies/policies.service.js';
+import { parsePolicyDefinition } from '../policies/policy-definition.js';
+import { PoliciesRepository } from '../policies/policies.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { FactStore, factsUsedBy } from './fact-store.js';
 import { MatcherService } from './matcher.service.js';
@@ -28,7 +29,7 @@ export class PopulationService {
 
   constructor(
     private readonly matcher: MatcherService,
-    private readonly policies: PoliciesService,
+    private readonly policies: PoliciesRepository,
     private readonly households: HouseholdsRepository,
     private readonly regions: RegionsRepository,
     private readonly access: AccessService,
@@ -122,7 +123,8 @@ export class PopulationService {
     const started = performance.now();
     const lib = await this.matcher.load();
     const latest = await this.policies.latestDefinition(code);
-    const draftDef = dto.rule ? this.policies.parseDefinition({ ...latest.definition, rule: dto.rule } as unknown as Record<string, unknown>) : latest.definition;
+    if (!latest) throw notFound();
+    const draftDef = dto.rule ? parsePolicyDefinition({ ...latest.definition, rule: dto.rule } as unknown as Record<string, unknown>) : latest.definition;
     const draft = compilePolicy(draftDef, { version: latest.version });
     const published = lib.byCode.get(code) ?? null;
     const wanted = factsUsedBy(draftDef.rule);

@@ -34,10 +34,8 @@ export class HouseholdAuditService {
     const h = this.access.require(auth, await this.households.findById(householdId).then((x) => x && { ...x, householdId: x.id }));
     await this.audit.record(auth, { action: 'household.read_audit_trail', entityType: 'household', entityId: h.id, householdId: h.id });
     const { items, total } = await this.audit.listForHousehold(h.id, q.only === 'reads' ? Object.keys(READ_ACTIONS) : null, q.page, q.pageSize);
-    const names = new Map<string, string>();
-    for (const id of new Set(items.map((e) => e.actorId).filter((x): x is string => x !== null))) {
-      names.set(id, (await this.users.findById(id))?.displayName ?? '已注销用户');
-    }
+    const found = await this.users.namesOf(items.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+    const names = new Map([...found].map(([id, n]) => [id, n.displayName]));
     return {
       items: items.map((e) => ({
         id: e.id,

@@ -1,3 +1,4 @@
+import { assertNever } from '@zczr/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -7,7 +8,6 @@ import { bulkInsert } from '../database/bulk.js';
 import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
-import { assertNever } from '@zczr/domain';
 import { HouseholdEntity } from './household.entity.js';
 import { MemberEntity } from './member.entity.js';
 import { RevisionEntity } from './revision.entity.js';
@@ -76,10 +76,6 @@ export class HouseholdsRepository {
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(RevisionEntity) private readonly revisions: Repository<RevisionEntity>,
   ) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.tx.run(work);
-  }
 
   findById(id: string): Promise<HouseholdEntity | null> {
     return this.households.findOneBy({ id });

@@ -9,6 +9,7 @@ import { UsersRepository } from '../auth/users.repository.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, ErrorDetail } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { assertConsentCovers } from '../consents/consent-rules.js';
 import { ConsentsRepository } from '../consents/consents.repository.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
@@ -68,6 +69,7 @@ export class HouseholdsService {
     private readonly eligibility: EligibilityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
 
   // ---- use cases ------------------------------------------------------------------------------
@@ -110,7 +112,7 @@ export class HouseholdsService {
     };
     const members = this.codec.encodeMembers(id, content.members);
     let submission: SubmissionEntity | null = null;
-    await this.households.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.assertNoDuplicates(m, hashes, id);
       if (!(await this.consents.linkToHousehold(m, consent.id, id))) throw new AppError('CONSENT_ALREADY_USED');
       await this.households.insert(m, household, members);
@@ -170,7 +172,8 @@ export class HouseholdsService {
 
   async update(auth: AuthContext, id: string, dto: UpdateHouseholdDto): Promise<HouseholdWriteResult> {
     const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
-    if (h.status === 'withdrawn' || h.status === 'rejected') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    if (h.status === 'rejected') throw new AppError('HOUSEHOLD_REJECTED');
     assertConsentCovers(await this.consents.findById(h.consentId));
     if (h.version !== dto.version) throw new AppError('VERSION_CONFLICT');
     const members = await this.households.membersOf(h.id);
@@ -182,7 +185,7 @@ export class HouseholdsService {
     }
     const after = this.merge(before, dto, gridId);
     if (isStaffRole(auth.role)) {
-      const version = await this.households.transaction((m) => this.applyContent(m, h, after, auth, 'staff', null));
+      const version = await this.tx.run((m) => this.applyContent(m, h, after, auth, 'staff', null));
       await this.eligibility.rematchQuietly(h.id);
       await this.audit.record(auth, { action: 'household.update', entityType: 'household', entityId: h.id, householdId: h.id, detail: { version, fields: diffContent(before, after).length } });
       return { household: await this.get(auth, h.id), submissionId: null, applied: true };
@@ -191,7 +194,7 @@ export class HouseholdsService {
     const dupes = await this.households.findMembersByIdHashes(hashes, h.id);
     const dupePositions = dupes.map((d) => hashes.indexOf(d.idNumberHash ?? '')).filter((i) => i >= 0);
     const submission = this.newSubmission(auth, h, 'update', h.version, after, dupePositions);
-    await this.households.transaction((m) => this.submissions.insert(m, submission));
+    await this.tx.run((m) => this.submissions.insert(m, submission));
     await this.audit.record(auth, { action: 'submission.create', entityType: 'submission', entityId: submission.id, householdId: h.id, detail: { kind: 'update', baseVersion: h.version } });
     return { household: await this.viewOf(auth.role, h, members, before, submission.id), submissionId: submission.id, applied: false };
   }

@@ -4,7 +4,7 @@ import { EntityManager, In, MoreThan, Repository } from 'typeorm';
 import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
 import { MemberEntity } from '../households/member.entity.js';
-import { bulkInsertIgnore, chunks } from '../monitoring/sql.js';
+import { chunks } from '../database/sql.js';
 import { DepartmentRecordEntity, ImportErrorEntity, ImportRunEntity } from './import.entity.js';
 
 const RECORD_COLUMNS = ['recordKey', 'source', 'importId', 'rowNumber', 'personHash', 'householdId', 'eventDate', 'payloadEnc', 'createdAt'] as const;
@@ -70,7 +70,7 @@ export class ImportsRepository {
   }
 
   async insertRecords(m: EntityManager, rows: Array<Omit<DepartmentRecordEntity, 'id'>>): Promise<void> {
-    await bulkInsertIgnore(m, 'department_record', RECORD_COLUMNS, rows, 500);
+    await bulkInsert(m, 'department_record', RECORD_COLUMNS, rows, 500, true);
   }
 
   async insertErrors(m: EntityManager, rows: Array<Omit<ImportErrorEntity, 'id'>>): Promise<void> {

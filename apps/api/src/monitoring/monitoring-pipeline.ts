@@ -1,17 +1,19 @@
-import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { HouseholdSnapshot } from '@zczr/eligibility';
+import { addMonths } from '../common/dates.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
+import { MatcherService } from '../eligibility/matcher.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { RowValue } from '../imports/sources.js';
 import { RiskService, type RiskPlan } from '../risk/risk.service.js';
-import { addMonths } from '../screenings/screenings.service.js';
-import type { TaskSpec } from '../tasks/tasks.service.js';
-import { TasksService } from '../tasks/tasks.service.js';
+import { TaskDispatch, type TaskSpec } from '../tasks/task-dispatch.service.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { DECLARED_EVENT_RULES, minusMonths, num, type HouseholdView } from '../warnings/rules.js';
 import { WarningsRepository } from '../warnings/warnings.repository.js';
 import { WarningsService, type RuleBook } from '../warnings/warnings.service.js';
-import { CoreServices } from './core-services.js';
 import { MonitoringRepository, type HouseholdRow } from './monitoring.repository.js';
 
 export interface PipelineCounts {
@@ -35,7 +37,7 @@ export function addCounts(a: PipelineCounts, b: PipelineCounts): PipelineCounts 
  * so two passes never both raise the same warning.
  */
 @Injectable()
-export class MonitoringPipeline implements OnModuleInit, OnApplicationBootstrap {
+export class MonitoringPipeline implements OnApplicationBootstrap {
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -44,15 +46,14 @@ export class MonitoringPipeline implements OnModuleInit, OnApplicationBootstrap 
     private readonly warnings: WarningsService,
     private readonly warningsRepo: WarningsRepository,
     private readonly risk: RiskService,
-    private readonly tasks: TasksService,
-    private readonly core: CoreServices,
+    private readonly tasks: TaskDispatch,
+    private readonly matcher: MatcherService,
+    private readonly eligibilityRepo: EligibilityRepository,
+    private readonly eligibility: EligibilityService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
-
-  onModuleInit(): void {
-    this.tasks.onHouseholdChanged((id) => this.processIds([id], { kind: 'task', ref: null }, false).then(() => undefined));
-  }
 
   /**
    * A household's own record changed (a resident's report approved, a staff edit, a visit accepted):
@@ -60,7 +61,7 @@ export class MonitoringPipeline implements OnModuleInit, OnApplicationBootstrap 
    * same rules as department records; only those rules run, so an edit raises no screening noise.
    */
   onApplicationBootstrap(): void {
-    this.core.eligibility.onChanged((id) => this.processIds([id], { kind: 'declared', ref: null }, false, DECLARED_EVENT_RULES).then(() => undefined));
+    this.eligibility.onChanged((id) => this.processIds([id], { kind: 'declared', ref: null }, false, DECLARED_EVENT_RULES).then(() => undefined));
   }
 
   /** Re-evaluates these households (e.g. after an import changed their department data); `only` limits the warning rules (and skips scoring). */
@@ -93,7 +94,7 @@ export class MonitoringPipeline implements OnModuleInit, OnApplicationBootstrap 
     });
     const dispatcher = warnings.length || recheckSpecs.length ? await this.tasks.dispatcher() : null;
     if (warnings.length || recheckSpecs.length || riskPlan.rows.length) {
-      await this.households.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         const created = dispatcher ? await this.tasks.createTasks(m, [...specs, ...recheckSpecs], dispatcher, 'system') : [];
         warnings.forEach((w, i) => {
           w.taskId = created[i]!.id;
@@ -110,11 +111,11 @@ export class MonitoringPipeline implements OnModuleInit, OnApplicationBootstrap 
   private async views(rows: HouseholdRow[]): Promise<HouseholdView[]> {
     const ids = rows.map((r) => r.id);
     const asOf = this.clock.today();
-    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.repo.eligibilityOf(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.core.matcher.load()]);
+    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.eligibilityRepo.currentFor(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.matcher.load()]);
     const views = new Map<string, HouseholdView>();
     for (const r of rows) {
       const snapshot = r.snapshotEnc ? this.cipher.decryptJson<HouseholdSnapshot>(r.snapshotEnc) : null;
-      const matched = snapshot ? this.core.matcher.factsOf(lib, snapshot, asOf) : null;
+      const matched = snapshot ? this.matcher.factsOf(lib, snapshot, asOf) : null;
       views.set(r.id, {
         householdId: r.id, districtCode: r.districtCode, streetCode: r.streetCode, communityCode: r.communityCode, gridId: r.gridId, members: [],
         facts: matched?.facts ?? null, policyParams: matched?.params ?? null, benefits: snapshot?.benefits.map((b) => b.policyCode) ?? [],
@@ -141,7 +142,7 @@ export class MonitoringPipeline implements OnModuleInit, OnApplicationBootstrap 
   }
 
   /**
-   * Periodic re-checks of households receiving assistance (DOMAIN.md §4): every few months where an
+   * Periodic re-checks of households receiving assistance (docs/DOMAIN.md §4): every few months where an
    * able adult is jobless, yearly for stable severe illness or disability, half-yearly otherwise.
    */
   private async dueRechecks(book: RuleBook, views: HouseholdView[]): Promise<TaskSpec[]> {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EligibilityModule } from '../eligibility/eligibility.module.js';
 import { RiskModule } from '../risk/risk.module.js';
-import { TasksModule } from '../tasks/tasks.module.js';
+import { TaskDispatchModule } from '../tasks/task-dispatch.module.js';
 import { WarningsModule } from '../warnings/warnings.module.js';
-import { CoreServices } from './core-services.js';
 import { MonitoringPipeline } from './monitoring-pipeline.js';
 import { MonitoringController } from './monitoring.controller.js';
 import { MonitoringRepository } from './monitoring.repository.js';
@@ -10,9 +10,9 @@ import { MonitoringService } from './monitoring.service.js';
 
 /** The monthly monitoring run and the pipeline that imports and accepted tasks also go through. */
 @Module({
-  imports: [WarningsModule, RiskModule, TasksModule],
+  imports: [WarningsModule, RiskModule, TaskDispatchModule, EligibilityModule],
   controllers: [MonitoringController],
-  providers: [MonitoringRepository, MonitoringPipeline, MonitoringService, CoreServices],
+  providers: [MonitoringRepository, MonitoringPipeline, MonitoringService],
   exports: [MonitoringPipeline, MonitoringService],
 })
 export class MonitoringModule {}

@@ -6,7 +6,7 @@ import { HouseholdEntity } from '../households/household.entity.js';
 import { MemberEntity } from '../households/member.entity.js';
 import { DepartmentRecordEntity } from '../imports/import.entity.js';
 import { MonitoringRunEntity } from './monitoring-run.entity.js';
-import { chunks } from './sql.js';
+import { chunks } from '../database/sql.js';
 
 export type HouseholdRow = Pick<HouseholdEntity, 'id' | 'status' | 'districtCode' | 'streetCode' | 'communityCode' | 'gridId' | 'snapshotEnc'>;
 export type MemberRow = Pick<MemberEntity, 'householdId' | 'position' | 'relation' | 'birthDate' | 'employment' | 'idNumberHash'>;
@@ -44,14 +44,6 @@ export class MonitoringRepository {
     const out: MemberRow[] = [];
     for (const part of chunks(ids, 500)) {
       out.push(...(await this.members.find({ select: { householdId: true, position: true, relation: true, birthDate: true, employment: true, idNumberHash: true }, where: { householdId: In(part) }, order: { householdId: 'ASC', position: 'ASC' } })));
-    }
-    return out;
-  }
-
-  async eligibilityOf(ids: string[]): Promise<Array<{ householdId: string; policyCode: string; outcome: string; missingFacts: string }>> {
-    const out: Array<{ householdId: string; policyCode: string; outcome: string; missingFacts: string }> = [];
-    for (const part of chunks(ids, 500)) {
-      out.push(...(await this.records.manager.query<typeof out>(`SELECT householdId, policyCode, outcome, missingFacts FROM eligibility_current WHERE householdId IN (${part.map(() => '?').join(', ')})`, part)));
     }
     return out;
   }

@@ -11,7 +11,7 @@ import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TasksService } from '../tasks/tasks.service.js';
+import { TaskDispatch } from '../tasks/task-dispatch.service.js';
 import { addCounts, emptyCounts, MonitoringPipeline, type PipelineCounts } from './monitoring-pipeline.js';
 import type { MonitoringRunEntity } from './monitoring-run.entity.js';
 import { MonitoringRepository } from './monitoring.repository.js';
@@ -41,7 +41,7 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
     private readonly repo: MonitoringRepository,
     private readonly households: HouseholdsRepository,
     private readonly pipeline: MonitoringPipeline,
-    private readonly tasks: TasksService,
+    private readonly tasks: TaskDispatch,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     private readonly tx: Transactor,

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -44,13 +43,15 @@ export class NotificationsService implements OnApplicationBootstrap {
     private readonly wechat: WechatMessagesClient,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly ref: ModuleRef,
+    private readonly screenings: ScreeningsService,
+    private readonly submissions: SubmissionsService,
+    private readonly matcher: MatcherService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.ref.get(ScreeningsService, { strict: false }).onCompleted((run) => this.afterScreening(run));
-    this.ref.get(SubmissionsService, { strict: false }).onReviewed((s) => this.afterReview(s));
+    this.screenings.onCompleted((run) => this.afterScreening(run));
+    this.submissions.onReviewed((s) => this.afterReview(s));
   }
 
   templateId(kind: MessageKind): string {
@@ -94,7 +95,7 @@ export class NotificationsService implements OnApplicationBootstrap {
   async afterScreening(run: ScreeningRunEntity): Promise<void> {
     const rows = await this.repo.newlyEligibleRecipients(run.id);
     if (rows.length === 0) return;
-    const lib = await this.ref.get(MatcherService, { strict: false }).load();
+    const lib = await this.matcher.load();
     const groups = new Map<string, { userId: string; openid: string | null; householdId: string; codes: string[] }>();
     for (const r of rows) {
       const key = `${r.userId}:${r.householdId}`;

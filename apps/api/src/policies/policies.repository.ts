@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { PolicyDefinition } from '@zczr/eligibility';
 import { EntityManager, Repository } from 'typeorm';
-import { Transactor } from '../database/transactor.js';
 import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from './policy.entity.js';
 
 @Injectable()
 export class PoliciesRepository {
   constructor(
-    private readonly tx: Transactor,
     @InjectRepository(PolicyEntity) private readonly policies: Repository<PolicyEntity>,
     @InjectRepository(PolicyVersionEntity) private readonly versions: Repository<PolicyVersionEntity>,
     @InjectRepository(PolicyParameterEntity) private readonly parameters: Repository<PolicyParameterEntity>,
   ) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.tx.run(work);
-  }
 
   count(): Promise<number> {
     return this.policies.count();
@@ -27,6 +22,14 @@ export class PoliciesRepository {
 
   find(code: string, m?: EntityManager): Promise<PolicyEntity | null> {
     return (m ? m.getRepository(PolicyEntity) : this.policies).findOneBy({ code });
+  }
+
+  /** The definition of a policy's latest version (draft or published); null for an unknown policy. */
+  async latestDefinition(code: string): Promise<{ definition: PolicyDefinition; version: number } | null> {
+    const policy = await this.find(code);
+    if (!policy) return null;
+    const v = (await this.findVersion(code, policy.latestVersion))!;
+    return { definition: JSON.parse(v.definition) as PolicyDefinition, version: v.version };
   }
 
   versionsOf(code: string): Promise<PolicyVersionEntity[]> {

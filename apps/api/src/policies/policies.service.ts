@@ -1,18 +1,19 @@
 import { OUTCOME_LABELS, type PolicyOutcome } from '@zczr/contract';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkReferences, compilePolicy, validateRule, type PolicyDefinition, type Rule } from '@zczr/eligibility';
+import { checkReferences, type PolicyDefinition } from '@zczr/eligibility';
 import { applyGuide, matchesSearch, PARAMETERS, POLICIES } from '@zczr/policies';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
-import { AppError, ErrorDetail, notFound } from '../common/errors.js';
+import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { MatcherService } from '../eligibility/matcher.service.js';
+import { parsePolicyDefinition } from './policy-definition.js';
 import { PoliciesRepository } from './policies.repository.js';
 import type { PolicyParameterEntity, PolicyVersionEntity } from './policy.entity.js';
-import { POLICY_CODE, type CreatePolicyDto, type ListPoliciesQuery, type PolicyDetailDto, type PolicySummaryDto, type SaveDraftDto } from './policy.dto.js';
+import type { CreatePolicyDto, ListPoliciesQuery, PolicyDetailDto, PolicySummaryDto, SaveDraftDto } from './policy.dto.js';
 
-const REQUIRED_FIELDS: Array<keyof PolicyDefinition> = ['code', 'name', 'group', 'department', 'legalBasis', 'benefit', 'requiredDocuments', 'rule', 'effectiveFrom', 'references'];
 
 @Injectable()
 export class PoliciesService {
@@ -24,6 +25,7 @@ export class PoliciesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactor,
   ) {}
 
   /** On first start: the shipped policy library as published version 1, and its parameters. */
@@ -34,7 +36,7 @@ export class PoliciesService {
       name: p.name, region: v.region, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo ?? null, value: v.value,
       label: p.label, unit: p.unit ?? null, source: v.source ?? null,
     })));
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.repo.insertParameters(m, params);
       for (const def of POLICIES) {
         await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: 1, latestVersion: 1, updatedAt: now });
@@ -78,10 +80,10 @@ export class PoliciesService {
   }
 
   async create(auth: AuthContext, dto: CreatePolicyDto): Promise<PolicyDetailDto> {
-    const def = this.parseDefinition(dto.definition);
+    const def = parsePolicyDefinition(dto.definition);
     if (await this.repo.find(def.code)) throw new AppError('INVALID_STATE', '政策代码已存在');
     const now = this.clock.iso();
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: null, latestVersion: 1, updatedAt: now });
       await this.repo.insertVersion(m, this.newVersion(def, 1, auth, dto.changeNote ?? '新建政策'));
     });
@@ -93,10 +95,10 @@ export class PoliciesService {
   async saveDraft(auth: AuthContext, code: string, dto: SaveDraftDto): Promise<PolicyDetailDto> {
     const policy = await this.repo.find(code);
     if (!policy) throw notFound();
-    const def = this.parseDefinition(dto.definition);
+    const def = parsePolicyDefinition(dto.definition);
     if (def.code !== code) throw new AppError('VALIDATION_FAILED', '不能修改政策代码');
     const latest = (await this.repo.findVersion(code, policy.latestVersion))!;
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       if (latest.status === 'draft') {
         await this.repo.updateVersion(m, code, latest.version, { definition: JSON.stringify(def), changeNote: dto.changeNote ?? latest.changeNote, createdBy: auth.userId, createdAt: this.clock.iso() });
       } else {
@@ -123,7 +125,7 @@ export class PoliciesService {
       throw new AppError('REFERENCES_FAILING', undefined, failing.map((r) => ({ field: r.label, message: `预期“${outcomeLabel(r.expected)}”，实际“${outcomeLabel(r.actual)}”` })));
     }
     const now = this.clock.iso();
-    await this.repo.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       if (policy.publishedVersion !== null) await this.repo.updateVersion(m, code, policy.publishedVersion, { status: 'superseded' });
       await this.repo.updateVersion(m, code, version, { status: 'published', publishedBy: auth.userId, publishedAt: now });
       await this.repo.updatePolicy(m, code, { publishedVersion: version, name: def.name, policyGroup: def.group, department: def.department, updatedAt: now });
@@ -131,31 +133,6 @@ export class PoliciesService {
     this.matcher.invalidate();
     await this.audit.record(auth, { action: 'policy.publish', entityType: 'policy', entityId: code, detail: { version, previous: policy.publishedVersion } });
     return this.get(auth, code);
-  }
-
-  /** The rule of the latest version (draft or published), for previews. */
-  async latestDefinition(code: string): Promise<{ definition: PolicyDefinition; version: number }> {
-    const policy = await this.repo.find(code);
-    if (!policy) throw notFound();
-    const v = (await this.repo.findVersion(code, policy.latestVersion))!;
-    return { definition: JSON.parse(v.definition) as PolicyDefinition, version: v.version };
-  }
-
-  /** Structural checks of a definition sent by a client; the rule is compiled to prove it runs. */
-  parseDefinition(raw: Record<string, unknown>): PolicyDefinition {
-    const details: ErrorDetail[] = REQUIRED_FIELDS.filter((f) => raw[f] === undefined || raw[f] === null).map((f) => ({ field: f, message: '必填' }));
-    if (typeof raw.code === 'string' && !POLICY_CODE.test(raw.code)) details.push({ field: 'code', message: '政策代码须为小写字母、数字和下划线' });
-    if (details.length) throw new AppError('VALIDATION_FAILED', undefined, details);
-    const def = raw as unknown as PolicyDefinition;
-    const params = new Set(PARAMETERS.map((p) => p.name));
-    const issues = validateRule(def.rule as Rule, params);
-    if (issues.length) throw new AppError('INVALID_RULE', undefined, issues.slice(0, 30).map((i) => ({ field: i.path, message: i.message })));
-    try {
-      compilePolicy(def);
-    } catch (e) {
-      throw new AppError('INVALID_RULE', e instanceof Error ? `规则无法编译：${e.message}` : undefined);
-    }
-    return def;
   }
 
   private newVersion(def: PolicyDefinition, version: number, auth: AuthContext, changeNote: string | null): PolicyVersionEntity {

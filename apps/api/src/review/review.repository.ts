@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 import { HouseholdEntity } from '../households/household.entity.js';
-import { whereInScope } from '../monitoring/sql.js';
+import { whereInScope } from '../database/sql.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { SubmissionEntity } from '../submissions/submission.entity.js';
 import { VerificationTaskEntity } from '../tasks/task.entity.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { bulkDeleteIn, bulkInsert } from '../database/bulk.js';
-import { chunks } from '../monitoring/sql.js';
+import { chunks } from '../database/sql.js';
 import { HouseholdRiskEntity, RiskHistoryEntity } from './risk.entity.js';
 
 const RISK_COLUMNS = ['householdId', 'score', 'colour', 'circle', 'indicators', 'monthlyIncome', 'updatedAt'] as const;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
-import { assertNever } from '@zczr/domain';
 import type { Scope } from '../access/access.service.js';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { bulkInsert } from '../database/bulk.js';
+import { whereHouseholdInScope } from '../database/sql.js';
 import { Transactor } from '../database/transactor.js';
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity, type ScreeningCategory } from './screening.entity.js';
 
@@ -25,24 +25,6 @@ export interface HitHousehold {
 }
 
 export type DrillCategory = ScreeningCategory | 'eligible';
-
-/** Restricts a query joined to `household h` to the caller's scope. */
-function inScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, scope: Scope): SelectQueryBuilder<T> {
-  switch (scope.kind) {
-    case 'household':
-      return qb.andWhere('h.id = :scopeHousehold', { scopeHousehold: scope.householdId ?? '' });
-    case 'grids':
-      return scope.gridIds.length ? qb.andWhere('h.gridId IN (:...scopeGrids)', { scopeGrids: scope.gridIds }) : qb.andWhere('1 = 0');
-    case 'street':
-      return qb.andWhere('h.streetCode = :scopeStreet', { scopeStreet: scope.streetCode });
-    case 'district':
-      return qb.andWhere('h.districtCode = :scopeDistrict', { scopeDistrict: scope.districtCode });
-    case 'none':
-      return qb.andWhere('1 = 0');
-    default:
-      return assertNever(scope);
-  }
-}
 
 const HIT_HOUSEHOLD_COLUMNS = ['h.id AS householdId', 'h.headName AS headName', 'h.memberCount AS memberCount', 'h.streetCode AS streetCode', 'h.communityCode AS communityCode', 'h.gridId AS gridId'];
 
@@ -128,7 +110,7 @@ export class ScreeningsRepository {
         .where('x.outcome = :outcome', { outcome: 'eligible' }).andWhere('h.status = :active', { active: 'active' })
         .select([...HIT_HOUSEHOLD_COLUMNS, 'x.policyCode AS policyCode', "'eligible' AS category", "'' AS missingFacts", 'NULL AS graceUntil', '0 AS hitId']);
       if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
-      inScope(qb, scope);
+      whereHouseholdInScope(qb, 'h', scope);
       const total = page.count ? await qb.clone().getCount() : 0;
       qb.orderBy('h.id', 'ASC').offset(page.offset ?? 0).limit(page.take);
       const rows = await qb.getRawMany<HitHousehold>();
@@ -138,7 +120,7 @@ export class ScreeningsRepository {
       .select([...HIT_HOUSEHOLD_COLUMNS, 'x.id AS hitId', 'x.policyCode AS policyCode', 'x.category AS category', 'x.missingFacts AS missingFacts', 'x.graceUntil AS graceUntil']);
     if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
     if (f.category) qb.andWhere('x.category = :category', { category: f.category });
-    inScope(qb, scope);
+    whereHouseholdInScope(qb, 'h', scope);
     const total = page.count ? await qb.clone().getCount() : 0;
     if (page.afterId !== undefined) qb.andWhere('x.id > :afterId', { afterId: page.afterId });
     qb.orderBy('x.id', 'ASC').offset(page.offset ?? 0).limit(page.take);

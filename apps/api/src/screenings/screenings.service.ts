@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
+import { addMonths } from '../common/dates.js';
 import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
@@ -42,12 +43,6 @@ function differs(before: Map<string, EligibilityCurrentEntity>, next: Eligibilit
     const b = before.get(r.policyCode);
     return !b || b.outcome !== r.outcome || Number(b.policyVersion) !== r.policyVersion || b.missingFacts !== r.missingFacts;
   });
-}
-
-export function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
 }
 
 /** What one shard of a screening adds up: per-policy counts, coverage cells, households. */
@@ -125,8 +120,8 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
-    private readonly tx: Transactor,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     jobs.register(this);

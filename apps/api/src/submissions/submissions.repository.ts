@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { whereInScope } from '../monitoring/sql.js';
+import { whereInScope } from '../database/sql.js';
 import type { Scope } from '../access/access.service.js';
 import type { SubmissionStatus } from '@zczr/domain';
 import { SubmissionEntity } from './submission.entity.js';

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { Transactor } from '../database/transactor.js';
 import { diffContent, type HouseholdContent } from '../households/household-document.js';
 import { toFieldChanges } from '../households/household.mapper.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
@@ -29,6 +30,7 @@ export class SubmissionsService {
     private readonly eligibility: EligibilityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly tx: Transactor,
   ) {}
 
   async list(auth: AuthContext, q: ListSubmissionsQuery): Promise<SubmissionPageDto> {
@@ -57,7 +59,7 @@ export class SubmissionsService {
     const now = this.clock.iso();
     const status = dto.decision === 'approve' ? 'approved' : dto.decision === 'return' ? 'returned' : 'rejected';
     const history: StatusChange[] = [...(JSON.parse(s.history) as StatusChange[]), { status, at: now, by: auth.userId, ...(dto.reason ? { reason: dto.reason } : {}) }];
-    await this.households.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const moved = await this.submissions.transition(m, s.id, ['in_review'], { status, reviewedBy: auth.userId, reviewReason: dto.reason ?? null, history: JSON.stringify(history), updatedAt: now });
       if (!moved) throw new AppError('INVALID_STATE', '该申请已被他人处理');
       const h = await this.households.findById(s.householdId);

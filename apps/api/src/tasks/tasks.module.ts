@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
-import { CoreServices } from '../monitoring/core-services.js';
+import { EligibilityModule } from '../eligibility/eligibility.module.js';
+import { HouseholdsModule } from '../households/households.module.js';
+import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { WarningsModule } from '../warnings/warnings.module.js';
+import { TaskDispatchModule } from './task-dispatch.module.js';
 import { TasksController } from './tasks.controller.js';
-import { TasksRepository } from './tasks.repository.js';
 import { TasksService } from './tasks.service.js';
 
-/** Verification tasks and the working-day calendar. */
+/** Verification tasks as people work them (an accepted visit revises, re-matches and re-scores the household). */
 @Module({
-  imports: [WarningsModule],
+  imports: [TaskDispatchModule, WarningsModule, HouseholdsModule, EligibilityModule, MonitoringModule],
   controllers: [TasksController],
-  providers: [TasksRepository, TasksService, CoreServices],
+  providers: [TasksService],
   exports: [TasksService],
 })
 export class TasksModule {}

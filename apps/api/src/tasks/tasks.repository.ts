@@ -3,8 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
+import { UsersRepository } from '../auth/users.repository.js';
 import { Transactor } from '../database/transactor.js';
-import { chunks, whereInScope } from '../monitoring/sql.js';
+import { chunks, whereInScope } from '../database/sql.js';
 import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
 
 const TASK_COLUMNS = [
@@ -34,6 +35,7 @@ export class TasksRepository {
     @InjectRepository(VerificationTaskEntity) private readonly tasks: Repository<VerificationTaskEntity>,
     @InjectRepository(CalendarDayEntity) private readonly days: Repository<CalendarDayEntity>,
     private readonly tx: Transactor,
+    private readonly users: UsersRepository,
   ) {}
 
   calendarDays(): Promise<CalendarDayEntity[]> {
@@ -142,12 +144,6 @@ export class TasksRepository {
     return map;
   }
 
-  /** Policies the household is eligible for now (recorded on a decision, before and after). */
-  async eligiblePolicies(householdId: string): Promise<string[]> {
-    const rows = await this.tasks.manager.query<Array<{ policyCode: string }>>('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [householdId, 'eligible']);
-    return rows.map((r) => r.policyCode);
-  }
-
   countActive(): Promise<number> {
     return this.tasks.count({ where: { status: Not(In(['accepted', 'closed'])) } });
   }
@@ -169,22 +165,15 @@ export class TasksRepository {
       const rows = await q.query<Array<{ id: string; name: string }>>(`SELECT id, name FROM grid WHERE id IN (${part.map(() => '?').join(', ')})`, part);
       for (const r of rows) grids.set(r.id, r.name);
     }
-    const users = new Map<string, string>();
-    for (const part of chunks([...new Set(tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))], 500)) {
-      const rows = await q.query<Array<{ id: string; displayName: string }>>(`SELECT id, displayName FROM app_user WHERE id IN (${part.map(() => '?').join(', ')})`, part);
-      for (const r of rows) users.set(r.id, r.displayName);
-    }
+    const names = await this.users.namesOf(tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])));
+    const users = new Map([...names].map(([id, n]) => [id, n.displayName]));
     return { households, grids, users };
   }
 
-  /** Display names of users (grid workers offered for a reassignment). */
+  /** Display names of users still enabled (grid workers offered for a reassignment). */
   async usersByIds(ids: string[]): Promise<Map<string, string>> {
-    const map = new Map<string, string>();
-    for (const part of chunks(ids, 500)) {
-      const rows = await this.tasks.manager.query<Array<{ id: string; displayName: string }>>(`SELECT id, displayName FROM app_user WHERE id IN (${part.map(() => '?').join(', ')}) AND disabledAt IS NULL`, part);
-      for (const r of rows) map.set(r.id, r.displayName);
-    }
-    return map;
+    const names = await this.users.namesOf(ids, { enabledOnly: true });
+    return new Map([...names].map(([id, n]) => [id, n.displayName]));
   }
 }
 

@@ -1,120 +1,67 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DECISION_LABELS, ESCALATION_LABELS, TASK_STATUS_LABELS, type TaskDecisionRecord, type TaskHistoryEntry, type VisitFindings } from '@zczr/contract';
+import { Injectable, Logger } from '@nestjs/common';
+import { DECISION_LABELS, ESCALATION_LABELS, TASK_STATUS_LABELS, type TaskDecisionRecord, type VisitFindings } from '@zczr/contract';
 import { isStaffRole, labelChanges, seesSensitiveInFull, type LabelledChange } from '@zczr/domain';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { Transactor } from '../database/transactor.js';
+import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdCodec } from '../households/household-codec.js';
 import { diffContent, isSensitivePath, type HouseholdContent } from '../households/household-document.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
-import { CoreServices } from '../monitoring/core-services.js';
+import { HouseholdsService } from '../households/households.service.js';
+import { MonitoringPipeline } from '../monitoring/monitoring-pipeline.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { WarningsRepository } from '../warnings/warnings.repository.js';
-import { Dispatcher } from './dispatcher.js';
+import { TaskDispatch } from './task-dispatch.service.js';
+import { appendTaskHistory, readTaskHistory } from './task-history.js';
 import {
   type AssigneeDto, type CreateTaskDto, type EscalateTaskDto, type FactUpdatesDto, type ReassignTaskDto, type ReviewTaskDto, type SubmitFindingsDto,
   type TaskDto, type TaskPageDto, type TaskQuery,
 } from './task.dto.js';
-import type { EscalationLevel, TaskKind, TaskStatus, VerificationTaskEntity } from './task.entity.js';
+import type { EscalationLevel, TaskStatus, VerificationTaskEntity } from './task.entity.js';
 import { TasksRepository } from './tasks.repository.js';
-import { CHINA_CALENDAR_2025_2026, WorkingCalendar } from './working-calendar.js';
 
-export interface TaskSpec {
-  householdId: string;
-  districtCode: string;
-  streetCode: string;
-  communityCode: string;
-  gridId: string;
-  kind: TaskKind;
-  reason: string;
-  warningId: string | null;
-}
-
-type HistoryEntry = TaskHistoryEntry;
-
-type Listener = (householdId: string) => Promise<void>;
-
-const ESCALATION_RANK: Record<EscalationLevel, number> = { none: 0, community: 1, street: 2, district: 3 };
-
-/** Verification tasks: dispatch, deadlines on working days, claim/submit/review/reassign, escalation, phone sync. */
+/**
+ * Verification tasks as people work them: create, claim, submit, review (an accepted visit revises
+ * the household, re-matches it and re-scores it), reassign, escalate, phone sync. Creating and
+ * dispatching, deadlines and automatic escalation are TaskDispatch's.
+ */
 @Injectable()
-export class TasksService implements OnApplicationBootstrap {
+export class TasksService {
   private readonly logger = new Logger('Tasks');
-  private calendarCache: Promise<WorkingCalendar> | null = null;
-  private readonly listeners: Listener[] = [];
 
   constructor(
     private readonly repo: TasksRepository,
     private readonly warnings: WarningsRepository,
     private readonly households: HouseholdsRepository,
     private readonly regions: RegionsRepository,
-    private readonly core: CoreServices,
+    private readonly dispatch: TaskDispatch,
+    private readonly householdFiles: HouseholdsService,
+    private readonly eligibility: EligibilityService,
+    private readonly eligibilityRepo: EligibilityRepository,
+    private readonly pipeline: MonitoringPipeline,
+    private readonly tx: Transactor,
     private readonly codec: HouseholdCodec,
     private readonly cipher: FieldCipher,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.repo.seedCalendarIfEmpty(CHINA_CALENDAR_2025_2026.map((d) => ({ ...d })));
-  }
-
-  /** Called after an accepted task changed a household (the monitoring pipeline re-scores it). */
-  onHouseholdChanged(listener: Listener): void {
-    this.listeners.push(listener);
-  }
-
-  calendar(): Promise<WorkingCalendar> {
-    this.calendarCache ??= this.repo.calendarDays().then((days) => new WorkingCalendar(new Map(days.map((d) => [d.day, d.kind]))));
-    return this.calendarCache;
-  }
-
-  lastRechecks(householdIds: string[]): Promise<Map<string, string>> {
-    return this.repo.lastRecheck(householdIds);
-  }
-
-  async dispatcher(): Promise<Dispatcher> {
-    const byGrid = await this.regions.workersByGrid();
-    const workers = [...new Set([...byGrid.values()].flat())];
-    return new Dispatcher(byGrid, await this.repo.activeLoad(workers));
-  }
-
-  /** New tasks, dispatched and numbered, inside the caller's transaction. */
-  async createTasks(m: EntityManager, specs: TaskSpec[], dispatcher: Dispatcher, by: string): Promise<VerificationTaskEntity[]> {
-    if (specs.length === 0) return [];
-    const now = this.clock.iso();
-    const due = (await this.calendar()).addWorkingDays(this.clock.today(), this.config.monitoring.taskDueWorkingDays);
-    const last = await this.repo.nextSeq(m, specs.length);
-    const tasks = specs.map((s, i): VerificationTaskEntity => {
-      const assigneeId = dispatcher.pick(s.gridId);
-      const history: HistoryEntry[] = [{ status: 'open', at: now, by }, ...(assigneeId ? [{ status: 'assigned' as const, at: now, by: 'system' }] : [])];
-      return {
-        id: randomUUID(), householdId: s.householdId, kind: s.kind, reason: s.reason, warningId: s.warningId, status: assigneeId ? 'assigned' : 'open', assigneeId,
-        previousAssigneeId: null, gridId: s.gridId, communityCode: s.communityCode, streetCode: s.streetCode, districtCode: s.districtCode, dueDate: due,
-        escalationLevel: 'none', findingsEnc: null, decisionKind: null, decisionEnc: null, history: JSON.stringify(history), seq: last - specs.length + 1 + i,
-        createdAt: now, updatedAt: now,
-      };
-    });
-    await this.repo.insertMany(m, tasks);
-    return tasks;
-  }
 
   // ---- use cases ------------------------------------------------------------------------------
 
   async create(auth: AuthContext, dto: CreateTaskDto): Promise<TaskDto> {
     const h = this.access.require(auth, await this.households.findById(dto.householdId).then((x) => x && { ...x, householdId: x.id }));
     if (h.status !== 'active' && h.status !== 'pending_review') throw new AppError('INVALID_STATE', '该档案已停止处理');
-    const dispatcher = await this.dispatcher();
-    const [task] = await this.households.transaction((m) => this.createTasks(m, [{
+    const dispatcher = await this.dispatch.dispatcher();
+    const [task] = await this.tx.run((m) => this.dispatch.createTasks(m, [{
       householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, communityCode: h.communityCode, gridId: h.gridId,
       kind: 'home_visit', reason: dto.submissionId ? 'submission' : 'home_visit', warningId: null,
     }], dispatcher, auth.userId));
@@ -161,7 +108,7 @@ export class TasksService implements OnApplicationBootstrap {
   /** A grid worker takes a task: their own assigned task, or an open one of their grid. Exactly one of two concurrent claims wins. */
   async claim(auth: AuthContext, id: string): Promise<TaskDto> {
     await this.visible(auth, id);
-    const task = await this.households.transaction(async (m) => {
+    const task = await this.tx.run(async (m) => {
       const t = await this.repo.lockForUpdate(m, id);
       const mine = t && (t.status === 'open' || (t.status === 'assigned' && t.assigneeId === auth.userId));
       if (!t || !mine) throw new AppError('TASK_ALREADY_CLAIMED');
@@ -176,7 +123,7 @@ export class TasksService implements OnApplicationBootstrap {
     if (t.assigneeId !== auth.userId) throw new AppError('FORBIDDEN', '只有承办网格员可以提交核实结果');
     if (t.status !== 'in_progress' && t.status !== 'returned') throw new AppError('INVALID_STATE', '请先领取任务');
     const findingsEnc = this.cipher.encryptJson(dto);
-    const task = await this.households.transaction((m) => this.transition(m, t, ['in_progress', 'returned'], 'submitted', auth.userId, { findingsEnc }));
+    const task = await this.tx.run((m) => this.transition(m, t, ['in_progress', 'returned'], 'submitted', auth.userId, { findingsEnc }));
     await this.audit.record(auth, { action: 'task.submit', entityType: 'task', entityId: id, householdId: t.householdId, detail: { factUpdates: Object.keys(dto.factUpdates ?? {}) } });
     return this.toDto(auth, task);
   }
@@ -189,7 +136,7 @@ export class TasksService implements OnApplicationBootstrap {
     const t = await this.visible(auth, id);
     if (t.status !== 'submitted') throw new AppError('INVALID_STATE', '任务尚未提交核实结果');
     if (dto.outcome === 'return') {
-      const task = await this.households.transaction((m) => this.transition(m, t, ['submitted'], 'returned', auth.userId, {}, dto.reason));
+      const task = await this.tx.run((m) => this.transition(m, t, ['submitted'], 'returned', auth.userId, {}, dto.reason));
       await this.audit.record(auth, { action: 'task.return', entityType: 'task', entityId: id, householdId: t.householdId });
       return this.toDto(auth, task);
     }
@@ -197,25 +144,27 @@ export class TasksService implements OnApplicationBootstrap {
     const findings = t.findingsEnc ? this.cipher.decryptJson<SubmitFindingsDto>(t.findingsEnc) : null;
     const eligibleBefore = await this.eligibleCodes(t.householdId);
     let revised: number | null = null;
-    await this.households.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const h = await m.getRepository(HouseholdEntity).findOneBy({ id: t.householdId });
       if (!h || h.status !== 'active') throw new AppError('INVALID_STATE', '该档案不在册，不能采纳核实结果');
       const before = this.codec.decode(h, await this.households.membersOf(h.id, m));
       const after = applyFindings(before, findings?.factUpdates, decision.kind === 'benefit_granted' ? decision.policyCode ?? null : null, this.clock.today());
-      if (JSON.stringify(after) !== JSON.stringify(before)) revised = await this.core.households.applyContent(m, h, after, auth, 'staff', null);
+      if (JSON.stringify(after) !== JSON.stringify(before)) revised = await this.householdFiles.applyContent(m, h, after, auth, 'staff', null);
       const ok = await this.repo.updateIf(m, t.id, ['submitted'], { status: 'accepted' });
       if (!ok) throw new AppError('INVALID_STATE');
       if (t.warningId) await this.warnings.setStatus(m, t.warningId, 'closed', this.clock.iso());
     });
-    await this.core.eligibility.rematch(t.householdId);
+    await this.eligibility.rematch(t.householdId);
     const eligibleAfter = await this.eligibleCodes(t.householdId);
     const record = { ...decision, revisedVersion: revised, eligibleBefore, eligibleAfter, decidedBy: auth.userId, decidedAt: this.clock.iso() };
-    const task = await this.households.transaction(async (m) => {
+    const task = await this.tx.run(async (m) => {
       const fresh = (await this.repo.findById(t.id, m))!;
-      const history = [...(JSON.parse(fresh.history) as HistoryEntry[]), { status: 'accepted', at: this.clock.iso(), by: auth.userId }];
-      return this.transition(m, { ...fresh, history: JSON.stringify(history) }, ['accepted'], 'closed', auth.userId, { decisionKind: decision.kind, decisionEnc: this.cipher.encryptJson(record) }, DECISION_LABELS[decision.kind]);
+      const history = appendTaskHistory(fresh.history, { status: 'accepted', at: this.clock.iso(), by: auth.userId });
+      return this.transition(m, { ...fresh, history }, ['accepted'], 'closed', auth.userId, { decisionKind: decision.kind, decisionEnc: this.cipher.encryptJson(record) }, DECISION_LABELS[decision.kind]);
     });
-    for (const l of this.listeners) await l(t.householdId).catch((e: unknown) => this.logger.error(`after accept of ${t.id}: ${e instanceof Error ? e.message : String(e)}`));
+    // The changed household is re-scored (warnings, risk, rechecks); a failure there does not undo the decision.
+    await this.pipeline.processIds([t.householdId], { kind: 'task', ref: null }, false)
+      .catch((e: unknown) => this.logger.error(`after accept of ${t.id}: ${e instanceof Error ? e.message : String(e)}`));
     await this.audit.record(auth, { action: 'task.accept', entityType: 'task', entityId: id, householdId: t.householdId, detail: { decision: decision.kind, revisedVersion: revised, eligibleBefore: eligibleBefore.length, eligibleAfter: eligibleAfter.length } });
     return this.toDto(auth, task);
   }
@@ -223,9 +172,9 @@ export class TasksService implements OnApplicationBootstrap {
   async reassign(auth: AuthContext, id: string, dto: ReassignTaskDto): Promise<TaskDto> {
     const t = await this.visible(auth, id);
     if (t.status === 'closed' || t.status === 'accepted' || t.status === 'submitted') throw new AppError('INVALID_STATE', '已提交或已办结的任务不能改派');
-    if (dto.assigneeId !== null && !(await this.dispatcher()).worksGrid(dto.assigneeId, t.gridId)) throw new AppError('INVALID_ASSIGNEE');
+    if (dto.assigneeId !== null && !(await this.dispatch.dispatcher()).worksGrid(dto.assigneeId, t.gridId)) throw new AppError('INVALID_ASSIGNEE');
     const to: TaskStatus = dto.assigneeId ? 'assigned' : 'open';
-    const task = await this.households.transaction((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], to, auth.userId, { assigneeId: dto.assigneeId, previousAssigneeId: t.assigneeId }, dto.reason));
+    const task = await this.tx.run((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], to, auth.userId, { assigneeId: dto.assigneeId, previousAssigneeId: t.assigneeId }, dto.reason));
     await this.audit.record(auth, { action: 'task.reassign', entityType: 'task', entityId: id, householdId: t.householdId, detail: { from: t.assigneeId, to: dto.assigneeId } });
     return this.toDto(auth, task);
   }
@@ -240,8 +189,8 @@ export class TasksService implements OnApplicationBootstrap {
     const { items } = await this.repo.search({ kind: 'grids', gridIds: [gridId] }, { assigneeId: fromWorker, gridId, activeOnly: true }, 1, 500);
     let moved = 0;
     for (const t of items.filter((x) => x.status !== 'submitted' && x.status !== 'closed' && x.status !== 'accepted')) {
-      if (toWorker !== null && !(await this.dispatcher()).worksGrid(toWorker, t.gridId)) continue;
-      await this.households.transaction((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], toWorker ? 'assigned' : 'open', auth.userId, { assigneeId: toWorker, previousAssigneeId: t.assigneeId }, '网格员调整'))
+      if (toWorker !== null && !(await this.dispatch.dispatcher()).worksGrid(toWorker, t.gridId)) continue;
+      await this.tx.run((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], toWorker ? 'assigned' : 'open', auth.userId, { assigneeId: toWorker, previousAssigneeId: t.assigneeId }, '网格员调整'))
         .then(async () => {
           moved++;
           await this.audit.record(auth, { action: 'task.reassign', entityType: 'task', entityId: t.id, detail: { from: t.assigneeId, to: toWorker, reason: 'grid_workers_changed' } });
@@ -257,13 +206,12 @@ export class TasksService implements OnApplicationBootstrap {
   async escalate(auth: AuthContext, id: string, dto: EscalateTaskDto): Promise<TaskDto> {
     const t = await this.visible(auth, id);
     if (t.status === 'closed' || t.status === 'accepted') throw new AppError('INVALID_STATE', '已办结的任务不能升级督办');
-    const level: EscalationLevel = t.escalationLevel === 'street' ? 'district' : t.escalationLevel === 'district' ? 'district' : 'street';
+    const level: Exclude<EscalationLevel, 'none'> = t.escalationLevel === 'street' ? 'district' : t.escalationLevel === 'district' ? 'district' : 'street';
     if (level === t.escalationLevel) throw new AppError('INVALID_STATE', '任务已升级至区级督办，不能再升级');
-    const task = await this.households.transaction(async (m) => {
+    const task = await this.tx.run(async (m) => {
       const seq = await this.repo.nextSeq(m);
       const now = this.clock.iso();
-      const history = [...(JSON.parse(t.history) as HistoryEntry[]), { status: `escalated_${level}`, at: now, by: auth.userId, note: dto.reason }];
-      const patch = { escalationLevel: level, seq, history: JSON.stringify(history), updatedAt: now };
+      const patch = { escalationLevel: level, seq, history: appendTaskHistory(t.history, { status: `escalated_${level}`, at: now, by: auth.userId, note: dto.reason }), updatedAt: now };
       if (!(await this.repo.updateIf(m, t.id, [t.status], patch))) throw new AppError('INVALID_STATE');
       return { ...t, ...patch };
     });
@@ -281,28 +229,6 @@ export class TasksService implements OnApplicationBootstrap {
       .sort((a, b) => a.openTasks - b.openTasks || a.displayName.localeCompare(b.displayName, 'zh'));
   }
 
-  /** Overdue tasks step up community → street → district, one step per TASK_ESCALATION_STEP_DAYS working days. */
-  async escalateOverdue(districtCode: string): Promise<number> {
-    const today = this.clock.today();
-    const cal = await this.calendar();
-    const step = this.config.monitoring.escalationStepDays;
-    let changed = 0;
-    for (const t of await this.repo.overdue(today, districtCode)) {
-      const late = cal.workingDaysBetween(t.dueDate, today);
-      const level: EscalationLevel = late >= 2 * step ? 'district' : late >= step ? 'street' : 'community';
-      // Only ever up: a task a reviewer escalated by hand keeps its higher level.
-      if (ESCALATION_RANK[level] <= ESCALATION_RANK[t.escalationLevel]) continue;
-      await this.households.transaction(async (m) => {
-        const seq = await this.repo.nextSeq(m);
-        const history = [...(JSON.parse(t.history) as HistoryEntry[]), { status: `escalated_${level}`, at: this.clock.iso(), by: 'system', note: `超期 ${late} 个工作日` }];
-        await this.repo.updateIf(m, t.id, [t.status], { escalationLevel: level, seq, history: JSON.stringify(history), updatedAt: this.clock.iso() });
-      });
-      await this.audit.record(null, { action: 'task.escalate', entityType: 'task', entityId: t.id, householdId: t.householdId, detail: { level, lateWorkingDays: late } });
-      changed++;
-    }
-    return changed;
-  }
-
   // ---- internals ------------------------------------------------------------------------------
 
   private async visible(auth: AuthContext, id: string): Promise<VerificationTaskEntity> {
@@ -312,14 +238,13 @@ export class TasksService implements OnApplicationBootstrap {
   private async transition(m: EntityManager, t: VerificationTaskEntity, from: TaskStatus[], to: TaskStatus, by: string, patch: Partial<VerificationTaskEntity>, note?: string): Promise<VerificationTaskEntity> {
     const now = this.clock.iso();
     const seq = await this.repo.nextSeq(m);
-    const history = [...(JSON.parse(t.history) as HistoryEntry[]), { status: to, at: now, by, ...(note ? { note } : {}) }];
-    const next = { ...patch, status: to, seq, history: JSON.stringify(history), updatedAt: now };
+    const next = { ...patch, status: to, seq, history: appendTaskHistory(t.history, { status: to, at: now, by, ...(note ? { note } : {}) }), updatedAt: now };
     if (!(await this.repo.updateIf(m, t.id, from, next))) throw new AppError(to === 'in_progress' ? 'TASK_ALREADY_CLAIMED' : 'INVALID_STATE');
     return { ...t, ...next };
   }
 
   private eligibleCodes(householdId: string): Promise<string[]> {
-    return this.repo.eligiblePolicies(householdId);
+    return this.eligibilityRepo.eligiblePolicies(householdId);
   }
 
   /** Tasks as DTOs with what a person needs to act on them: whose home, where, which grid, who has it. */
@@ -345,7 +270,7 @@ export class TasksService implements OnApplicationBootstrap {
       decisionKind: t.decisionKind,
       ...(staff && t.decisionEnc ? { decision: this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc) } : {}),
       ...(canSeeFindings && t.findingsEnc ? { findings: this.cipher.decryptJson<VisitFindings>(t.findingsEnc) } : {}),
-      history: JSON.parse(t.history) as HistoryEntry[], seq: Number(t.seq), removed: sync && t.assigneeId !== auth.userId,
+      history: readTaskHistory(t.history), seq: Number(t.seq), removed: sync && t.assigneeId !== auth.userId,
       createdAt: t.createdAt, updatedAt: t.updatedAt,
     };
   }

@@ -1,6 +1,6 @@
 import type { Severity } from './warning.entity.js';
 
-/** The warning rules the platform ships with (DOMAIN.md §4). Name, colour, window and switch are data in `warning_rule`. */
+/** The warning rules the platform ships with (docs/DOMAIN.md §4). Name, colour, window and switch are data in `warning_rule`. */
 export const DEFAULT_RULES: ReadonlyArray<{ code: string; name: string; description: string; severity: Severity; windowDays: number }> = [
   { code: 'medical_self_paid', name: '大额医疗自付', description: '近12个月医疗自付费用达到金额标准，或达到家庭年收入的一定比例', severity: 'orange', windowDays: 90 },
   { code: 'earner_event', name: '主要劳动力死亡、新增重度残疾或患重病', description: '18至60周岁成员死亡、新登记重度残疾或确诊重特大疾病', severity: 'orange', windowDays: 365 },

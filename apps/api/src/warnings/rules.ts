@@ -1,6 +1,7 @@
 import type { Employment, HardshipEvent, Relation } from '@zczr/domain';
 import type { Facts, ResolvedParameters } from '@zczr/eligibility';
 import { ageOn } from '@zczr/id-card';
+import { minusMonths } from '../common/dates.js';
 import type { RowValue } from '../imports/sources.js';
 
 /** A member as the rules see it: no name, no ID number, only the keyed hash to match department records. */
@@ -65,11 +66,7 @@ export const num = (f: Facts | null, name: keyof Facts): number | undefined => {
   return typeof v === 'number' ? v : undefined;
 };
 
-export function minusMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
-}
+export { minusMonths };
 
 /** Self-paid medical costs of department settlements in the 12 months up to `asOf`. */
 export function medicalSelfPaid12m(records: readonly DeptRecord[], asOf: string): { total: number; count: number } {

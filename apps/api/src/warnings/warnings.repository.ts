@@ -4,7 +4,7 @@ import { EntityManager, In, MoreThan, Repository } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
-import { chunks, whereInScope } from '../monitoring/sql.js';
+import { chunks, whereInScope } from '../database/sql.js';
 import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity, type Severity, type WarningStatus } from './warning.entity.js';
 
 const WARNING_COLUMNS = ['id', 'householdId', 'ruleCode', 'severity', 'status', 'evidence', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'source', 'sourceRef', 'taskId', 'raisedAt', 'updatedAt'] as const;

@@ -63,7 +63,7 @@ export const hardshipFamily = (): Rule =>
   any('家庭经济困难', onTekun(), onDibao(), onMargin(),
     when('low_income', '家庭人均月收入不超过当地低保标准的2倍', 'perCapitaIncome', 'lte', p('low_income_line')));
 
-/** The 低保 asset test (DOMAIN.md §3). */
+/** The 低保 asset test (docs/DOMAIN.md §3). */
 export const dibaoAssets = (): Rule =>
   all('家庭财产符合低保规定',
     when('deposits', '家庭人均存款等金融资产不超过规定限额', 'perCapitaFinancialAssets', 'lte', p('dibao_deposit_limit')),

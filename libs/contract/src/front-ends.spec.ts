@@ -1,0 +1,80 @@
+/**
+ * The front ends keep no hand-written copy of what the contract holds: no label table of the
+ * contract's (found by its labels, whatever the keys or the name), no interface or type alias named
+ * after a response shape of the API. Each app is checked once its migration to @zczr/contract is
+ * done: set its entry in ENFORCED to true (and keep it true).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as contract from './index.js';
+
+/** Which apps are held to the rule. Switch an app on in the commit that completes its migration. */
+export const ENFORCED: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: false, miniprogram: false };
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Response shapes the API sends, under the names the apps used for their copies too. */
+const SHAPE_NAMES = [
+  'Page', 'Household', 'HouseholdView', 'HouseholdSummary', 'Member', 'MemberView', 'Submission', 'SubmissionView', 'QueueItem', 'ReviewQueueItem',
+  'Task', 'TaskView', 'TaskPage', 'Revision', 'PolicyResult', 'PolicyMatch', 'HouseholdEligibility', 'Attachment', 'AttachmentView', 'Warning', 'WarningView',
+  'Risk', 'HouseholdRisk', 'RegionNode', 'Grid', 'AuditTrailEntry', 'HouseholdAuditEntry', 'AuditEntry', 'TokenPair', 'Me', 'Consent', 'ConsentView',
+  'PolicySummary', 'PolicyDetail', 'PolicyVersion', 'IdCardOcrResult', 'OcrField', 'ScreeningRun', 'FlaggedHousehold', 'ImportRun', 'ImportSource',
+  'Dashboard', 'Board', 'StaffUser', 'AdminGrid', 'Dictionary', 'MonitoringRun', 'HouseholdWriteResult', 'VisitFindings', 'Assignee',
+];
+
+/** Every label table of the contract with at least three entries. */
+const TABLES: Array<[string, string[]]> = Object.entries(contract)
+  .filter(([name, v]) => name.endsWith('_LABELS') && v !== null && typeof v === 'object' && !Array.isArray(v))
+  .map(([name, v]): [string, string[]] => [name, [...new Set(Object.values(v as Record<string, string>))]])
+  .filter(([, labels]) => labels.length >= 3);
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return f === 'node_modules' || f === 'dist' || f === 'generated' ? [] : sources(p);
+    return /\.(ts|tsx)$/.test(f) && !/\.d\.ts$/.test(f) ? [p] : [];
+  });
+}
+
+/** Copies found in one source text: `file:line what`. */
+export function copiesIn(file: string, text: string): string[] {
+  const found: string[] = [];
+  const lineOf = (index: number): number => text.slice(0, index).split('\n').length;
+  for (const m of text.matchAll(/\b(?:interface|type)\s+([A-Z][A-Za-z]*)\b/g)) {
+    if (SHAPE_NAMES.includes(m[1]!)) found.push(`${file}:${lineOf(m.index)} declares ${m[1]} (import it from @zczr/contract)`);
+  }
+  // An object literal `{ …: '标签', …: '标签', … }` holding three or more labels of one contract table.
+  for (const m of text.matchAll(/\{[^{}]*\}/g)) {
+    const literals = new Set([...m[0].matchAll(/:\s*'([^'\n]+)'|:\s*"([^"\n]+)"/g)].map((x) => x[1] ?? x[2]!));
+    if (literals.size < 3) continue;
+    for (const [name, labels] of TABLES) {
+      const shared = labels.filter((l) => literals.has(l));
+      if (shared.length >= 3) {
+        found.push(`${file}:${lineOf(m.index)} copies ${name} (${shared.slice(0, 3).join('、')}…)`);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+describe('the copy detector', () => {
+  it('finds a renamed copy of a label table and a hand-written response type', () => {
+    const copy = `const GROUPS: Record<string, string> = { dibao: '低保', temporary: '临时救助', medical: '医疗救助' };\nexport interface Task { id: string }`;
+    expect(copiesIn('x.ts', copy)).toEqual(['x.ts:2 declares Task (import it from @zczr/contract)', 'x.ts:1 copies POLICY_GROUP_LABELS (低保、临时救助、医疗救助…)']);
+  });
+
+  it('lets through the use of a label and an app-only type', () => {
+    const use = `import { TASK_STATUS_LABELS } from '@zczr/contract';\ninterface Props { status: string }\nconst t = { title: '待领取', icon: 'x' };`;
+    expect(copiesIn('y.tsx', use)).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(ENFORCED))('apps/%s', (app, enforced) => {
+  (enforced ? it : it.skip)('keeps no copy of a contract shape or label table', () => {
+    const dir = join(ROOT, 'apps', app, 'src');
+    const found = sources(dir).flatMap((f) => copiesIn(relative(ROOT, f), readFileSync(f, 'utf8')));
+    expect(found).toEqual([]);
+  });
+});
