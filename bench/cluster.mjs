@@ -15,7 +15,11 @@ const WINDOW_S = 2 * 3600;
 async function screenOnce(setup, db, workers, shardSize) {
   await db.query('DELETE FROM eligibility_current');
   const cluster = await startCluster({
-    apis: 1, workers, databaseUrl: setup.databaseUrl, redisUrl: setup.redisUrl, redisPrefix: setup.redisPrefix,
+    apis: 1,
+    workers,
+    databaseUrl: setup.databaseUrl,
+    redisUrl: setup.redisUrl,
+    redisPrefix: setup.redisPrefix,
     env: { ...setup.env, JOB_SHARD_SIZE: String(shardSize), SCREENING_WORKERS: '1' },
   });
   try {
@@ -55,7 +59,11 @@ export async function benchCluster({ count = Number(process.env.BENCH_CLUSTER_HO
   }
   const db = await sql(setup.databaseUrl);
   try {
-    console.log(`\n[MariaDB + Redis] screening of ${count.toLocaleString()} households by worker processes (${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log(
+      `\n[MariaDB + Redis] screening of ${count.toLocaleString()} households by worker processes (${cpus().length} cores, load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+    );
     const ref = await referenceApp(setup);
     try {
       await loadHouseholds(ref.app, ref.config, count, 5, { quiet: true });
@@ -67,8 +75,14 @@ export async function benchCluster({ count = Number(process.env.BENCH_CLUSTER_HO
     const one = await screenOnce(setup, db, 1, shardSize);
     console.log(`  1 worker process:  ${fmt(one.seconds)} s (${fmt(one.processed / one.seconds, 0)} households/s), ${one.shards} shards`);
     const two = await screenOnce(setup, db, 2, shardSize);
-    console.log(`  2 worker processes: ${fmt(two.seconds)} s (${fmt(two.processed / two.seconds, 0)} households/s); ratio ${fmt(one.seconds / two.seconds, 2)}× on ${cpus().length} cores shared with MariaDB and the API`);
-    console.log(`  load after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `  2 worker processes: ${fmt(two.seconds)} s (${fmt(two.processed / two.seconds, 0)} households/s); ratio ${fmt(one.seconds / two.seconds, 2)}× on ${cpus().length} cores shared with MariaDB and the API`,
+    );
+    console.log(
+      `  load after: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
 
     // Capacity model: one worker process = one core's worth of shard work; the database takes the rows.
     const perHousehold = one.seconds / one.processed;
@@ -79,8 +93,12 @@ export async function benchCluster({ count = Number(process.env.BENCH_CLUSTER_HO
     const bytesPerRow = 120;
     console.log(`  capacity model, province of ${PROVINCE.toLocaleString()} households, monthly run in ≤ 2 h:`);
     console.log(`    per shard of 10,000: ${fmt(perShard, 1)} s of one worker process (${fmt(perHousehold * 1000, 3)} ms per household)`);
-    console.log(`    ${shards.toLocaleString()} shards = ${fmt((PROVINCE * perHousehold) / 3600, 1)} worker-process hours → ${processes} worker processes (one core each) for 2 h, before headroom`);
-    console.log(`    database writes (first run): ${fmt(rowsPerHousehold, 2)} rows per household (current results + hits) → ${fmt((rowsPerHousehold * PROVINCE) / 1e6, 0)} M rows, ≈ ${fmt((rowsPerHousehold * PROVINCE * bytesPerRow) / 1e9, 1)} GB, ${fmt((rowsPerHousehold * PROVINCE) / WINDOW_S, 0)} rows/s sustained over 2 h`);
+    console.log(
+      `    ${shards.toLocaleString()} shards = ${fmt((PROVINCE * perHousehold) / 3600, 1)} worker-process hours → ${processes} worker processes (one core each) for 2 h, before headroom`,
+    );
+    console.log(
+      `    database writes (first run): ${fmt(rowsPerHousehold, 2)} rows per household (current results + hits) → ${fmt((rowsPerHousehold * PROVINCE) / 1e6, 0)} M rows, ≈ ${fmt((rowsPerHousehold * PROVINCE * bytesPerRow) / 1e9, 1)} GB, ${fmt((rowsPerHousehold * PROVINCE) / WINDOW_S, 0)} rows/s sustained over 2 h`,
+    );
     return { one, two, perShard, processes, rowsPerHousehold };
   } finally {
     await db.end();

@@ -24,7 +24,12 @@ const REPEAT = Number(process.env.BENCH_CONSOLE_REPEAT ?? 5);
 function keysFor(dir) {
   const file = join(dir, 'keys.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const keys = { ENCRYPTION_KEY: randomBytes(32).toString('base64'), HASH_KEY: randomBytes(32).toString('base64'), JWT_SECRET: randomBytes(32).toString('hex'), AUDIT_KEY: randomBytes(32).toString('base64') };
+  const keys = {
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HASH_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_KEY: randomBytes(32).toString('base64'),
+  };
   writeFileSync(file, JSON.stringify(keys));
   return keys;
 }
@@ -81,8 +86,13 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'zczr-console-'));
   const keys = keysFor(dir);
   const config = loadConfig({
-    NODE_ENV: 'development', DEMO_MODE: 'true', DATA_DIR: dir, DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
-    DEMO_HOUSEHOLDS: '0', LOG_LEVEL: 'warn', ...keys,
+    NODE_ENV: 'development',
+    DEMO_MODE: 'true',
+    DATA_DIR: dir,
+    DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
+    DEMO_HOUSEHOLDS: '0',
+    LOG_LEVEL: 'warn',
+    ...keys,
   });
   const app = await createApp(config);
   const results = [];
@@ -111,13 +121,20 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
       loop.disable();
       if (done.status !== 'completed') throw new Error(`screening ${done.status}: ${done.error}`);
       runId = run.id;
-      console.log(`  screening: ${done.processed.toLocaleString()} households in ${fmt((performance.now() - t) / 1000)} s; event loop max delay during it ${fmt(loop.max / 1e6)} ms (p99 ${fmt(loop.percentile(99) / 1e6)} ms)`);
+      console.log(
+        `  screening: ${done.processed.toLocaleString()} households in ${fmt((performance.now() - t) / 1000)} s; event loop max delay during it ${fmt(loop.max / 1e6)} ms (p99 ${fmt(loop.percentile(99) / 1e6)} ms)`,
+      );
       loop.reset();
     }
 
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    const login = async (role) => (await (await fetch(`${base}/api/v1/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) })).json()).accessToken;
+    const login = async (role) =>
+      (
+        await (
+          await fetch(`${base}/api/v1/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) })
+        ).json()
+      ).accessToken;
     const district = await login('district_reviewer');
     const street = await login('street_reviewer');
     if (!runId) runId = JSON.parse((await timed(base, district, '/api/v1/screenings?page=1&pageSize=1')).body).items[0]?.id;
@@ -134,7 +151,11 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
       ['household list, colour orange, page 500', district, '/api/v1/households?page=500&pageSize=20&colour=orange'],
       ['household list, colour green', district, '/api/v1/households?page=1&pageSize=20&colour=green'],
       ['household list, eligible for dibao', district, '/api/v1/households?page=1&pageSize=20&category=dibao'],
-      ['search by ID number (oldest household)', district, `/api/v1/households?idNumber=${[...generateHouseholds({ seed: 7, count: 1, startIndex: 5 })][0].members[0].idNumber}`],
+      [
+        'search by ID number (oldest household)',
+        district,
+        `/api/v1/households?idNumber=${[...generateHouseholds({ seed: 7, count: 1, startIndex: 5 })][0].members[0].idNumber}`,
+      ],
       ['household list, street reviewer', street, '/api/v1/households?page=1&pageSize=20'],
       ['household list, address contains', district, `/api/v1/households?page=1&pageSize=20&address=${encodeURIComponent('压测不存在')}`],
       ['dashboard', district, '/api/v1/dashboard'],
@@ -145,13 +166,19 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
       ['warnings list', district, '/api/v1/warnings'],
       ['submissions list', district, '/api/v1/submissions'],
       ['screenings list', district, '/api/v1/screenings'],
-      ...(runId ? [
-        ['screening results', district, `/api/v1/screenings/${runId}/results`],
-        ['drill-down: newly eligible, dibao', district, `/api/v1/screenings/${runId}/households?policyCode=dibao&category=newly_eligible&page=1&pageSize=20`],
-        ['drill-down: unknown, dibao, page 200', district, `/api/v1/screenings/${runId}/households?policyCode=dibao&category=unknown&page=200&pageSize=20`],
-        ['drill-down hits: exit candidates', district, `/api/v1/screenings/${runId}/hits?policyCode=dibao&category=exit_candidate&page=1&pageSize=20`],
-        ['export start (first byte)', district, `/api/v1/screenings/${runId}/export`, { firstByteOnly: true }],
-      ] : []),
+      ...(runId
+        ? [
+            ['screening results', district, `/api/v1/screenings/${runId}/results`],
+            [
+              'drill-down: newly eligible, dibao',
+              district,
+              `/api/v1/screenings/${runId}/households?policyCode=dibao&category=newly_eligible&page=1&pageSize=20`,
+            ],
+            ['drill-down: unknown, dibao, page 200', district, `/api/v1/screenings/${runId}/households?policyCode=dibao&category=unknown&page=200&pageSize=20`],
+            ['drill-down hits: exit candidates', district, `/api/v1/screenings/${runId}/hits?policyCode=dibao&category=exit_candidate&page=1&pageSize=20`],
+            ['export start (first byte)', district, `/api/v1/screenings/${runId}/export`, { firstByteOnly: true }],
+          ]
+        : []),
     ];
     console.log(`  baseline GET /api/health                      median ${fmt(health.median)} ms   max ${fmt(health.max)} ms`);
     for (const [name, token, path, opts] of reads) {
@@ -165,12 +192,16 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
       }
       results.push({ name, ...m });
       const ok = Math.max(m.cold, m.max) <= TARGET_MS;
-      console.log(`  ${name.padEnd(44)} cold ${fmt(m.cold).padStart(7)} ms   median ${fmt(m.median).padStart(7)} ms   max ${fmt(m.max).padStart(7)} ms   ×${fmt(m.median / health.median, 0).padStart(4)} health   ${ok ? 'ok' : 'SLOW'}`);
+      console.log(
+        `  ${name.padEnd(44)} cold ${fmt(m.cold).padStart(7)} ms   median ${fmt(m.median).padStart(7)} ms   max ${fmt(m.max).padStart(7)} ms   ×${fmt(m.median / health.median, 0).padStart(4)} health   ${ok ? 'ok' : 'SLOW'}`,
+      );
     }
     loop.disable();
     const worst = results.filter((r) => !r.failed).reduce((w, r) => Math.max(w, r.cold, r.max), 0);
     console.log(`  slowest read ${fmt(worst)} ms; event loop max delay during the reads ${fmt(loop.max / 1e6)} ms (p99 ${fmt(loop.percentile(99) / 1e6)} ms)`);
-    console.log(`  target every read ≤ ${TARGET_MS} ms and event loop ≤ ${TARGET_LOOP_MS} ms: ${worst <= TARGET_MS && loop.max / 1e6 <= TARGET_LOOP_MS && !results.some((r) => r.failed) ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `  target every read ≤ ${TARGET_MS} ms and event loop ≤ ${TARGET_LOOP_MS} ms: ${worst <= TARGET_MS && loop.max / 1e6 <= TARGET_LOOP_MS && !results.some((r) => r.failed) ? 'MET' : 'NOT MET'}`,
+    );
     return { results, loopMaxMs: loop.max / 1e6, health };
   } finally {
     await app.close();

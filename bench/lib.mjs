@@ -26,7 +26,13 @@ export async function prepareMysql(url) {
   const u = new URL(url);
   const db = u.pathname.slice(1);
   try {
-    const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), connectTimeout: 3000 });
+    const conn = await mysql.createConnection({
+      host: u.hostname,
+      port: Number(u.port || 3306),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+      connectTimeout: 3000,
+    });
     await conn.query(`DROP DATABASE IF EXISTS \`${db}\``);
     await conn.query(`CREATE DATABASE \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await conn.end();
@@ -41,21 +47,26 @@ export async function prepareMysql(url) {
 export async function startApi({ databaseUrl, env = {} }) {
   const dir = mkdtempSync(join(tmpdir(), 'zczr-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), join(ROOT, 'apps/api/dist/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DEMO_MODE: 'true',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
-      DEMO_HOUSEHOLDS: '200', DEMO_ACTIVITY: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), join(ROOT, 'apps/api/dist/main.js')],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        DEMO_MODE: 'true',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
+        DEMO_HOUSEHOLDS: '200',
+        DEMO_ACTIVITY: 'false',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -5,8 +5,45 @@ import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { RegionsRepository } from '../apps/api/dist/regions/regions.repository.js';
 
-const HOUSEHOLD_COLUMNS = ['id', 'status', 'version', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'address', 'headName', 'memberCount', 'consentId', 'economics', 'financialEnc', 'snapshotEnc', 'createdBy', 'createdAt', 'updatedAt'];
-const MEMBER_COLUMNS = ['id', 'householdId', 'position', 'relation', 'name', 'idNumberEnc', 'idNumberHash', 'sex', 'birthDate', 'ethnicity', 'phoneEnc', 'education', 'employment', 'labourCapacity', 'healthEnc', 'disabilityEnc', 'selfCareEnc', 'coResident'];
+const HOUSEHOLD_COLUMNS = [
+  'id',
+  'status',
+  'version',
+  'districtCode',
+  'streetCode',
+  'communityCode',
+  'gridId',
+  'address',
+  'headName',
+  'memberCount',
+  'consentId',
+  'economics',
+  'financialEnc',
+  'snapshotEnc',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+];
+const MEMBER_COLUMNS = [
+  'id',
+  'householdId',
+  'position',
+  'relation',
+  'name',
+  'idNumberEnc',
+  'idNumberHash',
+  'sex',
+  'birthDate',
+  'ethnicity',
+  'phoneEnc',
+  'education',
+  'employment',
+  'labourCapacity',
+  'healthEnc',
+  'disabilityEnc',
+  'selfCareEnc',
+  'coResident',
+];
 
 async function bulkInsert(ds, table, columns, rows) {
   if (rows.length === 0) return;
@@ -14,7 +51,7 @@ async function bulkInsert(ds, table, columns, rows) {
   const q = (c) => (isMysql ? `\`${c}\`` : `"${c}"`);
   const tuple = `(${columns.map(() => '?').join(',')})`;
   const params = [];
-  for (const r of rows) for (const c of columns) params.push(typeof r[c] === 'boolean' ? (r[c] ? 1 : 0) : r[c] ?? null);
+  for (const r of rows) for (const c of columns) params.push(typeof r[c] === 'boolean' ? (r[c] ? 1 : 0) : (r[c] ?? null));
   await ds.query(`INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES ${rows.map(() => tuple).join(',')}`, params);
 }
 
@@ -40,11 +77,26 @@ export async function loadHouseholds(app, config, count, seed, { quiet = false, 
     const end = Math.min(offset + count, start + per);
     if (start >= end) continue;
     const worker = new Worker(new URL('./screening-loader.mjs', import.meta.url), {
-      workerData: { seed, start, end, batch: 1000, now, gridsByCommunity, encryptionKey: config.encryptionKey.toString('base64'), hashKey: config.hashKey.toString('base64') },
+      workerData: {
+        seed,
+        start,
+        end,
+        batch: 1000,
+        now,
+        gridsByCommunity,
+        encryptionKey: config.encryptionKey.toString('base64'),
+        hashKey: config.hashKey.toString('base64'),
+      },
     });
     live.add(worker);
-    worker.on('message', (msg) => { queue.push({ worker, msg }); wake?.(); });
-    worker.on('error', (e) => { queue.push({ worker, error: e }); wake?.(); });
+    worker.on('message', (msg) => {
+      queue.push({ worker, msg });
+      wake?.();
+    });
+    worker.on('error', (e) => {
+      queue.push({ worker, error: e });
+      wake?.();
+    });
   }
   while (live.size > 0) {
     if (queue.length === 0) await new Promise((r) => (wake = r));
@@ -68,4 +120,3 @@ export async function loadHouseholds(app, config, count, seed, { quiet = false, 
     } else item.worker.postMessage('next');
   }
 }
-

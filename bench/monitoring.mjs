@@ -69,12 +69,30 @@ async function parseOnly(path) {
   return n - 1;
 }
 
-export async function benchMonitoring({ label, databaseUrl, rows = Number(process.env.BENCH_MONITORING_ROWS ?? 1_000_000), households = Number(process.env.BENCH_MONITORING_HOUSEHOLDS ?? 20_000), workers = 50, claimTasks = Number(process.env.BENCH_CLAIM_TASKS ?? 2000) }) {
+export async function benchMonitoring({
+  label,
+  databaseUrl,
+  rows = Number(process.env.BENCH_MONITORING_ROWS ?? 1_000_000),
+  households = Number(process.env.BENCH_MONITORING_HOUSEHOLDS ?? 20_000),
+  workers = 50,
+  claimTasks = Number(process.env.BENCH_CLAIM_TASKS ?? 2000),
+}) {
   const dir = mkdtempSync(join(tmpdir(), 'zczr-monitoring-'));
   const config = loadConfig({
-    NODE_ENV: 'development', DEMO_MODE: 'true', DATA_DIR: dir, DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
-    DEMO_HOUSEHOLDS: String(households), DEMO_SEED: String(SEED), LOG_LEVEL: 'warn', MONITORING_SCHEDULER: 'false', DEMO_ACTIVITY: 'false', OCR_WORKERS: '0', IMPORT_WORKER: process.env.IMPORT_WORKER ?? 'true',
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'), HASH_KEY: randomBytes(32).toString('base64'), JWT_SECRET: randomBytes(32).toString('hex'),
+    NODE_ENV: 'development',
+    DEMO_MODE: 'true',
+    DATA_DIR: dir,
+    DATABASE_URL: databaseUrl ?? `sqlite:${join(dir, 'bench.sqlite')}`,
+    DEMO_HOUSEHOLDS: String(households),
+    DEMO_SEED: String(SEED),
+    LOG_LEVEL: 'warn',
+    MONITORING_SCHEDULER: 'false',
+    DEMO_ACTIVITY: 'false',
+    OCR_WORKERS: '0',
+    IMPORT_WORKER: process.env.IMPORT_WORKER ?? 'true',
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HASH_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
   });
   console.log(`\n[${label}] department import: ${rows.toLocaleString()} medical settlements over ${households.toLocaleString()} demo households`);
   let t = performance.now();
@@ -109,14 +127,23 @@ export async function benchMonitoring({ label, databaseUrl, rows = Number(proces
     if (run.status !== 'completed') throw new Error(`import ${run.status}: ${run.error}`);
     const [{ n: tasks }] = await ds.query('SELECT COUNT(*) AS n FROM verification_task');
     console.log(`  baseline: stream + parse the CSV, nothing stored            ${fmt(baselineS)} s   (${parsed.toLocaleString()} rows)`);
-    console.log(`  import end to end (validate, match, dedupe, encrypt, store, warn, dispatch) ${fmt(importS)} s   (${fmt(run.processedRows / importS, 0)} rows/s)`);
-    if (rowsS !== null) console.log(`    of which rows stored after ${fmt(rowsS)} s; warning rules, risk and dispatch for the households touched ${fmt(importS - rowsS)} s`);
-    console.log(`  ratio import/baseline ${fmt(importS / baselineS, 2)}   peak RSS ${fmt(peak / 1048576, 0)} MB   taken ${run.takenRows.toLocaleString()}, errors ${run.errorRows}, warnings ${run.warningsRaised.toLocaleString()}, tasks ${Number(tasks).toLocaleString()}`);
-    console.log(`  target ≤ 60 s for 1,000,000 rows: ${rows >= 1_000_000 ? (importS <= 60 ? 'MET' : 'NOT MET') : `n/a at this size (scaled: ${fmt((importS * 1_000_000) / rows)} s per million)`}`);
+    console.log(
+      `  import end to end (validate, match, dedupe, encrypt, store, warn, dispatch) ${fmt(importS)} s   (${fmt(run.processedRows / importS, 0)} rows/s)`,
+    );
+    if (rowsS !== null)
+      console.log(`    of which rows stored after ${fmt(rowsS)} s; warning rules, risk and dispatch for the households touched ${fmt(importS - rowsS)} s`);
+    console.log(
+      `  ratio import/baseline ${fmt(importS / baselineS, 2)}   peak RSS ${fmt(peak / 1048576, 0)} MB   taken ${run.takenRows.toLocaleString()}, errors ${run.errorRows}, warnings ${run.warningsRaised.toLocaleString()}, tasks ${Number(tasks).toLocaleString()}`,
+    );
+    console.log(
+      `  target ≤ 60 s for 1,000,000 rows: ${rows >= 1_000_000 ? (importS <= 60 ? 'MET' : 'NOT MET') : `n/a at this size (scaled: ${fmt((importS * 1_000_000) / rows)} s per million)`}`,
+    );
 
     t = performance.now();
     const again = await imports.finished((await imports.importFile('bench', config.districtCode, 'medical_settlement', csv, 'medical.csv', false)).id);
-    console.log(`  re-import of the same file: ${fmt((performance.now() - t) / 1000)} s, taken ${again.takenRows}, duplicates ${again.duplicateRows.toLocaleString()}, warnings ${again.warningsRaised}`);
+    console.log(
+      `  re-import of the same file: ${fmt((performance.now() - t) / 1000)} s, taken ${again.takenRows}, duplicates ${again.duplicateRows.toLocaleString()}, warnings ${again.warningsRaised}`,
+    );
 
     // Claims: `workers` grid workers of one grid race for the same open tasks.
     const tasksService = app.get(TasksService);
@@ -124,30 +151,48 @@ export async function benchMonitoring({ label, databaseUrl, rows = Number(proces
     const users = await ds.query("SELECT id FROM app_user WHERE role = 'grid_worker' ORDER BY id");
     const team = users.slice(0, workers).map((u) => u.id);
     const hh = await ds.query('SELECT id, districtCode, streetCode, communityCode, gridId FROM household WHERE gridId = ? LIMIT 1', [grid.id]);
-    const open = await app.get(Transactor).run((m) => tasksService.createTasks(m, Array.from({ length: claimTasks }, () => ({
-      householdId: hh[0].id, districtCode: hh[0].districtCode, streetCode: hh[0].streetCode, communityCode: hh[0].communityCode, gridId: grid.id, kind: 'home_visit', reason: 'bench', warningId: null,
-    })), new Dispatcher(new Map(), new Map()), 'bench'));
+    const open = await app.get(Transactor).run((m) =>
+      tasksService.createTasks(
+        m,
+        Array.from({ length: claimTasks }, () => ({
+          householdId: hh[0].id,
+          districtCode: hh[0].districtCode,
+          streetCode: hh[0].streetCode,
+          communityCode: hh[0].communityCode,
+          gridId: grid.id,
+          kind: 'home_visit',
+          reason: 'bench',
+          warningId: null,
+        })),
+        new Dispatcher(new Map(), new Map()),
+        'bench',
+      ),
+    );
     const ids = open.map((x) => x.id);
     let won = 0;
     let lost = 0;
     t = performance.now();
-    await Promise.all(team.map(async (userId, w) => {
-      const auth = { userId, role: 'grid_worker', regionCode: grid.streetCode, gridIds: [grid.id], householdId: null, ip: null };
-      // Each worker walks the list from its own offset, so every task sees contention.
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[(i + w * 7) % ids.length];
-        try {
-          await tasksService.claim(auth, id);
-          won++;
-        } catch (e) {
-          if (e.code !== 'TASK_ALREADY_CLAIMED') throw e;
-          lost++;
+    await Promise.all(
+      team.map(async (userId, w) => {
+        const auth = { userId, role: 'grid_worker', regionCode: grid.streetCode, gridIds: [grid.id], householdId: null, ip: null };
+        // Each worker walks the list from its own offset, so every task sees contention.
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[(i + w * 7) % ids.length];
+          try {
+            await tasksService.claim(auth, id);
+            won++;
+          } catch (e) {
+            if (e.code !== 'TASK_ALREADY_CLAIMED') throw e;
+            lost++;
+          }
         }
-      }
-    }));
+      }),
+    );
     const claimS = (performance.now() - t) / 1000;
     const [{ n: doubled }] = await ds.query("SELECT COUNT(*) AS n FROM verification_task WHERE reason = 'bench' AND status <> 'in_progress'");
-    console.log(`  claims: ${team.length} concurrent workers × ${ids.length.toLocaleString()} open tasks: ${won.toLocaleString()} won, ${lost.toLocaleString()} refused in ${fmt(claimS)} s   (${fmt(won / claimS, 0)} claims/s, ${fmt((won + lost) / claimS, 0)} attempts/s)`);
+    console.log(
+      `  claims: ${team.length} concurrent workers × ${ids.length.toLocaleString()} open tasks: ${won.toLocaleString()} won, ${lost.toLocaleString()} refused in ${fmt(claimS)} s   (${fmt(won / claimS, 0)} claims/s, ${fmt((won + lost) / claimS, 0)} attempts/s)`,
+    );
     console.log(`  every task claimed exactly once: ${won === ids.length && Number(doubled) === 0 ? 'yes' : 'NO'}`);
     return { importS, baselineS, warnings: run.warningsRaised, claimsPerS: won / claimS };
   } finally {
@@ -160,5 +205,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { prepareMysql } = await import('./lib.mjs');
   await benchMonitoring({ label: 'SQLite', rows: Number(process.argv[2] ?? process.env.BENCH_MONITORING_ROWS ?? 1_000_000) });
   const url = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/zczr_bench';
-  if (process.argv[3] !== 'sqlite-only' && (await prepareMysql(url))) await benchMonitoring({ label: 'MariaDB', databaseUrl: url, rows: Number(process.argv[2] ?? process.env.BENCH_MONITORING_ROWS ?? 1_000_000) });
+  if (process.argv[3] !== 'sqlite-only' && (await prepareMysql(url)))
+    await benchMonitoring({ label: 'MariaDB', databaseUrl: url, rows: Number(process.argv[2] ?? process.env.BENCH_MONITORING_ROWS ?? 1_000_000) });
 }

@@ -11,7 +11,7 @@ const { seed, start, end, encryptionKey, hashKey, gridsByCommunity, batch, now }
 const codec = new HouseholdCodec(new FieldCipher(Buffer.from(encryptionKey, 'base64'), Buffer.from(hashKey, 'base64')));
 // Spread over the last year, one household every ~30 s, so a list ordered by update time has no ties.
 const base = Date.parse(now) - 365 * 86400000;
-const stamp = (i) => new Date(base + (i * 31_536) % (365 * 86400000)).toISOString();
+const stamp = (i) => new Date(base + ((i * 31_536) % (365 * 86400000))).toISOString();
 const waitForNext = () => new Promise((resolve) => parentPort.once('message', resolve));
 
 let hs = [];
@@ -22,11 +22,48 @@ for (const d of generateHouseholds({ seed, count: end - start, startIndex: start
   const grid = grids[d.gridIndex % grids.length];
   const members = d.members.map((x) => {
     const v = validateIdNumber(x.idNumber);
-    return { relation: x.relation, name: x.name, idNumber: v.idNumber, sex: v.sex, birthDate: v.birthDate, ethnicity: x.ethnicity ?? null, phone: x.phone ?? null, education: x.education ?? null, employment: x.employment ?? null, labourCapacity: x.labourCapacity ?? null, health: x.health ?? null, disability: x.disability ?? null, selfCare: x.selfCare ?? null, coResident: x.coResident };
+    return {
+      relation: x.relation,
+      name: x.name,
+      idNumber: v.idNumber,
+      sex: v.sex,
+      birthDate: v.birthDate,
+      ethnicity: x.ethnicity ?? null,
+      phone: x.phone ?? null,
+      education: x.education ?? null,
+      employment: x.employment ?? null,
+      labourCapacity: x.labourCapacity ?? null,
+      health: x.health ?? null,
+      disability: x.disability ?? null,
+      selfCare: x.selfCare ?? null,
+      coResident: x.coResident,
+    };
   });
-  const content = { address: d.address, gridId: grid.id, members, incomes: d.incomes, assets: d.assets, expenses: d.expenses, hardships: d.hardships, benefits: d.benefits };
-  const id = `${String(n).padStart(8, "0")}-0000-4000-8000-${String(seed).padStart(12, "0")}`;
-  hs.push({ id, status: 'active', version: 1, districtCode: grid.districtCode, streetCode: grid.streetCode, communityCode: grid.communityCode, gridId: grid.id, ...codec.columns(content, grid.communityCode), consentId: id, createdBy: 'bench', createdAt: stamp(n), updatedAt: stamp(n) });
+  const content = {
+    address: d.address,
+    gridId: grid.id,
+    members,
+    incomes: d.incomes,
+    assets: d.assets,
+    expenses: d.expenses,
+    hardships: d.hardships,
+    benefits: d.benefits,
+  };
+  const id = `${String(n).padStart(8, '0')}-0000-4000-8000-${String(seed).padStart(12, '0')}`;
+  hs.push({
+    id,
+    status: 'active',
+    version: 1,
+    districtCode: grid.districtCode,
+    streetCode: grid.streetCode,
+    communityCode: grid.communityCode,
+    gridId: grid.id,
+    ...codec.columns(content, grid.communityCode),
+    consentId: id,
+    createdBy: 'bench',
+    createdAt: stamp(n),
+    updatedAt: stamp(n),
+  });
   ms.push(...codec.encodeMembers(id, members));
   n++;
   if (hs.length >= batch) {

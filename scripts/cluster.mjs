@@ -33,7 +33,13 @@ export async function ensureDatabase(url, { drop = false } = {}) {
   const { default: mysql } = await import('mysql2/promise');
   const u = new URL(url);
   const db = u.pathname.slice(1);
-  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), connectTimeout: 3000 });
+  const conn = await mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    connectTimeout: 3000,
+  });
   try {
     if (drop) await conn.query(`DROP DATABASE IF EXISTS \`${db}\``);
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -80,7 +86,17 @@ async function stopProcess(proc, signal = 'SIGTERM') {
  * one database and Redis. The first API starts alone (it runs the migrations and the demo seed),
  * then the others. Every process gets the same `env` (keys, DATA_DIR) so they read each other's data.
  */
-export async function startCluster({ apis = 2, workers = 2, databaseUrl, redisUrl, redisPrefix = 'zczr', env = {}, ports = [], echo = false, timeoutMs = 180_000 }) {
+export async function startCluster({
+  apis = 2,
+  workers = 2,
+  databaseUrl,
+  redisUrl,
+  redisPrefix = 'zczr',
+  env = {},
+  ports = [],
+  echo = false,
+  timeoutMs = 180_000,
+}) {
   const common = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, HOST: '127.0.0.1', ...env };
   const cluster = { apis: [], workers: [], env: common };
   const startApi = async (i) => {
@@ -105,10 +121,7 @@ export async function startCluster({ apis = 2, workers = 2, databaseUrl, redisUr
   };
   try {
     if (apis > 0) await startApi(0);
-    await Promise.all([
-      ...Array.from({ length: apis - 1 }, (_, i) => startApi(i + 1)),
-      ...Array.from({ length: workers }, () => cluster.addWorker()),
-    ]);
+    await Promise.all([...Array.from({ length: apis - 1 }, (_, i) => startApi(i + 1)), ...Array.from({ length: workers }, () => cluster.addWorker())]);
   } catch (e) {
     await cluster.stop();
     throw e;
@@ -131,10 +144,18 @@ export function startProxy(port, targets, host = '0.0.0.0') {
     });
     req.pipe(up);
   });
-  return new Promise((resolveListen) => server.listen(port, host, () => resolveListen({
-    port: server.address().port,
-    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
-  })));
+  return new Promise((resolveListen) =>
+    server.listen(port, host, () =>
+      resolveListen({
+        port: server.address().port,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections?.();
+            server.close(() => r());
+          }),
+      }),
+    ),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -144,18 +165,29 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const apis = Number(process.env.CLUSTER_APIS || 2);
   const workers = Number(process.env.CLUSTER_WORKERS || 2);
   if (!databaseUrl.startsWith('mysql://') && !databaseUrl.startsWith('mariadb://')) {
-    console.error('start:cluster needs DATABASE_URL=mysql://… (SQLite is one process\'s file)');
+    console.error("start:cluster needs DATABASE_URL=mysql://… (SQLite is one process's file)");
     process.exit(1);
   }
   await ensureDatabase(databaseUrl.replace(/^mariadb:/, 'mysql:'));
   const dataDir = resolve(ROOT, process.env.DATA_DIR || 'data/cluster');
   mkdirSync(dataDir, { recursive: true });
-  console.log(`starting ${apis} API processes and ${workers} workers on ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')} and ${redisUrl.replace(/\/\/[^@]*@/, '//***@')}`);
+  console.log(
+    `starting ${apis} API processes and ${workers} workers on ${databaseUrl.replace(/\/\/[^@]*@/, '//***@')} and ${redisUrl.replace(/\/\/[^@]*@/, '//***@')}`,
+  );
   const cluster = await startCluster({
-    apis, workers, databaseUrl, redisUrl, redisPrefix: process.env.REDIS_PREFIX || 'zczr', echo: true,
-    env: { DATA_DIR: dataDir }, ports: Array.from({ length: apis }, (_, i) => port + 1 + i),
+    apis,
+    workers,
+    databaseUrl,
+    redisUrl,
+    redisPrefix: process.env.REDIS_PREFIX || 'zczr',
+    echo: true,
+    env: { DATA_DIR: dataDir },
+    ports: Array.from({ length: apis }, (_, i) => port + 1 + i),
   });
-  cluster.proxy = await startProxy(port, cluster.apis.map((a) => a.port));
+  cluster.proxy = await startProxy(
+    port,
+    cluster.apis.map((a) => a.port),
+  );
   console.log(`
 政策找人 集群已启动：${apis} 个 API 进程（端口 ${cluster.apis.map((a) => a.port).join(', ')}），${workers} 个 worker 进程
   轮询代理     http://localhost:${port}/  （民政工作台 /admin/，居民端 H5 /h5/，接口文档 /api/docs）

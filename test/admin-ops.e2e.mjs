@@ -29,7 +29,12 @@ function backdateTasks(streetCode, n) {
   const db = new Database(url.slice('sqlite:'.length), { timeout: 10_000 });
   try {
     const past = new Date(Date.now() + 8 * 3600_000 - 21 * 86_400_000).toISOString().slice(0, 10);
-    const ids = db.prepare("SELECT id FROM verification_task WHERE streetCode = ? AND status IN ('open', 'assigned', 'in_progress', 'returned') ORDER BY createdAt DESC, id LIMIT ?").all(streetCode, n).map((r) => r.id);
+    const ids = db
+      .prepare(
+        "SELECT id FROM verification_task WHERE streetCode = ? AND status IN ('open', 'assigned', 'in_progress', 'returned') ORDER BY createdAt DESC, id LIMIT ?",
+      )
+      .all(streetCode, n)
+      .map((r) => r.id);
     for (const id of ids) db.prepare('UPDATE verification_task SET dueDate = ? WHERE id = ?').run(past, id);
     return ids;
   } finally {
@@ -47,18 +52,30 @@ export const ADMIN_OPS_CHECKS = [
       // Watch the progress the page shows while the run goes (server-sent events read with fetch).
       const seen = [];
       const watcher = setInterval(() => {
-        page.getByTestId('screening-percent').innerText({ timeout: 500 }).then((t) => seen.push(t.trim()), () => {});
+        page
+          .getByTestId('screening-percent')
+          .innerText({ timeout: 500 })
+          .then(
+            (t) => seen.push(t.trim()),
+            () => {},
+          );
       }, 100);
       await page.getByTestId('start-screening').click();
       // It asks first, naming the scope; it starts only once the scope is acknowledged.
       await page.getByTestId('screening-ack').click();
       await page.getByTestId('confirm-screening').click();
       try {
-        await page.waitForFunction(() => {
-          const status = document.querySelector('[data-testid="screening-status"]')?.textContent;
-          const pct = document.querySelector('[data-testid="screening-percent"] .ant-progress-indicator, [data-testid="screening-percent"] .ant-progress-text')?.textContent;
-          return status === '已完成' && /100/.test(pct ?? '');
-        }, null, { timeout: 120_000 });
+        await page.waitForFunction(
+          () => {
+            const status = document.querySelector('[data-testid="screening-status"]')?.textContent;
+            const pct = document.querySelector(
+              '[data-testid="screening-percent"] .ant-progress-indicator, [data-testid="screening-percent"] .ant-progress-text',
+            )?.textContent;
+            return status === '已完成' && /100/.test(pct ?? '');
+          },
+          null,
+          { timeout: 120_000 },
+        );
       } finally {
         clearInterval(watcher);
       }
@@ -92,8 +109,16 @@ export const ADMIN_OPS_CHECKS = [
       await waitText(page, '此处不是地图');
       await page.getByTestId('coverage').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
       // The dashboard chunk (with echarts) is loaded only here.
-      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
-      assert(scripts.some((s) => /DashboardPage/.test(s)), '看板页面的代码没有单独分块加载');
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((n) => n.endsWith('.js')),
+      );
+      assert(
+        scripts.some((s) => /DashboardPage/.test(s)),
+        '看板页面的代码没有单独分块加载',
+      );
       // Let the charts finish their entry animation before the picture.
       await page.waitForTimeout(1200);
       await shoot('admin-ops-dashboard-district.png');
@@ -159,8 +184,14 @@ export const ADMIN_OPS_CHECKS = [
       await signIn(page, base, 'demo-district', '/admin/imports');
       await page.getByTestId('import-upload').waitFor({ state: 'visible', timeout: WAIT });
       await waitText(page, '个人自付');
-      const csv = ['身份证号,结算日期,医疗总费用,个人自付', '12345,2026-01-05,3000,1200', '110105198001010011,2026-13-01,3000,1200', '110105198001010011,2026-02-01,abc,100'].join('\n');
-      await page.locator('[data-testid="import-upload"] input[type=file]')
+      const csv = [
+        '身份证号,结算日期,医疗总费用,个人自付',
+        '12345,2026-01-05,3000,1200',
+        '110105198001010011,2026-13-01,3000,1200',
+        '110105198001010011,2026-02-01,abc,100',
+      ].join('\n');
+      await page
+        .locator('[data-testid="import-upload"] input[type=file]')
         .setInputFiles({ name: '医保结算-测试.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
       const result = page.getByTestId('import-result');
       await result.getByTestId('import-status').getByText('已完成').waitFor({ state: 'visible', timeout: WAIT });
@@ -228,7 +259,15 @@ export const ADMIN_OPS_CHECKS = [
         await scan(label);
       };
       await signIn(page, base, 'demo-district', '/admin/review');
-      for (const [path, label] of [['/review', '审核工作台'], ['/households', '家庭档案'], ['/policies', '政策库'], ['/dashboard', '数据看板'], ['/board', '预警与任务'], ['/screening', '人群筛查'], ['/imports', '部门数据导入']]) {
+      for (const [path, label] of [
+        ['/review', '审核工作台'],
+        ['/households', '家庭档案'],
+        ['/policies', '政策库'],
+        ['/dashboard', '数据看板'],
+        ['/board', '预警与任务'],
+        ['/screening', '人群筛查'],
+        ['/imports', '部门数据导入'],
+      ]) {
         await visit(path, label);
       }
       // One household, every tab.
@@ -252,14 +291,22 @@ export const ADMIN_OPS_CHECKS = [
         await page.getByRole('tab', { name: new RegExp(tab) }).click();
         await scan(`政策规则·${tab}`);
       }
-      await page.getByRole('button', { name: /试算预览/ }).first().click();
+      await page
+        .getByRole('button', { name: /试算预览/ })
+        .first()
+        .click();
       await page.getByTestId('preview-result').waitFor({ state: 'visible', timeout: WAIT });
       await scan('政策规则·试算结果');
       await shoot('admin-scan-district.png');
       // The administrators' pages.
       await page.getByTestId('sign-out').click();
       await signIn(page, base, 'demo-admin', '/admin/system/users');
-      for (const [path, label] of [['/system/users', '用户管理'], ['/system/grids', '网格与网格员'], ['/system/dictionaries', '数据字典']]) await visit(path, label);
+      for (const [path, label] of [
+        ['/system/users', '用户管理'],
+        ['/system/grids', '网格与网格员'],
+        ['/system/dictionaries', '数据字典'],
+      ])
+        await visit(path, label);
       await page.getByTestId('sign-out').click();
       await signIn(page, base, 'demo-auditor', '/admin/system/audit');
       await visit('/system/audit', '审计日志');

@@ -146,7 +146,10 @@ export const ADMIN_CHECKS = [
       const before = await call(base, 'GET', `/api/v1/households/${householdId}`, { token });
       assert(before.status === 200, `读取档案：HTTP ${before.status}`);
       // "A" approves the selected (clean) submission.
-      await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
+      await page
+        .locator('body')
+        .click({ position: { x: 5, y: 5 } })
+        .catch(() => {});
       await page.keyboard.press('a');
       await waitText(page, '已审核通过，档案已更新');
       const after = await call(base, 'GET', `/api/v1/households/${householdId}`, { token });
@@ -190,7 +193,6 @@ export const ADMIN_CHECKS = [
       await shoot('admin-household-eligibility.png');
       await page.getByRole('tab', { name: '访问记录' }).click();
       await page.getByTestId('audit-trail').getByText('查阅档案（完整信息）').first().waitFor({ state: 'visible', timeout: WAIT });
-
     },
   },
   {
@@ -241,9 +243,15 @@ export const ADMIN_CHECKS = [
       const token = await pageToken(page);
       const me = await call(base, 'GET', '/api/v1/auth/me', { token });
       const mine = await call(base, 'GET', '/api/v1/households?pageSize=100', { token });
-      assert(mine.body.items.every((h) => h.streetCode === me.body.regionCode), '接口返回了其他街道的档案');
+      assert(
+        mine.body.items.every((h) => h.streetCode === me.body.regionCode),
+        '接口返回了其他街道的档案',
+      );
       const queue = await call(base, 'GET', '/api/v1/review-queue', { token });
-      assert(queue.body.items.every((i) => i.streetCode === me.body.regionCode), '审核队列中有其他街道的事项');
+      assert(
+        queue.body.items.every((i) => i.streetCode === me.body.regionCode),
+        '审核队列中有其他街道的事项',
+      );
       // A household of another street: the API answers 404, the console says it is out of scope.
       const districtToken = await demoToken(base, 'district_reviewer');
       const all = await call(base, 'GET', '/api/v1/households?pageSize=100', { token: districtToken });

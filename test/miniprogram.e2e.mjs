@@ -106,7 +106,6 @@ async function fillWizardAndSubmit(page, shoot) {
   await tap(page, '下一步', true);
   await expectText(page, '信息已填写完整', '核对页');
   await tap(page, '提交', true);
-
 }
 
 /** A person of the demo archive (DEMO_SEED's household `index`, as the API seeds it), with their real ID number. */
@@ -136,8 +135,14 @@ export const MINIPROGRAM_CHECKS = [
         await tap(page, '拍照或从相册选择');
         await (await chooser).setFiles(card.file);
         const outcome = await Promise.race([
-          text(page, '核对识别结果').waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'ok'),
-          page.locator('.state-error').first().waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'error'),
+          text(page, '核对识别结果')
+            .waitFor({ state: 'visible', timeout: 60_000 })
+            .then(() => 'ok'),
+          page
+            .locator('.state-error')
+            .first()
+            .waitFor({ state: 'visible', timeout: 60_000 })
+            .then(() => 'error'),
         ]);
         usedOcr = outcome === 'ok';
         if (usedOcr) {
@@ -315,7 +320,9 @@ export const MINIPROGRAM_CHECKS = [
         mine = all.slice(sentBefore.length).filter((m) => m.touser === 'demo-openid-resident');
       }
       assert(mine.length === 1, `应向演示居民发送恰好 1 条订阅消息，实际 ${mine.length} 条`);
-      const words = Object.values(mine[0].data).map((v) => v.value).join(' ');
+      const words = Object.values(mine[0].data)
+        .map((v) => v.value)
+        .join(' ');
       assert(/便民服务中心/.test(words), `消息应说明怎么申请：${words}`);
       assert(!/\d{4,}/.test(words), `金额应有千分位：${words}`);
 
@@ -360,7 +367,9 @@ export const MINIPROGRAM_CHECKS = [
           if (Math.abs(r - g) < 12 && Math.abs(g - b) < 12 && r > 0x44 && r < 0xf0) grey.push(`${el.textContent.trim().slice(0, 12)}（${cs.color}）`);
           if (parseFloat(cs.fontSize) < 20) small.push(`${el.textContent.trim().slice(0, 12)}（${cs.fontSize}）`);
         }
-        const buttons = [...document.querySelectorAll('.screen.care .btn')].filter((b) => b.getClientRects().length).map((b) => b.getBoundingClientRect().height);
+        const buttons = [...document.querySelectorAll('.screen.care .btn')]
+          .filter((b) => b.getClientRects().length)
+          .map((b) => b.getBoundingClientRect().height);
         return { grey, small, minButton: Math.min(...buttons) };
       });
       assert(report.grey.length === 0, `关怀模式下仍有灰色文字：${report.grey.slice(0, 5).join('；')}`);
@@ -395,7 +404,13 @@ export const MINIPROGRAM_CHECKS = [
       // Pages left behind in the stack stay in the DOM (hidden): only the steps on screen count.
       const overflow = await page.evaluate(() => {
         // (a page sliding out sits beside the screen: steps that start off screen are not this page's)
-        const steps = [...document.querySelectorAll('.step')].filter((s) => s.getClientRects().length > 0 && s.offsetParent !== null && s.getBoundingClientRect().left < window.innerWidth && s.getBoundingClientRect().left >= 0);
+        const steps = [...document.querySelectorAll('.step')].filter(
+          (s) =>
+            s.getClientRects().length > 0 &&
+            s.offsetParent !== null &&
+            s.getBoundingClientRect().left < window.innerWidth &&
+            s.getBoundingClientRect().left >= 0,
+        );
         return steps.length ? Math.max(...steps.map((s) => s.getBoundingClientRect().right)) - window.innerWidth : 999;
       });
       assert(overflow <= 0, `步骤条超出屏幕 ${overflow}px`);
@@ -527,7 +542,12 @@ export const MINIPROGRAM_CHECKS = [
         await page.mouse.down();
         for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + 30 + i * 12, box.y + 100 - Math.sin(i / 2) * 40, { steps: 2 });
         await page.mouse.up();
-        const signed = await text(page, '已签名').waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+        const signed = await text(page, '已签名')
+          .waitFor({ state: 'visible', timeout: 3_000 })
+          .then(
+            () => true,
+            () => false,
+          );
         if (signed) break;
         if (attempt === 3) await expectText(page, '已签名', '手写签名（三次签名后）');
       }

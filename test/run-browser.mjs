@@ -142,7 +142,9 @@ async function startFakeWechat() {
       return;
     }
     const code = url.searchParams.get('js_code');
-    res.end(JSON.stringify(url.pathname === '/sns/jscode2session' && code ? { openid: `o-${code}`, session_key: 'e2e' } : { errcode: 40029, errmsg: 'invalid code' }));
+    res.end(
+      JSON.stringify(url.pathname === '/sns/jscode2session' && code ? { openid: `o-${code}`, session_key: 'e2e' } : { errcode: 40029, errmsg: 'invalid code' }),
+    );
   });
   await new Promise((r) => fakeWechat.listen(0, '127.0.0.1', r));
   fakeWechat.unref();
@@ -288,9 +290,7 @@ async function runCheck(browser, check, base) {
     failure = errText(err);
   }
   if (consoleErrors.length > 0) {
-    failure = [failure, `页面控制台错误 ${consoleErrors.length} 条：`, ...consoleErrors.map((e) => `  - ${e}`)]
-      .filter(Boolean)
-      .join('\n');
+    failure = [failure, `页面控制台错误 ${consoleErrors.length} 条：`, ...consoleErrors.map((e) => `  - ${e}`)].filter(Boolean).join('\n');
   }
   const shotPath = join(SHOT_DIR, failure ? check.shot.replace(/\.png$/, '-failed.png') : check.shot);
   await page.screenshot({ path: shotPath, fullPage: true, timeout: 10_000 }).catch((err) => {
@@ -345,11 +345,7 @@ async function main() {
   try {
     await mkdir(SHOT_DIR, { recursive: true });
 
-    const missing = [
-      API_ENTRY,
-      join(ROOT, 'apps/admin/dist/index.html'),
-      join(ROOT, 'apps/miniprogram/dist/h5/index.html'),
-    ].filter((p) => !existsSync(p));
+    const missing = [API_ENTRY, join(ROOT, 'apps/admin/dist/index.html'), join(ROOT, 'apps/miniprogram/dist/h5/index.html')].filter((p) => !existsSync(p));
     if (missing.length > 0) {
       throw new Error(`缺少构建产物（请先运行 npm run build）：\n  ${missing.map((p) => relative(ROOT, p)).join('\n  ')}`);
     }
@@ -382,9 +378,9 @@ async function main() {
     // E2E_ONLY='审核|政策' runs only the checks whose names contain one of the parts.
     const only = process.env.E2E_ONLY;
     // A check marked `bothViewports` runs at 1440×900 and again at 1366×768 (its screenshot suffixed -1366).
-    const expanded = CHECKS.flatMap((c) => (c.bothViewports
-      ? [c, { ...c, name: `${c.name}（1366×768）`, viewport: DESKTOP_SMALL, shot: c.shot.replace(/\.png$/, '-1366.png'), small: true }]
-      : [c]));
+    const expanded = CHECKS.flatMap((c) =>
+      c.bothViewports ? [c, { ...c, name: `${c.name}（1366×768）`, viewport: DESKTOP_SMALL, shot: c.shot.replace(/\.png$/, '-1366.png'), small: true }] : [c],
+    );
     for (const check of only ? expanded.filter((c) => only.split('|').some((part) => c.name.includes(part))) : expanded) {
       const t0 = Date.now();
       const { failure, note, shot } = await runCheck(browser, check, base);

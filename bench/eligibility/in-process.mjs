@@ -37,7 +37,11 @@ async function loadLibrary() {
       console.log(`  (@zczr/policies could not be loaded: ${e.message}; using the synthetic library)`);
     }
   }
-  return { source: `synthetic (${SYNTHETIC_POLICIES.length} policies, bench/eligibility/synthetic-policies.mjs)`, policies: SYNTHETIC_POLICIES, parameters: SYNTHETIC_PARAMETERS };
+  return {
+    source: `synthetic (${SYNTHETIC_POLICIES.length} policies, bench/eligibility/synthetic-policies.mjs)`,
+    policies: SYNTHETIC_POLICIES,
+    parameters: SYNTHETIC_PARAMETERS,
+  };
 }
 
 const ID_TODAY = new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`);
@@ -50,19 +54,37 @@ export function toSnapshot(h) {
       const id = validateIdNumber(m.idNumber, { today: ID_TODAY });
       if (!id.valid) throw new Error(`demo ID number rejected: ${id.reason}`);
       return {
-        relation: m.relation, sex: id.sex, birthDate: id.birthDate, education: m.education, employment: m.employment,
-        labourCapacity: m.labourCapacity, health: m.health, disability: m.disability, selfCare: m.selfCare, coResident: m.coResident,
+        relation: m.relation,
+        sex: id.sex,
+        birthDate: id.birthDate,
+        education: m.education,
+        employment: m.employment,
+        labourCapacity: m.labourCapacity,
+        health: m.health,
+        disability: m.disability,
+        selfCare: m.selfCare,
+        coResident: m.coResident,
       };
     }),
-    incomes: h.incomes, assets: h.assets, expenses: h.expenses, hardships: h.hardships, benefits: h.benefits,
+    incomes: h.incomes,
+    assets: h.assets,
+    expenses: h.expenses,
+    hardships: h.hardships,
+    benefits: h.benefits,
   };
 }
 
 // ---- json-rules-engine translation ---------------------------------------------------------------
 
 const JRE_OPERATORS = {
-  lt: 'lessThan', lte: 'lessThanInclusive', gt: 'greaterThan', gte: 'greaterThanInclusive', eq: 'equal', neq: 'notEqual',
-  includes: 'contains', excludes: 'doesNotContain',
+  lt: 'lessThan',
+  lte: 'lessThanInclusive',
+  gt: 'greaterThan',
+  gte: 'greaterThanInclusive',
+  eq: 'equal',
+  neq: 'notEqual',
+  includes: 'contains',
+  excludes: 'doesNotContain',
 };
 
 /**
@@ -133,11 +155,15 @@ async function bundleSize() {
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
 }
 
-export async function runInProcessBench({ households: count = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000), jreHouseholds = Number(process.env.BENCH_JRE_HOUSEHOLDS ?? count) } = {}) {
+export async function runInProcessBench({
+  households: count = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000),
+  jreHouseholds = Number(process.env.BENCH_JRE_HOUSEHOLDS ?? count),
+} = {}) {
   console.log('\n== Matcher in-process: one household against the whole library ==');
   const library = await loadLibrary();
   const compiled = library.policies.map((p) => compilePolicy(p));
-  const leaves = (r) => ('all' in r ? r.all.reduce((n, c) => n + leaves(c), 0) : 'any' in r ? r.any.reduce((n, c) => n + leaves(c), 0) : 'not' in r ? leaves(r.not) : 1);
+  const leaves = (r) =>
+    'all' in r ? r.all.reduce((n, c) => n + leaves(c), 0) : 'any' in r ? r.any.reduce((n, c) => n + leaves(c), 0) : 'not' in r ? leaves(r.not) : 1;
   const leafCount = library.policies.reduce((n, p) => n + leaves(p.rule), 0);
   console.log(`  library: ${library.source}, ${leafCount} conditions in all`);
 
@@ -146,7 +172,9 @@ export async function runInProcessBench({ households: count = Number(process.env
   const t0 = process.hrtime.bigint();
   const snapshots = [];
   for (const h of generateHouseholds({ seed: 20261101, count })) snapshots.push(toSnapshot(h));
-  console.log(`  households: ${snapshots.length} from @zczr/demo-data (Wenjiang, as of ${asOf}), generated and mapped in ${f1(Number(process.hrtime.bigint() - t0) / 1e9)} s`);
+  console.log(
+    `  households: ${snapshots.length} from @zczr/demo-data (Wenjiang, as of ${asOf}), generated and mapped in ${f1(Number(process.hrtime.bigint() - t0) / 1e9)} s`,
+  );
 
   // Ours: deriveFacts + evaluate every policy, per household. Warm up first (JIT), then measure.
   const matchOne = (h) => {
@@ -173,7 +201,9 @@ export async function runInProcessBench({ households: count = Number(process.env
 
   // The same with gaps, as a real register has them: in every 5th household the head's labour
   // capacity and health were not collected, so results turn unknown and list what to verify.
-  const gappy = snapshots.map((h, i) => (i % 5 !== 0 ? h : { ...h, members: h.members.map((m, k) => (k === 0 ? { ...m, labourCapacity: undefined, health: undefined } : m)) }));
+  const gappy = snapshots.map((h, i) =>
+    i % 5 !== 0 ? h : { ...h, members: h.members.map((m, k) => (k === 0 ? { ...m, labourCapacity: undefined, health: undefined } : m)) },
+  );
   for (const h of gappy) matchOne(h);
   const gapSamples = new Array(gappy.length);
   let unknownResults = 0;
@@ -241,7 +271,8 @@ export async function runInProcessBench({ households: count = Number(process.env
   const jreSet = snapshots.slice(0, Math.min(jreHouseholds, snapshots.length));
   for (let i = 0; i < Math.min(500, jreSet.length); i++) await jreOne(jreSet[i]);
   const jreSamples = new Array(jreSet.length);
-  let agree = 0, compared = 0;
+  let agree = 0,
+    compared = 0;
   for (let i = 0; i < jreSet.length; i++) {
     const s = process.hrtime.bigint();
     const { facts, params, passed } = await jreOne(jreSet[i]);
@@ -262,14 +293,24 @@ export async function runInProcessBench({ households: count = Number(process.env
   const factStats = stats(factSamples);
   const evalStats = stats(evalSamples);
   const outcomes = tally.eligible + tally.ineligible + tally.unknown;
-  console.log(`  outcomes: ${f1((100 * tally.eligible) / outcomes)}% eligible, ${f1((100 * tally.ineligible) / outcomes)}% ineligible, ${f1((100 * tally.unknown) / outcomes)}% unknown (${outcomes} household×policy results)`);
-  console.log(`  ours, compiled  (deriveFacts + evaluate × ${compiled.length}): median ${f3(oursStats.median)} ms, p99 ${f3(oursStats.p99)} ms, mean ${f3(oursStats.mean)} ms   [target median ≤ ${TARGET_MEDIAN_MS} ms: ${oursStats.median <= TARGET_MEDIAN_MS ? 'met' : 'NOT met'}]`);
+  console.log(
+    `  outcomes: ${f1((100 * tally.eligible) / outcomes)}% eligible, ${f1((100 * tally.ineligible) / outcomes)}% ineligible, ${f1((100 * tally.unknown) / outcomes)}% unknown (${outcomes} household×policy results)`,
+  );
+  console.log(
+    `  ours, compiled  (deriveFacts + evaluate × ${compiled.length}): median ${f3(oursStats.median)} ms, p99 ${f3(oursStats.p99)} ms, mean ${f3(oursStats.mean)} ms   [target median ≤ ${TARGET_MEDIAN_MS} ms: ${oursStats.median <= TARGET_MEDIAN_MS ? 'met' : 'NOT met'}]`,
+  );
   console.log(`     of which deriveFacts: median ${f3(factStats.median)} ms; evaluate × ${compiled.length}: median ${f3(evalStats.median)} ms`);
-  console.log(`  ours with gaps (every 5th household missing the head's labour capacity and health; ${f1((100 * unknownResults) / outcomes)}% unknown): median ${f3(gapStats.median)} ms, p99 ${f3(gapStats.p99)} ms`);
+  console.log(
+    `  ours with gaps (every 5th household missing the head's labour capacity and health; ${f1((100 * unknownResults) / outcomes)}% unknown): median ${f3(gapStats.median)} ms, p99 ${f3(gapStats.p99)} ms`,
+  );
   console.log(`  json-rules-engine (same facts, params inlined), ${jreSet.length} households: median ${f3(jreStats.median)} ms, p99 ${f3(jreStats.p99)} ms`);
-  console.log(`  speed-up (median): ${f1(speedup)}×   [target ≥ ${TARGET_SPEEDUP}×: ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}]; agreement on decided results: ${compared === 0 ? 'n/a' : `${f1((100 * agree) / compared)}%`} of ${compared}`);
+  console.log(
+    `  speed-up (median): ${f1(speedup)}×   [target ≥ ${TARGET_SPEEDUP}×: ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}]; agreement on decided results: ${compared === 0 ? 'n/a' : `${f1((100 * agree) / compared)}%`} of ${compared}`,
+  );
   console.log(`  explain() for every policy, per household: median ${f3(explainStats.median)} ms, p99 ${f3(explainStats.p99)} ms`);
-  console.log(`  bundle libs/eligibility (esbuild, minified, esm, neutral): ${f1(size.minified / 1024)} KB minified, ${f1(size.gzipped / 1024)} KB gzipped   [target ≤ ${TARGET_GZIP_KB} KB: ${size.gzipped / 1024 <= TARGET_GZIP_KB ? 'met' : 'NOT met'}]`);
+  console.log(
+    `  bundle libs/eligibility (esbuild, minified, esm, neutral): ${f1(size.minified / 1024)} KB minified, ${f1(size.gzipped / 1024)} KB gzipped   [target ≤ ${TARGET_GZIP_KB} KB: ${size.gzipped / 1024 <= TARGET_GZIP_KB ? 'met' : 'NOT met'}]`,
+  );
 
   return {
     library: library.source,

@@ -108,7 +108,13 @@ async function measure(dir, engine) {
   clearInterval(sampler);
   // A worker: the tesseract.js thread's share of this process, plus the PP-OCRv4 process.
   const threadMb = mb(peak) - mb(baseline);
-  process.stdout.write(JSON.stringify({ results, memory: { baselineMb: mb(baseline), processPeakMb: mb(peak), threadMb, childPeakMb, workerMb: threadMb + childPeakMb }, startMs }));
+  process.stdout.write(
+    JSON.stringify({
+      results,
+      memory: { baselineMb: mb(baseline), processPeakMb: mb(peak), threadMb, childPeakMb, workerMb: threadMb + childPeakMb },
+      startMs,
+    }),
+  );
 }
 
 if (process.argv[2] === '--measure') {
@@ -126,7 +132,15 @@ const CORPORA = (process.env.BENCH_OCR_CORPORA ?? 'ours,wild').split(',');
 const ENGINES = (process.env.BENCH_OCR_ENGINES ?? 'paddle,tesseract,cli').split(',');
 const CLI_INSTALLED = spawnSync('tesseract', ['--version']).status === 0;
 const WITH_CLI = ENGINES.includes('cli') && process.env.BENCH_OCR_CLI !== '0' && CLI_INSTALLED;
-const LABELS = { name: '姓名 name', sex: '性别 sex', ethnicity: '民族 ethnicity', birthDate: '出生 birth date', address: '住址 address', idNumber: '公民身份号码 ID number', all: 'all six right' };
+const LABELS = {
+  name: '姓名 name',
+  sex: '性别 sex',
+  ethnicity: '民族 ethnicity',
+  birthDate: '出生 birth date',
+  address: '住址 address',
+  idNumber: '公民身份号码 ID number',
+  all: 'all six right',
+};
 /** Issue 13's targets, on the wild corpus's held-out seed. */
 const WILD_TARGETS = {
   clean: { idNumber: 1, name: 0.99, all: 0.97 },
@@ -167,7 +181,10 @@ const iso = (d) => (d === '长期' ? d : d.replaceAll('.', '-'));
  * patterns, no correction, no confidence (so nothing is ever flagged).
  */
 function parseCliFront(text) {
-  const lines = text.split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter(Boolean);
   const after = (label) => {
     const line = lines.find((l) => l.includes(label));
     return line ? line.slice(line.indexOf(label) + label.length) : '';
@@ -176,7 +193,8 @@ function parseCliFront(text) {
   const b = /(\d{4})\D*(\d{1,2})\D*(\d{1,2})/.exec(after('出生'));
   const start = lines.findIndex((l) => l.includes('住址'));
   const end = lines.findIndex((l) => l.includes('公民身份'));
-  const address = start < 0 ? null : [after('住址'), ...lines.slice(start + 1, end > start ? end : start + 4)].join('').replace(/[^\u4e00-\u9fff0-9A-Za-z-]/g, '') || null;
+  const address =
+    start < 0 ? null : [after('住址'), ...lines.slice(start + 1, end > start ? end : start + 4)].join('').replace(/[^\u4e00-\u9fff0-9A-Za-z-]/g, '') || null;
   const id = (text.replace(/\s+/g, '').match(/\d{17}[\dXx]/g) ?? [])[0]?.toUpperCase() ?? null;
   const value = (v) => ({ value: v || null, needsConfirmation: false });
   return {
@@ -191,14 +209,30 @@ function parseCliFront(text) {
 
 function runCli(file) {
   const t = performance.now();
-  const r = spawnSync(PIN[0] ?? '/usr/bin/time', [...PIN.slice(1), ...(PIN.length ? ['/usr/bin/time'] : []), '-f', '%M %U %S', 'tesseract', file, 'stdout', '-l', 'chi_sim+eng', '--psm', '6'], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  const r = spawnSync(
+    PIN[0] ?? '/usr/bin/time',
+    [...PIN.slice(1), ...(PIN.length ? ['/usr/bin/time'] : []), '-f', '%M %U %S', 'tesseract', file, 'stdout', '-l', 'chi_sim+eng', '--psm', '6'],
+    { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
+  );
   const ms = performance.now() - t;
   const [rssKb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').trim().split(/\s+/).map(Number);
   return { text: r.stdout ?? '', ms, cpuMs: ((user || 0) + (sys || 0)) * 1000, rssKb: rssKb || 0 };
 }
 
 function newStats() {
-  return { n: 0, right: Object.fromEntries([...FIELDS, 'all'].map((f) => [f, 0])), anyFlagged: 0, idFlagged: 0, wrongIdUnflagged: 0, ms: [], cpuMs: [], outlined: 0, backs: 0, backRight: 0, backMs: [] };
+  return {
+    n: 0,
+    right: Object.fromEntries([...FIELDS, 'all'].map((f) => [f, 0])),
+    anyFlagged: 0,
+    idFlagged: 0,
+    wrongIdUnflagged: 0,
+    ms: [],
+    cpuMs: [],
+    outlined: 0,
+    backs: 0,
+    backRight: 0,
+    backMs: [],
+  };
 }
 
 function scoreFront(stats, fields, truth, ms, cpuMs) {
@@ -230,7 +264,11 @@ async function makeCorpus(name, dir) {
 }
 
 async function runEngine(dir, engine) {
-  const child = spawn(PIN[0] ?? process.execPath, [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), '--expose-gc', fileURLToPath(import.meta.url), '--measure', dir, engine], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    PIN[0] ?? process.execPath,
+    [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), '--expose-gc', fileURLToPath(import.meta.url), '--measure', dir, engine],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const code = await new Promise((r) => child.on('close', r));
@@ -238,10 +276,18 @@ async function runEngine(dir, engine) {
   return JSON.parse(out);
 }
 
-console.log(`OCR accuracy benchmark — node ${process.version}, ${cpus().length} cores, each engine pinned to one core: ${PIN.length ? 'yes' : 'no (no taskset)'}`);
-console.log(`corpora: ${CORPORA.join(', ')} (ours seed ${SEED}; wild seed ${WILD_SEED}${WILD_SEED === WILD_HELD_OUT_SEED ? ', held out' : ''}); ${PER_LEVEL} fronts + ${Math.min(BACKS, PER_LEVEL)} backs per level`);
+console.log(
+  `OCR accuracy benchmark — node ${process.version}, ${cpus().length} cores, each engine pinned to one core: ${PIN.length ? 'yes' : 'no (no taskset)'}`,
+);
+console.log(
+  `corpora: ${CORPORA.join(', ')} (ours seed ${SEED}; wild seed ${WILD_SEED}${WILD_SEED === WILD_HELD_OUT_SEED ? ', held out' : ''}); ${PER_LEVEL} fronts + ${Math.min(BACKS, PER_LEVEL)} backs per level`,
+);
 console.log(`native tesseract CLI: ${CLI_INSTALLED ? 'installed' : 'NOT installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)'}`);
-console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine inflates wall times; CPU times much less)`);
+console.log(
+  `load average at start: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (other work on the machine inflates wall times; CPU times much less)`,
+);
 
 const results = { node: process.version, seeds: { ours: SEED, wild: WILD_SEED }, perLevel: PER_LEVEL, loadAverage: loadavg(), corpora: {} };
 const checks = [];
@@ -261,7 +307,9 @@ for (const corpus of CORPORA) {
   const cards = await makeCorpus(corpus, dir);
   const levels = corpus === 'ours' ? LEVELS : WILD_LEVELS;
   const fronts = cards.filter((c) => c.kind === 'id_card_front');
-  console.log(`\n================ corpus ${corpus.toUpperCase()}: ${fronts.length} fronts + ${cards.length - fronts.length} backs generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `\n================ corpus ${corpus.toUpperCase()}: ${fronts.length} fronts + ${cards.length - fronts.length} backs generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
   const engines = ENGINES.filter((e) => e !== 'cli' || WITH_CLI);
   const stats = {};
   const memory = {};
@@ -287,13 +335,21 @@ for (const corpus of CORPORA) {
       if (c.kind === 'id_card_front') {
         scoreFront(s, r.fields, c.truth, r.ms, r.cpuMs);
         if (r.outlined) s.outlined++;
-        for (const f of FIELDS) if (r.fields[f].value !== c.truth[f]) misses.push(`${corpus} ${engine} ${c.id}${c.variant ? ` (${c.variant})` : ''} ${f}: ${JSON.stringify(r.fields[f].value)}${r.fields[f].needsConfirmation ? ' (flagged)' : ' (NOT flagged)'} ≠ ${c.truth[f]}`);
+        for (const f of FIELDS)
+          if (r.fields[f].value !== c.truth[f])
+            misses.push(
+              `${corpus} ${engine} ${c.id}${c.variant ? ` (${c.variant})` : ''} ${f}: ${JSON.stringify(r.fields[f].value)}${r.fields[f].needsConfirmation ? ' (flagged)' : ' (NOT flagged)'} ≠ ${c.truth[f]}`,
+            );
       } else {
         const want = { issuingAuthority: c.truth.authority, validFrom: iso(c.truth.validFrom), validUntil: iso(c.truth.validTo) };
         s.backs++;
         s.backMs.push(r.ms);
         if (BACK_FIELDS.every((f) => r.fields[f].value === want[f])) s.backRight++;
-        for (const f of BACK_FIELDS) if (r.fields[f].value !== want[f]) misses.push(`${corpus} ${engine} ${c.id}${c.variant ? ` (${c.variant})` : ''} ${f}: ${JSON.stringify(r.fields[f].value)}${r.fields[f].needsConfirmation ? ' (flagged)' : ' (NOT flagged)'} ≠ ${want[f]}`);
+        for (const f of BACK_FIELDS)
+          if (r.fields[f].value !== want[f])
+            misses.push(
+              `${corpus} ${engine} ${c.id}${c.variant ? ` (${c.variant})` : ''} ${f}: ${JSON.stringify(r.fields[f].value)}${r.fields[f].needsConfirmation ? ' (flagged)' : ' (NOT flagged)'} ≠ ${want[f]}`,
+            );
       }
     }
     console.log(`  (${engine}: ${((performance.now() - te) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(1)})`);
@@ -301,7 +357,8 @@ for (const corpus of CORPORA) {
   rmSync(dir, { recursive: true, force: true });
 
   const heads = engines.map((e) => ({ paddle: 'PP-OCRv4 (new)', tesseract: 'tesseract.js (today)', cli: 'tesseract CLI' })[e]);
-  const row = (label, vals, target = '', ok = null) => console.log(`  ${pad(label, 30)}${vals.map((v) => pad(v, 22)).join('')}${pad(target, 10)}${ok === null ? '' : ok ? '✓' : '✗ NOT MET'}`);
+  const row = (label, vals, target = '', ok = null) =>
+    console.log(`  ${pad(label, 30)}${vals.map((v) => pad(v, 22)).join('')}${pad(target, 10)}${ok === null ? '' : ok ? '✓' : '✗ NOT MET'}`);
   results.corpora[corpus] = { levels: {}, memory };
   for (const level of levels) {
     const t = corpus === 'wild' && WILD_SEED === WILD_HELD_OUT_SEED ? WILD_TARGETS[level] : null;
@@ -314,32 +371,97 @@ for (const corpus of CORPORA) {
       if (t && p && f === 'idNumber') [target, ok] = [t.idNumber === 1 ? '100%' : `≥ ${pct(t.idNumber)}`, check(`${level} ID number`, acc(p, f) >= t.idNumber)];
       else if (t && p && f === 'name') [target, ok] = [`≥ ${pct(t.name)}`, check(`${level} name`, acc(p, f) >= t.name)];
       else if (t && p && f === 'all') [target, ok] = [`≥ ${pct(t.all)}`, check(`${level} all six`, acc(p, f) >= t.all)];
-      row(LABELS[f], engines.map((e) => pct(acc(stats[e][level], f))), target, ok);
+      row(
+        LABELS[f],
+        engines.map((e) => pct(acc(stats[e][level], f))),
+        target,
+        ok,
+      );
     }
-    row('ID wrong, NOT flagged', engines.map((e) => (e === 'cli' ? `${stats[e][level].wrongIdUnflagged} (never flags)` : String(stats[e][level].wrongIdUnflagged))), t ? '0' : '', t && p ? check(`${level} no unflagged wrong ID`, p.wrongIdUnflagged === 0) : null);
-    row('cards with a field to confirm', engines.map((e) => (e === 'cli' ? '—' : pct(stats[e][level].anyFlagged / stats[e][level].n))));
-    row('  ID number to confirm', engines.map((e) => (e === 'cli' ? '—' : pct(stats[e][level].idFlagged / stats[e][level].n))));
-    row('ms per card, median / p95', engines.map((e) => times(stats[e][level].ms)), t ? `≤ ${TARGET_MEDIAN_MS}` : '', t && p ? check(`${level} median time`, quantile(p.ms, 0.5) <= TARGET_MEDIAN_MS) : null);
-    row('  CPU ms, median / p95', engines.map((e) => times(stats[e][level].cpuMs)));
-    row('backs: all three right', engines.map((e) => (e === 'cli' ? '—' : `${stats[e][level].backRight}/${stats[e][level].backs}`)));
-    results.corpora[corpus].levels[level] = Object.fromEntries(engines.map((e) => {
-      const s = stats[e][level];
-      return [e, { cards: s.n, accuracy: Object.fromEntries([...FIELDS, 'all'].map((f) => [f, acc(s, f)])), wrongIdUnflagged: s.wrongIdUnflagged, cardsFlagged: s.anyFlagged, idFlagged: s.idFlagged, medianMs: quantile(s.ms, 0.5), p95Ms: quantile(s.ms, 0.95), medianCpuMs: quantile(s.cpuMs, 0.5), p95CpuMs: quantile(s.cpuMs, 0.95), backs: s.backs, backsRight: s.backRight }];
-    }));
+    row(
+      'ID wrong, NOT flagged',
+      engines.map((e) => (e === 'cli' ? `${stats[e][level].wrongIdUnflagged} (never flags)` : String(stats[e][level].wrongIdUnflagged))),
+      t ? '0' : '',
+      t && p ? check(`${level} no unflagged wrong ID`, p.wrongIdUnflagged === 0) : null,
+    );
+    row(
+      'cards with a field to confirm',
+      engines.map((e) => (e === 'cli' ? '—' : pct(stats[e][level].anyFlagged / stats[e][level].n))),
+    );
+    row(
+      '  ID number to confirm',
+      engines.map((e) => (e === 'cli' ? '—' : pct(stats[e][level].idFlagged / stats[e][level].n))),
+    );
+    row(
+      'ms per card, median / p95',
+      engines.map((e) => times(stats[e][level].ms)),
+      t ? `≤ ${TARGET_MEDIAN_MS}` : '',
+      t && p ? check(`${level} median time`, quantile(p.ms, 0.5) <= TARGET_MEDIAN_MS) : null,
+    );
+    row(
+      '  CPU ms, median / p95',
+      engines.map((e) => times(stats[e][level].cpuMs)),
+    );
+    row(
+      'backs: all three right',
+      engines.map((e) => (e === 'cli' ? '—' : `${stats[e][level].backRight}/${stats[e][level].backs}`)),
+    );
+    results.corpora[corpus].levels[level] = Object.fromEntries(
+      engines.map((e) => {
+        const s = stats[e][level];
+        return [
+          e,
+          {
+            cards: s.n,
+            accuracy: Object.fromEntries([...FIELDS, 'all'].map((f) => [f, acc(s, f)])),
+            wrongIdUnflagged: s.wrongIdUnflagged,
+            cardsFlagged: s.anyFlagged,
+            idFlagged: s.idFlagged,
+            medianMs: quantile(s.ms, 0.5),
+            p95Ms: quantile(s.ms, 0.95),
+            medianCpuMs: quantile(s.cpuMs, 0.5),
+            p95CpuMs: quantile(s.cpuMs, 0.95),
+            backs: s.backs,
+            backsRight: s.backRight,
+          },
+        ];
+      }),
+    );
   }
   console.log(`\n${corpus.toUpperCase()} / MEMORY — peak resident set of one worker`);
-  const memCell = (e) => e === 'cli' ? `${memory.cli.workerMb} MB / process` : e === 'paddle'
-    ? `${memory.paddle.workerMb} MB (${memory.paddle.childPeakMb} process + ${memory.paddle.threadMb} 2nd)`
-    : `${memory.tesseract.workerMb} MB (thread)`;
+  const memCell = (e) =>
+    e === 'cli'
+      ? `${memory.cli.workerMb} MB / process`
+      : e === 'paddle'
+        ? `${memory.paddle.workerMb} MB (${memory.paddle.childPeakMb} process + ${memory.paddle.threadMb} 2nd)`
+        : `${memory.tesseract.workerMb} MB (thread)`;
   row('', heads);
-  row('per worker', engines.map(memCell), corpus === 'wild' ? `≤ ${TARGET_WORKER_MB}` : '', corpus === 'wild' && memory.paddle ? check('memory per worker', memory.paddle.workerMb <= TARGET_WORKER_MB) : null);
-  row('API process without engine', engines.map((e) => (memory[e]?.baselineMb ? `${memory[e].baselineMb} MB` : '—')));
-  row('worker start', engines.map((e) => (memory[e]?.startMs ? `${memory[e].startMs} ms` : '—')));
+  row(
+    'per worker',
+    engines.map(memCell),
+    corpus === 'wild' ? `≤ ${TARGET_WORKER_MB}` : '',
+    corpus === 'wild' && memory.paddle ? check('memory per worker', memory.paddle.workerMb <= TARGET_WORKER_MB) : null,
+  );
+  row(
+    'API process without engine',
+    engines.map((e) => (memory[e]?.baselineMb ? `${memory[e].baselineMb} MB` : '—')),
+  );
+  row(
+    'worker start',
+    engines.map((e) => (memory[e]?.startMs ? `${memory[e].startMs} ms` : '—')),
+  );
 }
 
 const failed = checks.filter(([, ok]) => !ok).map(([n]) => n);
-if (checks.length) console.log(`\nTARGETS (wild, held-out seed, PP-OCRv4): ${checks.length - failed.length}/${checks.length} met${failed.length ? ` — not met: ${failed.join(', ')}` : ''}`);
-console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+if (checks.length)
+  console.log(
+    `\nTARGETS (wild, held-out seed, PP-OCRv4): ${checks.length - failed.length}/${checks.length} met${failed.length ? ` — not met: ${failed.join(', ')}` : ''}`,
+  );
+console.log(
+  `load average at end: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 if (process.env.BENCH_OCR_VERBOSE) console.log(`\nMisreads:\n${misses.join('\n')}`);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 const file = join(ROOT, 'bench/results', `ocr-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.json`);

@@ -18,7 +18,20 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { Rng } from '@zczr/demo-data';
 import {
-  CARD_H, CARD_W, addressLines, backFields, clutterSvg, compose, esc, frontTruth, guilloche, people, rasterise, rotatedQuad, shortEthnicity, star,
+  CARD_H,
+  CARD_W,
+  addressLines,
+  backFields,
+  clutterSvg,
+  compose,
+  esc,
+  frontTruth,
+  guilloche,
+  people,
+  rasterise,
+  rotatedQuad,
+  shortEthnicity,
+  star,
 } from './corpus.mjs';
 
 export const WILD_LEVELS = ['clean', 'fullbleed', 'hard'];
@@ -47,7 +60,12 @@ function style(rng) {
     address: shift().map((v) => v * 0.4),
     number: shift().map((v) => v * 0.5),
     photo: shift(),
-    hue: rng.pick([['#f2f5f4', '#f5eedf'], ['#eef1f6', '#f3ebe0'], ['#f0f3ee', '#f6f0e6'], ['#f6f6f2', '#eef0ea']]),
+    hue: rng.pick([
+      ['#f2f5f4', '#f5eedf'],
+      ['#eef1f6', '#f3ebe0'],
+      ['#f0f3ee', '#f6f0e6'],
+      ['#f6f6f2', '#eef0ea'],
+    ]),
   };
 }
 
@@ -67,8 +85,14 @@ function frontSvg(rng, p) {
   const lines = addressLines(p.household.address);
   const k = st.size;
   const at = (g, x, yy) => [x + st.all[0] + g[0], yy + st.all[1] + g[1]];
-  const label = (g, x, yy, s, spacing = 20) => { const [a, b] = at(g, x, yy); return text(a, b, s, { size: 40 * k, fill: st.label, family: st.body, spacing }); };
-  const value = (g, x, yy, s, size, opts = {}) => { const [a, b] = at(g, x, yy); return text(a, b, s, { size: size * k, family: st.body, ...opts }); };
+  const label = (g, x, yy, s, spacing = 20) => {
+    const [a, b] = at(g, x, yy);
+    return text(a, b, s, { size: 40 * k, fill: st.label, family: st.body, spacing });
+  };
+  const value = (g, x, yy, s, size, opts = {}) => {
+    const [a, b] = at(g, x, yy);
+    return text(a, b, s, { size: size * k, family: st.body, ...opts });
+  };
   const [px, py] = [1150 + st.photo[0] * 0.5, 150 + st.photo[1] * 0.5];
   const addrSize = lines.length > 3 ? 46 : 52;
   const addrStep = (lines.length > 3 ? 64 : 74) * k;
@@ -91,7 +115,10 @@ function frontSvg(rng, p) {
     label(st.address, 130, 558, '住址'),
     ...lines.map((l, i) => value(st.address, 300, 560 + i * addrStep, l, addrSize)),
     label(st.number, 130, 938, '公民身份号码', 6),
-    (() => { const [a, b] = at(st.number, 560, 942); return text(a, b, p.id.idNumber, { size: 64 * k, family: st.digits, weight: 700, spacing: 6 }); })(),
+    (() => {
+      const [a, b] = at(st.number, 560, 942);
+      return text(a, b, p.id.idNumber, { size: 64 * k, family: st.digits, weight: 700, spacing: 6 });
+    })(),
   ].join('\n');
   return { svg: base(rng, st, body), style: { body: st.body, digits: st.digits } };
 }
@@ -99,7 +126,13 @@ function frontSvg(rng, p) {
 function backSvg(rng, fields) {
   const st = style(rng);
   const [dx, dy] = st.all;
-  const stars = [star(270 + dx, 190 + dy, 46, '#f4c430'), star(348 + dx, 140 + dy, 16, '#f4c430'), star(372 + dx, 182 + dy, 16, '#f4c430'), star(370 + dx, 232 + dy, 16, '#f4c430'), star(344 + dx, 270 + dy, 16, '#f4c430')];
+  const stars = [
+    star(270 + dx, 190 + dy, 46, '#f4c430'),
+    star(348 + dx, 140 + dy, 16, '#f4c430'),
+    star(372 + dx, 182 + dy, 16, '#f4c430'),
+    star(370 + dx, 232 + dy, 16, '#f4c430'),
+    star(344 + dx, 270 + dy, 16, '#f4c430'),
+  ];
   const k = st.size;
   const body = [
     `<circle cx="${290 + dx}" cy="${230 + dy}" r="150" fill="#c8262e" opacity="0.92"/>`,
@@ -117,7 +150,8 @@ function backSvg(rng, fields) {
 // ---------------------------------------------------------------------------------------------
 // Photos
 
-const plain = (w, h, fill) => rasterise(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="${fill}"/></svg>`);
+const plain = (w, h, fill) =>
+  rasterise(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="${fill}"/></svg>`);
 
 /** Raw RGB → JPEG, optionally shrunk to `width`. */
 const jpeg = (raw, w, h, { quality, width, blur }) => {
@@ -166,7 +200,10 @@ export async function photograph(svg, level, rng) {
     const quad = rotatedQuad(fw * (l + 0.5), fh * (t + 0.5), fw, fh, rotation, 0, rng);
     const raw = compose(face, await plain(w, h, rng.pick(['#ffffff', '#fbfbf9', '#f7f7f7'])), w, h, quad, rng, { light: 0.03, noise: 2 });
     const width = Math.round(rng.range(1200, 1800));
-    return { image: await jpeg(raw, w, h, { quality: 85, width }), params: { variant: 'scan', rotation: Number(rotation.toFixed(2)), quality: 85, quad: round(quad, Math.min(1, width / w)) } };
+    return {
+      image: await jpeg(raw, w, h, { quality: 85, width }),
+      params: { variant: 'scan', rotation: Number(rotation.toFixed(2)), quality: 85, quad: round(quad, Math.min(1, width / w)) },
+    };
   }
   if (level === 'fullbleed') {
     const variant = rng.pick(['crop', 'crop', 'frame', 'screenshot']);
@@ -184,7 +221,10 @@ export async function photograph(svg, level, rng) {
     }
     const width = Math.round(rng.range(900, 1400));
     const quality = variant === 'frame' ? 60 : 75;
-    return { image: await jpeg(raw, w, h, { quality, width, blur: variant === 'frame' ? 0.6 : undefined }), params: { variant, quality, width, quad: round(quad, width / w) } };
+    return {
+      image: await jpeg(raw, w, h, { quality, width, blur: variant === 'frame' ? 0.6 : undefined }),
+      params: { variant, quality, width, quad: round(quad, width / w) },
+    };
   }
   const variant = rng.pick(['pale', 'glare', 'busy', 'portrait', 'jpeg30']);
   if (variant === 'portrait') {
@@ -195,12 +235,17 @@ export async function photograph(svg, level, rng) {
     const quad = rotatedQuad(w / 2 + rng.range(-0.04, 0.04) * w, h / 2 + rng.range(-0.04, 0.04) * h, fw * 0.92, fh * 0.92, rotation, 0.015, rng);
     const raw = compose(face, await plain(w, h, rng.pick(['#5d6670', '#7a6a58', '#8a8f96'])), w, h, quad, rng, { light: 0.2, noise: 5 });
     const width = Math.round(rng.range(700, 1000));
-    return { image: await jpeg(raw, w, h, { quality: 60, width, blur: 0.5 }), params: { variant, rotation: Number(rotation.toFixed(2)), quality: 60, width, quad: round(quad, width / w) } };
+    return {
+      image: await jpeg(raw, w, h, { quality: 60, width, blur: 0.5 }),
+      params: { variant, rotation: Number(rotation.toFixed(2)), quality: 60, width, quad: round(quad, width / w) },
+    };
   }
   const w = Math.round(fw * 1.25);
   const h = Math.round(fh * 1.35);
   const busy = variant === 'busy' || variant === 'jpeg30';
-  const bg = busy ? await rasterise(clutterSvg(rng, w, h)) : await plain(w, h, variant === 'pale' ? rng.pick(['#ece8e0', '#e6e8ea', '#efebe3']) : rng.pick(['#6b5848', '#5d6670', '#8a7c6c']));
+  const bg = busy
+    ? await rasterise(clutterSvg(rng, w, h))
+    : await plain(w, h, variant === 'pale' ? rng.pick(['#ece8e0', '#e6e8ea', '#efebe3']) : rng.pick(['#6b5848', '#5d6670', '#8a7c6c']));
   const rotation = rng.range(busy ? -8 : -4, busy ? 8 : 4);
   const scale = rng.range(0.85, 0.95);
   const quad = rotatedQuad(w / 2 + rng.range(-0.04, 0.04) * w, h / 2 + rng.range(-0.04, 0.04) * h, fw * scale, fh * scale, rotation, busy ? 0.035 : 0.015, rng);
@@ -211,7 +256,10 @@ export async function photograph(svg, level, rng) {
   const blur = variant === 'pale' ? rng.range(1.0, 1.6) : 0.5;
   const quality = variant === 'jpeg30' ? 30 : busy ? 40 : 50;
   const width = variant === 'jpeg30' ? 900 : 800 + rng.int(0, 400);
-  return { image: await jpeg(raw, w, h, { quality, width, blur }), params: { ...params, blur: Number(blur.toFixed(2)), quality, width, quad: round(quad, width / w) } };
+  return {
+    image: await jpeg(raw, w, h, { quality, width, blur }),
+    params: { ...params, blur: Number(blur.toFixed(2)), quality, width, quad: round(quad, width / w) },
+  };
 }
 
 /** The corpus: `count` people, each as front and back at every level, each (i, level, side) its own random stream. */

@@ -88,14 +88,18 @@ export function guilloche(rng, w, h, colour) {
     const phase = rng.range(0, 6.28);
     const y0 = rng.range(0, h);
     let d = '';
-    for (let x = 0; x <= w; x += 16) d += `${x === 0 ? 'M' : 'L'}${x},${(y0 + amp * Math.sin(x / period * 6.28 + phase)).toFixed(1)} `;
+    for (let x = 0; x <= w; x += 16) d += `${x === 0 ? 'M' : 'L'}${x},${(y0 + amp * Math.sin((x / period) * 6.28 + phase)).toFixed(1)} `;
     paths.push(`<path d="${d}" stroke="${colour}" stroke-width="2" fill="none" opacity="0.55"/>`);
   }
   return paths.join('');
 }
 
 function cardBase(rng, body) {
-  const hue = rng.pick([['#eef4f3', '#f7f0e2'], ['#f1f3f7', '#f6efe6'], ['#edf2ee', '#f8f2e8']]);
+  const hue = rng.pick([
+    ['#eef4f3', '#f7f0e2'],
+    ['#f1f3f7', '#f6efe6'],
+    ['#edf2ee', '#f8f2e8'],
+  ]);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_W}" height="${CARD_H}" viewBox="0 0 ${CARD_W} ${CARD_H}">
   <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${hue[0]}"/><stop offset="1" stop-color="${hue[1]}"/></linearGradient>
   <radialGradient id="ph" cx="0.5" cy="0.4" r="0.7"><stop offset="0" stop-color="#e9eef3"/><stop offset="1" stop-color="#cfd8e2"/></radialGradient></defs>
@@ -160,7 +164,13 @@ export function backFields(rng, p) {
 }
 
 function backSvg(rng, fields) {
-  const stars = [star(270, 190, 46, '#f4c430'), star(348, 140, 16, '#f4c430'), star(372, 182, 16, '#f4c430'), star(370, 232, 16, '#f4c430'), star(344, 270, 16, '#f4c430')];
+  const stars = [
+    star(270, 190, 46, '#f4c430'),
+    star(348, 140, 16, '#f4c430'),
+    star(372, 182, 16, '#f4c430'),
+    star(370, 232, 16, '#f4c430'),
+    star(344, 270, 16, '#f4c430'),
+  ];
   const body = [
     `<circle cx="290" cy="230" r="150" fill="#c8262e" opacity="0.92"/>`,
     `<circle cx="290" cy="230" r="150" fill="none" stroke="#f4c430" stroke-width="10"/>`,
@@ -185,14 +195,22 @@ function disabilitySvg(rng, p, cert) {
     `<rect x="40" y="40" width="${W - 80}" height="${H - 80}" fill="none" stroke="#b9463c" stroke-width="4"/>`,
     text(W / 2, 150, '中华人民共和国残疾人证', { size: 64, weight: 700, fill: '#b02a2a', anchor: 'middle', family: SERIF, spacing: 8 }),
     `<rect x="1130" y="210" width="260" height="340" fill="#dfe4ea" stroke="#999"/>`,
-    text(110, row(0), '姓名：', { size: 44 }), text(250, row(0), p.member.name, { size: 48 }),
-    text(600, row(0), '性别：', { size: 44 }), text(740, row(0), p.id.sex === 'male' ? '男' : '女', { size: 48 }),
-    text(110, row(1), '身份证号：', { size: 44 }), text(340, row(1), p.id.idNumber, { size: 50, family: MONO }),
-    text(110, row(2), '残疾人证号：', { size: 44 }), text(380, row(2), cert.certificateNumber, { size: 50, family: MONO }),
-    text(110, row(3), '残疾类别：', { size: 44 }), text(340, row(3), cert.categoryName, { size: 48 }),
-    text(700, row(3), '残疾等级：', { size: 44 }), text(930, row(3), cert.gradeName, { size: 48 }),
-    text(110, row(4), '发证机关：', { size: 44 }), text(340, row(4), '成都市温江区残疾人联合会', { size: 48 }),
-    text(110, row(5), '发证日期：', { size: 44 }), text(340, row(5), issued, { size: 48 }),
+    text(110, row(0), '姓名：', { size: 44 }),
+    text(250, row(0), p.member.name, { size: 48 }),
+    text(600, row(0), '性别：', { size: 44 }),
+    text(740, row(0), p.id.sex === 'male' ? '男' : '女', { size: 48 }),
+    text(110, row(1), '身份证号：', { size: 44 }),
+    text(340, row(1), p.id.idNumber, { size: 50, family: MONO }),
+    text(110, row(2), '残疾人证号：', { size: 44 }),
+    text(380, row(2), cert.certificateNumber, { size: 50, family: MONO }),
+    text(110, row(3), '残疾类别：', { size: 44 }),
+    text(340, row(3), cert.categoryName, { size: 48 }),
+    text(700, row(3), '残疾等级：', { size: 44 }),
+    text(930, row(3), cert.gradeName, { size: 48 }),
+    text(110, row(4), '发证机关：', { size: 44 }),
+    text(340, row(4), '成都市温江区残疾人联合会', { size: 48 }),
+    text(110, row(5), '发证日期：', { size: 44 }),
+    text(340, row(5), issued, { size: 48 }),
   ].join('\n');
   return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${body}</svg>`, issued };
 }
@@ -208,8 +226,27 @@ const RELATION_TEXT = {
   child_in_law: (sex) => (sex === 'male' ? '女婿' : '儿媳'),
   other: () => '其他',
 };
-const EDUCATION_TEXT = { none: '文盲或半文盲', primary: '小学', junior: '初中', senior: '高中', vocational: '中等专科', college: '大学专科', bachelor: '大学本科', postgraduate: '研究生' };
-const OCCUPATION = { employed: ['职员', '个体工商户员工'], self_employed: ['个体经营者', '个体经营'], farming: ['农民', '务农'], flexible: ['灵活就业', '自由职业'], unemployed: ['无业', '无'], retired: ['退休', '退休人员'], student: ['学生', '学生'], preschool: ['学龄前儿童', '无'], unable: ['无业', '无'] };
+const EDUCATION_TEXT = {
+  none: '文盲或半文盲',
+  primary: '小学',
+  junior: '初中',
+  senior: '高中',
+  vocational: '中等专科',
+  college: '大学专科',
+  bachelor: '大学本科',
+  postgraduate: '研究生',
+};
+const OCCUPATION = {
+  employed: ['职员', '个体工商户员工'],
+  self_employed: ['个体经营者', '个体经营'],
+  farming: ['农民', '务农'],
+  flexible: ['灵活就业', '自由职业'],
+  unemployed: ['无业', '无'],
+  retired: ['退休', '退休人员'],
+  student: ['学生', '学生'],
+  preschool: ['学龄前儿童', '无'],
+  unable: ['无业', '无'],
+};
 
 function householdSvg(rng, p) {
   const W = 1600;
@@ -218,7 +255,10 @@ function householdSvg(rng, p) {
   const [by, bm, bd] = p.id.birthDate.split('-');
   const job = OCCUPATION[p.member.employment ?? 'unemployed'] ?? ['无业', '无'];
   const employer = p.member.employment === 'employed' ? rng.pick(['温江区人民医院', '成都某物流有限公司', '温江区柳城小学']) : '无';
-  const married = p.member.relation === 'head' || p.member.relation === 'spouse' || p.member.relation === 'child_in_law' || age(p.id.birthDate) > 30 ? rng.pick(['已婚', '已婚', '丧偶', '离婚']) : '未婚';
+  const married =
+    p.member.relation === 'head' || p.member.relation === 'spouse' || p.member.relation === 'child_in_law' || age(p.id.birthDate) > 30
+      ? rng.pick(['已婚', '已婚', '丧偶', '离婚'])
+      : '未婚';
   const fields = {
     name: p.member.name,
     relation: RELATION_TEXT[p.member.relation](sex),
@@ -308,17 +348,28 @@ export function clutterSvg(rng, w, h) {
   // wood grain / fabric stripes
   for (let i = 0; i < 40; i++) {
     const y = rng.range(0, h);
-    parts.push(`<path d="M0,${y.toFixed(0)} C${w / 3},${(y + rng.range(-40, 40)).toFixed(0)} ${(2 * w) / 3},${(y + rng.range(-40, 40)).toFixed(0)} ${w},${(y + rng.range(-30, 30)).toFixed(0)}" stroke="#000" stroke-opacity="${rng.range(0.03, 0.1).toFixed(2)}" stroke-width="${rng.int(2, 9)}" fill="none"/>`);
+    parts.push(
+      `<path d="M0,${y.toFixed(0)} C${w / 3},${(y + rng.range(-40, 40)).toFixed(0)} ${(2 * w) / 3},${(y + rng.range(-40, 40)).toFixed(0)} ${w},${(y + rng.range(-30, 30)).toFixed(0)}" stroke="#000" stroke-opacity="${rng.range(0.03, 0.1).toFixed(2)}" stroke-width="${rng.int(2, 9)}" fill="none"/>`,
+    );
   }
   for (let i = 0; i < 9; i++) {
     const kind = rng.int(0, 3);
     const x = rng.range(-100, w);
     const y = rng.range(-100, h);
     const fill = rng.pick(['#2c3e50', '#8e44ad', '#c0392b', '#d35400', '#16a085', '#bdc3c7', '#95a5a6', '#34495e', '#cfc6b4']);
-    if (kind === 0) parts.push(`<rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="${rng.int(80, 380)}" height="${rng.int(60, 300)}" fill="${fill}" transform="rotate(${rng.int(-40, 40)} ${x.toFixed(0)} ${y.toFixed(0)})"/>`);
+    if (kind === 0)
+      parts.push(
+        `<rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="${rng.int(80, 380)}" height="${rng.int(60, 300)}" fill="${fill}" transform="rotate(${rng.int(-40, 40)} ${x.toFixed(0)} ${y.toFixed(0)})"/>`,
+      );
     else if (kind === 1) parts.push(`<circle cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" r="${rng.int(40, 160)}" fill="${fill}"/>`);
-    else if (kind === 2) parts.push(`<line x1="${x.toFixed(0)}" y1="${y.toFixed(0)}" x2="${(x + rng.range(-500, 500)).toFixed(0)}" y2="${(y + rng.range(-300, 300)).toFixed(0)}" stroke="${fill}" stroke-width="${rng.int(10, 26)}" stroke-linecap="round"/>`);
-    else parts.push(`<g transform="rotate(${rng.int(-30, 30)} ${x.toFixed(0)} ${y.toFixed(0)})"><rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="360" height="220" fill="#d9d4c7"/>${text(x + 20, y + 80, rng.pick(CLUTTER_WORDS), { size: 48, fill: '#333' })}${text(x + 20, y + 160, rng.pick(CLUTTER_WORDS), { size: 40, fill: '#555' })}</g>`);
+    else if (kind === 2)
+      parts.push(
+        `<line x1="${x.toFixed(0)}" y1="${y.toFixed(0)}" x2="${(x + rng.range(-500, 500)).toFixed(0)}" y2="${(y + rng.range(-300, 300)).toFixed(0)}" stroke="${fill}" stroke-width="${rng.int(10, 26)}" stroke-linecap="round"/>`,
+      );
+    else
+      parts.push(
+        `<g transform="rotate(${rng.int(-30, 30)} ${x.toFixed(0)} ${y.toFixed(0)})"><rect x="${x.toFixed(0)}" y="${y.toFixed(0)}" width="360" height="220" fill="#d9d4c7"/>${text(x + 20, y + 80, rng.pick(CLUTTER_WORDS), { size: 48, fill: '#333' })}${text(x + 20, y + 160, rng.pick(CLUTTER_WORDS), { size: 40, fill: '#555' })}</g>`,
+      );
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${parts.join('')}</svg>`;
 }
@@ -329,14 +380,26 @@ export function clutterSvg(rng, w, h) {
  * Gaussian noise of `noise` levels. Inverse mapping with bilinear sampling.
  */
 export function compose(face, background, w, h, quad, rng, { light = 0, noise = 0 }) {
-  const H = homography(quad, [[0, 0], [face.width, 0], [face.width, face.height], [0, face.height]]);
+  const H = homography(quad, [
+    [0, 0],
+    [face.width, 0],
+    [face.width, face.height],
+    [0, face.height],
+  ]);
   const out = Buffer.alloc(w * h * 3);
   const lx = rng.range(-1, 1);
   const ly = rng.range(-1, 1);
   const cx = rng.range(0.2, 0.8) * w;
   const cy = rng.range(0.2, 0.8) * h;
   // Darkest corner at (1 - light) of the brightest point, plus a gentle linear gradient.
-  const R2 = Math.max(...[[0, 0], [w, 0], [0, h], [w, h]].map(([px, py]) => (px - cx) ** 2 + (py - cy) ** 2));
+  const R2 = Math.max(
+    ...[
+      [0, 0],
+      [w, 0],
+      [0, h],
+      [w, h],
+    ].map(([px, py]) => (px - cx) ** 2 + (py - cy) ** 2),
+  );
   const fw = face.width;
   const fh = face.height;
   const fd = face.data;
@@ -384,10 +447,12 @@ export function rotatedQuad(cx, cy, w, h, deg, jitter, rng) {
   const a = (deg * Math.PI) / 180;
   const c = Math.cos(a);
   const s = Math.sin(a);
-  return [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([x, y]) => [
-    cx + x * c - y * s + (jitter ? rng.range(-jitter, jitter) * w : 0),
-    cy + x * s + y * c + (jitter ? rng.range(-jitter, jitter) * h : 0),
-  ]);
+  return [
+    [-w / 2, -h / 2],
+    [w / 2, -h / 2],
+    [w / 2, h / 2],
+    [-w / 2, h / 2],
+  ].map(([x, y]) => [cx + x * c - y * s + (jitter ? rng.range(-jitter, jitter) * w : 0), cy + x * s + y * c + (jitter ? rng.range(-jitter, jitter) * h : 0)]);
 }
 
 /** Where the card's corners ended up in the final image (top-left, top-right, bottom-right, bottom-left). */
@@ -402,18 +467,28 @@ export async function degrade(svg, level, rng) {
       .extend({ top: 24, bottom: 24, left: 24, right: 24, background: '#ffffff' })
       .jpeg({ quality: 90 })
       .toBuffer();
-    const quad = [[24, 24], [24 + face.width, 24], [24 + face.width, 24 + face.height], [24, 24 + face.height]];
+    const quad = [
+      [24, 24],
+      [24 + face.width, 24],
+      [24 + face.width, 24 + face.height],
+      [24, 24 + face.height],
+    ];
     return { image, params: { rotation: 0, quad } };
   }
   if (level === 'mild') {
     const rotation = Number(rng.range(-3, 3).toFixed(2));
     const w = Math.round(face.width * 1.12);
     const h = Math.round(face.height * 1.16);
-    const bg = await rasterise(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="${rng.pick(['#d8d4cc', '#c9ccd1', '#e2ddd2'])}"/></svg>`);
+    const bg = await rasterise(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" fill="${rng.pick(['#d8d4cc', '#c9ccd1', '#e2ddd2'])}"/></svg>`,
+    );
     const quad = rotatedQuad(w / 2, h / 2, face.width, face.height, rotation, 0, rng);
     const raw = compose(face, bg, w, h, quad, rng, { light: 0.08, noise: 2 });
     const blur = Number(rng.range(0.6, 1.0).toFixed(2));
-    const image = await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).blur(blur).jpeg({ quality: 70 }).toBuffer();
+    const image = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .blur(blur)
+      .jpeg({ quality: 70 })
+      .toBuffer();
     return { image, params: { rotation, blur, quality: 70, quad: roundQuad(quad, 1) } };
   }
   const rotation = Number(rng.range(-8, 8).toFixed(2));
@@ -421,11 +496,23 @@ export async function degrade(svg, level, rng) {
   const h = Math.round(face.height * 1.35);
   const bg = await rasterise(clutterSvg(rng, w, h));
   const scale = rng.range(0.86, 0.95);
-  const quad = rotatedQuad(w / 2 + rng.range(-0.04, 0.04) * w, h / 2 + rng.range(-0.04, 0.04) * h, face.width * scale, face.height * scale, rotation, 0.035, rng);
+  const quad = rotatedQuad(
+    w / 2 + rng.range(-0.04, 0.04) * w,
+    h / 2 + rng.range(-0.04, 0.04) * h,
+    face.width * scale,
+    face.height * scale,
+    rotation,
+    0.035,
+    rng,
+  );
   const light = Number(rng.range(0.3, 0.45).toFixed(2));
   const noise = Number(rng.range(7, 12).toFixed(1));
   const raw = compose(face, bg, w, h, quad, rng, { light, noise });
-  const image = await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).blur(0.5).resize({ width: 800 }).jpeg({ quality: 40 }).toBuffer();
+  const image = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+    .blur(0.5)
+    .resize({ width: 800 })
+    .jpeg({ quality: 40 })
+    .toBuffer();
   return { image, params: { rotation, perspective: 0.035, light, noise, width: 800, quality: 40, quad: roundQuad(quad, 800 / w) } };
 }
 
@@ -478,10 +565,28 @@ export async function generateExtras({ seed, level = 'clean' }) {
     const rng = Rng.derive(seed >>> 0, 7001);
     const category = p.member.disability.category;
     const grade = p.member.disability.grade;
-    const cert = { certificateNumber: p.member.disability.certificateNumber, categoryName: DISABILITY_CATEGORY_NAMES[category], gradeName: DISABILITY_GRADE_NAMES[grade] };
+    const cert = {
+      certificateNumber: p.member.disability.certificateNumber,
+      categoryName: DISABILITY_CATEGORY_NAMES[category],
+      gradeName: DISABILITY_GRADE_NAMES[grade],
+    };
     const { svg, issued } = disabilitySvg(rng, p, cert);
     const { image, params } = await degrade(svg, level, Rng.derive(seed >>> 0, 7002));
-    out.push({ id: `disability-${level}`, kind: 'disability_certificate', level, image, params, truth: { name: p.member.name, idNumber: p.id.idNumber, certificateNumber: cert.certificateNumber, category: cert.categoryName, grade: cert.gradeName, issued } });
+    out.push({
+      id: `disability-${level}`,
+      kind: 'disability_certificate',
+      level,
+      image,
+      params,
+      truth: {
+        name: p.member.name,
+        idNumber: p.id.idNumber,
+        certificateNumber: cert.certificateNumber,
+        category: cert.categoryName,
+        grade: cert.gradeName,
+        issued,
+      },
+    });
     break;
   }
   let k = 0;
@@ -515,7 +620,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     truth.push({ file: `${c.id}.jpg`, kind: c.kind, level: c.level, params: c.params, truth: c.truth });
   }
   if (process.argv.includes('--extras')) {
-    for (const level of (arg('extras-levels', 'clean,mild')).split(',')) {
+    for (const level of arg('extras-levels', 'clean,mild').split(',')) {
       for (const c of await generateExtras({ seed, level })) {
         writeFileSync(join(out, `${c.id}.jpg`), c.image);
         truth.push({ file: `${c.id}.jpg`, kind: c.kind, level: c.level, params: c.params, truth: c.truth });

@@ -24,11 +24,24 @@ export async function clusterSetup(name = 'cluster') {
   await clearRedis(redisUrl, redisPrefix);
   const dataDir = mkdtempSync(join(tmpdir(), `zczr-${name}-`));
   const env = {
-    NODE_ENV: 'development', DEMO_MODE: 'true', DATA_DIR: dataDir, LOG_LEVEL: 'warn', OCR_WORKERS: '0', DEMO_HOUSEHOLDS: '0', DEMO_ACTIVITY: 'false', MONITORING_SCHEDULER: 'false',
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'), HASH_KEY: randomBytes(32).toString('base64'), JWT_SECRET: randomBytes(32).toString('hex'),
+    NODE_ENV: 'development',
+    DEMO_MODE: 'true',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    OCR_WORKERS: '0',
+    DEMO_HOUSEHOLDS: '0',
+    DEMO_ACTIVITY: 'false',
+    MONITORING_SCHEDULER: 'false',
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HASH_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
   };
   return {
-    databaseUrl, redisUrl, redisPrefix, env, dataDir,
+    databaseUrl,
+    redisUrl,
+    redisPrefix,
+    env,
+    dataDir,
     async cleanup() {
       await clearRedis(redisUrl, redisPrefix);
       rmSync(dataDir, { recursive: true, force: true });
@@ -57,7 +70,13 @@ export async function clearRedis(url, prefix) {
 export async function sql(databaseUrl) {
   const { default: mysql } = await import('mysql2/promise');
   const u = new URL(databaseUrl);
-  return mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1) });
+  return mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+  });
 }
 
 /**
@@ -79,7 +98,11 @@ export async function demoToken(base, role) {
 }
 
 export async function api(base, token, method, path, body) {
-  const r = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await r.text();
   return { status: r.status, body: text ? JSON.parse(text) : null };
 }
@@ -93,7 +116,10 @@ export async function readProgress(base, token, path) {
   for (const block of text.split('\n\n')) {
     const lines = block.split('\n');
     if (!lines.some((l) => l === 'event: progress')) continue;
-    const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+    const data = lines
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => l.slice(6))
+      .join('\n');
     events.push(JSON.parse(data));
   }
   return events;

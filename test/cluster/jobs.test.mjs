@@ -18,9 +18,17 @@ const step = (what) => console.log(`  [${((Date.now() - T0) / 1000).toFixed(1)} 
 /** Everything a screening decided, independent of run ids, hit ids and timestamps. */
 async function outcome(runId) {
   const [[run]] = await db.query('SELECT status, total, processed, summary, error FROM screening_run WHERE id = ?', [runId]);
-  const [current] = await db.query('SELECT householdId, policyCode, outcome, policyVersion, missingFacts FROM eligibility_current ORDER BY householdId, policyCode');
-  const [hits] = await db.query('SELECT policyCode, householdId, category, missingFacts, graceUntil FROM screening_hit WHERE runId = ? ORDER BY policyCode, householdId, category', [runId]);
-  const [coverage] = await db.query('SELECT streetCode, policyCode, eligibleHouseholds, eligiblePeople, receivingHouseholds, receivingPeople, silentHouseholds, silentPeople, exitHouseholds FROM screening_coverage WHERE runId = ? ORDER BY streetCode, policyCode', [runId]);
+  const [current] = await db.query(
+    'SELECT householdId, policyCode, outcome, policyVersion, missingFacts FROM eligibility_current ORDER BY householdId, policyCode',
+  );
+  const [hits] = await db.query(
+    'SELECT policyCode, householdId, category, missingFacts, graceUntil FROM screening_hit WHERE runId = ? ORDER BY policyCode, householdId, category',
+    [runId],
+  );
+  const [coverage] = await db.query(
+    'SELECT streetCode, policyCode, eligibleHouseholds, eligiblePeople, receivingHouseholds, receivingPeople, silentHouseholds, silentPeople, exitHouseholds FROM screening_coverage WHERE runId = ? ORDER BY streetCode, policyCode',
+    [runId],
+  );
   return { run: { ...run, summary: JSON.parse(run.summary) }, current, hits, coverage };
 }
 
@@ -35,105 +43,121 @@ after(async () => {
   await setup?.cleanup();
 });
 
-test(`a screening of ${HOUSEHOLDS.toLocaleString()} households on 2 API + 2 worker processes equals the single-process run, a worker killed mid-shard`, { timeout: 600_000 }, async () => {
-  // 1. The single-process reference: no Redis, one process does everything.
-  const t0 = Date.now();
-  const ref = await referenceApp(setup);
-  let reference;
-  try {
-    step('reference app up');
-    await loadHouseholds(ref.app, ref.config, HOUSEHOLDS, 11, { quiet: true });
-    step(`${HOUSEHOLDS} households loaded`);
-    const { ScreeningsService } = await import('../../apps/api/dist/screenings/screenings.service.js');
-    const screenings = ref.app.get(ScreeningsService);
-    const run = await screenings.finished((await screenings.begin('cluster-test', ref.config.districtCode)).id);
-    assert.equal(run.status, 'completed', run.error ?? '');
-    reference = await outcome(run.id);
-    step('reference screening done');
-    // Back to the state before the screening, so the cluster run finds the same "previous" results.
-    await ref.app.get(DataSource).query('DELETE FROM eligibility_current');
-  } finally {
-    await ref.app.close();
-  }
-  const tRef = Date.now();
-  assert.equal(reference.run.processed, HOUSEHOLDS);
-  assert.ok(reference.hits.length > 1000, `reference hits ${reference.hits.length}`);
-
-  // 2. The cluster: small shards and a short lock so a killed worker's shard comes back quickly.
-  cluster = await startCluster({
-    apis: 2, workers: 2, databaseUrl: setup.databaseUrl, redisUrl: setup.redisUrl, redisPrefix: setup.redisPrefix,
-    env: { ...setup.env, JOB_SHARD_SIZE: '1000', JOB_LOCK_MS: '4000', JOB_STALLED_CHECK_MS: '1500', SCREENING_WORKERS: '1' },
-  });
-  const tUp = Date.now();
-  step('cluster up');
-  const [api1, api2] = cluster.apis;
-  const token = await demoToken(api1.base, 'district_reviewer');
-  const started = await api(api1.base, token, 'POST', '/api/v1/screenings');
-  assert.equal(started.status, 201, JSON.stringify(started.body));
-  const runId = started.body.id;
-  // Progress through the other API process, as server-sent events.
-  const events = readProgress(api2.base, token, `/api/v1/screenings/${runId}/events`);
-
-  // 3. Kill (SIGKILL) a worker while it holds a shard it has not committed.
-  let killed = null;
-  for (let i = 0; i < 600 && !killed; i++) {
-    const pids = new Map(cluster.workers.filter((w) => !w.exited).map((w) => [String(w.pid), w]));
-    const [rows] = await db.query("SELECT shardIndex, takenBy FROM job_shard WHERE jobId = ? AND status = 'pending' AND takenBy IS NOT NULL", [runId]);
-    const target = rows.map((r) => ({ index: r.shardIndex, worker: pids.get(r.takenBy.split(':').pop()) })).find((r) => r.worker);
-    if (!target) {
-      await sleep(25);
-      continue;
+test(
+  `a screening of ${HOUSEHOLDS.toLocaleString()} households on 2 API + 2 worker processes equals the single-process run, a worker killed mid-shard`,
+  { timeout: 600_000 },
+  async () => {
+    // 1. The single-process reference: no Redis, one process does everything.
+    const t0 = Date.now();
+    const ref = await referenceApp(setup);
+    let reference;
+    try {
+      step('reference app up');
+      await loadHouseholds(ref.app, ref.config, HOUSEHOLDS, 11, { quiet: true });
+      step(`${HOUSEHOLDS} households loaded`);
+      const { ScreeningsService } = await import('../../apps/api/dist/screenings/screenings.service.js');
+      const screenings = ref.app.get(ScreeningsService);
+      const run = await screenings.finished((await screenings.begin('cluster-test', ref.config.districtCode)).id);
+      assert.equal(run.status, 'completed', run.error ?? '');
+      reference = await outcome(run.id);
+      step('reference screening done');
+      // Back to the state before the screening, so the cluster run finds the same "previous" results.
+      await ref.app.get(DataSource).query('DELETE FROM eligibility_current');
+    } finally {
+      await ref.app.close();
     }
-    target.worker.child.kill('SIGKILL');
-    await new Promise((r) => (target.worker.exited ? r() : target.worker.child.once('exit', r)));
-    await sleep(200);
-    const [[shard]] = await db.query('SELECT status FROM job_shard WHERE jobId = ? AND shardIndex = ?', [runId, target.index]);
-    // Killed just after it committed: that proves nothing; a new worker replaces it, and again.
-    if (shard.status === 'pending') killed = { index: target.index, pid: target.worker.pid };
-    else await cluster.addWorker();
-  }
-  assert.ok(killed, 'no worker was caught holding a shard');
-  step(`worker ${killed.pid} killed holding shard ${killed.index}`);
+    const tRef = Date.now();
+    assert.equal(reference.run.processed, HOUSEHOLDS);
+    assert.ok(reference.hits.length > 1000, `reference hits ${reference.hits.length}`);
 
-  // 4. The job finishes on the surviving worker; progress seen from the other API process.
-  let run;
-  for (let i = 0; i < 1200; i++) {
-    run = (await api(api2.base, token, 'GET', `/api/v1/screenings/${runId}`)).body;
-    if (run.status !== 'running') break;
-    await sleep(100);
-  }
-  assert.equal(run.status, 'completed', `${JSON.stringify(run)}\n${cluster.workers.map((w) => w.output).join('\n')}`);
-  const progress = await events;
-  assert.ok(progress.length >= 2, `progress events ${progress.length}`);
-  assert.deepEqual(progress.map((p) => p.processed), [...progress.map((p) => p.processed)].sort((a, b) => a - b));
-  assert.equal(progress.at(-1).status, 'completed');
-  const tDone = Date.now();
-  step('cluster screening completed');
+    // 2. The cluster: small shards and a short lock so a killed worker's shard comes back quickly.
+    cluster = await startCluster({
+      apis: 2,
+      workers: 2,
+      databaseUrl: setup.databaseUrl,
+      redisUrl: setup.redisUrl,
+      redisPrefix: setup.redisPrefix,
+      env: { ...setup.env, JOB_SHARD_SIZE: '1000', JOB_LOCK_MS: '4000', JOB_STALLED_CHECK_MS: '1500', SCREENING_WORKERS: '1' },
+    });
+    const tUp = Date.now();
+    step('cluster up');
+    const [api1, api2] = cluster.apis;
+    const token = await demoToken(api1.base, 'district_reviewer');
+    const started = await api(api1.base, token, 'POST', '/api/v1/screenings');
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const runId = started.body.id;
+    // Progress through the other API process, as server-sent events.
+    const events = readProgress(api2.base, token, `/api/v1/screenings/${runId}/events`);
 
-  // 5. Every shard committed exactly once; the killed one again, by another process.
-  const [[job]] = await db.query('SELECT status, shardsTotal, shardsDone, processed FROM job WHERE id = ?', [runId]);
-  const [shards] = await db.query('SELECT shardIndex, status, attempts, processed, doneBy FROM job_shard WHERE jobId = ? ORDER BY shardIndex', [runId]);
-  assert.equal(job.status, 'completed');
-  assert.equal(job.shardsTotal, shards.length);
-  assert.ok(shards.length >= HOUSEHOLDS / 1000, `shards ${shards.length}`);
-  assert.equal(job.shardsDone, shards.length);
-  assert.equal(job.processed, HOUSEHOLDS);
-  assert.ok(shards.every((s) => s.status === 'done'));
-  assert.equal(shards.reduce((n, s) => n + s.processed, 0), HOUSEHOLDS);
-  const redone = shards.find((s) => s.shardIndex === killed.index);
-  assert.ok(redone.attempts >= 2, `killed shard attempts ${redone.attempts}`);
-  assert.notEqual(redone.doneBy.split(':').pop(), String(killed.pid));
-  const [[dups]] = await db.query('SELECT COUNT(*) - COUNT(DISTINCT policyCode, householdId, category) AS n FROM screening_hit WHERE runId = ?', [runId]);
-  assert.equal(Number(dups.n), 0);
+    // 3. Kill (SIGKILL) a worker while it holds a shard it has not committed.
+    let killed = null;
+    for (let i = 0; i < 600 && !killed; i++) {
+      const pids = new Map(cluster.workers.filter((w) => !w.exited).map((w) => [String(w.pid), w]));
+      const [rows] = await db.query("SELECT shardIndex, takenBy FROM job_shard WHERE jobId = ? AND status = 'pending' AND takenBy IS NOT NULL", [runId]);
+      const target = rows.map((r) => ({ index: r.shardIndex, worker: pids.get(r.takenBy.split(':').pop()) })).find((r) => r.worker);
+      if (!target) {
+        await sleep(25);
+        continue;
+      }
+      target.worker.child.kill('SIGKILL');
+      await new Promise((r) => (target.worker.exited ? r() : target.worker.child.once('exit', r)));
+      await sleep(200);
+      const [[shard]] = await db.query('SELECT status FROM job_shard WHERE jobId = ? AND shardIndex = ?', [runId, target.index]);
+      // Killed just after it committed: that proves nothing; a new worker replaces it, and again.
+      if (shard.status === 'pending') killed = { index: target.index, pid: target.worker.pid };
+      else await cluster.addWorker();
+    }
+    assert.ok(killed, 'no worker was caught holding a shard');
+    step(`worker ${killed.pid} killed holding shard ${killed.index}`);
 
-  // 6. Exactly the single-process results.
-  const mine = await outcome(runId);
-  assert.equal(mine.run.total, HOUSEHOLDS);
-  assert.equal(mine.run.processed, HOUSEHOLDS);
-  assert.deepEqual(mine.run.summary, reference.run.summary);
-  assert.equal(mine.hits.length, reference.hits.length);
-  assert.deepEqual(mine.hits, reference.hits);
-  assert.deepEqual(mine.coverage, reference.coverage);
-  assert.deepEqual(mine.current, reference.current);
-  console.log(`  reference (1 process): ${((tRef - t0) / 1000).toFixed(1)} s incl. loading; cluster up ${((tUp - tRef) / 1000).toFixed(1)} s; cluster screening with a worker killed ${((tDone - tUp) / 1000).toFixed(1)} s; ${shards.length} shards, shard ${killed.index} redone`);
-});
+    // 4. The job finishes on the surviving worker; progress seen from the other API process.
+    let run;
+    for (let i = 0; i < 1200; i++) {
+      run = (await api(api2.base, token, 'GET', `/api/v1/screenings/${runId}`)).body;
+      if (run.status !== 'running') break;
+      await sleep(100);
+    }
+    assert.equal(run.status, 'completed', `${JSON.stringify(run)}\n${cluster.workers.map((w) => w.output).join('\n')}`);
+    const progress = await events;
+    assert.ok(progress.length >= 2, `progress events ${progress.length}`);
+    assert.deepEqual(
+      progress.map((p) => p.processed),
+      [...progress.map((p) => p.processed)].sort((a, b) => a - b),
+    );
+    assert.equal(progress.at(-1).status, 'completed');
+    const tDone = Date.now();
+    step('cluster screening completed');
+
+    // 5. Every shard committed exactly once; the killed one again, by another process.
+    const [[job]] = await db.query('SELECT status, shardsTotal, shardsDone, processed FROM job WHERE id = ?', [runId]);
+    const [shards] = await db.query('SELECT shardIndex, status, attempts, processed, doneBy FROM job_shard WHERE jobId = ? ORDER BY shardIndex', [runId]);
+    assert.equal(job.status, 'completed');
+    assert.equal(job.shardsTotal, shards.length);
+    assert.ok(shards.length >= HOUSEHOLDS / 1000, `shards ${shards.length}`);
+    assert.equal(job.shardsDone, shards.length);
+    assert.equal(job.processed, HOUSEHOLDS);
+    assert.ok(shards.every((s) => s.status === 'done'));
+    assert.equal(
+      shards.reduce((n, s) => n + s.processed, 0),
+      HOUSEHOLDS,
+    );
+    const redone = shards.find((s) => s.shardIndex === killed.index);
+    assert.ok(redone.attempts >= 2, `killed shard attempts ${redone.attempts}`);
+    assert.notEqual(redone.doneBy.split(':').pop(), String(killed.pid));
+    const [[dups]] = await db.query('SELECT COUNT(*) - COUNT(DISTINCT policyCode, householdId, category) AS n FROM screening_hit WHERE runId = ?', [runId]);
+    assert.equal(Number(dups.n), 0);
+
+    // 6. Exactly the single-process results.
+    const mine = await outcome(runId);
+    assert.equal(mine.run.total, HOUSEHOLDS);
+    assert.equal(mine.run.processed, HOUSEHOLDS);
+    assert.deepEqual(mine.run.summary, reference.run.summary);
+    assert.equal(mine.hits.length, reference.hits.length);
+    assert.deepEqual(mine.hits, reference.hits);
+    assert.deepEqual(mine.coverage, reference.coverage);
+    assert.deepEqual(mine.current, reference.current);
+    console.log(
+      `  reference (1 process): ${((tRef - t0) / 1000).toFixed(1)} s incl. loading; cluster up ${((tUp - tRef) / 1000).toFixed(1)} s; cluster screening with a worker killed ${((tDone - tUp) / 1000).toFixed(1)} s; ${shards.length} shards, shard ${killed.index} redone`,
+    );
+  },
+);

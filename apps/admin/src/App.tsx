@@ -26,7 +26,11 @@ export function App() {
         status="403"
         title="工作台仅供民政工作人员使用"
         subTitle={`您以“${ROLE_LABELS[user.role]}”身份登录。居民和网格员请使用“政策找人”微信小程序办理业务。`}
-        extra={<Button type="primary" onClick={signOut}>退出登录</Button>}
+        extra={
+          <Button type="primary" onClick={signOut}>
+            退出登录
+          </Button>
+        }
         data-testid="not-staff"
       />
     );
@@ -41,7 +45,9 @@ export function App() {
             <Route
               key={r.path}
               path={r.path}
-              element={r.roles.includes(user.role) ? r.element : <Result status="403" title="无权访问" subTitle={`“${r.label}”不对${ROLE_LABELS[user.role]}开放。`} />}
+              element={
+                r.roles.includes(user.role) ? r.element : <Result status="403" title="无权访问" subTitle={`“${r.label}”不对${ROLE_LABELS[user.role]}开放。`} />
+              }
             />
           ))}
           <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在，请从左侧菜单进入。" />} />

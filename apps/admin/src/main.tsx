@@ -14,9 +14,19 @@ const container = document.getElementById('root');
 if (!container) throw new Error('缺少 #root 挂载节点');
 
 // A data router (not <BrowserRouter>) so pages can block navigation with unsaved changes (useBlocker).
-const router = createBrowserRouter([
-  { path: '*', element: <SessionProvider><App /></SessionProvider> },
-], { basename: '/admin' });
+const router = createBrowserRouter(
+  [
+    {
+      path: '*',
+      element: (
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      ),
+    },
+  ],
+  { basename: '/admin' },
+);
 
 createRoot(container).render(
   <StrictMode>

@@ -1,7 +1,14 @@
 import { lazy, type ReactNode } from 'react';
 import { AuditOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons';
 import {
-  AlertOutlined, ApartmentOutlined, CloudUploadOutlined, DashboardOutlined, ProfileOutlined, RadarChartOutlined, SafetyCertificateOutlined, UserOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  ProfileOutlined,
+  RadarChartOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@zczr/domain';
 
@@ -57,11 +64,26 @@ export const routes: AppRoute[] = [
 
   { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },
   { path: '/board', personalData: true, label: '预警与任务', icon: <AlertOutlined />, roles: REVIEWERS, element: <BoardPage />, group: '监测分析' },
-  { path: '/screening', personalData: true, label: '人群筛查', icon: <RadarChartOutlined />, roles: DISTRICT_STAFF, element: <ScreeningPage />, group: '监测分析' },
+  {
+    path: '/screening',
+    personalData: true,
+    label: '人群筛查',
+    icon: <RadarChartOutlined />,
+    roles: DISTRICT_STAFF,
+    element: <ScreeningPage />,
+    group: '监测分析',
+  },
   { path: '/imports', label: '部门数据导入', icon: <CloudUploadOutlined />, roles: DISTRICT_STAFF, element: <ImportsPage />, group: '监测分析' },
   { path: '/system/users', label: '用户管理', icon: <UserOutlined />, roles: ACCOUNT_ADMINS, element: <UsersPage />, group: '系统管理' },
   { path: '/system/grids', label: '网格与网格员', icon: <ApartmentOutlined />, roles: ['admin'], element: <GridsPage />, group: '系统管理' },
-  { path: '/system/dictionaries', label: '数据字典', icon: <ProfileOutlined />, roles: ['admin', 'security_admin', 'audit_admin'], element: <DictionariesPage />, group: '系统管理' },
+  {
+    path: '/system/dictionaries',
+    label: '数据字典',
+    icon: <ProfileOutlined />,
+    roles: ['admin', 'security_admin', 'audit_admin'],
+    element: <DictionariesPage />,
+    group: '系统管理',
+  },
   { path: '/system/audit', label: '审计日志', icon: <SafetyCertificateOutlined />, roles: ['audit_admin'], element: <AuditLogPage />, group: '系统管理' },
 ];
 

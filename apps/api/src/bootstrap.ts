@@ -32,7 +32,11 @@ function serveSpa(app: NestExpressApplication, prefix: string, dir: string): voi
 /** Builds the whole application: used by main.ts, the tests and the benchmarks. */
 export async function createApp(config: AppConfig, opts: { seed?: boolean; logDestination?: NodeJS.WritableStream } = {}): Promise<NestExpressApplication> {
   const logger = createPino(config, opts.logDestination);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new PinoNestLogger(logger), bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+    abortOnError: false,
+  });
   app.use(httpLogger(logger));
   // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (none by default).
   app.set('trust proxy', config.trustProxy);
@@ -51,11 +55,12 @@ export async function createApp(config: AppConfig, opts: { seed?: boolean; logDe
       handler: (_req, res) => res.status(429).json({ code: 'TOO_MANY_REQUESTS', message: ERRORS.TOO_MANY_REQUESTS[1] }),
     });
     // A store that cannot count (Redis down) answers 503, never lets the request through uncounted.
-    return (req, res, next) => void inner(req, res, (err?: unknown) => {
-      if (!err) return next();
-      res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
-      res.status(503).json({ code: 'CACHE_UNAVAILABLE', message: ERRORS.CACHE_UNAVAILABLE[1] });
-    });
+    return (req, res, next) =>
+      void inner(req, res, (err?: unknown) => {
+        if (!err) return next();
+        res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+        res.status(503).json({ code: 'CACHE_UNAVAILABLE', message: ERRORS.CACHE_UNAVAILABLE[1] });
+      });
   };
   app.use(['/api/v1/auth/login', '/api/v1/auth/wechat-login', '/api/v1/auth/refresh'], limiter('login', 60_000, config.login.ratePerMinute));
   app.use('/api/v1/auth/bind-identity', limiter('bind', 60 * 60_000, 30));

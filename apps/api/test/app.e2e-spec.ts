@@ -15,13 +15,19 @@ describe('API foundation', () => {
 
   it('publishes OpenAPI as JSON and UI', async () => {
     const json = await t.http().get('/api/docs-json').expect(200);
-    expect(Object.keys((json.body as { paths: object }).paths)).toEqual(expect.arrayContaining(['/api/v1/households', '/api/v1/consents', '/api/v1/auth/login']));
+    expect(Object.keys((json.body as { paths: object }).paths)).toEqual(
+      expect.arrayContaining(['/api/v1/households', '/api/v1/consents', '/api/v1/auth/login']),
+    );
     const ui = await t.http().get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
   });
 
   it('answers unknown routes and missing tokens with { code, message } in Chinese', async () => {
-    const nf = await t.http().get('/api/v1/nothing-here').set(bearer(await t.tokenFor('admin'))).expect(404);
+    const nf = await t
+      .http()
+      .get('/api/v1/nothing-here')
+      .set(bearer(await t.tokenFor('admin')))
+      .expect(404);
     expect(nf.body).toEqual({ code: 'NOT_FOUND', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
     const unauth = await t.http().get('/api/v1/households').expect(401);
     expect(unauth.body.code).toBe('UNAUTHENTICATED');
@@ -39,13 +45,20 @@ describe('API foundation', () => {
         const columns = new Map(table!.columns.map((c) => [c.name, c]));
         for (const col of meta.columns) {
           const actual = columns.get(col.databaseName);
-          expect({ column: `${meta.tableName}.${col.databaseName}`, nullable: actual?.isNullable }).toEqual({ column: `${meta.tableName}.${col.databaseName}`, nullable: col.isNullable });
+          expect({ column: `${meta.tableName}.${col.databaseName}`, nullable: actual?.isNullable }).toEqual({
+            column: `${meta.tableName}.${col.databaseName}`,
+            nullable: col.isNullable,
+          });
         }
         expect(table!.columns.length).toBe(meta.columns.length);
         const indices = new Map(table!.indices.map((i) => [i.name, i]));
         for (const idx of meta.indices) {
           const actual = indices.get(idx.name);
-          expect({ index: idx.name, columns: actual?.columnNames, unique: Boolean(actual?.isUnique) }).toEqual({ index: idx.name, columns: idx.columns.map((c) => c.databaseName), unique: idx.isUnique });
+          expect({ index: idx.name, columns: actual?.columnNames, unique: Boolean(actual?.isUnique) }).toEqual({
+            index: idx.name,
+            columns: idx.columns.map((c) => c.databaseName),
+            unique: idx.isUnique,
+          });
         }
       }
     } finally {
@@ -64,17 +77,29 @@ describe('API foundation', () => {
     const bad = await t.http().post('/api/v1/consents').set(bearer(token)).set('content-type', 'application/json').send('{"subjectName": ');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('BAD_REQUEST');
-    const huge = await t.http().post('/api/v1/consents').set(bearer(token)).send({ subjectName: 'x'.repeat(2_000_000) });
+    const huge = await t
+      .http()
+      .post('/api/v1/consents')
+      .set(bearer(token))
+      .send({ subjectName: 'x'.repeat(2_000_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('seeded the Wenjiang region tree with 3–6 grids per community', async () => {
-    const res = await t.http().get('/api/v1/regions').set(bearer(await t.tokenFor('admin'))).expect(200);
+    const res = await t
+      .http()
+      .get('/api/v1/regions')
+      .set(bearer(await t.tokenFor('admin')))
+      .expect(200);
     const [district] = res.body as Array<{ code: string; name: string; children: Array<{ code: string; children: unknown[] }> }>;
     expect(district).toMatchObject({ code: '510115', name: '温江区' });
     expect(district!.children.length).toBeGreaterThanOrEqual(5);
-    const grids = await t.http().get('/api/v1/grids').set(bearer(await t.tokenFor('admin'))).expect(200);
+    const grids = await t
+      .http()
+      .get('/api/v1/grids')
+      .set(bearer(await t.tokenFor('admin')))
+      .expect(200);
     const perCommunity = new Map<string, number>();
     for (const g of grids.body as Array<{ communityCode: string }>) perCommunity.set(g.communityCode, (perCommunity.get(g.communityCode) ?? 0) + 1);
     for (const n of perCommunity.values()) expect(n).toBeGreaterThanOrEqual(3);

@@ -26,10 +26,26 @@ function filesUnder(dir: string): string[] {
 
 /** A grid worker of some grid the demo worker does not work. */
 async function workerOfAnotherGrid(t: TestApp): Promise<string> {
-  const mine = (await t.http().get('/api/v1/grids').set(bearer(await t.tokenFor('grid_worker'))).expect(200)).body as Array<{ id: string }>;
-  const all = (await t.http().get('/api/v1/grids').set(bearer(await t.tokenFor('admin'))).expect(200)).body as Array<{ id: string }>;
+  const mine = (
+    await t
+      .http()
+      .get('/api/v1/grids')
+      .set(bearer(await t.tokenFor('grid_worker')))
+      .expect(200)
+  ).body as Array<{ id: string }>;
+  const all = (
+    await t
+      .http()
+      .get('/api/v1/grids')
+      .set(bearer(await t.tokenFor('admin')))
+      .expect(200)
+  ).body as Array<{ id: string }>;
   const other = all.find((g) => !mine.some((m) => m.id === g.id))!;
-  const res = await t.http().post('/api/v1/auth/login').send({ username: `worker-${other.id}`, password: DEMO_PASSWORD, totp: await currentTotp() }).expect(200);
+  const res = await t
+    .http()
+    .post('/api/v1/auth/login')
+    .send({ username: `worker-${other.id}`, password: DEMO_PASSWORD, totp: await currentTotp() })
+    .expect(200);
   return res.body.accessToken as string;
 }
 
@@ -49,7 +65,12 @@ describe('attachments: photos of papers in a household file (local store)', () =
   afterAll(() => t.close());
 
   const upload = (token: string, householdId: string, data: Buffer, extra: Record<string, string> = {}, field = 'file') => {
-    const req = t.http().post('/api/v1/attachments').set(bearer(token)).field('householdId', householdId).field('kind', extra.kind ?? 'medical_bill');
+    const req = t
+      .http()
+      .post('/api/v1/attachments')
+      .set(bearer(token))
+      .field('householdId', householdId)
+      .field('kind', extra.kind ?? 'medical_bill');
     if (extra.memberIndex !== undefined) req.field('memberIndex', extra.memberIndex);
     return req.attach(field, data, 'photo.png');
   };
@@ -71,31 +92,51 @@ describe('attachments: photos of papers in a household file (local store)', () =
 
     const list = await t.http().get('/api/v1/attachments').query({ householdId: household }).set(bearer(worker)).expect(200);
     expect(list.body.map((a: { id: string }) => a.id)).toEqual([first.body.id]);
-    const content = await t.http().get(`/api/v1/attachments/${first.body.id}/content`).set(bearer(worker)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const content = await t
+      .http()
+      .get(`/api/v1/attachments/${first.body.id}/content`)
+      .set(bearer(worker))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(content.headers['content-type']).toBe('image/png');
     expect((await sharp(content.body as Buffer).metadata()).width).toBe(64);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'attachment.read', householdId: household }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .query({ action: 'attachment.read', householdId: household })
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
     expect(audit.body.items).toHaveLength(1);
   });
 
   it('drops metadata (GPS position) and stores the photo upright', async () => {
     const withGps = await sharp({ create: { width: 80, height: 40, channels: 3, background: '#ddd' } })
-      .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 41/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '103/1 50/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'PhoneMaker' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 41/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '103/1 50/1 0/1' },
+      })
       .withMetadata({ orientation: 6 })
       .jpeg()
       .toBuffer();
     expect((await sharp(withGps).metadata()).exif).toBeDefined();
     const res = await upload(worker, household, withGps, { kind: 'certificate' }).expect(201);
     expect([res.body.width, res.body.height]).toEqual([40, 80]);
-    const content = await t.http().get(`/api/v1/attachments/${res.body.id}/content`).set(bearer(worker)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const content = await t
+      .http()
+      .get(`/api/v1/attachments/${res.body.id}/content`)
+      .set(bearer(worker))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const meta = await sharp(content.body as Buffer).metadata();
     expect(meta.exif).toBeUndefined();
     expect(meta.orientation).toBeUndefined();
@@ -115,7 +156,12 @@ describe('attachments: photos of papers in a household file (local store)', () =
     const staff = await t.tokenFor('district_reviewer');
     const head = person('褚立新');
     const consentId = await giveConsent(t, staff, head);
-    const created = await t.http().post('/api/v1/households').set(bearer(staff)).send(householdBody(consentId, place, head)).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(staff))
+      .send(householdBody(consentId, place, head))
+      .expect(201);
     const id = created.body.household.id as string;
     const outOfRange = await upload(worker, id, png, { memberIndex: '5' });
     expect(outOfRange.status).toBe(400);
@@ -146,14 +192,29 @@ describe('attachments: photos of papers in a household file (local store)', () =
   it('documents the endpoints in OpenAPI', async () => {
     const json = await t.http().get('/api/docs-json').expect(200);
     const paths = Object.keys((json.body as { paths: object }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/attachments', '/api/v1/attachments/{id}/content', '/api/v1/ocr/id-card', '/api/v1/ocr/disability-certificate', '/api/v1/ocr/household-register']));
-    const op = (json.body as { paths: Record<string, { post: { requestBody: { content: Record<string, unknown> }; description: string } }> }).paths['/api/v1/ocr/id-card']!.post;
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/attachments',
+        '/api/v1/attachments/{id}/content',
+        '/api/v1/ocr/id-card',
+        '/api/v1/ocr/disability-certificate',
+        '/api/v1/ocr/household-register',
+      ]),
+    );
+    const op = (json.body as { paths: Record<string, { post: { requestBody: { content: Record<string, unknown> }; description: string } }> }).paths[
+      '/api/v1/ocr/id-card'
+    ]!.post;
     expect(Object.keys(op.requestBody.content)).toEqual(['multipart/form-data']);
     expect(op.description).toContain('CONSENT_REQUIRED');
   });
 
   it('answers 503 OCR_UNAVAILABLE for OCR when OCR_WORKERS=0, and stays up after everything above', async () => {
-    const res = await t.http().post('/api/v1/ocr/id-card').set(bearer(worker)).field('side', 'front').attach('image', fixture('0000-clean-front.jpg'), 'card.jpg');
+    const res = await t
+      .http()
+      .post('/api/v1/ocr/id-card')
+      .set(bearer(worker))
+      .field('side', 'front')
+      .attach('image', fixture('0000-clean-front.jpg'), 'card.jpg');
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('OCR_UNAVAILABLE');
     await t.http().get('/api/health').expect(200);
@@ -182,17 +243,34 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 /** Verifies an AWS Signature V4 header from scratch (independent of the code under test). */
 function signatureValid(req: IncomingMessage, body: Buffer): boolean {
-  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(req.headers.authorization ?? '');
+  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(
+    req.headers.authorization ?? '',
+  );
   if (!m || m[1] !== S3.accessKeyId || m[3] !== S3.region) return false;
   const signed = m[4]!.split(';');
   if (!['host', 'x-amz-date', 'x-amz-content-sha256'].every((h) => signed.includes(h))) return false;
   const amzDate = String(req.headers['x-amz-date']);
   if (amzDate.slice(0, 8) !== m[2]) return false;
-  const when = Date.UTC(+amzDate.slice(0, 4), +amzDate.slice(4, 6) - 1, +amzDate.slice(6, 8), +amzDate.slice(9, 11), +amzDate.slice(11, 13), +amzDate.slice(13, 15));
+  const when = Date.UTC(
+    +amzDate.slice(0, 4),
+    +amzDate.slice(4, 6) - 1,
+    +amzDate.slice(6, 8),
+    +amzDate.slice(9, 11),
+    +amzDate.slice(11, 13),
+    +amzDate.slice(13, 15),
+  );
   if (Math.abs(Date.now() - when) > 15 * 60_000) return false;
   const payloadHash = createHash('sha256').update(body).digest('hex');
   if (req.headers['x-amz-content-sha256'] !== payloadHash) return false;
-  const canonical = [req.method, req.url!.split('?')[0], '', ...signed.map((h) => `${h}:${String(req.headers[h]).trim()}`), '', signed.join(';'), payloadHash].join('\n');
+  const canonical = [
+    req.method,
+    req.url!.split('?')[0],
+    '',
+    ...signed.map((h) => `${h}:${String(req.headers[h]).trim()}`),
+    '',
+    signed.join(';'),
+    payloadHash,
+  ].join('\n');
   const scope = `${m[2]}/${S3.region}/s3/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
   let key: Buffer = createHmac('sha256', `AWS4${S3.secretAccessKey}`).update(m[2]!).digest();
@@ -228,10 +306,12 @@ function startFakeS3(): Promise<FakeS3> {
       return reply(405, '<Error><Code>MethodNotAllowed</Code></Error>');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    resolve({ url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, objects, log, server });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve({ url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, objects, log, server });
+    }),
+  );
 }
 
 describe('attachments when consent is withdrawn with WITHDRAWAL_RETENTION=erase', () => {
@@ -248,11 +328,19 @@ describe('attachments when consent is withdrawn with WITHDRAWAL_RETENTION=erase'
     const worker = await t.tokenFor('grid_worker');
     const head = person('韩素梅');
     const consentId = await giveConsent(t, staff, head);
-    const leaving = (await t.http().post('/api/v1/households').set(bearer(staff)).send(householdBody(consentId, place, head)).expect(201)).body.household.id as string;
+    const leaving = (
+      await t
+        .http()
+        .post('/api/v1/households')
+        .set(bearer(staff))
+        .send(householdBody(consentId, place, head))
+        .expect(201)
+    ).body.household.id as string;
     const staying = (await createHouseholdAsStaff(t, place, person('韩二'))).id;
     const shared = await smallPng('#335577');
     const own = await smallPng('#775533');
-    const up = (h: string, data: Buffer) => t.http().post('/api/v1/attachments').set(bearer(worker)).field('householdId', h).field('kind', 'medical_bill').attach('file', data, 'x.png');
+    const up = (h: string, data: Buffer) =>
+      t.http().post('/api/v1/attachments').set(bearer(worker)).field('householdId', h).field('kind', 'medical_bill').attach('file', data, 'x.png');
     await up(leaving, shared).expect(201);
     await up(leaving, own).expect(201);
     const kept = await up(staying, shared).expect(201);
@@ -265,7 +353,12 @@ describe('attachments when consent is withdrawn with WITHDRAWAL_RETENTION=erase'
     expect(left).toHaveLength(1);
     expect((await t.http().get('/api/v1/attachments').query({ householdId: leaving }).set(bearer(staff)).expect(200)).body).toEqual([]);
     await t.http().get(`/api/v1/attachments/${kept.body.id}/content`).set(bearer(worker)).expect(200);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'consent.withdraw', householdId: leaving }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .query({ action: 'consent.withdraw', householdId: leaving })
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
     expect(audit.body.items[0].detail).toMatchObject({ retention: 'erase', attachmentsErased: 2, objectsDeleted: 1 });
   });
 });
@@ -277,8 +370,13 @@ describe('attachments in an S3-compatible store', () => {
   beforeAll(async () => {
     s3 = await startFakeS3();
     t = await startTestApp({
-      ATTACHMENT_STORE: 's3', S3_ENDPOINT: s3.url, S3_REGION: S3.region, S3_BUCKET: S3.bucket,
-      S3_ACCESS_KEY_ID: S3.accessKeyId, S3_SECRET_ACCESS_KEY: S3.secretAccessKey, S3_PREFIX: 'attachments/',
+      ATTACHMENT_STORE: 's3',
+      S3_ENDPOINT: s3.url,
+      S3_REGION: S3.region,
+      S3_BUCKET: S3.bucket,
+      S3_ACCESS_KEY_ID: S3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3.secretAccessKey,
+      S3_PREFIX: 'attachments/',
     });
     place = await workerPlacement(t);
   });
@@ -301,7 +399,8 @@ describe('attachments in an S3-compatible store', () => {
     const a = (await createHouseholdAsStaff(t, place, person('蒋一'))).id;
     const b = (await createHouseholdAsStaff(t, place, person('蒋二'))).id;
     const png = await smallPng('#118833', 48);
-    const up = (h: string) => t.http().post('/api/v1/attachments').set(bearer(worker)).field('householdId', h).field('kind', 'certificate').attach('file', png, 'x.png');
+    const up = (h: string) =>
+      t.http().post('/api/v1/attachments').set(bearer(worker)).field('householdId', h).field('kind', 'certificate').attach('file', png, 'x.png');
     const first = await up(a).expect(201);
     await up(b).expect(201);
     const puts = s3.log.filter((l) => l.method === 'PUT');
@@ -311,27 +410,53 @@ describe('attachments in an S3-compatible store', () => {
     expect(s3.log.every((l) => l.status !== 403)).toBe(true);
     const [stored] = [...s3.objects.values()];
     expect(stored!.includes(png.subarray(1, 4))).toBe(false); // no "PNG" in the clear
-    const content = await t.http().get(`/api/v1/attachments/${first.body.id}/content`).set(bearer(worker)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const content = await t
+      .http()
+      .get(`/api/v1/attachments/${first.body.id}/content`)
+      .set(bearer(worker))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect((await sharp(content.body as Buffer).metadata()).width).toBe(48);
   });
 
   it('deletes an object from the bucket when the last household filing it withdraws (erase mode)', async () => {
     await t.close();
     t = await startTestApp({
-      ATTACHMENT_STORE: 's3', S3_ENDPOINT: s3.url, S3_REGION: S3.region, S3_BUCKET: S3.bucket,
-      S3_ACCESS_KEY_ID: S3.accessKeyId, S3_SECRET_ACCESS_KEY: S3.secretAccessKey, S3_PREFIX: 'attachments/', WITHDRAWAL_RETENTION: 'erase',
+      ATTACHMENT_STORE: 's3',
+      S3_ENDPOINT: s3.url,
+      S3_REGION: S3.region,
+      S3_BUCKET: S3.bucket,
+      S3_ACCESS_KEY_ID: S3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3.secretAccessKey,
+      S3_PREFIX: 'attachments/',
+      WITHDRAWAL_RETENTION: 'erase',
     });
     place = await workerPlacement(t);
     const staff = await t.tokenFor('district_reviewer');
     const head = person('蒋三');
     const consentId = await giveConsent(t, staff, head);
-    const id = (await t.http().post('/api/v1/households').set(bearer(staff)).send(householdBody(consentId, place, head)).expect(201)).body.household.id as string;
+    const id = (
+      await t
+        .http()
+        .post('/api/v1/households')
+        .set(bearer(staff))
+        .send(householdBody(consentId, place, head))
+        .expect(201)
+    ).body.household.id as string;
     const png = await smallPng('#552299', 40);
-    await t.http().post('/api/v1/attachments').set(bearer(await t.tokenFor('grid_worker'))).field('householdId', id).field('kind', 'certificate').attach('file', png, 'x.png').expect(201);
+    await t
+      .http()
+      .post('/api/v1/attachments')
+      .set(bearer(await t.tokenFor('grid_worker')))
+      .field('householdId', id)
+      .field('kind', 'certificate')
+      .attach('file', png, 'x.png')
+      .expect(201);
     const before = s3.objects.size;
     s3.log.length = 0;
     await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(staff)).send({ reason: '本人当面提出撤回' }).expect(200);

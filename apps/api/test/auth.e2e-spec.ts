@@ -15,16 +15,33 @@ describe('identity and sign-in', () => {
     const token = login.body.accessToken as string;
     const again = await t.http().post('/api/v1/auth/wechat-login').send({ code: 'abc123' }).expect(200);
     const me1 = await t.http().get('/api/v1/auth/me').set(bearer(token)).expect(200);
-    const me2 = await t.http().get('/api/v1/auth/me').set(bearer(again.body.accessToken as string)).expect(200);
+    const me2 = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(bearer(again.body.accessToken as string))
+      .expect(200);
     expect(me1.body.id).toBe(me2.body.id);
     expect(me1.body.role).toBe('resident');
 
-    const bad = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: '王小明', idNumber: '110105194912310021', consentToIdentityProcessing: true });
+    const bad = await t
+      .http()
+      .post('/api/v1/auth/bind-identity')
+      .set(bearer(token))
+      .send({ realName: '王小明', idNumber: '110105194912310021', consentToIdentityProcessing: true });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
-    const noTick = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: '王小明', idNumber: '11010519491231002X', consentToIdentityProcessing: false });
+    const noTick = await t
+      .http()
+      .post('/api/v1/auth/bind-identity')
+      .set(bearer(token))
+      .send({ realName: '王小明', idNumber: '11010519491231002X', consentToIdentityProcessing: false });
     expect(noTick.status).toBe(400);
-    const ok = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: '王小明', idNumber: '11010519491231002x', consentToIdentityProcessing: true }).expect(200);
+    const ok = await t
+      .http()
+      .post('/api/v1/auth/bind-identity')
+      .set(bearer(token))
+      .send({ realName: '王小明', idNumber: '11010519491231002x', consentToIdentityProcessing: true })
+      .expect(200);
     expect(ok.body.realName).toBe('王小明');
     expect(ok.body.idNumberMasked).toBe('110105********002X');
   });
@@ -36,8 +53,16 @@ describe('identity and sign-in', () => {
   });
 
   it('signs staff in with password + TOTP and rotates refresh tokens', async () => {
-    const res = await t.http().post('/api/v1/auth/login').send({ username: 'demo-street', password: DEMO_PASSWORD, totp: await currentTotp() }).expect(200);
-    const me = await t.http().get('/api/v1/auth/me').set(bearer(res.body.accessToken as string)).expect(200);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'demo-street', password: DEMO_PASSWORD, totp: await currentTotp() })
+      .expect(200);
+    const me = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(bearer(res.body.accessToken as string))
+      .expect(200);
     expect(me.body.role).toBe('street_reviewer');
     const refreshed = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: res.body.refreshToken }).expect(200);
     expect(refreshed.body.accessToken).toBeDefined();
@@ -56,7 +81,10 @@ describe('identity and sign-in', () => {
     }
     const third = await t.http().post('/api/v1/auth/login').send({ username: 'demo-district', password: 'wrong', totp: wrongTotp });
     expect(third.status).toBe(423);
-    const evenRight = await t.http().post('/api/v1/auth/login').send({ username: 'demo-district', password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) });
+    const evenRight = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'demo-district', password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) });
     expect(evenRight.status).toBe(423);
     expect(evenRight.body.code).toBe('ACCOUNT_LOCKED');
   });
@@ -64,7 +92,11 @@ describe('identity and sign-in', () => {
   it('answers demo-login for each role', async () => {
     for (const role of ['resident', 'grid_worker', 'street_reviewer', 'district_reviewer', 'admin']) {
       const res = await t.http().post('/api/v1/auth/demo-login').send({ role }).expect(200);
-      const me = await t.http().get('/api/v1/auth/me').set(bearer(res.body.accessToken as string)).expect(200);
+      const me = await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set(bearer(res.body.accessToken as string))
+        .expect(200);
       expect(me.body.role).toBe(role);
     }
     const bad = await t.http().post('/api/v1/auth/demo-login').send({ role: 'root' });
@@ -76,16 +108,34 @@ describe('identity and sign-in', () => {
     const token = res.body.accessToken as string;
     const me = await t.http().get('/api/v1/auth/me').set(bearer(token)).expect(200);
     expect(me.body).toMatchObject({ role: 'resident', realName: null, identityVerified: false, householdId: null, username: 'demo-resident-new' });
-    const bound = (await t.http().get('/api/v1/auth/me').set(bearer(await t.tokenFor('resident'))).expect(200)).body as { id: string; realName: string | null };
+    const bound = (
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set(bearer(await t.tokenFor('resident')))
+        .expect(200)
+    ).body as { id: string; realName: string | null };
     expect(bound.realName).not.toBeNull();
     expect(bound.id).not.toBe(me.body.id);
     const id = freshIdNumber(1958);
-    const ok = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token))
-      .send({ realName: '林秀英', idNumber: id, consentToIdentityProcessing: true, faceVerifyResult: 'demo-face-pass' }).expect(200);
+    const ok = await t
+      .http()
+      .post('/api/v1/auth/bind-identity')
+      .set(bearer(token))
+      .send({ realName: '林秀英', idNumber: id, consentToIdentityProcessing: true, faceVerifyResult: 'demo-face-pass' })
+      .expect(200);
     expect(ok.body).toMatchObject({ realName: '林秀英', identityVerified: true, householdId: null });
     // firstVisit means nothing for staff roles.
     const staff = await t.http().post('/api/v1/auth/demo-login').send({ role: 'admin', firstVisit: true }).expect(200);
-    expect((await t.http().get('/api/v1/auth/me').set(bearer(staff.body.accessToken as string)).expect(200)).body.role).toBe('admin');
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/auth/me')
+          .set(bearer(staff.body.accessToken as string))
+          .expect(200)
+      ).body.role,
+    ).toBe('admin');
   });
 
   it('does not let two accounts bind the same ID number', async () => {

@@ -14,10 +14,20 @@ describe('a household that stopped being processed says why', () => {
     const worker = await t.tokenFor('grid_worker');
     const head = person('窦文清');
     const consentId = await giveConsent(t, worker, head);
-    const created = await t.http().post('/api/v1/households').set(bearer(worker)).send(householdBody(consentId, place, head)).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(worker))
+      .send(householdBody(consentId, place, head))
+      .expect(201);
     const id = created.body.household.id as string;
     const street = await t.tokenFor('street_reviewer');
-    await t.http().post(`/api/v1/submissions/${created.body.submissionId as string}/review`).set(bearer(street)).send({ decision: 'reject', reason: '不属于本辖区常住家庭' }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/submissions/${created.body.submissionId as string}/review`)
+      .set(bearer(street))
+      .send({ decision: 'reject', reason: '不属于本辖区常住家庭' })
+      .expect(200);
     expect((await t.http().get(`/api/v1/households/${id}`).set(bearer(street)).expect(200)).body.status).toBe('rejected');
 
     const district = await t.tokenFor('district_reviewer');

@@ -31,7 +31,11 @@ describe('console core: review queue, households, policy versions', () => {
     const me = await t.http().get('/api/v1/auth/me').set(bearer(street)).expect(200);
     expect(me.body.username).toBe('demo-street');
     expect(me.body.regionName).toMatch(/^温江区 .+/);
-    const admin = await t.http().get('/api/v1/auth/me').set(bearer(await t.tokenFor('admin'))).expect(200);
+    const admin = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(bearer(await t.tokenFor('admin')))
+      .expect(200);
     expect(admin.body.regionName).toBe('温江区');
   });
 
@@ -62,7 +66,7 @@ describe('console core: review queue, households, policy versions', () => {
     const notClean = queue.filter((i) => !i.clean);
     expect(notClean.length).toBeGreaterThan(0); // the seeded report without any income warns
     const target = clean[0] ?? null;
-    const before = target ? (await t.http().get(`/api/v1/households/${target.householdId}`).set(bearer(street)).expect(200)).body.version as number : 0;
+    const before = target ? ((await t.http().get(`/api/v1/households/${target.householdId}`).set(bearer(street)).expect(200)).body.version as number) : 0;
     const ids = [...clean.slice(0, 2), notClean[0]!].map((i) => i.id);
     const res = await t.http().post('/api/v1/review-queue/bulk-approve').set(bearer(street)).send({ ids }).expect(200);
     expect(res.body.approved).toEqual(clean.slice(0, 2).map((i) => i.id));
@@ -74,9 +78,22 @@ describe('console core: review queue, households, policy versions', () => {
       expect(sub.body.status).toBe('approved');
     }
     // Approving again is skipped, not an error; bad input is refused; grid workers may not.
-    const again = await t.http().post('/api/v1/review-queue/bulk-approve').set(bearer(street)).send({ ids: ids.slice(0, 1) }).expect(200);
+    const again = await t
+      .http()
+      .post('/api/v1/review-queue/bulk-approve')
+      .set(bearer(street))
+      .send({ ids: ids.slice(0, 1) })
+      .expect(200);
     expect(again.body.skipped[0].code).toBe('INVALID_STATE');
-    expect((await t.http().post('/api/v1/review-queue/bulk-approve').set(bearer(street)).send({ ids: ['x'] })).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/review-queue/bulk-approve')
+          .set(bearer(street))
+          .send({ ids: ['x'] })
+      ).status,
+    ).toBe(400);
     await t.http().post('/api/v1/review-queue/bulk-approve').set(bearer(worker)).send({ ids }).expect(403);
   });
 
@@ -112,11 +129,16 @@ describe('console core: review queue, households, policy versions', () => {
     const trail = await t.http().get(`/api/v1/households/${mine.id}/audit-trail`).query({ only: 'reads' }).set(bearer(street)).expect(200);
     const reads = trail.body.items as Array<{ actorName: string; action: string; actionLabel: string; read: boolean }>;
     expect(reads.every((e) => e.read)).toBe(true);
-    expect(reads.find((e) => e.action === 'household.read_sensitive_full')).toMatchObject({ actorName: '演示街道审核人员', actionLabel: '查阅档案（完整信息）' });
+    expect(reads.find((e) => e.action === 'household.read_sensitive_full')).toMatchObject({
+      actorName: '演示街道审核人员',
+      actionLabel: '查阅档案（完整信息）',
+    });
     const again = await t.http().get(`/api/v1/households/${mine.id}/audit-trail`).set(bearer(district)).expect(200);
     expect((again.body.items as Array<{ action: string }>).some((e) => e.action === 'household.read_audit_trail')).toBe(true);
     await t.http().get(`/api/v1/households/${mine.id}/audit-trail`).set(bearer(worker)).expect(403);
-    const other = (await t.http().get('/api/v1/households').query({ pageSize: 100 }).set(bearer(district)).expect(200)).body.items.find((h: { streetCode: string }) => h.streetCode !== streetCode) as { id: string };
+    const other = (await t.http().get('/api/v1/households').query({ pageSize: 100 }).set(bearer(district)).expect(200)).body.items.find(
+      (h: { streetCode: string }) => h.streetCode !== streetCode,
+    ) as { id: string };
     await t.http().get(`/api/v1/households/${other.id}/audit-trail`).set(bearer(street)).expect(404);
   });
 

@@ -5,8 +5,24 @@ import { generate } from 'otplib';
 import { createHouseholdAsStaff, person, workerPlacement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
-interface Run { id: string; status: string; progress: number; processed: number; total: number; policies: Array<{ policyCode: string; eligible: number; newlyEligible: number; exitCandidates: number; unknown: number }> }
-interface Task { id: string; householdId: string; status: string; assigneeId: string | null; dueDate: string; overdue: boolean; escalationLevel: string; history: Array<{ status: string; note?: string }> }
+interface Run {
+  id: string;
+  status: string;
+  progress: number;
+  processed: number;
+  total: number;
+  policies: Array<{ policyCode: string; eligible: number; newlyEligible: number; exitCandidates: number; unknown: number }>;
+}
+interface Task {
+  id: string;
+  householdId: string;
+  status: string;
+  assigneeId: string | null;
+  dueDate: string;
+  overdue: boolean;
+  escalationLevel: string;
+  history: Array<{ status: string; note?: string }>;
+}
 type Count = number | '<5';
 
 /** Reads a whole text/event-stream response (the stream ends when the run is over). */
@@ -18,12 +34,22 @@ function sseParser(res: Response, cb: (err: Error | null, body: string) => void)
 }
 
 function events(text: string): Array<{ event: string | null; data: unknown }> {
-  return text.split('\n\n').filter((b) => b.includes('data:')).map((block) => {
-    const lines = block.split('\n');
-    const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? null;
-    const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-    return { event, data: data ? JSON.parse(data) : null };
-  });
+  return text
+    .split('\n\n')
+    .filter((b) => b.includes('data:'))
+    .map((block) => {
+      const lines = block.split('\n');
+      const event =
+        lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? null;
+      const data = lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .join('\n');
+      return { event, data: data ? JSON.parse(data) : null };
+    });
 }
 
 /** Every count in a dashboard body: none may be 1–4 (they leave the API as "<5"). */
@@ -59,7 +85,9 @@ describe('console operations', () => {
       const started = await t.http().post('/api/v1/screenings').set(bearer(district)).expect(201);
       const res = await t.http().get(`/api/v1/screenings/${started.body.id}/events`).set(bearer(district)).buffer(true).parse(sseParser).expect(200);
       expect(res.headers['content-type']).toContain('text/event-stream');
-      const progress = events(res.body as string).filter((e) => e.event === 'progress').map((e) => e.data as Run);
+      const progress = events(res.body as string)
+        .filter((e) => e.event === 'progress')
+        .map((e) => e.data as Run);
       expect(progress.length).toBeGreaterThanOrEqual(1);
       expect(progress.at(-1)).toMatchObject({ id: started.body.id, status: 'completed', progress: 100 });
       // Progress never goes back.
@@ -75,7 +103,11 @@ describe('console operations', () => {
     });
 
     it('needs the bearer token for the event stream (no token in the URL), and answers 404 for an unknown run', async () => {
-      await t.http().get(`/api/v1/screenings/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/events`).set(bearer(district)).expect(404);
+      await t
+        .http()
+        .get(`/api/v1/screenings/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/events`)
+        .set(bearer(district))
+        .expect(404);
       const runs = await t.http().get('/api/v1/screenings').set(bearer(district)).expect(200);
       await t.http().get(`/api/v1/screenings/${runs.body.items[0].id}/events`).expect(401);
       await t.http().get(`/api/v1/screenings/${runs.body.items[0].id}/events`).set(bearer(street)).expect(403);
@@ -85,18 +117,35 @@ describe('console operations', () => {
       const runs = await t.http().get('/api/v1/screenings').set(bearer(district)).expect(200);
       const seedRun = (runs.body.items as Run[]).at(-1)!;
       const results = await t.http().get(`/api/v1/screenings/${seedRun.id}/results`).set(bearer(district)).expect(200);
-      const withNew = (results.body.policies as Array<{ policyCode: string; newlyEligible: number; eligible: number; unknown: number }>).find((p) => p.newlyEligible > 0)!;
+      const withNew = (results.body.policies as Array<{ policyCode: string; newlyEligible: number; eligible: number; unknown: number }>).find(
+        (p) => p.newlyEligible > 0,
+      )!;
       expect(withNew).toBeDefined();
-      const page = await t.http().get(`/api/v1/screenings/${seedRun.id}/households`).query({ policyCode: withNew.policyCode, category: 'newly_eligible', pageSize: 5 }).set(bearer(district)).expect(200);
+      const page = await t
+        .http()
+        .get(`/api/v1/screenings/${seedRun.id}/households`)
+        .query({ policyCode: withNew.policyCode, category: 'newly_eligible', pageSize: 5 })
+        .set(bearer(district))
+        .expect(200);
       expect(page.body.total).toBe(withNew.newlyEligible);
       const first = page.body.items[0];
       expect(first.headNameMasked).toMatch(/^.\*+$/);
       expect(first.streetName).toMatch(/街道|镇/);
       const heads = await t.dataSource.query('SELECT headName FROM household WHERE id = ?', [first.householdId]);
       expect(JSON.stringify(page.body)).not.toContain((heads[0] as { headName: string }).headName);
-      const eligible = await t.http().get(`/api/v1/screenings/${seedRun.id}/households`).query({ policyCode: withNew.policyCode, category: 'eligible' }).set(bearer(district)).expect(200);
+      const eligible = await t
+        .http()
+        .get(`/api/v1/screenings/${seedRun.id}/households`)
+        .query({ policyCode: withNew.policyCode, category: 'eligible' })
+        .set(bearer(district))
+        .expect(200);
       expect(eligible.body.total).toBeGreaterThanOrEqual(1);
-      await t.http().get(`/api/v1/screenings/${seedRun.id}/households`).query({ policyCode: withNew.policyCode, category: 'bogus' }).set(bearer(district)).expect(400);
+      await t
+        .http()
+        .get(`/api/v1/screenings/${seedRun.id}/households`)
+        .query({ policyCode: withNew.policyCode, category: 'bogus' })
+        .set(bearer(district))
+        .expect(400);
       const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'screening.view_households' }).set(bearer(auditor)).expect(200);
       expect(audit.body.total).toBeGreaterThanOrEqual(2);
     });
@@ -104,12 +153,17 @@ describe('console operations', () => {
     it('exports an .xlsx, streamed: a summary sheet and the flagged households, names masked', async () => {
       const runs = await t.http().get('/api/v1/screenings').set(bearer(district)).expect(200);
       const seedRun = (runs.body.items as Run[]).at(-1)!;
-      const res = await t.http().get(`/api/v1/screenings/${seedRun.id}/export`).set(bearer(district)).buffer(true)
+      const res = await t
+        .http()
+        .get(`/api/v1/screenings/${seedRun.id}/export`)
+        .set(bearer(district))
+        .buffer(true)
         .parse((r, cb) => {
           const parts: Buffer[] = [];
           r.on('data', (c: Buffer) => parts.push(c));
           r.on('end', () => cb(null, Buffer.concat(parts)));
-        }).expect(200);
+        })
+        .expect(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       expect(res.headers['content-disposition']).toContain('attachment');
       const wb = new ExcelJS.Workbook();
@@ -121,7 +175,12 @@ describe('console operations', () => {
       const hits = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM screening_hit WHERE runId = ?', [seedRun.id]))[0].n);
       expect(detail.actualRowCount - 1).toBe(hits);
       for (let i = 2; i <= Math.min(detail.actualRowCount, 50); i++) expect(String(detail.getRow(i).getCell(3).value)).toMatch(/^.\*+$/);
-      const filtered = await t.http().get(`/api/v1/screenings/${seedRun.id}/export`).query({ policyCode: 'dibao', category: 'unknown' }).set(bearer(district)).expect(200);
+      const filtered = await t
+        .http()
+        .get(`/api/v1/screenings/${seedRun.id}/export`)
+        .query({ policyCode: 'dibao', category: 'unknown' })
+        .set(bearer(district))
+        .expect(200);
       expect(filtered.headers['content-type']).toContain('spreadsheetml');
       const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'screening.export' }).set(bearer(auditor)).expect(200);
       const full = (audit.body.items as Array<{ detail: Record<string, unknown> }>).find((e) => e.detail.policyCode === undefined);
@@ -131,7 +190,10 @@ describe('console operations', () => {
     it('stores coverage per street and policy, with the household as a whole under "*"', async () => {
       const rows = await t.dataSource.query("SELECT * FROM screening_coverage WHERE policyCode = '*'");
       expect(rows.length).toBeGreaterThan(0);
-      const total = (rows as Array<{ eligibleHouseholds: number; silentHouseholds: number; receivingHouseholds: number }>).reduce((n, r) => n + Number(r.eligibleHouseholds), 0);
+      const total = (rows as Array<{ eligibleHouseholds: number; silentHouseholds: number; receivingHouseholds: number }>).reduce(
+        (n, r) => n + Number(r.eligibleHouseholds),
+        0,
+      );
       expect(total).toBeGreaterThan(0);
     });
   });
@@ -149,7 +211,16 @@ describe('console operations', () => {
       expect(d.trends.months).toHaveLength(12);
       expect(d.coverage.run).not.toBeNull();
       expect(d.coverage.byPolicy.length).toBeGreaterThan(0);
-      const counts = countsIn({ totals: d.totals, byColour: d.byColour, byCircle: d.byCircle, byCategory: d.byCategory, byStreet: d.byStreet, coverage: d.coverage.byPolicy, streets: d.coverage.byStreet, trends: d.trends.series });
+      const counts = countsIn({
+        totals: d.totals,
+        byColour: d.byColour,
+        byCircle: d.byCircle,
+        byCategory: d.byCategory,
+        byStreet: d.byStreet,
+        coverage: d.coverage.byPolicy,
+        streets: d.coverage.byStreet,
+        trends: d.trends.series,
+      });
       const small = counts.filter((c) => typeof c.v === 'number' && c.v > 0 && c.v < 5 && !c.path.endsWith('.circle') && !c.path.endsWith('Rate'));
       expect(small).toEqual([]);
       expect(counts.some((c) => c.v === '<5')).toBe(true); // 60 households over 9 streets: small cells exist
@@ -161,8 +232,16 @@ describe('console operations', () => {
       expect(res.body.scope).toMatchObject({ level: 'street', code: me.body.regionCode });
       expect(res.body.byStreet.map((s: { code: string }) => s.code)).toEqual([me.body.regionCode]);
       expect(res.body.coverage.byStreet.map((s: { code: string }) => s.code)).toEqual([me.body.regionCode]);
-      await t.http().get('/api/v1/dashboard').set(bearer(await t.tokenFor('grid_worker'))).expect(403);
-      await t.http().get('/api/v1/dashboard').set(bearer(await t.tokenFor('resident'))).expect(403);
+      await t
+        .http()
+        .get('/api/v1/dashboard')
+        .set(bearer(await t.tokenFor('grid_worker')))
+        .expect(403);
+      await t
+        .http()
+        .get('/api/v1/dashboard')
+        .set(bearer(await t.tokenFor('resident')))
+        .expect(403);
     });
   });
 
@@ -178,7 +257,12 @@ describe('console operations', () => {
         // A second task created 30 days later: the first one is then overdue, the second not.
         clock.now = () => new Date(Date.now() + 30 * 86_400_000);
         const newer = (await t.http().post('/api/v1/tasks').set(bearer(district)).send({ householdId: b.id }).expect(201)).body as Task;
-        const board = await t.http().get('/api/v1/tasks').query({ sort: 'urgency', streetCode: place.streetCode, pageSize: 200 }).set(bearer(street)).expect(200);
+        const board = await t
+          .http()
+          .get('/api/v1/tasks')
+          .query({ sort: 'urgency', streetCode: place.streetCode, pageSize: 200 })
+          .set(bearer(street))
+          .expect(200);
         const items = board.body.items as Task[];
         const firstNotOverdue = items.findIndex((x) => !x.overdue);
         const lastOverdue = items.map((x) => x.overdue).lastIndexOf(true);
@@ -215,12 +299,18 @@ describe('console operations', () => {
       expect(assignees.body[0]).toEqual({ id: expect.any(String), displayName: expect.any(String), openTasks: expect.any(Number) });
       const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'task.escalate_manual' }).set(bearer(auditor)).expect(200);
       expect(audit.body.total).toBe(2);
-      await t.http().post(`/api/v1/tasks/${older.id}/escalate`).set(bearer(await t.tokenFor('grid_worker'))).send({ reason: 'x' }).expect(403);
+      await t
+        .http()
+        .post(`/api/v1/tasks/${older.id}/escalate`)
+        .set(bearer(await t.tokenFor('grid_worker')))
+        .send({ reason: 'x' })
+        .expect(403);
     });
 
     it('sorts warnings by severity, open first', async () => {
       const res = await t.http().get('/api/v1/warnings').query({ sort: 'severity', pageSize: 200 }).set(bearer(district)).expect(200);
-      const rank = (w: { status: string; colour: string }): number => (w.status === 'open' ? 0 : w.status === 'tasked' ? 1 : 2) * 10 + ['orange', 'yellow', 'blue'].indexOf(w.colour);
+      const rank = (w: { status: string; colour: string }): number =>
+        (w.status === 'open' ? 0 : w.status === 'tasked' ? 1 : 2) * 10 + ['orange', 'yellow', 'blue'].indexOf(w.colour);
       const ranks = (res.body.items as Array<{ status: string; colour: string }>).map(rank);
       expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     });
@@ -230,15 +320,29 @@ describe('console operations', () => {
     it('creates a staff user with a role and region and a one-time TOTP secret; the user signs in with it', async () => {
       const me = await t.http().get('/api/v1/auth/me').set(bearer(street)).expect(200);
       const body = { username: 'li.shenhe', displayName: '李审核', role: 'street_reviewer', regionCode: me.body.regionCode, password: 'Strong#Pass2026' };
-      await t.http().post('/api/v1/admin/users').set(bearer(admin)).send({ ...body, password: 'short1' }).expect(400);
-      await t.http().post('/api/v1/admin/users').set(bearer(admin)).send({ ...body, regionCode: '510115' }).expect(400);
+      await t
+        .http()
+        .post('/api/v1/admin/users')
+        .set(bearer(admin))
+        .send({ ...body, password: 'short1' })
+        .expect(400);
+      await t
+        .http()
+        .post('/api/v1/admin/users')
+        .set(bearer(admin))
+        .send({ ...body, regionCode: '510115' })
+        .expect(400);
       await t.http().post('/api/v1/admin/users').set(bearer(district)).send(body).expect(403);
       const created = await t.http().post('/api/v1/admin/users').set(bearer(admin)).send(body).expect(201);
       expect(created.body.user).toMatchObject({ username: 'li.shenhe', role: 'street_reviewer', roleLabel: '街道审核人员', disabled: false, hasTotp: true });
       expect(created.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
       const secret = created.body.totpSecret as string;
       await t.http().post('/api/v1/admin/users').set(bearer(admin)).send(body).expect(409);
-      const login = await t.http().post('/api/v1/auth/login').send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) })
+        .expect(200);
       const token = login.body.accessToken as string;
       await t.http().get('/api/v1/dashboard').set(bearer(token)).expect(200);
       const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'user.', entityId: created.body.user.id }).set(bearer(auditor)).expect(200);
@@ -251,7 +355,11 @@ describe('console operations', () => {
       await t.http().post(`/api/v1/admin/users/${created.body.user.id}/disable`).set(bearer(admin)).expect(200);
       await new Promise((r) => setTimeout(r, 10));
       await t.http().get('/api/v1/dashboard').set(bearer(token)).expect(401);
-      const refused = await t.http().post('/api/v1/auth/login').send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) }).expect(403);
+      const refused = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) })
+        .expect(403);
       expect(refused.body.code).toBe('ACCOUNT_DISABLED');
       await t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
       const listed = await t.http().get('/api/v1/admin/users').query({ status: 'disabled' }).set(bearer(admin)).expect(200);
@@ -261,8 +369,16 @@ describe('console operations', () => {
       // New second factor: the old secret stops working.
       const reset = await t.http().post(`/api/v1/admin/users/${created.body.user.id}/reset-totp`).set(bearer(security)).expect(200);
       expect(reset.body.totpSecret).not.toBe(secret);
-      await t.http().post('/api/v1/auth/login').send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) }).expect(401);
-      await t.http().post('/api/v1/auth/login').send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret: reset.body.totpSecret as string }) }).expect(200);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret }) })
+        .expect(401);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'li.shenhe', password: body.password, totp: await generate({ secret: reset.body.totpSecret as string }) })
+        .expect(200);
 
       // The admin cannot disable themself.
       const adminMe = await t.http().get('/api/v1/auth/me').set(bearer(admin)).expect(200);
@@ -271,24 +387,39 @@ describe('console operations', () => {
 
     it('unlocks an account locked by failed sign-ins', async () => {
       const me = await t.http().get('/api/v1/auth/me').set(bearer(street)).expect(200);
-      const created = await t.http().post('/api/v1/admin/users').set(bearer(admin))
-        .send({ username: 'wang.suo', displayName: '王锁定', role: 'grid_worker', regionCode: me.body.regionCode, password: 'Strong#Pass2026' }).expect(201);
-      for (let i = 0; i < t.config.login.maxFailures; i++) await t.http().post('/api/v1/auth/login').send({ username: 'wang.suo', password: 'wrong', totp: '000000' });
+      const created = await t
+        .http()
+        .post('/api/v1/admin/users')
+        .set(bearer(admin))
+        .send({ username: 'wang.suo', displayName: '王锁定', role: 'grid_worker', regionCode: me.body.regionCode, password: 'Strong#Pass2026' })
+        .expect(201);
+      for (let i = 0; i < t.config.login.maxFailures; i++)
+        await t.http().post('/api/v1/auth/login').send({ username: 'wang.suo', password: 'wrong', totp: '000000' });
       const locked = await t.http().get('/api/v1/admin/users').query({ status: 'locked' }).set(bearer(admin)).expect(200);
       expect(locked.body.items.map((u: { username: string }) => u.username)).toContain('wang.suo');
       const unlocked = await t.http().post(`/api/v1/admin/users/${created.body.user.id}/unlock`).set(bearer(security)).expect(200);
       expect(unlocked.body.locked).toBe(false);
-      await t.http().post('/api/v1/auth/login').send({ username: 'wang.suo', password: 'Strong#Pass2026', totp: await generate({ secret: created.body.totpSecret as string }) }).expect(200);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'wang.suo', password: 'Strong#Pass2026', totp: await generate({ secret: created.body.totpSecret as string }) })
+        .expect(200);
     });
 
     it('assigns grid workers (own street only); a worker taken off a grid hands its open tasks over', async () => {
       const place = await workerPlacement(t);
       const grids = await t.http().get('/api/v1/admin/grids').query({ streetCode: place.streetCode }).set(bearer(admin)).expect(200);
-      const grid = (grids.body as Array<{ id: string; workers: Array<{ id: string }>; households: number; streetName: string }>).find((g) => g.id === place.gridId)!;
+      const grid = (grids.body as Array<{ id: string; workers: Array<{ id: string }>; households: number; streetName: string }>).find(
+        (g) => g.id === place.gridId,
+      )!;
       expect(grid.workers.length).toBeGreaterThanOrEqual(1);
       expect(grid.streetName).toBeTruthy();
-      const created = await t.http().post('/api/v1/admin/users').set(bearer(admin))
-        .send({ username: 'zhao.wangge', displayName: '赵网格', role: 'grid_worker', regionCode: place.streetCode, password: 'Strong#Pass2026' }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/admin/users')
+        .set(bearer(admin))
+        .send({ username: 'zhao.wangge', displayName: '赵网格', role: 'grid_worker', regionCode: place.streetCode, password: 'Strong#Pass2026' })
+        .expect(201);
       const newWorker = created.body.user.id as string;
       const oldWorker = grid.workers[0]!.id;
       const h = await createHouseholdAsStaff(t, place, person('丙测试'));
@@ -296,18 +427,41 @@ describe('console operations', () => {
       expect(task.assigneeId).toBe(oldWorker);
 
       const streetReviewer = (await t.http().get('/api/v1/auth/me').set(bearer(street)).expect(200)).body.id as string;
-      await t.http().put(`/api/v1/admin/grids/${place.gridId}/workers`).set(bearer(admin)).send({ userIds: [streetReviewer] }).expect(400);
-      const set = await t.http().put(`/api/v1/admin/grids/${place.gridId}/workers`).set(bearer(admin)).send({ userIds: [newWorker] }).expect(200);
+      await t
+        .http()
+        .put(`/api/v1/admin/grids/${place.gridId}/workers`)
+        .set(bearer(admin))
+        .send({ userIds: [streetReviewer] })
+        .expect(400);
+      const set = await t
+        .http()
+        .put(`/api/v1/admin/grids/${place.gridId}/workers`)
+        .set(bearer(admin))
+        .send({ userIds: [newWorker] })
+        .expect(200);
       expect(set.body.workers.map((w: { id: string }) => w.id)).toEqual([newWorker]);
       const moved = (await t.http().get(`/api/v1/tasks/${task.id}`).set(bearer(district)).expect(200)).body as Task;
       expect(moved.assigneeId).toBe(newWorker);
       expect(moved.history.at(-1)).toMatchObject({ note: '网格员调整' });
       // The new worker sees the grid at once.
-      const login = await t.http().post('/api/v1/auth/login').send({ username: 'zhao.wangge', password: 'Strong#Pass2026', totp: await generate({ secret: created.body.totpSecret as string }) }).expect(200);
-      const me = await t.http().get('/api/v1/auth/me').set(bearer(login.body.accessToken as string)).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'zhao.wangge', password: 'Strong#Pass2026', totp: await generate({ secret: created.body.totpSecret as string }) })
+        .expect(200);
+      const me = await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set(bearer(login.body.accessToken as string))
+        .expect(200);
       expect(me.body.gridIds).toEqual([place.gridId]);
       // Restore the demo worker.
-      await t.http().put(`/api/v1/admin/grids/${place.gridId}/workers`).set(bearer(admin)).send({ userIds: [oldWorker] }).expect(200);
+      await t
+        .http()
+        .put(`/api/v1/admin/grids/${place.gridId}/workers`)
+        .set(bearer(admin))
+        .send({ userIds: [oldWorker] })
+        .expect(200);
       const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'grid.set_workers' }).set(bearer(auditor)).expect(200);
       expect(audit.body.items[1].detail).toMatchObject({ before: [oldWorker], after: [newWorker] });
       expect(audit.body.items[1].detail.tasksHandedOver).toBeGreaterThanOrEqual(1);
@@ -317,7 +471,11 @@ describe('console operations', () => {
       const res = await t.http().get('/api/v1/admin/dictionaries').set(bearer(street)).expect(200);
       const role = (res.body as Array<{ code: string; items: Array<{ value: string; label: string }> }>).find((d) => d.code === 'role')!;
       expect(role.items).toContainEqual({ value: 'grid_worker', label: '网格员' });
-      await t.http().get('/api/v1/admin/dictionaries').set(bearer(await t.tokenFor('grid_worker'))).expect(403);
+      await t
+        .http()
+        .get('/api/v1/admin/dictionaries')
+        .set(bearer(await t.tokenFor('grid_worker')))
+        .expect(403);
       await t.http().get('/api/v1/admin/users').set(bearer(street)).expect(403);
     });
   });

@@ -36,13 +36,25 @@ describe('console powers: separation of duties, policy drafting, imports', () =>
     await t.http().get(`/api/v1/households/${household}`).set(bearer(district)).expect(200);
   });
 
-  it('only the audit administrator reads the audit log, which shows the other administrators\' actions', async () => {
+  it("only the audit administrator reads the audit log, which shows the other administrators' actions", async () => {
     for (const token of [admin, security, district, street]) await t.http().get('/api/v1/audit-logs').set(bearer(token)).expect(403);
     const adminId = (await t.http().get('/api/v1/auth/me').set(bearer(admin)).expect(200)).body.id as string;
-    const created = await t.http().post('/api/v1/admin/users').set(bearer(admin))
-      .send({ username: 'powers.street', displayName: '分立街道员', role: 'street_reviewer', regionCode: (await workerPlacement(t)).streetCode, password: 'Strong#Pass2026' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/admin/users')
+      .set(bearer(admin))
+      .send({
+        username: 'powers.street',
+        displayName: '分立街道员',
+        role: 'street_reviewer',
+        regionCode: (await workerPlacement(t)).streetCode,
+        password: 'Strong#Pass2026',
+      })
+      .expect(201);
     const log = await t.http().get('/api/v1/audit-logs').query({ actorId: adminId }).set(bearer(auditor)).expect(200);
-    expect((log.body.items as Array<{ action: string; entityId: string }>).some((e) => e.action === 'user.create' && e.entityId === created.body.user.id)).toBe(true);
+    expect((log.body.items as Array<{ action: string; entityId: string }>).some((e) => e.action === 'user.create' && e.entityId === created.body.user.id)).toBe(
+      true,
+    );
     // Credentials are the security administrator's, accounts the system administrator's.
     await t.http().post(`/api/v1/admin/users/${created.body.user.id}/reset-totp`).set(bearer(admin)).expect(403);
     await t.http().post(`/api/v1/admin/users/${created.body.user.id}/reset-totp`).set(bearer(security)).expect(200);
@@ -66,7 +78,12 @@ describe('console powers: separation of duties, policy drafting, imports', () =>
     const before = (await t.http().get('/api/v1/imports').set(bearer(district)).expect(200)).body.total as number;
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR')]);
     const gbk = Buffer.from([0xc9, 0xed, 0xb7, 0xdd, 0xd6, 0xa4, 0xba, 0xc5, 0x2c, 0x31, 0x0a]); // "身份证号,1" in GBK
-    for (const [name, body] of [['photo.png', png], ['scan.csv', png], ['form.pdf', Buffer.from('%PDF-1.7\n\x00\x01binary')], ['gbk.csv', gbk]] as const) {
+    for (const [name, body] of [
+      ['photo.png', png],
+      ['scan.csv', png],
+      ['form.pdf', Buffer.from('%PDF-1.7\n\x00\x01binary')],
+      ['gbk.csv', gbk],
+    ] as const) {
       const res = await t.http().post('/api/v1/imports/medical_settlement').set(bearer(district)).attach('file', body, name);
       expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status: 415, code: 'IMPORT_FILE_TYPE' });
       expect(res.body.message).toMatch(/CSV/);
@@ -75,7 +92,10 @@ describe('console powers: separation of duties, policy drafting, imports', () =>
   });
 
   it('serves a template per source whose header the importer accepts', async () => {
-    const sources = (await t.http().get('/api/v1/imports/sources').set(bearer(district)).expect(200)).body as Array<{ code: string; columns: Array<{ label: string }> }>;
+    const sources = (await t.http().get('/api/v1/imports/sources').set(bearer(district)).expect(200)).body as Array<{
+      code: string;
+      columns: Array<{ label: string }>;
+    }>;
     for (const s of sources) {
       const res = await t.http().get(`/api/v1/imports/sources/${s.code}/template`).set(bearer(district)).buffer(true).expect(200);
       expect(res.headers['content-type']).toContain('text/csv');
@@ -98,10 +118,22 @@ describe('console powers: separation of duties, policy drafting, imports', () =>
     const worker = await t.tokenFor('grid_worker');
     const head = person('授权甲');
     const consentId = await giveConsent(t, worker, head);
-    const created = await t.http().post('/api/v1/households').set(bearer(worker)).send(householdBody(consentId, await workerPlacement(t), head)).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(worker))
+      .send(householdBody(consentId, await workerPlacement(t), head))
+      .expect(201);
     const id = (created.body.household?.id ?? created.body.id) as string;
     const rec = await t.http().get(`/api/v1/consents/of-household/${id}`).set(bearer(street)).expect(200);
-    expect(rec.body).toMatchObject({ id: consentId, status: 'active', subjectName: '授权甲', recordedByName: '演示网格员', recordedByRole: 'grid_worker', sensitiveData: true });
+    expect(rec.body).toMatchObject({
+      id: consentId,
+      status: 'active',
+      subjectName: '授权甲',
+      recordedByName: '演示网格员',
+      recordedByRole: 'grid_worker',
+      sensitiveData: true,
+    });
     expect(rec.body.subjectIdNumber).not.toBe(head.idNumber);
     expect(rec.body.signatureImage).toMatch(/^data:image\/png;base64,/);
     for (const token of [admin, auditor, worker]) await t.http().get(`/api/v1/consents/of-household/${id}`).set(bearer(token)).expect(403);

@@ -10,8 +10,19 @@ import { freshIdNumber, giveConsent, person, workerPlacement, type Placement, ty
 const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 const YEAR = Number(day(0).slice(0, 4));
 
-interface Result { policyCode: string; outcome: string; summary: string; missingFacts: string[] }
-interface Warning { householdId: string; ruleCode: string; source: string; evidence: Record<string, unknown>; taskId: string | null }
+interface Result {
+  policyCode: string;
+  outcome: string;
+  summary: string;
+  missingFacts: string[];
+}
+interface Warning {
+  householdId: string;
+  ruleCode: string;
+  source: string;
+  evidence: Record<string, unknown>;
+  taskId: string | null;
+}
 
 describe('facts the rules miss (issue 12)', () => {
   let t: TestApp;
@@ -28,15 +39,32 @@ describe('facts the rules miss (issue 12)', () => {
   /** An old man living alone with no income, no labour capacity, no assets: everything but supporters collected. */
   function oldManBody(consentId: string, head: PersonFixture, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {
-      consentId, address: '四川省成都市温江区测试路 12 号', communityCode: place.communityCode, gridId: place.gridId,
-      members: [{
-        relation: 'head', name: head.name, idNumber: head.idNumber, employment: 'retired', labourCapacity: 'none', education: 'primary',
-        health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true,
-        selfCare: { eating: false, dressing: false, gettingUp: false, toileting: false, walkingIndoors: false, bathing: false },
-      }],
+      consentId,
+      address: '四川省成都市温江区测试路 12 号',
+      communityCode: place.communityCode,
+      gridId: place.gridId,
+      members: [
+        {
+          relation: 'head',
+          name: head.name,
+          idNumber: head.idNumber,
+          employment: 'retired',
+          labourCapacity: 'none',
+          education: 'primary',
+          health: { chronicIllness: false, seriousIllness: false },
+          disability: null,
+          coResident: true,
+          selfCare: { eating: false, dressing: false, gettingUp: false, toileting: false, walkingIndoors: false, bathing: false },
+        },
+      ],
       incomes: [{ type: 'other_transfer', monthlyAmount: 0, note: '无收入' }],
-      assets: [{ type: 'deposit', value: 0 }, { type: 'home', area: 40 }],
-      expenses: [], hardships: [], benefits: [],
+      assets: [
+        { type: 'deposit', value: 0 },
+        { type: 'home', area: 40 },
+      ],
+      expenses: [],
+      hardships: [],
+      benefits: [],
       ...extra,
     };
   }
@@ -73,7 +101,11 @@ describe('facts the rules miss (issue 12)', () => {
     // Reviewers see him in full; a grid worker sees a masked name and no income.
     const full = await t.http().get(`/api/v1/households/${id}`).set(bearer(district)).expect(200);
     expect(full.body.supporters).toEqual([{ ...son, conditions: [] }]);
-    const masked = await t.http().get(`/api/v1/households/${id}`).set(bearer(await t.tokenFor('grid_worker'))).expect(200);
+    const masked = await t
+      .http()
+      .get(`/api/v1/households/${id}`)
+      .set(bearer(await t.tokenFor('grid_worker')))
+      .expect(200);
     expect(masked.body.supporters[0]).toMatchObject({ relation: 'child', monthlyIncome: null });
     expect(JSON.stringify(masked.body.supporters)).not.toContain('赵大儿');
   });
@@ -88,40 +120,82 @@ describe('facts the rules miss (issue 12)', () => {
     const none = await create((c, h) => oldManBody(c, h, { supporters: [] }));
     expect((await result(none, 'tekun')).outcome).toBe('eligible');
 
-    const poorSon = await create((c, h) => oldManBody(c, h, { supporters: [{ ...son, birthDate: `${YEAR - 63}-01-01`, monthlyIncome: 700, conditions: ['dibao'] }] }));
+    const poorSon = await create((c, h) =>
+      oldManBody(c, h, { supporters: [{ ...son, birthDate: `${YEAR - 63}-01-01`, monthlyIncome: 700, conditions: ['dibao'] }] }),
+    );
     expect((await result(poorSon, 'tekun')).outcome).toBe('eligible');
 
     // Recording the well-off son later (a staff change) turns it round.
     const hh = await t.http().get(`/api/v1/households/${none}`).set(bearer(district)).expect(200);
-    await t.http().patch(`/api/v1/households/${none}`).set(bearer(district)).send({ version: hh.body.version, supporters: [son] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/households/${none}`)
+      .set(bearer(district))
+      .send({ version: hh.body.version, supporters: [son] })
+      .expect(200);
     expect((await result(none, 'tekun')).outcome).toBe('ineligible');
   });
 
-  it('特困 tests the applicant\'s own income: a grandmother with her own pension of 1.2 × the standard, living with a grandchild, is not eligible', async () => {
+  it("特困 tests the applicant's own income: a grandmother with her own pension of 1.2 × the standard, living with a grandchild, is not eligible", async () => {
     const grandma = person('钱奶奶', YEAR - 70, true);
     const kid = { name: '钱小孙', idNumber: freshIdNumber(YEAR - 10) };
-    const id = await create((c, h) => ({
-      ...oldManBody(c, h, { supporters: [] }),
-      members: [
-        { relation: 'head', name: h.name, idNumber: h.idNumber, employment: 'retired', labourCapacity: 'none', health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true },
-        { relation: 'grandchild', name: kid.name, idNumber: kid.idNumber, employment: 'student', education: 'primary', labourCapacity: 'none', health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true },
-      ],
-      incomes: [{ type: 'pension', monthlyAmount: 1104, memberIndex: 0 }],
-    }), grandma);
+    const id = await create(
+      (c, h) => ({
+        ...oldManBody(c, h, { supporters: [] }),
+        members: [
+          {
+            relation: 'head',
+            name: h.name,
+            idNumber: h.idNumber,
+            employment: 'retired',
+            labourCapacity: 'none',
+            health: { chronicIllness: false, seriousIllness: false },
+            disability: null,
+            coResident: true,
+          },
+          {
+            relation: 'grandchild',
+            name: kid.name,
+            idNumber: kid.idNumber,
+            employment: 'student',
+            education: 'primary',
+            labourCapacity: 'none',
+            health: { chronicIllness: false, seriousIllness: false },
+            disability: null,
+            coResident: true,
+          },
+        ],
+        incomes: [{ type: 'pension', monthlyAmount: 1104, memberIndex: 0 }],
+      }),
+      grandma,
+    );
     const tekun = await result(id, 'tekun');
     expect(tekun.outcome).toBe('ineligible');
     expect(tekun.summary).toContain('申请对象本人月收入 1104 元');
   });
 
-  it('a worker\'s submission that records supporters but leaves out the spouse living in is flagged for the reviewer', async () => {
+  it("a worker's submission that records supporters but leaves out the spouse living in is flagged for the reviewer", async () => {
     const worker = await t.tokenFor('grid_worker');
     const head = person('吴老伯', YEAR - 68);
     const wife = { name: '吴大娘', idNumber: freshIdNumber(YEAR - 66, true) };
     const consentId = await giveConsent(t, worker, head);
     const body = oldManBody(consentId, head, { supporters: [{ ...son, monthlyIncome: null }] });
-    (body.members as unknown[]).push({ relation: 'spouse', name: wife.name, idNumber: wife.idNumber, employment: 'retired', labourCapacity: 'none', health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true });
+    (body.members as unknown[]).push({
+      relation: 'spouse',
+      name: wife.name,
+      idNumber: wife.idNumber,
+      employment: 'retired',
+      labourCapacity: 'none',
+      health: { chronicIllness: false, seriousIllness: false },
+      disability: null,
+      coResident: true,
+    });
     const created = await t.http().post('/api/v1/households').set(bearer(worker)).send(body).expect(201);
-    const sub = await t.http().get(`/api/v1/submissions/${created.body.submissionId as string}`).set(bearer(await t.tokenFor('street_reviewer'))).expect(200);
+    const sub = await t
+      .http()
+      .get(`/api/v1/submissions/${created.body.submissionId as string}`)
+      .set(bearer(await t.tokenFor('street_reviewer')))
+      .expect(200);
     const check = (sub.body.checks as Array<{ code: string; outcome: string; message: string }>).find((c) => c.code === 'missing_facts')!;
     expect(check.outcome).toBe('warn');
     expect(check.message).toContain('第 2 名成员（配偶）未登记为法定义务人');
@@ -132,10 +206,19 @@ describe('facts the rules miss (issue 12)', () => {
     const head = person('孙测试', YEAR - 70);
     const consentId = await giveConsent(t, district, head);
     for (const bad of [
-      { ...son, conditions: ['rich'] }, { ...son, monthlyIncome: -1 }, { ...son, relation: 'boss' }, { ...son, birthDate: '2999-01-01' }, { ...son, name: '' },
-      { ...son, coResident: 'no' }, { ...son, conditions: ['dibao', 'dibao'] },
+      { ...son, conditions: ['rich'] },
+      { ...son, monthlyIncome: -1 },
+      { ...son, relation: 'boss' },
+      { ...son, birthDate: '2999-01-01' },
+      { ...son, name: '' },
+      { ...son, coResident: 'no' },
+      { ...son, conditions: ['dibao', 'dibao'] },
     ]) {
-      const res = await t.http().post('/api/v1/households').set(bearer(district)).send(oldManBody(consentId, head, { supporters: [bad] }));
+      const res = await t
+        .http()
+        .post('/api/v1/households')
+        .set(bearer(district))
+        .send(oldManBody(consentId, head, { supporters: [bad] }));
       expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
       expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
     }
@@ -143,22 +226,48 @@ describe('facts the rules miss (issue 12)', () => {
 
   it('a declared death of the main earner raises one warning; the department record of the same death raises no second one', async () => {
     const spouse = { name: '李顶梁', idNumber: freshIdNumber(YEAR - 45) };
-    const id = await create((c, h) => ({
-      ...oldManBody(c, h, { supporters: [] }),
-      members: [
-        { relation: 'head', name: h.name, idNumber: h.idNumber, employment: 'unemployed', labourCapacity: 'full', health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true },
-        { relation: 'spouse', name: spouse.name, idNumber: spouse.idNumber, employment: 'employed', labourCapacity: 'full', health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true },
-      ],
-      incomes: [{ type: 'wage', monthlyAmount: 900 }],
-      hardships: [{ type: 'earner_death', occurredOn: day(-5), note: '丈夫因病去世' }],
-    }), person('李大嫂', YEAR - 42, true));
-    const listed = async (): Promise<Warning[]> => (await t.http().get('/api/v1/warnings').query({ householdId: id, rule: 'earner_event' }).set(bearer(district)).expect(200)).body.items as Warning[];
+    const id = await create(
+      (c, h) => ({
+        ...oldManBody(c, h, { supporters: [] }),
+        members: [
+          {
+            relation: 'head',
+            name: h.name,
+            idNumber: h.idNumber,
+            employment: 'unemployed',
+            labourCapacity: 'full',
+            health: { chronicIllness: false, seriousIllness: false },
+            disability: null,
+            coResident: true,
+          },
+          {
+            relation: 'spouse',
+            name: spouse.name,
+            idNumber: spouse.idNumber,
+            employment: 'employed',
+            labourCapacity: 'full',
+            health: { chronicIllness: false, seriousIllness: false },
+            disability: null,
+            coResident: true,
+          },
+        ],
+        incomes: [{ type: 'wage', monthlyAmount: 900 }],
+        hardships: [{ type: 'earner_death', occurredOn: day(-5), note: '丈夫因病去世' }],
+      }),
+      person('李大嫂', YEAR - 42, true),
+    );
+    const listed = async (): Promise<Warning[]> =>
+      (await t.http().get('/api/v1/warnings').query({ householdId: id, rule: 'earner_event' }).set(bearer(district)).expect(200)).body.items as Warning[];
     const first = await listed();
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ source: 'declared', evidence: { events: [{ event: 'death', source: 'declared' }] } });
     expect(first[0]!.taskId).not.toBeNull();
 
-    const res = await t.http().post('/api/v1/imports/death').set(bearer(district)).attach('file', Buffer.from(`身份证号,死亡日期\n${spouse.idNumber},${day(-5)}\n`), 'death.csv');
+    const res = await t
+      .http()
+      .post('/api/v1/imports/death')
+      .set(bearer(district))
+      .attach('file', Buffer.from(`身份证号,死亡日期\n${spouse.idNumber},${day(-5)}\n`), 'death.csv');
     expect(res.status).toBe(202);
     let run = res.body as { id: string; status: string; takenRows: number };
     for (let i = 0; i < 200 && run.status === 'running'; i++) {
@@ -174,7 +283,12 @@ describe('facts the rules miss (issue 12)', () => {
     const none = await t.http().get('/api/v1/warnings').query({ householdId: id, rule: 'medical_self_paid' }).set(bearer(district)).expect(200);
     expect(none.body.total).toBe(0);
     const hh = await t.http().get(`/api/v1/households/${id}`).set(bearer(district)).expect(200);
-    await t.http().patch(`/api/v1/households/${id}`).set(bearer(district)).send({ version: hh.body.version, expenses: [{ type: 'medical_self_paid', amount12m: 80000 }] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/households/${id}`)
+      .set(bearer(district))
+      .send({ version: hh.body.version, expenses: [{ type: 'medical_self_paid', amount12m: 80000 }] })
+      .expect(200);
     const raised = await t.http().get('/api/v1/warnings').query({ householdId: id, rule: 'medical_self_paid' }).set(bearer(district)).expect(200);
     expect(raised.body.total).toBe(1);
     expect(raised.body.items[0]).toMatchObject({ source: 'declared', evidence: { selfPaid12m: 80000, source: 'declared' } });
@@ -184,37 +298,74 @@ describe('facts the rules miss (issue 12)', () => {
     const worker = await t.tokenFor('grid_worker');
     const street = await t.tokenFor('street_reviewer');
     const son2 = { name: '周二子', idNumber: freshIdNumber(YEAR - 40) };
-    const id = await create((c, h) => ({
-      ...oldManBody(c, h, { supporters: [] }),
-      members: [
-        { relation: 'head', name: h.name, idNumber: h.idNumber, employment: 'retired', labourCapacity: 'none', health: { chronicIllness: false, seriousIllness: false }, disability: { category: 4, grade: 3 }, coResident: true },
-        { relation: 'child', name: son2.name, idNumber: son2.idNumber, employment: 'employed', labourCapacity: 'full', health: { chronicIllness: false, seriousIllness: false }, disability: null, coResident: true },
-      ],
-      incomes: [
-        { type: 'pension', monthlyAmount: 1800, memberIndex: 0 },
-        { type: 'other_transfer', monthlyAmount: 240, memberIndex: 0, note: '残疾人生活补贴' },
-        { type: 'wage', monthlyAmount: 3000, memberIndex: 1 },
-      ],
-    }), person('周老伯', YEAR - 70));
+    const id = await create(
+      (c, h) => ({
+        ...oldManBody(c, h, { supporters: [] }),
+        members: [
+          {
+            relation: 'head',
+            name: h.name,
+            idNumber: h.idNumber,
+            employment: 'retired',
+            labourCapacity: 'none',
+            health: { chronicIllness: false, seriousIllness: false },
+            disability: { category: 4, grade: 3 },
+            coResident: true,
+          },
+          {
+            relation: 'child',
+            name: son2.name,
+            idNumber: son2.idNumber,
+            employment: 'employed',
+            labourCapacity: 'full',
+            health: { chronicIllness: false, seriousIllness: false },
+            disability: null,
+            coResident: true,
+          },
+        ],
+        incomes: [
+          { type: 'pension', monthlyAmount: 1800, memberIndex: 0 },
+          { type: 'other_transfer', monthlyAmount: 240, memberIndex: 0, note: '残疾人生活补贴' },
+          { type: 'wage', monthlyAmount: 3000, memberIndex: 1 },
+        ],
+      }),
+      person('周老伯', YEAR - 70),
+    );
     const task = (await t.http().post('/api/v1/tasks').set(bearer(district)).send({ householdId: id }).expect(201)).body as { id: string };
     await t.http().post(`/api/v1/tasks/${task.id}/claim`).set(bearer(worker)).expect(200);
-    await t.http().post(`/api/v1/tasks/${task.id}/submit`).set(bearer(worker)).send({
-      visitedAt: new Date().toISOString(), gps: { lat: 30.68, lng: 103.85 }, notes: '儿子工厂停工，改打零工。',
-      factUpdates: { incomes: [{ type: 'wage', monthlyAmount: 1200, memberIndex: 1 }], hardships: [{ type: 'job_loss', occurredOn: day(-3) }] },
-    }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .set(bearer(worker))
+      .send({
+        visitedAt: new Date().toISOString(),
+        gps: { lat: 30.68, lng: 103.85 },
+        notes: '儿子工厂停工，改打零工。',
+        factUpdates: { incomes: [{ type: 'wage', monthlyAmount: 1200, memberIndex: 1 }], hardships: [{ type: 'job_loss', occurredOn: day(-3) }] },
+      })
+      .expect(200);
 
-    const seen = (await t.http().get(`/api/v1/tasks/${task.id}`).set(bearer(street)).expect(200)).body as { findingsDiff: Array<{ path: string; label: string; beforeText: string; afterText: string }> };
-    expect(seen.findingsDiff).toEqual(expect.arrayContaining([
-      { path: 'incomes[2].monthlyAmount', label: '收入3 · 月金额（元）', before: 3000, after: 1200, beforeText: '3,000', afterText: '1,200' },
-      { path: 'hardships[0].type', label: '突发困难1 · 类型', before: null, after: 'job_loss', beforeText: '—', afterText: '失业' },
-    ]));
+    const seen = (await t.http().get(`/api/v1/tasks/${task.id}`).set(bearer(street)).expect(200)).body as {
+      findingsDiff: Array<{ path: string; label: string; beforeText: string; afterText: string }>;
+    };
+    expect(seen.findingsDiff).toEqual(
+      expect.arrayContaining([
+        { path: 'incomes[2].monthlyAmount', label: '收入3 · 月金额（元）', before: 3000, after: 1200, beforeText: '3,000', afterText: '1,200' },
+        { path: 'hardships[0].type', label: '突发困难1 · 类型', before: null, after: 'job_loss', beforeText: '—', afterText: '失业' },
+      ]),
+    );
     // Nothing about the pension or the allowance.
     expect(seen.findingsDiff.some((c) => c.path.startsWith('incomes[0]') || c.path.startsWith('incomes[1]'))).toBe(false);
     // The grid worker who did the visit gets no diff (staff only).
     const asWorker = (await t.http().get(`/api/v1/tasks/${task.id}`).set(bearer(worker)).expect(200)).body as { findingsDiff?: unknown };
     expect(asWorker.findingsDiff).toBeUndefined();
 
-    await t.http().post(`/api/v1/tasks/${task.id}/review`).set(bearer(street)).send({ outcome: 'accept', decision: { kind: 'referral', provider: '社区就业服务站', reason: '就业援助' } }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/review`)
+      .set(bearer(street))
+      .send({ outcome: 'accept', decision: { kind: 'referral', provider: '社区就业服务站', reason: '就业援助' } })
+      .expect(200);
     const hh = await t.http().get(`/api/v1/households/${id}`).set(bearer(district)).expect(200);
     expect(hh.body.incomes).toEqual([
       { type: 'pension', monthlyAmount: 1800, memberIndex: 0 },

@@ -45,16 +45,20 @@ export function person(name: string, birthYear = 1980, female = false): PersonFi
 }
 
 export async function giveConsent(t: TestApp, token: string, subject: PersonFixture, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await t.http().post('/api/v1/consents').set(bearer(token)).send({
-    subjectName: subject.name,
-    subjectIdNumber: subject.idNumber,
-    purposes: ['assistance_assessment', 'economic_check'],
-    sensitiveData: true,
-    textVersion: '2026-11',
-    method: 'in_person_signature',
-    signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
-    ...extra,
-  });
+  const res = await t
+    .http()
+    .post('/api/v1/consents')
+    .set(bearer(token))
+    .send({
+      subjectName: subject.name,
+      subjectIdNumber: subject.idNumber,
+      purposes: ['assistance_assessment', 'economic_check'],
+      sensitiveData: true,
+      textVersion: '2026-11',
+      method: 'in_person_signature',
+      signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
+      ...extra,
+    });
   if (res.status !== 201) throw new Error(`consent failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { id: string }).id;
 }
@@ -66,8 +70,23 @@ export function householdBody(consentId: string, place: Placement, head: PersonF
     communityCode: place.communityCode,
     gridId: place.gridId,
     members: [
-      { relation: 'head', name: head.name, idNumber: head.idNumber, phone: '13800138000', employment: 'unemployed', labourCapacity: 'full', health: { chronicIllness: false, seriousIllness: false }, coResident: true },
-      ...others.map((o) => ({ relation: 'child', name: o.name, idNumber: o.idNumber, coResident: true, health: { chronicIllness: true, seriousIllness: true, diagnosis: '骨髓增生异常综合征（测试）' } })),
+      {
+        relation: 'head',
+        name: head.name,
+        idNumber: head.idNumber,
+        phone: '13800138000',
+        employment: 'unemployed',
+        labourCapacity: 'full',
+        health: { chronicIllness: false, seriousIllness: false },
+        coResident: true,
+      },
+      ...others.map((o) => ({
+        relation: 'child',
+        name: o.name,
+        idNumber: o.idNumber,
+        coResident: true,
+        health: { chronicIllness: true, seriousIllness: true, diagnosis: '骨髓增生异常综合征（测试）' },
+      })),
     ],
     incomes: [{ type: 'wage', monthlyAmount: 1200 }],
     assets: [{ type: 'deposit', value: 5000, bankAccount: '6222020200112233445' }],
@@ -78,10 +97,19 @@ export function householdBody(consentId: string, place: Placement, head: PersonF
 }
 
 /** Staff create a household directly (active at once). */
-export async function createHouseholdAsStaff(t: TestApp, place: Placement, head: PersonFixture, others: PersonFixture[] = []): Promise<{ id: string; version: number }> {
+export async function createHouseholdAsStaff(
+  t: TestApp,
+  place: Placement,
+  head: PersonFixture,
+  others: PersonFixture[] = [],
+): Promise<{ id: string; version: number }> {
   const token = await t.tokenFor('district_reviewer');
   const consentId = await giveConsent(t, token, head);
-  const res = await t.http().post('/api/v1/households').set(bearer(token)).send(householdBody(consentId, place, head, others));
+  const res = await t
+    .http()
+    .post('/api/v1/households')
+    .set(bearer(token))
+    .send(householdBody(consentId, place, head, others));
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
   const h = (res.body as { household: { id: string; version: number } }).household;
   return { id: h.id, version: h.version };

@@ -65,9 +65,13 @@ export function startFakeWechat(): Promise<FakeWechat> {
         const ticket = (JSON.parse(raw || '{}') as { verify_result?: string }).verify_result ?? '';
         const [tag, openid, name, id] = ticket.split(':');
         const md5 = (v = ''): string => createHash('md5').update(v, 'utf8').digest('hex');
-        res.end(JSON.stringify(tag === 'face-ok' && url.searchParams.get('access_token') === 'test-access-token'
-          ? { errcode: 0, identify_ret: 0, openid, name_utf8_md5: md5(name), id_card_number_md5: md5(id) }
-          : { errcode: 0, identify_ret: 10001 }));
+        res.end(
+          JSON.stringify(
+            tag === 'face-ok' && url.searchParams.get('access_token') === 'test-access-token'
+              ? { errcode: 0, identify_ret: 0, openid, name_utf8_md5: md5(name), id_card_number_md5: md5(id) }
+              : { errcode: 0, identify_ret: 10001 },
+          ),
+        );
       });
       return;
     }
@@ -77,7 +81,9 @@ export function startFakeWechat(): Promise<FakeWechat> {
       req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       req.on('end', () => {
         const msg = JSON.parse(raw || '{}') as SentMessage;
-        const tooLong = Object.entries(msg.data ?? {}).some(([k, v]) => (k.startsWith('thing') && [...v.value].length > 20) || (k.startsWith('phrase') && [...v.value].length > 5));
+        const tooLong = Object.entries(msg.data ?? {}).some(
+          ([k, v]) => (k.startsWith('thing') && [...v.value].length > 20) || (k.startsWith('phrase') && [...v.value].length > 5),
+        );
         if (url.searchParams.get('access_token') !== 'test-access-token') res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
         else if (!msg.touser || !msg.template_id || tooLong) res.end(JSON.stringify({ errcode: 47003, errmsg: 'argument invalid' }));
         else if (fake.sendErrcode) res.end(JSON.stringify({ errcode: fake.sendErrcode, errmsg: 'refused' }));
@@ -94,7 +100,11 @@ export function startFakeWechat(): Promise<FakeWechat> {
       return;
     }
     const code = url.searchParams.get('js_code') ?? '';
-    if (url.searchParams.get('appid') !== 'wx-test-app' || url.searchParams.get('secret') !== 'wx-test-secret' || url.searchParams.get('grant_type') !== 'authorization_code') {
+    if (
+      url.searchParams.get('appid') !== 'wx-test-app' ||
+      url.searchParams.get('secret') !== 'wx-test-secret' ||
+      url.searchParams.get('grant_type') !== 'authorization_code'
+    ) {
       res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
     } else if (code.startsWith('bad')) {
       res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
@@ -102,10 +112,12 @@ export function startFakeWechat(): Promise<FakeWechat> {
       res.end(JSON.stringify({ openid: `openid-${code}`, session_key: 'sk' }));
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    resolve(Object.assign(fake, { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server }));
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve(Object.assign(fake, { url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server }));
+    }),
+  );
 }
 
 export const isMysql = (): boolean => (process.env.DATABASE_URL ?? '').startsWith('mysql');

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { AuditService } from '../src/audit/audit.service.js';
-import { createHouseholdAsStaff, freshIdNumber, giveConsent, householdBody, otherStreetPlacement, person, workerPlacement, type Placement } from './fixtures.js';
+import {
+  createHouseholdAsStaff,
+  freshIdNumber,
+  giveConsent,
+  householdBody,
+  otherStreetPlacement,
+  person,
+  workerPlacement,
+  type Placement,
+} from './fixtures.js';
 import { bearer, isMysql, startTestApp, type TestApp } from './harness.js';
 
 describe('households: consent, changes with a trace, protection', () => {
@@ -15,11 +24,19 @@ describe('households: consent, changes with a trace, protection', () => {
   it('refuses collection without an active consent, or without the sensitive-data tick', async () => {
     const token = await t.tokenFor('grid_worker');
     const head = person('赵大');
-    const none = await t.http().post('/api/v1/households').set(bearer(token)).send(householdBody('00000000-0000-4000-8000-000000000000', place, head));
+    const none = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(token))
+      .send(householdBody('00000000-0000-4000-8000-000000000000', place, head));
     expect(none.status).toBe(403);
     expect(none.body.code).toBe('CONSENT_REQUIRED');
     const noSensitive = await giveConsent(t, token, head, { sensitiveData: false });
-    const res = await t.http().post('/api/v1/households').set(bearer(token)).send(householdBody(noSensitive, place, head));
+    const res = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(token))
+      .send(householdBody(noSensitive, place, head));
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('CONSENT_SENSITIVE_REQUIRED');
   });
@@ -27,16 +44,35 @@ describe('households: consent, changes with a trace, protection', () => {
   it('requires a guardian for a child under 14 and a signature for in-person consent', async () => {
     const token = await t.tokenFor('grid_worker');
     const child = { name: '钱小宝', idNumber: freshIdNumber(2018) };
-    const noGuardian = await t.http().post('/api/v1/consents').set(bearer(token)).send({
-      subjectName: child.name, subjectIdNumber: child.idNumber, purposes: ['assistance_assessment'], sensitiveData: true, textVersion: '2026-11', method: 'in_person_signature', signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
-    });
+    const noGuardian = await t
+      .http()
+      .post('/api/v1/consents')
+      .set(bearer(token))
+      .send({
+        subjectName: child.name,
+        subjectIdNumber: child.idNumber,
+        purposes: ['assistance_assessment'],
+        sensitiveData: true,
+        textVersion: '2026-11',
+        method: 'in_person_signature',
+        signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
+      });
     expect(noGuardian.status).toBe(400);
     expect(noGuardian.body.code).toBe('CONSENT_GUARDIAN_REQUIRED');
     const withGuardian = await giveConsent(t, token, child, { guardianName: '钱大', guardianIdNumber: freshIdNumber(1985), guardianRelation: '父亲' });
     expect(withGuardian).toHaveLength(36);
-    const noSig = await t.http().post('/api/v1/consents').set(bearer(token)).send({
-      subjectName: '孙二', subjectIdNumber: freshIdNumber(1970), purposes: ['assistance_assessment'], sensitiveData: true, textVersion: '2026-11', method: 'in_person_signature',
-    });
+    const noSig = await t
+      .http()
+      .post('/api/v1/consents')
+      .set(bearer(token))
+      .send({
+        subjectName: '孙二',
+        subjectIdNumber: freshIdNumber(1970),
+        purposes: ['assistance_assessment'],
+        sensitiveData: true,
+        textVersion: '2026-11',
+        method: 'in_person_signature',
+      });
     expect(noSig.status).toBe(400);
   });
 
@@ -44,7 +80,12 @@ describe('households: consent, changes with a trace, protection', () => {
     const worker = await t.tokenFor('grid_worker');
     const head = person('周建国');
     const consentId = await giveConsent(t, worker, head);
-    const created = await t.http().post('/api/v1/households').set(bearer(worker)).send(householdBody(consentId, place, head, [person('周小红', 2010, true)])).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(worker))
+      .send(householdBody(consentId, place, head, [person('周小红', 2010, true)]))
+      .expect(201);
     expect(created.body.applied).toBe(false);
     expect(created.body.household.status).toBe('pending_review');
     expect(created.body.household.members[0].idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
@@ -53,7 +94,9 @@ describe('households: consent, changes with a trace, protection', () => {
     const street = await t.tokenFor('street_reviewer');
     const sub = await t.http().get(`/api/v1/submissions/${submissionId}`).set(bearer(street)).expect(200);
     expect(sub.body.status).toBe('in_review');
-    expect(sub.body.checks.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['id_checksum', 'duplicates', 'derived_fields', 'missing_facts']));
+    expect(sub.body.checks.map((c: { code: string }) => c.code)).toEqual(
+      expect.arrayContaining(['id_checksum', 'duplicates', 'derived_fields', 'missing_facts']),
+    );
     expect(sub.body.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'auto_checked', 'in_review']);
 
     const bad = await t.http().post(`/api/v1/submissions/${submissionId}/review`).set(bearer(street)).send({ decision: 'return' });
@@ -70,15 +113,30 @@ describe('households: consent, changes with a trace, protection', () => {
     const hh = await createHouseholdAsStaff(t, place, person('吴国庆'));
     const worker = await t.tokenFor('grid_worker');
     const street = await t.tokenFor('street_reviewer');
-    const change = await t.http().patch(`/api/v1/households/${hh.id}`).set(bearer(worker)).send({ version: hh.version, incomes: [{ type: 'wage', monthlyAmount: 0 }] }).expect(202);
+    const change = await t
+      .http()
+      .patch(`/api/v1/households/${hh.id}`)
+      .set(bearer(worker))
+      .send({ version: hh.version, incomes: [{ type: 'wage', monthlyAmount: 0 }] })
+      .expect(202);
     const s1 = change.body.submissionId as string;
-    const returned = await t.http().post(`/api/v1/submissions/${s1}/review`).set(bearer(street)).send({ decision: 'return', reason: '请补充失业证明' }).expect(200);
+    const returned = await t
+      .http()
+      .post(`/api/v1/submissions/${s1}/review`)
+      .set(bearer(street))
+      .send({ decision: 'return', reason: '请补充失业证明' })
+      .expect(200);
     expect(returned.body.status).toBe('returned');
     expect(returned.body.reviewReason).toBe('请补充失业证明');
     const unchanged = await t.http().get(`/api/v1/households/${hh.id}`).set(bearer(street)).expect(200);
     expect(unchanged.body.incomes[0].monthlyAmount).toBe(1200);
 
-    const change2 = await t.http().patch(`/api/v1/households/${hh.id}`).set(bearer(worker)).send({ version: hh.version, incomes: [{ type: 'wage', monthlyAmount: 300 }] }).expect(202);
+    const change2 = await t
+      .http()
+      .patch(`/api/v1/households/${hh.id}`)
+      .set(bearer(worker))
+      .send({ version: hh.version, incomes: [{ type: 'wage', monthlyAmount: 300 }] })
+      .expect(202);
     const view = await t.http().get(`/api/v1/submissions/${change2.body.submissionId}`).set(bearer(street)).expect(200);
     expect(view.body.changes).toEqual([{ path: 'incomes[0].monthlyAmount', before: 1200, after: 300 }]);
     await t.http().post(`/api/v1/submissions/${change2.body.submissionId}/review`).set(bearer(street)).send({ decision: 'approve' }).expect(200);
@@ -113,7 +171,12 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(retry.body.submissionId).toBe(first.body.submissionId);
     const rows = await t.dataSource.query('SELECT COUNT(*) AS n FROM household WHERE consentId = ?', [consentId]);
     expect(Number(rows[0].n)).toBe(1);
-    const reused = await t.http().post('/api/v1/households').set(bearer(worker)).set('Idempotency-Key', 'phone-abc-0001').send({ ...body, address: '别的地址 9 号' });
+    const reused = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(worker))
+      .set('Idempotency-Key', 'phone-abc-0001')
+      .send({ ...body, address: '别的地址 9 号' });
     expect(reused.status).toBe(422);
   });
 
@@ -123,7 +186,11 @@ describe('households: consent, changes with a trace, protection', () => {
     const district = await t.tokenFor('district_reviewer');
     const head = person('陈另户');
     const consentId = await giveConsent(t, district, head);
-    const res = await t.http().post('/api/v1/households').set(bearer(district)).send(householdBody(consentId, place, head, [shared]));
+    const res = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(district))
+      .send(householdBody(consentId, place, head, [shared]));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('DUPLICATE_MEMBER');
   });
@@ -160,7 +227,12 @@ describe('households: consent, changes with a trace, protection', () => {
     const district = await t.tokenFor('district_reviewer');
     const head = person('蒋退出');
     const consentId = await giveConsent(t, district, head);
-    const created = await t.http().post('/api/v1/households').set(bearer(district)).send(householdBody(consentId, place, head)).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(district))
+      .send(householdBody(consentId, place, head))
+      .expect(201);
     const hid = created.body.household.id as string;
     await t.http().post(`/api/v1/consents/${consentId}/withdraw`).set(bearer(district)).send({ reason: '本人要求' }).expect(200);
     const h = await t.http().get(`/api/v1/households/${hid}`).set(bearer(district)).expect(200);
@@ -174,11 +246,21 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(patch.status).toBe(409);
     const active = await t.http().get('/api/v1/households').query({ status: 'active', name: '蒋退出' }).set(bearer(district)).expect(200);
     expect(active.body.total).toBe(0);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ householdId: hid }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .query({ householdId: hid })
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['household.create', 'consent.withdraw']));
     // The person may be collected again with a new consent.
     const again = await giveConsent(t, district, head);
-    await t.http().post('/api/v1/households').set(bearer(district)).send(householdBody(again, place, head)).expect(201);
+    await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(district))
+      .send(householdBody(again, place, head))
+      .expect(201);
   });
 
   it('lists within scope, paginated, searchable by exact ID number', async () => {
@@ -209,7 +291,12 @@ describe('households: consent, changes with a trace, protection', () => {
     const byCursor: string[] = [];
     let cursor: string | undefined;
     for (let p = 1; p <= 3; p++) {
-      const res = await t.http().get('/api/v1/households').query({ pageSize: 7, ...(cursor ? { cursor } : {}) }).set(bearer(district)).expect(200);
+      const res = await t
+        .http()
+        .get('/api/v1/households')
+        .query({ pageSize: 7, ...(cursor ? { cursor } : {}) })
+        .set(bearer(district))
+        .expect(200);
       byCursor.push(...res.body.items.map((h: { id: string }) => h.id));
       expect(typeof res.body.nextCursor).toBe('string');
       cursor = res.body.nextCursor;
@@ -217,7 +304,12 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(byCursor).toEqual(byPages);
     expect(byCursor).toEqual(all.body.items.slice(0, 21).map((h: { id: string }) => h.id));
     // The last page says there is no next one.
-    const last = await t.http().get('/api/v1/households').query({ page: Math.ceil(all.body.total / 7), pageSize: 7 }).set(bearer(district)).expect(200);
+    const last = await t
+      .http()
+      .get('/api/v1/households')
+      .query({ page: Math.ceil(all.body.total / 7), pageSize: 7 })
+      .set(bearer(district))
+      .expect(200);
     expect(last.body.nextCursor).toBeNull();
     // A name prefix.
     const head = person('欧阳游标');
@@ -243,8 +335,15 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(res.body.members[1].health).toEqual({ chronicIllness: true, seriousIllness: true });
     expect(res.body.assets[0].bankAccount).toMatch(/^\*+3445$/);
     expect(JSON.stringify(res.body)).not.toContain(head.idNumber);
-    const audit = await t.http().get('/api/v1/audit-logs').query({ householdId: hh.id }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
-    expect(audit.body.items.some((e: { action: string; actorRole: string }) => e.action === 'household.read_sensitive_masked' && e.actorRole === 'grid_worker')).toBe(true);
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .query({ householdId: hh.id })
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
+    expect(
+      audit.body.items.some((e: { action: string; actorRole: string }) => e.action === 'household.read_sensitive_masked' && e.actorRole === 'grid_worker'),
+    ).toBe(true);
   });
 
   it('keeps every write under concurrency, even when other transactions roll back', async () => {
@@ -254,9 +353,22 @@ describe('households: consent, changes with a trace, protection', () => {
     const heads = Array.from({ length: 12 }, (_, i) => person(`并发户${'甲乙丙丁戊己庚辛壬癸子丑'[i]}`));
     const consents = await Promise.all(heads.map((h) => giveConsent(t, worker, h)));
     const results = await Promise.all([
-      ...heads.map((h, i) => t.http().post('/api/v1/households').set(bearer(worker)).set('Idempotency-Key', `concurrent-${i}-key`).send(householdBody(consents[i]!, place, h))),
+      ...heads.map((h, i) =>
+        t
+          .http()
+          .post('/api/v1/households')
+          .set(bearer(worker))
+          .set('Idempotency-Key', `concurrent-${i}-key`)
+          .send(householdBody(consents[i]!, place, h)),
+      ),
       // Stale writes: each fails its version check inside a transaction and rolls back.
-      ...Array.from({ length: 6 }, () => t.http().patch(`/api/v1/households/${victim.id}`).set(bearer(district)).send({ version: victim.version + 5, address: '不应写入 1 号' })),
+      ...Array.from({ length: 6 }, () =>
+        t
+          .http()
+          .patch(`/api/v1/households/${victim.id}`)
+          .set(bearer(district))
+          .send({ version: victim.version + 5, address: '不应写入 1 号' }),
+      ),
     ]);
     expect(results.slice(0, 12).map((r) => r.status)).toEqual(Array(12).fill(201));
     expect(results.slice(12).map((r) => r.status)).toEqual(Array(6).fill(409));
@@ -265,7 +377,11 @@ describe('households: consent, changes with a trace, protection', () => {
     expect(Number(rows[0].n)).toBe(12);
     const subs = await t.dataSource.query(`SELECT COUNT(*) AS n FROM submission WHERE householdId IN (${ids.map(() => '?').join(',')})`, ids);
     expect(Number(subs[0].n)).toBe(12);
-    const verify = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('audit_admin'))).expect(200);
+    const verify = await t
+      .http()
+      .get('/api/v1/audit-logs/verify')
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
     expect(verify.body.ok).toBe(true);
   });
 
@@ -316,7 +432,11 @@ describe('households: consent, changes with a trace, protection', () => {
     const worker = await t.tokenFor('grid_worker');
     const head = person('秦越界');
     const consentId = await giveConsent(t, worker, head);
-    const res = await t.http().post('/api/v1/households').set(bearer(worker)).send(householdBody(consentId, other, head));
+    const res = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(worker))
+      .send(householdBody(consentId, other, head));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('UNKNOWN_GRID');
   });

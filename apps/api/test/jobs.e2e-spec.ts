@@ -9,7 +9,11 @@ import { bearer, isMysql, startTestApp, type TestApp } from './harness.js';
 
 /** The job abstraction in one process (no Redis): shards, one commit per shard, resume after a stop. */
 describe('jobs', () => {
-  const keys = { ENCRYPTION_KEY: randomBytes(32).toString('base64'), HASH_KEY: randomBytes(32).toString('base64'), JWT_SECRET: randomBytes(32).toString('hex') };
+  const keys = {
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    HASH_KEY: randomBytes(32).toString('base64'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  };
   const dir = mkdtempSync(join(tmpdir(), 'zczr-jobs-'));
   const database = isMysql() ? {} : { DATABASE_URL: `sqlite:${join(dir, 'jobs.sqlite')}` };
   const env = { ...keys, ...database, DEMO_HOUSEHOLDS: '240', DEMO_ACTIVITY: 'false', JOB_SHARD_SIZE: '25' };
@@ -26,8 +30,14 @@ describe('jobs', () => {
 
   const outcome = async (runId: string): Promise<{ summary: unknown; hits: unknown[]; coverage: unknown[] }> => {
     const [run] = await t.dataSource.query<Array<{ summary: string }>>('SELECT summary FROM screening_run WHERE id = ?', [runId]);
-    const hits = await t.dataSource.query<unknown[]>('SELECT policyCode, householdId, category, missingFacts, graceUntil FROM screening_hit WHERE runId = ? ORDER BY policyCode, householdId, category', [runId]);
-    const coverage = await t.dataSource.query<unknown[]>('SELECT streetCode, policyCode, eligibleHouseholds, eligiblePeople, receivingHouseholds, receivingPeople, silentHouseholds, silentPeople, exitHouseholds FROM screening_coverage WHERE runId = ? ORDER BY streetCode, policyCode', [runId]);
+    const hits = await t.dataSource.query<unknown[]>(
+      'SELECT policyCode, householdId, category, missingFacts, graceUntil FROM screening_hit WHERE runId = ? ORDER BY policyCode, householdId, category',
+      [runId],
+    );
+    const coverage = await t.dataSource.query<unknown[]>(
+      'SELECT streetCode, policyCode, eligibleHouseholds, eligiblePeople, receivingHouseholds, receivingPeople, silentHouseholds, silentPeople, exitHouseholds FROM screening_coverage WHERE runId = ? ORDER BY streetCode, policyCode',
+      [runId],
+    );
     return { summary: JSON.parse(run!.summary) as unknown, hits, coverage };
   };
 
@@ -57,7 +67,12 @@ describe('jobs', () => {
     const run = await screenings.begin('test', t.config.districtCode);
     const shards = await jobs.shards(run.id);
     // The in-process queue runs every shard; two more runners take each shard at the same time.
-    await Promise.all(shards.flatMap((s) => [jobs.runTask({ type: 'shard', jobId: run.id, index: s.shardIndex }, true), jobs.runTask({ type: 'shard', jobId: run.id, index: s.shardIndex }, true)]));
+    await Promise.all(
+      shards.flatMap((s) => [
+        jobs.runTask({ type: 'shard', jobId: run.id, index: s.shardIndex }, true),
+        jobs.runTask({ type: 'shard', jobId: run.id, index: s.shardIndex }, true),
+      ]),
+    );
     const done = await screenings.finished(run.id);
     expect(done.status).toBe('completed');
     expect(done.processed).toBe(clean.processed);
@@ -71,7 +86,11 @@ describe('jobs', () => {
   it('cancelling stops the shards: nothing commits after the cancel, a second cancel is 409', async () => {
     const district = await t.tokenFor('district_reviewer');
     const started = await t.http().post('/api/v1/screenings').set(bearer(district)).expect(201);
-    const cancelled = await t.http().post(`/api/v1/screenings/${started.body.id as string}/cancel`).set(bearer(district)).expect(200);
+    const cancelled = await t
+      .http()
+      .post(`/api/v1/screenings/${started.body.id as string}/cancel`)
+      .set(bearer(district))
+      .expect(200);
     expect(cancelled.body.status).toBe('cancelled');
     const job = await t.app.get(JobsService).waitFor(started.body.id as string);
     expect(job.status).toBe('cancelled');
@@ -79,7 +98,11 @@ describe('jobs', () => {
     const shardsDone = (await t.app.get(JobsService).get(started.body.id as string))!.shardsDone;
     const done = (await t.app.get(JobsService).shards(started.body.id as string)).filter((s) => s.status === 'done').length;
     expect(done).toBe(shardsDone);
-    await t.http().post(`/api/v1/screenings/${started.body.id as string}/cancel`).set(bearer(district)).expect(409);
+    await t
+      .http()
+      .post(`/api/v1/screenings/${started.body.id as string}/cancel`)
+      .set(bearer(district))
+      .expect(409);
   });
 
   it('a job left running when the process stopped is resumed from its pending shards by the next start', async () => {

@@ -1,7 +1,15 @@
 import { person, workerPlacement, giveConsent, type Placement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
-interface Result { policyCode: string; policyVersion?: number; outcome: string; missingFacts: string[]; summary: string; explanation: { label: string; children?: unknown[] }; benefit?: { amount: number } }
+interface Result {
+  policyCode: string;
+  policyVersion?: number;
+  outcome: string;
+  missingFacts: string[];
+  summary: string;
+  explanation: { label: string; children?: unknown[] };
+  benefit?: { amount: number };
+}
 
 /** The matcher through the API: eligibility with explanations, re-match, preview, publish, screening. */
 describe('matcher', () => {
@@ -19,14 +27,39 @@ describe('matcher', () => {
     const token = await t.tokenFor('district_reviewer');
     const head = person('孙孤老', 1948);
     const consentId = await giveConsent(t, token, head);
-    const res = await t.http().post('/api/v1/households').set(bearer(token)).send({
-      consentId, address: '温江区柳城街道测试社区 8 号', communityCode: place.communityCode, gridId: place.gridId,
-      members: [{ relation: 'head', name: head.name, idNumber: head.idNumber, employment: 'retired', labourCapacity: 'none', education: 'primary',
-        health: { chronicIllness: true, seriousIllness: false }, disability: null, selfCare: { eating: false, dressing: false, gettingUp: false, toileting: false, walkingIndoors: false, bathing: false }, coResident: true }],
-      incomes: [{ type: 'pension', monthlyAmount: monthlyIncome }],
-      assets: [{ type: 'deposit', value: 2000 }, { type: 'home', area: 40 }],
-      expenses: [], hardships: [], benefits: [],
-    }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(token))
+      .send({
+        consentId,
+        address: '温江区柳城街道测试社区 8 号',
+        communityCode: place.communityCode,
+        gridId: place.gridId,
+        members: [
+          {
+            relation: 'head',
+            name: head.name,
+            idNumber: head.idNumber,
+            employment: 'retired',
+            labourCapacity: 'none',
+            education: 'primary',
+            health: { chronicIllness: true, seriousIllness: false },
+            disability: null,
+            selfCare: { eating: false, dressing: false, gettingUp: false, toileting: false, walkingIndoors: false, bathing: false },
+            coResident: true,
+          },
+        ],
+        incomes: [{ type: 'pension', monthlyAmount: monthlyIncome }],
+        assets: [
+          { type: 'deposit', value: 2000 },
+          { type: 'home', area: 40 },
+        ],
+        expenses: [],
+        hardships: [],
+        benefits: [],
+      })
+      .expect(201);
     return { id: res.body.household.id as string, version: res.body.household.version as number };
   }
 
@@ -49,10 +82,17 @@ describe('matcher', () => {
   it('re-matches one household at once when it changes', async () => {
     const hh = await createPoorHousehold(100);
     const stored = async (): Promise<string[]> =>
-      (await t.dataSource.query('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ?', [hh.id, 'eligible'])).map((r: { policyCode: string }) => r.policyCode);
+      (await t.dataSource.query('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ?', [hh.id, 'eligible'])).map(
+        (r: { policyCode: string }) => r.policyCode,
+      );
     expect(await stored()).toContain('dibao');
     const district = await t.tokenFor('district_reviewer');
-    await t.http().patch(`/api/v1/households/${hh.id}`).set(bearer(district)).send({ version: hh.version, incomes: [{ type: 'pension', monthlyAmount: 6000 }] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/households/${hh.id}`)
+      .set(bearer(district))
+      .send({ version: hh.version, incomes: [{ type: 'pension', monthlyAmount: 6000 }] })
+      .expect(200);
     expect(await stored()).not.toContain('dibao');
     const res = await t.http().get(`/api/v1/households/${hh.id}/eligibility`).set(bearer(district)).expect(200);
     expect((res.body.results as Result[]).find((r) => r.policyCode === 'dibao')!.outcome).toBe('ineligible');
@@ -64,7 +104,11 @@ describe('matcher', () => {
     const pub = await t.http().get('/api/v1/policies/dibao').expect(200);
     expect(pub.body.versions).toEqual([]);
     expect(pub.body.definition.rule.label).toMatch(/[\u4e00-\u9fa5]/);
-    const staff = await t.http().get('/api/v1/policies/dibao').set(bearer(await t.tokenFor('district_reviewer'))).expect(200);
+    const staff = await t
+      .http()
+      .get('/api/v1/policies/dibao')
+      .set(bearer(await t.tokenFor('district_reviewer')))
+      .expect(200);
     expect(staff.body.references.length).toBeGreaterThanOrEqual(3);
     expect(staff.body.references.every((r: { ok: boolean }) => r.ok)).toBe(true);
   });
@@ -76,7 +120,10 @@ describe('matcher', () => {
     const same = await t.http().post('/api/v1/policies/dibao/preview').set(bearer(district)).send({ rule }).expect(200);
     expect(same.body).toMatchObject({ newlyEligible: 0, noLongerEligible: 0 });
     expect(same.body.households).toBeGreaterThan(100);
-    const wider = { label: '放宽：家庭人均收入低于 3 倍低保标准', all: [{ id: 'wide_income', label: '家庭人均月收入低于 3 倍低保标准', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard', times: 3 } }] };
+    const wider = {
+      label: '放宽：家庭人均收入低于 3 倍低保标准',
+      all: [{ id: 'wide_income', label: '家庭人均月收入低于 3 倍低保标准', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard', times: 3 } }],
+    };
     const res = await t.http().post('/api/v1/policies/dibao/preview').set(bearer(district)).send({ rule: wider }).expect(200);
     expect(res.body.newlyEligible).toBeGreaterThan(0);
     expect(res.body.byStreet.length).toBeGreaterThan(0);
@@ -84,7 +131,11 @@ describe('matcher', () => {
     expect(res.body.sample.length).toBeGreaterThan(0);
     const worker = await t.tokenFor('grid_worker');
     await t.http().post('/api/v1/policies/dibao/preview').set(bearer(worker)).send({ rule: wider }).expect(403);
-    const bad = await t.http().post('/api/v1/policies/dibao/preview').set(bearer(district)).send({ rule: { label: '错', fact: 'noSuchFact', op: 'lt', value: 1 } });
+    const bad = await t
+      .http()
+      .post('/api/v1/policies/dibao/preview')
+      .set(bearer(district))
+      .send({ rule: { label: '错', fact: 'noSuchFact', op: 'lt', value: 1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('INVALID_RULE');
   });
@@ -93,7 +144,10 @@ describe('matcher', () => {
     const district = await t.tokenFor('district_reviewer');
     const detail = await t.http().get('/api/v1/policies/dibao').set(bearer(district)).expect(200);
     const definition = detail.body.definition;
-    const broken = { ...definition, rule: { label: '错误规则：要求家庭人数超过 100 人', all: [{ id: 'size', label: '家庭人数超过 100 人', fact: 'householdSize', op: 'gt', value: 100 }] } };
+    const broken = {
+      ...definition,
+      rule: { label: '错误规则：要求家庭人数超过 100 人', all: [{ id: 'size', label: '家庭人数超过 100 人', fact: 'householdSize', op: 'gt', value: 100 }] },
+    };
     const draft = await t.http().put('/api/v1/policies/dibao/draft').set(bearer(district)).send({ definition: broken, changeNote: '测试' }).expect(200);
     expect(draft.body.latestVersion).toBe(2);
     expect(draft.body.publishedVersion).toBe(1);
@@ -101,13 +155,16 @@ describe('matcher', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('REFERENCES_FAILING');
     expect(refused.body.details.length).toBeGreaterThan(0);
-    const sound = { ...definition, name: `${definition.name as string}` , benefit: `${definition.benefit as string}（已更新说明）` };
+    const sound = { ...definition, name: `${definition.name as string}`, benefit: `${definition.benefit as string}（已更新说明）` };
     await t.http().put('/api/v1/policies/dibao/draft').set(bearer(district)).send({ definition: sound }).expect(200);
     const street = await t.tokenFor('street_reviewer');
     await t.http().post('/api/v1/policies/dibao/publish').set(bearer(street)).send({ version: 2 }).expect(403);
     const published = await t.http().post('/api/v1/policies/dibao/publish').set(bearer(district)).send({ version: 2 }).expect(200);
     expect(published.body.publishedVersion).toBe(2);
-    expect(published.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'published'], [1, 'superseded']]);
+    expect(published.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [2, 'published'],
+      [1, 'superseded'],
+    ]);
     const hh = await createPoorHousehold(150);
     const res = await t.http().get(`/api/v1/households/${hh.id}/eligibility`).set(bearer(district)).expect(200);
     expect((res.body.results as Result[]).find((r) => r.policyCode === 'dibao')!.policyVersion).toBe(2);

@@ -4,9 +4,41 @@ import { DEMO_PASSWORD } from '../src/seed/demo-seed.service.js';
 import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture, type Placement } from './fixtures.js';
 import { bearer, currentTotp, startTestApp, type TestApp } from './harness.js';
 
-interface ImportRun { id: string; status: string; processedRows: number; takenRows: number; duplicateRows: number; unmatchedRows: number; errorRows: number; warningsRaised: number; error: string | null }
-interface Task { id: string; householdId: string; status: string; assigneeId: string | null; dueDate: string; escalationLevel: string; overdue: boolean; decisionKind: string | null; decision?: Record<string, unknown>; seq: number; removed: boolean; reason: string }
-interface Warning { id: string; householdId: string; ruleCode: string; colour: string; status: string; source: string; evidence: Record<string, unknown>; taskId: string | null }
+interface ImportRun {
+  id: string;
+  status: string;
+  processedRows: number;
+  takenRows: number;
+  duplicateRows: number;
+  unmatchedRows: number;
+  errorRows: number;
+  warningsRaised: number;
+  error: string | null;
+}
+interface Task {
+  id: string;
+  householdId: string;
+  status: string;
+  assigneeId: string | null;
+  dueDate: string;
+  escalationLevel: string;
+  overdue: boolean;
+  decisionKind: string | null;
+  decision?: Record<string, unknown>;
+  seq: number;
+  removed: boolean;
+  reason: string;
+}
+interface Warning {
+  id: string;
+  householdId: string;
+  ruleCode: string;
+  colour: string;
+  status: string;
+  source: string;
+  evidence: Record<string, unknown>;
+  taskId: string | null;
+}
 
 const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -21,7 +53,8 @@ describe('monitoring loop', () => {
   let head: PersonFixture;
   let child: PersonFixture;
   let household: { id: string; version: number };
-  const medicalCsv = (): string => ['身份证号,结算日期,医疗总费用,个人自付', `${head.idNumber},${day(-40)},60000,32000`, `${head.idNumber},${day(-10)},45000,28000`].join('\n');
+  const medicalCsv = (): string =>
+    ['身份证号,结算日期,医疗总费用,个人自付', `${head.idNumber},${day(-40)},60000,32000`, `${head.idNumber},${day(-10)},45000,28000`].join('\n');
 
   async function upload(source: string, body: Buffer | string, name = 'data.csv'): Promise<ImportRun> {
     const res = await t.http().post(`/api/v1/imports/${source}`).set(bearer(district)).attach('file', Buffer.from(body), name);
@@ -80,7 +113,11 @@ describe('monitoring loop', () => {
     expect(warning.evidence).toMatchObject({ selfPaid12m: 30000, declaredSelfPaid12m: 30000, settlements: 0, source: 'declared', amountLine: 50000 });
     expect(JSON.stringify(list.body)).not.toContain(head.idNumber);
     // Out of scope: a resident may not list warnings at all.
-    await t.http().get('/api/v1/warnings').set(bearer(await t.tokenFor('resident'))).expect(403);
+    await t
+      .http()
+      .get('/api/v1/warnings')
+      .set(bearer(await t.tokenFor('resident')))
+      .expect(403);
 
     // The task is on the phone of the grid worker of the household's grid, due in 15 working days.
     const task = (await t.http().get(`/api/v1/tasks/${warning.taskId}`).set(bearer(worker)).expect(200)).body as Task;
@@ -94,27 +131,78 @@ describe('monitoring loop', () => {
     expect(claims.map((c) => c.status).sort()).toEqual([200, 409]);
     expect(claims.find((c) => c.status === 409)!.body.code).toBe('TASK_ALREADY_CLAIMED');
 
-    const before = (await t.dataSource.query('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [household.id, 'eligible'])).map((r: { policyCode: string }) => r.policyCode);
-    await t.http().post(`/api/v1/tasks/${task.id}/submit`).set(bearer(worker)).send({
-      visitedAt: new Date().toISOString(), gps: { lat: 30.68, lng: 103.85 }, notes: '入户核实：户主已在社区公益岗位就业，家庭医疗支出属实。',
-      factUpdates: { incomes: [{ type: 'wage', monthlyAmount: 5200 }], expenses: [{ type: 'medical_self_paid', amount12m: 60000 }], members: [{ position: 0, employment: 'employed' }] },
-    }).expect(200);
+    const before = (
+      await t.dataSource.query('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [
+        household.id,
+        'eligible',
+      ])
+    ).map((r: { policyCode: string }) => r.policyCode);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .set(bearer(worker))
+      .send({
+        visitedAt: new Date().toISOString(),
+        gps: { lat: 30.68, lng: 103.85 },
+        notes: '入户核实：户主已在社区公益岗位就业，家庭医疗支出属实。',
+        factUpdates: {
+          incomes: [{ type: 'wage', monthlyAmount: 5200 }],
+          expenses: [{ type: 'medical_self_paid', amount12m: 60000 }],
+          members: [{ position: 0, employment: 'employed' }],
+        },
+      })
+      .expect(200);
     // Street review: return once, the worker resubmits, then accept with a decision.
-    const returned = await t.http().post(`/api/v1/tasks/${task.id}/review`).set(bearer(street)).send({ outcome: 'return', reason: '请补充就业单位名称' }).expect(200);
+    const returned = await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/review`)
+      .set(bearer(street))
+      .send({ outcome: 'return', reason: '请补充就业单位名称' })
+      .expect(200);
     expect(returned.body.status).toBe('returned');
-    await t.http().post(`/api/v1/tasks/${task.id}/submit`).set(bearer(worker)).send({
-      visitedAt: new Date().toISOString(), gps: { lat: 30.68, lng: 103.85 }, notes: '户主在社区公益岗位就业（温江区某社区）。',
-      factUpdates: { incomes: [{ type: 'wage', monthlyAmount: 5200 }], expenses: [{ type: 'medical_self_paid', amount12m: 60000 }], members: [{ position: 0, employment: 'employed' }] },
-    }).expect(200);
-    await t.http().post(`/api/v1/tasks/${task.id}/review`).set(bearer(street)).send({ outcome: 'accept', decision: { kind: 'no_action' } }).expect(400);
-    const accepted = await t.http().post(`/api/v1/tasks/${task.id}/review`).set(bearer(street)).send({ outcome: 'accept', decision: { kind: 'referral', provider: '温江区社会工作服务中心', reason: '医疗负担重，转介医务社工' } }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .set(bearer(worker))
+      .send({
+        visitedAt: new Date().toISOString(),
+        gps: { lat: 30.68, lng: 103.85 },
+        notes: '户主在社区公益岗位就业（温江区某社区）。',
+        factUpdates: {
+          incomes: [{ type: 'wage', monthlyAmount: 5200 }],
+          expenses: [{ type: 'medical_self_paid', amount12m: 60000 }],
+          members: [{ position: 0, employment: 'employed' }],
+        },
+      })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/review`)
+      .set(bearer(street))
+      .send({ outcome: 'accept', decision: { kind: 'no_action' } })
+      .expect(400);
+    const accepted = await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/review`)
+      .set(bearer(street))
+      .send({ outcome: 'accept', decision: { kind: 'referral', provider: '温江区社会工作服务中心', reason: '医疗负担重，转介医务社工' } })
+      .expect(200);
     expect(accepted.body).toMatchObject({ status: 'closed', decisionKind: 'referral' });
     const decision = accepted.body.decision as { revisedVersion: number; eligibleBefore: string[]; eligibleAfter: string[]; provider: string };
     expect(decision.provider).toBe('温江区社会工作服务中心');
     expect(decision.revisedVersion).toBe(household.version + 1);
     expect(decision.eligibleBefore).toEqual(before);
     expect(decision.eligibleAfter).not.toEqual(decision.eligibleBefore);
-    expect((accepted.body.history as Array<{ status: string }>).map((h) => h.status)).toEqual(['open', 'assigned', 'in_progress', 'submitted', 'returned', 'submitted', 'accepted', 'closed']);
+    expect((accepted.body.history as Array<{ status: string }>).map((h) => h.status)).toEqual([
+      'open',
+      'assigned',
+      'in_progress',
+      'submitted',
+      'returned',
+      'submitted',
+      'accepted',
+      'closed',
+    ]);
 
     // The household was revised through a revision and re-matched.
     const hh = await t.http().get(`/api/v1/households/${household.id}`).set(bearer(district)).expect(200);
@@ -122,7 +210,12 @@ describe('monitoring loop', () => {
     // Findings are a patch: the household-level wage is set, other income items are kept.
     expect(hh.body.incomes).toContainEqual({ type: 'wage', monthlyAmount: 5200 });
     expect((hh.body.incomes as Array<{ type: string; memberIndex?: number }>).filter((i) => i.type === 'wage' && i.memberIndex === undefined)).toHaveLength(1);
-    const after = (await t.dataSource.query('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [household.id, 'eligible'])).map((r: { policyCode: string }) => r.policyCode);
+    const after = (
+      await t.dataSource.query('SELECT policyCode FROM eligibility_current WHERE householdId = ? AND outcome = ? ORDER BY policyCode', [
+        household.id,
+        'eligible',
+      ])
+    ).map((r: { policyCode: string }) => r.policyCode);
     expect(after).toEqual(decision.eligibleAfter);
     const revisions = await t.http().get(`/api/v1/households/${household.id}/revisions`).set(bearer(district)).expect(200);
     expect(revisions.body[0].version).toBe(household.version + 1);
@@ -173,7 +266,10 @@ describe('monitoring loop', () => {
     const run = await upload('medical_settlement', csv);
     expect(run).toMatchObject({ status: 'completed', processedRows: 8, takenRows: 1, errorRows: 5, duplicateRows: 1, unmatchedRows: 1 });
     const report = (await t.http().get(`/api/v1/imports/${run.id}/errors`).set(bearer(district)).expect(200)).text;
-    const lines = report.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = report
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('行号,列,原因');
     const rows = lines.slice(1).map((l) => Number(l.split(',')[0]));
     expect([...new Set(rows)].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 7, 8, 9]);
@@ -220,9 +316,15 @@ describe('monitoring loop', () => {
 
   it('reassigns, balances and syncs; two workers racing for an open task: exactly one wins', async () => {
     // A second worker joins the grid.
-    const other = (await t.dataSource.query("SELECT id, username FROM app_user WHERE role = 'grid_worker' AND username LIKE 'worker-%' ORDER BY username LIMIT 1"))[0] as { id: string; username: string };
+    const other = (
+      await t.dataSource.query("SELECT id, username FROM app_user WHERE role = 'grid_worker' AND username LIKE 'worker-%' ORDER BY username LIMIT 1")
+    )[0] as { id: string; username: string };
     await t.dataSource.query('INSERT INTO grid_worker (gridId, userId) VALUES (?, ?)', [place.gridId, other.id]);
-    const login = await t.http().post('/api/v1/auth/login').send({ username: other.username, password: DEMO_PASSWORD, totp: await currentTotp() }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: other.username, password: DEMO_PASSWORD, totp: await currentTotp() })
+      .expect(200);
     const otherToken = login.body.accessToken as string;
 
     const sync0 = await t.http().get('/api/v1/tasks').query({ since: 0, pageSize: 500 }).set(bearer(worker)).expect(200);
@@ -238,7 +340,12 @@ describe('monitoring loop', () => {
     const sync1 = await t.http().get('/api/v1/tasks').query({ since: cursor }).set(bearer(worker)).expect(200);
     expect(sync1.body.items).toHaveLength(1);
     expect(sync1.body.items[0]).toMatchObject({ id: created.body.id, status: 'assigned', removed: false });
-    await t.http().post(`/api/v1/tasks/${created.body.id}/reassign`).set(bearer(street)).send({ assigneeId: '3f1d7c52-9d51-4c7e-8f0a-5c1f2b6f0e11' }).expect(400);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${created.body.id}/reassign`)
+      .set(bearer(street))
+      .send({ assigneeId: '3f1d7c52-9d51-4c7e-8f0a-5c1f2b6f0e11' })
+      .expect(400);
     await t.http().post(`/api/v1/tasks/${created.body.id}/reassign`).set(bearer(street)).send({ assigneeId: null }).expect(200);
     const sync2 = await t.http().get('/api/v1/tasks').query({ since: sync1.body.cursor }).set(bearer(worker)).expect(200);
     expect(sync2.body.items[0]).toMatchObject({ id: created.body.id, status: 'open', removed: true });
@@ -249,9 +356,19 @@ describe('monitoring loop', () => {
     expect([workerId, other.id]).toContain(winner.assigneeId);
     expect(winner.status).toBe('in_progress');
     // A worker outside the grid cannot see it at all.
-    const stranger = (await t.dataSource.query("SELECT username FROM app_user WHERE role = 'grid_worker' AND username LIKE 'worker-%' ORDER BY username DESC LIMIT 1"))[0] as { username: string };
-    const strangerLogin = await t.http().post('/api/v1/auth/login').send({ username: stranger.username, password: DEMO_PASSWORD, totp: await currentTotp() }).expect(200);
-    await t.http().post(`/api/v1/tasks/${created.body.id}/claim`).set(bearer(strangerLogin.body.accessToken as string)).expect(404);
+    const stranger = (
+      await t.dataSource.query("SELECT username FROM app_user WHERE role = 'grid_worker' AND username LIKE 'worker-%' ORDER BY username DESC LIMIT 1")
+    )[0] as { username: string };
+    const strangerLogin = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: stranger.username, password: DEMO_PASSWORD, totp: await currentTotp() })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${created.body.id}/claim`)
+      .set(bearer(strangerLogin.body.accessToken as string))
+      .expect(404);
   });
 
   it('escalates an overdue task community → street → district (fake clock)', async () => {
@@ -263,7 +380,8 @@ describe('monitoring loop', () => {
       clock.now = () => new Date(`${date}T02:00:00Z`);
     };
     const addDays = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    const level = async (): Promise<string> => ((await t.http().get(`/api/v1/tasks/${created.body.id}`).set(bearer(district)).expect(200)).body as Task).escalationLevel;
+    const level = async (): Promise<string> =>
+      ((await t.http().get(`/api/v1/tasks/${created.body.id}`).set(bearer(district)).expect(200)).body as Task).escalationLevel;
     try {
       at(due);
       expect((await monitoringRun()).status).toBe('completed');

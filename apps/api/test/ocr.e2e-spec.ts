@@ -85,7 +85,8 @@ describe('OCR of identity documents', () => {
     rightOrFlagged(f.issuingAuthority!, c.truth.authority!);
     rightOrFlagged(f.validFrom!, iso(c.truth.validFrom!));
     rightOrFlagged(f.validUntil!, iso(c.truth.validTo!));
-    if (c.level !== 'hard') expect([f.issuingAuthority!.value, f.validFrom!.value, f.validUntil!.value]).toEqual([c.truth.authority, iso(c.truth.validFrom!), iso(c.truth.validTo!)]);
+    if (c.level !== 'hard')
+      expect([f.issuingAuthority!.value, f.validFrom!.value, f.validUntil!.value]).toEqual([c.truth.authority, iso(c.truth.validFrom!), iso(c.truth.validTo!)]);
   });
 
   /**
@@ -96,23 +97,35 @@ describe('OCR of identity documents', () => {
    */
   describe.each(['clean', 'fullbleed', 'hard'] as const)('ID card front from the second corpus, %s', (level) => {
     const wild = wildCards();
-    it.each(wild.filter((c) => c.level === level && c.kind === 'id_card_front').map((c) => [`${c.file} (${c.params.variant})`, c] as const))('%s', async (_file, c) => {
-      const res = await readAsStaff(c as unknown as CardTruth, { name: c.truth.name!, idNumber: c.truth.idNumber! }, 'front', wildFixture(c.file));
-      expect(res.status).toBe(200);
-      const f = res.body.fields as Fields;
-      if (level === 'hard') {
-        for (const k of ['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'] as const) rightOrFlagged(f[k]!, c.truth[k]!);
-      } else {
-        expect(Object.fromEntries(['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'].map((k) => [k, f[k]!.value]))).toEqual(
-          { name: c.truth.name, sex: c.truth.sex, ethnicity: c.truth.ethnicity, birthDate: c.truth.birthDate, address: c.truth.address, idNumber: c.truth.idNumber },
-        );
-        expect(f.idNumber!.needsConfirmation).toBe(false);
-      }
-      expect(res.body.toConfirm).toEqual(Object.keys(f).filter((k) => f[k]!.needsConfirmation));
-    });
+    it.each(wild.filter((c) => c.level === level && c.kind === 'id_card_front').map((c) => [`${c.file} (${c.params.variant})`, c] as const))(
+      '%s',
+      async (_file, c) => {
+        const res = await readAsStaff(c as unknown as CardTruth, { name: c.truth.name!, idNumber: c.truth.idNumber! }, 'front', wildFixture(c.file));
+        expect(res.status).toBe(200);
+        const f = res.body.fields as Fields;
+        if (level === 'hard') {
+          for (const k of ['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'] as const) rightOrFlagged(f[k]!, c.truth[k]!);
+        } else {
+          expect(Object.fromEntries(['name', 'sex', 'ethnicity', 'birthDate', 'address', 'idNumber'].map((k) => [k, f[k]!.value]))).toEqual({
+            name: c.truth.name,
+            sex: c.truth.sex,
+            ethnicity: c.truth.ethnicity,
+            birthDate: c.truth.birthDate,
+            address: c.truth.address,
+            idNumber: c.truth.idNumber,
+          });
+          expect(f.idNumber!.needsConfirmation).toBe(false);
+        }
+        expect(res.body.toConfirm).toEqual(Object.keys(f).filter((k) => f[k]!.needsConfirmation));
+      },
+    );
   });
 
-  it.each(wildCards().filter((c) => c.kind === 'id_card_back').map((c) => [`${c.file} (${c.params.variant})`, c] as const))('ID card back from the second corpus %s', async (_file, c) => {
+  it.each(
+    wildCards()
+      .filter((c) => c.kind === 'id_card_back')
+      .map((c) => [`${c.file} (${c.params.variant})`, c] as const),
+  )('ID card back from the second corpus %s', async (_file, c) => {
     // The back has no number: only the consent itself is checked.
     const res = await readAsStaff(c as unknown as CardTruth, person('林国栋'), 'back', wildFixture(c.file));
     expect(res.status).toBe(200);
@@ -176,7 +189,12 @@ describe('OCR of identity documents', () => {
       expect(other.body.code).toBe('CONSENT_REQUIRED');
       expect(JSON.stringify(other.body)).not.toContain(card().truth.idNumber!.slice(6, 14));
       expect(other.body.fields).toBeUndefined();
-      const audit = await t.http().get('/api/v1/audit-logs').query({ action: 'ocr.refused' }).set(bearer(await t.tokenFor('audit_admin'))).expect(200);
+      const audit = await t
+        .http()
+        .get('/api/v1/audit-logs')
+        .query({ action: 'ocr.refused' })
+        .set(bearer(await t.tokenFor('audit_admin')))
+        .expect(200);
       expect(audit.body.items.length).toBeGreaterThanOrEqual(2);
       expect(JSON.stringify(audit.body)).not.toContain(card().truth.idNumber!.slice(6, 14));
     });
@@ -186,16 +204,34 @@ describe('OCR of identity documents', () => {
       const holder = { name: c.truth.name!, idNumber: c.truth.idNumber! };
       const withdrawn = await giveConsent(t, staff, holder);
       await t.http().post(`/api/v1/consents/${withdrawn}/withdraw`).set(bearer(staff)).send({ reason: '本人当面提出撤回' }).expect(200);
-      const r1 = await t.http().post('/api/v1/ocr/id-card').set(bearer(staff)).field('side', 'front').field('consentId', withdrawn).attach('image', fixture(c.file), 'card.jpg');
+      const r1 = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(staff))
+        .field('side', 'front')
+        .field('consentId', withdrawn)
+        .attach('image', fixture(c.file), 'card.jpg');
       expect(r1.status).toBe(403);
       const noTick = await giveConsent(t, staff, holder, { sensitiveData: false });
-      const r2 = await t.http().post('/api/v1/ocr/id-card').set(bearer(staff)).field('side', 'front').field('consentId', noTick).attach('image', fixture(c.file), 'card.jpg');
+      const r2 = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(staff))
+        .field('side', 'front')
+        .field('consentId', noTick)
+        .attach('image', fixture(c.file), 'card.jpg');
       expect(r2.status).toBe(403);
       expect(r2.body.code).toBe('CONSENT_SENSITIVE_REQUIRED');
       // A grid worker cannot use a consent the district recorded for no household of theirs.
       const worker = await t.tokenFor('grid_worker');
       const theirs = await giveConsent(t, staff, holder);
-      const r3 = await t.http().post('/api/v1/ocr/id-card').set(bearer(worker)).field('side', 'front').field('consentId', theirs).attach('image', fixture(c.file), 'card.jpg');
+      const r3 = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(worker))
+        .field('side', 'front')
+        .field('consentId', theirs)
+        .attach('image', fixture(c.file), 'card.jpg');
       expect(r3.status).toBe(403);
     });
 
@@ -204,19 +240,40 @@ describe('OCR of identity documents', () => {
       const head = person('尤国强');
       const consentId = await giveConsent(t, staff, head);
       const place = await workerPlacement(t);
-      await t.http().post('/api/v1/households').set(bearer(staff))
-        .send(householdBody(consentId, place, head, [{ name: member.truth.name!, idNumber: member.truth.idNumber! }])).expect(201);
-      const covered = await t.http().post('/api/v1/ocr/id-card').set(bearer(staff)).field('side', 'front').field('consentId', consentId).attach('image', fixture(member.file), 'card.jpg');
+      await t
+        .http()
+        .post('/api/v1/households')
+        .set(bearer(staff))
+        .send(householdBody(consentId, place, head, [{ name: member.truth.name!, idNumber: member.truth.idNumber! }]))
+        .expect(201);
+      const covered = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(staff))
+        .field('side', 'front')
+        .field('consentId', consentId)
+        .attach('image', fixture(member.file), 'card.jpg');
       expect(covered.status).toBe(200);
       expect(covered.body.fields.idNumber).toMatchObject({ value: member.truth.idNumber, needsConfirmation: false });
 
       const page = ALL.find((c) => c.kind === 'household_register' && c.level === 'clean')!;
       const worker = await t.tokenFor('grid_worker');
       const fresh = await giveConsent(t, worker, person('许长青'));
-      const register = await t.http().post('/api/v1/ocr/household-register').set(bearer(worker)).field('consentId', fresh).attach('image', fixture(page.file), 'page.jpg');
+      const register = await t
+        .http()
+        .post('/api/v1/ocr/household-register')
+        .set(bearer(worker))
+        .field('consentId', fresh)
+        .attach('image', fixture(page.file), 'page.jpg');
       expect(register.status).toBe(200);
       // The same consent does not cover an ID card of someone else.
-      const card = await t.http().post('/api/v1/ocr/id-card').set(bearer(worker)).field('side', 'front').field('consentId', fresh).attach('image', fixture(member.file), 'card.jpg');
+      const card = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(worker))
+        .field('side', 'front')
+        .field('consentId', fresh)
+        .attach('image', fixture(member.file), 'card.jpg');
       expect(card.status).toBe(403);
     });
 
@@ -226,16 +283,31 @@ describe('OCR of identity documents', () => {
       const resident = login.body.accessToken as string;
       const unbound = await t.http().post('/api/v1/ocr/id-card').set(bearer(resident)).field('side', 'front').attach('image', fixture(c.file), 'card.jpg');
       expect(unbound.status).toBe(403);
-      const binding = await t.http().post('/api/v1/ocr/id-card').set(bearer(resident)).field('side', 'front').field('forIdentityBinding', 'true').attach('image', fixture(c.file), 'card.jpg');
+      const binding = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(resident))
+        .field('side', 'front')
+        .field('forIdentityBinding', 'true')
+        .attach('image', fixture(c.file), 'card.jpg');
       expect(binding.status).toBe(200);
       expect(binding.body.fields.idNumber.value).toBe(c.truth.idNumber);
-      await t.http().post('/api/v1/auth/bind-identity').set(bearer(resident))
-        .send({ realName: c.truth.name, idNumber: binding.body.fields.idNumber.value, consentToIdentityProcessing: true }).expect(200);
+      await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(resident))
+        .send({ realName: c.truth.name, idNumber: binding.body.fields.idNumber.value, consentToIdentityProcessing: true })
+        .expect(200);
       const own = await t.http().post('/api/v1/ocr/id-card').set(bearer(resident)).field('side', 'front').attach('image', fixture(c.file), 'card.jpg');
       expect(own.status).toBe(200);
       expect(own.body.fields.idNumber).toMatchObject({ value: c.truth.idNumber, needsConfirmation: false });
       const someoneElse = fronts.find((x) => x.level === 'mild' && x.truth.idNumber !== c.truth.idNumber)!;
-      const other = await t.http().post('/api/v1/ocr/id-card').set(bearer(resident)).field('side', 'front').attach('image', fixture(someoneElse.file), 'card.jpg');
+      const other = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(resident))
+        .field('side', 'front')
+        .attach('image', fixture(someoneElse.file), 'card.jpg');
       expect(other.status).toBe(403);
       expect(other.body.code).toBe('CONSENT_REQUIRED');
       expect(other.body.fields).toBeUndefined();
@@ -253,7 +325,12 @@ describe('OCR of identity documents', () => {
       ['truncated JPEG', () => ({ field: 'image', data: truncated(fixture('0000-clean-front.jpg')) }), 422, 'IMAGE_CORRUPT'],
       ['empty file', () => ({ field: 'image', data: Buffer.alloc(0) }), 400, 'FILE_REQUIRED'],
       ['wrong field name', () => ({ field: 'file', data: fixture('0000-clean-front.jpg') }), 400, 'FILE_REQUIRED'],
-      ['file over UPLOAD_MAX_BYTES', () => ({ field: 'image', data: Buffer.concat([fixture('0000-clean-front.jpg'), Buffer.alloc(1_600_000)]) }), 413, 'FILE_TOO_LARGE'],
+      [
+        'file over UPLOAD_MAX_BYTES',
+        () => ({ field: 'image', data: Buffer.concat([fixture('0000-clean-front.jpg'), Buffer.alloc(1_600_000)]) }),
+        413,
+        'FILE_TOO_LARGE',
+      ],
     ] as const)('%s', async (_name, make, status, code) => {
       const { field, data } = make();
       const res = await postImage(field, data);
@@ -276,7 +353,13 @@ describe('OCR of identity documents', () => {
       expect(noFile.body.code).toBe('FILE_REQUIRED');
       const json = await t.http().post('/api/v1/ocr/id-card').set(bearer(staff)).send({ side: 'front', consentId });
       expect(json.status).toBe(400);
-      const badSide = await t.http().post('/api/v1/ocr/id-card').set(bearer(staff)).field('side', 'left').field('consentId', consentId).attach('image', fixture('0000-clean-front.jpg'), 'x.jpg');
+      const badSide = await t
+        .http()
+        .post('/api/v1/ocr/id-card')
+        .set(bearer(staff))
+        .field('side', 'left')
+        .field('consentId', consentId)
+        .attach('image', fixture('0000-clean-front.jpg'), 'x.jpg');
       expect(badSide.status).toBe(400);
       expect(badSide.body.code).toBe('VALIDATION_FAILED');
     });

@@ -8,21 +8,42 @@ describe('data scope', () => {
   let ownGrid: Placement;
   let otherStreet: Placement;
   let sameStreetOtherGrid: Placement;
-  const ids: Record<'ownGrid' | 'sameStreetOtherGrid' | 'otherStreet' | 'residentOwn', string> = { ownGrid: '', sameStreetOtherGrid: '', otherStreet: '', residentOwn: '' };
+  const ids: Record<'ownGrid' | 'sameStreetOtherGrid' | 'otherStreet' | 'residentOwn', string> = {
+    ownGrid: '',
+    sameStreetOtherGrid: '',
+    otherStreet: '',
+    residentOwn: '',
+  };
   const missing = '3f1d7c52-9d51-4c7e-8f0a-5c1f2b6f0e11';
 
   beforeAll(async () => {
     t = await startTestApp();
     ownGrid = await workerPlacement(t);
     otherStreet = await otherStreetPlacement(t);
-    const grids = await t.http().get('/api/v1/grids').set(bearer(await t.tokenFor('admin'))).expect(200);
-    const workerGrids = (await t.http().get('/api/v1/auth/me').set(bearer(await t.tokenFor('grid_worker')))).body.gridIds as string[];
-    const g = (grids.body as Array<{ id: string; communityCode: string; streetCode: string }>).find((x) => x.streetCode === ownGrid.streetCode && !workerGrids.includes(x.id))!;
+    const grids = await t
+      .http()
+      .get('/api/v1/grids')
+      .set(bearer(await t.tokenFor('admin')))
+      .expect(200);
+    const workerGrids = (
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set(bearer(await t.tokenFor('grid_worker')))
+    ).body.gridIds as string[];
+    const g = (grids.body as Array<{ id: string; communityCode: string; streetCode: string }>).find(
+      (x) => x.streetCode === ownGrid.streetCode && !workerGrids.includes(x.id),
+    )!;
     sameStreetOtherGrid = { gridId: g.id, communityCode: g.communityCode, streetCode: g.streetCode };
     ids.ownGrid = (await createHouseholdAsStaff(t, ownGrid, person('甲本格'))).id;
     ids.sameStreetOtherGrid = (await createHouseholdAsStaff(t, sameStreetOtherGrid, person('乙邻格'))).id;
     ids.otherStreet = (await createHouseholdAsStaff(t, otherStreet, person('丙外街'))).id;
-    ids.residentOwn = (await t.http().get('/api/v1/auth/me').set(bearer(await t.tokenFor('resident')))).body.householdId as string;
+    ids.residentOwn = (
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set(bearer(await t.tokenFor('resident')))
+    ).body.householdId as string;
   });
   afterAll(() => t.close());
 
@@ -69,12 +90,23 @@ describe('data scope', () => {
 
   it('only admins read the audit log; only reviewers review', async () => {
     for (const role of ['resident', 'grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin'] as Role[]) {
-      const res = await t.http().get('/api/v1/audit-logs').set(bearer(await t.tokenFor(role)));
+      const res = await t
+        .http()
+        .get('/api/v1/audit-logs')
+        .set(bearer(await t.tokenFor(role)));
       expect({ role, status: res.status }).toEqual({ role, status: 403 });
     }
-    await t.http().get('/api/v1/audit-logs').set(bearer(await t.tokenFor('audit_admin'))).expect(200);
+    await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
     for (const role of ['resident', 'grid_worker'] as Role[]) {
-      const res = await t.http().post(`/api/v1/submissions/${missing}/review`).set(bearer(await t.tokenFor(role))).send({ decision: 'approve' });
+      const res = await t
+        .http()
+        .post(`/api/v1/submissions/${missing}/review`)
+        .set(bearer(await t.tokenFor(role)))
+        .send({ decision: 'approve' });
       expect({ role, status: res.status }).toEqual({ role, status: 403 });
     }
   });
@@ -83,10 +115,19 @@ describe('data scope', () => {
     const worker = await t.tokenFor('grid_worker');
     const head = person('丁提交');
     const consentId = await giveConsent(t, worker, head);
-    const created = await t.http().post('/api/v1/households').set(bearer(worker)).send(householdBody(consentId, ownGrid, head)).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(worker))
+      .send(householdBody(consentId, ownGrid, head))
+      .expect(201);
     const sid = created.body.submissionId as string;
     const otherStreetReviewer = await t.http().post('/api/v1/auth/demo-login').send({ role: 'street_reviewer' });
-    await t.http().get(`/api/v1/submissions/${sid}`).set(bearer(otherStreetReviewer.body.accessToken as string)).expect(200);
+    await t
+      .http()
+      .get(`/api/v1/submissions/${sid}`)
+      .set(bearer(otherStreetReviewer.body.accessToken as string))
+      .expect(200);
     const resident = await t.tokenFor('resident');
     expect((await t.http().get(`/api/v1/submissions/${sid}`).set(bearer(resident))).status).toBe(404);
     expect((await t.http().get(`/api/v1/consents/${consentId}`).set(bearer(resident))).status).toBe(404);
@@ -99,16 +140,41 @@ describe('data scope', () => {
     const login = await t.http().post('/api/v1/auth/wechat-login').send({ code: 'new-resident-1' }).expect(200);
     const token = login.body.accessToken as string;
     const me = person('戊居民');
-    const notBound = await t.http().post('/api/v1/consents').set(bearer(token)).send({ subjectName: me.name, subjectIdNumber: me.idNumber, purposes: ['assistance_assessment'], sensitiveData: true, textVersion: '2026-11', method: 'self_online' });
+    const notBound = await t
+      .http()
+      .post('/api/v1/consents')
+      .set(bearer(token))
+      .send({
+        subjectName: me.name,
+        subjectIdNumber: me.idNumber,
+        purposes: ['assistance_assessment'],
+        sensitiveData: true,
+        textVersion: '2026-11',
+        method: 'self_online',
+      });
     expect(notBound.status).toBe(403);
     expect(notBound.body.code).toBe('IDENTITY_NOT_BOUND');
-    await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: me.name, idNumber: me.idNumber, consentToIdentityProcessing: true, faceVerifyResult: 'demo-face-pass' }).expect(200);
+    await t
+      .http()
+      .post('/api/v1/auth/bind-identity')
+      .set(bearer(token))
+      .send({ realName: me.name, idNumber: me.idNumber, consentToIdentityProcessing: true, faceVerifyResult: 'demo-face-pass' })
+      .expect(200);
     const consentId = await giveConsent(t, token, me, { method: 'self_online', signatureImage: undefined });
-    const res = await t.http().post('/api/v1/households').set(bearer(token)).send(householdBody(consentId, ownGrid, me)).expect(201);
+    const res = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(token))
+      .send(householdBody(consentId, ownGrid, me))
+      .expect(201);
     expect(res.body.household.status).toBe('pending_review');
     const mine = await t.http().get(`/api/v1/households/${res.body.household.id}`).set(bearer(token)).expect(200);
     expect(mine.body.members[0].idNumber).not.toBe(me.idNumber); // masked even for the resident
-    const second = await t.http().post('/api/v1/households').set(bearer(token)).send(householdBody(consentId, ownGrid, me));
+    const second = await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(token))
+      .send(householdBody(consentId, ownGrid, me));
     expect(second.status).toBe(409);
   });
 });

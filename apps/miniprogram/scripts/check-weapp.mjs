@@ -27,7 +27,12 @@ async function check(name, fn) {
     console.log(`✓ ${name}（${Date.now() - t0} ms）${note ? `\n    ${note.replace(/\n/g, '\n    ')}` : ''}`);
   } catch (err) {
     results.push(false);
-    console.log(`✗ ${name}\n    ${String(err?.stack || err).split('\n').slice(0, 8).join('\n    ')}`);
+    console.log(
+      `✗ ${name}\n    ${String(err?.stack || err)
+        .split('\n')
+        .slice(0, 8)
+        .join('\n    ')}`,
+    );
   }
 }
 
@@ -48,14 +53,33 @@ const { wxmlToJs, wxssToJs } = require('miniprogram-compiler');
 
 const injectedCss = [];
 function fakeDocument() {
-  const el = () => ({ style: {}, childNodes: [], setAttribute() {}, appendChild(c) { if (c && typeof c.text === 'string') injectedCss.push(c.text); }, insertBefore() {}, removeChild() {} });
+  const el = () => ({
+    style: {},
+    childNodes: [],
+    setAttribute() {},
+    appendChild(c) {
+      if (c && typeof c.text === 'string') injectedCss.push(c.text);
+    },
+    insertBefore() {},
+    removeChild() {},
+  });
   const head = el();
   return { createElement: el, createTextNode: (text) => ({ text }), head, getElementsByTagName: () => [head], querySelector: () => null };
 }
 
 /** Runs the compilers' output as the WeChat view layer would: with a window, navigator, document. */
 function runCompiled(code) {
-  const g = { screen: { width: 375, height: 667 }, innerWidth: 375, devicePixelRatio: 2, navigator: { userAgent: 'harness' }, document: fakeDocument(), console, __wxAppCode__: {}, __wxAppCurrentFile__: '', __mainPageFrameReady__: () => undefined };
+  const g = {
+    screen: { width: 375, height: 667 },
+    innerWidth: 375,
+    devicePixelRatio: 2,
+    navigator: { userAgent: 'harness' },
+    document: fakeDocument(),
+    console,
+    __wxAppCode__: {},
+    __wxAppCurrentFile__: '',
+    __mainPageFrameReady__: () => undefined,
+  };
   g.window = g;
   g.global = g;
   const ctx = vm.createContext(g);
@@ -75,7 +99,9 @@ await check('WXML 用微信编译器（wcc）编译通过', () => {
 await check('WXSS 用微信编译器（wcsc）编译通过', () => {
   const code = wxssToJs(root);
   const get = runCompiled(code);
-  const wxss = files(root).filter((f) => f.endsWith('.wxss')).map((f) => relative(root, f));
+  const wxss = files(root)
+    .filter((f) => f.endsWith('.wxss'))
+    .map((f) => relative(root, f));
   for (const f of wxss) if (typeof get(`./${f}`) !== 'function' && typeof get(f) !== 'function') throw new Error(`${f} 未生成样式函数`);
   for (const f of wxss) {
     const fn = get(`./${f}`) ?? get(f);
@@ -111,7 +137,17 @@ await check('Node 模拟运行：App 与首页生命周期', async () => {
   };
   const wx = new Proxy(
     {
-      getSystemInfoSync: () => ({ platform: 'devtools', pixelRatio: 2, windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50' }),
+      getSystemInfoSync: () => ({
+        platform: 'devtools',
+        pixelRatio: 2,
+        windowWidth: 375,
+        windowHeight: 667,
+        screenWidth: 375,
+        screenHeight: 667,
+        SDKVersion: '3.4.0',
+        language: 'zh_CN',
+        version: '8.0.50',
+      }),
       getSystemInfo: (o) => ok(o, wx.getSystemInfoSync()),
       getWindowInfo: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667 }),
       getAppBaseInfo: () => ({ SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.50' }),
@@ -126,7 +162,13 @@ await check('Node 模拟运行：App 与首页生命周期', async () => {
       },
       login: (o) => ok(o, { code: 'harness-code' }),
       nextTick: (fn) => setTimeout(fn, 0),
-      createSelectorQuery: () => ({ select: () => ({ fields: () => ({ exec: (cb) => cb([null]) }), boundingClientRect: () => ({ exec: (cb) => cb([null]) }) }), in() { return this; }, exec: (cb) => cb?.([]) }),
+      createSelectorQuery: () => ({
+        select: () => ({ fields: () => ({ exec: (cb) => cb([null]) }), boundingClientRect: () => ({ exec: (cb) => cb([null]) }) }),
+        in() {
+          return this;
+        },
+        exec: (cb) => cb?.([]),
+      }),
       onNetworkStatusChange: noop,
       offNetworkStatusChange: noop,
     },

@@ -4,7 +4,14 @@ import type { PageQuery } from './common.js';
 import type { AccountStatus } from './labels.js';
 
 /** Accounts the administrators manage: everyone but residents; 三员分立 adds the security and audit administrators. */
-export const MANAGED_ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export const MANAGED_ROLES = [
+  'grid_worker',
+  'street_reviewer',
+  'district_reviewer',
+  'admin',
+  'security_admin',
+  'audit_admin',
+] as const satisfies readonly Role[];
 export type ManagedRole = (typeof MANAGED_ROLES)[number];
 
 export interface StaffUser {

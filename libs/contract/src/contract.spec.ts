@@ -1,9 +1,35 @@
 import { POLICY_GROUPS } from '@zczr/eligibility';
 import {
-  AUDIT_ACTION_LABELS, AUDIT_CHANGE_ACTION_LABELS, AUDIT_READ_ACTION_LABELS, call, CIRCLE_LABELS, DECISION_KINDS, DECISION_LABELS, ENDPOINTS, ESCALATION_LABELS,
-  ESCALATION_LEVELS, OUTCOME_LABELS, OUTCOMES, pathOf, POLICY_GROUP_LABELS, queryString, RESIDENT_OUTCOME_LABELS, RISK_COLOUR_LABELS, RISK_COLOUR_NAMES,
-  RISK_COLOURS, SCREENING_BUCKET_LABELS, SCREENING_BUCKETS, suppress, TASK_KIND_LABELS, TASK_KINDS, TASK_STATUS_LABELS, TASK_STATUSES, WARNING_COLOUR_LABELS,
-  WARNING_COLOURS, type AnyEndpoint, type Transport,
+  AUDIT_ACTION_LABELS,
+  AUDIT_CHANGE_ACTION_LABELS,
+  AUDIT_READ_ACTION_LABELS,
+  call,
+  CIRCLE_LABELS,
+  DECISION_KINDS,
+  DECISION_LABELS,
+  ENDPOINTS,
+  ESCALATION_LABELS,
+  ESCALATION_LEVELS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  pathOf,
+  POLICY_GROUP_LABELS,
+  queryString,
+  RESIDENT_OUTCOME_LABELS,
+  RISK_COLOUR_LABELS,
+  RISK_COLOUR_NAMES,
+  RISK_COLOURS,
+  SCREENING_BUCKET_LABELS,
+  SCREENING_BUCKETS,
+  suppress,
+  TASK_KIND_LABELS,
+  TASK_KINDS,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  WARNING_COLOUR_LABELS,
+  WARNING_COLOURS,
+  type AnyEndpoint,
+  type Transport,
 } from './index.js';
 
 const endpoints = (node: unknown, at = ''): Array<[string, AnyEndpoint]> =>
@@ -14,9 +40,18 @@ const endpoints = (node: unknown, at = ''): Array<[string, AnyEndpoint]> =>
 describe('label tables', () => {
   it('label every code of their lists, and nothing else', () => {
     const pairs: Array<[readonly (string | number)[], Readonly<Record<string, string>>]> = [
-      [POLICY_GROUPS, POLICY_GROUP_LABELS], [OUTCOMES, OUTCOME_LABELS], [OUTCOMES, RESIDENT_OUTCOME_LABELS], [RISK_COLOURS, RISK_COLOUR_LABELS],
-      [RISK_COLOURS, RISK_COLOUR_NAMES], [[...WARNING_COLOURS, 'green'], WARNING_COLOUR_LABELS], [TASK_STATUSES, TASK_STATUS_LABELS], [TASK_KINDS, TASK_KIND_LABELS],
-      [ESCALATION_LEVELS, ESCALATION_LABELS], [DECISION_KINDS, DECISION_LABELS], [SCREENING_BUCKETS, SCREENING_BUCKET_LABELS], [[1, 2, 3, 4, 'none'], CIRCLE_LABELS],
+      [POLICY_GROUPS, POLICY_GROUP_LABELS],
+      [OUTCOMES, OUTCOME_LABELS],
+      [OUTCOMES, RESIDENT_OUTCOME_LABELS],
+      [RISK_COLOURS, RISK_COLOUR_LABELS],
+      [RISK_COLOURS, RISK_COLOUR_NAMES],
+      [[...WARNING_COLOURS, 'green'], WARNING_COLOUR_LABELS],
+      [TASK_STATUSES, TASK_STATUS_LABELS],
+      [TASK_KINDS, TASK_KIND_LABELS],
+      [ESCALATION_LEVELS, ESCALATION_LABELS],
+      [DECISION_KINDS, DECISION_LABELS],
+      [SCREENING_BUCKETS, SCREENING_BUCKET_LABELS],
+      [[1, 2, 3, 4, 'none'], CIRCLE_LABELS],
     ];
     for (const [codes, table] of pairs) {
       expect(Object.keys(table).sort()).toEqual(codes.map(String).sort());
@@ -73,7 +108,10 @@ describe('endpoint table', () => {
       seen.push(req);
       return { ok: true };
     };
-    await call(transport, ENDPOINTS.tasks.submit, { params: { id: 't-1' }, body: { visitedAt: '2026-12-01T10:00:00Z', gps: { lat: 30, lng: 103 }, notes: '在家' } });
+    await call(transport, ENDPOINTS.tasks.submit, {
+      params: { id: 't-1' },
+      body: { visitedAt: '2026-12-01T10:00:00Z', gps: { lat: 30, lng: 103 }, notes: '在家' },
+    });
     await call(transport, ENDPOINTS.households.list, { query: { page: 1, name: '李' } });
     await call(transport, ENDPOINTS.auth.me);
     // The table's types are the point: a missing path parameter or a wrong body does not compile.
@@ -83,7 +121,13 @@ describe('endpoint table', () => {
     void call(transport, ENDPOINTS.submissions.review, { params: { id: 's' }, body: { decision: 'maybe' } });
     seen.splice(3);
     expect(seen).toEqual([
-      { method: 'POST', path: '/api/v1/tasks/t-1/submit', query: undefined, body: { visitedAt: '2026-12-01T10:00:00Z', gps: { lat: 30, lng: 103 }, notes: '在家' }, kind: 'json' },
+      {
+        method: 'POST',
+        path: '/api/v1/tasks/t-1/submit',
+        query: undefined,
+        body: { visitedAt: '2026-12-01T10:00:00Z', gps: { lat: 30, lng: 103 }, notes: '在家' },
+        kind: 'json',
+      },
       { method: 'GET', path: '/api/v1/households', query: { page: 1, name: '李' }, body: undefined, kind: 'json' },
       { method: 'GET', path: '/api/v1/auth/me', query: undefined, body: undefined, kind: 'json' },
     ]);

@@ -41,16 +41,38 @@ export type IdCardBackField = (typeof ID_CARD_BACK_FIELDS)[number];
 export const DISABILITY_CERTIFICATE_FIELDS = ['name', 'sex', 'idNumber', 'certificateNumber', 'category', 'grade'] as const;
 export type DisabilityCertificateField = (typeof DISABILITY_CERTIFICATE_FIELDS)[number];
 export const HOUSEHOLD_REGISTER_FIELDS = [
-  'name', 'relationToHead', 'sex', 'ethnicity', 'birthDate', 'idNumber', 'education', 'maritalStatus', 'employer', 'occupation',
+  'name',
+  'relationToHead',
+  'sex',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'education',
+  'maritalStatus',
+  'employer',
+  'occupation',
 ] as const;
 export type HouseholdRegisterField = (typeof HOUSEHOLD_REGISTER_FIELDS)[number];
 
 /** Labels of the fields read from documents. */
 export const OCR_FIELD_LABELS: Readonly<Record<IdCardFrontField | IdCardBackField | DisabilityCertificateField | HouseholdRegisterField, string>> = {
-  name: '姓名', sex: '性别', ethnicity: '民族', birthDate: '出生日期', address: '住址', idNumber: '身份证号',
-  issuingAuthority: '签发机关', validFrom: '有效期起', validUntil: '有效期至',
-  certificateNumber: '残疾人证号', category: '残疾类别', grade: '残疾等级',
-  relationToHead: '与户主关系', education: '文化程度', maritalStatus: '婚姻状况', employer: '服务处所', occupation: '职业',
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  address: '住址',
+  idNumber: '身份证号',
+  issuingAuthority: '签发机关',
+  validFrom: '有效期起',
+  validUntil: '有效期至',
+  certificateNumber: '残疾人证号',
+  category: '残疾类别',
+  grade: '残疾等级',
+  relationToHead: '与户主关系',
+  education: '文化程度',
+  maritalStatus: '婚姻状况',
+  employer: '服务处所',
+  occupation: '职业',
 };
 
 interface OcrResultBase {
@@ -61,10 +83,7 @@ interface OcrResultBase {
 }
 
 export type IdCardOcrResult = OcrResultBase &
-  (
-    | { document: 'id_card_front'; fields: Record<IdCardFrontField, OcrField> }
-    | { document: 'id_card_back'; fields: Record<IdCardBackField, OcrField> }
-  );
+  ({ document: 'id_card_front'; fields: Record<IdCardFrontField, OcrField> } | { document: 'id_card_back'; fields: Record<IdCardBackField, OcrField> });
 
 export interface DisabilityCertificateOcrResult extends OcrResultBase {
   document: 'disability_certificate';

@@ -4,37 +4,71 @@
  * wrong shape is a compile error, and the API's e2e tests pin the same paths.
  */
 import type {
-  AdminGrid, AdminGridQuery, AuditEntry, AuditListQuery, ChainVerification, CreateUserBody, Dictionary, ResetPasswordBody, SetGridWorkersBody, StaffUser,
-  TotpEnrolment, UserListQuery,
+  AdminGrid,
+  AdminGridQuery,
+  AuditEntry,
+  AuditListQuery,
+  ChainVerification,
+  CreateUserBody,
+  Dictionary,
+  ResetPasswordBody,
+  SetGridWorkersBody,
+  StaffUser,
+  TotpEnrolment,
+  UserListQuery,
 } from './admin.js';
 import type { BindIdentityBody, ConfirmIdentityBody, DemoLoginBody, Me, RefreshBody, StaffLoginBody, TokenPair, WechatLoginBody } from './auth.js';
 import type { Page, PageQuery } from './common.js';
 import type { ConsentRecord, ConsentView, GiveConsentBody, WithdrawConsentBody } from './consents.js';
 import type { Board, Dashboard } from './dashboard.js';
 import type {
-  AttachmentView, DisabilityCertificateOcrResult, HouseholdRegisterOcrResult, IdCardOcrFields, IdCardOcrResult, UploadAttachmentFields,
+  AttachmentView,
+  DisabilityCertificateOcrResult,
+  HouseholdRegisterOcrResult,
+  IdCardOcrFields,
+  IdCardOcrResult,
+  UploadAttachmentFields,
 } from './documents.js';
 import type { HouseholdEligibility } from './eligibility.js';
 import type {
-  CreateHouseholdBody, HouseholdAuditEntry, HouseholdAuditQuery, HouseholdListQuery, HouseholdSummary, HouseholdView, HouseholdWriteResult, Revision,
+  CreateHouseholdBody,
+  HouseholdAuditEntry,
+  HouseholdAuditQuery,
+  HouseholdListQuery,
+  HouseholdSummary,
+  HouseholdView,
+  HouseholdWriteResult,
+  Revision,
   UpdateHouseholdBody,
 } from './households.js';
 import type { ImportErrorRow, ImportRun, ImportSource } from './imports.js';
 import type { AcceptSubscriptionsBody, MessageTemplate, NotificationView } from './notifications.js';
 import type { HouseholdRisk, MonitoringRun, WarningListQuery, WarningRules, WarningView } from './monitoring.js';
 import type {
-  CreatePolicyBody, ParameterDefinition, PolicyDetail, PolicyListQuery, PolicyPreview, PolicySummary, PolicyVersionDetail, PreviewBody, PublishBody,
+  CreatePolicyBody,
+  ParameterDefinition,
+  PolicyDetail,
+  PolicyListQuery,
+  PolicyPreview,
+  PolicySummary,
+  PolicyVersionDetail,
+  PreviewBody,
+  PublishBody,
   SaveDraftBody,
 } from './policies.js';
 import type { Grid, HealthStatus, RegionNode } from './regions.js';
+import type { BulkApproveBody, BulkApproveResult, ReviewQueue, ReviewQueueQuery, ReviewSubmissionBody, SubmissionListQuery, SubmissionView } from './review.js';
+import type { FlaggedHousehold, FlaggedHouseholdsQuery, HitsQuery, ScreeningExportQuery, ScreeningHit, ScreeningResults, ScreeningRun } from './screenings.js';
 import type {
-  BulkApproveBody, BulkApproveResult, ReviewQueue, ReviewQueueQuery, ReviewSubmissionBody, SubmissionListQuery, SubmissionView,
-} from './review.js';
-import type {
-  FlaggedHousehold, FlaggedHouseholdsQuery, HitsQuery, ScreeningExportQuery, ScreeningHit, ScreeningResults, ScreeningRun,
-} from './screenings.js';
-import type {
-  Assignee, CreateTaskBody, EscalateTaskBody, ReassignTaskBody, ReviewTaskBody, TaskListQuery, TaskPage, TaskView, VisitFindings,
+  Assignee,
+  CreateTaskBody,
+  EscalateTaskBody,
+  ReassignTaskBody,
+  ReviewTaskBody,
+  TaskListQuery,
+  TaskPage,
+  TaskView,
+  VisitFindings,
 } from './tasks.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -70,16 +104,28 @@ export type QueryOf<E> = E extends Endpoint<infer _R, infer _B, infer Q, string>
 export type PathOf<E> = E extends Endpoint<infer _R, infer _B, infer _Q, infer P> ? P : never;
 
 /** What a call passes: path parameters, query and body, each only when the endpoint has one. */
-export type ArgsOf<E extends AnyEndpoint> = ([PathParamNames<PathOf<E>>] extends [never] ? unknown : { params: Record<PathParamNames<PathOf<E>>, string | number> }) &
+export type ArgsOf<E extends AnyEndpoint> = ([PathParamNames<PathOf<E>>] extends [never]
+  ? unknown
+  : { params: Record<PathParamNames<PathOf<E>>, string | number> }) &
   (undefined extends QueryOf<E> ? { query?: QueryOf<E> } : { query: QueryOf<E> }) &
   (undefined extends BodyOf<E> ? { body?: BodyOf<E> } : { body: BodyOf<E> });
 
-const get = <Res, Query = undefined>() => <P extends string>(path: P): Endpoint<Res, undefined, Query, P> => ({ method: 'GET', path, kind: 'json' });
-const send = <Res, Body = undefined>(method: Exclude<HttpMethod, 'GET'>) => <P extends string>(path: P): Endpoint<Res, Body, undefined, P> => ({ method, path, kind: 'json' });
+const get =
+  <Res, Query = undefined>() =>
+  <P extends string>(path: P): Endpoint<Res, undefined, Query, P> => ({ method: 'GET', path, kind: 'json' });
+const send =
+  <Res, Body = undefined>(method: Exclude<HttpMethod, 'GET'>) =>
+  <P extends string>(path: P): Endpoint<Res, Body, undefined, P> => ({ method, path, kind: 'json' });
 const post = <Res, Body = undefined>() => send<Res, Body>('POST');
-const upload = <Res, Fields>() => <P extends string>(path: P): Endpoint<Res, Fields, undefined, P> => ({ method: 'POST', path, kind: 'multipart' });
-const events = <Res>() => <P extends string>(path: P): Endpoint<Res, undefined, undefined, P> => ({ method: 'GET', path, kind: 'events' });
-const download = <Query = undefined>() => <P extends string>(path: P): Endpoint<unknown, undefined, Query, P> => ({ method: 'GET', path, kind: 'download' });
+const upload =
+  <Res, Fields>() =>
+  <P extends string>(path: P): Endpoint<Res, Fields, undefined, P> => ({ method: 'POST', path, kind: 'multipart' });
+const events =
+  <Res>() =>
+  <P extends string>(path: P): Endpoint<Res, undefined, undefined, P> => ({ method: 'GET', path, kind: 'events' });
+const download =
+  <Query = undefined>() =>
+  <P extends string>(path: P): Endpoint<unknown, undefined, Query, P> => ({ method: 'GET', path, kind: 'download' });
 
 export const ENDPOINTS = {
   health: get<HealthStatus>()('/api/health'),
@@ -251,7 +297,11 @@ export interface Transport {
 }
 
 /** Calls one endpoint through a transport, typed by the table. */
-export function call<E extends AnyEndpoint>(transport: Transport, endpoint: E, ...[args]: object extends ArgsOf<E> ? [ArgsOf<E>?] : [ArgsOf<E>]): Promise<ResponseOf<E>> {
+export function call<E extends AnyEndpoint>(
+  transport: Transport,
+  endpoint: E,
+  ...[args]: object extends ArgsOf<E> ? [ArgsOf<E>?] : [ArgsOf<E>]
+): Promise<ResponseOf<E>> {
   const a = (args ?? {}) as { params?: Record<string, string | number>; query?: object; body?: unknown };
   const path = a.params ? pathOf(endpoint.path, a.params as never) : endpoint.path;
   return transport({ method: endpoint.method, path, query: a.query, body: a.body, kind: endpoint.kind }) as Promise<ResponseOf<E>>;

@@ -16,11 +16,56 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Response shapes the API sends, under the names the apps used for their copies too. */
 const SHAPE_NAMES = [
-  'Page', 'Household', 'HouseholdView', 'HouseholdSummary', 'Member', 'MemberView', 'Submission', 'SubmissionView', 'QueueItem', 'ReviewQueueItem',
-  'Task', 'TaskView', 'TaskPage', 'Revision', 'PolicyResult', 'PolicyMatch', 'HouseholdEligibility', 'Attachment', 'AttachmentView', 'Warning', 'WarningView',
-  'Risk', 'HouseholdRisk', 'RegionNode', 'Grid', 'AuditTrailEntry', 'HouseholdAuditEntry', 'AuditEntry', 'TokenPair', 'Me', 'Consent', 'ConsentView',
-  'PolicySummary', 'PolicyDetail', 'PolicyVersion', 'IdCardOcrResult', 'OcrField', 'ScreeningRun', 'FlaggedHousehold', 'ImportRun', 'ImportSource',
-  'Dashboard', 'Board', 'StaffUser', 'AdminGrid', 'Dictionary', 'MonitoringRun', 'HouseholdWriteResult', 'VisitFindings', 'Assignee',
+  'Page',
+  'Household',
+  'HouseholdView',
+  'HouseholdSummary',
+  'Member',
+  'MemberView',
+  'Submission',
+  'SubmissionView',
+  'QueueItem',
+  'ReviewQueueItem',
+  'Task',
+  'TaskView',
+  'TaskPage',
+  'Revision',
+  'PolicyResult',
+  'PolicyMatch',
+  'HouseholdEligibility',
+  'Attachment',
+  'AttachmentView',
+  'Warning',
+  'WarningView',
+  'Risk',
+  'HouseholdRisk',
+  'RegionNode',
+  'Grid',
+  'AuditTrailEntry',
+  'HouseholdAuditEntry',
+  'AuditEntry',
+  'TokenPair',
+  'Me',
+  'Consent',
+  'ConsentView',
+  'PolicySummary',
+  'PolicyDetail',
+  'PolicyVersion',
+  'IdCardOcrResult',
+  'OcrField',
+  'ScreeningRun',
+  'FlaggedHousehold',
+  'ImportRun',
+  'ImportSource',
+  'Dashboard',
+  'Board',
+  'StaffUser',
+  'AdminGrid',
+  'Dictionary',
+  'MonitoringRun',
+  'HouseholdWriteResult',
+  'VisitFindings',
+  'Assignee',
 ];
 
 /** Every label table of the contract with at least three entries. */
@@ -62,7 +107,10 @@ export function copiesIn(file: string, text: string): string[] {
 describe('the copy detector', () => {
   it('finds a renamed copy of a label table and a hand-written response type', () => {
     const copy = `const GROUPS: Record<string, string> = { dibao: '低保', temporary: '临时救助', medical: '医疗救助' };\nexport interface Task { id: string }`;
-    expect(copiesIn('x.ts', copy)).toEqual(['x.ts:2 declares Task (import it from @zczr/contract)', 'x.ts:1 copies POLICY_GROUP_LABELS (低保、临时救助、医疗救助…)']);
+    expect(copiesIn('x.ts', copy)).toEqual([
+      'x.ts:2 declares Task (import it from @zczr/contract)',
+      'x.ts:1 copies POLICY_GROUP_LABELS (低保、临时救助、医疗救助…)',
+    ]);
   });
 
   it('lets through the use of a label and an app-only type', () => {

@@ -1,7 +1,22 @@
 /** Household files: what is read, what is written, their revisions and access record. */
 import type {
-  AssetItem, CurrentBenefit, Disability, Education, Employment, FieldChange, HardshipEvent, Health, HouseholdInput, HouseholdStatus, IncomeItem,
-  LabourCapacity, MemberInput, Relation, RigidExpense, SelfCareCheck, SelfCareLevel,
+  AssetItem,
+  CurrentBenefit,
+  Disability,
+  Education,
+  Employment,
+  FieldChange,
+  HardshipEvent,
+  Health,
+  HouseholdInput,
+  HouseholdStatus,
+  IncomeItem,
+  LabourCapacity,
+  MemberInput,
+  Relation,
+  RigidExpense,
+  SelfCareCheck,
+  SelfCareLevel,
 } from '@zczr/domain';
 import type { PageQuery } from './common.js';
 import type { RevisionSource, RiskColour, Sex } from './labels.js';

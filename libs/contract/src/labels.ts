@@ -18,8 +18,20 @@ export function labelOf(table: Readonly<Record<string, string>>, code: string | 
 
 /** Policy groups (救助类别). */
 export const POLICY_GROUP_LABELS: Readonly<Record<PolicyGroup, string>> = {
-  dibao: '低保', tekun: '特困供养', margin: '低保边缘', rigid_expense: '支出型困难', temporary: '临时救助', medical: '医疗救助', education: '教育救助',
-  housing: '住房救助', employment: '就业救助', disability: '残疾人', children: '困境儿童', elderly: '困难老人', social_service: '社会服务', other: '其他',
+  dibao: '低保',
+  tekun: '特困供养',
+  margin: '低保边缘',
+  rigid_expense: '支出型困难',
+  temporary: '临时救助',
+  medical: '医疗救助',
+  education: '教育救助',
+  housing: '住房救助',
+  employment: '就业救助',
+  disability: '残疾人',
+  children: '困境儿童',
+  elderly: '困难老人',
+  social_service: '社会服务',
+  other: '其他',
 };
 
 export const OUTCOMES = ['eligible', 'ineligible', 'unknown'] as const;
@@ -43,7 +55,12 @@ export const RISK_COLOURS = ['orange', 'yellow', 'blue', 'green'] as const;
 export type RiskColour = (typeof RISK_COLOURS)[number];
 
 /** A household's risk colour. */
-export const RISK_COLOUR_LABELS: Readonly<Record<RiskColour, string>> = { orange: '橙色（高风险）', yellow: '黄色（中风险）', blue: '蓝色（低风险）', green: '绿色（正常）' };
+export const RISK_COLOUR_LABELS: Readonly<Record<RiskColour, string>> = {
+  orange: '橙色（高风险）',
+  yellow: '黄色（中风险）',
+  blue: '蓝色（低风险）',
+  green: '绿色（正常）',
+};
 /** The colour alone, for tight places (chart legends, counters). */
 export const RISK_COLOUR_NAMES: Readonly<Record<RiskColour, string>> = { orange: '橙色', yellow: '黄色', blue: '蓝色', green: '绿色' };
 /** Not yet scored. */
@@ -53,7 +70,10 @@ export const UNSCORED_LABEL = '尚未评估';
 export const WARNING_COLOURS = ['orange', 'yellow', 'blue'] as const;
 export type WarningColour = (typeof WARNING_COLOURS)[number];
 export const WARNING_COLOUR_LABELS: Readonly<Record<WarningColour | 'green', string>> = {
-  orange: '橙色（高风险，立即处置）', yellow: '黄色（中风险，限期跟进）', blue: '蓝色（低风险，常规关注）', green: '绿色（正常）',
+  orange: '橙色（高风险，立即处置）',
+  yellow: '黄色（中风险，限期跟进）',
+  blue: '蓝色（低风险，常规关注）',
+  green: '绿色（正常）',
 };
 
 export const WARNING_STATUSES = ['open', 'tasked', 'closed'] as const;
@@ -64,12 +84,23 @@ export type WarningSource = 'import' | 'monitoring' | 'declared';
 /** Income circles (收入圈层) 1–4; `none` is outside every circle. */
 export type IncomeCircle = 1 | 2 | 3 | 4;
 export const CIRCLE_LABELS: Readonly<Record<IncomeCircle | 'none', string>> = {
-  1: '第一圈：特困、低保', 2: '第二圈：低保边缘（≤1.5 倍标准）', 3: '第三圈：低收入（≤2 倍标准）', 4: '第四圈：支出型、急难', none: '未入圈',
+  1: '第一圈：特困、低保',
+  2: '第二圈：低保边缘（≤1.5 倍标准）',
+  3: '第三圈：低收入（≤2 倍标准）',
+  4: '第四圈：支出型、急难',
+  none: '未入圈',
 };
 
 /** The eight risk indicators, each 0–1. */
 export const RISK_INDICATOR_LABELS = {
-  income: '收入', health: '健康', disability: '残疾', employment: '就业', education: '教育', housing: '住房', care: '照护负担', sudden: '突发事件',
+  income: '收入',
+  health: '健康',
+  disability: '残疾',
+  employment: '就业',
+  education: '教育',
+  housing: '住房',
+  care: '照护负担',
+  sudden: '突发事件',
 } as const;
 export type RiskIndicator = keyof typeof RISK_INDICATOR_LABELS;
 
@@ -78,13 +109,22 @@ export type RiskIndicator = keyof typeof RISK_INDICATOR_LABELS;
 export const TASK_STATUSES = ['open', 'assigned', 'in_progress', 'submitted', 'accepted', 'returned', 'closed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
-  open: '待领取', assigned: '已派发', in_progress: '核实中', submitted: '已提交待审核', accepted: '已采纳', returned: '已退回', closed: '已办结',
+  open: '待领取',
+  assigned: '已派发',
+  in_progress: '核实中',
+  submitted: '已提交待审核',
+  accepted: '已采纳',
+  returned: '已退回',
+  closed: '已办结',
 };
 
 /** A task's history also records escalations, as `escalated_<level>`. */
 export type TaskHistoryStatus = TaskStatus | `escalated_${Exclude<EscalationLevel, 'none'>}`;
 export const TASK_HISTORY_LABELS: Readonly<Record<TaskHistoryStatus, string>> = {
-  ...TASK_STATUS_LABELS, escalated_community: '超期提醒社区', escalated_street: '升级至街道督办', escalated_district: '升级至区级督办',
+  ...TASK_STATUS_LABELS,
+  escalated_community: '超期提醒社区',
+  escalated_street: '升级至街道督办',
+  escalated_district: '升级至区级督办',
 };
 
 export const TASK_KINDS = ['warning', 'home_visit', 'recheck'] as const;
@@ -94,7 +134,10 @@ export const TASK_KIND_LABELS: Readonly<Record<TaskKind, string>> = { warning: '
 export const ESCALATION_LEVELS = ['none', 'community', 'street', 'district'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const ESCALATION_LABELS: Readonly<Record<EscalationLevel, string>> = {
-  none: '未超期', community: '超期：已提醒社区', street: '超期：已升级至街道', district: '超期：已升级至区级',
+  none: '未超期',
+  community: '超期：已提醒社区',
+  street: '超期：已升级至街道',
+  district: '超期：已升级至区级',
 };
 
 /** What a reviewer decides when accepting a visit's findings. */
@@ -113,7 +156,11 @@ export type SubmissionDecision = keyof typeof SUBMISSION_DECISION_LABELS;
 export type CheckOutcome = 'pass' | 'warn' | 'fail';
 /** Automatic checks run on a submission. */
 export const CHECK_LABELS: Readonly<Record<string, string>> = {
-  id_checksum: '身份证号校验', duplicates: '重复登记', derived_fields: '性别与出生日期', household_head: '户主', missing_facts: '认定信息完整性',
+  id_checksum: '身份证号校验',
+  duplicates: '重复登记',
+  derived_fields: '性别与出生日期',
+  household_head: '户主',
+  missing_facts: '认定信息完整性',
 };
 
 export const REVIEW_ITEM_KINDS = ['submission', 'task'] as const;
@@ -134,7 +181,10 @@ export type ScreeningBucket = (typeof SCREENING_BUCKETS)[number];
 /** The buckets a run flags (`eligible` is the live result, not a flag). */
 export type FlaggedBucket = Exclude<ScreeningBucket, 'eligible'>;
 export const SCREENING_BUCKET_LABELS: Readonly<Record<ScreeningBucket, string>> = {
-  eligible: '当前符合', newly_eligible: '新增符合', exit_candidate: '退出候选', unknown: OUTCOME_LABELS.unknown,
+  eligible: '当前符合',
+  newly_eligible: '新增符合',
+  exit_candidate: '退出候选',
+  unknown: OUTCOME_LABELS.unknown,
 };
 
 export const MONITORING_STATUS_LABELS = { running: '进行中', completed: '已完成', failed: '失败' } as const;
@@ -147,7 +197,13 @@ export type ImportStatus = keyof typeof IMPORT_STATUS_LABELS;
 
 /** Column types of an import source's template. */
 export const IMPORT_COLUMN_TYPE_LABELS: Readonly<Record<string, string>> = {
-  id_number: '身份证号', date: '日期', money: '金额', int: '整数', bool: '是/否', enum: '枚举', text: '文本',
+  id_number: '身份证号',
+  date: '日期',
+  money: '金额',
+  int: '整数',
+  bool: '是/否',
+  enum: '枚举',
+  text: '文本',
 };
 
 // ---- attachments, consents, accounts ------------------------------------------------------------
@@ -155,7 +211,13 @@ export const IMPORT_COLUMN_TYPE_LABELS: Readonly<Record<string, string>> = {
 export const ATTACHMENT_KINDS = ['medical_bill', 'certificate', 'id_card', 'household_register', 'disability_certificate', 'income_proof', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = {
-  medical_bill: '医疗票据', certificate: '证明材料', id_card: '身份证', household_register: '户口簿', disability_certificate: '残疾人证', income_proof: '收入证明', other: '其他',
+  medical_bill: '医疗票据',
+  certificate: '证明材料',
+  id_card: '身份证',
+  household_register: '户口簿',
+  disability_certificate: '残疾人证',
+  income_proof: '收入证明',
+  other: '其他',
 };
 
 export const CONSENT_STATUS_LABELS = { active: '有效', withdrawn: '已撤回' } as const;
@@ -204,21 +266,50 @@ export const AUDIT_CHANGE_ACTION_LABELS: Readonly<Record<string, string>> = {
 
 /** Every action code of the audit log; others are shown as they are. */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
-  'auth.login': '登录', 'auth.login_failed': '登录失败', 'auth.locked': '账号锁定', 'auth.login_disabled': '停用账号尝试登录',
-  'user.create': '新建账号', 'user.disable': '停用账号', 'user.enable': '启用账号', 'user.unlock': '解除锁定', 'user.reset_totp': '重置动态验证码',
-  'user.reset_password': '重置密码', 'user.register_wechat': '微信注册', 'grid.set_workers': '调整网格员',
-  'household.view': '查看家庭档案', 'household.search_by_id': '按身份证号检索',
-  'screening.start': '启动筛查', 'screening.cancel': '取消筛查', 'screening.export': '导出筛查结果', 'screening.view_households': '查看筛查家庭名单',
-  'task.escalate_manual': '升级督办', 'import.start': '导入部门数据', 'import.complete': '导入完成',
-  'monitoring.start': '启动监测', 'monitoring.complete': '监测完成', 'seed.demo': '生成演示数据',
-  'ocr.refused': '证件识别被拒', 'policy.create': '新建政策', 'policy.save_draft': '保存政策草稿', 'policy.publish': '发布政策',
-  'policy.preview': '政策试算', 'policy.read_version': '查看政策版本',
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.login_disabled': '停用账号尝试登录',
+  'user.create': '新建账号',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'user.unlock': '解除锁定',
+  'user.reset_totp': '重置动态验证码',
+  'user.reset_password': '重置密码',
+  'user.register_wechat': '微信注册',
+  'grid.set_workers': '调整网格员',
+  'household.view': '查看家庭档案',
+  'household.search_by_id': '按身份证号检索',
+  'screening.start': '启动筛查',
+  'screening.cancel': '取消筛查',
+  'screening.export': '导出筛查结果',
+  'screening.view_households': '查看筛查家庭名单',
+  'task.escalate_manual': '升级督办',
+  'import.start': '导入部门数据',
+  'import.complete': '导入完成',
+  'monitoring.start': '启动监测',
+  'monitoring.complete': '监测完成',
+  'seed.demo': '生成演示数据',
+  'ocr.refused': '证件识别被拒',
+  'policy.create': '新建政策',
+  'policy.save_draft': '保存政策草稿',
+  'policy.publish': '发布政策',
+  'policy.preview': '政策试算',
+  'policy.read_version': '查看政策版本',
   ...AUDIT_READ_ACTION_LABELS,
   ...AUDIT_CHANGE_ACTION_LABELS,
 };
 
 /** Prefix groups of action codes, for filtering the log. */
 export const AUDIT_ACTION_GROUP_LABELS: Readonly<Record<string, string>> = {
-  'auth.': '登录', 'user.': '账号管理', 'household.': '家庭档案', 'submission.': '申请审核', 'task.': '核实任务', 'screening.': '人群筛查',
-  'policy.': '政策', 'import.': '数据导入', 'consent.': '授权同意', 'grid.': '网格',
+  'auth.': '登录',
+  'user.': '账号管理',
+  'household.': '家庭档案',
+  'submission.': '申请审核',
+  'task.': '核实任务',
+  'screening.': '人群筛查',
+  'policy.': '政策',
+  'import.': '数据导入',
+  'consent.': '授权同意',
+  'grid.': '网格',
 };

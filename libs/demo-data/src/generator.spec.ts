@@ -1,7 +1,18 @@
 import { districtTree } from '@zczr/divisions';
 import {
-  ASSET_TYPES, DISABILITY_CATEGORIES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, INCOME_TYPES, isIncomeCounted,
-  LABOUR_CAPACITIES, RELATIONS, selfCareLevel, SUPPORTER_CONDITIONS, SUPPORTER_RELATIONS,
+  ASSET_TYPES,
+  DISABILITY_CATEGORIES,
+  EDUCATIONS,
+  EMPLOYMENTS,
+  EXPENSE_TYPES,
+  HARDSHIP_TYPES,
+  INCOME_TYPES,
+  isIncomeCounted,
+  LABOUR_CAPACITIES,
+  RELATIONS,
+  selfCareLevel,
+  SUPPORTER_CONDITIONS,
+  SUPPORTER_RELATIONS,
 } from '@zczr/domain';
 import { DEMO_REFERENCE_DATE } from './calendar.js';
 import { generateTracedHousehold, type HouseholdTrace } from './household-generator.js';
@@ -76,8 +87,34 @@ describe('a sample of 100,000 households', () => {
   it('uses only values the domain and the API accept', () => {
     const name = /^[\u4e00-\u9fa5·]{2,20}$/;
     const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-    const householdKeys = new Set(['address', 'communityCode', 'gridId', 'members', 'incomes', 'assets', 'expenses', 'hardships', 'benefits', 'supporters', 'streetCode', 'gridIndex']);
-    const memberKeys = new Set(['relation', 'name', 'idNumber', 'ethnicity', 'phone', 'education', 'employment', 'labourCapacity', 'health', 'disability', 'selfCare', 'coResident']);
+    const householdKeys = new Set([
+      'address',
+      'communityCode',
+      'gridId',
+      'members',
+      'incomes',
+      'assets',
+      'expenses',
+      'hardships',
+      'benefits',
+      'supporters',
+      'streetCode',
+      'gridIndex',
+    ]);
+    const memberKeys = new Set([
+      'relation',
+      'name',
+      'idNumber',
+      'ethnicity',
+      'phone',
+      'education',
+      'employment',
+      'labourCapacity',
+      'health',
+      'disability',
+      'selfCare',
+      'coResident',
+    ]);
     const selfCareKeys = 'bathing,dressing,eating,gettingUp,toileting,walkingIndoors';
     const policies = ['dibao', 'tekun', 'disability_living_subsidy', 'severe_disability_care_subsidy'];
     const oneOf = (list: readonly unknown[], x: unknown): boolean => list.includes(x);
@@ -104,7 +141,12 @@ describe('a sample of 100,000 households', () => {
         bad(m.disability === null || (oneOf(DISABILITY_CATEGORIES, m.disability?.category) && oneOf([1, 2, 3, 4], m.disability?.grade)), 'disability');
         bad(typeof m.coResident === 'boolean', 'coResident');
         bad(typeof m.health?.chronicIllness === 'boolean' && typeof m.health.seriousIllness === 'boolean', 'health');
-        bad(Object.keys(m.selfCare ?? {}).sort().join() === selfCareKeys, 'selfCare keys');
+        bad(
+          Object.keys(m.selfCare ?? {})
+            .sort()
+            .join() === selfCareKeys,
+          'selfCare keys',
+        );
       }
       for (const i of h.incomes) {
         bad(oneOf(INCOME_TYPES, i.type) && money(i.monthlyAmount) && inRange(i.memberIndex), `income ${JSON.stringify(i)}`);
@@ -120,7 +162,10 @@ describe('a sample of 100,000 households', () => {
         bad(oneOf(SUPPORTER_RELATIONS, x.relation) && name.test(x.name) && typeof x.coResident === 'boolean', `supporter ${JSON.stringify(x)}`);
         bad(x.monthlyIncome === null || money(x.monthlyIncome), `supporter income ${x.monthlyIncome}`);
         bad(x.birthDate === null || (isoDate.test(x.birthDate) && x.birthDate < DEMO_REFERENCE_DATE), `supporter birthDate ${x.birthDate}`);
-        bad(x.conditions.every((c) => oneOf(SUPPORTER_CONDITIONS, c)) && new Set(x.conditions).size === x.conditions.length, `supporter conditions ${x.conditions.join()}`);
+        bad(
+          x.conditions.every((c) => oneOf(SUPPORTER_CONDITIONS, c)) && new Set(x.conditions).size === x.conditions.length,
+          `supporter conditions ${x.conditions.join()}`,
+        );
       }
       for (const b of h.benefits) {
         bad(oneOf(policies, b.policyCode) && b.since < DEMO_REFERENCE_DATE && isoDate.test(b.since) && money(b.monthlyAmount), `benefit ${JSON.stringify(b)}`);
@@ -180,7 +225,16 @@ describe('a sample of 100,000 households', () => {
     });
     expect(missed).toEqual([]);
     // A realistic mix of income types.
-    for (const type of ['wage', 'pension', 'farming', 'business', 'support_payment', 'scholarship', 'family_planning_award', 'government_assistance'] as const) {
+    for (const type of [
+      'wage',
+      'pension',
+      'farming',
+      'business',
+      'support_payment',
+      'scholarship',
+      'family_planning_award',
+      'government_assistance',
+    ] as const) {
       expect(share((h) => h.incomes.some((x) => x.type === type))).toBeGreaterThan(0.001);
     }
     expect(share((h) => h.incomes.some((x) => x.jobStartedOn !== undefined && x.jobStartedOn >= '2025-11-01'))).toBeGreaterThan(0.02);

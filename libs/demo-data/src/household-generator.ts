@@ -4,8 +4,25 @@
  * layout) is itself derived from the seed. So shards can be generated in parallel, in any order.
  */
 import type {
-  AssetItem, CurrentBenefit, Disability, DisabilityCategory, DisabilityGrade, Education, Employment, HardshipEvent, HardshipType,
-  Health, HouseholdInput, IncomeItem, IncomeType, LabourCapacity, MemberInput, RigidExpense, SelfCareCheck, SupporterCondition, SupporterInput,
+  AssetItem,
+  CurrentBenefit,
+  Disability,
+  DisabilityCategory,
+  DisabilityGrade,
+  Education,
+  Employment,
+  HardshipEvent,
+  HardshipType,
+  Health,
+  HouseholdInput,
+  IncomeItem,
+  IncomeType,
+  LabourCapacity,
+  MemberInput,
+  RigidExpense,
+  SelfCareCheck,
+  SupporterCondition,
+  SupporterInput,
 } from '@zczr/domain';
 import { makeIdNumber } from '@zczr/id-card';
 import { ageOnReference, dateBetween, dateFromDayOfYear, daysBeforeReference } from './calendar.js';
@@ -91,7 +108,9 @@ export function* generateHouseholds(opts: GenerateHouseholdsOptions): Generator<
   const ctx = contextFor(opts.seed, districtCode);
   const end = start + opts.count;
   if (end > ctx.catalogue.capacity) {
-    throw new RangeError(`generateHouseholds: indices up to ${end - 1} requested, but seed ${opts.seed} supports ${ctx.catalogue.capacity} households with unique ID numbers`);
+    throw new RangeError(
+      `generateHouseholds: indices up to ${end - 1} requested, but seed ${opts.seed} supports ${ctx.catalogue.capacity} households with unique ID numbers`,
+    );
   }
   for (let i = start; i < end; i++) yield buildHousehold(ctx, i);
 }
@@ -114,7 +133,11 @@ export function generateHousehold(seed: number, index: number, districtCode = DE
 }
 
 /** @internal Household plus what the generator intended (sexes, dates, band), for tests. */
-export function generateTracedHousehold(seed: number, index: number, districtCode = DEFAULT_DISTRICT_CODE): { household: DemoHousehold; trace: HouseholdTrace } {
+export function generateTracedHousehold(
+  seed: number,
+  index: number,
+  districtCode = DEFAULT_DISTRICT_CODE,
+): { household: DemoHousehold; trace: HouseholdTrace } {
   splitSafeInteger(index, 'index');
   const ctx = contextFor(seed, districtCode);
   if (index >= ctx.catalogue.capacity) throw new RangeError(`index ${index} is beyond the capacity ${ctx.catalogue.capacity} of seed ${seed}`);
@@ -127,44 +150,176 @@ export function generateTracedHousehold(seed: number, index: number, districtCod
 
 /** How much likelier than average a household of this kind is to be poor (before calibration). */
 const POVERTY_FACTOR: Record<HouseholdKind, number> = {
-  elderly_single: 2.6, adult_single: 1.0, elderly_couple: 1.3, couple: 0.5, nuclear: 0.7, single_parent: 2.4,
-  three_generation_up: 0.75, three_generation_down: 0.8, skipped_generation: 2.4, relatives: 1.2,
+  elderly_single: 2.6,
+  adult_single: 1.0,
+  elderly_couple: 1.3,
+  couple: 0.5,
+  nuclear: 0.7,
+  single_parent: 2.4,
+  three_generation_up: 0.75,
+  three_generation_down: 0.8,
+  skipped_generation: 2.4,
+  relatives: 1.2,
 };
 const BELOW_BASE = 0.064;
 const MARGIN_BASE = 0.079;
 
 const CHRONIC_DIAGNOSES = ['高血压', '2型糖尿病', '慢性阻塞性肺疾病', '冠心病', '类风湿关节炎', '慢性肾病', '脑梗死后遗症', '慢性乙型肝炎', '哮喘', '帕金森病'];
-const SERIOUS_DIAGNOSES = ['尿毒症（血液透析）', '肺癌', '肝癌', '乳腺癌', '胃癌', '白血病', '脑出血', '重症肌无力', '再生障碍性贫血', '结肠癌', '系统性红斑狼疮', '精神分裂症'];
+const SERIOUS_DIAGNOSES = [
+  '尿毒症（血液透析）',
+  '肺癌',
+  '肝癌',
+  '乳腺癌',
+  '胃癌',
+  '白血病',
+  '脑出血',
+  '重症肌无力',
+  '再生障碍性贫血',
+  '结肠癌',
+  '系统性红斑狼疮',
+  '精神分裂症',
+];
 
-const DISABILITY_CATEGORY = new Weighted<DisabilityCategory>([[4, 45], [1, 12], [2, 14], [3, 2], [5, 8], [6, 9], [7, 10]]);
-const DISABILITY_GRADE = new Weighted<DisabilityGrade>([[1, 12], [2, 20], [3, 30], [4, 38]]);
+const DISABILITY_CATEGORY = new Weighted<DisabilityCategory>([
+  [4, 45],
+  [1, 12],
+  [2, 14],
+  [3, 2],
+  [5, 8],
+  [6, 9],
+  [7, 10],
+]);
+const DISABILITY_GRADE = new Weighted<DisabilityGrade>([
+  [1, 12],
+  [2, 20],
+  [3, 30],
+  [4, 38],
+]);
 const SELF_CARE_ORDER: ReadonlyArray<keyof SelfCareCheck> = ['bathing', 'walkingIndoors', 'dressing', 'gettingUp', 'toileting', 'eating'];
 
 const ADULT_EDUCATION: ReadonlyArray<readonly [number, Weighted<Education>]> = [
-  [1950, new Weighted<Education>([['none', 25], ['primary', 40], ['junior', 24], ['senior', 8], ['vocational', 1], ['college', 1.5], ['bachelor', 0.5]])],
-  [1970, new Weighted<Education>([['none', 7], ['primary', 27], ['junior', 40], ['senior', 17], ['vocational', 4], ['college', 3.5], ['bachelor', 1.5]])],
-  [1985, new Weighted<Education>([['primary', 9], ['junior', 38], ['senior', 20], ['vocational', 11], ['college', 12], ['bachelor', 9], ['postgraduate', 1]])],
-  [2000, new Weighted<Education>([['primary', 3], ['junior', 21], ['senior', 16], ['vocational', 16], ['college', 21], ['bachelor', 20], ['postgraduate', 3]])],
-  [9999, new Weighted<Education>([['junior', 9], ['senior', 14], ['vocational', 21], ['college', 26], ['bachelor', 26], ['postgraduate', 4]])],
+  [
+    1950,
+    new Weighted<Education>([
+      ['none', 25],
+      ['primary', 40],
+      ['junior', 24],
+      ['senior', 8],
+      ['vocational', 1],
+      ['college', 1.5],
+      ['bachelor', 0.5],
+    ]),
+  ],
+  [
+    1970,
+    new Weighted<Education>([
+      ['none', 7],
+      ['primary', 27],
+      ['junior', 40],
+      ['senior', 17],
+      ['vocational', 4],
+      ['college', 3.5],
+      ['bachelor', 1.5],
+    ]),
+  ],
+  [
+    1985,
+    new Weighted<Education>([
+      ['primary', 9],
+      ['junior', 38],
+      ['senior', 20],
+      ['vocational', 11],
+      ['college', 12],
+      ['bachelor', 9],
+      ['postgraduate', 1],
+    ]),
+  ],
+  [
+    2000,
+    new Weighted<Education>([
+      ['primary', 3],
+      ['junior', 21],
+      ['senior', 16],
+      ['vocational', 16],
+      ['college', 21],
+      ['bachelor', 20],
+      ['postgraduate', 3],
+    ]),
+  ],
+  [
+    9999,
+    new Weighted<Education>([
+      ['junior', 9],
+      ['senior', 14],
+      ['vocational', 21],
+      ['college', 26],
+      ['bachelor', 26],
+      ['postgraduate', 4],
+    ]),
+  ],
 ];
 
 type WorkTable = Weighted<Employment>;
 const WORK: Record<IncomeBand, { urban: WorkTable; rural: WorkTable }> = {
   above: {
-    urban: new Weighted<Employment>([['employed', 62], ['self_employed', 10], ['flexible', 18], ['unemployed', 3], ['farming', 1]]),
-    rural: new Weighted<Employment>([['employed', 40], ['self_employed', 9], ['flexible', 22], ['farming', 25], ['unemployed', 3]]),
+    urban: new Weighted<Employment>([
+      ['employed', 62],
+      ['self_employed', 10],
+      ['flexible', 18],
+      ['unemployed', 3],
+      ['farming', 1],
+    ]),
+    rural: new Weighted<Employment>([
+      ['employed', 40],
+      ['self_employed', 9],
+      ['flexible', 22],
+      ['farming', 25],
+      ['unemployed', 3],
+    ]),
   },
   margin: {
-    urban: new Weighted<Employment>([['employed', 38], ['self_employed', 5], ['flexible', 35], ['unemployed', 16], ['farming', 2]]),
-    rural: new Weighted<Employment>([['employed', 22], ['self_employed', 4], ['flexible', 30], ['farming', 32], ['unemployed', 12]]),
+    urban: new Weighted<Employment>([
+      ['employed', 38],
+      ['self_employed', 5],
+      ['flexible', 35],
+      ['unemployed', 16],
+      ['farming', 2],
+    ]),
+    rural: new Weighted<Employment>([
+      ['employed', 22],
+      ['self_employed', 4],
+      ['flexible', 30],
+      ['farming', 32],
+      ['unemployed', 12],
+    ]),
   },
   below: {
-    urban: new Weighted<Employment>([['employed', 16], ['flexible', 38], ['unemployed', 38], ['unable', 6], ['self_employed', 2]]),
-    rural: new Weighted<Employment>([['employed', 10], ['flexible', 28], ['farming', 32], ['unemployed', 24], ['unable', 6]]),
+    urban: new Weighted<Employment>([
+      ['employed', 16],
+      ['flexible', 38],
+      ['unemployed', 38],
+      ['unable', 6],
+      ['self_employed', 2],
+    ]),
+    rural: new Weighted<Employment>([
+      ['employed', 10],
+      ['flexible', 28],
+      ['farming', 32],
+      ['unemployed', 24],
+      ['unable', 6],
+    ]),
   },
 };
 
-const HARDSHIP = new Weighted<HardshipType>([['serious_illness', 30], ['accident', 18], ['job_loss', 20], ['fire', 8], ['earner_death', 7], ['disaster', 6], ['other', 11]]);
+const HARDSHIP = new Weighted<HardshipType>([
+  ['serious_illness', 30],
+  ['accident', 18],
+  ['job_loss', 20],
+  ['fire', 8],
+  ['earner_death', 7],
+  ['disaster', 6],
+  ['other', 11],
+]);
 const HARDSHIP_NOTES: Record<HardshipType, string[]> = {
   fire: ['住房失火，家具家电烧毁', '厨房起火，房屋部分损毁'],
   accident: ['交通事故受伤住院', '务工时摔伤', '意外骨折住院治疗'],
@@ -176,7 +331,40 @@ const HARDSHIP_NOTES: Record<HardshipType, string[]> = {
 };
 
 const BANK_PREFIXES = ['621700', '622202', '622848', '621661', '621483', '622588', '623668', '621799', '622908', '621226'];
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '166', '173', '177', '180', '181', '182', '183', '185', '186', '187', '188', '189', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '198',
+  '199',
+];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -348,7 +536,18 @@ function makePerson(rng: Rng, m: SkeletonMember, cycle: number, band: IncomeBand
   const coResident = relation === 'head' ? true : relation === 'child' && age >= 18 ? rng.chance(0.86) : rng.chance(0.97);
 
   const person: Person = {
-    skeleton: m, name: '', idNumber, birthDate, age, health, disability, labourCapacity, employment, education, selfCare, coResident,
+    skeleton: m,
+    name: '',
+    idNumber,
+    birthDate,
+    age,
+    health,
+    disability,
+    labourCapacity,
+    employment,
+    education,
+    selfCare,
+    coResident,
   };
   if (age >= 18 && rng.chance(age < 75 ? 0.96 : 0.7)) person.phone = rng.pick(MOBILE_PREFIXES) + rng.digits(8);
   return person;
@@ -461,7 +660,14 @@ function drawIncomes(rng: Rng, people: Person[], band: IncomeBand, community: Co
   const sources: IncomeSource[] = [];
   people.forEach((p, i) => {
     if (!p.coResident) return;
-    const skill = p.education === 'bachelor' || p.education === 'postgraduate' ? 1.5 : p.education === 'college' ? 1.2 : p.education === 'none' || p.education === 'primary' ? 0.75 : 1;
+    const skill =
+      p.education === 'bachelor' || p.education === 'postgraduate'
+        ? 1.5
+        : p.education === 'college'
+          ? 1.2
+          : p.education === 'none' || p.education === 'primary'
+            ? 0.75
+            : 1;
     switch (p.employment) {
       case 'employed':
         sources.push({ type: 'wage', memberIndex: i, weight: skill });
@@ -487,7 +693,12 @@ function drawIncomes(rng: Rng, people: Person[], band: IncomeBand, community: Co
   });
   const supportedBy = people.some((p) => !p.coResident && p.age >= 18);
   if (sources.length === 0 || (supportedBy && rng.chance(0.5))) {
-    sources.push({ type: 'support_payment', memberIndex: 0, weight: sources.length === 0 ? 1 : 0.3, note: supportedBy ? '在外务工子女给付' : '亲属给付赡养/抚养费' });
+    sources.push({
+      type: 'support_payment',
+      memberIndex: 0,
+      weight: sources.length === 0 ? 1 : 0.3,
+      note: supportedBy ? '在外务工子女给付' : '亲属给付赡养/抚养费',
+    });
   }
   if (band === 'above' && rng.chance(0.1)) sources.push({ type: 'property', memberIndex: 0, weight: 0.3, note: '房屋出租收入' });
   if (band !== 'above' && rng.chance(0.1)) sources.push({ type: 'other_transfer', memberIndex: 0, weight: 0.15, note: '亲友资助' });
@@ -532,7 +743,8 @@ function drawIncomes(rng: Rng, people: Person[], band: IncomeBand, community: Co
       incomes.push({ type: 'veteran_special_care', monthlyAmount: round10(rng.range(800, 2_500)), memberIndex: i, note: '在乡退役军人定期抚恤补助' });
     }
   });
-  if (rng.chance(0.0003)) incomes.push({ type: 'bravery_award', monthlyAmount: round10(rng.range(300, 1_000)), memberIndex: 0, note: '见义勇为奖励（按月折算）' });
+  if (rng.chance(0.0003))
+    incomes.push({ type: 'bravery_award', monthlyAmount: round10(rng.range(300, 1_000)), memberIndex: 0, note: '见义勇为奖励（按月折算）' });
   return incomes;
 }
 
@@ -540,7 +752,14 @@ function countedPerCapita(people: Person[], incomes: IncomeItem[]): number {
   const residents = people.filter((p) => p.coResident).length;
   let sum = 0;
   for (const i of incomes) {
-    if (i.type !== 'scholarship' && i.type !== 'family_planning_award' && i.type !== 'veteran_special_care' && i.type !== 'bravery_award' && i.type !== 'government_assistance') sum += i.monthlyAmount;
+    if (
+      i.type !== 'scholarship' &&
+      i.type !== 'family_planning_award' &&
+      i.type !== 'veteran_special_care' &&
+      i.type !== 'bravery_award' &&
+      i.type !== 'government_assistance'
+    )
+      sum += i.monthlyAmount;
   }
   return sum / residents;
 }
@@ -557,7 +776,9 @@ function drawBenefits(rng: Rng, people: Person[], band: IncomeBand, kind: Househ
   };
 
   const tekunProfile =
-    band === 'below' && pc <= 300 && people.length === 1 &&
+    band === 'below' &&
+    pc <= 300 &&
+    people.length === 1 &&
     (head.age >= 60 || (head.disability !== null && head.disability.grade <= 2) || head.health.seriousIllness);
   let onAssistance = false;
   if (tekunProfile && rng.chance(0.8)) {
@@ -580,7 +801,9 @@ function drawBenefits(rng: Rng, people: Person[], band: IncomeBand, kind: Househ
   if (disabled.length > 0 && (onAssistance || (band === 'margin' && rng.chance(0.3))) && rng.chance(0.8)) {
     paid('disability_living_subsidy', 100 * disabled.length, '困难残疾人生活补贴', '2016-01-01');
   }
-  const severe = people.filter((p) => p.disability !== null && (p.disability.grade <= 2 || (p.disability.grade === 3 && (p.disability.category === 5 || p.disability.category === 6))));
+  const severe = people.filter(
+    (p) => p.disability !== null && (p.disability.grade <= 2 || (p.disability.grade === 3 && (p.disability.category === 5 || p.disability.category === 6))),
+  );
   if (severe.length > 0 && rng.chance(0.85)) {
     const amount = severe.reduce((sum, p) => sum + (p.disability!.grade === 1 ? 120 : 90), 0);
     paid('severe_disability_care_subsidy', amount, '重度残疾人护理补贴', '2016-01-01');
@@ -633,7 +856,11 @@ function drawAssets(rng: Rng, people: Person[], band: IncomeBand, community: Com
     assets.push({ type: 'vehicle', value: round100(rng.range(5_000, 20_000)), disabilityVehicle: true, note: '残疾人机动轮椅车' });
   }
   if (people.some((p) => p.employment === 'self_employed') && rng.chance(0.35)) {
-    assets.push({ type: 'business_registration', value: round100(rng.logNormal(50_000, 1.0)), note: rng.pick(['个体工商户（餐饮）', '个体工商户（零售）', '个体工商户（维修）', '小微企业']) });
+    assets.push({
+      type: 'business_registration',
+      value: round100(rng.logNormal(50_000, 1.0)),
+      note: rng.pick(['个体工商户（餐饮）', '个体工商户（零售）', '个体工商户（维修）', '小微企业']),
+    });
   }
   return assets;
 }
@@ -685,4 +912,3 @@ function drawExpenses(rng: Rng, people: Person[]): RigidExpense[] {
   });
   return expenses;
 }
-

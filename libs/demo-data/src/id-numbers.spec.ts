@@ -51,7 +51,8 @@ describe(`ID numbers over ${COUNT.toLocaleString('en')} households`, () => {
         const person = traces[i]!.people[k]!;
         const v = validateIdNumber(m.idNumber, { today });
         if (!v.valid) problems.push(`${i}/${k} ${m.idNumber}: ${v.reason}`);
-        else if (v.birthDate !== person.birthDate || v.sex !== person.sex) problems.push(`${i}/${k} ${m.idNumber}: ${v.birthDate} ${v.sex} ≠ ${person.birthDate} ${person.sex}`);
+        else if (v.birthDate !== person.birthDate || v.sex !== person.sex)
+          problems.push(`${i}/${k} ${m.idNumber}: ${v.birthDate} ${v.sex} ≠ ${person.birthDate} ${person.sex}`);
       });
     });
     expect(problems.slice(0, 10)).toEqual([]);
@@ -163,7 +164,11 @@ describe('capacity', () => {
     const capacity = householdCapacity(7);
     const seen = new Set<string>();
     let members = 0;
-    for (const range of [{ startIndex: 0, count: 30_000 }, { startIndex: Math.floor(capacity / 2), count: 30_000 }, { startIndex: capacity - 30_000, count: 30_000 }]) {
+    for (const range of [
+      { startIndex: 0, count: 30_000 },
+      { startIndex: Math.floor(capacity / 2), count: 30_000 },
+      { startIndex: capacity - 30_000, count: 30_000 },
+    ]) {
       for (const h of generateHouseholds({ seed: 7, ...range })) {
         for (const m of h.members) {
           members++;

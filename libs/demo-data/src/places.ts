@@ -15,29 +15,84 @@ const FORMER_CODES: Record<string, { code: string; until: number }> = {
 };
 
 /** A birthplace code that changed: `code` for births before `from`, `then` from that year on. */
-interface RenamedCode { code: string; then: string; from: number }
+interface RenamedCode {
+  code: string;
+  then: string;
+  from: number;
+}
 type Birthplace = string | RenamedCode;
 
 /** Elsewhere in Chengdu (nearby, so common), with the codes that were current at the time. */
 const CHENGDU: ReadonlyArray<readonly [Birthplace, number]> = [
-  ['510104', 3], ['510105', 3], ['510106', 3], ['510107', 3], ['510108', 2], ['510112', 2], ['510113', 1],
+  ['510104', 3],
+  ['510105', 3],
+  ['510106', 3],
+  ['510107', 3],
+  ['510108', 2],
+  ['510112', 2],
+  ['510113', 1],
   [{ code: '510125', then: '510114', from: 2002 }, 2], // 新都县 → 新都区
   [{ code: '510122', then: '510116', from: 2016 }, 3], // 双流县 → 双流区
   [{ code: '510124', then: '510117', from: 2017 }, 4], // 郫县 → 郫都区
   [{ code: '510132', then: '510118', from: 2021 }, 1], // 新津县 → 新津区
-  ['510121', 1], ['510129', 2], ['510131', 1], ['510181', 3], ['510182', 2], ['510183', 2], ['510184', 4],
+  ['510121', 1],
+  ['510129', 2],
+  ['510131', 1],
+  ['510181', 3],
+  ['510182', 2],
+  ['510183', 2],
+  ['510184', 4],
   [{ code: '512081', then: '510185', from: 2017 }, 1], // 简阳市, moved from 资阳 to 成都
 ];
 
 /** Rest of Sichuan and neighbours: the usual origins of people who moved to Chengdu. */
 const ELSEWHERE: ReadonlyArray<readonly [Birthplace, number]> = [
-  ['510302', 1], ['510321', 1], ['510502', 1], ['510521', 1], ['510603', 1], ['510623', 2], ['510681', 1],
-  ['510703', 1], ['510722', 2], ['510781', 1], ['510802', 1], ['510824', 1], ['510921', 1], ['511002', 1],
-  ['511025', 1], ['511102', 1], ['511123', 1], ['511321', 2], ['511322', 1], ['511324', 1], ['511381', 1],
-  ['511402', 1], ['511421', 2], ['511502', 1], ['511602', 1], ['511621', 1], ['511702', 1], ['511722', 1],
-  ['511725', 1], ['511802', 1], ['511902', 1], ['511921', 1], ['512002', 1], ['512021', 1],
-  ['500101', 1], ['500234', 1], ['500381', 1], ['530102', 0.3], ['520102', 0.3], ['610113', 0.3],
-  ['420106', 0.2], ['430102', 0.2], ['410105', 0.2], ['130102', 0.1], ['370102', 0.1], ['320106', 0.1],
+  ['510302', 1],
+  ['510321', 1],
+  ['510502', 1],
+  ['510521', 1],
+  ['510603', 1],
+  ['510623', 2],
+  ['510681', 1],
+  ['510703', 1],
+  ['510722', 2],
+  ['510781', 1],
+  ['510802', 1],
+  ['510824', 1],
+  ['510921', 1],
+  ['511002', 1],
+  ['511025', 1],
+  ['511102', 1],
+  ['511123', 1],
+  ['511321', 2],
+  ['511322', 1],
+  ['511324', 1],
+  ['511381', 1],
+  ['511402', 1],
+  ['511421', 2],
+  ['511502', 1],
+  ['511602', 1],
+  ['511621', 1],
+  ['511702', 1],
+  ['511722', 1],
+  ['511725', 1],
+  ['511802', 1],
+  ['511902', 1],
+  ['511921', 1],
+  ['512002', 1],
+  ['512021', 1],
+  ['500101', 1],
+  ['500234', 1],
+  ['500381', 1],
+  ['530102', 0.3],
+  ['520102', 0.3],
+  ['610113', 0.3],
+  ['420106', 0.2],
+  ['430102', 0.2],
+  ['410105', 0.2],
+  ['130102', 0.1],
+  ['370102', 0.1],
+  ['320106', 0.1],
 ];
 
 /** Birthplaces of the ethnic minorities that live in Chengdu in numbers. */
@@ -191,7 +246,7 @@ export interface Placement {
 export function placeHousehold(layout: DistrictLayout, index: number): Placement {
   const length = layout.scheduleCommunity.length;
   const round = Math.floor(index / length);
-  const position = (((index % length) * layout.scheduleMultiplier) + layout.scheduleOffset) % length;
+  const position = ((index % length) * layout.scheduleMultiplier + layout.scheduleOffset) % length;
   const community = layout.communities[layout.scheduleCommunity[position]!]!;
   const rank = round * community.weight + layout.scheduleOccurrence[position]!;
   return { community, gridIndex: Math.floor(rank / community.gridSize) };

@@ -76,12 +76,25 @@ export interface Catalogue {
 }
 
 const KINDS = new Weighted<HouseholdKind>([
-  ['elderly_single', 9], ['adult_single', 9], ['elderly_couple', 13], ['couple', 9], ['nuclear', 30],
-  ['single_parent', 3], ['three_generation_up', 9], ['three_generation_down', 12], ['skipped_generation', 3],
+  ['elderly_single', 9],
+  ['adult_single', 9],
+  ['elderly_couple', 13],
+  ['couple', 9],
+  ['nuclear', 30],
+  ['single_parent', 3],
+  ['three_generation_up', 9],
+  ['three_generation_down', 12],
+  ['skipped_generation', 3],
   ['relatives', 3],
 ]);
 
-const ETHNICITIES = new Weighted<Ethnicity>([['汉族', 97], ['藏族', 1.0], ['彝族', 0.8], ['羌族', 0.7], ['回族', 0.5]]);
+const ETHNICITIES = new Weighted<Ethnicity>([
+  ['汉族', 97],
+  ['藏族', 1.0],
+  ['彝族', 0.8],
+  ['羌族', 0.7],
+  ['回族', 0.5],
+]);
 
 const MIN_BIRTH_YEAR = REFERENCE_YEAR - 100;
 const clampYear = (y: number): number => Math.min(REFERENCE_YEAR, Math.max(MIN_BIRTH_YEAR, y));
@@ -100,7 +113,18 @@ class SkeletonBuilder {
     const ethnicity = opts.ethnicity ?? this.ethnicity;
     const local = this.rng.chance(opts.local);
     const areaCode = local ? localAreaCode(this.districtCode, birthYear, this.rng) : migrantAreaCode(birthYear, ethnicity, this.rng);
-    this.members.push({ relation, sex, birthYear, areaCode, ethnicity, surnameFrom: opts.surnameFrom, relatedTo: opts.relatedTo ?? -1, rank: 0, slotKey: '', group: null });
+    this.members.push({
+      relation,
+      sex,
+      birthYear,
+      areaCode,
+      ethnicity,
+      surnameFrom: opts.surnameFrom,
+      relatedTo: opts.relatedTo ?? -1,
+      rank: 0,
+      slotKey: '',
+      group: null,
+    });
     return this.members.length - 1;
   }
 
@@ -164,7 +188,14 @@ function childYear(rng: Rng, parentYears: number[], minAge = 0, maxAge = 100): n
   return rng.int(lo, hi);
 }
 
-function addChildren(b: SkeletonBuilder, rng: Rng, parents: number[], count: number, surnameFrom: number, opts: { minAge?: number; maxAge?: number } = {}): number[] {
+function addChildren(
+  b: SkeletonBuilder,
+  rng: Rng,
+  parents: number[],
+  count: number,
+  surnameFrom: number,
+  opts: { minAge?: number; maxAge?: number } = {},
+): number[] {
   const years = parents.map((p) => b.get(p).birthYear);
   const added: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -188,7 +219,11 @@ function drawSkeleton(rng: Rng, districtCode: string): Skeleton {
   const b = new SkeletonBuilder(rng, districtCode, ethnicity, localFamily);
   const local = b.localShare;
   const own = { local, surnameFrom: -1 };
-  const spouseOpts = (): { local: number; surnameFrom: number; ethnicity: Ethnicity } => ({ local: local * 0.8, surnameFrom: -1, ethnicity: b.spouseEthnicity() });
+  const spouseOpts = (): { local: number; surnameFrom: number; ethnicity: Ethnicity } => ({
+    local: local * 0.8,
+    surnameFrom: -1,
+    ethnicity: b.spouseEthnicity(),
+  });
   const addSpouse = (head: number): number => {
     const h = b.get(head);
     const gap = spouseGap(rng);
@@ -257,7 +292,12 @@ function drawSkeleton(rng: Rng, districtCode: string): Skeleton {
       if (rng.chance(0.7)) {
         const gap = spouseGap(rng);
         const year = clampYear(c.sex === 'male' ? c.birthYear + gap : c.birthYear - gap);
-        const inLaw = b.add('child_in_law', opposite(c.sex), Math.min(year, REFERENCE_YEAR - 19), { local: local * 0.6, surnameFrom: -1, relatedTo: child, ethnicity: b.spouseEthnicity() });
+        const inLaw = b.add('child_in_law', opposite(c.sex), Math.min(year, REFERENCE_YEAR - 19), {
+          local: local * 0.6,
+          surnameFrom: -1,
+          relatedTo: child,
+          ethnicity: b.spouseEthnicity(),
+        });
         if (c.sex === 'female') father = inLaw;
         mother = c.sex === 'female' ? child : inLaw;
       }

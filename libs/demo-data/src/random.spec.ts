@@ -25,7 +25,10 @@ describe('Rng', () => {
 
   it('samples weighted tables in proportion', () => {
     const rng = Rng.derive(5);
-    const table = new Weighted<string>([['a', 1], ['b', 3]]);
+    const table = new Weighted<string>([
+      ['a', 1],
+      ['b', 3],
+    ]);
     let b = 0;
     for (let i = 0; i < 40_000; i++) if (table.sample(rng) === 'b') b++;
     expect(b / 40_000).toBeCloseTo(0.75, 1);
@@ -39,7 +42,11 @@ describe('the package', () => {
     expect(sources.length).toBeGreaterThan(4);
     for (const f of sources) {
       const text = readFileSync(join(dir, f), 'utf8');
-      expect({ f, random: /Math\.random\s*\(/.test(text), clock: /Date\.now\s*\(|new Date\s*\(|performance\.now\s*\(/.test(text) }).toEqual({ f, random: false, clock: false });
+      expect({ f, random: /Math\.random\s*\(/.test(text), clock: /Date\.now\s*\(|new Date\s*\(|performance\.now\s*\(/.test(text) }).toEqual({
+        f,
+        random: false,
+        clock: false,
+      });
     }
   });
 });

@@ -61,7 +61,12 @@ export class Rng {
 
   /** A generator for one named purpose: independent streams never share state. */
   static derive(w0: number, w1 = 0, w2 = 0, w3 = 0): Rng {
-    return new Rng(hashWords(w0, w1, w2, w3), hashWords(w1, w2, w3, w0 ^ 0x5bd1e995), hashWords(w2, w3, w0, w1 ^ 0x1b873593), hashWords(w3, w0, w1, w2 ^ 0xcc9e2d51));
+    return new Rng(
+      hashWords(w0, w1, w2, w3),
+      hashWords(w1, w2, w3, w0 ^ 0x5bd1e995),
+      hashWords(w2, w3, w0, w1 ^ 0x1b873593),
+      hashWords(w3, w0, w1, w2 ^ 0xcc9e2d51),
+    );
   }
 
   u32(): number {

@@ -91,7 +91,11 @@ describe('regionName', () => {
 describe('lookupIdAreaCode', () => {
   it('prefers current codes', () => {
     expect(lookupIdAreaCode('510115')).toEqual({
-      code: '510115', name: '温江区', fullName: '四川省成都市温江区', level: 'district', current: true,
+      code: '510115',
+      name: '温江区',
+      fullName: '四川省成都市温江区',
+      level: 'district',
+      current: true,
     });
     expect(lookupIdAreaCode('510100')).toMatchObject({ level: 'city', current: true });
     expect(lookupIdAreaCode('510000')).toMatchObject({ level: 'province', current: true });
@@ -99,7 +103,12 @@ describe('lookupIdAreaCode', () => {
 
   it('recognises retired codes still printed on old cards', () => {
     expect(lookupIdAreaCode('510122')).toEqual({
-      code: '510122', name: '双流县', fullName: '四川省成都市双流县', level: 'district', current: false, successorCode: '510116',
+      code: '510122',
+      name: '双流县',
+      fullName: '四川省成都市双流县',
+      level: 'district',
+      current: false,
+      successorCode: '510116',
     });
     expect(lookupIdAreaCode('510124')).toMatchObject({ name: '郫县', current: false, successorCode: '510117' });
     expect(lookupIdAreaCode('510123')).toMatchObject({ name: '温江县', current: false, successorCode: '510115' });

@@ -11,11 +11,33 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-export interface RawProvince { code: string; name: string }
-export interface RawCity { code: string; name: string; provinceCode: string }
-export interface RawArea { code: string; name: string; cityCode: string; provinceCode: string }
-export interface RawStreet { code: string; name: string; areaCode: string; cityCode: string; provinceCode: string }
-export interface RawVillage { code: string; name: string; streetCode: string }
+export interface RawProvince {
+  code: string;
+  name: string;
+}
+export interface RawCity {
+  code: string;
+  name: string;
+  provinceCode: string;
+}
+export interface RawArea {
+  code: string;
+  name: string;
+  cityCode: string;
+  provinceCode: string;
+}
+export interface RawStreet {
+  code: string;
+  name: string;
+  areaCode: string;
+  cityCode: string;
+  provinceCode: string;
+}
+export interface RawVillage {
+  code: string;
+  name: string;
+  streetCode: string;
+}
 
 const packageRequire = createRequire(import.meta.url);
 

@@ -16,7 +16,10 @@ function family(monthlyIncome: number, over: Partial<HouseholdSnapshot> = {}): H
     regionCode: CHENGDU_OTHER_COMMUNITY,
     members: [member(), member({ relation: 'spouse', sex: 'female' }), member({ relation: 'child', age: 10, employment: 'student', education: 'primary' })],
     incomes: [{ type: 'wage', monthlyAmount: monthlyIncome }],
-    assets: [{ type: 'deposit', value: 3000 }, { type: 'home', area: 60 }],
+    assets: [
+      { type: 'deposit', value: 3000 },
+      { type: 'home', area: 60 },
+    ],
     ...over,
   });
 }
@@ -36,8 +39,27 @@ describe('explanations', () => {
       outcome: 'true',
       combinator: 'all',
       children: [
-        { id: 'income', label: '家庭人均月收入低于当地低保标准', outcome: 'true', fact: 'perCapitaIncome', actual: 520, op: 'lt', param: 'dibao_standard', required: 870 },
-        { id: 'deposits', label: '人均金融资产不超过24个月低保标准', outcome: 'true', fact: 'perCapitaFinancialAssets', actual: 1000, op: 'lte', param: 'dibao_standard', times: 24, required: 20880 },
+        {
+          id: 'income',
+          label: '家庭人均月收入低于当地低保标准',
+          outcome: 'true',
+          fact: 'perCapitaIncome',
+          actual: 520,
+          op: 'lt',
+          param: 'dibao_standard',
+          required: 870,
+        },
+        {
+          id: 'deposits',
+          label: '人均金融资产不超过24个月低保标准',
+          outcome: 'true',
+          fact: 'perCapitaFinancialAssets',
+          actual: 1000,
+          op: 'lte',
+          param: 'dibao_standard',
+          times: 24,
+          required: 20880,
+        },
         { id: 'homes', label: '住房不超过1套', outcome: 'true', fact: 'homeCount', actual: 1, op: 'lte', required: 1 },
         { id: 'vehicles', label: '无机动车（残疾人代步车除外）', outcome: 'true', fact: 'vehicleCount', actual: 0, op: 'eq', required: 0 },
       ],
@@ -52,18 +74,31 @@ describe('explanations', () => {
 
   it('summarises an ineligible result by the conditions that fail', () => {
     expect(run(DIBAO, family(2715)).summary).toBe('不符合：家庭人均月收入 905 元，高于当地低保标准 870 元');
-    const car = run(DIBAO, family(2715, { assets: [{ type: 'deposit', value: 3000 }, { type: 'vehicle', value: 50000 }] }));
-    expect(car.summary).toBe('不符合：家庭人均月收入 905 元，高于当地低保标准 870 元；未满足“无机动车（残疾人代步车除外）”（机动车数量（不含残疾人代步车） 1 辆）');
+    const car = run(
+      DIBAO,
+      family(2715, {
+        assets: [
+          { type: 'deposit', value: 3000 },
+          { type: 'vehicle', value: 50000 },
+        ],
+      }),
+    );
+    expect(car.summary).toBe(
+      '不符合：家庭人均月收入 905 元，高于当地低保标准 870 元；未满足“无机动车（残疾人代步车除外）”（机动车数量（不含残疾人代步车） 1 辆）',
+    );
   });
 
   it('shows a missing fact as null and summarises what to verify', () => {
     const tekun: Rule = {
       label: '特困人员',
       all: [
-        { label: '老年、残疾或未成年', any: [
-          { label: '年满60周岁', fact: 'eligiblePersonAge', op: 'gte', value: 60 },
-          { label: '特困认定范围内的残疾人', fact: 'eligiblePersonDisabled', op: 'eq', value: true },
-        ] },
+        {
+          label: '老年、残疾或未成年',
+          any: [
+            { label: '年满60周岁', fact: 'eligiblePersonAge', op: 'gte', value: 60 },
+            { label: '特困认定范围内的残疾人', fact: 'eligiblePersonDisabled', op: 'eq', value: true },
+          ],
+        },
         { label: '无劳动能力', fact: 'allWithoutLabourCapacity', op: 'eq', value: true },
         { label: '收入低于低保标准', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard' } },
       ],
@@ -79,7 +114,11 @@ describe('explanations', () => {
   });
 
   it('counts what to verify when there are many', () => {
-    const r = summariseOutcome({ outcome: 'unknown', missingFacts: ['perCapitaIncome', 'financialAssets', 'allWithoutLabourCapacity', 'disabledCount'], explanation: { label: 'x', outcome: 'unknown' } });
+    const r = summariseOutcome({
+      outcome: 'unknown',
+      missingFacts: ['perCapitaIncome', 'financialAssets', 'allWithoutLabourCapacity', 'disabledCount'],
+      explanation: { label: 'x', outcome: 'unknown' },
+    });
     expect(r).toBe('尚缺信息：需要核实 家庭收入、家庭财产 等 4 项');
   });
 
@@ -114,13 +153,20 @@ describe('benefit estimates', () => {
 
   it('adds the top-ups whose condition holds', () => {
     const h = family(1560, {
-      members: [member({ disability: { category: 4, grade: 1 } }), member({ relation: 'parent', age: 75 }), member({ relation: 'child', age: 10, employment: 'student', education: 'primary' })],
+      members: [
+        member({ disability: { category: 4, grade: 1 } }),
+        member({ relation: 'parent', age: 75 }),
+        member({ relation: 'child', age: 10, employment: 'student', education: 'primary' }),
+      ],
     });
     expect(run(DIBAO, h).benefit).toEqual({
       amount: 1050 + 174 + 87,
       unit: '元/月',
       label: '（低保标准 − 家庭人均收入）× 共同生活人数',
-      topUps: [{ label: '重度残疾人按标准的20%增发', amount: 174 }, { label: '老年人按标准的10%增发', amount: 87 }],
+      topUps: [
+        { label: '重度残疾人按标准的20%增发', amount: 174 },
+        { label: '老年人按标准的10%增发', amount: 87 },
+      ],
     });
   });
 
@@ -143,7 +189,9 @@ describe('benefit estimates', () => {
     expect(run(negative, family(3000)).benefit?.amount).toBe(0);
     const divide = policy(always, { benefitFormula: { label: 'x', unit: '元', expr: { op: '/', args: [1000, { fact: 'collegeStudentCount' }] } } });
     expect(run(divide, family(3000)).benefit).toBeUndefined();
-    const minMax = policy(always, { benefitFormula: { label: 'x', unit: '元/年', expr: { op: 'min', args: [{ op: 'max', args: [{ fact: 'medicalSelfPaid12m' }, 500] }, 2000] } } });
+    const minMax = policy(always, {
+      benefitFormula: { label: 'x', unit: '元/年', expr: { op: 'min', args: [{ op: 'max', args: [{ fact: 'medicalSelfPaid12m' }, 500] }, 2000] } },
+    });
     expect(run(minMax, family(3000, { expenses: [{ type: 'medical_self_paid', amount12m: 12000 }] })).benefit?.amount).toBe(2000);
     expect(run(minMax, family(3000)).benefit?.amount).toBe(500);
   });
@@ -152,42 +200,85 @@ describe('benefit estimates', () => {
 describe('near misses', () => {
   it('reports the one failing condition with its gap', () => {
     const r = run(DIBAO, family(2715));
-    expect(r.nearMiss).toEqual({ id: 'income', label: '家庭人均月收入低于当地低保标准', fact: 'perCapitaIncome', actual: 905, required: 870, gap: 35, text: '家庭人均月收入比标准高 35 元' });
+    expect(r.nearMiss).toEqual({
+      id: 'income',
+      label: '家庭人均月收入低于当地低保标准',
+      fact: 'perCapitaIncome',
+      actual: 905,
+      required: 870,
+      gap: 35,
+      text: '家庭人均月收入比标准高 35 元',
+    });
   });
 
   it('reports a shortfall below a minimum, and an exact tie with a strict bound', () => {
-    const elderly = policy({ label: '老年人补贴', all: [{ label: '有老人', fact: 'elderlyCount', op: 'gte', value: 1 }, { label: '收入低', fact: 'perCapitaIncome', op: 'lt', value: 5000 }] });
+    const elderly = policy({
+      label: '老年人补贴',
+      all: [
+        { label: '有老人', fact: 'elderlyCount', op: 'gte', value: 1 },
+        { label: '收入低', fact: 'perCapitaIncome', op: 'lt', value: 5000 },
+      ],
+    });
     expect(run(elderly, family(1000)).nearMiss).toBeUndefined(); // a count is categorical: no old person is not "almost"
     expect(run(DIBAO, family(2610)).nearMiss).toMatchObject({ gap: 0, text: '家庭人均月收入恰好等于标准 870 元，需低于标准' });
   });
 
   it('reports nothing when two conditions fail', () => {
-    const r = run(DIBAO, family(2715, { assets: [{ type: 'deposit', value: 3000 }, { type: 'vehicle', value: 50000 }] }));
+    const r = run(
+      DIBAO,
+      family(2715, {
+        assets: [
+          { type: 'deposit', value: 3000 },
+          { type: 'vehicle', value: 50000 },
+        ],
+      }),
+    );
     expect(r.outcome).toBe('ineligible');
     expect(r.nearMiss).toBeUndefined();
   });
 
   it('reports nothing when either of two alternatives would do', () => {
-    const rule: Rule = { label: 'x', all: [
-      { label: '收入低', fact: 'perCapitaIncome', op: 'lt', value: 5000 },
-      { label: '老人或残疾', any: [{ label: '有老人', fact: 'elderlyCount', op: 'gte', value: 1 }, { label: '有残疾人', fact: 'disabledCount', op: 'gte', value: 1 }] },
-    ] };
+    const rule: Rule = {
+      label: 'x',
+      all: [
+        { label: '收入低', fact: 'perCapitaIncome', op: 'lt', value: 5000 },
+        {
+          label: '老人或残疾',
+          any: [
+            { label: '有老人', fact: 'elderlyCount', op: 'gte', value: 1 },
+            { label: '有残疾人', fact: 'disabledCount', op: 'gte', value: 1 },
+          ],
+        },
+      ],
+    };
     expect(run(policy(rule), family(1000)).nearMiss).toBeUndefined();
   });
 
   it('ignores a false alternative when the other holds', () => {
-    const rule: Rule = { label: 'x', all: [
-      { label: '收入低于标准', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard' } },
-      { label: '有学生或老人', any: [{ label: '有学生', fact: 'studentCount', op: 'gte', value: 1 }, { label: '有老人', fact: 'elderlyCount', op: 'gte', value: 1 }] },
-    ] };
+    const rule: Rule = {
+      label: 'x',
+      all: [
+        { label: '收入低于标准', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard' } },
+        {
+          label: '有学生或老人',
+          any: [
+            { label: '有学生', fact: 'studentCount', op: 'gte', value: 1 },
+            { label: '有老人', fact: 'elderlyCount', op: 'gte', value: 1 },
+          ],
+        },
+      ],
+    };
     expect(run(policy(rule), family(2715)).nearMiss).toMatchObject({ fact: 'perCapitaIncome', gap: 35 });
   });
 
   it('reports a condition that holds under a not', () => {
-    const rule: Rule = { label: 'x', all: [
-      { label: '收入低于标准', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard' } },
-      { label: '未享受低保', not: { label: '正在享受低保', fact: 'onDibao', op: 'eq', value: true } },
-    ] };
+    const rule: Rule = {
+      label: 'x',
+      all: [
+        { label: '收入低于标准', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard' } },
+        { label: '未享受低保', not: { label: '正在享受低保', fact: 'onDibao', op: 'eq', value: true } },
+      ],
+    };
     const r = run(policy(rule), family(1000, { benefits: [{ policyCode: 'dibao', since: '2024-01-01' }] }));
     expect(r.summary).toBe('不符合：是否正在享受低保：是');
     expect(r.nearMiss).toBeUndefined(); // categorical: never a near miss
@@ -208,7 +299,10 @@ describe('evaluateHousehold', () => {
     const viaTable = evaluateHousehold([DIBAO, other], h, { asOf: AS_OF, parameters: PARAMETERS });
     const viaResolver = evaluateHousehold([DIBAO, other], h, { asOf: AS_OF, parameters: createParameterResolver(PARAMETERS) });
     expect(viaTable).toEqual(viaResolver);
-    expect(viaTable.map((r) => [r.policyCode, r.outcome])).toEqual([['dibao', 'eligible'], ['edu', 'eligible']]);
+    expect(viaTable.map((r) => [r.policyCode, r.outcome])).toEqual([
+      ['dibao', 'eligible'],
+      ['edu', 'eligible'],
+    ]);
   });
 
   it('uses the region and date of the household for parameters', () => {
@@ -239,7 +333,13 @@ describe('checkReferences', () => {
     references: [
       { label: '低收入三口之家', household: family(1560), expected: 'eligible', asOf: AS_OF },
       { label: '收入略高', household: family(2715), expected: 'ineligible', asOf: AS_OF },
-      { label: '未申报财产', household: family(1560, { assets: [] }), expected: 'unknown', expectedMissing: ['homeCount', 'vehicleCount', 'perCapitaFinancialAssets'], asOf: AS_OF },
+      {
+        label: '未申报财产',
+        household: family(1560, { assets: [] }),
+        expected: 'unknown',
+        expectedMissing: ['homeCount', 'vehicleCount', 'perCapitaFinancialAssets'],
+        asOf: AS_OF,
+      },
       { label: '期望写错', household: family(1560), expected: 'ineligible', asOf: AS_OF },
       { label: '缺失项写错', household: family(1560, { assets: [] }), expected: 'unknown', expectedMissing: ['homeCount'], asOf: AS_OF },
       { label: '默认按生效日评估', household: family(2500), expected: 'eligible' },
@@ -262,6 +362,11 @@ describe('checkReferences', () => {
   });
 
   it('refuses a policy naming a parameter that is not in the table', () => {
-    expect(() => checkReferences(withRefs, PARAMETERS.filter((p) => p.name !== 'dibao_standard'))).toThrow('未定义的参数');
+    expect(() =>
+      checkReferences(
+        withRefs,
+        PARAMETERS.filter((p) => p.name !== 'dibao_standard'),
+      ),
+    ).toThrow('未定义的参数');
   });
 });

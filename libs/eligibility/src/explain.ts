@@ -11,7 +11,16 @@ import { formatNumber, formatValue, ownString, round2 } from './format.js';
 import { parameterLabelsOf } from './parameters.js';
 import { collectMissing, hasKind, TRUE, type CompiledNode, type LeafNode, type NumberFn, type Test } from './rule-compiler.js';
 import type {
-  BenefitFormula, CompareOp, ConditionResult, EligibilityResult, FactName, Facts, FactValue, NearMiss, Outcome, ResolvedParameters,
+  BenefitFormula,
+  CompareOp,
+  ConditionResult,
+  EligibilityResult,
+  FactName,
+  Facts,
+  FactValue,
+  NearMiss,
+  Outcome,
+  ResolvedParameters,
 } from './types.js';
 
 export interface ExplainOptions {
@@ -90,7 +99,15 @@ function explainNode(node: CompiledNode, f: Facts, p: ResolvedParameters): Condi
     case 'all':
     case 'any': {
       const children = node.children.map((c) => explainNode(c, f, p));
-      result = { label: node.label, outcome: kleene(node.type, children.map((c) => c.outcome)), combinator: node.type, children };
+      result = {
+        label: node.label,
+        outcome: kleene(
+          node.type,
+          children.map((c) => c.outcome),
+        ),
+        combinator: node.type,
+        children,
+      };
       break;
     }
     case 'not': {
@@ -191,10 +208,7 @@ function missingParams(c: ConditionResult, out: Set<string>): Set<string> {
  * The one-sentence summary of a result: "符合条件：家庭人均月收入 520 元，低于当地低保标准 870 元",
  * "不符合：……" or "尚缺信息：需要核实 家庭成员劳动能力、家庭收入".
  */
-export function summariseOutcome(
-  result: Pick<EligibilityResult, 'outcome' | 'explanation' | 'missingFacts'>,
-  options?: ExplainOptions,
-): string {
+export function summariseOutcome(result: Pick<EligibilityResult, 'outcome' | 'explanation' | 'missingFacts'>, options?: ExplainOptions): string {
   const labels = options?.parameterLabels;
   const root = result.explanation;
   switch (result.outcome) {
@@ -253,7 +267,16 @@ function leavesOf(c: ConditionResult, negated: boolean, out: Array<{ leaf: Condi
 }
 
 const NEGATED_OP: Readonly<Record<CompareOp, CompareOp>> = {
-  lt: 'gte', gte: 'lt', lte: 'gt', gt: 'lte', eq: 'neq', neq: 'eq', in: 'notIn', notIn: 'in', includes: 'excludes', excludes: 'includes',
+  lt: 'gte',
+  gte: 'lt',
+  lte: 'gt',
+  gt: 'lte',
+  eq: 'neq',
+  neq: 'eq',
+  in: 'notIn',
+  notIn: 'in',
+  includes: 'excludes',
+  excludes: 'includes',
 };
 
 function nearMissText(c: ConditionResult, op: CompareOp, negated: boolean, a: FactValue, r: FactValue): { gap?: number; text: string } {
@@ -388,7 +411,14 @@ export function isInForce(policy: { effectiveFrom: string; effectiveTo?: string 
   return policy.effectiveFrom <= asOf && (policy.effectiveTo === undefined || asOf < policy.effectiveTo);
 }
 
-const INCOME_FACTS: ReadonlySet<string> = new Set(['countedMonthlyIncome', 'perCapitaIncome', 'annualCountedIncome', 'perCapitaIncomeBeforeDeduction', 'perCapitaIncomeAfterRigid', 'rigidExpenseShare']);
+const INCOME_FACTS: ReadonlySet<string> = new Set([
+  'countedMonthlyIncome',
+  'perCapitaIncome',
+  'annualCountedIncome',
+  'perCapitaIncomeBeforeDeduction',
+  'perCapitaIncomeAfterRigid',
+  'rigidExpenseShare',
+]);
 
 function usesIncome(c: ConditionResult): boolean {
   if (c.fact !== undefined && INCOME_FACTS.has(c.fact)) return true;
@@ -402,13 +432,20 @@ function supportNote(explanation: ConditionResult, f: Facts, p: ResolvedParamete
   if (typeof due !== 'number' || !(due > 0) || !usesIncome(explanation)) return undefined;
   const line = p['supporter_ability_income_line'];
   const share = p['support_payment_share'];
-  const how = typeof top === 'number' && typeof line === 'number' && typeof share === 'number'
-    ? `：赡养（抚养、扶养）人月收入最高 ${formatNumber(round2(top))} 元，超过 ${formatNumber(round2(line))} 元的部分按 ${formatNumber(round2(share * 100))}% 计算`
-    : '';
+  const how =
+    typeof top === 'number' && typeof line === 'number' && typeof share === 'number'
+      ? `：赡养（抚养、扶养）人月收入最高 ${formatNumber(round2(top))} 元，超过 ${formatNumber(round2(line))} 元的部分按 ${formatNumber(round2(share * 100))}% 计算`
+      : '';
   return `（家庭收入含按法定义务人收入计入的赡养费 ${formatNumber(due)} 元/月${how}）`;
 }
 
-export function explainPolicy(policy: ExplainInput, f: Facts, p: ResolvedParameters, asOf: string | undefined, options: ExplainOptions | undefined): EligibilityResult {
+export function explainPolicy(
+  policy: ExplainInput,
+  f: Facts,
+  p: ResolvedParameters,
+  asOf: string | undefined,
+  options: ExplainOptions | undefined,
+): EligibilityResult {
   const explanation = explainNode(policy.root, f, p);
   const inForce = asOf === undefined || isInForce(policy, asOf);
   let outcome: Outcome = explanation.outcome === 'true' ? 'eligible' : explanation.outcome === 'false' ? 'ineligible' : 'unknown';
@@ -440,4 +477,3 @@ export function explainPolicy(policy: ExplainInput, f: Facts, p: ResolvedParamet
   }
   return result;
 }
-

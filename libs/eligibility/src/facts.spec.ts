@@ -22,15 +22,24 @@ describe('the catalogue', () => {
   });
 
   it('derives, for a fully collected household, every fact with the kind the catalogue gives', () => {
-    const f = facts(household({
-      members: [member({ age: 70 }), member({ relation: 'spouse', age: 66, sex: 'female' }), member({ relation: 'grandchild', age: 8, employment: 'student', education: 'primary' })],
-      incomes: [{ type: 'pension', monthlyAmount: 1500 }],
-      assets: [{ type: 'deposit', value: 5000 }, { type: 'home', area: 60 }],
-      expenses: [{ type: 'medical_self_paid', amount12m: 3000 }],
-      hardships: [{ type: 'fire', occurredOn: '2026-08-01', loss: 10000 }],
-      benefits: [{ policyCode: 'dibao', since: '2025-11-01' }],
-      supporters: [{ relation: 'child', birthDate: '1980-01-01', coResident: false, monthlyIncome: 5000, conditions: [] }],
-    }));
+    const f = facts(
+      household({
+        members: [
+          member({ age: 70 }),
+          member({ relation: 'spouse', age: 66, sex: 'female' }),
+          member({ relation: 'grandchild', age: 8, employment: 'student', education: 'primary' }),
+        ],
+        incomes: [{ type: 'pension', monthlyAmount: 1500 }],
+        assets: [
+          { type: 'deposit', value: 5000 },
+          { type: 'home', area: 60 },
+        ],
+        expenses: [{ type: 'medical_self_paid', amount12m: 3000 }],
+        hardships: [{ type: 'fire', occurredOn: '2026-08-01', loss: 10000 }],
+        benefits: [{ policyCode: 'dibao', since: '2025-11-01' }],
+        supporters: [{ relation: 'child', birthDate: '1980-01-01', coResident: false, monthlyIncome: 5000, conditions: [] }],
+      }),
+    );
     for (const name of FACT_NAMES) {
       expect({ name, present: name in f }).toEqual({ name, present: true });
       const v = f[name];
@@ -43,10 +52,12 @@ describe('the catalogue', () => {
 
 describe('household size and composition', () => {
   it('counts only co-resident members, and divides income by them', () => {
-    const f = facts(household({
-      members: [member(), member({ relation: 'spouse' }), member({ relation: 'child', age: 25, coResident: false })],
-      incomes: [{ type: 'wage', monthlyAmount: 1800 }],
-    }));
+    const f = facts(
+      household({
+        members: [member(), member({ relation: 'spouse' }), member({ relation: 'child', age: 25, coResident: false })],
+        incomes: [{ type: 'wage', monthlyAmount: 1800 }],
+      }),
+    );
     expect(f.householdSize).toBe(2);
     expect(f.perCapitaIncome).toBe(900);
     expect(f.workingAgeCount).toBe(2);
@@ -77,18 +88,30 @@ describe('household size and composition', () => {
   });
 
   it('counts elderly, minors, children and the oldest and youngest together', () => {
-    const f = facts(household({
-      members: [member({ age: 72 }), member({ relation: 'spouse', age: 60 }), member({ relation: 'child', age: 35 }), member({ relation: 'grandchild', age: 13 }), member({ relation: 'grandchild', age: 16 })],
-    }));
+    const f = facts(
+      household({
+        members: [
+          member({ age: 72 }),
+          member({ relation: 'spouse', age: 60 }),
+          member({ relation: 'child', age: 35 }),
+          member({ relation: 'grandchild', age: 13 }),
+          member({ relation: 'grandchild', age: 16 }),
+        ],
+      }),
+    );
     expect(f).toMatchObject({ householdSize: 5, elderlyCount: 2, minorCount: 2, childUnder14Count: 1, workingAgeCount: 1, oldestAge: 72, youngestAge: 13 });
   });
 
   it('finds minors with no parent in the household', () => {
-    const skipped = facts(household({ members: [member({ age: 68 }), member({ relation: 'grandchild', age: 9 }), member({ relation: 'grandchild', age: 12 })] }));
+    const skipped = facts(
+      household({ members: [member({ age: 68 }), member({ relation: 'grandchild', age: 9 }), member({ relation: 'grandchild', age: 12 })] }),
+    );
     expect(skipped.minorWithoutParentCount).toBe(2);
     const withParent = facts(household({ members: [member({ age: 68 }), member({ relation: 'child', age: 38 }), member({ relation: 'grandchild', age: 9 })] }));
     expect(withParent.minorWithoutParentCount).toBe(0);
-    const parentAway = facts(household({ members: [member({ age: 68 }), member({ relation: 'child', age: 38, coResident: false }), member({ relation: 'grandchild', age: 9 })] }));
+    const parentAway = facts(
+      household({ members: [member({ age: 68 }), member({ relation: 'child', age: 38, coResident: false }), member({ relation: 'grandchild', age: 9 })] }),
+    );
     expect(parentAway.minorWithoutParentCount).toBe(1);
     const nuclear = facts(household({ members: [member({ age: 40 }), member({ relation: 'child', age: 9 })] }));
     expect(nuclear.minorWithoutParentCount).toBe(0);
@@ -118,7 +141,14 @@ describe('household size and composition', () => {
 
 describe('income', () => {
   it.each(UNCOUNTED_INCOME_TYPES.map((t) => [t]))('does not count %s', (type: IncomeType) => {
-    const f = facts(household({ incomes: [{ type: 'wage', monthlyAmount: 600 }, { type, monthlyAmount: 400 }] }));
+    const f = facts(
+      household({
+        incomes: [
+          { type: 'wage', monthlyAmount: 600 },
+          { type, monthlyAmount: 400 },
+        ],
+      }),
+    );
     expect(f.countedMonthlyIncome).toBe(600);
   });
 
@@ -131,16 +161,29 @@ describe('income', () => {
   });
 
   it("does not count a non-co-resident member's income, but counts income not tied to a member", () => {
-    const f = facts(household({
-      members: [member(), member({ relation: 'child', age: 30, coResident: false })],
-      incomes: [{ type: 'wage', monthlyAmount: 5000, memberIndex: 1 }, { type: 'support_payment', monthlyAmount: 500 }, { type: 'pension', monthlyAmount: 300, memberIndex: 0 }],
-    }));
+    const f = facts(
+      household({
+        members: [member(), member({ relation: 'child', age: 30, coResident: false })],
+        incomes: [
+          { type: 'wage', monthlyAmount: 5000, memberIndex: 1 },
+          { type: 'support_payment', monthlyAmount: 500 },
+          { type: 'pension', monthlyAmount: 300, memberIndex: 0 },
+        ],
+      }),
+    );
     expect(f.countedMonthlyIncome).toBe(800);
     expect(f.perCapitaIncome).toBe(800);
   });
 
   it('deducts the employment cost from a new job within the window, per the parameters', () => {
-    const wage = (jobStartedOn: string): HouseholdSnapshot => household({ members: [member(), member({ relation: 'spouse' })], incomes: [{ type: 'wage', monthlyAmount: 2000, jobStartedOn }, { type: 'pension', monthlyAmount: 1000 }] });
+    const wage = (jobStartedOn: string): HouseholdSnapshot =>
+      household({
+        members: [member(), member({ relation: 'spouse' })],
+        incomes: [
+          { type: 'wage', monthlyAmount: 2000, jobStartedOn },
+          { type: 'pension', monthlyAmount: 1000 },
+        ],
+      });
     // 5 completed months: deducted (2000 × 0.7 + 1000).
     const recent = facts(wage('2026-05-02'), DEDUCTION);
     expect(recent.countedMonthlyIncome).toBe(2400);
@@ -163,7 +206,14 @@ describe('income', () => {
 
   it('leaves every income fact unknown when no income was declared', () => {
     const f = facts(household({ incomes: [], expenses: [{ type: 'medical_self_paid', amount12m: 1000 }] }));
-    for (const name of ['countedMonthlyIncome', 'perCapitaIncome', 'annualCountedIncome', 'perCapitaIncomeBeforeDeduction', 'rigidExpenseShare', 'perCapitaIncomeAfterRigid'] as const) {
+    for (const name of [
+      'countedMonthlyIncome',
+      'perCapitaIncome',
+      'annualCountedIncome',
+      'perCapitaIncomeBeforeDeduction',
+      'rigidExpenseShare',
+      'perCapitaIncomeAfterRigid',
+    ] as const) {
       expect(f[name]).toBeUndefined();
     }
     expect(f.rigidExpenses12m).toBe(1000);
@@ -180,14 +230,28 @@ describe('income', () => {
 
 describe('assets', () => {
   it('sums deposits and securities, counts homes, vehicles other than disability vehicles, business registrations', () => {
-    const f = facts(household({
-      members: [member(), member({ relation: 'spouse' })],
-      assets: [
-        { type: 'deposit', value: 6000 }, { type: 'securities', value: 4000 }, { type: 'home', area: 50 }, { type: 'home', area: 30 },
-        { type: 'vehicle', value: 8000, disabilityVehicle: true }, { type: 'vehicle', value: 90000 }, { type: 'business_registration', value: 1 },
-      ],
-    }));
-    expect(f).toMatchObject({ financialAssets: 10000, perCapitaFinancialAssets: 5000, homeCount: 2, homeAreaPerCapita: 40, vehicleCount: 1, hasBusinessRegistration: true });
+    const f = facts(
+      household({
+        members: [member(), member({ relation: 'spouse' })],
+        assets: [
+          { type: 'deposit', value: 6000 },
+          { type: 'securities', value: 4000 },
+          { type: 'home', area: 50 },
+          { type: 'home', area: 30 },
+          { type: 'vehicle', value: 8000, disabilityVehicle: true },
+          { type: 'vehicle', value: 90000 },
+          { type: 'business_registration', value: 1 },
+        ],
+      }),
+    );
+    expect(f).toMatchObject({
+      financialAssets: 10000,
+      perCapitaFinancialAssets: 5000,
+      homeCount: 2,
+      homeAreaPerCapita: 40,
+      vehicleCount: 1,
+      hasBusinessRegistration: true,
+    });
   });
 
   it('does not count a disability vehicle', () => {
@@ -223,7 +287,23 @@ describe('labour and employment', () => {
   });
 
   it('ignores what was not collected about members who do not live in the household', () => {
-    const f = facts(household({ members: [member(), member({ relation: 'child', age: 30, coResident: false, labourCapacity: null, health: null, disability: undefined, selfCare: null, employment: null })] }));
+    const f = facts(
+      household({
+        members: [
+          member(),
+          member({
+            relation: 'child',
+            age: 30,
+            coResident: false,
+            labourCapacity: null,
+            health: null,
+            disability: undefined,
+            selfCare: null,
+            employment: null,
+          }),
+        ],
+      }),
+    );
     expect(f.membersWithLabourCapacity).toBe(1);
     expect(f.seriousIllnessCount).toBe(0);
     expect(f.disabledCount).toBe(0);
@@ -232,17 +312,29 @@ describe('labour and employment', () => {
   });
 
   it('counts employment and schooling', () => {
-    const f = facts(household({
-      members: [
-        member({ employment: 'flexible' }), member({ relation: 'spouse', employment: 'unemployed' }), member({ relation: 'parent', age: 65, employment: 'unemployed' }),
-        member({ relation: 'child', age: 19, employment: 'student', education: 'bachelor' }), member({ relation: 'child', age: 16, employment: 'student', education: 'vocational' }),
-        member({ relation: 'child', age: 10, employment: 'student', education: 'primary' }), member({ relation: 'child', age: 4, employment: 'preschool', education: 'none' }),
-        member({ relation: 'child', age: 1, employment: 'preschool', education: 'none' }),
-      ],
-    }));
+    const f = facts(
+      household({
+        members: [
+          member({ employment: 'flexible' }),
+          member({ relation: 'spouse', employment: 'unemployed' }),
+          member({ relation: 'parent', age: 65, employment: 'unemployed' }),
+          member({ relation: 'child', age: 19, employment: 'student', education: 'bachelor' }),
+          member({ relation: 'child', age: 16, employment: 'student', education: 'vocational' }),
+          member({ relation: 'child', age: 10, employment: 'student', education: 'primary' }),
+          member({ relation: 'child', age: 4, employment: 'preschool', education: 'none' }),
+          member({ relation: 'child', age: 1, employment: 'preschool', education: 'none' }),
+        ],
+      }),
+    );
     expect(f).toMatchObject({
-      employedCount: 1, noEmployedMember: false, unemployedWorkingAgeCount: 1, studentCount: 3, collegeStudentCount: 1,
-      seniorHighStudentCount: 1, compulsoryEducationStudentCount: 1, preschoolCount: 1,
+      employedCount: 1,
+      noEmployedMember: false,
+      unemployedWorkingAgeCount: 1,
+      studentCount: 3,
+      collegeStudentCount: 1,
+      seniorHighStudentCount: 1,
+      compulsoryEducationStudentCount: 1,
+      preschoolCount: 1,
     });
   });
 
@@ -262,17 +354,50 @@ describe('health, disability and care', () => {
     facts(household({ members: [member({ disability, ...extra })] }));
 
   it.each<[Disability, Partial<Facts>]>([
-    [{ category: 4, grade: 1 }, { severeDisabilityCount: 1, physicalGrade1to2Count: 1, mildDisabilityCount: 0, eligiblePersonDisabled: true }],
-    [{ category: 4, grade: 3 }, { severeDisabilityCount: 0, physicalGrade1to2Count: 0, mildDisabilityCount: 1, eligiblePersonDisabled: false }],
-    [{ category: 5, grade: 3 }, { severeDisabilityCount: 0, intellectualMentalGrade1to3Count: 1, mildDisabilityCount: 1, eligiblePersonDisabled: true }],
-    [{ category: 6, grade: 2 }, { severeDisabilityCount: 1, intellectualMentalGrade1to3Count: 1, eligiblePersonDisabled: true }],
-    [{ category: 6, grade: 4 }, { intellectualMentalGrade1to3Count: 0, mildDisabilityCount: 1, eligiblePersonDisabled: false }],
-    [{ category: 1, grade: 1 }, { visualGrade1Count: 1, severeDisabilityCount: 1, eligiblePersonDisabled: true }],
-    [{ category: 1, grade: 2 }, { visualGrade1Count: 0, severeDisabilityCount: 1, eligiblePersonDisabled: false }],
-    [{ category: 7, grade: 2 }, { disabilityGrade1to2Count: 1, eligiblePersonDisabled: true }],
-    [{ category: 7, grade: 3 }, { disabilityGrade1to2Count: 0, eligiblePersonDisabled: false }],
-    [{ category: 2, grade: 1 }, { severeDisabilityCount: 1, eligiblePersonDisabled: false }],
-    [{ category: 3, grade: 1 }, { severeDisabilityCount: 1, eligiblePersonDisabled: false }],
+    [
+      { category: 4, grade: 1 },
+      { severeDisabilityCount: 1, physicalGrade1to2Count: 1, mildDisabilityCount: 0, eligiblePersonDisabled: true },
+    ],
+    [
+      { category: 4, grade: 3 },
+      { severeDisabilityCount: 0, physicalGrade1to2Count: 0, mildDisabilityCount: 1, eligiblePersonDisabled: false },
+    ],
+    [
+      { category: 5, grade: 3 },
+      { severeDisabilityCount: 0, intellectualMentalGrade1to3Count: 1, mildDisabilityCount: 1, eligiblePersonDisabled: true },
+    ],
+    [
+      { category: 6, grade: 2 },
+      { severeDisabilityCount: 1, intellectualMentalGrade1to3Count: 1, eligiblePersonDisabled: true },
+    ],
+    [
+      { category: 6, grade: 4 },
+      { intellectualMentalGrade1to3Count: 0, mildDisabilityCount: 1, eligiblePersonDisabled: false },
+    ],
+    [
+      { category: 1, grade: 1 },
+      { visualGrade1Count: 1, severeDisabilityCount: 1, eligiblePersonDisabled: true },
+    ],
+    [
+      { category: 1, grade: 2 },
+      { visualGrade1Count: 0, severeDisabilityCount: 1, eligiblePersonDisabled: false },
+    ],
+    [
+      { category: 7, grade: 2 },
+      { disabilityGrade1to2Count: 1, eligiblePersonDisabled: true },
+    ],
+    [
+      { category: 7, grade: 3 },
+      { disabilityGrade1to2Count: 0, eligiblePersonDisabled: false },
+    ],
+    [
+      { category: 2, grade: 1 },
+      { severeDisabilityCount: 1, eligiblePersonDisabled: false },
+    ],
+    [
+      { category: 3, grade: 1 },
+      { severeDisabilityCount: 1, eligiblePersonDisabled: false },
+    ],
   ])('counts disability %p', (d, expected) => {
     expect(disabled(d)).toMatchObject({ disabledCount: 1, ...expected });
     expect(isTekunDisability(d)).toBe(expected.eligiblePersonDisabled);
@@ -287,17 +412,24 @@ describe('health, disability and care', () => {
   });
 
   it('uses the head for the eligible person in a larger household, the only member in a one-person one', () => {
-    const f = facts(household({ members: [member({ age: 45, disability: null }), member({ relation: 'parent', age: 80, disability: { category: 4, grade: 1 } })] }));
+    const f = facts(
+      household({ members: [member({ age: 45, disability: null }), member({ relation: 'parent', age: 80, disability: { category: 4, grade: 1 } })] }),
+    );
     expect(f.eligiblePersonAge).toBe(45);
     expect(f.eligiblePersonDisabled).toBe(false);
-    const alone = facts(household({ members: [member({ relation: 'parent', age: 80, disability: { category: 4, grade: 1 } }), member({ age: 45, coResident: false })] }));
+    const alone = facts(
+      household({ members: [member({ relation: 'parent', age: 80, disability: { category: 4, grade: 1 } }), member({ age: 45, coResident: false })] }),
+    );
     expect(alone.eligiblePersonAge).toBe(80);
     expect(alone.eligiblePersonDisabled).toBe(true);
     expect(alone.livingAlone).toBe(true);
   });
 
   it('counts illness, and leaves it unknown when health was not collected', () => {
-    expect(facts(household({ members: [member({ health: { seriousIllness: true, chronicIllness: true } })] }))).toMatchObject({ seriousIllnessCount: 1, chronicIllnessCount: 1 });
+    expect(facts(household({ members: [member({ health: { seriousIllness: true, chronicIllness: true } })] }))).toMatchObject({
+      seriousIllnessCount: 1,
+      chronicIllnessCount: 1,
+    });
     for (const health of [null, undefined]) {
       const f = facts(household({ members: [member(), member({ relation: 'spouse', health })] }));
       expect(f.seriousIllnessCount).toBeUndefined();
@@ -333,11 +465,17 @@ describe('health, disability and care', () => {
 
 describe('rigid expenses', () => {
   it('sums the last 12 months by type and relates them to income', () => {
-    const f = facts(household({
-      members: [member(), member({ relation: 'spouse' })],
-      incomes: [{ type: 'wage', monthlyAmount: 2000 }],
-      expenses: [{ type: 'medical_self_paid', amount12m: 12000 }, { type: 'education', amount12m: 3000 }, { type: 'rehabilitation', amount12m: 3000 }],
-    }));
+    const f = facts(
+      household({
+        members: [member(), member({ relation: 'spouse' })],
+        incomes: [{ type: 'wage', monthlyAmount: 2000 }],
+        expenses: [
+          { type: 'medical_self_paid', amount12m: 12000 },
+          { type: 'education', amount12m: 3000 },
+          { type: 'rehabilitation', amount12m: 3000 },
+        ],
+      }),
+    );
     expect(f).toMatchObject({ medicalSelfPaid12m: 12000, educationExpense12m: 3000, rehabilitationExpense12m: 3000, rigidExpenses12m: 18000 });
     expect(f.rigidExpenseShare).toBe(0.75);
     expect(f.perCapitaIncomeAfterRigid).toBe(250);
@@ -349,21 +487,28 @@ describe('rigid expenses', () => {
   });
 
   it("does not count a non-co-resident member's expenses", () => {
-    const f = facts(household({ members: [member(), member({ relation: 'child', coResident: false })], expenses: [{ type: 'medical_self_paid', amount12m: 500, memberIndex: 1 }] }));
+    const f = facts(
+      household({
+        members: [member(), member({ relation: 'child', coResident: false })],
+        expenses: [{ type: 'medical_self_paid', amount12m: 500, memberIndex: 1 }],
+      }),
+    );
     expect(f.medicalSelfPaid12m).toBe(0);
   });
 });
 
 describe('hardships and benefits', () => {
   it('takes hardships of the last 12 months (not 12 months ago, not later than asOf)', () => {
-    const f = facts(household({
-      hardships: [
-        { type: 'fire', occurredOn: '2026-09-15', loss: 20000 },
-        { type: 'accident', occurredOn: '2025-11-02', loss: 1000 },
-        { type: 'earner_death', occurredOn: '2025-11-01', loss: 50000 },
-        { type: 'disaster', occurredOn: '2026-12-01', loss: 7 },
-      ],
-    }));
+    const f = facts(
+      household({
+        hardships: [
+          { type: 'fire', occurredOn: '2026-09-15', loss: 20000 },
+          { type: 'accident', occurredOn: '2025-11-02', loss: 1000 },
+          { type: 'earner_death', occurredOn: '2025-11-01', loss: 50000 },
+          { type: 'disaster', occurredOn: '2026-12-01', loss: 7 },
+        ],
+      }),
+    );
     expect(f).toMatchObject({ recentHardship: true, hardshipTypes: ['fire', 'accident'], hardshipLoss: 21000, monthsSinceHardship: 1 });
   });
 
@@ -373,11 +518,21 @@ describe('hardships and benefits', () => {
   });
 
   it('lists current benefits and months on 低保', () => {
-    const f = facts(household({
-      benefits: [{ policyCode: 'tekun_care', since: '2020-01-01' }, { policyCode: 'dibao', since: '2025-08-15' }, { policyCode: 'medical_aid', since: '2027-01-01' }],
-    }));
+    const f = facts(
+      household({
+        benefits: [
+          { policyCode: 'tekun_care', since: '2020-01-01' },
+          { policyCode: 'dibao', since: '2025-08-15' },
+          { policyCode: 'medical_aid', since: '2027-01-01' },
+        ],
+      }),
+    );
     expect(f).toMatchObject({ benefitCodes: ['dibao', 'tekun_care'], onDibao: true, onTekun: true, onMargin: false, monthsOnDibao: 14 });
-    expect(facts(household({ benefits: [{ policyCode: 'dibao_margin', since: '2025-01-01' }] }))).toMatchObject({ onDibao: false, onMargin: true, monthsOnDibao: 0 });
+    expect(facts(household({ benefits: [{ policyCode: 'dibao_margin', since: '2025-01-01' }] }))).toMatchObject({
+      onDibao: false,
+      onMargin: true,
+      monthsOnDibao: 0,
+    });
     expect(facts(household())).toMatchObject({ benefitCodes: [], onDibao: false, monthsOnDibao: 0 });
   });
 });

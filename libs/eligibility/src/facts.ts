@@ -166,20 +166,50 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   // ---- one pass over the members ----
   let size = 0;
   let agesKnown = asOf === asOf;
-  let elderly = 0, minors = 0, under14 = 0, workingAge = 0, oldest = -Infinity, youngest = Infinity;
-  let minorHeadOrSibling = 0, minorChild = 0, minorGrandchild = 0, minorOther = 0;
-  let hasParent = false, hasHeadOrSpouse = false, hasAdultChildGeneration = false;
-  let labourKnown = true, withCapacity = 0;
-  let employmentKnown = true, employed = 0, unemployedWorkingAge = 0, students = 0, preschool = 0;
-  let schoolingKnown = true, college = 0, compulsory = 0, seniorHigh = 0;
-  let disabilityKnown = true, disabled = 0, grade1to2 = 0, intellectualMental = 0, visual1 = 0, physical12 = 0, mild = 0;
-  let healthKnown = true, serious = 0, chronic = 0;
-  let selfCareKnown = true, totalLoss = 0, partialLoss = 0;
+  let elderly = 0,
+    minors = 0,
+    under14 = 0,
+    workingAge = 0,
+    oldest = -Infinity,
+    youngest = Infinity;
+  let minorHeadOrSibling = 0,
+    minorChild = 0,
+    minorGrandchild = 0,
+    minorOther = 0;
+  let hasParent = false,
+    hasHeadOrSpouse = false,
+    hasAdultChildGeneration = false;
+  let labourKnown = true,
+    withCapacity = 0;
+  let employmentKnown = true,
+    employed = 0,
+    unemployedWorkingAge = 0,
+    students = 0,
+    preschool = 0;
+  let schoolingKnown = true,
+    college = 0,
+    compulsory = 0,
+    seniorHigh = 0;
+  let disabilityKnown = true,
+    disabled = 0,
+    grade1to2 = 0,
+    intellectualMental = 0,
+    visual1 = 0,
+    physical12 = 0,
+    mild = 0;
+  let healthKnown = true,
+    serious = 0,
+    chronic = 0;
+  let selfCareKnown = true,
+    totalLoss = 0,
+    partialLoss = 0;
   let single: SnapshotMember | undefined;
   let head: SnapshotMember | undefined;
-  let singleIndex = -1, headIndex = -1;
+  let singleIndex = -1,
+    headIndex = -1;
   let elderlyCareLoss = 0;
-  let singleAge = NaN, headAge = NaN;
+  let singleAge = NaN,
+    headAge = NaN;
 
   for (let i = 0; i < members.length; i++) {
     const m = members[i];
@@ -369,7 +399,8 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
     const disposable = params['disposable_income_monthly'];
     const line = params['supporter_ability_income_line'];
     const share = params['support_payment_share'];
-    let count = 0, maxIncome = 0;
+    let count = 0,
+      maxIncome = 0;
     for (const sp of supporters) {
       if (!isObject(sp)) continue;
       count++;
@@ -418,7 +449,9 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
     const keep = deduct ? 1 - Math.min(1, deductShare) : 1;
     let before = 0;
     let after = 0;
-    let own = 0, shared = 0, declaredSupport = 0;
+    let own = 0,
+      shared = 0,
+      declaredSupport = 0;
     for (const item of incomes) {
       if (!isObject(item)) continue;
       if (!isIncomeCounted(item.type)) continue;
@@ -461,7 +494,11 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   // ---- assets ----
   const assets = Array.isArray(h.assets) ? h.assets : [];
   if (assets.length > 0) {
-    let financial = 0, homes = 0, area = 0, vehicles = 0, business = false;
+    let financial = 0,
+      homes = 0,
+      area = 0,
+      vehicles = 0,
+      business = false;
     for (const a of assets) {
       if (!isObject(a)) continue;
       switch (a.type) {
@@ -495,7 +532,9 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
 
   // ---- rigid expenses ----
   const expenses = Array.isArray(h.expenses) ? h.expenses : [];
-  let medical = 0, education = 0, rehabilitation = 0;
+  let medical = 0,
+    education = 0,
+    rehabilitation = 0;
   for (const e of expenses) {
     if (!isObject(e)) continue;
     const owner = e.memberIndex;
@@ -525,7 +564,10 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   // ---- hardships ----
   if (asOf === asOf) {
     const hardships = Array.isArray(h.hardships) ? h.hardships : [];
-    let valid = true, recent = false, loss = 0, since = NO_HARDSHIP_MONTHS;
+    let valid = true,
+      recent = false,
+      loss = 0,
+      since = NO_HARDSHIP_MONTHS;
     const types: HardshipType[] = [];
     for (const e of hardships) {
       if (!isObject(e)) continue;
@@ -554,7 +596,10 @@ export function deriveFacts(h: HouseholdSnapshot, ctx: DeriveContext): Facts {
   // ---- current benefits ----
   const benefits = Array.isArray(h.benefits) ? h.benefits : [];
   let codes: string[] = [];
-  let onDibao = false, onTekun = false, onMargin = false, monthsOnDibao = 0;
+  let onDibao = false,
+    onTekun = false,
+    onMargin = false,
+    monthsOnDibao = 0;
   for (const b of benefits) {
     if (!isObject(b) || typeof b.policyCode !== 'string') continue;
     const since = dateKey(b.since);

@@ -57,7 +57,15 @@ export function checkReferences(policy: PolicyDefinition, parameters: readonly P
     const result = compiled.explain(facts, params, asOf, { parameterLabels: resolver.labels });
     let ok = result.outcome === ref.expected;
     if (ok && ref.expected === 'unknown' && ref.expectedMissing !== undefined) ok = sameSet(ref.expectedMissing, result.missingFacts);
-    const check: ReferenceCheck = { label: ref.label, expected: ref.expected, actual: result.outcome, missing: result.missingFacts, ok, summary: result.summary, asOf };
+    const check: ReferenceCheck = {
+      label: ref.label,
+      expected: ref.expected,
+      actual: result.outcome,
+      missing: result.missingFacts,
+      ok,
+      summary: result.summary,
+      asOf,
+    };
     if (ref.expectedMissing !== undefined) check.expectedMissing = ref.expectedMissing;
     return check;
   });

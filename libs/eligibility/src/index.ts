@@ -20,6 +20,14 @@ export type { ExplainOptions } from './explain.js';
 export { checkReferences, evaluateHousehold } from './household.js';
 export type { EvaluateHouseholdOptions, ReferenceCheck } from './household.js';
 export {
-  formatPlainNumber, formatQuantity, formatYuan, plainCondition, plainMissing, plainNearMiss, plainReasons, plainSummary, residentOrder,
+  formatPlainNumber,
+  formatQuantity,
+  formatYuan,
+  plainCondition,
+  plainMissing,
+  plainNearMiss,
+  plainReasons,
+  plainSummary,
+  residentOrder,
 } from './plain.js';
 export type { PlainLine, PlainMark, PlainOptions } from './plain.js';

@@ -57,7 +57,11 @@ describe('three-valued logic (Kleene)', () => {
     });
   }
 
-  it.each([['T', 'ineligible'], ['F', 'eligible'], ['U', 'unknown']] as const)('not %s → %s', (v, outcome) => {
+  it.each([
+    ['T', 'ineligible'],
+    ['F', 'eligible'],
+    ['U', 'unknown'],
+  ] as const)('not %s → %s', (v, outcome) => {
     const r = both({ label: '非', not: leaf(0) }, factsFor([v]));
     expect(r.outcome).toBe(outcome);
     expect(r.missing).toEqual(v === 'U' ? ['onDibao'] : []);
@@ -68,7 +72,13 @@ describe('three-valued logic (Kleene)', () => {
       label: '根',
       all: [
         { label: '收入', fact: 'perCapitaIncome', op: 'lt', value: 870 },
-        { label: '任一', any: [{ label: '老人', fact: 'elderlyCount', op: 'gte', value: 1 }, { label: '残疾', fact: 'disabledCount', op: 'gte', value: 1 }] },
+        {
+          label: '任一',
+          any: [
+            { label: '老人', fact: 'elderlyCount', op: 'gte', value: 1 },
+            { label: '残疾', fact: 'disabledCount', op: 'gte', value: 1 },
+          ],
+        },
         { label: '非', not: { label: '低保', fact: 'onDibao', op: 'eq', value: true } },
         { label: '收入2', fact: 'perCapitaIncome', op: 'lt', value: 1000 },
       ],
@@ -84,7 +94,14 @@ describe('three-valued logic (Kleene)', () => {
 });
 
 describe('comparisons', () => {
-  const f: Facts = { perCapitaIncome: 870, householdSize: 3, annualCountedIncome: 10440, benefitCodes: ['dibao', 'medical_aid'], hardshipTypes: [], onDibao: true };
+  const f: Facts = {
+    perCapitaIncome: 870,
+    householdSize: 3,
+    annualCountedIncome: 10440,
+    benefitCodes: ['dibao', 'medical_aid'],
+    hardshipTypes: [],
+    onDibao: true,
+  };
   const cases: Array<[FactName, CompareOp, Operand, Outcome]> = [
     ['perCapitaIncome', 'lt', 870, 'ineligible'],
     ['perCapitaIncome', 'lte', 870, 'eligible'],
@@ -114,18 +131,27 @@ describe('comparisons', () => {
   });
 
   it('names a missing operand fact as well as a missing fact', () => {
-    expect(both({ label: '条件', fact: 'perCapitaIncome', op: 'lt', value: { fact: 'perCapitaIncomeAfterRigid' } }, {}).missing).toEqual(['perCapitaIncome', 'perCapitaIncomeAfterRigid']);
+    expect(both({ label: '条件', fact: 'perCapitaIncome', op: 'lt', value: { fact: 'perCapitaIncomeAfterRigid' } }, {}).missing).toEqual([
+      'perCapitaIncome',
+      'perCapitaIncomeAfterRigid',
+    ]);
   });
 
   it('is unknown with no missing fact when only a parameter is missing', () => {
-    expect(both({ label: '条件', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard' } }, { perCapitaIncome: 1 })).toEqual({ outcome: 'unknown', missing: [] });
+    expect(both({ label: '条件', fact: 'perCapitaIncome', op: 'lt', value: { param: 'dibao_standard' } }, { perCapitaIncome: 1 })).toEqual({
+      outcome: 'unknown',
+      missing: [],
+    });
   });
 
   it('treats a NaN or wrongly typed fact as missing', () => {
     const rule: Rule = { label: '条件', fact: 'perCapitaIncome', op: 'lt', value: 870 };
     expect(both(rule, { perCapitaIncome: Number.NaN })).toEqual({ outcome: 'unknown', missing: ['perCapitaIncome'] });
     expect(both(rule, { perCapitaIncome: '500' })).toEqual({ outcome: 'unknown', missing: ['perCapitaIncome'] });
-    expect(both({ label: '条件', fact: 'benefitCodes', op: 'includes', value: 'dibao' }, { benefitCodes: 'dibao' })).toEqual({ outcome: 'unknown', missing: ['benefitCodes'] });
+    expect(both({ label: '条件', fact: 'benefitCodes', op: 'includes', value: 'dibao' }, { benefitCodes: 'dibao' })).toEqual({
+      outcome: 'unknown',
+      missing: ['benefitCodes'],
+    });
   });
 
   it('does not allocate for decided outcomes: eligible and ineligible results are shared', () => {

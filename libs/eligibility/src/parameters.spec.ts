@@ -28,19 +28,26 @@ describe('parameters by region and date', () => {
 
   it('leaves a parameter out when no value is in force', () => {
     expect(resolveParameters(PARAMETERS, WENJIANG_COMMUNITY, '2019-01-01')).toEqual({});
-    expect(resolveParameters(PARAMETERS, WENJIANG_COMMUNITY, '2020-06-01')).toEqual({ employment_cost_deduction_months: 6, employment_cost_deduction_share: 0.3, dibao_asset_months: 24 });
+    expect(resolveParameters(PARAMETERS, WENJIANG_COMMUNITY, '2020-06-01')).toEqual({
+      employment_cost_deduction_months: 6,
+      employment_cost_deduction_share: 0.3,
+      dibao_asset_months: 24,
+    });
   });
 
   it('prefers the latest effectiveFrom between equally specific open-ended values', () => {
-    const table: ParameterDefinition[] = [{
-      name: 'x', label: 'x',
-      values: [
-        { region: '5101', effectiveFrom: '2020-01-01', value: 1 },
-        { region: '5101', effectiveFrom: '2023-01-01', value: 3 },
-        { region: '5101', effectiveFrom: '2022-01-01', value: 2 },
-        { region: '51', effectiveFrom: '2024-01-01', value: 9 },
-      ],
-    }];
+    const table: ParameterDefinition[] = [
+      {
+        name: 'x',
+        label: 'x',
+        values: [
+          { region: '5101', effectiveFrom: '2020-01-01', value: 1 },
+          { region: '5101', effectiveFrom: '2023-01-01', value: 3 },
+          { region: '5101', effectiveFrom: '2022-01-01', value: 2 },
+          { region: '51', effectiveFrom: '2024-01-01', value: 9 },
+        ],
+      },
+    ];
     expect(resolveParameters(table, '510115', '2024-06-01')['x']).toBe(3);
     expect(resolveParameters(table, '510115', '2022-06-01')['x']).toBe(2);
     expect(resolveParameters(table, '511000', '2024-06-01')['x']).toBe(9);

@@ -44,7 +44,12 @@ function ofYourFamily(fact: FactName): string {
 }
 
 const RELATION: Readonly<Partial<Record<CompareOp, string>>> = {
-  lt: '低于', lte: '不高于', gt: '高于', gte: '不低于', eq: '等于', neq: '不等于',
+  lt: '低于',
+  lte: '不高于',
+  gt: '高于',
+  gte: '不低于',
+  eq: '等于',
+  neq: '不等于',
 };
 
 export type PlainMark = 'met' | 'unmet' | 'unknown';

@@ -1,5 +1,14 @@
 import {
-  ASSET_TYPES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, INCOME_TYPES, LABOUR_CAPACITIES, RELATIONS, SUPPORTER_CONDITIONS, SUPPORTER_RELATIONS,
+  ASSET_TYPES,
+  EDUCATIONS,
+  EMPLOYMENTS,
+  EXPENSE_TYPES,
+  HARDSHIP_TYPES,
+  INCOME_TYPES,
+  LABOUR_CAPACITIES,
+  RELATIONS,
+  SUPPORTER_CONDITIONS,
+  SUPPORTER_RELATIONS,
 } from '@zczr/domain';
 import fc from 'fast-check';
 import { FACT_CATALOGUE } from './catalogue.js';
@@ -8,7 +17,17 @@ import { evaluateHousehold } from './household.js';
 import { interpret } from './interpret.js';
 import { compilePolicy } from './policy.js';
 import { DIBAO_POLICY, PARAMETERS, policy } from './test-fixtures.js';
-import { FACT_NAMES, type CompareOp, type FactName, type Facts, type FactValue, type HouseholdSnapshot, type Operand, type ResolvedParameters, type Rule } from './types.js';
+import {
+  FACT_NAMES,
+  type CompareOp,
+  type FactName,
+  type Facts,
+  type FactValue,
+  type HouseholdSnapshot,
+  type Operand,
+  type ResolvedParameters,
+  type Rule,
+} from './types.js';
 import { validateRule } from './validate.js';
 
 // ---- arbitrary households: anything the types allow and more (nulls, NaN, junk dates) ----
@@ -18,45 +37,93 @@ const anyNumber = fc.oneof(
   fc.double(),
   fc.constantFrom(0, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.NaN, Infinity, -Infinity),
 );
-const validDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const anyDate = fc.oneof({ weight: 8, arbitrary: validDate }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '0000-00-00', '9999-99-99', '') });
-const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.oneof({ weight: 4, arbitrary: arb }, fc.constant(null), fc.constant(undefined));
+const validDate = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const anyDate = fc.oneof(
+  { weight: 8, arbitrary: validDate },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '0000-00-00', '9999-99-99', '') },
+);
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> =>
+  fc.oneof({ weight: 4, arbitrary: arb }, fc.constant(null), fc.constant(undefined));
 
-const memberArb = fc.record({
-  relation: fc.constantFrom(...RELATIONS),
-  sex: fc.constantFrom('male', 'female'),
-  birthDate: anyDate,
-  education: maybe(fc.constantFrom(...EDUCATIONS)),
-  employment: maybe(fc.constantFrom(...EMPLOYMENTS)),
-  labourCapacity: maybe(fc.constantFrom(...LABOUR_CAPACITIES)),
-  health: maybe(fc.record({ chronicIllness: fc.boolean(), seriousIllness: fc.boolean() })),
-  disability: maybe(fc.record({ category: fc.integer({ min: 0, max: 9 }), grade: fc.integer({ min: 0, max: 6 }) })),
-  selfCare: maybe(fc.record({ eating: fc.boolean(), dressing: fc.boolean(), gettingUp: fc.boolean(), toileting: fc.boolean(), walkingIndoors: fc.boolean(), bathing: fc.boolean() })),
-  coResident: fc.oneof({ weight: 5, arbitrary: fc.boolean() }, fc.constant(undefined)),
-}, { requiredKeys: ['relation', 'sex', 'birthDate', 'coResident'] });
+const memberArb = fc.record(
+  {
+    relation: fc.constantFrom(...RELATIONS),
+    sex: fc.constantFrom('male', 'female'),
+    birthDate: anyDate,
+    education: maybe(fc.constantFrom(...EDUCATIONS)),
+    employment: maybe(fc.constantFrom(...EMPLOYMENTS)),
+    labourCapacity: maybe(fc.constantFrom(...LABOUR_CAPACITIES)),
+    health: maybe(fc.record({ chronicIllness: fc.boolean(), seriousIllness: fc.boolean() })),
+    disability: maybe(fc.record({ category: fc.integer({ min: 0, max: 9 }), grade: fc.integer({ min: 0, max: 6 }) })),
+    selfCare: maybe(
+      fc.record({
+        eating: fc.boolean(),
+        dressing: fc.boolean(),
+        gettingUp: fc.boolean(),
+        toileting: fc.boolean(),
+        walkingIndoors: fc.boolean(),
+        bathing: fc.boolean(),
+      }),
+    ),
+    coResident: fc.oneof({ weight: 5, arbitrary: fc.boolean() }, fc.constant(undefined)),
+  },
+  { requiredKeys: ['relation', 'sex', 'birthDate', 'coResident'] },
+);
 
 const memberIndex = fc.integer({ min: -2, max: 8 });
 
-const householdArb = fc.record({
-  regionCode: fc.oneof(fc.constantFrom('510115001001', '510104001001', '110105001001', '', '5'), fc.string({ maxLength: 14 })),
-  members: fc.array(memberArb, { maxLength: 7 }),
-  incomes: fc.array(fc.record({ type: fc.constantFrom(...INCOME_TYPES), monthlyAmount: anyNumber, memberIndex, jobStartedOn: anyDate }, { requiredKeys: ['type', 'monthlyAmount'] }), { maxLength: 5 }),
-  assets: fc.array(fc.record({ type: fc.constantFrom(...ASSET_TYPES), value: anyNumber, area: anyNumber, disabilityVehicle: fc.boolean() }, { requiredKeys: ['type'] }), { maxLength: 5 }),
-  expenses: fc.array(fc.record({ type: fc.constantFrom(...EXPENSE_TYPES), amount12m: anyNumber, memberIndex }, { requiredKeys: ['type', 'amount12m'] }), { maxLength: 4 }),
-  hardships: fc.array(fc.record({ type: fc.constantFrom(...HARDSHIP_TYPES), occurredOn: anyDate, loss: anyNumber }, { requiredKeys: ['type', 'occurredOn'] }), { maxLength: 3 }),
-  benefits: fc.array(fc.record({ policyCode: fc.constantFrom('dibao', 'tekun', 'dibao_margin', 'medical_aid', 'x'), since: anyDate }), { maxLength: 3 }),
-  supporters: fc.array(fc.record({
-    relation: fc.constantFrom(...SUPPORTER_RELATIONS), birthDate: maybe(anyDate), coResident: fc.boolean(), monthlyIncome: maybe(anyNumber),
-    conditions: fc.subarray([...SUPPORTER_CONDITIONS]),
-  }), { maxLength: 3 }),
-}, { requiredKeys: ['regionCode', 'members', 'incomes', 'assets', 'expenses', 'hardships', 'benefits'] }).map((h) => h as unknown as HouseholdSnapshot);
+const householdArb = fc
+  .record(
+    {
+      regionCode: fc.oneof(fc.constantFrom('510115001001', '510104001001', '110105001001', '', '5'), fc.string({ maxLength: 14 })),
+      members: fc.array(memberArb, { maxLength: 7 }),
+      incomes: fc.array(
+        fc.record(
+          { type: fc.constantFrom(...INCOME_TYPES), monthlyAmount: anyNumber, memberIndex, jobStartedOn: anyDate },
+          { requiredKeys: ['type', 'monthlyAmount'] },
+        ),
+        { maxLength: 5 },
+      ),
+      assets: fc.array(
+        fc.record({ type: fc.constantFrom(...ASSET_TYPES), value: anyNumber, area: anyNumber, disabilityVehicle: fc.boolean() }, { requiredKeys: ['type'] }),
+        { maxLength: 5 },
+      ),
+      expenses: fc.array(fc.record({ type: fc.constantFrom(...EXPENSE_TYPES), amount12m: anyNumber, memberIndex }, { requiredKeys: ['type', 'amount12m'] }), {
+        maxLength: 4,
+      }),
+      hardships: fc.array(
+        fc.record({ type: fc.constantFrom(...HARDSHIP_TYPES), occurredOn: anyDate, loss: anyNumber }, { requiredKeys: ['type', 'occurredOn'] }),
+        { maxLength: 3 },
+      ),
+      benefits: fc.array(fc.record({ policyCode: fc.constantFrom('dibao', 'tekun', 'dibao_margin', 'medical_aid', 'x'), since: anyDate }), { maxLength: 3 }),
+      supporters: fc.array(
+        fc.record({
+          relation: fc.constantFrom(...SUPPORTER_RELATIONS),
+          birthDate: maybe(anyDate),
+          coResident: fc.boolean(),
+          monthlyIncome: maybe(anyNumber),
+          conditions: fc.subarray([...SUPPORTER_CONDITIONS]),
+        }),
+        { maxLength: 3 },
+      ),
+    },
+    { requiredKeys: ['regionCode', 'members', 'incomes', 'assets', 'expenses', 'hardships', 'benefits'] },
+  )
+  .map((h) => h as unknown as HouseholdSnapshot);
 
 const asOfArb = fc.oneof({ weight: 9, arbitrary: validDate }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) });
 
 const paramsArb: fc.Arbitrary<ResolvedParameters> = fc.record(
   {
-    employment_cost_deduction_months: anyNumber, employment_cost_deduction_share: anyNumber, dibao_standard: anyNumber,
-    supporter_ability_income_line: anyNumber, support_payment_share: anyNumber, disposable_income_monthly: anyNumber,
+    employment_cost_deduction_months: anyNumber,
+    employment_cost_deduction_share: anyNumber,
+    dibao_standard: anyNumber,
+    supporter_ability_income_line: anyNumber,
+    support_payment_share: anyNumber,
+    disposable_income_monthly: anyNumber,
   },
   { requiredKeys: [] },
 );
@@ -90,7 +157,10 @@ const booleanLeaf: fc.Arbitrary<Rule> = fc.record({
   label,
   fact: fc.constantFrom(...BOOLEAN_FACTS),
   op: fc.constantFrom<CompareOp>('eq', 'neq'),
-  value: fc.oneof(fc.boolean(), fc.constantFrom(...BOOLEAN_FACTS).map((fact): Operand => ({ fact }))),
+  value: fc.oneof(
+    fc.boolean(),
+    fc.constantFrom(...BOOLEAN_FACTS).map((fact): Operand => ({ fact })),
+  ),
 });
 const listLeaf: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({ label, fact: fc.constantFrom(...LIST_FACTS), op: fc.constantFrom<CompareOp>('in', 'notIn'), value: fc.subarray([...WORDS]) }),
@@ -161,7 +231,10 @@ describe('properties', () => {
   });
 
   it('generates only valid rules (sanity check of the generator)', () => {
-    fc.assert(fc.property(ruleArb, (rule) => expect(validateRule(rule)).toEqual([])), { numRuns: 500 });
+    fc.assert(
+      fc.property(ruleArb, (rule) => expect(validateRule(rule)).toEqual([])),
+      { numRuns: 500 },
+    );
   });
 
   it('agrees with the interpreter: compiled evaluate and explain give the same outcome and missing facts', () => {

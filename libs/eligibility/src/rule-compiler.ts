@@ -119,17 +119,35 @@ function numericLeaf(fact: FactName, op: CompareOp, operand: CompiledOperand): T
     const c = operand.value;
     switch (op) {
       case 'lt':
-        return (f) => { const a = f[fact]; return typeof a !== 'number' || a !== a ? U : a < c ? T : F; };
+        return (f) => {
+          const a = f[fact];
+          return typeof a !== 'number' || a !== a ? U : a < c ? T : F;
+        };
       case 'lte':
-        return (f) => { const a = f[fact]; return typeof a !== 'number' || a !== a ? U : a <= c ? T : F; };
+        return (f) => {
+          const a = f[fact];
+          return typeof a !== 'number' || a !== a ? U : a <= c ? T : F;
+        };
       case 'gt':
-        return (f) => { const a = f[fact]; return typeof a !== 'number' || a !== a ? U : a > c ? T : F; };
+        return (f) => {
+          const a = f[fact];
+          return typeof a !== 'number' || a !== a ? U : a > c ? T : F;
+        };
       case 'gte':
-        return (f) => { const a = f[fact]; return typeof a !== 'number' || a !== a ? U : a >= c ? T : F; };
+        return (f) => {
+          const a = f[fact];
+          return typeof a !== 'number' || a !== a ? U : a >= c ? T : F;
+        };
       case 'eq':
-        return (f) => { const a = f[fact]; return typeof a !== 'number' || a !== a ? U : a === c ? T : F; };
+        return (f) => {
+          const a = f[fact];
+          return typeof a !== 'number' || a !== a ? U : a === c ? T : F;
+        };
       case 'neq':
-        return (f) => { const a = f[fact]; return typeof a !== 'number' || a !== a ? U : a !== c ? T : F; };
+        return (f) => {
+          const a = f[fact];
+          return typeof a !== 'number' || a !== a ? U : a !== c ? T : F;
+        };
       case 'in':
       case 'notIn':
       case 'includes':
@@ -142,17 +160,47 @@ function numericLeaf(fact: FactName, op: CompareOp, operand: CompiledOperand): T
   const rhs = numberOperand(operand);
   switch (op) {
     case 'lt':
-      return (f, p) => { const a = f[fact]; if (typeof a !== 'number' || a !== a) return U; const b = rhs(f, p); return b !== b ? U : a < b ? T : F; };
+      return (f, p) => {
+        const a = f[fact];
+        if (typeof a !== 'number' || a !== a) return U;
+        const b = rhs(f, p);
+        return b !== b ? U : a < b ? T : F;
+      };
     case 'lte':
-      return (f, p) => { const a = f[fact]; if (typeof a !== 'number' || a !== a) return U; const b = rhs(f, p); return b !== b ? U : a <= b ? T : F; };
+      return (f, p) => {
+        const a = f[fact];
+        if (typeof a !== 'number' || a !== a) return U;
+        const b = rhs(f, p);
+        return b !== b ? U : a <= b ? T : F;
+      };
     case 'gt':
-      return (f, p) => { const a = f[fact]; if (typeof a !== 'number' || a !== a) return U; const b = rhs(f, p); return b !== b ? U : a > b ? T : F; };
+      return (f, p) => {
+        const a = f[fact];
+        if (typeof a !== 'number' || a !== a) return U;
+        const b = rhs(f, p);
+        return b !== b ? U : a > b ? T : F;
+      };
     case 'gte':
-      return (f, p) => { const a = f[fact]; if (typeof a !== 'number' || a !== a) return U; const b = rhs(f, p); return b !== b ? U : a >= b ? T : F; };
+      return (f, p) => {
+        const a = f[fact];
+        if (typeof a !== 'number' || a !== a) return U;
+        const b = rhs(f, p);
+        return b !== b ? U : a >= b ? T : F;
+      };
     case 'eq':
-      return (f, p) => { const a = f[fact]; if (typeof a !== 'number' || a !== a) return U; const b = rhs(f, p); return b !== b ? U : a === b ? T : F; };
+      return (f, p) => {
+        const a = f[fact];
+        if (typeof a !== 'number' || a !== a) return U;
+        const b = rhs(f, p);
+        return b !== b ? U : a === b ? T : F;
+      };
     case 'neq':
-      return (f, p) => { const a = f[fact]; if (typeof a !== 'number' || a !== a) return U; const b = rhs(f, p); return b !== b ? U : a !== b ? T : F; };
+      return (f, p) => {
+        const a = f[fact];
+        if (typeof a !== 'number' || a !== a) return U;
+        const b = rhs(f, p);
+        return b !== b ? U : a !== b ? T : F;
+      };
     case 'in':
     case 'notIn':
     case 'includes':
@@ -170,12 +218,18 @@ function scalarLeaf(fact: FactName, kind: 'boolean' | 'string', op: CompareOp, o
   if (op === 'in' || op === 'notIn') {
     if (operand.kind !== 'literal' || !Array.isArray(operand.value)) return internal('in/notIn without a list');
     const set = new Set<unknown>(operand.value);
-    return (f) => { const a = f[fact]; return typeof a !== kind ? U : set.has(a) ? yes : no; };
+    return (f) => {
+      const a = f[fact];
+      return typeof a !== kind ? U : set.has(a) ? yes : no;
+    };
   }
   if (op !== 'eq' && op !== 'neq') return internal(`operator ${op} on a ${kind}`);
   if (operand.kind === 'literal') {
     const c = operand.value;
-    return (f) => { const a = f[fact]; return typeof a !== kind ? U : a === c ? yes : no; };
+    return (f) => {
+      const a = f[fact];
+      return typeof a !== kind ? U : a === c ? yes : no;
+    };
   }
   if (operand.kind === 'fact') {
     const other = operand.name;
@@ -208,7 +262,10 @@ function listLeaf(fact: FactName, op: CompareOp, operand: CompiledOperand): Test
   if (op !== 'includes' && op !== 'excludes') return internal(`operator ${op} on a list`);
   if (operand.kind === 'literal' && typeof operand.value === 'string') {
     const c = operand.value;
-    return (f) => { const a = f[fact]; return !Array.isArray(a) ? U : (a as readonly string[]).includes(c) ? yes : no; };
+    return (f) => {
+      const a = f[fact];
+      return !Array.isArray(a) ? U : (a as readonly string[]).includes(c) ? yes : no;
+    };
   }
   if (operand.kind === 'fact') {
     const other = operand.name;
@@ -367,10 +424,13 @@ export function compileExpr(e: Expr): NumberFn {
       return (f, p) => args.reduce((acc, a) => acc * a(f, p), 1);
     case '/':
       return (f, p) =>
-        args.slice(1).reduce((acc, a) => {
-          const d = a(f, p);
-          return d === 0 ? NaN : acc / d;
-        }, first(f, p));
+        args.slice(1).reduce(
+          (acc, a) => {
+            const d = a(f, p);
+            return d === 0 ? NaN : acc / d;
+          },
+          first(f, p),
+        );
     case 'min':
       return (f, p) => Math.min(...args.map((a) => a(f, p)));
     case 'max':

@@ -9,8 +9,14 @@ import { AS_OF, bornYearsBefore, household, member } from './test-fixtures.js';
 
 const PARAMS = { dibao_standard: 900, supporter_ability_income_line: 1800, support_payment_share: 0.3, disposable_income_monthly: 4000 };
 const facts = (h: Parameters<typeof deriveFacts>[0]) => deriveFacts(h, { asOf: AS_OF, params: PARAMS });
-const son = (over: Partial<SnapshotSupporter> = {}): SnapshotSupporter =>
-  ({ relation: 'child', birthDate: bornYearsBefore(45), coResident: false, monthlyIncome: 9200, conditions: [], ...over });
+const son = (over: Partial<SnapshotSupporter> = {}): SnapshotSupporter => ({
+  relation: 'child',
+  birthDate: bornYearsBefore(45),
+  coResident: false,
+  monthlyIncome: 9200,
+  conditions: [],
+  ...over,
+});
 const old = member({ age: 72, labourCapacity: 'none', employment: 'retired' });
 
 describe('supporter facts', () => {
@@ -24,7 +30,7 @@ describe('supporter facts', () => {
     expect(none.supportPaymentCounted).toBe(0);
   });
 
-  it('take the able supporter\'s income and count (income − line) × share as support owed', () => {
+  it("take the able supporter's income and count (income − line) × share as support owed", () => {
     const f = facts(household({ members: [old], incomes: [{ type: 'pension', monthlyAmount: 600 }], supporters: [son()] }));
     expect(f.supporterCount).toBe(1);
     expect(f.supporterMaxIncome).toBe(9200);
@@ -53,7 +59,7 @@ describe('supporter facts', () => {
     expect(facts(household({ members: [old], supporters: [son({ conditions: ['dibao'], monthlyIncome: 700 })] })).supporterMaxIncome).toBe(700);
   });
 
-  it('are unknown when an able supporter\'s income is not known, and then so is the household income', () => {
+  it("are unknown when an able supporter's income is not known, and then so is the household income", () => {
     const f = facts(household({ members: [old], supporters: [son({ monthlyIncome: null })] }));
     expect(f.supporterCount).toBe(1);
     expect('supporterMaxIncome' in f).toBe(false);
@@ -68,10 +74,18 @@ describe('supporter facts', () => {
 });
 
 describe('person-level facts', () => {
-  it('give the applicant\'s own income: items tied to them plus an equal share of the untied ones', () => {
+  it("give the applicant's own income: items tied to them plus an equal share of the untied ones", () => {
     const grandma = member({ age: 70, sex: 'female', labourCapacity: 'none' });
     const kid = member({ relation: 'grandchild', age: 10, employment: 'student', education: 'primary' });
-    const f = facts(household({ members: [grandma, kid], incomes: [{ type: 'pension', monthlyAmount: 1080, memberIndex: 0 }, { type: 'other_transfer', monthlyAmount: 200 }] }));
+    const f = facts(
+      household({
+        members: [grandma, kid],
+        incomes: [
+          { type: 'pension', monthlyAmount: 1080, memberIndex: 0 },
+          { type: 'other_transfer', monthlyAmount: 200 },
+        ],
+      }),
+    );
     expect(f.perCapitaIncome).toBe(640);
     expect(f.eligiblePersonIncome).toBe(1180);
   });

@@ -4,8 +4,20 @@
  * Pure data types: nothing here runs.
  */
 import type {
-  AssetItem, CurrentBenefit, Disability, Education, Employment, HardshipEvent, Health, IncomeItem, LabourCapacity, Relation,
-  RigidExpense, SelfCareCheck, SupporterCondition, SupporterRelation,
+  AssetItem,
+  CurrentBenefit,
+  Disability,
+  Education,
+  Employment,
+  HardshipEvent,
+  Health,
+  IncomeItem,
+  LabourCapacity,
+  Relation,
+  RigidExpense,
+  SelfCareCheck,
+  SupporterCondition,
+  SupporterRelation,
 } from '@zczr/domain';
 
 // ---- household snapshot ----------------------------------------------------------------------
@@ -68,30 +80,78 @@ export type Facts = Partial<Record<FactName, FactValue>>;
  */
 export const FACT_NAMES = [
   // size and composition (co-resident members only, per docs/DOMAIN.md §3)
-  'householdSize', 'elderlyCount', 'minorCount', 'childUnder14Count', 'workingAgeCount', 'oldestAge', 'youngestAge',
-  'livingAlone', 'minorWithoutParentCount',
+  'householdSize',
+  'elderlyCount',
+  'minorCount',
+  'childUnder14Count',
+  'workingAgeCount',
+  'oldestAge',
+  'youngestAge',
+  'livingAlone',
+  'minorWithoutParentCount',
   // where the household lives: a villagers' committee (村委会) or a residents' committee (居委会)
   'ruralCommunity',
   // income (monthly, yuan)
-  'countedMonthlyIncome', 'perCapitaIncome', 'annualCountedIncome', 'perCapitaIncomeBeforeDeduction',
+  'countedMonthlyIncome',
+  'perCapitaIncome',
+  'annualCountedIncome',
+  'perCapitaIncomeBeforeDeduction',
   // assets
-  'financialAssets', 'perCapitaFinancialAssets', 'homeCount', 'homeAreaPerCapita', 'vehicleCount', 'hasBusinessRegistration',
+  'financialAssets',
+  'perCapitaFinancialAssets',
+  'homeCount',
+  'homeAreaPerCapita',
+  'vehicleCount',
+  'hasBusinessRegistration',
   // labour and employment
-  'membersWithLabourCapacity', 'allWithoutLabourCapacity', 'employedCount', 'unemployedWorkingAgeCount', 'noEmployedMember',
-  'studentCount', 'collegeStudentCount', 'compulsoryEducationStudentCount', 'seniorHighStudentCount', 'preschoolCount',
+  'membersWithLabourCapacity',
+  'allWithoutLabourCapacity',
+  'employedCount',
+  'unemployedWorkingAgeCount',
+  'noEmployedMember',
+  'studentCount',
+  'collegeStudentCount',
+  'compulsoryEducationStudentCount',
+  'seniorHighStudentCount',
+  'preschoolCount',
   // health, disability, care
-  'disabledCount', 'severeDisabilityCount', 'disabilityGrade1to2Count', 'intellectualMentalGrade1to3Count', 'visualGrade1Count',
-  'physicalGrade1to2Count', 'mildDisabilityCount', 'seriousIllnessCount', 'chronicIllnessCount',
-  'totalSelfCareLossCount', 'partialSelfCareLossCount',
-  'eligiblePersonAge', 'eligiblePersonDisabled', 'eligiblePersonIncome', 'eligiblePersonUnableToWork', 'elderlySelfCareLossCount',
+  'disabledCount',
+  'severeDisabilityCount',
+  'disabilityGrade1to2Count',
+  'intellectualMentalGrade1to3Count',
+  'visualGrade1Count',
+  'physicalGrade1to2Count',
+  'mildDisabilityCount',
+  'seriousIllnessCount',
+  'chronicIllnessCount',
+  'totalSelfCareLossCount',
+  'partialSelfCareLossCount',
+  'eligiblePersonAge',
+  'eligiblePersonDisabled',
+  'eligiblePersonIncome',
+  'eligiblePersonUnableToWork',
+  'elderlySelfCareLossCount',
   // legal supporters of the applicant (赡养、抚养、扶养义务人)
-  'supporterCount', 'supporterMaxIncome', 'supportPaymentCounted',
+  'supporterCount',
+  'supporterMaxIncome',
+  'supportPaymentCounted',
   // rigid expenses (last 12 months, yuan)
-  'medicalSelfPaid12m', 'educationExpense12m', 'rehabilitationExpense12m', 'rigidExpenses12m', 'rigidExpenseShare',
+  'medicalSelfPaid12m',
+  'educationExpense12m',
+  'rehabilitationExpense12m',
+  'rigidExpenses12m',
+  'rigidExpenseShare',
   'perCapitaIncomeAfterRigid',
   // events and benefits
-  'recentHardship', 'hardshipTypes', 'monthsSinceHardship', 'hardshipLoss',
-  'benefitCodes', 'monthsOnDibao', 'onDibao', 'onTekun', 'onMargin',
+  'recentHardship',
+  'hardshipTypes',
+  'monthsSinceHardship',
+  'hardshipLoss',
+  'benefitCodes',
+  'monthsOnDibao',
+  'onDibao',
+  'onTekun',
+  'onMargin',
 ] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 
@@ -131,13 +191,7 @@ export type ResolvedParameters = Readonly<Record<string, number>>;
 export type CompareOp = 'lt' | 'lte' | 'gt' | 'gte' | 'eq' | 'neq' | 'in' | 'notIn' | 'includes' | 'excludes';
 
 /** A number, string, boolean, list of strings, a named parameter (optionally × a factor), or another fact. */
-export type Operand =
-  | number
-  | string
-  | boolean
-  | readonly string[]
-  | { param: string; times?: number }
-  | { fact: FactName; times?: number };
+export type Operand = number | string | boolean | readonly string[] | { param: string; times?: number } | { fact: FactName; times?: number };
 
 interface Labelled {
   /** Short Chinese text used in explanations, e.g. "家庭人均月收入低于当地低保标准". */
@@ -147,18 +201,11 @@ interface Labelled {
 }
 
 export type Rule =
-  | (Labelled & { all: Rule[] })
-  | (Labelled & { any: Rule[] })
-  | (Labelled & { not: Rule })
-  | (Labelled & { fact: FactName; op: CompareOp; value: Operand });
+  (Labelled & { all: Rule[] }) | (Labelled & { any: Rule[] }) | (Labelled & { not: Rule }) | (Labelled & { fact: FactName; op: CompareOp; value: Operand });
 
 /** Arithmetic for benefit estimates. */
 export type Expr =
-  | number
-  | { param: string }
-  | { fact: FactName }
-  | { op: '+' | '-' | '*' | '/' | 'min' | 'max'; args: Expr[] }
-  | { op: 'round'; args: [Expr] };
+  number | { param: string } | { fact: FactName } | { op: '+' | '-' | '*' | '/' | 'min' | 'max'; args: Expr[] } | { op: 'round'; args: [Expr] };
 
 export interface BenefitFormula {
   /** e.g. "（低保标准 − 家庭人均收入）× 共同生活人数" */
@@ -172,8 +219,20 @@ export interface BenefitFormula {
 // ---- policies --------------------------------------------------------------------------------
 
 export const POLICY_GROUPS = [
-  'dibao', 'tekun', 'margin', 'rigid_expense', 'temporary', 'medical', 'education', 'housing', 'employment',
-  'disability', 'children', 'elderly', 'social_service', 'other',
+  'dibao',
+  'tekun',
+  'margin',
+  'rigid_expense',
+  'temporary',
+  'medical',
+  'education',
+  'housing',
+  'employment',
+  'disability',
+  'children',
+  'elderly',
+  'social_service',
+  'other',
 ] as const;
 export type PolicyGroup = (typeof POLICY_GROUPS)[number];
 

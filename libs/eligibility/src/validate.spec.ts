@@ -26,7 +26,11 @@ describe('validateRule', () => {
     ['in with a single value', { label: 'x', fact: 'benefitCodes', op: 'in', value: 'dibao' }, [['rule', 'type_mismatch']]],
     ['includes on a list with a number', { label: 'x', fact: 'benefitCodes', op: 'includes', value: 3 }, [['rule', 'type_mismatch']]],
     ['a number compared with a list fact', { label: 'x', fact: 'householdSize', op: 'lt', value: { fact: 'benefitCodes' } }, [['rule', 'type_mismatch']]],
-    ['times on a string comparison', { label: 'x', fact: 'benefitCodes', op: 'includes', value: { fact: 'benefitCodes', times: 2 } }, [['rule', 'type_mismatch']]],
+    [
+      'times on a string comparison',
+      { label: 'x', fact: 'benefitCodes', op: 'includes', value: { fact: 'benefitCodes', times: 2 } },
+      [['rule', 'type_mismatch']],
+    ],
     ['a non-finite number', { label: 'x', fact: 'householdSize', op: 'lt', value: Infinity }, [['rule.value', 'invalid_operand']]],
     ['a missing value', { label: 'x', fact: 'householdSize', op: 'lt' }, [['rule.value', 'invalid_operand']]],
     ['an empty all', { label: 'x', all: [] }, [['rule', 'empty_group']]],
@@ -38,7 +42,17 @@ describe('validateRule', () => {
     ['null', null, [['rule', 'invalid_node']]],
     ['all that is not a list', { label: 'x', all: { label: 'y' } }, [['rule', 'invalid_node']]],
     ['an unknown operand fact', { label: 'x', fact: 'householdSize', op: 'lt', value: { fact: 'nope' } }, [['rule.value', 'unknown_fact']]],
-    ['duplicate ids', { label: 'x', all: [{ id: 'a', label: 'y', fact: 'onDibao', op: 'eq', value: true }, { id: 'a', label: 'z', fact: 'onTekun', op: 'eq', value: true }] }, [['rule.all[1]', 'duplicate_id']]],
+    [
+      'duplicate ids',
+      {
+        label: 'x',
+        all: [
+          { id: 'a', label: 'y', fact: 'onDibao', op: 'eq', value: true },
+          { id: 'a', label: 'z', fact: 'onTekun', op: 'eq', value: true },
+        ],
+      },
+      [['rule.all[1]', 'duplicate_id']],
+    ],
   ])('reports %s', (_name, rule, expected) => {
     expect(codes(bad(rule))).toEqual(expected);
   });
@@ -50,8 +64,23 @@ describe('validateRule', () => {
   });
 
   it('finds every issue in a nested rule, with paths', () => {
-    const rule = bad({ label: '根', all: [{ label: 'a', fact: 'perCapitaIncome', op: 'lt', value: 1 }, { any: [{ label: 'b', fact: 'x', op: 'lt', value: 1 }, { label: 'c', all: [] }] }] });
-    expect(codes(rule)).toEqual([['rule.all[1]', 'missing_label'], ['rule.all[1].any[0]', 'unknown_fact'], ['rule.all[1].any[1]', 'empty_group']]);
+    const rule = bad({
+      label: '根',
+      all: [
+        { label: 'a', fact: 'perCapitaIncome', op: 'lt', value: 1 },
+        {
+          any: [
+            { label: 'b', fact: 'x', op: 'lt', value: 1 },
+            { label: 'c', all: [] },
+          ],
+        },
+      ],
+    });
+    expect(codes(rule)).toEqual([
+      ['rule.all[1]', 'missing_label'],
+      ['rule.all[1].any[0]', 'unknown_fact'],
+      ['rule.all[1].any[1]', 'empty_group'],
+    ]);
     expect(validateRule(rule)[1]!.message).toBe('rule.all[1].any[0]：未知的事实「x」');
   });
 });

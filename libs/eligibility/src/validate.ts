@@ -36,7 +36,10 @@ export class RuleError extends Error {
   readonly policyCode: string | undefined;
 
   constructor(issues: RuleIssue[], policyCode?: string) {
-    const head = issues.slice(0, 3).map((i) => i.message).join('；');
+    const head = issues
+      .slice(0, 3)
+      .map((i) => i.message)
+      .join('；');
     super(`${policyCode ? `政策 ${policyCode} ` : ''}规则有 ${issues.length} 处错误：${head}${issues.length > 3 ? '……' : ''}`);
     this.name = 'RuleError';
     this.issues = issues;
@@ -54,10 +57,7 @@ const NODE_KEYS = ['all', 'any', 'not', 'fact'] as const;
 
 /** Which comparison an operand is, or why it is not one. */
 type OperandShape =
-  | { kind: 'number' | 'string' | 'boolean' | 'list' }
-  | { kind: 'param'; name: string }
-  | { kind: 'fact'; info: FactInfo }
-  | { kind: 'invalid'; why: string };
+  { kind: 'number' | 'string' | 'boolean' | 'list' } | { kind: 'param'; name: string } | { kind: 'fact'; info: FactInfo } | { kind: 'invalid'; why: string };
 
 function operandShape(value: unknown, path: string, knownParams: ReadonlySet<string> | undefined, issues: RuleIssue[]): OperandShape {
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number' } : { kind: 'invalid', why: '数值必须是有限数' };

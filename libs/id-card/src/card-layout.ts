@@ -169,7 +169,14 @@ function valuesOf(row: Row, labelColumn: number | null, unit: number, labelChars
 
 const flat = (ps: readonly Piece[]): LayoutChar[] => ps.flatMap((p) => p.chars);
 const boxOf = (ps: readonly Piece[]): LayoutBox | null =>
-  ps.length ? { x0: Math.min(...ps.map((p) => p.box.x0)), y0: Math.min(...ps.map((p) => p.box.y0)), x1: Math.max(...ps.map((p) => p.box.x1)), y1: Math.max(...ps.map((p) => p.box.y1)) } : null;
+  ps.length
+    ? {
+        x0: Math.min(...ps.map((p) => p.box.x0)),
+        y0: Math.min(...ps.map((p) => p.box.y0)),
+        x1: Math.max(...ps.map((p) => p.box.x1)),
+        y1: Math.max(...ps.map((p) => p.box.y1)),
+      }
+    : null;
 
 /** The longest run of number characters in a piece. */
 function idRun(chars: readonly LayoutChar[]): LayoutChar[] {
@@ -219,12 +226,14 @@ export function parseFrontLayout(lines: readonly LayoutLine[]): FrontLayout {
   // the text column, above the number. What is there is not text of a field.
   const labelPieces = pieces.filter((p) => p.label && p.label !== '公民身份号码');
   const above = all.filter((r) => r.y < idY - unit * 0.5);
-  const labelColumn = labelPieces.length ? median(labelPieces.map((p) => p.box.x0)) : above.length ? Math.min(...above.flatMap((r) => r.pieces.map((p) => p.box.x0))) : null;
+  const labelColumn = labelPieces.length
+    ? median(labelPieces.map((p) => p.box.x0))
+    : above.length
+      ? Math.min(...above.flatMap((r) => r.pieces.map((p) => p.box.x0)))
+      : null;
   const rightEdge = idPieces.length ? Math.max(...idPieces.map((p) => p.box.x1)) : Math.max(0, ...pieces.map((p) => p.box.x1));
   const portraitFrom = labelColumn !== null ? labelColumn + 0.7 * (rightEdge - labelColumn) : Infinity;
-  const content = above
-    .map((r) => ({ ...r, pieces: r.pieces.filter((p) => p.box.x0 < portraitFrom) }))
-    .filter((r) => r.pieces.length > 0);
+  const content = above.map((r) => ({ ...r, pieces: r.pieces.filter((p) => p.box.x0 < portraitFrom) })).filter((r) => r.pieces.length > 0);
 
   // Rows by label; a row whose label was misread takes its place among the others.
   let nameRow = content.find((r) => r.pieces.some((p) => p.label === '姓名'));
@@ -232,10 +241,17 @@ export function parseFrontLayout(lines: readonly LayoutLine[]): FrontLayout {
   let birthRow = content.find((r) => r.pieces.some((p) => p.label === '出生'));
   const addressRow = content.find((r) => r.pieces.some((p) => p.label === '住址'));
   const indexOf = (r: Row | undefined): number => (r ? content.indexOf(r) : -1);
-  sexRow ??= content.find((r) => r !== nameRow && r !== birthRow && r !== addressRow && r.pieces.some((p) => /^[男女]$/.test(p.chars.find((c) => CJK.test(c.ch))?.ch ?? '') && p.chars.length <= 2))
-    ?? (nameRow ? content[indexOf(nameRow) + 1] : birthRow ? content[indexOf(birthRow) - 1] : content[1]);
-  birthRow ??= content.find((r) => r !== nameRow && r !== sexRow && r !== addressRow && /(19|20)\d\d.*[年月]/.test(r.pieces.map((p) => text(p.chars)).join('')))
-    ?? (sexRow ? content[indexOf(sexRow) + 1] : undefined);
+  sexRow ??=
+    content.find(
+      (r) =>
+        r !== nameRow &&
+        r !== birthRow &&
+        r !== addressRow &&
+        r.pieces.some((p) => /^[男女]$/.test(p.chars.find((c) => CJK.test(c.ch))?.ch ?? '') && p.chars.length <= 2),
+    ) ?? (nameRow ? content[indexOf(nameRow) + 1] : birthRow ? content[indexOf(birthRow) - 1] : content[1]);
+  birthRow ??=
+    content.find((r) => r !== nameRow && r !== sexRow && r !== addressRow && /(19|20)\d\d.*[年月]/.test(r.pieces.map((p) => text(p.chars)).join(''))) ??
+    (sexRow ? content[indexOf(sexRow) + 1] : undefined);
   nameRow ??= sexRow && indexOf(sexRow) > 0 ? content[indexOf(sexRow) - 1] : content[0] !== sexRow ? content[0] : undefined;
 
   const nameValue = nameRow ? (nameRow.pieces.some((p) => p.label === '姓名') ? afterLabel(nameRow, '姓名') : valuesOf(nameRow, labelColumn, unit)) : [];

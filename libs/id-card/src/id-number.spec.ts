@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-  ageOn,
-  idCheckDigit,
-  isValidIdNumber,
-  makeIdNumber,
-  maskIdNumber,
-  upgradeIdNumber15,
-  validateIdNumber,
-} from './index.js';
+import { ageOn, idCheckDigit, isValidIdNumber, makeIdNumber, maskIdNumber, upgradeIdNumber15, validateIdNumber } from './index.js';
 
 const today = new Date('2025-01-01T00:00:00Z');
 

@@ -16,7 +16,9 @@ describe('OCR_CONFUSIONS', () => {
 describe('correctIdNumber', () => {
   it('returns a valid read as valid, after replacing look-alike letters', () => {
     expect(correctIdNumber('11010519491231002X', { today })).toEqual({
-      status: 'valid', value: '11010519491231002X', candidates: ['11010519491231002X'],
+      status: 'valid',
+      value: '11010519491231002X',
+      candidates: ['11010519491231002X'],
     });
     expect(correctIdNumber('11O1O519491231OO2x', { today })).toMatchObject({ status: 'valid', value: '11010519491231002X' });
     expect(correctIdNumber('l10105 I9491231002X', { today })).toMatchObject({ status: 'valid', value: '11010519491231002X' });
@@ -26,7 +28,9 @@ describe('correctIdNumber', () => {
   it('corrects one misread digit when only one repair is possible', () => {
     // the 16th character, 0, read as 8
     expect(correctIdNumber('11010519491231082X', { today })).toEqual({
-      status: 'corrected', value: '11010519491231002X', candidates: ['11010519491231002X'],
+      status: 'corrected',
+      value: '11010519491231002X',
+      candidates: ['11010519491231002X'],
     });
   });
 

@@ -18,15 +18,29 @@ const DIGIT_CONFUSIONS: ReadonlyArray<readonly [string, string]> = [
 
 /** Non-ID characters OCR produces in place of one; each has a single obvious reading. */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  O: '0', o: '0', D: '0', Q: '0', U: '0',
-  I: '1', i: '1', l: '1', '|': '1', '!': '1',
-  Z: '2', z: '2',
-  S: '5', s: '5',
-  G: '6', b: '6',
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  U: '0',
+  I: '1',
+  i: '1',
+  l: '1',
+  '|': '1',
+  '!': '1',
+  Z: '2',
+  z: '2',
+  S: '5',
+  s: '5',
+  G: '6',
+  b: '6',
   T: '7',
   B: '8',
-  g: '9', q: '9',
-  x: 'X', K: 'X', '×': 'X',
+  g: '9',
+  q: '9',
+  x: 'X',
+  K: 'X',
+  '×': 'X',
 };
 
 function buildConfusions(): Record<string, string[]> {

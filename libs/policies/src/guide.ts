@@ -9,9 +9,20 @@ import { resolveOne } from './parameters.js';
 
 /** Plain names of the policy groups. */
 export const GROUP_NAMES: Readonly<Record<PolicyGroup, string>> = {
-  dibao: '低保', tekun: '特困供养', margin: '低保边缘', rigid_expense: '支出型困难', temporary: '临时救助', medical: '医疗救助',
-  education: '教育救助', housing: '住房救助', employment: '就业帮扶', disability: '残疾人', children: '儿童', elderly: '老年人',
-  social_service: '社会服务', other: '其他',
+  dibao: '低保',
+  tekun: '特困供养',
+  margin: '低保边缘',
+  rigid_expense: '支出型困难',
+  temporary: '临时救助',
+  medical: '医疗救助',
+  education: '教育救助',
+  housing: '住房救助',
+  employment: '就业帮扶',
+  disability: '残疾人',
+  children: '儿童',
+  elderly: '老年人',
+  social_service: '社会服务',
+  other: '其他',
 };
 
 /** Everyday words → the words the library uses. A query matches a policy if it or any of its synonyms does. */
@@ -92,7 +103,12 @@ const PHONE = '12345（政务服务便民热线，可转接当地民政、医保
 
 function stepsFor(def: PolicyDefinition): string[] {
   if (def.department === '医保') {
-    return ['就医时出示身份证或医保卡，说明是救助对象', '医院结算时按规定直接减免，只付个人自付部分', '没能直接减免的，带票据和诊断证明到经办窗口申请', '审核通过后，救助金打到本人银行账户'];
+    return [
+      '就医时出示身份证或医保卡，说明是救助对象',
+      '医院结算时按规定直接减免，只付个人自付部分',
+      '没能直接减免的，带票据和诊断证明到经办窗口申请',
+      '审核通过后，救助金打到本人银行账户',
+    ];
   }
   if (def.department === '教育') {
     return ['开学后向学校（班主任或资助办公室）提出申请', '填写申请表，提交困难证明材料', '学校评议、公示', '资助金发到学生本人或家长账户'];
@@ -100,7 +116,13 @@ function stepsFor(def: PolicyDefinition): string[] {
   if (def.group === 'temporary') {
     return ['遇到急事难事，马上联系社区或拨打 12345', '情况紧急的先行救助，事后补充材料', '街道审核，金额较大的报区民政局审批', '救助金或实物尽快发放到位'];
   }
-  return ['准备好下面的材料（不清楚的可以问社区网格员）', '到办理地点提交申请，签署家庭经济状况核对授权书', '工作人员入户调查，核对家庭收入和财产', '在社区公示，没有异议的审批发放', '每月按时发放到本人银行账户（或按规定提供服务）'];
+  return [
+    '准备好下面的材料（不清楚的可以问社区网格员）',
+    '到办理地点提交申请，签署家庭经济状况核对授权书',
+    '工作人员入户调查，核对家庭收入和财产',
+    '在社区公示，没有异议的审批发放',
+    '每月按时发放到本人银行账户（或按规定提供服务）',
+  ];
 }
 
 function paramsOf(e: Expr | undefined, out: Set<string>): Set<string> {

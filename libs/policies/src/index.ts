@@ -20,8 +20,27 @@ import { TEMPORARY_POLICIES } from './policies/temporary.js';
 
 export { PARAMETERS, DERIVED_PARAMETER_NAMES } from './parameters.js';
 export {
-  REFERENCE_DATE, WENJIANG_COMMUNITY, JINJIANG_COMMUNITY, birthDateForAge, monthsAgo, person, adult, spouse, child, grandchild, parent, student,
-  jobless, unable, household, single, qualifies, fails, undecided, supporter, WENJIANG_VILLAGE,
+  REFERENCE_DATE,
+  WENJIANG_COMMUNITY,
+  JINJIANG_COMMUNITY,
+  birthDateForAge,
+  monthsAgo,
+  person,
+  adult,
+  spouse,
+  child,
+  grandchild,
+  parent,
+  student,
+  jobless,
+  unable,
+  household,
+  single,
+  qualifies,
+  fails,
+  undecided,
+  supporter,
+  WENJIANG_VILLAGE,
 } from './reference-builders.js';
 export type { PersonOptions, HouseholdOptions } from './reference-builders.js';
 

@@ -1,7 +1,16 @@
 import { deriveFacts, resolveParameters } from '@zczr/eligibility';
 import { CHENGDU, DERIVED_PARAMETER_NAMES, NATIONAL, PARAMETERS, resolveOne, SICHUAN, WENJIANG } from './parameters.js';
 import {
-  adult, birthDateForAge, child, household, JINJIANG_COMMUNITY, monthsAgo, person, REFERENCE_DATE, single, WENJIANG_COMMUNITY,
+  adult,
+  birthDateForAge,
+  child,
+  household,
+  JINJIANG_COMMUNITY,
+  monthsAgo,
+  person,
+  REFERENCE_DATE,
+  single,
+  WENJIANG_COMMUNITY,
 } from './reference-builders.js';
 
 const at = (region: string, date: string) => resolveParameters(PARAMETERS, region, date);
@@ -31,7 +40,11 @@ describe('PARAMETERS', () => {
         const sorted = [...values].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
         for (let i = 1; i < sorted.length; i++) {
           const previousEnd = sorted[i - 1]!.effectiveTo;
-          expect({ name: p.name, region, overlaps: previousEnd === undefined || previousEnd > sorted[i]!.effectiveFrom }).toEqual({ name: p.name, region, overlaps: false });
+          expect({ name: p.name, region, overlaps: previousEnd === undefined || previousEnd > sorted[i]!.effectiveFrom }).toEqual({
+            name: p.name,
+            region,
+            overlaps: false,
+          });
         }
       }
     }

@@ -70,10 +70,20 @@ const BASE: ParameterDefinition[] = [
   ]),
 
   param('supporter_ability_multiplier', '法定义务人履行能力收入线（倍低保标准）', '倍', [
-    val(CHENGDU, '2022-07-01', 2, `法定赡养、抚养、扶养义务人本人月收入低于当地低保标准的该倍数时，视为无履行义务能力（《特困人员认定办法》第九条第六项由省级规定的其他情形；${DEMO}）`),
+    val(
+      CHENGDU,
+      '2022-07-01',
+      2,
+      `法定赡养、抚养、扶养义务人本人月收入低于当地低保标准的该倍数时，视为无履行义务能力（《特困人员认定办法》第九条第六项由省级规定的其他情形；${DEMO}）`,
+    ),
   ]),
   param('support_payment_share', '赡养费计算比例', '比例', [
-    val(CHENGDU, '2022-07-01', 0.3, `法定义务人月收入超过履行能力收入线部分按该比例计为应付赡养（抚养、扶养）费，计入申请家庭收入（《最低生活保障审核确认办法》转移净收入含赡养费；计算方法由各地确定，${DEMO}）`),
+    val(
+      CHENGDU,
+      '2022-07-01',
+      0.3,
+      `法定义务人月收入超过履行能力收入线部分按该比例计为应付赡养（抚养、扶养）费，计入申请家庭收入（《最低生活保障审核确认办法》转移净收入含赡养费；计算方法由各地确定，${DEMO}）`,
+    ),
   ]),
 
   // 低保边缘、低收入
@@ -103,9 +113,7 @@ const BASE: ParameterDefinition[] = [
   ]),
 
   // 临时救助
-  param('temporary_window_months', '急难情形申请时限', '个月', [
-    val(CHENGDU, '2022-07-01', 3, `急难型临时救助：突发事件发生后 3 个月内（${DEMO}）`),
-  ]),
+  param('temporary_window_months', '急难情形申请时限', '个月', [val(CHENGDU, '2022-07-01', 3, `急难型临时救助：突发事件发生后 3 个月内（${DEMO}）`)]),
   param('temporary_emergency_months', '急难型临时救助额度（月数）', '个月', [
     val(CHENGDU, '2022-07-01', 3, `一次性救助，一般按月低保标准的倍数计算（${DEMO}）`),
   ]),
@@ -118,18 +126,12 @@ const BASE: ParameterDefinition[] = [
     val(NATIONAL, '2023-01-01', 380, '国家医保局等：城乡居民医保个人缴费标准（2023 年度）', '2024-01-01'),
     val(NATIONAL, '2024-01-01', 400, '国家医保局等：城乡居民医保个人缴费标准（2024 年度）'),
   ]),
-  param('medical_premium_subsidy_share_dibao', '低保对象参保资助比例', '比例', [
-    val(CHENGDU, '2022-01-01', 0.7, `低保对象个人缴费部分按比例资助（${DEMO}）`),
-  ]),
+  param('medical_premium_subsidy_share_dibao', '低保对象参保资助比例', '比例', [val(CHENGDU, '2022-01-01', 0.7, `低保对象个人缴费部分按比例资助（${DEMO}）`)]),
   param('medical_premium_subsidy_share_margin', '低保边缘等对象参保资助比例', '比例', [
     val(CHENGDU, '2022-01-01', 0.5, `低保边缘家庭成员、刚性支出困难家庭重病患者按比例资助（${DEMO}）`),
   ]),
-  param('medical_outpatient_cap', '门诊救助年度限额', '元/人/年', [
-    val(CHENGDU, '2022-01-01', 3000, `门诊慢特病救助年度限额（${DEMO}）`),
-  ]),
-  param('medical_outpatient_ratio', '门诊救助比例', '比例', [
-    val(CHENGDU, '2022-01-01', 0.7, `门诊慢特病政策范围内自付费用救助比例（${DEMO}）`),
-  ]),
+  param('medical_outpatient_cap', '门诊救助年度限额', '元/人/年', [val(CHENGDU, '2022-01-01', 3000, `门诊慢特病救助年度限额（${DEMO}）`)]),
+  param('medical_outpatient_ratio', '门诊救助比例', '比例', [val(CHENGDU, '2022-01-01', 0.7, `门诊慢特病政策范围内自付费用救助比例（${DEMO}）`)]),
   param('medical_inpatient_ratio_dibao', '住院救助比例（特困、低保）', '比例', [
     val(NATIONAL, '2022-01-01', 0.7, '政策范围内自付费用救助比例，低保对象一般为 70%（国办发〔2021〕42号）'),
   ]),
@@ -139,20 +141,14 @@ const BASE: ParameterDefinition[] = [
   param('medical_inpatient_deductible_margin', '住院救助起付标准（低保边缘）', '元/年', [
     val(CHENGDU, '2023-03-01', 4700, `按上年居民人均可支配收入的 10% 左右确定（${DEMO}）`),
   ]),
-  param('medical_assistance_cap', '医疗救助年度限额', '元/人/年', [
-    val(CHENGDU, '2022-01-01', 100000, `住院及重特大疾病医疗救助年度救助限额（${DEMO}）`),
-  ]),
+  param('medical_assistance_cap', '医疗救助年度限额', '元/人/年', [val(CHENGDU, '2022-01-01', 100000, `住院及重特大疾病医疗救助年度救助限额（${DEMO}）`)]),
   param('medical_catastrophic_threshold', '高额医疗费用认定标准', '元/12个月', [
     val(NATIONAL, '2021-11-01', 50000, '近 12 个月医疗自付费用 5 万元以上触发高额医疗费用预警（各地通行口径）'),
   ]),
-  param('medical_catastrophic_ratio', '重特大疾病倾斜救助比例', '比例', [
-    val(CHENGDU, '2022-01-01', 0.5, `因病致贫重病患者倾斜救助比例（${DEMO}）`),
-  ]),
+  param('medical_catastrophic_ratio', '重特大疾病倾斜救助比例', '比例', [val(CHENGDU, '2022-01-01', 0.5, `因病致贫重病患者倾斜救助比例（${DEMO}）`)]),
 
   // 教育
-  param('preschool_grant', '学前教育资助标准', '元/人/年', [
-    val(CHENGDU, '2022-09-01', 1000, `家庭经济困难幼儿保教费资助（${DEMO}）`),
-  ]),
+  param('preschool_grant', '学前教育资助标准', '元/人/年', [val(CHENGDU, '2022-09-01', 1000, `家庭经济困难幼儿保教费资助（${DEMO}）`)]),
   param('boarding_grant_primary', '义务教育寄宿生生活费补助（小学）', '元/人/年', [
     val(NATIONAL, '2019-09-01', 1000, '中央核定的家庭经济困难寄宿生生活费补助基础标准：小学每生每年 1000 元'),
   ]),
@@ -192,65 +188,39 @@ const BASE: ParameterDefinition[] = [
     val(CHENGDU, '2022-01-01', 10, `租赁补贴按保障面积发放（${DEMO}）`),
     val(WENJIANG, '2023-01-01', 9, `温江区租赁补贴标准（${DEMO}）`),
   ]),
-  param('rent_subsidy_area_per_capita', '租赁补贴人均保障面积', 'm²/人', [
-    val(CHENGDU, '2022-01-01', 15, `租赁补贴人均保障面积（${DEMO}）`),
-  ]),
-  param('rural_repair_grant', '农村危房改造补助', '元/户', [
-    val(CHENGDU, '2022-01-01', 30000, `C、D 级危房改造户均补助（${DEMO}）`),
-  ]),
+  param('rent_subsidy_area_per_capita', '租赁补贴人均保障面积', 'm²/人', [val(CHENGDU, '2022-01-01', 15, `租赁补贴人均保障面积（${DEMO}）`)]),
+  param('rural_repair_grant', '农村危房改造补助', '元/户', [val(CHENGDU, '2022-01-01', 30000, `C、D 级危房改造户均补助（${DEMO}）`)]),
 
   // 就业
   param('public_welfare_post_min_age', '公益性岗位安置年龄下限', '岁', [
     val(CHENGDU, '2022-01-01', 40, `就业困难人员中大龄人员（“4050”人员，女 40 周岁、男 50 周岁）优先，按女性口径（${DEMO}）`),
   ]),
-  param('public_welfare_post_max_age', '公益性岗位安置年龄上限', '岁', [
-    val(NATIONAL, '2022-01-01', 60, '距法定退休年龄；安置人员不得超过法定退休年龄'),
-  ]),
-  param('vocational_training_subsidy', '职业培训补贴', '元/人', [
-    val(CHENGDU, '2022-01-01', 1500, `取得职业资格或技能等级证书后的培训补贴（${DEMO}）`),
-  ]),
+  param('public_welfare_post_max_age', '公益性岗位安置年龄上限', '岁', [val(NATIONAL, '2022-01-01', 60, '距法定退休年龄；安置人员不得超过法定退休年龄')]),
+  param('vocational_training_subsidy', '职业培训补贴', '元/人', [val(CHENGDU, '2022-01-01', 1500, `取得职业资格或技能等级证书后的培训补贴（${DEMO}）`)]),
   param('flexible_insurance_subsidy', '灵活就业人员社会保险补贴', '元/人/月', [
     val(CHENGDU, '2022-01-01', 450, `就业困难人员灵活就业后社保补贴，约为实际缴费的 2/3（${DEMO}）`),
   ]),
-  param('public_welfare_post_wage', '公益性岗位补贴', '元/人/月', [
-    val(CHENGDU, '2022-04-01', 2100, `不低于当地最低工资标准（${DEMO}）`),
-  ]),
+  param('public_welfare_post_wage', '公益性岗位补贴', '元/人/月', [val(CHENGDU, '2022-04-01', 2100, `不低于当地最低工资标准（${DEMO}）`)]),
 
   // 残疾人
-  param('disability_living_subsidy', '困难残疾人生活补贴', '元/人/月', [
-    val(CHENGDU, '2022-01-01', 100, `低保、低保边缘家庭中的残疾人（${DEMO}）`),
-  ]),
+  param('disability_living_subsidy', '困难残疾人生活补贴', '元/人/月', [val(CHENGDU, '2022-01-01', 100, `低保、低保边缘家庭中的残疾人（${DEMO}）`)]),
   param('severe_disability_care_subsidy', '重度残疾人护理补贴', '元/人/月', [
     val(CHENGDU, '2022-01-01', 90, `一、二级及三级智力、精神残疾人（一级 120 元，估算按 90 元）（${DEMO}）`),
   ]),
-  param('disability_rehab_grant', '残疾人基本康复救助限额', '元/人/年', [
-    val(CHENGDU, '2022-01-01', 8000, `基本康复服务救助年度限额（${DEMO}）`),
-  ]),
-  param('home_accessibility_grant', '困难残疾人家庭无障碍改造补助', '元/户', [
-    val(CHENGDU, '2022-01-01', 6000, `户均改造补助（${DEMO}）`),
-  ]),
+  param('disability_rehab_grant', '残疾人基本康复救助限额', '元/人/年', [val(CHENGDU, '2022-01-01', 8000, `基本康复服务救助年度限额（${DEMO}）`)]),
+  param('home_accessibility_grant', '困难残疾人家庭无障碍改造补助', '元/户', [val(CHENGDU, '2022-01-01', 6000, `户均改造补助（${DEMO}）`)]),
 
   // 儿童
-  param('orphan_allowance', '孤儿基本生活费（散居）', '元/人/月', [
-    val(CHENGDU, '2023-01-01', 1600, `散居孤儿基本生活保障标准（${DEMO}）`),
-  ]),
+  param('orphan_allowance', '孤儿基本生活费（散居）', '元/人/月', [val(CHENGDU, '2023-01-01', 1600, `散居孤儿基本生活保障标准（${DEMO}）`)]),
   param('unsupported_child_allowance', '事实无人抚养儿童基本生活补贴', '元/人/月', [
     val(CHENGDU, '2023-01-01', 1600, `参照散居孤儿基本生活保障标准（${DEMO}）`),
   ]),
-  param('child_in_difficulty_allowance', '困境儿童基本生活补贴', '元/人/月', [
-    val(CHENGDU, '2023-01-01', 600, `困境儿童分类保障（${DEMO}）`),
-  ]),
+  param('child_in_difficulty_allowance', '困境儿童基本生活补贴', '元/人/月', [val(CHENGDU, '2023-01-01', 600, `困境儿童分类保障（${DEMO}）`)]),
 
   // 老年人
-  param('longevity_age_80', '高龄津贴起始年龄', '岁', [
-    val(CHENGDU, '2022-01-01', 80, `高龄津贴发放起始年龄（${DEMO}）`),
-  ]),
-  param('longevity_age_90', '高龄津贴第二档年龄', '岁', [
-    val(CHENGDU, '2022-01-01', 90, DEMO),
-  ]),
-  param('longevity_age_100', '百岁老人长寿补贴年龄', '岁', [
-    val(NATIONAL, '2022-01-01', 100, '百岁老人'),
-  ]),
+  param('longevity_age_80', '高龄津贴起始年龄', '岁', [val(CHENGDU, '2022-01-01', 80, `高龄津贴发放起始年龄（${DEMO}）`)]),
+  param('longevity_age_90', '高龄津贴第二档年龄', '岁', [val(CHENGDU, '2022-01-01', 90, DEMO)]),
+  param('longevity_age_100', '百岁老人长寿补贴年龄', '岁', [val(NATIONAL, '2022-01-01', 100, '百岁老人')]),
   param('longevity_allowance_80', '高龄津贴（80–89 周岁）', '元/人/月', [
     val(CHENGDU, '2022-01-01', 50, `80–89 周岁老年人高龄津贴（${DEMO}）`),
     val(WENJIANG, '2023-01-01', 60, `温江区区级提标（${DEMO}）`),
@@ -259,36 +229,20 @@ const BASE: ParameterDefinition[] = [
     val(CHENGDU, '2022-01-01', 100, `90–99 周岁老年人高龄津贴（${DEMO}）`),
     val(WENJIANG, '2023-01-01', 120, `温江区区级提标（${DEMO}）`),
   ]),
-  param('longevity_allowance_100', '百岁老人长寿补贴', '元/人/月', [
-    val(CHENGDU, '2022-01-01', 300, `100 周岁以上老年人（${DEMO}）`),
-  ]),
-  param('elderly_care_subsidy', '经济困难失能老年人护理补贴', '元/人/月', [
-    val(CHENGDU, '2022-01-01', 200, `经评估失能的低保、低保边缘家庭老年人（${DEMO}）`),
-  ]),
+  param('longevity_allowance_100', '百岁老人长寿补贴', '元/人/月', [val(CHENGDU, '2022-01-01', 300, `100 周岁以上老年人（${DEMO}）`)]),
+  param('elderly_care_subsidy', '经济困难失能老年人护理补贴', '元/人/月', [val(CHENGDU, '2022-01-01', 200, `经评估失能的低保、低保边缘家庭老年人（${DEMO}）`)]),
   param('home_care_service_subsidy', '居家养老服务补贴', '元/人/月', [
     val(CHENGDU, '2022-01-01', 100, `以服务券形式发放（${DEMO}）`),
     val(WENJIANG, '2023-01-01', 120, `温江区居家养老服务补贴（${DEMO}）`),
   ]),
 
   // 社会服务、慈善、其他
-  param('charity_illness_threshold', '大病慈善救助自付费用起点', '元/12个月', [
-    val(CHENGDU, '2022-01-01', 20000, `经医保、医疗救助后自付费用起点（${DEMO}）`),
-  ]),
-  param('charity_illness_ratio', '大病慈善救助比例', '比例', [
-    val(CHENGDU, '2022-01-01', 0.3, `超过起点部分的救助比例（${DEMO}）`),
-  ]),
-  param('charity_illness_cap', '大病慈善救助年度限额', '元/户/年', [
-    val(CHENGDU, '2022-01-01', 30000, DEMO),
-  ]),
-  param('resident_pension_subsidy', '城乡居民养老保险代缴标准', '元/人/年', [
-    val(SICHUAN, '2022-01-01', 100, `为困难群体代缴最低档次养老保险费（${DEMO}）`),
-  ]),
-  param('utility_reduction', '水电气费减免', '元/户/月', [
-    val(CHENGDU, '2022-01-01', 25, `低保、特困家庭免费用水、用电基数折算（${DEMO}）`),
-  ]),
-  param('funeral_fee_waiver', '基本殡葬服务费用减免', '元/人', [
-    val(CHENGDU, '2022-01-01', 1500, `遗体接运、暂存、火化、骨灰寄存等基本服务费用（${DEMO}）`),
-  ]),
+  param('charity_illness_threshold', '大病慈善救助自付费用起点', '元/12个月', [val(CHENGDU, '2022-01-01', 20000, `经医保、医疗救助后自付费用起点（${DEMO}）`)]),
+  param('charity_illness_ratio', '大病慈善救助比例', '比例', [val(CHENGDU, '2022-01-01', 0.3, `超过起点部分的救助比例（${DEMO}）`)]),
+  param('charity_illness_cap', '大病慈善救助年度限额', '元/户/年', [val(CHENGDU, '2022-01-01', 30000, DEMO)]),
+  param('resident_pension_subsidy', '城乡居民养老保险代缴标准', '元/人/年', [val(SICHUAN, '2022-01-01', 100, `为困难群体代缴最低档次养老保险费（${DEMO}）`)]),
+  param('utility_reduction', '水电气费减免', '元/户/月', [val(CHENGDU, '2022-01-01', 25, `低保、特困家庭免费用水、用电基数折算（${DEMO}）`)]),
+  param('funeral_fee_waiver', '基本殡葬服务费用减免', '元/人', [val(CHENGDU, '2022-01-01', 1500, `遗体接运、暂存、火化、骨灰寄存等基本服务费用（${DEMO}）`)]),
   param('holiday_relief', '困难群众节日慰问金', '元/户', [
     val(CHENGDU, '2022-01-01', 500, `春节前一次性慰问（${DEMO}）`),
     val(WENJIANG, '2023-01-01', 600, `温江区春节慰问（${DEMO}）`),
@@ -320,11 +274,13 @@ function product(name: string, label: string, unit: string, a: ParameterDefiniti
   const regions = [...new Set([...a.values, ...b.values].map((v) => v.region))].sort();
   const values: ParameterValue[] = [];
   for (const region of regions) {
-    const dates = [...new Set(
-      [...a.values, ...b.values]
-        .filter((v) => region.startsWith(v.region))
-        .flatMap((v) => (v.effectiveTo === undefined ? [v.effectiveFrom] : [v.effectiveFrom, v.effectiveTo])),
-    )].sort();
+    const dates = [
+      ...new Set(
+        [...a.values, ...b.values]
+          .filter((v) => region.startsWith(v.region))
+          .flatMap((v) => (v.effectiveTo === undefined ? [v.effectiveFrom] : [v.effectiveFrom, v.effectiveTo])),
+      ),
+    ].sort();
     for (let i = 0; i < dates.length; i++) {
       const from = dates[i]!;
       const x = resolveOne(a, region, from);
@@ -341,7 +297,9 @@ function product(name: string, label: string, unit: string, a: ParameterDefiniti
       }
       const to = dates[i + 1];
       values.push({
-        region, effectiveFrom: from, value,
+        region,
+        effectiveFrom: from,
+        value,
         source: `由“${a.label}”×“${b.label}”计算`,
         ...(to === undefined ? {} : { effectiveTo: to }),
       });
@@ -353,7 +311,9 @@ function product(name: string, label: string, unit: string, a: ParameterDefiniti
 /** A parameter that is another × a constant (e.g. a yearly figure ÷ 12), same regions and dates. */
 function scaled(name: string, label: string, unit: string, a: ParameterDefinition, factor: number, how: string): ParameterDefinition {
   return {
-    name, label, unit,
+    name,
+    label,
+    unit,
     values: a.values.map((v) => ({ ...v, value: Math.round(v.value * factor * 100) / 100, source: `由“${a.label}”${how}计算` })),
   };
 }

@@ -1,6 +1,17 @@
 import {
-  compilePolicy, deriveFacts, FACT_NAMES, formatPlainNumber, formatYuan, plainCondition, plainNearMiss, plainReasons, plainSummary, resolveParameters,
-  residentOrder, type ConditionResult, type EligibilityResult,
+  compilePolicy,
+  deriveFacts,
+  FACT_NAMES,
+  formatPlainNumber,
+  formatYuan,
+  plainCondition,
+  plainNearMiss,
+  plainReasons,
+  plainSummary,
+  resolveParameters,
+  residentOrder,
+  type ConditionResult,
+  type EligibilityResult,
 } from '@zczr/eligibility';
 import { PARAMETERS, POLICIES } from './index.js';
 import { REFERENCE_DATE } from './reference-builders.js';
@@ -39,7 +50,10 @@ describe('plain-language explanations', () => {
     const offenders: string[] = [];
     for (const { code, r } of results) {
       for (const t of texts(r)) {
-        const hit = [...FACT_NAMES, ...PARAM_NAMES].find((n) => t.includes(n)) ?? (/是否[^，。；]*：[是否]/.test(t) ? '是否…：是/否' : undefined) ?? (/[a-z]{3,}/i.test(t) ? 'latin word' : undefined);
+        const hit =
+          [...FACT_NAMES, ...PARAM_NAMES].find((n) => t.includes(n)) ??
+          (/是否[^，。；]*：[是否]/.test(t) ? '是否…：是/否' : undefined) ??
+          (/[a-z]{3,}/i.test(t) ? 'latin word' : undefined);
         if (hit) offenders.push(`${code}: ${t} (${hit})`);
       }
     }
@@ -71,9 +85,25 @@ describe('plain-language explanations', () => {
   });
 
   it('says a comparison with a standard with both figures, and what is required when unmet', () => {
-    const leaf: ConditionResult = { label: '家庭人均月收入低于低保标准', outcome: 'false', fact: 'perCapitaIncome', actual: 3055, op: 'lt', param: 'dibao_standard', required: 920 };
+    const leaf: ConditionResult = {
+      label: '家庭人均月收入低于低保标准',
+      outcome: 'false',
+      fact: 'perCapitaIncome',
+      actual: 3055,
+      op: 'lt',
+      param: 'dibao_standard',
+      required: 920,
+    };
     expect(plainCondition(leaf, { parameterLabels: LABELS })).toBe('您家人均月收入 3,055 元，高于城乡低保标准 920 元（要求低于这个标准）');
-    const counts: ConditionResult = { label: '全家都是60岁以上老人', outcome: 'false', fact: 'elderlyCount', actual: 0, op: 'gte', operandFact: 'householdSize', required: 3 };
+    const counts: ConditionResult = {
+      label: '全家都是60岁以上老人',
+      outcome: 'false',
+      fact: 'elderlyCount',
+      actual: 0,
+      op: 'gte',
+      operandFact: 'householdSize',
+      required: 3,
+    };
     expect(plainCondition(counts)).toBe('不符合：全家都是60岁以上老人');
     const yesNo: ConditionResult = { label: '未享受特困人员供养', outcome: 'true', fact: 'benefitCodes', actual: [], op: 'excludes', required: 'tekun' };
     expect(plainCondition(yesNo)).toBe('未享受特困人员供养');

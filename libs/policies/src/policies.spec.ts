@@ -1,6 +1,16 @@
 import {
-  checkReferences, compilePolicy, deriveFacts, DEPARTMENTS, FACT_NAMES, POLICY_GROUPS, resolveParameters, validatePolicy,
-  type Expr, type PolicyDefinition, type ReferenceCheck, type Rule,
+  checkReferences,
+  compilePolicy,
+  deriveFacts,
+  DEPARTMENTS,
+  FACT_NAMES,
+  POLICY_GROUPS,
+  resolveParameters,
+  validatePolicy,
+  type Expr,
+  type PolicyDefinition,
+  type ReferenceCheck,
+  type Rule,
 } from '@zczr/eligibility';
 import { PARAMETERS, POLICIES, policyByCode } from './index.js';
 
@@ -24,7 +34,8 @@ function paramsOf(policy: PolicyDefinition): string[] {
   const names: string[] = [];
   const fromRule = (rule: Rule): void => {
     for (const node of ruleNodes(rule)) {
-      if ('fact' in node && typeof node.value === 'object' && node.value !== null && !Array.isArray(node.value) && 'param' in node.value) names.push(node.value.param);
+      if ('fact' in node && typeof node.value === 'object' && node.value !== null && !Array.isArray(node.value) && 'param' in node.value)
+        names.push(node.value.param);
     }
   };
   fromRule(policy.rule);

@@ -9,8 +9,22 @@
  * Ages are completed years on REFERENCE_DATE and stay the same until 30 September of that year.
  */
 import type {
-  AssetItem, CurrentBenefit, Disability, DisabilityCategory, DisabilityGrade, Education, Employment, HardshipEvent, HardshipType,
-  Health, IncomeItem, IncomeType, LabourCapacity, Relation, RigidExpense, SelfCareCheck,
+  AssetItem,
+  CurrentBenefit,
+  Disability,
+  DisabilityCategory,
+  DisabilityGrade,
+  Education,
+  Employment,
+  HardshipEvent,
+  HardshipType,
+  Health,
+  IncomeItem,
+  IncomeType,
+  LabourCapacity,
+  Relation,
+  RigidExpense,
+  SelfCareCheck,
 } from '@zczr/domain';
 import type { SupporterCondition, SupporterRelation } from '@zczr/domain';
 import type { FactName, HouseholdSnapshot, ReferenceHousehold, SnapshotMember, SnapshotSupporter } from '@zczr/eligibility';
@@ -67,7 +81,9 @@ const SELF_CARE_ITEMS = ['bathing', 'walkingIndoors', 'dressing', 'gettingUp', '
 
 function selfCareCheck(failed: number): SelfCareCheck {
   const check: SelfCareCheck = { eating: false, dressing: false, gettingUp: false, toileting: false, walkingIndoors: false, bathing: false };
-  SELF_CARE_ITEMS.slice(0, failed).forEach((item) => { check[item] = true; });
+  SELF_CARE_ITEMS.slice(0, failed).forEach((item) => {
+    check[item] = true;
+  });
   return check;
 }
 
@@ -114,8 +130,7 @@ function disabilityOf(d: DisabilityShort): Disability | null | undefined {
  */
 export function person(o: PersonOptions): SnapshotMember {
   const employment = 'employment' in o ? o.employment : defaultEmployment(o.age);
-  const labourCapacity: LabourCapacity | null | undefined =
-    'labourCapacity' in o ? o.labourCapacity : o.age >= 18 && o.age < 60 ? 'full' : 'none';
+  const labourCapacity: LabourCapacity | null | undefined = 'labourCapacity' in o ? o.labourCapacity : o.age >= 18 && o.age < 60 ? 'full' : 'none';
   const member: SnapshotMember = {
     relation: o.relation ?? 'head',
     sex: o.sex ?? 'male',
@@ -144,8 +159,7 @@ export const student = (age: number, extra: Extra = {}): SnapshotMember => perso
 /** An unemployed working-age adult with labour capacity. */
 export const jobless = (age: number, extra: Extra = {}): SnapshotMember => person({ age, employment: 'unemployed', ...extra });
 /** A person without labour capacity who cannot work (e.g. because of disability or illness). */
-export const unable = (age: number, extra: Extra = {}): SnapshotMember =>
-  person({ age, employment: 'unable', labourCapacity: 'none', ...extra });
+export const unable = (age: number, extra: Extra = {}): SnapshotMember => person({ age, employment: 'unable', labourCapacity: 'none', ...extra });
 
 // ---- households --------------------------------------------------------------------------------
 
@@ -189,11 +203,16 @@ export interface HouseholdOptions {
 
 /** A legal supporter: relation, age (null = unknown), monthly income (null = unknown), living elsewhere unless said. */
 export function supporter(
-  relation: SupporterRelation, age: number | null, monthlyIncome: number | null,
+  relation: SupporterRelation,
+  age: number | null,
+  monthlyIncome: number | null,
   extra: { conditions?: SupporterCondition[]; coResident?: boolean } = {},
 ): SnapshotSupporter {
   return {
-    relation, birthDate: age === null ? null : birthDateForAge(age), coResident: extra.coResident ?? false, monthlyIncome,
+    relation,
+    birthDate: age === null ? null : birthDateForAge(age),
+    coResident: extra.coResident ?? false,
+    monthlyIncome,
     conditions: extra.conditions ?? [],
   };
 }
@@ -225,10 +244,12 @@ export function household(o: HouseholdOptions): HouseholdSnapshot {
   if (o.rehabilitation) expenses.push({ type: 'rehabilitation', amount12m: o.rehabilitation });
 
   const hardships: HardshipEvent[] = (o.hardships ?? []).map(([type, ago, loss]) =>
-    loss === undefined ? { type, occurredOn: monthsAgo(ago) } : { type, occurredOn: monthsAgo(ago), loss });
+    loss === undefined ? { type, occurredOn: monthsAgo(ago) } : { type, occurredOn: monthsAgo(ago), loss },
+  );
 
   const benefits: CurrentBenefit[] = (o.benefits ?? []).map((b) =>
-    typeof b === 'string' ? { policyCode: b, since: monthsAgo(12) } : { policyCode: b[0], since: monthsAgo(b[1]) });
+    typeof b === 'string' ? { policyCode: b, since: monthsAgo(12) } : { policyCode: b[0], since: monthsAgo(b[1]) },
+  );
 
   const h: HouseholdSnapshot = { regionCode: o.regionCode ?? WENJIANG_COMMUNITY, members: o.members, incomes, assets, expenses, hardships, benefits };
   if (!o.unknownSupporters) h.supporters = o.supporters ?? [];

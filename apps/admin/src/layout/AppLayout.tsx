@@ -39,7 +39,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const menuItems = useMemo(() => menuItemsFor(visible.filter((r) => !r.path.includes(':'))), [visible]);
   // The menu entry of the current page: the longest menu path that prefixes the location.
   const selected = visible
-    .filter((r) => !r.path.includes(':') && (matchPath({ path: r.path, end: false }, location.pathname) !== null))
+    .filter((r) => !r.path.includes(':') && matchPath({ path: r.path, end: false }, location.pathname) !== null)
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   // The page being shown (parameterised pages too): its title, its place in the menu, its watermark.
@@ -48,14 +48,30 @@ export function AppLayout({ children }: { children: ReactNode }) {
     document.title = current ? `${current.label} - 政策找人 · 民政工作台` : '政策找人 · 民政工作台';
   }, [current]);
   const today = new Date().toLocaleDateString('zh-CN');
-  const content = current?.personalData
-    ? <Watermark content={[`${user.displayName}`, today]} font={{ color: 'rgba(0,0,0,0.07)', fontSize: 14 }} gap={[120, 120]} data-testid="watermark">{children}</Watermark>
-    : children;
+  const content = current?.personalData ? (
+    <Watermark content={[`${user.displayName}`, today]} font={{ color: 'rgba(0,0,0,0.07)', fontSize: 14 }} gap={[120, 120]} data-testid="watermark">
+      {children}
+    </Watermark>
+  ) : (
+    children
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} breakpoint="lg" collapsedWidth={64}>
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: 16, color: '#1f5fbf', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            padding: '0 20px',
+            fontWeight: 600,
+            fontSize: 16,
+            color: '#1f5fbf',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
           政策找人
         </div>
         <Menu
@@ -68,7 +84,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
           <Space size="middle" align="center">
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="app-title">
               民政工作台

@@ -5,7 +5,15 @@ import { useApiData } from './useApiData';
 import { formatDateTime, labelOf } from './labels';
 import type { AttachmentView as Attachment } from '@zczr/contract';
 
-const KIND_LABELS: Record<string, string> = { medical_bill: '医疗票据', certificate: '证明材料', id_card: '身份证', household_register: '户口簿', disability_certificate: '残疾人证', visit_photo: '入户照片', other: '其他' };
+const KIND_LABELS: Record<string, string> = {
+  medical_bill: '医疗票据',
+  certificate: '证明材料',
+  id_card: '身份证',
+  household_register: '户口簿',
+  disability_certificate: '残疾人证',
+  visit_photo: '入户照片',
+  other: '其他',
+};
 
 /** One image, fetched with the token (each view is audited by the API). */
 function AttachmentImage({ attachment }: { attachment: Attachment }) {
@@ -30,8 +38,26 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
   }, [attachment.contentUrl]);
   return (
     <div style={{ width: 120 }}>
-      <div style={{ width: 120, height: 90, display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, overflow: 'hidden' }}>
-        {url ? <Image src={url} width={120} height={90} style={{ objectFit: 'cover' }} alt={labelOf(KIND_LABELS, attachment.kind)} /> : failed ? <Typography.Text type="secondary">无法加载</Typography.Text> : <Spin size="small" />}
+      <div
+        style={{
+          width: 120,
+          height: 90,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          background: '#fafafa',
+          border: '1px solid #f0f0f0',
+          borderRadius: 6,
+          overflow: 'hidden',
+        }}
+      >
+        {url ? (
+          <Image src={url} width={120} height={90} style={{ objectFit: 'cover' }} alt={labelOf(KIND_LABELS, attachment.kind)} />
+        ) : failed ? (
+          <Typography.Text type="secondary">无法加载</Typography.Text>
+        ) : (
+          <Spin size="small" />
+        )}
       </div>
       <Typography.Text style={{ fontSize: 12 }} type="secondary">
         {labelOf(KIND_LABELS, attachment.kind)}

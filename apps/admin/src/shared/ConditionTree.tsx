@@ -3,13 +3,25 @@ import type { TreeDataNode } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import { FACT_CATALOGUE, type ConditionResult, type FactValue } from '@zczr/eligibility';
 
-export const OP_LABELS: Record<string, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥', eq: '=', neq: '≠', in: '属于', notIn: '不属于', includes: '包含', excludes: '不包含' };
+export const OP_LABELS: Record<string, string> = {
+  lt: '<',
+  lte: '≤',
+  gt: '>',
+  gte: '≥',
+  eq: '=',
+  neq: '≠',
+  in: '属于',
+  notIn: '不属于',
+  includes: '包含',
+  excludes: '不包含',
+};
 const COMBINATOR_LABELS = { all: '以下全部满足', any: '以下任一满足', not: '以下不成立' } as const;
 
 export function formatFact(value: FactValue | null | undefined, unit?: string): string {
   if (value === null || value === undefined) return '未知';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'number') return `${Number.isInteger(value) ? value.toLocaleString('zh-CN') : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;
+  if (typeof value === 'number')
+    return `${Number.isInteger(value) ? value.toLocaleString('zh-CN') : value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;
   if (Array.isArray(value)) return value.length ? value.join('、') : '（无）';
   return String(value);
 }

@@ -18,26 +18,56 @@ export function ConsentCard({ householdId }: { householdId: string }) {
     let live = true;
     setRecord(null);
     setError(null);
-    request(ENDPOINTS.consents.ofHousehold, { params: { householdId } })
-      .then((r) => { if (live) setRecord(r); }, (e: unknown) => { if (live) setError(e instanceof Error ? e.message : '授权记录加载失败'); });
-    return () => { live = false; };
+    request(ENDPOINTS.consents.ofHousehold, { params: { householdId } }).then(
+      (r) => {
+        if (live) setRecord(r);
+      },
+      (e: unknown) => {
+        if (live) setError(e instanceof Error ? e.message : '授权记录加载失败');
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [householdId]);
   return (
     <Card size="small" title="授权同意" data-testid="consent-card">
-      {error ? <Alert type="error" showIcon title={error} /> : !record ? <Spin /> : (
+      {error ? (
+        <Alert type="error" showIcon title={error} />
+      ) : !record ? (
+        <Spin />
+      ) : (
         <Space align="start" size="large" wrap style={{ width: '100%' }}>
           <Descriptions size="small" column={1} style={{ minWidth: 320 }}>
-            <Descriptions.Item label="授权人">{record.subjectName}（{record.subjectIdNumber}）{record.guardianName ? `，监护人 ${record.guardianName}` : ''}</Descriptions.Item>
+            <Descriptions.Item label="授权人">
+              {record.subjectName}（{record.subjectIdNumber}）{record.guardianName ? `，监护人 ${record.guardianName}` : ''}
+            </Descriptions.Item>
             <Descriptions.Item label="状态">{record.status === 'active' ? <Tag color="success">有效</Tag> : <Tag color="error">已撤回</Tag>}</Descriptions.Item>
             <Descriptions.Item label="授权用途">{record.purposes.map((p) => CONSENT_PURPOSE_LABELS[p]).join('、')}</Descriptions.Item>
-            <Descriptions.Item label="敏感个人信息">{record.sensitiveData ? '已单独同意' : <Typography.Text type="danger">未单独同意</Typography.Text>}</Descriptions.Item>
-            <Descriptions.Item label="授权方式">{METHOD_LABELS[record.method]}（授权书 {record.textVersion} 版）</Descriptions.Item>
+            <Descriptions.Item label="敏感个人信息">
+              {record.sensitiveData ? '已单独同意' : <Typography.Text type="danger">未单独同意</Typography.Text>}
+            </Descriptions.Item>
+            <Descriptions.Item label="授权方式">
+              {METHOD_LABELS[record.method]}（授权书 {record.textVersion} 版）
+            </Descriptions.Item>
             <Descriptions.Item label="授权时间">{formatDateTime(record.givenAt)}</Descriptions.Item>
-            <Descriptions.Item label="采集人"><span data-testid="consent-collector">{record.recordedByName ?? '—'}（{ROLE_LABELS[record.recordedByRole as Role] ?? '工作人员'}）</span></Descriptions.Item>
+            <Descriptions.Item label="采集人">
+              <span data-testid="consent-collector">
+                {record.recordedByName ?? '—'}（{ROLE_LABELS[record.recordedByRole as Role] ?? '工作人员'}）
+              </span>
+            </Descriptions.Item>
           </Descriptions>
-          {record.signatureImage
-            ? <div data-testid="consent-signature"><Typography.Text type="secondary">手写签名</Typography.Text><br /><Image src={record.signatureImage} alt="授权人手写签名" width={240} style={{ border: '1px solid #eee', background: '#fff' }} /></div>
-            : <Typography.Text type="secondary">{record.method !== 'in_person_signature' ? '线上授权，无手写签名' : record.status === 'withdrawn' ? '签名已按撤回要求删除' : '未存签名图片'}</Typography.Text>}
+          {record.signatureImage ? (
+            <div data-testid="consent-signature">
+              <Typography.Text type="secondary">手写签名</Typography.Text>
+              <br />
+              <Image src={record.signatureImage} alt="授权人手写签名" width={240} style={{ border: '1px solid #eee', background: '#fff' }} />
+            </div>
+          ) : (
+            <Typography.Text type="secondary">
+              {record.method !== 'in_person_signature' ? '线上授权，无手写签名' : record.status === 'withdrawn' ? '签名已按撤回要求删除' : '未存签名图片'}
+            </Typography.Text>
+          )}
         </Space>
       )}
     </Card>

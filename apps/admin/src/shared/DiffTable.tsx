@@ -3,7 +3,13 @@ import { formatFieldValue, pathLabel } from './labels';
 import type { FieldChange } from '@zczr/domain';
 
 /** Field-level changes side by side: the current record on the left, the proposal on the right. */
-export function DiffTable({ changes, beforeTitle = '当前档案', afterTitle = '申请内容', labelPath = pathLabel, formatValue = formatFieldValue }: {
+export function DiffTable({
+  changes,
+  beforeTitle = '当前档案',
+  afterTitle = '申请内容',
+  labelPath = pathLabel,
+  formatValue = formatFieldValue,
+}: {
   changes: FieldChange[];
   beforeTitle?: string;
   afterTitle?: string;
@@ -25,7 +31,11 @@ export function DiffTable({ changes, beforeTitle = '当前档案', afterTitle = 
           title: beforeTitle,
           dataIndex: 'before',
           width: '33%',
-          render: (v: unknown, c) => <Typography.Text type={c.before === null ? 'secondary' : undefined} delete={c.after === null && c.before !== null}>{formatValue(c.path, v)}</Typography.Text>,
+          render: (v: unknown, c) => (
+            <Typography.Text type={c.before === null ? 'secondary' : undefined} delete={c.after === null && c.before !== null}>
+              {formatValue(c.path, v)}
+            </Typography.Text>
+          ),
         },
         {
           title: afterTitle,

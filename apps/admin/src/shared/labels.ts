@@ -1,6 +1,16 @@
 import {
-  ASSET_TYPE_LABELS, DISABILITY_CATEGORY_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS, EXPENSE_TYPE_LABELS, HARDSHIP_TYPE_LABELS,
-  HOUSEHOLD_STATUS_LABELS, INCOME_TYPE_LABELS, LABOUR_CAPACITY_LABELS, RELATION_LABELS, ROLE_LABELS, SELF_CARE_LEVEL_LABELS,
+  ASSET_TYPE_LABELS,
+  DISABILITY_CATEGORY_LABELS,
+  EDUCATION_LABELS,
+  EMPLOYMENT_LABELS,
+  EXPENSE_TYPE_LABELS,
+  HARDSHIP_TYPE_LABELS,
+  HOUSEHOLD_STATUS_LABELS,
+  INCOME_TYPE_LABELS,
+  LABOUR_CAPACITY_LABELS,
+  RELATION_LABELS,
+  ROLE_LABELS,
+  SELF_CARE_LEVEL_LABELS,
   SUBMISSION_STATUS_LABELS,
 } from '@zczr/domain';
 import dayjs from 'dayjs';
@@ -21,20 +31,66 @@ export const householdStatusLabel = (s: string): string => labelOf(HOUSEHOLD_STA
 export const submissionStatusLabel = (s: string): string => labelOf(SUBMISSION_STATUS_LABELS, s);
 
 export const CHECK_LABELS: Record<string, string> = {
-  id_checksum: '身份证号校验', duplicates: '重复登记', derived_fields: '性别与出生日期', household_head: '户主', missing_facts: '认定信息完整性',
+  id_checksum: '身份证号校验',
+  duplicates: '重复登记',
+  derived_fields: '性别与出生日期',
+  household_head: '户主',
+  missing_facts: '认定信息完整性',
 };
 
 const SECTION_LABELS: Record<string, string> = {
-  address: '住址', gridId: '网格', communityCode: '社区', members: '成员', incomes: '收入', assets: '财产', expenses: '刚性支出', hardships: '突发困难', benefits: '享受待遇',
+  address: '住址',
+  gridId: '网格',
+  communityCode: '社区',
+  members: '成员',
+  incomes: '收入',
+  assets: '财产',
+  expenses: '刚性支出',
+  hardships: '突发困难',
+  benefits: '享受待遇',
 };
 
 const FIELD_LABELS: Record<string, string> = {
-  relation: '与户主关系', name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', ethnicity: '民族', phone: '联系电话', education: '文化程度',
-  employment: '就业状况', labourCapacity: '劳动能力', health: '健康状况', chronicIllness: '慢性病', seriousIllness: '重特大疾病', diagnosis: '诊断',
-  disability: '残疾情况', category: '残疾类别', grade: '残疾等级', certificateNumber: '残疾人证号', selfCare: '自理能力评估', eating: '进食', dressing: '穿衣',
-  gettingUp: '起床', toileting: '如厕', walkingIndoors: '室内行走', bathing: '洗澡', coResident: '共同生活', type: '类型', monthlyAmount: '月金额（元）',
-  memberIndex: '所属成员', jobStartedOn: '新就业日期', note: '备注', value: '金额（元）', area: '面积（㎡）', disabilityVehicle: '残疾人代步车',
-  bankAccount: '银行账号', amount12m: '近12个月金额（元）', occurredOn: '发生日期', loss: '损失（元）', policyCode: '政策', since: '起始日期',
+  relation: '与户主关系',
+  name: '姓名',
+  idNumber: '身份证号',
+  sex: '性别',
+  birthDate: '出生日期',
+  ethnicity: '民族',
+  phone: '联系电话',
+  education: '文化程度',
+  employment: '就业状况',
+  labourCapacity: '劳动能力',
+  health: '健康状况',
+  chronicIllness: '慢性病',
+  seriousIllness: '重特大疾病',
+  diagnosis: '诊断',
+  disability: '残疾情况',
+  category: '残疾类别',
+  grade: '残疾等级',
+  certificateNumber: '残疾人证号',
+  selfCare: '自理能力评估',
+  eating: '进食',
+  dressing: '穿衣',
+  gettingUp: '起床',
+  toileting: '如厕',
+  walkingIndoors: '室内行走',
+  bathing: '洗澡',
+  coResident: '共同生活',
+  type: '类型',
+  monthlyAmount: '月金额（元）',
+  memberIndex: '所属成员',
+  jobStartedOn: '新就业日期',
+  note: '备注',
+  value: '金额（元）',
+  area: '面积（㎡）',
+  disabilityVehicle: '残疾人代步车',
+  bankAccount: '银行账号',
+  amount12m: '近12个月金额（元）',
+  occurredOn: '发生日期',
+  loss: '损失（元）',
+  policyCode: '政策',
+  since: '起始日期',
 };
 
 /** `members[1].employment` → "成员2 · 就业状况". */
@@ -52,11 +108,18 @@ export function pathLabel(path: string): string {
 }
 
 const VALUE_TABLES: Record<string, Readonly<Record<string, string>>> = {
-  relation: RELATION_LABELS, education: EDUCATION_LABELS, employment: EMPLOYMENT_LABELS, labourCapacity: LABOUR_CAPACITY_LABELS,
-  selfCareLevel: SELF_CARE_LEVEL_LABELS, sex: { male: '男', female: '女' },
+  relation: RELATION_LABELS,
+  education: EDUCATION_LABELS,
+  employment: EMPLOYMENT_LABELS,
+  labourCapacity: LABOUR_CAPACITY_LABELS,
+  selfCareLevel: SELF_CARE_LEVEL_LABELS,
+  sex: { male: '男', female: '女' },
 };
 const TYPE_TABLES: Record<string, Readonly<Record<string, string>>> = {
-  incomes: INCOME_TYPE_LABELS, assets: ASSET_TYPE_LABELS, expenses: EXPENSE_TYPE_LABELS, hardships: HARDSHIP_TYPE_LABELS,
+  incomes: INCOME_TYPE_LABELS,
+  assets: ASSET_TYPE_LABELS,
+  expenses: EXPENSE_TYPE_LABELS,
+  hardships: HARDSHIP_TYPE_LABELS,
 };
 
 /** A leaf value of a household field, readable: enum codes as labels, booleans as 是/否, numbers grouped. */

@@ -2,7 +2,15 @@ import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { AccessService, type Placement } from './access.service.js';
 
-const ctx = (over: Partial<AuthContext>): AuthContext => ({ userId: 'u', role: 'resident', regionCode: null, gridIds: [], householdId: null, ip: null, ...over });
+const ctx = (over: Partial<AuthContext>): AuthContext => ({
+  userId: 'u',
+  role: 'resident',
+  regionCode: null,
+  gridIds: [],
+  householdId: null,
+  ip: null,
+  ...over,
+});
 const place: Placement = { householdId: 'h1', districtCode: '510115', streetCode: '510115001', gridId: '510115001001-01' };
 
 describe('AccessService (the one access helper)', () => {
@@ -27,8 +35,22 @@ describe('AccessService (the one access helper)', () => {
 
   it('answers a missing record exactly like an out-of-scope one', () => {
     const auth = ctx({ role: 'district_reviewer', regionCode: '510115' });
-    const missing = (() => { try { access.require(auth, null); } catch (e) { return e as AppError; } return null; })();
-    const hidden = (() => { try { access.require(ctx({ householdId: 'x' }), place); } catch (e) { return e as AppError; } return null; })();
+    const missing = (() => {
+      try {
+        access.require(auth, null);
+      } catch (e) {
+        return e as AppError;
+      }
+      return null;
+    })();
+    const hidden = (() => {
+      try {
+        access.require(ctx({ householdId: 'x' }), place);
+      } catch (e) {
+        return e as AppError;
+      }
+      return null;
+    })();
     expect(missing?.code).toBe('NOT_FOUND');
     expect(hidden?.code).toBe('NOT_FOUND');
     expect(missing?.userMessage).toBe(hidden?.userMessage);

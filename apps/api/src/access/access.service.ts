@@ -35,10 +35,11 @@ export class AccessService {
    */
   async requireVia<T extends { householdId: string }>(auth: AuthContext, record: T | null | undefined): Promise<T> {
     if (!record || !this.dataSource) throw notFound();
-    const [h] = await this.dataSource.query<Array<Omit<Placement, 'householdId'>>>(
-      'SELECT districtCode, streetCode, gridId FROM household WHERE id = ?', [record.householdId],
-    );
-    if (!h || !this.canSee(auth, { householdId: record.householdId, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId })) throw notFound();
+    const [h] = await this.dataSource.query<Array<Omit<Placement, 'householdId'>>>('SELECT districtCode, streetCode, gridId FROM household WHERE id = ?', [
+      record.householdId,
+    ]);
+    if (!h || !this.canSee(auth, { householdId: record.householdId, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId }))
+      throw notFound();
     return record;
   }
 
@@ -89,11 +90,15 @@ export class AccessService {
   requireWithin(auth: AuthContext, p: Omit<Placement, 'householdId'>): void {
     const scope = this.scopeOf(auth);
     const ok =
-      scope.kind === 'grids' ? scope.gridIds.includes(p.gridId)
-      : scope.kind === 'street' ? scope.streetCode === p.streetCode
-      : scope.kind === 'district' ? scope.districtCode === p.districtCode
-      : scope.kind === 'none' ? false
-      : true; // a resident's own new household: placement is checked against the grid tree only
+      scope.kind === 'grids'
+        ? scope.gridIds.includes(p.gridId)
+        : scope.kind === 'street'
+          ? scope.streetCode === p.streetCode
+          : scope.kind === 'district'
+            ? scope.districtCode === p.districtCode
+            : scope.kind === 'none'
+              ? false
+              : true; // a resident's own new household: placement is checked against the grid tree only
     if (!ok) throw new AppError('UNKNOWN_GRID', '网格不存在或不在您的管辖范围内');
   }
 

@@ -15,7 +15,6 @@ import { AdminRepository } from './admin.repository.js';
  */
 @Injectable()
 export class AdminGridsService {
-
   constructor(
     private readonly repo: AdminRepository,
     private readonly regions: RegionsRepository,
@@ -26,14 +25,22 @@ export class AdminGridsService {
 
   async list(auth: AuthContext, q: GridQuery): Promise<AdminGridDto[]> {
     const district = this.districtOf(auth);
-    const grids = (await this.regions.allGrids()).filter((g) => g.districtCode === district && (!q.streetCode || g.streetCode === q.streetCode) && (!q.communityCode || g.communityCode === q.communityCode))
+    const grids = (await this.regions.allGrids())
+      .filter(
+        (g) => g.districtCode === district && (!q.streetCode || g.streetCode === q.streetCode) && (!q.communityCode || g.communityCode === q.communityCode),
+      )
       .sort((a, b) => a.id.localeCompare(b.id));
     const [workers, households] = await Promise.all([this.repo.workersOfGrids(grids.map((g) => g.id)), this.repo.householdsPerGrid(district, q.streetCode)]);
     const out: AdminGridDto[] = [];
     for (const g of grids) {
       out.push({
-        id: g.id, name: g.name, communityCode: g.communityCode, communityName: (await this.regions.findRegion(g.communityCode))?.name ?? g.communityCode,
-        streetCode: g.streetCode, streetName: (await this.regions.findRegion(g.streetCode))?.name ?? g.streetCode, households: households.get(g.id) ?? 0,
+        id: g.id,
+        name: g.name,
+        communityCode: g.communityCode,
+        communityName: (await this.regions.findRegion(g.communityCode))?.name ?? g.communityCode,
+        streetCode: g.streetCode,
+        streetName: (await this.regions.findRegion(g.streetCode))?.name ?? g.streetCode,
+        households: households.get(g.id) ?? 0,
         workers: (workers.get(g.id) ?? []).map((u) => ({ id: u.id, displayName: u.displayName, username: u.username ?? '', disabled: u.disabledAt !== null })),
       });
     }
@@ -46,13 +53,19 @@ export class AdminGridsService {
     const wanted = [...new Set(userIds)];
     const found = await this.repo.findUsers(wanted);
     // A worker works grids of their own street: their region is their data scope everywhere else too.
-    if (found.length !== wanted.length || found.some((u) => u.role !== 'grid_worker' || u.disabledAt !== null || u.regionCode !== grid.streetCode)) throw new AppError('INVALID_GRID_WORKER');
+    if (found.length !== wanted.length || found.some((u) => u.role !== 'grid_worker' || u.disabledAt !== null || u.regionCode !== grid.streetCode))
+      throw new AppError('INVALID_GRID_WORKER');
     const before = await this.repo.replaceGridWorkers(gridId, wanted);
     for (const id of new Set([...before, ...wanted])) this.users.invalidate(id);
     const removed = before.filter((id) => !wanted.includes(id));
     let handedOver = 0;
     for (const workerId of removed) handedOver += await this.tasks.handOverGrid(auth, gridId, workerId, wanted[0] ?? null);
-    await this.audit.record(auth, { action: 'grid.set_workers', entityType: 'grid', entityId: gridId, detail: { before, after: wanted, tasksHandedOver: handedOver } });
+    await this.audit.record(auth, {
+      action: 'grid.set_workers',
+      entityType: 'grid',
+      entityId: gridId,
+      detail: { before, after: wanted, tasksHandedOver: handedOver },
+    });
     return (await this.list(auth, { streetCode: grid.streetCode, communityCode: grid.communityCode })).find((g) => g.id === gridId)!;
   }
 

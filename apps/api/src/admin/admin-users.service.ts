@@ -33,7 +33,11 @@ export class AdminUsersService {
   ) {}
 
   async list(auth: AuthContext, q: UserQuery): Promise<StaffUserPageDto> {
-    const { items, total } = await this.repo.searchUsers({ districtCode: this.districtOf(auth), role: q.role, regionCode: q.regionCode, q: q.q, status: q.status, now: this.clock.iso() }, q.page, q.pageSize);
+    const { items, total } = await this.repo.searchUsers(
+      { districtCode: this.districtOf(auth), role: q.role, regionCode: q.regionCode, q: q.q, status: q.status, now: this.clock.iso() },
+      q.page,
+      q.pageSize,
+    );
     const grids = await this.repo.gridIdsOf(items.filter((u) => u.role === 'grid_worker').map((u) => u.id));
     return { items: await Promise.all(items.map((u) => this.toDto(u, grids.get(u.id) ?? []))), total, page: q.page, pageSize: q.pageSize };
   }
@@ -42,10 +46,17 @@ export class AdminUsersService {
     await this.checkRegion(auth, dto.role, dto.regionCode);
     if (await this.users.findByUsername(dto.username)) throw new AppError('USERNAME_TAKEN');
     const secret = generateSecret();
-    const user = newUserEntity({
-      role: dto.role, username: dto.username, displayName: dto.displayName.trim(), regionCode: dto.regionCode,
-      passwordHash: await bcrypt.hash(dto.password, 10), totpSecretEnc: this.cipher.encrypt(secret),
-    }, this.clock.iso());
+    const user = newUserEntity(
+      {
+        role: dto.role,
+        username: dto.username,
+        displayName: dto.displayName.trim(),
+        regionCode: dto.regionCode,
+        passwordHash: await bcrypt.hash(dto.password, 10),
+        totpSecretEnc: this.cipher.encrypt(secret),
+      },
+      this.clock.iso(),
+    );
     try {
       await this.users.insert(user);
     } catch (e) {
@@ -53,7 +64,12 @@ export class AdminUsersService {
       if (await this.users.findByUsername(dto.username)) throw new AppError('USERNAME_TAKEN');
       throw e;
     }
-    await this.audit.record(auth, { action: 'user.create', entityType: 'user', entityId: user.id, detail: { username: user.username, role: user.role, regionCode: user.regionCode } });
+    await this.audit.record(auth, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { username: user.username, role: user.role, regionCode: user.regionCode },
+    });
     return { user: await this.toDto(user, []), totpSecret: secret, otpauthUrl: this.otpauthUrl(user, secret) };
   }
 
@@ -62,7 +78,13 @@ export class AdminUsersService {
     const user = await this.managed(auth, id);
     if (user.id === auth.userId) throw new AppError('CANNOT_CHANGE_SELF');
     const secret = generateSecret();
-    await this.users.update(user.id, { totpSecretEnc: this.cipher.encrypt(secret), totpLastStep: null, tokenVersion: user.tokenVersion + 1, failedLogins: 0, lockedUntil: null });
+    await this.users.update(user.id, {
+      totpSecretEnc: this.cipher.encrypt(secret),
+      totpLastStep: null,
+      tokenVersion: user.tokenVersion + 1,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await this.audit.record(auth, { action: 'user.reset_totp', entityType: 'user', entityId: user.id });
     const fresh = (await this.repo.findUser(user.id))!;
     return { user: await this.toDto(fresh, (await this.repo.gridIdsOf([id])).get(id) ?? []), totpSecret: secret, otpauthUrl: this.otpauthUrl(fresh, secret) };
@@ -71,7 +93,12 @@ export class AdminUsersService {
   async resetPassword(auth: AuthContext, id: string, password: string): Promise<StaffUserDto> {
     const user = await this.managed(auth, id);
     if (user.id === auth.userId) throw new AppError('CANNOT_CHANGE_SELF');
-    await this.users.update(user.id, { passwordHash: await bcrypt.hash(password, 10), tokenVersion: user.tokenVersion + 1, failedLogins: 0, lockedUntil: null });
+    await this.users.update(user.id, {
+      passwordHash: await bcrypt.hash(password, 10),
+      tokenVersion: user.tokenVersion + 1,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await this.audit.record(auth, { action: 'user.reset_password', entityType: 'user', entityId: user.id });
     return this.reload(id);
   }
@@ -88,7 +115,10 @@ export class AdminUsersService {
     if (user.id === auth.userId) throw new AppError('CANNOT_CHANGE_SELF');
     if (disabled === (user.disabledAt !== null)) return this.reload(id);
     // Disabling also revokes the refresh tokens; the guard refuses the access tokens from now on.
-    await this.users.update(user.id, disabled ? { disabledAt: this.clock.iso(), tokenVersion: user.tokenVersion + 1 } : { disabledAt: null, failedLogins: 0, lockedUntil: null });
+    await this.users.update(
+      user.id,
+      disabled ? { disabledAt: this.clock.iso(), tokenVersion: user.tokenVersion + 1 } : { disabledAt: null, failedLogins: 0, lockedUntil: null },
+    );
     await this.audit.record(auth, { action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: user.id });
     return this.reload(id);
   }
@@ -120,9 +150,20 @@ export class AdminUsersService {
     const region = u.regionCode ? await this.regions.findRegion(u.regionCode) : null;
     const now = this.clock.iso();
     return {
-      id: u.id, username: u.username ?? '', displayName: u.displayName, role: u.role as ManagedRole, roleLabel: ROLE_LABELS[u.role], regionCode: u.regionCode, regionName: region?.name ?? null,
-      gridIds, locked: u.lockedUntil !== null && u.lockedUntil > now, lockedUntil: u.lockedUntil, disabled: u.disabledAt !== null, disabledAt: u.disabledAt,
-      hasTotp: u.totpSecretEnc !== null, createdAt: u.createdAt,
+      id: u.id,
+      username: u.username ?? '',
+      displayName: u.displayName,
+      role: u.role as ManagedRole,
+      roleLabel: ROLE_LABELS[u.role],
+      regionCode: u.regionCode,
+      regionName: region?.name ?? null,
+      gridIds,
+      locked: u.lockedUntil !== null && u.lockedUntil > now,
+      lockedUntil: u.lockedUntil,
+      disabled: u.disabledAt !== null,
+      disabledAt: u.disabledAt,
+      hasTotp: u.totpSecretEnc !== null,
+      createdAt: u.createdAt,
     };
   }
 

@@ -3,7 +3,16 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import {
-  AdminGridDto, CreateUserDto, DictionaryDto, GridQuery, ResetPasswordDto, SetGridWorkersDto, StaffUserDto, StaffUserPageDto, TotpEnrolmentDto, UserQuery,
+  AdminGridDto,
+  CreateUserDto,
+  DictionaryDto,
+  GridQuery,
+  ResetPasswordDto,
+  SetGridWorkersDto,
+  StaffUserDto,
+  StaffUserPageDto,
+  TotpEnrolmentDto,
+  UserQuery,
 } from './admin.dto.js';
 import { AdminGridsService } from './admin-grids.service.js';
 import { AdminUsersService } from './admin-users.service.js';

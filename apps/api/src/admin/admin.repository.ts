@@ -30,7 +30,9 @@ export class AdminRepository {
   ) {}
 
   async searchUsers(f: UserFilter, page: number, pageSize: number): Promise<{ items: UserEntity[]; total: number }> {
-    const qb = this.users.createQueryBuilder('u').where('u.role IN (:...managed)', { managed: f.role ? [f.role] : MANAGED })
+    const qb = this.users
+      .createQueryBuilder('u')
+      .where('u.role IN (:...managed)', { managed: f.role ? [f.role] : MANAGED })
       .andWhere('u.regionCode LIKE :district', { district: `${f.districtCode}%` });
     if (f.regionCode) qb.andWhere('u.regionCode LIKE :region', { region: `${f.regionCode}%` });
     if (f.q) {
@@ -41,8 +43,16 @@ export class AdminRepository {
     if (f.status === 'active') qb.andWhere('u.disabledAt IS NULL');
     if (f.status === 'locked') qb.andWhere('u.lockedUntil > :now', { now: f.now });
     // Staff first, from the district down, then the grid workers.
-    qb.addSelect("CASE u.role WHEN 'admin' THEN 0 WHEN 'security_admin' THEN 0 WHEN 'audit_admin' THEN 0 WHEN 'district_reviewer' THEN 1 WHEN 'street_reviewer' THEN 2 ELSE 3 END", 'roleRank');
-    const [items, total] = await qb.orderBy('roleRank', 'ASC').addOrderBy('u.username', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    qb.addSelect(
+      "CASE u.role WHEN 'admin' THEN 0 WHEN 'security_admin' THEN 0 WHEN 'audit_admin' THEN 0 WHEN 'district_reviewer' THEN 1 WHEN 'street_reviewer' THEN 2 ELSE 3 END",
+      'roleRank',
+    );
+    const [items, total] = await qb
+      .orderBy('roleRank', 'ASC')
+      .addOrderBy('u.username', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -77,7 +87,10 @@ export class AdminRepository {
 
   /** Active households per grid of a district (one GROUP BY over the scope index). */
   async householdsPerGrid(districtCode: string, streetCode?: string): Promise<Map<string, number>> {
-    const qb = this.households.createQueryBuilder('h').select('h.gridId', 'gridId').addSelect('COUNT(*)', 'n')
+    const qb = this.households
+      .createQueryBuilder('h')
+      .select('h.gridId', 'gridId')
+      .addSelect('COUNT(*)', 'n')
       .where('h.districtCode = :d AND h.status = :st', { d: districtCode, st: 'active' });
     if (streetCode) qb.andWhere('h.streetCode = :s', { s: streetCode });
     const rows = await qb.groupBy('h.gridId').getRawMany<{ gridId: string; n: string | number }>();

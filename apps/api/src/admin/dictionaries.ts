@@ -1,6 +1,18 @@
 import {
-  ASSET_TYPE_LABELS, CONSENT_PURPOSE_LABELS, DISABILITY_CATEGORY_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS, EXPENSE_TYPE_LABELS, HARDSHIP_TYPE_LABELS,
-  HOUSEHOLD_STATUS_LABELS, INCOME_TYPE_LABELS, LABOUR_CAPACITY_LABELS, RELATION_LABELS, ROLE_LABELS, SELF_CARE_LEVEL_LABELS, SUBMISSION_STATUS_LABELS,
+  ASSET_TYPE_LABELS,
+  CONSENT_PURPOSE_LABELS,
+  DISABILITY_CATEGORY_LABELS,
+  EDUCATION_LABELS,
+  EMPLOYMENT_LABELS,
+  EXPENSE_TYPE_LABELS,
+  HARDSHIP_TYPE_LABELS,
+  HOUSEHOLD_STATUS_LABELS,
+  INCOME_TYPE_LABELS,
+  LABOUR_CAPACITY_LABELS,
+  RELATION_LABELS,
+  ROLE_LABELS,
+  SELF_CARE_LEVEL_LABELS,
+  SUBMISSION_STATUS_LABELS,
 } from '@zczr/domain';
 import { CIRCLE_LABELS, ESCALATION_LABELS, POLICY_GROUP_LABELS, TASK_STATUS_LABELS, WARNING_COLOUR_LABELS } from '@zczr/contract';
 import { IMPORT_SOURCES } from '../imports/sources.js';
@@ -9,7 +21,10 @@ import type { DictionaryDto } from './admin.dto.js';
 const BUILT_IN = '代码内置（随版本发布，修改须发版）';
 
 const of = (code: string, name: string, labels: Readonly<Record<string | number, string>>): DictionaryDto => ({
-  code, name, source: BUILT_IN, items: Object.entries(labels).map(([value, label]) => ({ value, label })),
+  code,
+  name,
+  source: BUILT_IN,
+  items: Object.entries(labels).map(([value, label]) => ({ value, label })),
 });
 
 /**

@@ -42,8 +42,13 @@ describe('attachment storage', () => {
     const fail = (m: string) => new Error(m);
     expect(parseAttachmentStore({}, fail)).toEqual({ store: 'local', s3: null });
     expect(() => parseAttachmentStore({ ATTACHMENT_STORE: 'ftp' }, fail)).toThrow(/ATTACHMENT_STORE/);
-    expect(() => parseAttachmentStore({ ATTACHMENT_STORE: 's3', S3_ENDPOINT: 'http://minio:9000' }, fail)).toThrow(/S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/);
-    const ok = parseAttachmentStore({ ATTACHMENT_STORE: 's3', S3_ENDPOINT: 'http://minio:9000/', S3_BUCKET: 'zczr', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' }, fail);
+    expect(() => parseAttachmentStore({ ATTACHMENT_STORE: 's3', S3_ENDPOINT: 'http://minio:9000' }, fail)).toThrow(
+      /S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/,
+    );
+    const ok = parseAttachmentStore(
+      { ATTACHMENT_STORE: 's3', S3_ENDPOINT: 'http://minio:9000/', S3_BUCKET: 'zczr', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' },
+      fail,
+    );
     expect(ok.s3).toMatchObject({ endpoint: 'http://minio:9000', region: 'us-east-1', bucket: 'zczr', prefix: '' });
   });
 

@@ -61,7 +61,11 @@ export class AttachmentsService {
     this.sealer = new AttachmentSealer(config.encryptionKey, config.hashKey);
   }
 
-  async upload(auth: AuthContext, file: Express.Multer.File | undefined, dto: UploadAttachmentDto): Promise<{ attachment: AttachmentResponseDto; created: boolean }> {
+  async upload(
+    auth: AuthContext,
+    file: Express.Multer.File | undefined,
+    dto: UploadAttachmentDto,
+  ): Promise<{ attachment: AttachmentResponseDto; created: boolean }> {
     const h = await this.household(auth, dto.householdId);
     if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
     if (h.status === 'rejected') throw new AppError('HOUSEHOLD_REJECTED');
@@ -90,7 +94,13 @@ export class AttachmentsService {
       createdAt: this.clock.iso(),
     };
     await this.attachments.insert(attachment);
-    await this.audit.record(auth, { action: 'attachment.upload', entityType: 'attachment', entityId: attachment.id, householdId: h.id, detail: { kind: dto.kind, memberIndex, size: content.length } });
+    await this.audit.record(auth, {
+      action: 'attachment.upload',
+      entityType: 'attachment',
+      entityId: attachment.id,
+      householdId: h.id,
+      detail: { kind: dto.kind, memberIndex, size: content.length },
+    });
     return { attachment: toAttachmentResponse(attachment), created: true };
   }
 

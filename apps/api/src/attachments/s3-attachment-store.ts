@@ -17,10 +17,20 @@ export interface SignedRequest {
  * AWS Signature Version 4 for one S3 request (headers only, payload hashed). Written out here,
  * on node:crypto, rather than pulling in an SDK for three calls.
  */
-export function signS3Request(cfg: S3StoreConfig, method: string, objectKey: string, payload: Buffer, now: Date, extra: Record<string, string> = {}): SignedRequest {
+export function signS3Request(
+  cfg: S3StoreConfig,
+  method: string,
+  objectKey: string,
+  payload: Buffer,
+  now: Date,
+  extra: Record<string, string> = {},
+): SignedRequest {
   const url = new URL(cfg.endpoint);
   const path = `/${[cfg.bucket, ...objectKey.split('/')].map(encodeSegment).join('/')}`;
-  const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const payloadHash = sha256Hex(payload);
   const headers: Record<string, string> = { host: url.host, 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate };

@@ -5,7 +5,10 @@ import type { AuditLogEntity } from './audit-log.entity.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ChainFields = Pick<AuditLogEntity, 'at' | 'actorId' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'householdId' | 'ip' | 'detail' | 'prevHash'>;
+export type ChainFields = Pick<
+  AuditLogEntity,
+  'at' | 'actorId' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'householdId' | 'ip' | 'detail' | 'prevHash'
+>;
 
 /**
  * HMAC-SHA256 over the entry's fields in a fixed order, chained to the previous entry's MAC. Keyed,
@@ -25,7 +28,10 @@ export interface AuditAnchor {
   mac: string;
 }
 
-const anchorMac = (key: Buffer, a: Omit<AuditAnchor, 'mac'>): string => createHmac('sha256', key).update(JSON.stringify(['anchor-v1', a.lastId, a.hash, a.count, a.at])).digest('hex');
+const anchorMac = (key: Buffer, a: Omit<AuditAnchor, 'mac'>): string =>
+  createHmac('sha256', key)
+    .update(JSON.stringify(['anchor-v1', a.lastId, a.hash, a.count, a.at]))
+    .digest('hex');
 
 export function signAnchor(key: Buffer, a: Omit<AuditAnchor, 'mac'>): AuditAnchor {
   return { ...a, mac: anchorMac(key, a) };
@@ -82,7 +88,10 @@ export class ChainWalker {
   private readonly longest: number;
   failure: ChainVerification | null = null;
 
-  constructor(private readonly key: Buffer, anchor: AuditAnchor | AuditAnchor[] | null) {
+  constructor(
+    private readonly key: Buffer,
+    anchor: AuditAnchor | AuditAnchor[] | null,
+  ) {
     const list = anchor === null ? [] : Array.isArray(anchor) ? anchor : [anchor];
     this.anchors = new Map();
     for (const a of list) this.anchors.set(a.lastId, [...(this.anchors.get(a.lastId) ?? []), a]);

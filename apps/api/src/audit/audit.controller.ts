@@ -43,8 +43,18 @@ class AuditPageDto implements Page<AuditEntry> {
 }
 
 const toEntry = (e: AuditLogEntity, names: Map<string, string>): AuditEntryDto => ({
-  id: e.id, at: e.at, actorId: e.actorId, actorName: e.actorId ? names.get(e.actorId) ?? null : null, actorRole: e.actorRole, action: e.action, entityType: e.entityType,
-  entityId: e.entityId, householdId: e.householdId, ip: e.ip, detail: JSON.parse(e.detail) as Record<string, unknown>, hash: e.hash,
+  id: e.id,
+  at: e.at,
+  actorId: e.actorId,
+  actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+  actorRole: e.actorRole,
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  householdId: e.householdId,
+  ip: e.ip,
+  detail: JSON.parse(e.detail) as Record<string, unknown>,
+  hash: e.hash,
 });
 
 @ApiTags('audit 审计日志')

@@ -7,7 +7,17 @@ import { UsersRepository } from '../auth/users.repository.js';
 import { Transactor } from '../database/transactor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditLogEntity } from './audit-log.entity.js';
-import { ChainWalker, GENESIS_HASH, auditHash, readAnchor, signAnchor, writeAnchor, type AuditAnchor, type ChainFields, type ChainVerification } from './audit-chain.js';
+import {
+  ChainWalker,
+  GENESIS_HASH,
+  auditHash,
+  readAnchor,
+  signAnchor,
+  writeAnchor,
+  type AuditAnchor,
+  type ChainFields,
+  type ChainVerification,
+} from './audit-chain.js';
 
 export { GENESIS_HASH, auditHash, type ChainVerification } from './audit-chain.js';
 
@@ -102,10 +112,11 @@ export class AuditService implements OnApplicationShutdown {
     this.anchorDirty = true;
     const wait = this.anchorWrittenAt + 1000 - Date.now();
     if (wait <= 0) this.writeAnchorNow();
-    else this.anchorTimer ??= setTimeout(() => {
-      this.anchorTimer = null;
-      if (this.anchorDirty) this.writeAnchorNow();
-    }, wait).unref();
+    else
+      this.anchorTimer ??= setTimeout(() => {
+        this.anchorTimer = null;
+        if (this.anchorDirty) this.writeAnchorNow();
+      }, wait).unref();
   }
 
   record(actor: Pick<AuthContext, 'userId' | 'role' | 'ip'> | null, input: AuditEntryInput): Promise<void> {
@@ -132,7 +143,11 @@ export class AuditService implements OnApplicationShutdown {
 
   /** One group commit: lock the head, chain the batch to it, insert, move the head. */
   private async append(m: EntityManager, batch: Pending[]): Promise<ChainHead> {
-    const [stored] = await m.query(`SELECT lastId, hash, entries FROM audit_head WHERE id = 1${this.lockingRead}`) as Array<{ lastId: number; hash: string; entries: number | string }>;
+    const [stored] = (await m.query(`SELECT lastId, hash, entries FROM audit_head WHERE id = 1${this.lockingRead}`)) as Array<{
+      lastId: number;
+      hash: string;
+      entries: number | string;
+    }>;
     if (!stored) throw new Error('audit_head is missing: run the migrations');
     let prev = stored.hash;
     const firstId = Number(stored.lastId) + 1;
@@ -156,13 +171,22 @@ export class AuditService implements OnApplicationShutdown {
     });
     for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
     const head: ChainHead = { lastId: firstId + rows.length - 1, hash: prev, count: Number(stored.entries) + rows.length };
-    await m.query('UPDATE audit_head SET lastId = ?, hash = ?, entries = ?, updatedAt = ? WHERE id = 1', [head.lastId, head.hash, head.count, this.clock.iso()]);
+    await m.query('UPDATE audit_head SET lastId = ?, hash = ?, entries = ?, updatedAt = ? WHERE id = 1', [
+      head.lastId,
+      head.hash,
+      head.count,
+      this.clock.iso(),
+    ]);
     return head;
   }
 
   /** The head as stored now (written by any process). */
   async storedHead(): Promise<ChainHead> {
-    const [h] = await this.repo.manager.query('SELECT lastId, hash, entries FROM audit_head WHERE id = 1') as Array<{ lastId: number; hash: string; entries: number | string }>;
+    const [h] = (await this.repo.manager.query('SELECT lastId, hash, entries FROM audit_head WHERE id = 1')) as Array<{
+      lastId: number;
+      hash: string;
+      entries: number | string;
+    }>;
     return { lastId: Number(h?.lastId ?? 0), hash: h?.hash ?? GENESIS_HASH, count: Number(h?.entries ?? 0) };
   }
 
@@ -177,7 +201,11 @@ export class AuditService implements OnApplicationShutdown {
     // Timestamps are UTC ISO text; the dates a user picks are China dates (UTC+8).
     if (filter.from) qb.andWhere('a.at >= :from', { from: new Date(Date.parse(`${filter.from}T00:00:00+08:00`)).toISOString() });
     if (filter.to) qb.andWhere('a.at < :to', { to: new Date(Date.parse(`${filter.to}T00:00:00+08:00`) + 86_400_000).toISOString() });
-    const [items, total] = await qb.orderBy('a.id', 'DESC').skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('a.id', 'DESC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -188,7 +216,12 @@ export class AuditService implements OnApplicationShutdown {
   }
 
   /** One household's trail, newest first; `actions` narrows it (e.g. to reads). */
-  async listForHousehold(householdId: string, actions: readonly string[] | null, page: number, pageSize: number): Promise<{ items: AuditLogEntity[]; total: number }> {
+  async listForHousehold(
+    householdId: string,
+    actions: readonly string[] | null,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: AuditLogEntity[]; total: number }> {
     await this.flushing;
     const [items, total] = await this.repo.findAndCount({
       where: { householdId, ...(actions ? { action: In([...actions]) } : {}) },
@@ -218,7 +251,11 @@ export class AuditService implements OnApplicationShutdown {
  * Walks a stored chain in id order with the key and holds it against the anchor file, and against
  * the anchors of other hosts when given (`moreAnchorPaths`).
  */
-export async function verifyStoredChain(repo: Repository<AuditLogEntity>, config: Pick<AppConfig, 'auditKey' | 'auditAnchorPath'>, moreAnchorPaths: string[] = []): Promise<ChainVerification> {
+export async function verifyStoredChain(
+  repo: Repository<AuditLogEntity>,
+  config: Pick<AppConfig, 'auditKey' | 'auditAnchorPath'>,
+  moreAnchorPaths: string[] = [],
+): Promise<ChainVerification> {
   const anchors: AuditAnchor[] = [];
   for (const path of [config.auditAnchorPath, ...moreAnchorPaths]) {
     const anchor = readAnchor(path, config.auditKey);

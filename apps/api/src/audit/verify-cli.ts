@@ -24,7 +24,9 @@ await ds.initialize();
 const r = await verifyStoredChain(ds.getRepository(AuditLogEntity), config, process.argv.slice(2));
 await ds.destroy();
 if (!r.ok) {
-  console.error(`AUDIT_CHAIN_BROKEN 审计日志校验失败：${REASONS[r.reason ?? 'edited']}${r.brokenAt ? `，位置第 ${r.brokenAt} 条` : ''}（已核对 ${r.checked} 条）`);
+  console.error(
+    `AUDIT_CHAIN_BROKEN 审计日志校验失败：${REASONS[r.reason ?? 'edited']}${r.brokenAt ? `，位置第 ${r.brokenAt} 条` : ''}（已核对 ${r.checked} 条）`,
+  );
   process.exit(1);
 }
 console.log(`AUDIT_CHAIN_OK 审计日志校验通过：共 ${r.checked} 条，链条完整且与锚点一致`);

@@ -24,7 +24,9 @@ export class RefreshDto implements RefreshBody {
 export class DemoLoginDto implements DemoLoginBody {
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES as unknown as string[]) role: Role;
   @ApiPropertyOptional({ description: '居民：登录尚未实名认证的第二位演示居民，体验首次使用（实名 → 授权 → 填报）' })
-  @IsOptional() @IsBoolean() firstVisit?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  firstVisit?: boolean;
 }
 
 export class BindIdentityDto implements BindIdentityBody {
@@ -35,7 +37,9 @@ export class BindIdentityDto implements BindIdentityBody {
   @Equals(true, { message: '须勾选同意处理身份证号' })
   consentToIdentityProcessing: boolean;
   @ApiPropertyOptional({ description: '人脸核身结果票据（wx.startFacialRecognitionVerify 返回的 verifyResult）；未提供时绑定待工作人员确认' })
-  @IsOptional() @IsString() @Length(1, 512)
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
   faceVerifyResult?: string;
 }
 

@@ -26,9 +26,12 @@ import { WechatClient } from './wechat.client.js';
     {
       provide: RealNameVerifier,
       inject: [APP_CONFIG, WechatAccessToken],
-      useFactory: (c: AppConfig, token: WechatAccessToken): RealNameVerifier => (c.realNameVerifier === 'demo' ? new DemoRealNameVerifier() : new WechatRealNameVerifier(token)),
+      useFactory: (c: AppConfig, token: WechatAccessToken): RealNameVerifier =>
+        c.realNameVerifier === 'demo' ? new DemoRealNameVerifier() : new WechatRealNameVerifier(token),
     },
-    TokenService, WechatClient, AuthService,
+    TokenService,
+    WechatClient,
+    AuthService,
   ],
   exports: [TokenService],
 })

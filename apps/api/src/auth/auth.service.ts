@@ -68,13 +68,17 @@ export class AuthService {
     const now = this.clock.now();
     if (!user || !user.passwordHash || !user.totpSecretEnc) {
       await bcrypt.compare(dto.password, '$2b$10$invalidinvalidinvalidinuJ0Nj1bS7pVNQ0hUJ0F8f1lYlqvZK2'); // even timing
-      throw new AppError(await this.failUnknown(dto.username) ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+      throw new AppError((await this.failUnknown(dto.username)) ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
     if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
     const passwordOk = await bcrypt.compare(dto.password, user.passwordHash);
     const totp = passwordOk ? await verifyTotp({ secret: this.cipher.decrypt(user.totpSecretEnc), token: dto.totp, epochTolerance: 30 }) : null;
     // A code is good once: its time step must be later than the last one accepted.
-    const step = totp?.valid ? ('epoch' in totp && typeof totp.epoch === 'number' ? Math.floor(totp.epoch / 30) : Math.floor(now.getTime() / 30_000) + totp.delta) : null;
+    const step = totp?.valid
+      ? 'epoch' in totp && typeof totp.epoch === 'number'
+        ? Math.floor(totp.epoch / 30)
+        : Math.floor(now.getTime() / 30_000) + totp.delta
+      : null;
     const actor = { userId: user.id, role: user.role, ip };
     if (step !== null && user.disabledAt) {
       await this.audit.record(actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
@@ -83,8 +87,16 @@ export class AuthService {
     const totpOk = step !== null && (user.totpLastStep === null || step > user.totpLastStep);
     if (!totpOk) {
       // Counted in the database atomically: parallel attempts through several API processes all count.
-      const lock = await this.users.countFailure(user.id, this.config.login.maxFailures, new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString());
-      await this.audit.record(actor, { action: lock ? 'auth.locked' : step !== null ? 'auth.totp_replayed' : 'auth.login_failed', entityType: 'user', entityId: user.id });
+      const lock = await this.users.countFailure(
+        user.id,
+        this.config.login.maxFailures,
+        new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString(),
+      );
+      await this.audit.record(actor, {
+        action: lock ? 'auth.locked' : step !== null ? 'auth.totp_replayed' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+      });
       throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
     await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, totpLastStep: step });
@@ -151,7 +163,12 @@ export class AuthService {
     if (other && other.id !== auth.userId && !takeOver) throw new AppError('IDENTITY_ALREADY_BOUND');
     const records = await this.households.findMembersByIdHashes([hash]);
     if (records.length > 0 && !records.some((r) => r.name === dto.realName)) {
-      await this.audit.record(auth, { action: 'user.bind_identity_mismatch', entityType: 'user', entityId: auth.userId, detail: { idNumber: maskIdNumber(check.idNumber) } });
+      await this.audit.record(auth, {
+        action: 'user.bind_identity_mismatch',
+        entityType: 'user',
+        entityId: auth.userId,
+        detail: { idNumber: maskIdNumber(check.idNumber) },
+      });
       throw new AppError('IDENTITY_MISMATCH');
     }
     let verifiedAt = me.idNumberHash === hash ? me.identityVerifiedAt : null;
@@ -159,7 +176,12 @@ export class AuthService {
     if (!verifiedAt && dto.faceVerifyResult) {
       const ok = await this.realName.verify({ openid: me.openid, realName: dto.realName, idNumber: check.idNumber, verifyResult: dto.faceVerifyResult });
       if (!ok) {
-        await this.audit.record(auth, { action: 'user.face_verify_failed', entityType: 'user', entityId: auth.userId, detail: { idNumber: maskIdNumber(check.idNumber) } });
+        await this.audit.record(auth, {
+          action: 'user.face_verify_failed',
+          entityType: 'user',
+          entityId: auth.userId,
+          detail: { idNumber: maskIdNumber(check.idNumber) },
+        });
         throw new AppError('FACE_VERIFY_FAILED');
       }
       verifiedAt = this.clock.iso();
@@ -167,7 +189,14 @@ export class AuthService {
     }
     if (other && takeOver) {
       if (!verifiedAt) throw new AppError('IDENTITY_ALREADY_BOUND');
-      await this.users.update(other.id, { idNumberEnc: null, idNumberHash: null, realName: null, identityVerifiedAt: null, identityVerifiedBy: null, householdId: null });
+      await this.users.update(other.id, {
+        idNumberEnc: null,
+        idNumberHash: null,
+        realName: null,
+        identityVerifiedAt: null,
+        identityVerifiedBy: null,
+        householdId: null,
+      });
       await this.audit.record(auth, { action: 'user.identity_taken_over', entityType: 'user', entityId: other.id, detail: { by: auth.userId } });
     }
     await this.users.update(auth.userId, {
@@ -182,7 +211,10 @@ export class AuthService {
     const access = await this.users.findAccess(auth.userId);
     const householdId = access?.householdId ?? null;
     await this.audit.record(auth, {
-      action: 'user.bind_identity', entityType: 'user', entityId: auth.userId, householdId,
+      action: 'user.bind_identity',
+      entityType: 'user',
+      entityId: auth.userId,
+      householdId,
       detail: { idNumber: maskIdNumber(check.idNumber), verified: verifiedBy ?? 'pending' },
     });
     return this.me({ ...auth, householdId });
@@ -197,10 +229,27 @@ export class AuthService {
       const h = await this.households.findById(householdId);
       this.access.require(auth, h && { householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId });
     }
-    await this.users.update(userId, dto.confirm
-      ? { identityVerifiedAt: this.clock.iso(), identityVerifiedBy: `staff:${auth.userId}`.slice(0, 40) }
-      : { identityVerifiedAt: null, identityVerifiedBy: null, idNumberEnc: null, idNumberHash: null, realName: null, householdId: null, tokenVersion: user.tokenVersion + 1 });
-    await this.audit.record(auth, { action: dto.confirm ? 'user.identity_confirmed' : 'user.identity_cleared', entityType: 'user', entityId: userId, householdId, detail: { reason: dto.reason } });
+    await this.users.update(
+      userId,
+      dto.confirm
+        ? { identityVerifiedAt: this.clock.iso(), identityVerifiedBy: `staff:${auth.userId}`.slice(0, 40) }
+        : {
+            identityVerifiedAt: null,
+            identityVerifiedBy: null,
+            idNumberEnc: null,
+            idNumberHash: null,
+            realName: null,
+            householdId: null,
+            tokenVersion: user.tokenVersion + 1,
+          },
+    );
+    await this.audit.record(auth, {
+      action: dto.confirm ? 'user.identity_confirmed' : 'user.identity_cleared',
+      entityType: 'user',
+      entityId: userId,
+      householdId,
+      detail: { reason: dto.reason },
+    });
     const access = await this.users.findAccess(userId);
     const updated = await this.users.findById(userId);
     return this.toMe(updated!, access?.gridIds ?? [], access?.householdId ?? null);
@@ -250,5 +299,4 @@ export class AuthService {
   newUser(fields: Partial<UserEntity> & Pick<UserEntity, 'role' | 'displayName'>): UserEntity {
     return newUserEntity(fields, this.clock.iso());
   }
-
 }

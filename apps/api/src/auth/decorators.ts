@@ -15,7 +15,9 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => Set
 export type AuthedRequest = Request & { auth?: AuthContext };
 
 /** The caller on a public route: resolved when a valid token is sent, else null. */
-export const OptionalAuth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext | null => ctx.switchToHttp().getRequest<AuthedRequest>().auth ?? null);
+export const OptionalAuth = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthContext | null => ctx.switchToHttp().getRequest<AuthedRequest>().auth ?? null,
+);
 
 /** The caller, as resolved by the auth guard. */
 export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {

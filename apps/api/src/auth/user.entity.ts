@@ -82,8 +82,25 @@ export class UserEntity {
 /** A new user row with every optional field empty. */
 export function newUserEntity(fields: Partial<UserEntity> & Pick<UserEntity, 'role' | 'displayName'>, createdAt: string): UserEntity {
   return {
-    id: randomUUID(), username: null, passwordHash: null, totpSecretEnc: null, openid: null, realName: null, idNumberEnc: null,
-    idNumberHash: null, identityConsentAt: null, identityVerifiedAt: null, identityVerifiedBy: null, totpLastStep: null, regionCode: null, householdId: null, failedLogins: 0, lockedUntil: null,
-    tokenVersion: 0, createdAt, disabledAt: null, ...fields,
+    id: randomUUID(),
+    username: null,
+    passwordHash: null,
+    totpSecretEnc: null,
+    openid: null,
+    realName: null,
+    idNumberEnc: null,
+    idNumberHash: null,
+    identityConsentAt: null,
+    identityVerifiedAt: null,
+    identityVerifiedBy: null,
+    totpLastStep: null,
+    regionCode: null,
+    householdId: null,
+    failedLogins: 0,
+    lockedUntil: null,
+    tokenVersion: 0,
+    createdAt,
+    disabledAt: null,
+    ...fields,
   };
 }

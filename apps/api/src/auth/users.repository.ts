@@ -64,7 +64,8 @@ export class UsersRepository {
     const out = new Map<string, { username: string | null; displayName: string }>();
     for (const part of chunks([...new Set(ids)], 500)) {
       const rows = await this.users.find({
-        select: { id: true, username: true, displayName: true }, where: { id: In(part), ...(opts.enabledOnly ? { disabledAt: IsNull() } : {}) },
+        select: { id: true, username: true, displayName: true },
+        where: { id: In(part), ...(opts.enabledOnly ? { disabledAt: IsNull() } : {}) },
       });
       for (const r of rows) out.set(r.id, { username: r.username, displayName: r.displayName });
     }
@@ -108,7 +109,7 @@ export class UsersRepository {
   async countFailure(id: string, max: number, lockedUntil: string): Promise<boolean> {
     const locked = await this.tx.run(async (m) => {
       await m.query('UPDATE app_user SET failedLogins = failedLogins + 1 WHERE id = ?', [id]);
-      const [row] = await m.query('SELECT failedLogins FROM app_user WHERE id = ?', [id]) as Array<{ failedLogins: number | string }>;
+      const [row] = (await m.query('SELECT failedLogins FROM app_user WHERE id = ?', [id])) as Array<{ failedLogins: number | string }>;
       if (Number(row?.failedLogins ?? 0) < max) return false;
       await m.query('UPDATE app_user SET failedLogins = 0, lockedUntil = ? WHERE id = ?', [lockedUntil, id]);
       return true;

@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
-interface TokenAnswer { access_token?: string; expires_in?: number; errcode?: number }
+interface TokenAnswer {
+  access_token?: string;
+  expires_in?: number;
+  errcode?: number;
+}
 
 /**
  * The mini-program's access_token for WeChat's server APIs (人脸核身, 订阅消息), one per process:

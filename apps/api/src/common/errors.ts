@@ -55,7 +55,10 @@ export const ERRORS = {
   IMPORT_UNKNOWN_SOURCE: [HttpStatus.NOT_FOUND, '不支持的部门数据来源'],
   IMPORT_FILE_REQUIRED: [HttpStatus.BAD_REQUEST, '请上传 CSV 或 Excel（.xlsx）文件'],
   IMPORT_FILE_EMPTY: [HttpStatus.BAD_REQUEST, '上传的文件是空的'],
-  IMPORT_FILE_TYPE: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, '只能导入 CSV（UTF-8 编码）或 Excel（.xlsx）文件；该文件是图片、PDF、旧版 .xls 或其他编码，请按模板另存后再导入'],
+  IMPORT_FILE_TYPE: [
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    '只能导入 CSV（UTF-8 编码）或 Excel（.xlsx）文件；该文件是图片、PDF、旧版 .xls 或其他编码，请按模板另存后再导入',
+  ],
   IMPORT_FILE_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '导入文件过大'],
   TASK_ALREADY_CLAIMED: [HttpStatus.CONFLICT, '该任务已被他人领取或正在处理'],
   INVALID_ASSIGNEE: [HttpStatus.BAD_REQUEST, '指派对象须为该网格的网格员'],

@@ -60,8 +60,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       }
     } else if (isClientHttpError(exception)) {
       status = exception.status;
-      body = exception.type === JSON_TOO_DEEP_TYPE ? { code: 'JSON_TOO_DEEP', message: ERRORS.JSON_TOO_DEEP[1] }
-        : status === 413 ? { code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE[1] } : { code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST[1] };
+      body =
+        exception.type === JSON_TOO_DEEP_TYPE
+          ? { code: 'JSON_TOO_DEEP', message: ERRORS.JSON_TOO_DEEP[1] }
+          : status === 413
+            ? { code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE[1] }
+            : { code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST[1] };
     } else if (outageOf(exception)) {
       // The database or Redis is unreachable: a stable 503 the client may retry, not a bare 500.
       const code = outageOf(exception)!;
@@ -71,7 +75,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       body = { code: 'INTERNAL', message: ERRORS.INTERNAL[1] };
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (res.headersSent) return;
     if (body.code === 'DATABASE_UNAVAILABLE' || body.code === 'CACHE_UNAVAILABLE') res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));

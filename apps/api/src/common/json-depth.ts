@@ -8,7 +8,8 @@ export function jsonDeeperThan(buf: Uint8Array, limit: number): boolean {
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i]!;
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) inString = false;
       continue;
     }
@@ -26,6 +27,7 @@ export const JSON_TOO_DEEP_TYPE = 'entity.too.deep';
 /** body-parser `verify` hook: refuses over-deep JSON with a 400 before it is parsed. */
 export function rejectDeepJson(limit: number) {
   return (_req: unknown, _res: unknown, buf: Buffer): void => {
-    if (jsonDeeperThan(buf, limit)) throw Object.assign(new Error(`${JSON_TOO_DEEP_TYPE}: JSON nested deeper than ${limit}`), { status: 400, type: JSON_TOO_DEEP_TYPE });
+    if (jsonDeeperThan(buf, limit))
+      throw Object.assign(new Error(`${JSON_TOO_DEEP_TYPE}: JSON nested deeper than ${limit}`), { status: 400, type: JSON_TOO_DEEP_TYPE });
   };
 }

@@ -37,7 +37,12 @@ export function httpLogger(logger: Pino): HttpLogger {
   return pinoHttp({
     logger,
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: maskSensitiveText(req.url ?? ''), remoteAddress: req.remoteAddress }),
+      req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: maskSensitiveText(req.url ?? ''),
+        remoteAddress: req.remoteAddress,
+      }),
       // The wrapped response reports null until headers are flushed; the raw one has the real status.
       res: (res: { statusCode?: number | null; raw?: { statusCode?: number } }) => ({ statusCode: res.raw?.statusCode ?? res.statusCode ?? null }),
     },

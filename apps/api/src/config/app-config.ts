@@ -185,7 +185,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const redis = parseRedis(env);
   const processRole = oneOf(env, 'PROCESS_ROLE', ['api', 'worker', 'all'] as const, 'all');
   if (processRole !== 'all' && !redis) throw new ConfigError(`PROCESS_ROLE=${processRole} needs REDIS_URL: without Redis one process does both`);
-  if (processRole !== 'all' && database.type === 'sqlite') throw new ConfigError(`PROCESS_ROLE=${processRole} needs a shared database (DATABASE_URL=mysql://…): SQLite is one process's file`);
+  if (processRole !== 'all' && database.type === 'sqlite')
+    throw new ConfigError(`PROCESS_ROLE=${processRole} needs a shared database (DATABASE_URL=mysql://…): SQLite is one process's file`);
   if (!/^\d+(kb|mb)$/.test(bodyLimit)) throw new ConfigError(`BODY_LIMIT must look like 512kb or 1mb, got "${bodyLimit}"`);
   return {
     nodeEnv,
@@ -196,7 +197,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     encryptionKey: key(env, 'ENCRYPTION_KEY', secrets.ENCRYPTION_KEY),
     hashKey: key(env, 'HASH_KEY', secrets.HASH_KEY),
-    auditKey: env.AUDIT_KEY ? key(env, 'AUDIT_KEY', undefined) : createHmac('sha256', key(env, 'HASH_KEY', secrets.HASH_KEY)).update('zczr-audit-chain-v2').digest(),
+    auditKey: env.AUDIT_KEY
+      ? key(env, 'AUDIT_KEY', undefined)
+      : createHmac('sha256', key(env, 'HASH_KEY', secrets.HASH_KEY))
+          .update('zczr-audit-chain-v2')
+          .digest(),
     auditAnchorPath: resolve(REPO_ROOT, env.AUDIT_ANCHOR_PATH || resolve(dataDir, 'audit-anchor.json')),
     jwtSecret,
     jwtAccessTtlSeconds: int(env, 'JWT_ACCESS_TTL', 900, 30, 86400),
@@ -219,7 +224,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ratePerMinute: int(env, 'LOGIN_RATE_LIMIT', 20, 1, 10000),
     },
     districtCode,
-    demo: { households: int(env, 'DEMO_HOUSEHOLDS', 3000, 0, 10_000_000), seed: int(env, 'DEMO_SEED', 20261101, 0, 2 ** 31), activity: bool(env, 'DEMO_ACTIVITY', true) },
+    demo: {
+      households: int(env, 'DEMO_HOUSEHOLDS', 3000, 0, 10_000_000),
+      seed: int(env, 'DEMO_SEED', 20261101, 0, 2 ** 31),
+      activity: bool(env, 'DEMO_ACTIVITY', true),
+    },
     withdrawalRetention: oneOf(env, 'WITHDRAWAL_RETENTION', ['erase', 'lock'] as const, 'lock'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     staticDirs: {
@@ -234,8 +243,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importWorker: bool(env, 'IMPORT_WORKER', true),
     readPoolSize: int(env, 'READ_POOL_SIZE', 2, 0, 16),
     listIndexFirstMax: int(env, 'LIST_INDEX_FIRST_MAX', 10_000, 0, 10_000_000),
-    ocr: { workers: int(env, 'OCR_WORKERS', 2, 0, 16), timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000), engine: oneOf(env, 'OCR_ENGINE', ['paddle', 'tesseract'] as const, 'paddle') },
-    uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024), maxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 1_000_000_000) },
+    ocr: {
+      workers: int(env, 'OCR_WORKERS', 2, 0, 16),
+      timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000),
+      engine: oneOf(env, 'OCR_ENGINE', ['paddle', 'tesseract'] as const, 'paddle'),
+    },
+    uploads: {
+      maxBytes: int(env, 'UPLOAD_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxPixels: int(env, 'UPLOAD_MAX_PIXELS', 40_000_000, 10_000, 1_000_000_000),
+    },
     attachments: parseAttachmentStore(env, (message) => new ConfigError(message)),
     monitoring: {
       taskDueWorkingDays: int(env, 'TASK_DUE_WORKING_DAYS', 15, 1, 250),

@@ -37,7 +37,6 @@ export function toConsentResponse(c: ConsentEntity, subjectId: string): ConsentR
   };
 }
 
-
 @Injectable()
 export class ConsentsService {
   constructor(
@@ -58,7 +57,8 @@ export class ConsentsService {
   async create(auth: AuthContext, dto: CreateConsentDto): Promise<ConsentResponseDto> {
     const subject = validateIdNumber(dto.subjectIdNumber);
     if (!subject.valid) throw new AppError('INVALID_ID_NUMBER', subject.message);
-    if (dto.textVersion !== CONSENT_TEXT_VERSION) throw new AppError('VALIDATION_FAILED', `授权书版本已更新，请阅读最新版本（${CONSENT_TEXT_VERSION}）后再同意`);
+    if (dto.textVersion !== CONSENT_TEXT_VERSION)
+      throw new AppError('VALIDATION_FAILED', `授权书版本已更新，请阅读最新版本（${CONSENT_TEXT_VERSION}）后再同意`);
     const today = this.clock.now();
     let guardianId: string | null = null;
     if (ageOn(subject.birthDate, today) < 14) {
@@ -87,9 +87,9 @@ export class ConsentsService {
       sensitiveData: dto.sensitiveData,
       textVersion: dto.textVersion,
       method: dto.method,
-      guardianName: guardianId ? dto.guardianName ?? null : null,
+      guardianName: guardianId ? (dto.guardianName ?? null) : null,
       guardianIdEnc: guardianId ? this.cipher.encrypt(guardianId) : null,
-      guardianRelation: guardianId ? dto.guardianRelation ?? null : null,
+      guardianRelation: guardianId ? (dto.guardianRelation ?? null) : null,
       signatureEnc: dto.signatureImage ? this.cipher.encrypt(dto.signatureImage) : null,
       recordedBy: auth.userId,
       recordedByRole: auth.role,
@@ -153,12 +153,24 @@ export class ConsentsService {
       await this.households.updateIfVersion(m, h.id, h.version, {
         status: 'withdrawn',
         updatedAt: at,
-        ...(erase ? { economics: JSON.stringify({ incomes: [], assets: [], expenses: [], hardships: [], benefits: [] }), financialEnc: null, snapshotEnc: null, address: '（已删除）', headName: '（已删除）' } : {}),
+        ...(erase
+          ? {
+              economics: JSON.stringify({ incomes: [], assets: [], expenses: [], hardships: [], benefits: [] }),
+              financialEnc: null,
+              snapshotEnc: null,
+              address: '（已删除）',
+              headName: '（已删除）',
+            }
+          : {}),
       });
       // The person may be registered again later with a new consent.
-      await this.households.updateMembers(m, h.id, erase
-        ? { idNumberHash: null, idNumberEnc: null, phoneEnc: null, healthEnc: null, disabilityEnc: null, selfCareEnc: null, name: '（已删除）' }
-        : { idNumberHash: null });
+      await this.households.updateMembers(
+        m,
+        h.id,
+        erase
+          ? { idNumberHash: null, idNumberEnc: null, phoneEnc: null, healthEnc: null, disabilityEnc: null, selfCareEnc: null, name: '（已删除）' }
+          : { idNumberHash: null },
+      );
       await this.submissions.closeOpenForHousehold(m, h.id, at, '授权已撤回，停止处理');
     });
     if (c.householdId) await this.eligibility.rematchQuietly(c.householdId);

@@ -1,7 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PolicyGroup } from '@zczr/eligibility';
 import type { Count } from '@zczr/contract';
-import type { Board, BoardStreet, CircleCount, ColourCount, Coverage, CoverageRun, Dashboard, DashboardScope, DashboardTotals, IncomeCircle, PolicyCoverage, PolicyGroupCount, StreetCount, StreetCoverage, TrendSeries, Trends } from '@zczr/contract';
+import type {
+  Board,
+  BoardStreet,
+  CircleCount,
+  ColourCount,
+  Coverage,
+  CoverageRun,
+  Dashboard,
+  DashboardScope,
+  DashboardTotals,
+  IncomeCircle,
+  PolicyCoverage,
+  PolicyGroupCount,
+  StreetCount,
+  StreetCoverage,
+  TrendSeries,
+  Trends,
+} from '@zczr/contract';
 
 /** A suppressed count: the number, or "<5" for 1–4 (small-cell suppression; 0 stays 0). */
 export { SUPPRESS_BELOW, suppress, type Count } from '@zczr/contract';

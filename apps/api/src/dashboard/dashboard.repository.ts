@@ -62,21 +62,33 @@ export class DashboardRepository {
 
   /** Active households and their people, by street, risk colour and income circle (a few dozen rows). */
   async householdCells(area: AreaScope, lane: ReadLane = 'interactive'): Promise<HouseholdCell[]> {
-    const qb = this.ds.createQueryBuilder(HouseholdEntity, 'h').leftJoin(HouseholdRiskEntity, 'r', 'r.householdId = h.id')
-      .select('h.streetCode', 'streetCode').addSelect('r.colour', 'colour').addSelect('r.circle', 'circle')
-      .addSelect('COUNT(*)', 'households').addSelect('SUM(h.memberCount)', 'people')
+    const qb = this.ds
+      .createQueryBuilder(HouseholdEntity, 'h')
+      .leftJoin(HouseholdRiskEntity, 'r', 'r.householdId = h.id')
+      .select('h.streetCode', 'streetCode')
+      .addSelect('r.colour', 'colour')
+      .addSelect('r.circle', 'circle')
+      .addSelect('COUNT(*)', 'households')
+      .addSelect('SUM(h.memberCount)', 'people')
       .where('h.status = :active', { active: 'active' });
     inArea(qb, 'h', area);
     const rows = await this.reads.raw(qb.groupBy('h.streetCode').addGroupBy('r.colour').addGroupBy('r.circle'), lane);
     return rows.map((r) => ({
-      streetCode: String(r.streetCode), colour: r.colour === null || r.colour === undefined ? null : String(r.colour),
-      circle: r.circle === null || r.circle === undefined ? null : (num(r.circle) as IncomeCircle), households: num(r.households), people: num(r.people),
+      streetCode: String(r.streetCode),
+      colour: r.colour === null || r.colour === undefined ? null : String(r.colour),
+      circle: r.circle === null || r.circle === undefined ? null : (num(r.circle) as IncomeCircle),
+      households: num(r.households),
+      people: num(r.people),
     }));
   }
 
   /** Households registered per month since `from` (YYYY-MM-DD). */
   householdsByMonth(area: AreaScope, from: string, lane: ReadLane = 'interactive'): Promise<MonthCount[]> {
-    const qb = this.ds.createQueryBuilder(HouseholdEntity, 'h').select('SUBSTR(h.createdAt, 1, 7)', 'ym').addSelect("'all'", 'series').addSelect('COUNT(*)', 'n')
+    const qb = this.ds
+      .createQueryBuilder(HouseholdEntity, 'h')
+      .select('SUBSTR(h.createdAt, 1, 7)', 'ym')
+      .addSelect("'all'", 'series')
+      .addSelect('COUNT(*)', 'n')
       .where('h.status = :active AND h.createdAt >= :from', { active: 'active', from });
     inArea(qb, 'h', area);
     return this.months(qb.groupBy('SUBSTR(h.createdAt, 1, 7)'), lane);
@@ -84,7 +96,11 @@ export class DashboardRepository {
 
   /** Warnings raised per month and colour since `from`. */
   warningsByMonth(area: AreaScope, from: string, lane: ReadLane = 'interactive'): Promise<MonthCount[]> {
-    const qb = this.ds.createQueryBuilder(WarningEntity, 'w').select('SUBSTR(w.raisedAt, 1, 7)', 'ym').addSelect('w.severity', 'series').addSelect('COUNT(*)', 'n')
+    const qb = this.ds
+      .createQueryBuilder(WarningEntity, 'w')
+      .select('SUBSTR(w.raisedAt, 1, 7)', 'ym')
+      .addSelect('w.severity', 'series')
+      .addSelect('COUNT(*)', 'n')
       .where('w.raisedAt >= :from', { from });
     inArea(qb, 'w', area);
     return this.months(qb.groupBy('SUBSTR(w.raisedAt, 1, 7)').addGroupBy('w.severity'), lane);
@@ -92,18 +108,35 @@ export class DashboardRepository {
 
   /** Verification tasks created per month, and closed per month (by their last change), since `from`. */
   async tasksByMonth(area: AreaScope, from: string, lane: ReadLane = 'interactive'): Promise<MonthCount[]> {
-    const created = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('SUBSTR(t.createdAt, 1, 7)', 'ym').addSelect("'created'", 'series').addSelect('COUNT(*)', 'n')
+    const created = this.ds
+      .createQueryBuilder(VerificationTaskEntity, 't')
+      .select('SUBSTR(t.createdAt, 1, 7)', 'ym')
+      .addSelect("'created'", 'series')
+      .addSelect('COUNT(*)', 'n')
       .where('t.createdAt >= :from', { from });
     inArea(created, 't', area);
-    const closed = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('SUBSTR(t.updatedAt, 1, 7)', 'ym').addSelect("'closed'", 'series').addSelect('COUNT(*)', 'n')
+    const closed = this.ds
+      .createQueryBuilder(VerificationTaskEntity, 't')
+      .select('SUBSTR(t.updatedAt, 1, 7)', 'ym')
+      .addSelect("'closed'", 'series')
+      .addSelect('COUNT(*)', 'n')
       .where('t.updatedAt >= :from AND t.status = :closed', { from, closed: 'closed' });
     inArea(closed, 't', area);
-    return [...(await this.months(created.groupBy('SUBSTR(t.createdAt, 1, 7)'), lane)), ...(await this.months(closed.groupBy('SUBSTR(t.updatedAt, 1, 7)'), lane))];
+    return [
+      ...(await this.months(created.groupBy('SUBSTR(t.createdAt, 1, 7)'), lane)),
+      ...(await this.months(closed.groupBy('SUBSTR(t.updatedAt, 1, 7)'), lane)),
+    ];
   }
 
   /** Warnings by street, colour and status. */
   async warningCells(area: AreaScope, lane: ReadLane = 'interactive'): Promise<BoardCell[]> {
-    const qb = this.ds.createQueryBuilder(WarningEntity, 'w').select('w.streetCode', 'streetCode').addSelect('w.severity', 'a').addSelect('w.status', 'b').addSelect('COUNT(*)', 'n').where('1 = 1');
+    const qb = this.ds
+      .createQueryBuilder(WarningEntity, 'w')
+      .select('w.streetCode', 'streetCode')
+      .addSelect('w.severity', 'a')
+      .addSelect('w.status', 'b')
+      .addSelect('COUNT(*)', 'n')
+      .where('1 = 1');
     inArea(qb, 'w', area);
     return this.cells(qb.groupBy('w.streetCode').addGroupBy('w.severity').addGroupBy('w.status'), lane);
   }
@@ -111,8 +144,14 @@ export class DashboardRepository {
   /** Tasks by street, status and whether overdue ('1' overdue and not finished, '0' otherwise). */
   async taskCells(area: AreaScope, today: string, lane: ReadLane = 'interactive'): Promise<BoardCell[]> {
     const overdue = 'CASE WHEN t.status IN (:...activeStatuses) AND t.dueDate < :today THEN 1 ELSE 0 END';
-    const qb = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('t.streetCode', 'streetCode').addSelect('t.status', 'a').addSelect(overdue, 'b').addSelect('COUNT(*)', 'n')
-      .where('1 = 1').setParameters({ activeStatuses: ACTIVE_STATUSES, today });
+    const qb = this.ds
+      .createQueryBuilder(VerificationTaskEntity, 't')
+      .select('t.streetCode', 'streetCode')
+      .addSelect('t.status', 'a')
+      .addSelect(overdue, 'b')
+      .addSelect('COUNT(*)', 'n')
+      .where('1 = 1')
+      .setParameters({ activeStatuses: ACTIVE_STATUSES, today });
     inArea(qb, 't', area);
     // Grouped by the alias: MySQL cannot match a parameterised expression in GROUP BY to the one selected.
     return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.status').addGroupBy('b'), lane);
@@ -120,7 +159,12 @@ export class DashboardRepository {
 
   /** Active tasks by escalation level. */
   async escalationCells(area: AreaScope): Promise<BoardCell[]> {
-    const qb = this.ds.createQueryBuilder(VerificationTaskEntity, 't').select('t.streetCode', 'streetCode').addSelect('t.escalationLevel', 'a').addSelect("''", 'b').addSelect('COUNT(*)', 'n')
+    const qb = this.ds
+      .createQueryBuilder(VerificationTaskEntity, 't')
+      .select('t.streetCode', 'streetCode')
+      .addSelect('t.escalationLevel', 'a')
+      .addSelect("''", 'b')
+      .addSelect('COUNT(*)', 'n')
       .where('t.status IN (:...activeStatuses)', { activeStatuses: ACTIVE_STATUSES });
     inArea(qb, 't', area);
     return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.escalationLevel'));

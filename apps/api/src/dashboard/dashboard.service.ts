@@ -11,8 +11,17 @@ import { RegionsRepository } from '../regions/regions.repository.js';
 import type { ScreeningCoverageEntity } from '../screenings/screening.entity.js';
 import { ANY_POLICY } from '../screenings/coverage.js';
 import {
-  SUPPRESS_BELOW, suppress, type BoardDto, type CategoryCountDto, type CircleCountDto, type ColourCountDto, type CoverageDto, type DashboardDto, type ScopeDto,
-  type StreetCountDto, type TrendsDto,
+  SUPPRESS_BELOW,
+  suppress,
+  type BoardDto,
+  type CategoryCountDto,
+  type CircleCountDto,
+  type ColourCountDto,
+  type CoverageDto,
+  type DashboardDto,
+  type ScopeDto,
+  type StreetCountDto,
+  type TrendsDto,
 } from './dashboard.dto.js';
 import { DashboardRepository, type AreaScope, type HouseholdCell, type MonthCount } from './dashboard.repository.js';
 
@@ -24,7 +33,8 @@ const CACHE_MS = 30_000;
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 /** Share of the eligible who receive it; not computed below the suppression threshold (it would reveal the small numbers). */
-const rate = (eligible: number, silent: number): number | null => (eligible < SUPPRESS_BELOW ? null : Math.round(((eligible - silent) / eligible) * 1000) / 1000);
+const rate = (eligible: number, silent: number): number | null =>
+  eligible < SUPPRESS_BELOW ? null : Math.round(((eligible - silent) / eligible) * 1000) / 1000;
 
 /**
  * The dashboard: people and households by risk colour, income circle, assistance category and street;
@@ -66,19 +76,28 @@ export class DashboardService implements OnApplicationBootstrap {
     }
     // Stale: answer with the last result, replace it once the new one is ready.
     hit.at = at;
-    value.then(() => this.keep(key, at, value), () => undefined);
+    value.then(
+      () => this.keep(key, at, value),
+      () => undefined,
+    );
     return hit.value;
   }
 
   private keep(key: string, at: number, value: Promise<DashboardDto>): void {
     const entry = { at, value, settled: false };
     this.cache.set(key, entry);
-    value.then(() => (entry.settled = true), () => this.cache.get(key) === entry && this.cache.delete(key));
+    value.then(
+      () => (entry.settled = true),
+      () => this.cache.get(key) === entry && this.cache.delete(key),
+    );
   }
 
   onApplicationBootstrap(): void {
     if (this.config.nodeEnv === 'test') return;
-    setTimeout(() => void this.warm().catch((e: unknown) => this.logger.warn(`dashboard warm-up failed: ${e instanceof Error ? e.message : String(e)}`)), 1000).unref();
+    setTimeout(
+      () => void this.warm().catch((e: unknown) => this.logger.warn(`dashboard warm-up failed: ${e instanceof Error ? e.message : String(e)}`)),
+      1000,
+    ).unref();
   }
 
   private async warm(): Promise<void> {
@@ -90,7 +109,10 @@ export class DashboardService implements OnApplicationBootstrap {
   async board(auth: AuthContext): Promise<BoardDto> {
     const area = this.areaOf(auth);
     const [warnings, tasks, escalations, scope] = await Promise.all([
-      this.repo.warningCells(area), this.repo.taskCells(area, this.clock.today()), this.repo.escalationCells(area), this.scopeOf(area),
+      this.repo.warningCells(area),
+      this.repo.taskCells(area, this.clock.today()),
+      this.repo.escalationCells(area),
+      this.scopeOf(area),
     ]);
     const byColour: Record<string, Record<string, number>> = {};
     for (const c of warnings) (byColour[c.a] ??= {})[c.b] = (byColour[c.a]?.[c.b] ?? 0) + c.n;
@@ -104,12 +126,22 @@ export class DashboardService implements OnApplicationBootstrap {
       const t = tasks.filter((c) => c.streetCode === s.code);
       const n = (colour: string): number => sum(w.filter((c) => c.a === colour).map((c) => c.n));
       return {
-        code: s.code, name: s.name, orange: n('orange'), yellow: n('yellow'), blue: n('blue'),
-        activeTasks: sum(t.filter((c) => c.a !== 'closed' && c.a !== 'accepted').map((c) => c.n)), overdueTasks: sum(t.filter((c) => c.b === '1').map((c) => c.n)),
+        code: s.code,
+        name: s.name,
+        orange: n('orange'),
+        yellow: n('yellow'),
+        blue: n('blue'),
+        activeTasks: sum(t.filter((c) => c.a !== 'closed' && c.a !== 'accepted').map((c) => c.n)),
+        overdueTasks: sum(t.filter((c) => c.b === '1').map((c) => c.n)),
       };
     });
     return {
-      scope, warnings: byColour, tasks: byStatus, overdueTasks: sum(tasks.filter((c) => c.b === '1').map((c) => c.n)), escalation, byStreet,
+      scope,
+      warnings: byColour,
+      tasks: byStatus,
+      overdueTasks: sum(tasks.filter((c) => c.b === '1').map((c) => c.n)),
+      escalation,
+      byStreet,
       note: '工作量统计按实际数量显示（不做小数抑制）：这些预警和任务本身就在您的办理范围内。',
     };
   }
@@ -119,8 +151,12 @@ export class DashboardService implements OnApplicationBootstrap {
     const months = lastMonths(today, 12);
     const from = `${months[0]}-01`;
     const [cells, households, warnings, tasks, run, scope, board] = await Promise.all([
-      this.repo.householdCells(area, 'background'), this.repo.householdsByMonth(area, from, 'background'), this.repo.warningsByMonth(area, from, 'background'),
-      this.repo.tasksByMonth(area, from, 'background'), this.repo.latestCompletedScreening(area.districtCode), this.scopeOf(area),
+      this.repo.householdCells(area, 'background'),
+      this.repo.householdsByMonth(area, from, 'background'),
+      this.repo.warningsByMonth(area, from, 'background'),
+      this.repo.tasksByMonth(area, from, 'background'),
+      this.repo.latestCompletedScreening(area.districtCode),
+      this.scopeOf(area),
       Promise.all([this.repo.warningCells(area, 'background'), this.repo.taskCells(area, today, 'background')]),
     ]);
     const coverageRows = run ? await this.repo.coverage(run.id, area.streetCode) : [];
@@ -157,7 +193,12 @@ export class DashboardService implements OnApplicationBootstrap {
   private byCircle(cells: HouseholdCell[]): CircleCountDto[] {
     return ([1, 2, 3, 4, null] as const).map((circle) => {
       const of = cells.filter((c) => c.circle === circle);
-      return { circle, label: CIRCLE_LABELS[circle ?? 'none']!, households: suppress(sum(of.map((c) => c.households))), people: suppress(sum(of.map((c) => c.people))) };
+      return {
+        circle,
+        label: CIRCLE_LABELS[circle ?? 'none']!,
+        households: suppress(sum(of.map((c) => c.households))),
+        people: suppress(sum(of.map((c) => c.people))),
+      };
     });
   }
 
@@ -166,8 +207,15 @@ export class DashboardService implements OnApplicationBootstrap {
       const of = cells.filter((c) => c.streetCode === s.code);
       const colour = (k: string): number => sum(of.filter((c) => (c.colour ?? 'none') === k).map((c) => c.households));
       return {
-        code: s.code, name: s.name, households: suppress(sum(of.map((c) => c.households))), people: suppress(sum(of.map((c) => c.people))),
-        orange: suppress(colour('orange')), yellow: suppress(colour('yellow')), blue: suppress(colour('blue')), green: suppress(colour('green')), unscored: suppress(colour('none')),
+        code: s.code,
+        name: s.name,
+        households: suppress(sum(of.map((c) => c.households))),
+        people: suppress(sum(of.map((c) => c.people))),
+        orange: suppress(colour('orange')),
+        yellow: suppress(colour('yellow')),
+        blue: suppress(colour('blue')),
+        green: suppress(colour('green')),
+        unscored: suppress(colour('none')),
       };
     });
   }
@@ -188,13 +236,21 @@ export class DashboardService implements OnApplicationBootstrap {
     return POLICY_GROUPS.filter((g) => groups.has(g)).map((group) => {
       const g = groups.get(group)!;
       return {
-        group, label: POLICY_GROUP_LABELS[group], receivingHouseholds: suppress(g.receiving), receivingPeople: suppress(g.receivingPeople),
-        eligibleHouseholds: suppress(g.eligible), silentHouseholds: suppress(g.silent),
+        group,
+        label: POLICY_GROUP_LABELS[group],
+        receivingHouseholds: suppress(g.receiving),
+        receivingPeople: suppress(g.receivingPeople),
+        eligibleHouseholds: suppress(g.eligible),
+        silentHouseholds: suppress(g.silent),
       };
     });
   }
 
-  private async coverage(run: { id: string; asOf: string; finishedAt: string | null } | null, rows: ScreeningCoverageEntity[], streets: Array<{ code: string; name: string }>): Promise<CoverageDto> {
+  private async coverage(
+    run: { id: string; asOf: string; finishedAt: string | null } | null,
+    rows: ScreeningCoverageEntity[],
+    streets: Array<{ code: string; name: string }>,
+  ): Promise<CoverageDto> {
     if (!run) return { run: null, byPolicy: [], byStreet: [] };
     const policies = await this.repo.policies();
     const byPolicy = new Map<string, { eligible: number; receiving: number; silent: number; silentPeople: number; exit: number }>();
@@ -210,16 +266,31 @@ export class DashboardService implements OnApplicationBootstrap {
     }
     return {
       run: { id: run.id, asOf: run.asOf, finishedAt: run.finishedAt },
-      byPolicy: [...byPolicy].sort(([ca, a], [cb, b]) => b.silent - a.silent || b.eligible - a.eligible || ca.localeCompare(cb)).map(([code, p]) => ({
-        policyCode: code, policyName: policies.get(code)?.name ?? code, group: policies.get(code)?.group ?? 'other',
-        eligibleHouseholds: suppress(p.eligible), receivingHouseholds: suppress(p.receiving), silentHouseholds: suppress(p.silent), silentPeople: suppress(p.silentPeople),
-        exitHouseholds: suppress(p.exit), coverageRate: rate(p.eligible, p.silent),
-      })),
+      byPolicy: [...byPolicy]
+        .sort(([ca, a], [cb, b]) => b.silent - a.silent || b.eligible - a.eligible || ca.localeCompare(cb))
+        .map(([code, p]) => ({
+          policyCode: code,
+          policyName: policies.get(code)?.name ?? code,
+          group: policies.get(code)?.group ?? 'other',
+          eligibleHouseholds: suppress(p.eligible),
+          receivingHouseholds: suppress(p.receiving),
+          silentHouseholds: suppress(p.silent),
+          silentPeople: suppress(p.silentPeople),
+          exitHouseholds: suppress(p.exit),
+          coverageRate: rate(p.eligible, p.silent),
+        })),
       byStreet: streets.map((s) => {
         const r = rows.find((x) => x.streetCode === s.code && x.policyCode === ANY_POLICY);
         const eligible = r?.eligibleHouseholds ?? 0;
         const silent = r?.silentHouseholds ?? 0;
-        return { code: s.code, name: s.name, eligible: suppress(eligible), receiving: suppress(r?.receivingHouseholds ?? 0), silent: suppress(silent), coverageRate: rate(eligible, silent) };
+        return {
+          code: s.code,
+          name: s.name,
+          eligible: suppress(eligible),
+          receiving: suppress(r?.receivingHouseholds ?? 0),
+          silent: suppress(silent),
+          coverageRate: rate(eligible, silent),
+        };
       }),
     };
   }
@@ -233,15 +304,17 @@ export class DashboardService implements OnApplicationBootstrap {
 
   private async streetsOf(area: AreaScope): Promise<Array<{ code: string; name: string }>> {
     const all = await this.regions.allRegions();
-    return all.filter((r) => r.level === 'street' && r.code.startsWith(area.districtCode) && (!area.streetCode || r.code === area.streetCode))
-      .map((r) => ({ code: r.code, name: r.name })).sort((a, b) => a.code.localeCompare(b.code));
+    return all
+      .filter((r) => r.level === 'street' && r.code.startsWith(area.districtCode) && (!area.streetCode || r.code === area.streetCode))
+      .map((r) => ({ code: r.code, name: r.name }))
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 
   private async scopeOf(area: AreaScope): Promise<ScopeDto> {
     const districtName = (await this.regions.findRegion(area.districtCode))?.name ?? findDivision(area.districtCode)?.name ?? area.districtCode;
     const cityName = findDivision(`${area.districtCode.slice(0, 4)}00`)?.name ?? '';
     const code = area.streetCode ?? area.districtCode;
-    const name = area.streetCode ? (await this.regions.findRegion(area.streetCode))?.name ?? area.streetCode : districtName;
+    const name = area.streetCode ? ((await this.regions.findRegion(area.streetCode))?.name ?? area.streetCode) : districtName;
     return { level: area.streetCode ? 'street' : 'district', code, name, districtCode: area.districtCode, districtName, cityName };
   }
 }
@@ -258,7 +331,9 @@ export function lastMonths(today: string, n: number): string[] {
 
 function trends(months: string[], households: MonthCount[], warnings: MonthCount[], tasks: MonthCount[]): TrendsDto {
   const series = (key: string, label: string, rows: MonthCount[], of: string): TrendsDto['series'][number] => ({
-    key, label, values: months.map((m) => suppress(sum(rows.filter((r) => r.month === m && r.key === of).map((r) => r.n)))),
+    key,
+    label,
+    values: months.map((m) => suppress(sum(rows.filter((r) => r.month === m && r.key === of).map((r) => r.n)))),
   });
   return {
     months,

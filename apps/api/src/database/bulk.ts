@@ -7,7 +7,12 @@ import type { EntityManager } from 'typeorm';
  * rows whose unique key is already stored.
  */
 export async function bulkInsert<T extends object>(
-  m: EntityManager, table: string, columns: ReadonlyArray<keyof T & string>, rows: readonly T[], chunk = 200, ignoreDuplicates = false,
+  m: EntityManager,
+  table: string,
+  columns: ReadonlyArray<keyof T & string>,
+  rows: readonly T[],
+  chunk = 200,
+  ignoreDuplicates = false,
 ): Promise<void> {
   if (rows.length === 0) return;
   const mysql = m.connection.options.type === 'mysql';
@@ -21,7 +26,7 @@ export async function bulkInsert<T extends object>(
     for (const r of part) {
       for (const c of columns) {
         const v = (r as Record<string, unknown>)[c];
-        params.push(typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+        params.push(typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null));
       }
     }
     await m.query(head + part.map(() => tuple).join(', '), params);

@@ -9,7 +9,15 @@ import { MIGRATIONS } from './migrations/index.js';
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
   if (db.type === 'mysql') {
-    return { ...common, type: 'mysql', url: db.location, charset: 'utf8mb4_unicode_ci', timezone: 'Z', extra: { connectionLimit: 20 }, migrationsTransactionMode: 'each' };
+    return {
+      ...common,
+      type: 'mysql',
+      url: db.location,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      extra: { connectionLimit: 20 },
+      migrationsTransactionMode: 'each',
+    };
   }
   if (db.location !== ':memory:') mkdirSync(dirname(db.location), { recursive: true });
   return {

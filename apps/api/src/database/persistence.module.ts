@@ -22,8 +22,20 @@ import { Transactor } from './transactor.js';
  * and the clock. A table read by one feature only has its repository in that feature's module.
  */
 const SHARED = [
-  Transactor, ReadPool, UsersRepository, ConsentsRepository, HouseholdsRepository, RegionsRepository, SubmissionsRepository, PoliciesRepository, EligibilityRepository,
-  HouseholdCodec, AuditService, AccessService, Clock, WechatAccessToken,
+  Transactor,
+  ReadPool,
+  UsersRepository,
+  ConsentsRepository,
+  HouseholdsRepository,
+  RegionsRepository,
+  SubmissionsRepository,
+  PoliciesRepository,
+  EligibilityRepository,
+  HouseholdCodec,
+  AuditService,
+  AccessService,
+  Clock,
+  WechatAccessToken,
 ];
 
 @Global()

@@ -27,7 +27,10 @@ export class BenefitEstimateDto implements BenefitEstimate {
   @ApiProperty() amount: number;
   @ApiProperty() unit: string;
   @ApiProperty() label: string;
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, amount: { type: 'number' } } } }) topUps: Array<{ label: string; amount: number }>;
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, amount: { type: 'number' } } } }) topUps: Array<{
+    label: string;
+    amount: number;
+  }>;
 }
 
 export class PolicyResultDto implements PolicyMatch {

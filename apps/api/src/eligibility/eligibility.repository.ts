@@ -45,8 +45,18 @@ export class EligibilityRepository {
   }
 
   /** Households currently eligible (or unknown) under a policy, for drill-down. */
-  async byPolicy(policyCode: string, outcome: 'eligible' | 'unknown', page: number, pageSize: number): Promise<{ items: EligibilityCurrentEntity[]; total: number }> {
-    const [items, total] = await this.current.findAndCount({ where: { policyCode, outcome }, order: { householdId: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+  async byPolicy(
+    policyCode: string,
+    outcome: 'eligible' | 'unknown',
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: EligibilityCurrentEntity[]; total: number }> {
+    const [items, total] = await this.current.findAndCount({
+      where: { policyCode, outcome },
+      order: { householdId: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items, total };
   }
 }

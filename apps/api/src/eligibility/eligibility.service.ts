@@ -105,8 +105,11 @@ export class EligibilityService {
 
   /** Re-match without failing the caller: a change is stored even if matching has a problem. Then tells the listeners (monitoring). */
   async rematchQuietly(householdId: string): Promise<void> {
-    await this.rematch(householdId).catch((e: unknown) => this.logger.error(`re-match of ${householdId} failed: ${e instanceof Error ? e.message : String(e)}`));
-    for (const l of this.changeListeners) await l(householdId).catch((e: unknown) => this.logger.error(`after change of ${householdId}: ${e instanceof Error ? e.message : String(e)}`));
+    await this.rematch(householdId).catch((e: unknown) =>
+      this.logger.error(`re-match of ${householdId} failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    for (const l of this.changeListeners)
+      await l(householdId).catch((e: unknown) => this.logger.error(`after change of ${householdId}: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   private readonly changeListeners: Array<(householdId: string) => Promise<void>> = [];

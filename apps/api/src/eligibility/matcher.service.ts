@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
-  compilePolicy, createParameterResolver, deriveFacts, type CompiledPolicy, type EligibilityResult, type Facts, type HouseholdSnapshot,
-  type ParameterDefinition, type ParameterResolver, type PolicyDefinition, type ResolvedParameters,
+  compilePolicy,
+  createParameterResolver,
+  deriveFacts,
+  type CompiledPolicy,
+  type EligibilityResult,
+  type Facts,
+  type HouseholdSnapshot,
+  type ParameterDefinition,
+  type ParameterResolver,
+  type PolicyDefinition,
+  type ResolvedParameters,
 } from '@zczr/eligibility';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { PolicyParameterEntity } from '../policies/policy.entity.js';
@@ -12,7 +21,13 @@ export function toParameterTable(rows: PolicyParameterEntity[]): ParameterDefini
   const byName = new Map<string, ParameterDefinition>();
   for (const r of rows) {
     const def = byName.get(r.name) ?? { name: r.name, label: r.label, ...(r.unit ? { unit: r.unit } : {}), values: [] };
-    def.values.push({ region: r.region, effectiveFrom: r.effectiveFrom, ...(r.effectiveTo ? { effectiveTo: r.effectiveTo } : {}), value: Number(r.value), ...(r.source ? { source: r.source } : {}) });
+    def.values.push({
+      region: r.region,
+      effectiveFrom: r.effectiveFrom,
+      ...(r.effectiveTo ? { effectiveTo: r.effectiveTo } : {}),
+      value: Number(r.value),
+      ...(r.source ? { source: r.source } : {}),
+    });
     byName.set(r.name, def);
   }
   return [...byName.values()];
@@ -33,7 +48,10 @@ export interface Library {
 export class MatcherService {
   private library: Promise<Library> | null = null;
 
-  constructor(private readonly policies: PoliciesRepository, private readonly bus: InvalidationBus) {
+  constructor(
+    private readonly policies: PoliciesRepository,
+    private readonly bus: InvalidationBus,
+  ) {
     bus.on('policies', () => (this.library = null));
   }
 

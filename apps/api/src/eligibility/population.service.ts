@@ -137,7 +137,12 @@ export class PopulationService {
     const byStreet = new Map<string, { newlyEligible: number; noLongerEligible: number; eligibleAfter: number; unknownAfter: number }>();
     const sample: PreviewResultDto['sample'] = [];
     const sampleSize = dto.sampleSize ?? 10;
-    let households = 0, eligibleBefore = 0, eligibleAfter = 0, newly = 0, stopped = 0, unknownAfter = 0;
+    let households = 0,
+      eligibleBefore = 0,
+      eligibleAfter = 0,
+      newly = 0,
+      stopped = 0,
+      unknownAfter = 0;
     store.scan(wanted, (id, street, region, facts) => {
       if (onlyStreet && street !== onlyStreet) return;
       let params = paramsFor.get(region);
@@ -168,13 +173,28 @@ export class PopulationService {
       }
       byStreet.set(street, s);
     });
-    const streets = await Promise.all([...byStreet.entries()].sort(([a], [b]) => a.localeCompare(b)).map(async ([streetCode, s]) => ({
-      streetCode, streetName: (await this.regions.findRegion(streetCode))?.name ?? streetCode, ...s,
-    })));
+    const streets = await Promise.all(
+      [...byStreet.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(async ([streetCode, s]) => ({
+          streetCode,
+          streetName: (await this.regions.findRegion(streetCode))?.name ?? streetCode,
+          ...s,
+        })),
+    );
     await this.audit.record(auth, { action: 'policy.preview', entityType: 'policy', entityId: code, detail: { households, newly, stopped } });
     return {
-      policyCode: code, asOf: store.asOf, households, eligibleBefore, eligibleAfter, newlyEligible: newly, noLongerEligible: stopped, unknownAfter,
-      byStreet: streets, sample, tookMs: Math.round(performance.now() - started),
+      policyCode: code,
+      asOf: store.asOf,
+      households,
+      eligibleBefore,
+      eligibleAfter,
+      newlyEligible: newly,
+      noLongerEligible: stopped,
+      unknownAfter,
+      byStreet: streets,
+      sample,
+      tookMs: Math.round(performance.now() - started),
     };
   }
 }

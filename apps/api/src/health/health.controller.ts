@@ -23,7 +23,10 @@ const within = <T>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
 @ApiTags('health 健康检查')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly redis: RedisService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redis: RedisService,
+  ) {}
 
   /** 200 when every part answers; 503 with Retry-After naming the part that is down. Answers within about 2 s. */
   @Public()
@@ -31,7 +34,14 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const dialect = this.dataSource.options.type;
     const [database, cache] = await Promise.all([
-      within(this.dataSource.query('SELECT 1').then((): Part => 'up', (): Part => 'down'), 2000, 'down' as Part),
+      within(
+        this.dataSource.query('SELECT 1').then(
+          (): Part => 'up',
+          (): Part => 'down',
+        ),
+        2000,
+        'down' as Part,
+      ),
       this.redis.enabled ? this.redis.ping(1000).then((ok): Part => (ok ? 'up' : 'down')) : Promise.resolve('off' as const),
     ]);
     const ok = database === 'up' && cache !== 'down';

@@ -7,7 +7,8 @@ import type * as contract from '@zczr/contract';
 export class HouseholdAuditQuery implements contract.HouseholdAuditQuery {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
-  @ApiPropertyOptional({ enum: ['reads', 'all'], default: 'all', description: 'reads：只看查阅记录' }) @IsOptional() @IsIn(['reads', 'all']) only: 'reads' | 'all' = 'all';
+  @ApiPropertyOptional({ enum: ['reads', 'all'], default: 'all', description: 'reads：只看查阅记录' }) @IsOptional() @IsIn(['reads', 'all']) only:
+    'reads' | 'all' = 'all';
 }
 
 export class HouseholdAuditEntryDto implements HouseholdAuditEntry {

@@ -40,7 +40,7 @@ export class HouseholdAuditService {
       items: items.map((e) => ({
         id: e.id,
         at: e.at,
-        actorName: e.actorId ? names.get(e.actorId) ?? '已注销用户' : '系统',
+        actorName: e.actorId ? (names.get(e.actorId) ?? '已注销用户') : '系统',
         actorRole: roleLabel(e.actorRole),
         action: e.action,
         actionLabel: READ_ACTIONS[e.action] ?? CHANGE_ACTIONS[e.action] ?? e.action,

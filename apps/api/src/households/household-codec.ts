@@ -32,8 +32,16 @@ export class HouseholdCodec {
     const snapshot: HouseholdSnapshot = {
       regionCode,
       members: c.members.map((m) => ({
-        relation: m.relation, sex: m.sex, birthDate: m.birthDate, education: m.education, employment: m.employment,
-        labourCapacity: m.labourCapacity, health: m.health, disability: m.disability, selfCare: m.selfCare, coResident: m.coResident,
+        relation: m.relation,
+        sex: m.sex,
+        birthDate: m.birthDate,
+        education: m.education,
+        employment: m.employment,
+        labourCapacity: m.labourCapacity,
+        health: m.health,
+        disability: m.disability,
+        selfCare: m.selfCare,
+        coResident: m.coResident,
       })),
       incomes: c.incomes,
       assets: c.assets.map(({ bankAccount: _omit, ...rest }) => rest),
@@ -43,7 +51,11 @@ export class HouseholdCodec {
     };
     if (c.supporters) {
       snapshot.supporters = c.supporters.map((s) => ({
-        relation: s.relation, birthDate: s.birthDate, coResident: s.coResident, monthlyIncome: s.monthlyIncome, conditions: [...s.conditions],
+        relation: s.relation,
+        birthDate: s.birthDate,
+        coResident: s.coResident,
+        monthlyIncome: s.monthlyIncome,
+        conditions: [...s.conditions],
       }));
     }
     return snapshot;
@@ -137,8 +149,19 @@ export function memberRecordOf(x: MemberInput): MemberRecord {
   const v = validateIdNumber(x.idNumber);
   if (!v.valid) throw new Error(`invalid ID number in trusted input: ${v.reason}`);
   return {
-    relation: x.relation, name: x.name, idNumber: v.idNumber, sex: v.sex, birthDate: v.birthDate, ethnicity: x.ethnicity ?? null,
-    phone: x.phone ?? null, education: x.education ?? null, employment: x.employment ?? null, labourCapacity: x.labourCapacity ?? null,
-    health: x.health ?? null, disability: x.disability ?? null, selfCare: x.selfCare ?? null, coResident: x.coResident,
+    relation: x.relation,
+    name: x.name,
+    idNumber: v.idNumber,
+    sex: v.sex,
+    birthDate: v.birthDate,
+    ethnicity: x.ethnicity ?? null,
+    phone: x.phone ?? null,
+    education: x.education ?? null,
+    employment: x.employment ?? null,
+    labourCapacity: x.labourCapacity ?? null,
+    health: x.health ?? null,
+    disability: x.disability ?? null,
+    selfCare: x.selfCare ?? null,
+    coResident: x.coResident,
   };
 }

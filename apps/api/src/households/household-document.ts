@@ -1,6 +1,17 @@
 import type {
-  AssetItem, CurrentBenefit, Disability, Education, Employment, HardshipEvent, Health, IncomeItem, LabourCapacity, Relation,
-  RigidExpense, SelfCareCheck, SupporterInput,
+  AssetItem,
+  CurrentBenefit,
+  Disability,
+  Education,
+  Employment,
+  HardshipEvent,
+  Health,
+  IncomeItem,
+  LabourCapacity,
+  Relation,
+  RigidExpense,
+  SelfCareCheck,
+  SupporterInput,
 } from '@zczr/domain';
 import { diffValues, type FieldChange } from '@zczr/domain';
 

@@ -1,19 +1,62 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ASSET_TYPES, EDUCATIONS, EMPLOYMENTS, EXPENSE_TYPES, HARDSHIP_TYPES, HOUSEHOLD_STATUSES, INCOME_TYPES, LABOUR_CAPACITIES, RELATIONS,
-  SUPPORTER_CONDITIONS, SUPPORTER_RELATIONS, type SupporterCondition, type SupporterRelation,
-  type AssetType, type Education, type Employment, type ExpenseType, type HardshipType, type HouseholdStatus, type IncomeType,
-  type LabourCapacity, type Relation,
+  ASSET_TYPES,
+  EDUCATIONS,
+  EMPLOYMENTS,
+  EXPENSE_TYPES,
+  HARDSHIP_TYPES,
+  HOUSEHOLD_STATUSES,
+  INCOME_TYPES,
+  LABOUR_CAPACITIES,
+  RELATIONS,
+  SUPPORTER_CONDITIONS,
+  SUPPORTER_RELATIONS,
+  type SupporterCondition,
+  type SupporterRelation,
+  type AssetType,
+  type Education,
+  type Employment,
+  type ExpenseType,
+  type HardshipType,
+  type HouseholdStatus,
+  type IncomeType,
+  type LabourCapacity,
+  type Relation,
 } from '@zczr/domain';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { IsChineseIdNumber, IsMobilePhone, IsRegionCode } from '../common/validation.js';
 import type { FieldChange, SelfCareLevel } from '@zczr/domain';
 import { RISK_COLOURS, type RiskColour } from '@zczr/contract';
-import type { CreateHouseholdBody, HouseholdListQuery, HouseholdSummary, HouseholdView, MemberView, Page, Revision, RevisionSource, UpdateHouseholdBody } from '@zczr/contract';
+import type {
+  CreateHouseholdBody,
+  HouseholdListQuery,
+  HouseholdSummary,
+  HouseholdView,
+  MemberView,
+  Page,
+  Revision,
+  RevisionSource,
+  UpdateHouseholdBody,
+} from '@zczr/contract';
 
 const MONEY_MAX = 100_000_000;
 const list = (values: readonly unknown[]): unknown[] => values as unknown[];
@@ -27,7 +70,10 @@ export class HealthDto {
 export class DisabilityDto {
   @ApiProperty({ enum: [1, 2, 3, 4, 5, 6, 7] }) @IsIn([1, 2, 3, 4, 5, 6, 7]) category: 1 | 2 | 3 | 4 | 5 | 6 | 7;
   @ApiProperty({ enum: [1, 2, 3, 4] }) @IsIn([1, 2, 3, 4]) grade: 1 | 2 | 3 | 4;
-  @ApiPropertyOptional({ description: '20 位残疾人证号' }) @IsOptional() @Matches(/^\d{17}[\dX]\d{2}$/, { message: 'certificateNumber 须为 20 位残疾人证号' }) certificateNumber?: string;
+  @ApiPropertyOptional({ description: '20 位残疾人证号' })
+  @IsOptional()
+  @Matches(/^\d{17}[\dX]\d{2}$/, { message: 'certificateNumber 须为 20 位残疾人证号' })
+  certificateNumber?: string;
 }
 
 export class SelfCareDto {
@@ -99,9 +145,18 @@ export class SupporterDto {
   @ApiProperty({ enum: SUPPORTER_RELATIONS, description: '与申请对象的关系' }) @IsIn(list(SUPPORTER_RELATIONS)) relation: SupporterRelation;
   @ApiProperty({ nullable: true, description: '出生日期 YYYY-MM-DD，未知为 null' }) @IsOptional() @IsISO8601({ strict: true }) birthDate: string | null;
   @ApiProperty({ description: '是否与申请对象共同生活' }) @IsBoolean() coResident: boolean;
-  @ApiProperty({ nullable: true, description: '本人月收入（元），未核实为 null' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MONEY_MAX) monthlyIncome: number | null;
+  @ApiProperty({ nullable: true, description: '本人月收入（元），未核实为 null' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MONEY_MAX)
+  monthlyIncome: number | null;
   @ApiProperty({ enum: SUPPORTER_CONDITIONS, isArray: true, description: '履行能力相关情形：特困、低保、重残、无劳动能力、无民事行为能力/失踪/服刑' })
-  @IsArray() @ArrayMaxSize(5) @ArrayUnique() @IsIn(list(SUPPORTER_CONDITIONS), { each: true }) conditions: SupporterCondition[];
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsIn(list(SUPPORTER_CONDITIONS), { each: true })
+  conditions: SupporterCondition[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) note?: string;
 }
 
@@ -110,10 +165,20 @@ export class HouseholdSectionsDto {
   @ApiPropertyOptional({ type: [IncomeDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IncomeDto) incomes?: IncomeDto[];
   @ApiPropertyOptional({ type: [AssetDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AssetDto) assets?: AssetDto[];
   @ApiPropertyOptional({ type: [ExpenseDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ExpenseDto) expenses?: ExpenseDto[];
-  @ApiPropertyOptional({ type: [HardshipDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HardshipDto) hardships?: HardshipDto[];
+  @ApiPropertyOptional({ type: [HardshipDto] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => HardshipDto)
+  hardships?: HardshipDto[];
   @ApiPropertyOptional({ type: [BenefitDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => BenefitDto) benefits?: BenefitDto[];
   @ApiPropertyOptional({ type: [SupporterDto], description: '法定赡养、抚养、扶养义务人；不传为未登记（特困等条件待核实），空数组为无义务人' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SupporterDto) supporters?: SupporterDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SupporterDto)
+  supporters?: SupporterDto[];
 }
 
 export class CreateHouseholdDto extends HouseholdSectionsDto implements CreateHouseholdBody {
@@ -128,7 +193,13 @@ export class UpdateHouseholdDto extends HouseholdSectionsDto implements UpdateHo
   @ApiProperty({ description: '读取时的版本号（乐观锁）' }) @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(4, 200) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
-  @ApiPropertyOptional({ type: [MemberDto] }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MemberDto) members?: MemberDto[];
+  @ApiPropertyOptional({ type: [MemberDto] })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
+  members?: MemberDto[];
 }
 
 export class ListHouseholdsQuery implements HouseholdListQuery {
@@ -142,9 +213,14 @@ export class ListHouseholdsQuery implements HouseholdListQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20) gridId?: string;
   @ApiPropertyOptional({ enum: HOUSEHOLD_STATUSES }) @IsOptional() @IsIn(list(HOUSEHOLD_STATUSES)) status?: HouseholdStatus;
   @ApiPropertyOptional({ enum: RISK_COLOURS, description: '当前风险颜色' }) @IsOptional() @IsIn(list(RISK_COLOURS)) colour?: RiskColour;
-  @ApiPropertyOptional({ description: '救助类别：当前符合该政策（政策代码）' }) @IsOptional() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'category 须为政策代码' }) category?: string;
+  @ApiPropertyOptional({ description: '救助类别：当前符合该政策（政策代码）' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'category 须为政策代码' })
+  category?: string;
   @ApiPropertyOptional({ description: '翻页游标：上一页返回的 nextCursor（给出时忽略 page，任意深度同样快）' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{8,200}$/, { message: 'cursor 须为上一页返回的 nextCursor' }) cursor?: string;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,200}$/, { message: 'cursor 须为上一页返回的 nextCursor' })
+  cursor?: string;
 }
 
 export class MemberResponseDto implements MemberView {
@@ -184,7 +260,8 @@ export class HouseholdResponseDto implements HouseholdView {
   @ApiProperty({ type: [ExpenseDto] }) expenses: ExpenseDto[];
   @ApiProperty({ type: [HardshipDto] }) hardships: HardshipDto[];
   @ApiProperty({ type: [BenefitDto] }) benefits: BenefitDto[];
-  @ApiProperty({ type: [SupporterDto], nullable: true, description: '法定义务人（未登记为 null）；脱敏时姓名掩码、不含收入' }) supporters: SupporterDto[] | null;
+  @ApiProperty({ type: [SupporterDto], nullable: true, description: '法定义务人（未登记为 null）；脱敏时姓名掩码、不含收入' }) supporters:
+    SupporterDto[] | null;
   @ApiProperty({ description: '敏感信息是否按角色脱敏' }) masked: boolean;
   @ApiProperty({ nullable: true, description: '待审核的变更申请 id' }) pendingSubmissionId: string | null;
   @ApiProperty() createdAt: string;

@@ -70,7 +70,10 @@ export function toHouseholdResponse(
   };
 }
 
-export function toHouseholdSummary(h: Pick<HouseholdEntity, 'id' | 'status' | 'version' | 'streetCode' | 'communityCode' | 'gridId' | 'address' | 'headName' | 'memberCount' | 'updatedAt'>, riskColour: string | null = null): HouseholdSummaryDto {
+export function toHouseholdSummary(
+  h: Pick<HouseholdEntity, 'id' | 'status' | 'version' | 'streetCode' | 'communityCode' | 'gridId' | 'address' | 'headName' | 'memberCount' | 'updatedAt'>,
+  riskColour: string | null = null,
+): HouseholdSummaryDto {
   return {
     id: h.id,
     status: h.status,

@@ -62,7 +62,10 @@ const EXACT_COUNT_TTL_MS = 60_000;
 
 /** The entity's columns that this row sets (a missing property keeps the column's default). */
 function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
-  return m.connection.getMetadata(entity).columns.map((c) => c.propertyName).filter((p) => (row as Record<string, unknown>)[p] !== undefined) as Array<keyof T & string>;
+  return m.connection
+    .getMetadata(entity)
+    .columns.map((c) => c.propertyName)
+    .filter((p) => (row as Record<string, unknown>)[p] !== undefined) as Array<keyof T & string>;
 }
 
 /** The one place that owns household, member and revision queries. */
@@ -114,7 +117,9 @@ export class HouseholdsRepository {
     const where = this.whereOf(scope, filter);
     if (filter.memberIdHash !== undefined) {
       // An ID number names at most a household or two: found by its own index, then placed in scope.
-      const ids = (await this.reads.query<{ householdId: string }>('SELECT householdId FROM member WHERE idNumberHash = ?', [filter.memberIdHash])).map((r) => r.householdId);
+      const ids = (await this.reads.query<{ householdId: string }>('SELECT householdId FROM member WHERE idNumberHash = ?', [filter.memberIdHash])).map(
+        (r) => r.householdId,
+      );
       if (ids.length === 0) return { items: [], total: 0, totalExact: true, nextCursor: null };
       where.sql += ` AND h.id IN (${ids.map(() => '?').join(', ')})`;
       where.params.push(...ids);
@@ -122,11 +127,17 @@ export class HouseholdsRepository {
     // A colour or category that few households have is read from its own index, the households
     // joined to it and sorted (a few thousand rows); a common one by walking the households newest
     // first and keeping those that have it (a page fills within a few hundred rows).
-    const satellite = filter.riskColour !== undefined
-      ? { from: 'household_risk s', on: 's.householdId = h.id', sql: 's.colour = ?', params: [filter.riskColour] as unknown[] }
-      : filter.eligiblePolicy !== undefined
-        ? { from: 'eligibility_current s', on: 's.householdId = h.id', sql: "s.policyCode = ? AND s.outcome = 'eligible'", params: [filter.eligiblePolicy] as unknown[] }
-        : null;
+    const satellite =
+      filter.riskColour !== undefined
+        ? { from: 'household_risk s', on: 's.householdId = h.id', sql: 's.colour = ?', params: [filter.riskColour] as unknown[] }
+        : filter.eligiblePolicy !== undefined
+          ? {
+              from: 'eligibility_current s',
+              on: 's.householdId = h.id',
+              sql: "s.policyCode = ? AND s.outcome = 'eligible'",
+              params: [filter.eligiblePolicy] as unknown[],
+            }
+          : null;
     let from = 'household h';
     const conditions = [where.sql];
     const params: unknown[] = [...where.params];
@@ -135,7 +146,9 @@ export class HouseholdsRepository {
     let countLater = false;
     if (satellite) {
       const [row] = await this.reads.query<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${this.config.listIndexFirstMax + 1}) c`, satellite.params);
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${this.config.listIndexFirstMax + 1}) c`,
+        satellite.params,
+      );
       if (Number(row?.n ?? 0) <= this.config.listIndexFirstMax) {
         // CROSS JOIN (SQLite) and STRAIGHT_JOIN (MySQL) keep this join order.
         from = `${satellite.from} ${this.mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} household h ON ${satellite.on}`;
@@ -185,14 +198,18 @@ export class HouseholdsRepository {
   private async count(q: { from: string; sql: string; params: unknown[] }, later = false): Promise<{ total: number | null; totalExact: boolean }> {
     if (!later) {
       const [row] = await this.reads.query<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${q.from} WHERE ${q.sql} LIMIT ${COUNT_CAP + 1}) c`, q.params);
+        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${q.from} WHERE ${q.sql} LIMIT ${COUNT_CAP + 1}) c`,
+        q.params,
+      );
       const n = Number(row?.n ?? 0);
       if (n <= COUNT_CAP) return { total: n, totalExact: true };
     }
     const key = JSON.stringify(q);
     const hit = this.exactCounts.get(key);
     if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) {
-      const total = this.reads.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.sql}`, q.params, 'background').then(([r]) => Number(r?.n ?? 0));
+      const total = this.reads
+        .query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.sql}`, q.params, 'background')
+        .then(([r]) => Number(r?.n ?? 0));
       if (this.exactCounts.size > 500) this.exactCounts.clear();
       this.exactCounts.set(key, { at: Date.now(), total });
       total.catch(() => this.exactCounts.delete(key));
@@ -252,7 +269,9 @@ export class HouseholdsRepository {
   /** Current risk colour of each household that has been scored. */
   async riskColours(householdIds: string[]): Promise<Map<string, string>> {
     if (householdIds.length === 0) return new Map();
-    const rows = await this.households.manager.getRepository(HouseholdRiskEntity).find({ select: { householdId: true, colour: true }, where: { householdId: In(householdIds) } });
+    const rows = await this.households.manager
+      .getRepository(HouseholdRiskEntity)
+      .find({ select: { householdId: true, colour: true }, where: { householdId: In(householdIds) } });
     return new Map(rows.map((r) => [r.householdId, r.colour]));
   }
 
@@ -304,9 +323,15 @@ export class HouseholdsRepository {
     const set = 'gridId = ?, communityCode = ?, streetCode = ?, districtCode = ?';
     const place = [grid.id, grid.communityCode, grid.streetCode, grid.districtCode];
     await m.query(`UPDATE \`warning\` SET ${set} WHERE householdId = ?`, [...place, householdId]);
-    await m.query(`UPDATE \`submission\` SET gridId = ?, streetCode = ?, districtCode = ? WHERE householdId = ?`, [grid.id, grid.streetCode, grid.districtCode, householdId]);
+    await m.query(`UPDATE \`submission\` SET gridId = ?, streetCode = ?, districtCode = ? WHERE householdId = ?`, [
+      grid.id,
+      grid.streetCode,
+      grid.districtCode,
+      householdId,
+    ]);
     const held = await m.query<Array<{ id: string }>>(
-      `SELECT id FROM verification_task WHERE householdId = ? AND assigneeId IS NOT NULL AND status IN ('assigned', 'in_progress')`, [householdId],
+      `SELECT id FROM verification_task WHERE householdId = ? AND assigneeId IS NOT NULL AND status IN ('assigned', 'in_progress')`,
+      [householdId],
     );
     await m.query(`UPDATE verification_task SET ${set} WHERE householdId = ?`, [...place, householdId]);
     if (held.length === 0) return;
@@ -337,7 +362,13 @@ export class HouseholdsRepository {
   }
 
   /** A page of active households of a district in id order (keyset pagination), for population runs. */
-  pageActive(districtCode: string, afterId: string, limit: number, streetCode?: string, uptoId?: string | null): Promise<Array<Pick<HouseholdEntity, 'id' | 'streetCode' | 'communityCode' | 'snapshotEnc'>>> {
+  pageActive(
+    districtCode: string,
+    afterId: string,
+    limit: number,
+    streetCode?: string,
+    uptoId?: string | null,
+  ): Promise<Array<Pick<HouseholdEntity, 'id' | 'streetCode' | 'communityCode' | 'snapshotEnc'>>> {
     const qb = this.households
       .createQueryBuilder('h')
       .select(['h.id', 'h.streetCode', 'h.communityCode', 'h.snapshotEnc'])
@@ -355,9 +386,14 @@ export class HouseholdsRepository {
     const bounds: string[] = [];
     let after = '';
     for (;;) {
-      const row = await this.households.createQueryBuilder('h').select('h.id', 'id')
+      const row = await this.households
+        .createQueryBuilder('h')
+        .select('h.id', 'id')
         .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after })
-        .orderBy('h.id', 'ASC').offset(size - 1).limit(1).getRawOne<{ id: string }>();
+        .orderBy('h.id', 'ASC')
+        .offset(size - 1)
+        .limit(1)
+        .getRawOne<{ id: string }>();
       if (!row) return bounds;
       bounds.push(row.id);
       after = row.id;

@@ -22,7 +22,14 @@ import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdCodec } from './household-codec.js';
 import { diffContent, type HouseholdContent, type MemberRecord } from './household-document.js';
 import type {
-  CreateHouseholdDto, HouseholdPageDto, HouseholdResponseDto, HouseholdSectionsDto, ListHouseholdsQuery, MemberDto, RevisionResponseDto, SupporterDto,
+  CreateHouseholdDto,
+  HouseholdPageDto,
+  HouseholdResponseDto,
+  HouseholdSectionsDto,
+  ListHouseholdsQuery,
+  MemberDto,
+  RevisionResponseDto,
+  SupporterDto,
   UpdateHouseholdDto,
 } from './household.dto.js';
 import type { HouseholdEntity } from './household.entity.js';
@@ -90,7 +97,8 @@ export class HouseholdsService {
       if (!hashes.includes(me.idNumberHash)) throw new AppError('FORBIDDEN', '居民只能申报本人所在家庭');
       if (auth.householdId) {
         const existing = await this.households.findById(auth.householdId);
-        if (existing && (existing.status === 'active' || existing.status === 'pending_review')) throw new AppError('DUPLICATE_MEMBER', '您已在一个家庭档案中登记，请修改原档案');
+        if (existing && (existing.status === 'active' || existing.status === 'pending_review'))
+          throw new AppError('DUPLICATE_MEMBER', '您已在一个家庭档案中登记，请修改原档案');
       }
     }
     const direct = isStaffRole(auth.role);
@@ -112,17 +120,19 @@ export class HouseholdsService {
     };
     const members = this.codec.encodeMembers(id, content.members);
     let submission: SubmissionEntity | null = null;
-    await this.tx.run(async (m) => {
-      await this.assertNoDuplicates(m, hashes, id);
-      if (!(await this.consents.linkToHousehold(m, consent.id, id))) throw new AppError('CONSENT_ALREADY_USED');
-      await this.households.insert(m, household, members);
-      if (direct) {
-        await this.addRevision(m, id, 1, auth, 'staff', null, diffContent(null, content));
-      } else {
-        submission = this.newSubmission(auth, household, 'create', 0, content, []);
-        await this.submissions.insert(m, submission);
-      }
-    }).catch((e: unknown) => this.rethrowDuplicate(e));
+    await this.tx
+      .run(async (m) => {
+        await this.assertNoDuplicates(m, hashes, id);
+        if (!(await this.consents.linkToHousehold(m, consent.id, id))) throw new AppError('CONSENT_ALREADY_USED');
+        await this.households.insert(m, household, members);
+        if (direct) {
+          await this.addRevision(m, id, 1, auth, 'staff', null, diffContent(null, content));
+        } else {
+          submission = this.newSubmission(auth, household, 'create', 0, content, []);
+          await this.submissions.insert(m, submission);
+        }
+      })
+      .catch((e: unknown) => this.rethrowDuplicate(e));
     if (auth.role === 'resident') await this.users.update(auth.userId, { householdId: id });
     if (direct) await this.eligibility.rematchQuietly(id);
     await this.audit.record(auth, {
@@ -141,14 +151,28 @@ export class HouseholdsService {
     if (h.status === 'withdrawn') {
       // Consent withdrawn: the file is erased or locked. A locked file is kept for the record, never shown.
       await this.audit.record(auth, { action: 'household.read_withdrawn', entityType: 'household', entityId: h.id, householdId: h.id });
-      const sealed: HouseholdContent = { address: '（授权已撤回，个人信息已封存）', gridId: h.gridId, members: [], incomes: [], assets: [], expenses: [], hardships: [], benefits: [] };
+      const sealed: HouseholdContent = {
+        address: '（授权已撤回，个人信息已封存）',
+        gridId: h.gridId,
+        members: [],
+        incomes: [],
+        assets: [],
+        expenses: [],
+        hardships: [],
+        benefits: [],
+      };
       return { ...toHouseholdResponse(h, sealed, [], false, null, this.clock.now()), headName: maskName(h.headName) };
     }
     const members = await this.households.membersOf(h.id);
     const content = this.codec.decode(h, members);
     const pending = await this.submissions.findOpenForHousehold(h.id);
     const full = seesSensitiveInFull(auth.role);
-    await this.audit.record(auth, { action: full ? 'household.read_sensitive_full' : 'household.read_sensitive_masked', entityType: 'household', entityId: h.id, householdId: h.id });
+    await this.audit.record(auth, {
+      action: full ? 'household.read_sensitive_full' : 'household.read_sensitive_masked',
+      entityType: 'household',
+      entityId: h.id,
+      householdId: h.id,
+    });
     return this.viewOf(auth.role, h, members, content, pending?.id ?? null);
   }
 
@@ -160,12 +184,29 @@ export class HouseholdsService {
       memberIdHash = this.cipher.hash(v.valid ? v.idNumber : q.idNumber);
       await this.audit.record(auth, { action: 'household.search_by_id', entityType: 'household', detail: { idNumber: maskIdNumber(q.idNumber) } });
     }
-    const { items, total, totalExact, nextCursor } = await this.households.search(scope, {
-      name: q.name, address: q.address, streetCode: q.streetCode, communityCode: q.communityCode, gridId: q.gridId, status: q.status, memberIdHash,
-      riskColour: q.colour, eligiblePolicy: q.category,
-    }, q.page, q.pageSize, q.cursor === undefined ? null : decodeCursor(q.cursor));
+    const { items, total, totalExact, nextCursor } = await this.households.search(
+      scope,
+      {
+        name: q.name,
+        address: q.address,
+        streetCode: q.streetCode,
+        communityCode: q.communityCode,
+        gridId: q.gridId,
+        status: q.status,
+        memberIdHash,
+        riskColour: q.colour,
+        eligiblePolicy: q.category,
+      },
+      q.page,
+      q.pageSize,
+      q.cursor === undefined ? null : decodeCursor(q.cursor),
+    );
     return {
-      items: items.map((h) => toHouseholdSummary(h, h.riskColour)), total, totalExact, page: q.page, pageSize: q.pageSize,
+      items: items.map((h) => toHouseholdSummary(h, h.riskColour)),
+      total,
+      totalExact,
+      page: q.page,
+      pageSize: q.pageSize,
       nextCursor: nextCursor ? encodeCursor(nextCursor) : null,
     };
   }
@@ -187,7 +228,13 @@ export class HouseholdsService {
     if (isStaffRole(auth.role)) {
       const version = await this.tx.run((m) => this.applyContent(m, h, after, auth, 'staff', null));
       await this.eligibility.rematchQuietly(h.id);
-      await this.audit.record(auth, { action: 'household.update', entityType: 'household', entityId: h.id, householdId: h.id, detail: { version, fields: diffContent(before, after).length } });
+      await this.audit.record(auth, {
+        action: 'household.update',
+        entityType: 'household',
+        entityId: h.id,
+        householdId: h.id,
+        detail: { version, fields: diffContent(before, after).length },
+      });
       return { household: await this.get(auth, h.id), submissionId: null, applied: true };
     }
     const hashes = after.members.map((m) => this.cipher.hash(m.idNumber));
@@ -195,7 +242,13 @@ export class HouseholdsService {
     const dupePositions = dupes.map((d) => hashes.indexOf(d.idNumberHash ?? '')).filter((i) => i >= 0);
     const submission = this.newSubmission(auth, h, 'update', h.version, after, dupePositions);
     await this.tx.run((m) => this.submissions.insert(m, submission));
-    await this.audit.record(auth, { action: 'submission.create', entityType: 'submission', entityId: submission.id, householdId: h.id, detail: { kind: 'update', baseVersion: h.version } });
+    await this.audit.record(auth, {
+      action: 'submission.create',
+      entityType: 'submission',
+      entityId: submission.id,
+      householdId: h.id,
+      detail: { kind: 'update', baseVersion: h.version },
+    });
     return { household: await this.viewOf(auth.role, h, members, before, submission.id), submissionId: submission.id, applied: false };
   }
 
@@ -213,7 +266,15 @@ export class HouseholdsService {
    * Applies new content to a household inside a transaction: duplicate check, optimistic version
    * check, members replaced, revision written. Returns the new version.
    */
-  async applyContent(m: EntityManager, h: HouseholdEntity, content: HouseholdContent, actor: AuthContext, source: RevisionSource, submissionId: string | null, activate = false): Promise<number> {
+  async applyContent(
+    m: EntityManager,
+    h: HouseholdEntity,
+    content: HouseholdContent,
+    actor: AuthContext,
+    source: RevisionSource,
+    submissionId: string | null,
+    activate = false,
+  ): Promise<number> {
     const stored = await this.households.membersOf(h.id, m);
     const before = this.codec.decode(h, stored);
     const hashes = content.members.map((x) => this.cipher.hash(x.idNumber));
@@ -270,8 +331,12 @@ export class HouseholdsService {
     const out = input.map((s, i): SupporterInput => {
       if (s.birthDate && s.birthDate > today) errors.push({ field: `supporters[${i}].birthDate`, message: '出生日期不能晚于今天' });
       const x: SupporterInput = {
-        name: s.name.trim(), relation: s.relation, birthDate: s.birthDate ?? null, coResident: s.coResident,
-        monthlyIncome: s.monthlyIncome ?? null, conditions: [...s.conditions],
+        name: s.name.trim(),
+        relation: s.relation,
+        birthDate: s.birthDate ?? null,
+        coResident: s.coResident,
+        monthlyIncome: s.monthlyIncome ?? null,
+        conditions: [...s.conditions],
       };
       if (s.note) x.note = s.note;
       return x;
@@ -282,7 +347,12 @@ export class HouseholdsService {
 
   private merge(before: HouseholdContent, dto: UpdateHouseholdDto, gridId: string): HouseholdContent {
     const sections: (keyof HouseholdSectionsDto)[] = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'];
-    const next: HouseholdContent = { ...before, gridId, address: dto.address ?? before.address, members: dto.members ? this.toMembers(dto.members) : before.members };
+    const next: HouseholdContent = {
+      ...before,
+      gridId,
+      address: dto.address ?? before.address,
+      members: dto.members ? this.toMembers(dto.members) : before.members,
+    };
     for (const s of sections) if (dto[s]) (next as unknown as Record<string, unknown>)[s] = dto[s];
     if (dto.supporters) next.supporters = this.toSupporters(dto.supporters);
     return next;
@@ -328,7 +398,11 @@ export class HouseholdsService {
   private async assertNoDuplicates(m: EntityManager, hashes: string[], householdId: string): Promise<void> {
     const dupes = await this.households.findMembersByIdHashes(hashes, householdId, m);
     if (dupes.length) {
-      throw new AppError('DUPLICATE_MEMBER', undefined, dupes.map((d) => ({ field: `members[${hashes.indexOf(d.idNumberHash ?? '')}].idNumber`, message: '该成员已在其他家庭档案中登记' })));
+      throw new AppError(
+        'DUPLICATE_MEMBER',
+        undefined,
+        dupes.map((d) => ({ field: `members[${hashes.indexOf(d.idNumberHash ?? '')}].idNumber`, message: '该成员已在其他家庭档案中登记' })),
+      );
     }
   }
 
@@ -340,7 +414,15 @@ export class HouseholdsService {
     throw e;
   }
 
-  private async addRevision(m: EntityManager, householdId: string, version: number, actor: AuthContext, source: RevisionSource, submissionId: string | null, changes: ReturnType<typeof diffContent>): Promise<void> {
+  private async addRevision(
+    m: EntityManager,
+    householdId: string,
+    version: number,
+    actor: AuthContext,
+    source: RevisionSource,
+    submissionId: string | null,
+    changes: ReturnType<typeof diffContent>,
+  ): Promise<void> {
     await this.households.addRevision(m, {
       householdId,
       version,
@@ -353,7 +435,14 @@ export class HouseholdsService {
     });
   }
 
-  private newSubmission(auth: AuthContext, h: HouseholdEntity, kind: 'create' | 'update', baseVersion: number, content: HouseholdContent, dupes: number[]): SubmissionEntity {
+  private newSubmission(
+    auth: AuthContext,
+    h: HouseholdEntity,
+    kind: 'create' | 'update',
+    baseVersion: number,
+    content: HouseholdContent,
+    dupes: number[],
+  ): SubmissionEntity {
     const now = this.clock.iso();
     const history: StatusChange[] = [
       { status: 'submitted', at: now, by: auth.userId },
@@ -381,7 +470,20 @@ export class HouseholdsService {
     };
   }
 
-  private async viewOf(role: Role, h: HouseholdEntity, members: MemberEntity[], content: HouseholdContent, pending: string | null): Promise<HouseholdResponseDto> {
-    return toHouseholdResponse(h, content, members.map((x) => x.id), seesSensitiveInFull(role), pending, this.clock.now());
+  private async viewOf(
+    role: Role,
+    h: HouseholdEntity,
+    members: MemberEntity[],
+    content: HouseholdContent,
+    pending: string | null,
+  ): Promise<HouseholdResponseDto> {
+    return toHouseholdResponse(
+      h,
+      content,
+      members.map((x) => x.id),
+      seesSensitiveInFull(role),
+      pending,
+      this.clock.now(),
+    );
   }
 }

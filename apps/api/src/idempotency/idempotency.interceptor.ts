@@ -28,8 +28,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.header('idempotency-key');
     if (key === undefined) return next.handle();
     if (!KEY_PATTERN.test(key)) return throwError(() => new AppError('VALIDATION_FAILED', 'Idempotency-Key 须为 8–128 位字母、数字或 _.:-'));
-    const id = createHash('sha256').update(`${req.auth?.userId ?? 'anonymous'}\n${key}`).digest('hex');
-    const requestHash = createHash('sha256').update(`${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const id = createHash('sha256')
+      .update(`${req.auth?.userId ?? 'anonymous'}\n${key}`)
+      .digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
     return from(this.repo.claim(id, requestHash, this.clock.iso())).pipe(
       switchMap((claimed) => {
         if (claimed) {

@@ -14,7 +14,9 @@ export class IdempotencyRepository {
   /** Claims the key; false if a record already exists. */
   async claim(id: string, requestHash: string, at: string): Promise<boolean> {
     try {
-      await this.tx.write((m) => m.query('INSERT INTO idempotency_record (id, requestHash, statusCode, responseEnc, createdAt) VALUES (?, ?, NULL, NULL, ?)', [id, requestHash, at]));
+      await this.tx.write((m) =>
+        m.query('INSERT INTO idempotency_record (id, requestHash, statusCode, responseEnc, createdAt) VALUES (?, ?, NULL, NULL, ?)', [id, requestHash, at]),
+      );
       return true;
     } catch {
       return false;

@@ -61,7 +61,13 @@ export async function* readRows(path: string, format: FileFormat): AsyncGenerato
     for await (const record of parser as AsyncIterable<string[]>) yield { rowNumber: ++n, cells: record };
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { entries: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = row.values as unknown[];

@@ -6,7 +6,6 @@ import { IMPORT_SOURCES } from './sources.js';
 import { IMPORT_STATUS_LABELS } from '@zczr/contract';
 import type { ImportErrorRow, ImportRun, ImportSource, ImportSourceColumn, ImportStatus, Page, PageQuery } from '@zczr/contract';
 
-
 export class ImportRunDto implements ImportRun {
   @ApiProperty() id: string;
   @ApiProperty({ enum: IMPORT_SOURCES.map((s) => s.code) }) source: string;
@@ -43,10 +42,23 @@ export class ImportSourceDto implements ImportSource {
 
 export function toImportRunDto(r: ImportRunEntity): ImportRunDto {
   return {
-    id: r.id, source: r.source, sourceLabel: IMPORT_SOURCES.find((s) => s.code === r.source)?.label ?? r.source, fileName: r.fileName, format: r.format,
-    status: r.status, statusLabel: IMPORT_STATUS_LABELS[r.status], processedRows: r.processedRows, takenRows: r.takenRows, duplicateRows: r.duplicateRows,
-    unmatchedRows: r.unmatchedRows, errorRows: r.errorRows, warningsRaised: r.warningsRaised, errorReportUrl: `/api/v1/imports/${r.id}/errors`,
-    startedAt: r.startedAt, finishedAt: r.finishedAt, error: r.error,
+    id: r.id,
+    source: r.source,
+    sourceLabel: IMPORT_SOURCES.find((s) => s.code === r.source)?.label ?? r.source,
+    fileName: r.fileName,
+    format: r.format,
+    status: r.status,
+    statusLabel: IMPORT_STATUS_LABELS[r.status],
+    processedRows: r.processedRows,
+    takenRows: r.takenRows,
+    duplicateRows: r.duplicateRows,
+    unmatchedRows: r.unmatchedRows,
+    errorRows: r.errorRows,
+    warningsRaised: r.warningsRaised,
+    errorReportUrl: `/api/v1/imports/${r.id}/errors`,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    error: r.error,
   };
 }
 

@@ -49,7 +49,8 @@ export class ImportErrorEntity {
 export class DepartmentRecordEntity {
   @PrimaryGeneratedColumn() id: number;
   @Index('uq_department_record_key', { unique: true })
-  @Column({ type: 'varchar', length: 64 }) recordKey: string;
+  @Column({ type: 'varchar', length: 64 })
+  recordKey: string;
   @Column({ type: 'varchar', length: 32 }) source: string;
   @Column({ type: 'varchar', length: 36 }) importId: string;
   @Column({ type: 'int' }) rowNumber: number;

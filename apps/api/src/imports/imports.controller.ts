@@ -1,4 +1,20 @@
-import { CallHandler, Controller, ExecutionContext, Get, HttpCode, HttpException, Injectable, NestInterceptor, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  HttpException,
+  Injectable,
+  NestInterceptor,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -15,13 +31,16 @@ import { templateCsv } from './file-reader.js';
 @Injectable()
 class ImportUploadErrors implements NestInterceptor {
   intercept(_ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(catchError((e: unknown) => {
-      if (!(e instanceof HttpException)) return throwError(() => e);
-      const code = (e.cause as { code?: unknown } | undefined)?.code;
-      if (code === 'LIMIT_FILE_SIZE' || e.getStatus() === 413) return throwError(() => new AppError('IMPORT_FILE_TOO_LARGE'));
-      if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT') return throwError(() => new AppError('IMPORT_FILE_REQUIRED', '请只上传一个文件，字段名为 file'));
-      return throwError(() => e);
-    }));
+    return next.handle().pipe(
+      catchError((e: unknown) => {
+        if (!(e instanceof HttpException)) return throwError(() => e);
+        const code = (e.cause as { code?: unknown } | undefined)?.code;
+        if (code === 'LIMIT_FILE_SIZE' || e.getStatus() === 413) return throwError(() => new AppError('IMPORT_FILE_TOO_LARGE'));
+        if (code === 'LIMIT_UNEXPECTED_FILE' || code === 'LIMIT_FILE_COUNT')
+          return throwError(() => new AppError('IMPORT_FILE_REQUIRED', '请只上传一个文件，字段名为 file'));
+        return throwError(() => e);
+      }),
+    );
   }
 }
 
@@ -36,7 +55,12 @@ export class ImportsController {
   @ApiOperation({ summary: '支持的部门数据来源及其列定义' })
   @ApiOkResponse({ type: [ImportSourceDto] })
   sources(): ImportSourceDto[] {
-    return IMPORT_SOURCES.map((s) => ({ code: s.code, label: s.label, department: s.department, columns: s.columns.map((c) => ({ key: c.key, label: c.label, type: c.type, required: c.required })) }));
+    return IMPORT_SOURCES.map((s) => ({
+      code: s.code,
+      label: s.label,
+      department: s.department,
+      columns: s.columns.map((c) => ({ key: c.key, label: c.label, type: c.type, required: c.required })),
+    }));
   }
 
   @Get('sources/:source/template')
@@ -48,7 +72,10 @@ export class ImportsController {
     const source = sourceOf(code);
     if (!source) throw new AppError('IMPORT_UNKNOWN_SOURCE');
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="template-${source.code}.csv"; filename*=UTF-8''${encodeURIComponent(`${source.label}导入模板.csv`)}`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="template-${source.code}.csv"; filename*=UTF-8''${encodeURIComponent(`${source.label}导入模板.csv`)}`,
+    );
     res.end(templateCsv(source.columns.map((c) => c.label)));
   }
 
@@ -73,7 +100,13 @@ export class ImportsController {
   @UseInterceptors(ImportUploadErrors, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiParam({ name: 'source', enum: SOURCE_CODES })
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV（UTF-8）或 Excel（.xlsx）文件，首行为表头' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'CSV（UTF-8）或 Excel（.xlsx）文件，首行为表头' } },
+    },
+  })
   @ApiOperation({ summary: '导入部门数据文件（后台逐行校验、匹配、去重；重复导入同一文件不产生变化）' })
   @ApiAcceptedResponse({ type: ImportRunDto })
   async start(@Auth() auth: AuthContext, @Param('source') source: string, @UploadedFile() file: Express.Multer.File | undefined): Promise<ImportRunDto> {

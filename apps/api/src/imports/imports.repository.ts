@@ -34,7 +34,9 @@ export class ImportsRepository {
   }
 
   async failInterrupted(at: string): Promise<void> {
-    await this.tx.write(() => this.runs.update({ status: 'running' }, { status: 'failed', finishedAt: at, error: '服务重启，导入中断；已导入的行保留，重新导入同一文件可继续' }));
+    await this.tx.write(() =>
+      this.runs.update({ status: 'running' }, { status: 'failed', finishedAt: at, error: '服务重启，导入中断；已导入的行保留，重新导入同一文件可继续' }),
+    );
   }
 
   /**
@@ -46,12 +48,18 @@ export class ImportsRepository {
     const q = this.members.manager;
     const byHash = new Map<string, string>();
     for (const part of chunks(hashes, 500)) {
-      const rows = await q.query<Array<{ hash: string; householdId: string }>>(`SELECT idNumberHash AS hash, householdId FROM member WHERE idNumberHash IN (${part.map(() => '?').join(', ')})`, part);
+      const rows = await q.query<Array<{ hash: string; householdId: string }>>(
+        `SELECT idNumberHash AS hash, householdId FROM member WHERE idNumberHash IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
       for (const r of rows) byHash.set(r.hash, r.householdId);
     }
     const active = new Set<string>();
     for (const part of chunks([...new Set(byHash.values())], 500)) {
-      const rows = await q.query<Array<{ id: string }>>(`SELECT id FROM household WHERE id IN (${part.map(() => '?').join(', ')}) AND status = ? AND districtCode = ?`, [...part, 'active', districtCode]);
+      const rows = await q.query<Array<{ id: string }>>(
+        `SELECT id FROM household WHERE id IN (${part.map(() => '?').join(', ')}) AND status = ? AND districtCode = ?`,
+        [...part, 'active', districtCode],
+      );
       for (const r of rows) active.add(r.id);
     }
     for (const [hash, householdId] of byHash) if (!active.has(householdId)) byHash.delete(hash);
@@ -63,7 +71,9 @@ export class ImportsRepository {
     const map = new Map<string, { importId: string; rowNumber: number }>();
     for (const part of chunks(keys, 500)) {
       const rows = await this.records.manager.query<Array<{ recordKey: string; importId: string; rowNumber: number }>>(
-        `SELECT recordKey, importId, rowNumber FROM department_record WHERE recordKey IN (${part.map(() => '?').join(', ')})`, part);
+        `SELECT recordKey, importId, rowNumber FROM department_record WHERE recordKey IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
       for (const r of rows) map.set(r.recordKey, { importId: r.importId, rowNumber: Number(r.rowNumber) });
     }
     return map;

@@ -78,14 +78,35 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Starts an import of a file on disk in the background (also used by the benchmark). */
-  async importFile(startedBy: string, districtCode: string, sourceCode: string, path: string, fileName: string, deleteAfter: boolean): Promise<ImportRunEntity> {
+  async importFile(
+    startedBy: string,
+    districtCode: string,
+    sourceCode: string,
+    path: string,
+    fileName: string,
+    deleteAfter: boolean,
+  ): Promise<ImportRunEntity> {
     const source = sourceOf(sourceCode);
     if (!source) throw new AppError('IMPORT_UNKNOWN_SOURCE');
     const format = await sniffFormat(path);
     if (format === null) throw new AppError('IMPORT_FILE_TYPE');
     const run: ImportRunEntity = {
-      id: randomUUID(), source: source.code, fileName: fileName.slice(0, 200), format, status: 'running', districtCode,
-      processedRows: 0, takenRows: 0, duplicateRows: 0, unmatchedRows: 0, errorRows: 0, warningsRaised: 0, startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
+      id: randomUUID(),
+      source: source.code,
+      fileName: fileName.slice(0, 200),
+      format,
+      status: 'running',
+      districtCode,
+      processedRows: 0,
+      takenRows: 0,
+      duplicateRows: 0,
+      unmatchedRows: 0,
+      errorRows: 0,
+      warningsRaised: 0,
+      startedBy,
+      startedAt: this.clock.iso(),
+      finishedAt: null,
+      error: null,
     };
     await this.repo.insertRun(run);
     const work = this.execute(run, source, path).finally(async () => {
@@ -150,14 +171,23 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const mapped = mapHeader(source, header.cells);
       if (mapped.errors.length) {
         await this.tx.run(async (m) => {
-          await this.repo.insertErrors(m, mapped.errors.map((e) => ({ importId: run.id, rowNumber: header.rowNumber, columnName: e.column, reason: e.reason })));
-          await this.repo.updateRun(run.id, { status: 'rejected', errorRows: 1, finishedAt: this.clock.iso(), error: `表头不符合“${source.label}”的格式，未导入任何行` }, m);
+          await this.repo.insertErrors(
+            m,
+            mapped.errors.map((e) => ({ importId: run.id, rowNumber: header.rowNumber, columnName: e.column, reason: e.reason })),
+          );
+          await this.repo.updateRun(
+            run.id,
+            { status: 'rejected', errorRows: 1, finishedAt: this.clock.iso(), error: `表头不符合“${source.label}”的格式，未导入任何行` },
+            m,
+          );
         });
         return;
       }
       batches = preparedBatches(
         { path, format: run.format, sourceCode: source.code, positions: [...mapped.positions], today: this.clock.today(), batchSize: BATCH },
-        { encryptionKey: this.config.encryptionKey, hashKey: this.config.hashKey }, this.cipher, this.config.importWorker,
+        { encryptionKey: this.config.encryptionKey, hashKey: this.config.hashKey },
+        this.cipher,
+        this.config.importWorker,
       );
       for (let batch = await batches.next(); batch; batch = await batches.next()) {
         await this.store(run, source, batch, counts, affected, households);
@@ -166,15 +196,22 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       lastRow = -1;
       const raised = await this.pipeline.processIds([...affected], { kind: 'import', ref: run.id }, false);
       await this.repo.updateRun(run.id, { status: 'completed', warningsRaised: raised.warnings, finishedAt: this.clock.iso() });
-      await this.audit.record(null, { action: 'import.complete', entityType: 'import', entityId: run.id, detail: { ...counts, warnings: raised.warnings, tasks: raised.tasks } });
+      await this.audit.record(null, {
+        action: 'import.complete',
+        entityType: 'import',
+        entityId: run.id,
+        detail: { ...counts, warnings: raised.warnings, tasks: raised.tasks },
+      });
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       this.logger.error(`import ${run.id} failed after row ${lastRow}: ${msg}`);
       await this.repo.updateRun(run.id, {
-        status: 'failed', finishedAt: this.clock.iso(),
+        status: 'failed',
+        finishedAt: this.clock.iso(),
         error: (lastRow < 0
           ? `数据已全部导入（新导入 ${counts.takenRows} 行），但预警评估失败（${msg.slice(0, 200)}）；下次监测运行将重新评估`
-          : `第 ${lastRow} 行附近无法继续（${msg.slice(0, 200)}）；已导入 ${counts.takenRows} 行并已保留，修正文件后重新导入即可，已导入的行不会重复`).slice(0, 500),
+          : `第 ${lastRow} 行附近无法继续（${msg.slice(0, 200)}）；已导入 ${counts.takenRows} 行并已保留，修正文件后重新导入即可，已导入的行不会重复`
+        ).slice(0, 500),
       });
     } finally {
       await batches?.close();
@@ -182,13 +219,23 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** One prepared batch: find the households, drop what is already stored, write records, errors and progress in one transaction. */
-  private async store(run: ImportRunEntity, source: ImportSource, batch: PreparedBatch, counts: Counts, affected: Set<string>, households: Map<string, string | null>): Promise<void> {
+  private async store(
+    run: ImportRunEntity,
+    source: ImportSource,
+    batch: PreparedBatch,
+    counts: Counts,
+    affected: Set<string>,
+    households: Map<string, string | null>,
+  ): Promise<void> {
     const now = this.clock.iso();
     const errors: Array<Omit<ImportErrorEntity, 'id'>> = batch.errors.map((e) => ({ importId: run.id, ...e }));
     let duplicates = batch.duplicates;
     // A department file names the same people many times: each person is looked up once per import.
     const unknown = [...new Set(batch.valid.map((v) => v.person))].filter((p) => !households.has(p));
-    const [found, existing] = await Promise.all([this.repo.householdsByPersonHash(unknown, run.districtCode), this.repo.existingKeys(batch.valid.map((v) => v.key))]);
+    const [found, existing] = await Promise.all([
+      this.repo.householdsByPersonHash(unknown, run.districtCode),
+      this.repo.existingKeys(batch.valid.map((v) => v.key)),
+    ]);
     if (households.size > 500_000) households.clear();
     for (const p of unknown) households.set(p, found.get(p) ?? null);
     const records: Array<Omit<DepartmentRecordEntity, 'id'>> = [];
@@ -197,7 +244,8 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       const stored = existing.get(v.key);
       if (stored) {
         duplicates++;
-        if (stored.importId === run.id) errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '', reason: `与第 ${stored.rowNumber} 行重复，已忽略` });
+        if (stored.importId === run.id)
+          errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '', reason: `与第 ${stored.rowNumber} 行重复，已忽略` });
         continue;
       }
       const householdId = households.get(v.person);
@@ -206,7 +254,17 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '身份证号', reason: '未匹配到本辖区在册家庭成员，未导入' });
         continue;
       }
-      records.push({ recordKey: v.key, source: source.code, importId: run.id, rowNumber: v.rowNumber, personHash: v.person, householdId, eventDate: v.date, payloadEnc: v.payloadEnc, createdAt: now });
+      records.push({
+        recordKey: v.key,
+        source: source.code,
+        importId: run.id,
+        rowNumber: v.rowNumber,
+        personHash: v.person,
+        householdId,
+        eventDate: v.date,
+        payloadEnc: v.payloadEnc,
+        createdAt: now,
+      });
       affected.add(householdId);
     }
     counts.processedRows += batch.processed;

@@ -125,7 +125,12 @@ const WORKER_URL = new URL('./prepare-worker.js', import.meta.url);
  * encrypts the next batch while this thread stores the current one (the two cores each do half);
  * where the compiled worker is absent (tests run the TypeScript sources) it all happens here.
  */
-export function preparedBatches(job: PreparationJob, keys: { encryptionKey: Buffer; hashKey: Buffer }, cipher: FieldCipher, useWorker: boolean): PreparedBatches {
+export function preparedBatches(
+  job: PreparationJob,
+  keys: { encryptionKey: Buffer; hashKey: Buffer },
+  cipher: FieldCipher,
+  useWorker: boolean,
+): PreparedBatches {
   if (useWorker && existsSync(fileURLToPath(WORKER_URL))) return workerBatches(job, keys);
   const source = sourceOf(job.sourceCode);
   if (!source) throw new Error(`unknown source ${job.sourceCode}`);

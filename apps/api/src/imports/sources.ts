@@ -29,24 +29,69 @@ const date = (label: string): SourceColumn => ({ key: 'date', label, type: 'date
 
 export const IMPORT_SOURCES: readonly ImportSource[] = [
   {
-    code: 'medical_settlement', label: '医保结算', department: '医疗保障局',
-    columns: [idNumber, date('结算日期'), { key: 'total', label: '医疗总费用', type: 'money', required: true }, { key: 'selfPaid', label: '个人自付', type: 'money', required: true },
-      { key: 'seriousIllness', label: '是否重特大疾病', type: 'bool', required: false }],
+    code: 'medical_settlement',
+    label: '医保结算',
+    department: '医疗保障局',
+    columns: [
+      idNumber,
+      date('结算日期'),
+      { key: 'total', label: '医疗总费用', type: 'money', required: true },
+      { key: 'selfPaid', label: '个人自付', type: 'money', required: true },
+      { key: 'seriousIllness', label: '是否重特大疾病', type: 'bool', required: false },
+    ],
   },
   { code: 'death', label: '死亡登记', department: '公安局/卫生健康委', columns: [idNumber, date('死亡日期')] },
   {
-    code: 'disability_registration', label: '残疾人登记', department: '残疾人联合会',
-    columns: [idNumber, date('登记日期'), { key: 'category', label: '残疾类别', type: 'int', required: true, min: 1, max: 7 }, { key: 'grade', label: '残疾等级', type: 'int', required: true, min: 1, max: 4 }],
+    code: 'disability_registration',
+    label: '残疾人登记',
+    department: '残疾人联合会',
+    columns: [
+      idNumber,
+      date('登记日期'),
+      { key: 'category', label: '残疾类别', type: 'int', required: true, min: 1, max: 7 },
+      { key: 'grade', label: '残疾等级', type: 'int', required: true, min: 1, max: 4 },
+    ],
   },
   { code: 'unemployment_registration', label: '失业登记', department: '人力资源和社会保障局', columns: [idNumber, date('失业登记日期')] },
-  { code: 'university_admission', label: '高校录取', department: '教育局', columns: [idNumber, date('录取日期'), { key: 'school', label: '录取院校', type: 'text', required: false, max: 100 }] },
   {
-    code: 'asset_registration', label: '车辆、不动产、工商登记', department: '公安交管/自然资源/市场监管',
-    columns: [idNumber, date('登记日期'),
-      { key: 'assetType', label: '资产类别', type: 'enum', required: true, values: { 机动车: 'vehicle', 车辆: 'vehicle', vehicle: 'vehicle', 不动产: 'real_estate', 房产: 'real_estate', real_estate: 'real_estate', 工商登记: 'business', 营业执照: 'business', business: 'business' } },
-      { key: 'value', label: '估值', type: 'money', required: false }],
+    code: 'university_admission',
+    label: '高校录取',
+    department: '教育局',
+    columns: [idNumber, date('录取日期'), { key: 'school', label: '录取院校', type: 'text', required: false, max: 100 }],
   },
-  { code: 'elderly_living_alone', label: '独居老人异常标记', department: '供水、供电、燃气企业/社区', columns: [idNumber, date('标记日期'), { key: 'note', label: '说明', type: 'text', required: false, max: 200 }] },
+  {
+    code: 'asset_registration',
+    label: '车辆、不动产、工商登记',
+    department: '公安交管/自然资源/市场监管',
+    columns: [
+      idNumber,
+      date('登记日期'),
+      {
+        key: 'assetType',
+        label: '资产类别',
+        type: 'enum',
+        required: true,
+        values: {
+          机动车: 'vehicle',
+          车辆: 'vehicle',
+          vehicle: 'vehicle',
+          不动产: 'real_estate',
+          房产: 'real_estate',
+          real_estate: 'real_estate',
+          工商登记: 'business',
+          营业执照: 'business',
+          business: 'business',
+        },
+      },
+      { key: 'value', label: '估值', type: 'money', required: false },
+    ],
+  },
+  {
+    code: 'elderly_living_alone',
+    label: '独居老人异常标记',
+    department: '供水、供电、燃气企业/社区',
+    columns: [idNumber, date('标记日期'), { key: 'note', label: '说明', type: 'text', required: false, max: 200 }],
+  },
 ];
 
 export const SOURCE_CODES = IMPORT_SOURCES.map((s) => s.code);
@@ -73,7 +118,11 @@ export interface CellError {
 
 /** Maps header cells to column positions; reports every required column that is missing. */
 export function mapHeader(source: ImportSource, header: readonly Cell[]): { positions: Map<string, number>; errors: CellError[] } {
-  const names = header.map((c) => String(c ?? '').replace(/^\uFEFF/, '').trim());
+  const names = header.map((c) =>
+    String(c ?? '')
+      .replace(/^\uFEFF/, '')
+      .trim(),
+  );
   const positions = new Map<string, number>();
   const errors: CellError[] = [];
   for (const col of source.columns) {
@@ -111,7 +160,12 @@ function parseNumber(cell: Cell): number | null {
 }
 
 /** Validates one data row against the source's schema. */
-export function parseRow(source: ImportSource, positions: Map<string, number>, cells: readonly Cell[], today: string): { row: ParsedRow } | { errors: CellError[] } {
+export function parseRow(
+  source: ImportSource,
+  positions: Map<string, number>,
+  cells: readonly Cell[],
+  today: string,
+): { row: ParsedRow } | { errors: CellError[] } {
   const errors: CellError[] = [];
   const values: Record<string, RowValue> = {};
   let idNumber = '';
@@ -147,7 +201,8 @@ export function parseRow(source: ImportSource, positions: Map<string, number>, c
       }
       case 'int': {
         const n = parseNumber(cell);
-        if (n === null || !Number.isInteger(n) || n < (col.min ?? -Infinity) || n > (col.max ?? Infinity)) fail(`${col.label}须为 ${col.min} 至 ${col.max} 的整数`);
+        if (n === null || !Number.isInteger(n) || n < (col.min ?? -Infinity) || n > (col.max ?? Infinity))
+          fail(`${col.label}须为 ${col.min} 至 ${col.max} 的整数`);
         else values[col.key] = n;
         break;
       }

@@ -18,18 +18,20 @@ export class BullJobQueue extends JobQueue {
   }
 
   async enqueue(tasks: JobTask[]): Promise<void> {
-    await this.queue.addBulk(tasks.map((t) => ({
-      name: t.type,
-      data: t,
-      opts: {
-        // One queued task per shard (and one finish) at a time: a repeated enqueue is ignored.
-        jobId: t.type === 'shard' ? `${t.jobId}.${t.index}` : `${t.jobId}.finish`,
-        attempts: ATTEMPTS,
-        backoff: { type: 'fixed', delay: 1000 },
-        removeOnComplete: true,
-        removeOnFail: { count: 1000 },
-      },
-    })));
+    await this.queue.addBulk(
+      tasks.map((t) => ({
+        name: t.type,
+        data: t,
+        opts: {
+          // One queued task per shard (and one finish) at a time: a repeated enqueue is ignored.
+          jobId: t.type === 'shard' ? `${t.jobId}.${t.index}` : `${t.jobId}.finish`,
+          attempts: ATTEMPTS,
+          backoff: { type: 'fixed', delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: { count: 1000 },
+        },
+      })),
+    );
   }
 }
 

@@ -46,7 +46,7 @@ export class InProcessJobQueue extends JobQueue {
       try {
         await this.runner!.runTask(task, true);
       } catch (e) {
-        this.logger.error(`job task ${task.type} ${task.jobId} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        this.logger.error(`job task ${task.type} ${task.jobId} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
     }
   }

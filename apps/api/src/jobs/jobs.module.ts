@@ -21,10 +21,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       global: true,
-      imports: [
-        BullModule.forRoot({ connection: { url: config.redis.url }, prefix: config.redis.prefix }),
-        BullModule.registerQueue({ name: JOBS_QUEUE }),
-      ],
+      imports: [BullModule.forRoot({ connection: { url: config.redis.url }, prefix: config.redis.prefix }), BullModule.registerQueue({ name: JOBS_QUEUE })],
       providers,
       exports: [JobsService],
     };

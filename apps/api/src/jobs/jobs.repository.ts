@@ -15,7 +15,13 @@ export class JobsRepository {
 
   async insert(m: EntityManager, job: JobEntity, shards: JobShardEntity[]): Promise<void> {
     await m.insert(JobEntity, job);
-    await bulkInsert(m, 'job_shard', ['jobId', 'shardIndex', 'fromKey', 'toKey', 'status', 'attempts', 'takenBy', 'processed', 'result', 'doneBy', 'doneAt'], shards, 200);
+    await bulkInsert(
+      m,
+      'job_shard',
+      ['jobId', 'shardIndex', 'fromKey', 'toKey', 'status', 'attempts', 'takenBy', 'processed', 'result', 'doneBy', 'doneAt'],
+      shards,
+      200,
+    );
   }
 
   find(id: string): Promise<JobEntity | null> {
@@ -35,20 +41,35 @@ export class JobsRepository {
   }
 
   async countAttempt(jobId: string, shardIndex: number, takenBy: string): Promise<void> {
-    await this.tx.write((m) => m.createQueryBuilder().update(JobShardEntity).set({ attempts: () => 'attempts + 1', takenBy }).where({ jobId, shardIndex }).execute());
+    await this.tx.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(JobShardEntity)
+        .set({ attempts: () => 'attempts + 1', takenBy })
+        .where({ jobId, shardIndex })
+        .execute(),
+    );
   }
 
   /** Marks the shard done if nobody did: false when another worker already committed it. */
   async markShardDone(m: EntityManager, jobId: string, shardIndex: number, processed: number, result: string, doneBy: string, at: string): Promise<boolean> {
-    const r = await m.createQueryBuilder().update(JobShardEntity).set({ status: 'done', processed, result, doneBy, doneAt: at })
-      .where({ jobId, shardIndex, status: 'pending' }).execute();
+    const r = await m
+      .createQueryBuilder()
+      .update(JobShardEntity)
+      .set({ status: 'done', processed, result, doneBy, doneAt: at })
+      .where({ jobId, shardIndex, status: 'pending' })
+      .execute();
     return r.affected === 1;
   }
 
   /** Counts a shard into a running job: false when the job is no longer running. */
   async addProgress(m: EntityManager, jobId: string, processed: number): Promise<boolean> {
-    const r = await m.createQueryBuilder().update(JobEntity).set({ shardsDone: () => 'shardsDone + 1', processed: () => `processed + ${Math.trunc(processed)}` })
-      .where({ id: jobId, status: 'running' }).execute();
+    const r = await m
+      .createQueryBuilder()
+      .update(JobEntity)
+      .set({ shardsDone: () => 'shardsDone + 1', processed: () => `processed + ${Math.trunc(processed)}` })
+      .where({ id: jobId, status: 'running' })
+      .execute();
     return r.affected === 1;
   }
 

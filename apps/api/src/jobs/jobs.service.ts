@@ -56,7 +56,9 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     for (const job of await this.repo.running([...this.kinds.keys()])) {
       const pending = (await this.repo.shardsOf(job.id)).filter((s) => s.status === 'pending');
       this.logger.log(`resuming job ${job.kind} ${job.id}: ${pending.length} shards left`);
-      await this.queue.enqueue(pending.length ? pending.map((s) => ({ type: 'shard', jobId: job.id, index: s.shardIndex })) : [{ type: 'finish', jobId: job.id }]);
+      await this.queue.enqueue(
+        pending.length ? pending.map((s) => ({ type: 'shard', jobId: job.id, index: s.shardIndex })) : [{ type: 'finish', jobId: job.id }],
+      );
     }
   }
 
@@ -67,8 +69,30 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
   /** Creates the job and its shards in `m`'s transaction (with the domain run); call `dispatch` after commit. */
   async create(m: import('typeorm').EntityManager, kind: string, id: string, ranges: ShardRange[]): Promise<void> {
     if (!this.kinds.has(kind)) throw new Error(`unknown job kind ${kind}`);
-    const job: JobEntity = { id, kind, status: 'running', shardsTotal: ranges.length, shardsDone: 0, processed: 0, createdAt: this.clock.iso(), finishedAt: null, error: null };
-    const shards: JobShardEntity[] = ranges.map((r, shardIndex) => ({ jobId: id, shardIndex, fromKey: r.fromKey, toKey: r.toKey, status: 'pending', attempts: 0, takenBy: null, processed: 0, result: null, doneBy: null, doneAt: null }));
+    const job: JobEntity = {
+      id,
+      kind,
+      status: 'running',
+      shardsTotal: ranges.length,
+      shardsDone: 0,
+      processed: 0,
+      createdAt: this.clock.iso(),
+      finishedAt: null,
+      error: null,
+    };
+    const shards: JobShardEntity[] = ranges.map((r, shardIndex) => ({
+      jobId: id,
+      shardIndex,
+      fromKey: r.fromKey,
+      toKey: r.toKey,
+      status: 'pending',
+      attempts: 0,
+      takenBy: null,
+      processed: 0,
+      result: null,
+      doneBy: null,
+      doneAt: null,
+    }));
     await this.repo.insert(m, job, shards);
   }
 
@@ -110,7 +134,9 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
       else await this.finish(task.jobId);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      this.logger.error(`job ${task.jobId} ${task.type}${task.type === 'shard' ? ` ${task.index}` : ''} failed${lastAttempt ? '' : ' (will retry)'}: ${e instanceof Error ? e.stack ?? msg : msg}`);
+      this.logger.error(
+        `job ${task.jobId} ${task.type}${task.type === 'shard' ? ` ${task.index}` : ''} failed${lastAttempt ? '' : ' (will retry)'}: ${e instanceof Error ? (e.stack ?? msg) : msg}`,
+      );
       if (!lastAttempt) throw e;
       await this.stop(task.jobId, 'failed', msg.slice(0, 500));
     }
@@ -126,7 +152,8 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
       if (!kind) throw new Error(`no handler for job kind ${job.kind} in this process`);
       await this.repo.countAttempt(jobId, index, WORKER_ID);
       const ctx: ShardContext = {
-        job, shard,
+        job,
+        shard,
         stopped: async () => (await this.repo.find(jobId))?.status !== 'running',
         commit: (processed, result, write) => this.commitShard(jobId, index, processed, result, write),
       };
@@ -137,7 +164,13 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     if (now?.status === 'running' && now.shardsDone >= now.shardsTotal) await this.queue.enqueue([{ type: 'finish', jobId }]);
   }
 
-  private async commitShard(jobId: string, index: number, processed: number, result: unknown, write: (m: import('typeorm').EntityManager) => Promise<void>): Promise<boolean> {
+  private async commitShard(
+    jobId: string,
+    index: number,
+    processed: number,
+    result: unknown,
+    write: (m: import('typeorm').EntityManager) => Promise<void>,
+  ): Promise<boolean> {
     try {
       await this.tx.run(async (m) => {
         // The shard's row first (a second worker on the same shard waits here, then skips), the

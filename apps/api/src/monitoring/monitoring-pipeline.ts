@@ -27,7 +27,13 @@ export interface PipelineCounts {
 export const emptyCounts = (): PipelineCounts => ({ households: 0, warnings: 0, tasks: 0, rechecks: 0, riskChanged: 0 });
 
 export function addCounts(a: PipelineCounts, b: PipelineCounts): PipelineCounts {
-  return { households: a.households + b.households, warnings: a.warnings + b.warnings, tasks: a.tasks + b.tasks, rechecks: a.rechecks + b.rechecks, riskChanged: a.riskChanged + b.riskChanged };
+  return {
+    households: a.households + b.households,
+    warnings: a.warnings + b.warnings,
+    tasks: a.tasks + b.tasks,
+    rechecks: a.rechecks + b.rechecks,
+    riskChanged: a.riskChanged + b.riskChanged,
+  };
 }
 
 /**
@@ -67,7 +73,8 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
   /** Re-evaluates these households (e.g. after an import changed their department data); `only` limits the warning rules (and skips scoring). */
   async processIds(ids: string[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>): Promise<PipelineCounts> {
     let counts = emptyCounts();
-    for (let i = 0; i < ids.length; i += 1000) counts = addCounts(counts, await this.process(await this.repo.activeByIds(ids.slice(i, i + 1000)), source, rechecks, only));
+    for (let i = 0; i < ids.length; i += 1000)
+      counts = addCounts(counts, await this.process(await this.repo.activeByIds(ids.slice(i, i + 1000)), source, rechecks, only));
     return counts;
   }
 
@@ -77,11 +84,20 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
     return next;
   }
 
-  private async processNow(rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>): Promise<PipelineCounts> {
+  private async processNow(
+    rows: HouseholdRow[],
+    source: { kind: string; ref: string | null },
+    rechecks: boolean,
+    only?: ReadonlySet<string>,
+  ): Promise<PipelineCounts> {
     if (rows.length === 0) return emptyCounts();
     const book = await this.warnings.ruleBook();
     const ids = rows.map((r) => r.id);
-    const [views, previous, earlier] = await Promise.all([this.views(rows), this.risk.previous(ids), this.warningsRepo.raisedSince(ids, this.warnings.sinceForWindows(book))]);
+    const [views, previous, earlier] = await Promise.all([
+      this.views(rows),
+      this.risk.previous(ids),
+      this.warningsRepo.raisedSince(ids, this.warnings.sinceForWindows(book)),
+    ]);
     for (const v of views) v.previousIncome = previous.get(v.householdId)?.monthlyIncome ?? null;
     const kind = source.kind === 'import' ? 'import' : source.kind === 'declared' ? 'declared' : 'monitoring';
     const warnings = this.warnings.decide(book, views, earlier, { kind, ref: source.ref }).filter((w) => !only || only.has(w.ruleCode));
@@ -90,7 +106,16 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
     const byId = new Map(views.map((v) => [v.householdId, v]));
     const specs: TaskSpec[] = warnings.map((w) => {
       const v = byId.get(w.householdId)!;
-      return { householdId: v.householdId, districtCode: v.districtCode, streetCode: v.streetCode, communityCode: v.communityCode, gridId: v.gridId, kind: 'warning', reason: w.ruleCode, warningId: w.id };
+      return {
+        householdId: v.householdId,
+        districtCode: v.districtCode,
+        streetCode: v.streetCode,
+        communityCode: v.communityCode,
+        gridId: v.gridId,
+        kind: 'warning',
+        reason: w.ruleCode,
+        warningId: w.id,
+      };
     });
     const dispatcher = warnings.length || recheckSpecs.length ? await this.tasks.dispatcher() : null;
     if (warnings.length || recheckSpecs.length || riskPlan.rows.length) {
@@ -104,30 +129,57 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
         await this.risk.apply(m, riskPlan);
       });
     }
-    return { households: rows.length, warnings: warnings.length, tasks: warnings.length + recheckSpecs.length, rechecks: recheckSpecs.length, riskChanged: riskPlan.history.length };
+    return {
+      households: rows.length,
+      warnings: warnings.length,
+      tasks: warnings.length + recheckSpecs.length,
+      rechecks: recheckSpecs.length,
+      riskChanged: riskPlan.history.length,
+    };
   }
 
   /** What the rules and the score read of each household: no names, no ID numbers. */
   private async views(rows: HouseholdRow[]): Promise<HouseholdView[]> {
     const ids = rows.map((r) => r.id);
     const asOf = this.clock.today();
-    const [members, results, records, lib] = await Promise.all([this.repo.membersOf(ids), this.eligibilityRepo.currentFor(ids), this.repo.recordsOf(ids, minusMonths(asOf, 12)), this.matcher.load()]);
+    const [members, results, records, lib] = await Promise.all([
+      this.repo.membersOf(ids),
+      this.eligibilityRepo.currentFor(ids),
+      this.repo.recordsOf(ids, minusMonths(asOf, 12)),
+      this.matcher.load(),
+    ]);
     const views = new Map<string, HouseholdView>();
     for (const r of rows) {
       const snapshot = r.snapshotEnc ? this.cipher.decryptJson<HouseholdSnapshot>(r.snapshotEnc) : null;
       const matched = snapshot ? this.matcher.factsOf(lib, snapshot, asOf) : null;
       views.set(r.id, {
-        householdId: r.id, districtCode: r.districtCode, streetCode: r.streetCode, communityCode: r.communityCode, gridId: r.gridId, members: [],
-        facts: matched?.facts ?? null, policyParams: matched?.params ?? null, benefits: snapshot?.benefits.map((b) => b.policyCode) ?? [],
-        benefitsSince: snapshot?.benefits.map((b) => b.since) ?? [], eligible: [], unknown: [], records: [], previousIncome: null,
+        householdId: r.id,
+        districtCode: r.districtCode,
+        streetCode: r.streetCode,
+        communityCode: r.communityCode,
+        gridId: r.gridId,
+        members: [],
+        facts: matched?.facts ?? null,
+        policyParams: matched?.params ?? null,
+        benefits: snapshot?.benefits.map((b) => b.policyCode) ?? [],
+        benefitsSince: snapshot?.benefits.map((b) => b.since) ?? [],
+        eligible: [],
+        unknown: [],
+        records: [],
+        previousIncome: null,
         declared: {
           hardships: snapshot?.hardships ?? [],
-          medicalSelfPaid12m: (snapshot?.expenses ?? []).reduce((n, e) => n + (e.type === 'medical_self_paid' && Number.isFinite(e.amount12m) ? e.amount12m : 0), 0),
+          medicalSelfPaid12m: (snapshot?.expenses ?? []).reduce(
+            (n, e) => n + (e.type === 'medical_self_paid' && Number.isFinite(e.amount12m) ? e.amount12m : 0),
+            0,
+          ),
         },
       });
     }
     for (const m of members) {
-      views.get(m.householdId)?.members.push({ position: m.position, relation: m.relation, birthDate: m.birthDate, employment: m.employment, personHash: m.idNumberHash });
+      views
+        .get(m.householdId)
+        ?.members.push({ position: m.position, relation: m.relation, birthDate: m.birthDate, employment: m.employment, personHash: m.idNumberHash });
     }
     for (const e of results) {
       const v = views.get(e.householdId);
@@ -136,7 +188,14 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
       else v.unknown.push({ policyCode: e.policyCode, missing: e.missingFacts ? e.missingFacts.split(',') : [] });
     }
     for (const r of records) {
-      views.get(r.householdId)?.records.push({ source: r.source, personHash: r.personHash, eventDate: r.eventDate, values: this.cipher.decryptJson<Record<string, RowValue>>(r.payloadEnc) });
+      views
+        .get(r.householdId)
+        ?.records.push({
+          source: r.source,
+          personHash: r.personHash,
+          eventDate: r.eventDate,
+          values: this.cipher.decryptJson<Record<string, RowValue>>(r.payloadEnc),
+        });
     }
     return [...views.values()];
   }
@@ -155,11 +214,24 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
       const p = book.resolve(v.communityCode, asOf);
       const jobless = (num(v.facts, 'unemployedWorkingAgeCount') ?? 0) > 0 && (num(v.facts, 'membersWithLabourCapacity') ?? 0) > 0;
       const severe = (num(v.facts, 'seriousIllnessCount') ?? 0) > 0 || (num(v.facts, 'severeDisabilityCount') ?? 0) > 0;
-      const [months, category] = jobless ? [p.recheck_months_jobless, 'recheck_jobless'] : severe ? [p.recheck_months_severe, 'recheck_severe'] : [p.recheck_months_stable, 'recheck_stable'];
+      const [months, category] = jobless
+        ? [p.recheck_months_jobless, 'recheck_jobless']
+        : severe
+          ? [p.recheck_months_severe, 'recheck_severe']
+          : [p.recheck_months_stable, 'recheck_stable'];
       if (months === undefined) continue;
       const reference = last.get(v.householdId)?.slice(0, 10) ?? v.benefitsSince.reduce((a, b) => (b < a ? b : a), asOf);
       if (addMonths(reference, months) > asOf) continue;
-      out.push({ householdId: v.householdId, districtCode: v.districtCode, streetCode: v.streetCode, communityCode: v.communityCode, gridId: v.gridId, kind: 'recheck', reason: category, warningId: null });
+      out.push({
+        householdId: v.householdId,
+        districtCode: v.districtCode,
+        streetCode: v.streetCode,
+        communityCode: v.communityCode,
+        gridId: v.gridId,
+        kind: 'recheck',
+        reason: category,
+        warningId: null,
+      });
     }
     return out;
   }

@@ -26,7 +26,14 @@ export class MonitoringRunDto implements MonitoringRun {
 
 export function toMonitoringRunDto(r: MonitoringRunEntity): MonitoringRunDto {
   return {
-    id: r.id, trigger: r.trigger, period: r.period, status: r.status, processed: r.processed, summary: JSON.parse(r.summary) as RunSummary,
-    startedAt: r.startedAt, finishedAt: r.finishedAt, error: r.error,
+    id: r.id,
+    trigger: r.trigger,
+    period: r.period,
+    status: r.status,
+    processed: r.processed,
+    summary: JSON.parse(r.summary) as RunSummary,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    error: r.error,
   };
 }

@@ -26,7 +26,9 @@ export class MonitoringRepository {
 
   /** Active households of a district in id order (keyset pagination). */
   pageActive(districtCode: string, afterId: string, limit: number, uptoId?: string | null): Promise<HouseholdRow[]> {
-    const qb = this.households.createQueryBuilder('h').select(HOUSEHOLD_FIELDS)
+    const qb = this.households
+      .createQueryBuilder('h')
+      .select(HOUSEHOLD_FIELDS)
       .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId });
     if (uptoId) qb.andWhere('h.id <= :upto', { upto: uptoId });
     return qb.orderBy('h.id', 'ASC').take(limit).getMany();
@@ -35,7 +37,14 @@ export class MonitoringRepository {
   async activeByIds(ids: string[]): Promise<HouseholdRow[]> {
     const out: HouseholdRow[] = [];
     for (const part of chunks(ids, 500)) {
-      out.push(...(await this.households.createQueryBuilder('h').select(HOUSEHOLD_FIELDS).where('h.id IN (:...part) AND h.status = :st', { part, st: 'active' }).orderBy('h.id', 'ASC').getMany()));
+      out.push(
+        ...(await this.households
+          .createQueryBuilder('h')
+          .select(HOUSEHOLD_FIELDS)
+          .where('h.id IN (:...part) AND h.status = :st', { part, st: 'active' })
+          .orderBy('h.id', 'ASC')
+          .getMany()),
+      );
     }
     return out;
   }
@@ -43,17 +52,30 @@ export class MonitoringRepository {
   async membersOf(ids: string[]): Promise<MemberRow[]> {
     const out: MemberRow[] = [];
     for (const part of chunks(ids, 500)) {
-      out.push(...(await this.members.find({ select: { householdId: true, position: true, relation: true, birthDate: true, employment: true, idNumberHash: true }, where: { householdId: In(part) }, order: { householdId: 'ASC', position: 'ASC' } })));
+      out.push(
+        ...(await this.members.find({
+          select: { householdId: true, position: true, relation: true, birthDate: true, employment: true, idNumberHash: true },
+          where: { householdId: In(part) },
+          order: { householdId: 'ASC', position: 'ASC' },
+        })),
+      );
     }
     return out;
   }
 
   /** Department records of these households with an event after `fromDate` (raw rows: an import can touch a million). */
-  async recordsOf(ids: string[], fromDate: string): Promise<Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>>> {
+  async recordsOf(
+    ids: string[],
+    fromDate: string,
+  ): Promise<Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>>> {
     const out: Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>> = [];
     for (const part of chunks(ids, 500)) {
-      out.push(...(await this.records.manager.query<typeof out>(
-        `SELECT householdId, source, personHash, eventDate, payloadEnc FROM department_record WHERE householdId IN (${part.map(() => '?').join(', ')}) AND eventDate > ?`, [...part, fromDate])));
+      out.push(
+        ...(await this.records.manager.query<typeof out>(
+          `SELECT householdId, source, personHash, eventDate, payloadEnc FROM department_record WHERE householdId IN (${part.map(() => '?').join(', ')}) AND eventDate > ?`,
+          [...part, fromDate],
+        )),
+      );
     }
     return out;
   }
@@ -80,7 +102,13 @@ export class MonitoringRepository {
 
   /** Runs left "running" without a job (from before jobs existed): they will never finish. */
   async failOrphans(at: string): Promise<void> {
-    await this.tx.write((m) => m.createQueryBuilder().update(MonitoringRunEntity).set({ status: 'failed', finishedAt: at, error: '服务重启，监测运行中断' })
-      .where("status = 'running' AND id NOT IN (SELECT j.id FROM job j)").execute());
+    await this.tx.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(MonitoringRunEntity)
+        .set({ status: 'failed', finishedAt: at, error: '服务重启，监测运行中断' })
+        .where("status = 'running' AND id NOT IN (SELECT j.id FROM job j)")
+        .execute(),
+    );
   }
 }

@@ -87,8 +87,17 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
     const bounds = await this.households.shardBoundaries(districtCode, this.config.jobs.shardSize);
     const ranges = [...bounds, null].map((toKey, i) => ({ fromKey: i === 0 ? '' : bounds[i - 1]!, toKey }));
     const run: MonitoringRunEntity = {
-      id: randomUUID(), trigger, period: this.clock.today().slice(0, 7), districtCode, status: 'running', processed: 0, summary: JSON.stringify({ ...emptyCounts(), escalated: 0 }),
-      startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
+      id: randomUUID(),
+      trigger,
+      period: this.clock.today().slice(0, 7),
+      districtCode,
+      status: 'running',
+      processed: 0,
+      summary: JSON.stringify({ ...emptyCounts(), escalated: 0 }),
+      startedBy,
+      startedAt: this.clock.iso(),
+      finishedAt: null,
+      error: null,
     };
     await this.tx.run(async (m) => {
       await this.repo.insertRun(run, m);
@@ -143,13 +152,28 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
 
   async afterFinish(job: JobEntity): Promise<void> {
     const run = await this.repo.findRun(job.id);
-    await this.audit.record(null, { action: 'monitoring.complete', entityType: 'monitoring_run', entityId: job.id, detail: { ...(JSON.parse(run?.summary ?? '{}') as object) } });
+    await this.audit.record(null, {
+      action: 'monitoring.complete',
+      entityType: 'monitoring_run',
+      entityId: job.id,
+      detail: { ...(JSON.parse(run?.summary ?? '{}') as object) },
+    });
   }
 
   async stopped(job: JobEntity, status: 'cancelled' | 'failed', error: string | null, results: unknown[], m: EntityManager): Promise<void> {
     const counts = (results as PipelineCounts[]).reduce(addCounts, emptyCounts());
     // A monitoring run is not cancelled from the console; a cancelled job shows as failed.
-    await this.repo.updateRun(job.id, { status: 'failed', processed: counts.households, summary: JSON.stringify({ ...counts, escalated: 0 }), finishedAt: this.clock.iso(), error: error ?? '已取消' }, m);
+    await this.repo.updateRun(
+      job.id,
+      {
+        status: 'failed',
+        processed: counts.households,
+        summary: JSON.stringify({ ...counts, escalated: 0 }),
+        finishedAt: this.clock.iso(),
+        error: error ?? '已取消',
+      },
+      m,
+    );
     if (status === 'failed') this.logger.error(`monitoring run ${job.id} failed: ${error ?? ''}`);
   }
 }

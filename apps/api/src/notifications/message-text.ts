@@ -65,7 +65,12 @@ export function chinaTime(iso: string): string {
 
 /** A report's status changed: which report, the result in two or three words, what to do next. */
 export function statusChangeText(kind: string, status: string, reason: string | null, at: string): MessageText {
-  const next = status === 'approved' ? '档案已更新，点开看能得到的帮助' : status === 'returned' ? `请按要求修改：${reason ?? '点开查看原因'}` : `原因：${reason ?? '点开查看'}`;
+  const next =
+    status === 'approved'
+      ? '档案已更新，点开看能得到的帮助'
+      : status === 'returned'
+        ? `请按要求修改：${reason ?? '点开查看原因'}`
+        : `原因：${reason ?? '点开查看'}`;
   const fields: MessageField[] = [
     { key: 'thing1', label: '办理事项', value: KIND_LABELS[kind] ?? '家庭情况' },
     { key: 'phrase2', label: '办理结果', value: RESULT_LABELS[status] ?? '有变化' },

@@ -12,7 +12,10 @@ export class MessageTemplateDto implements MessageTemplate {
 
 export class AcceptSubscriptionsDto implements AcceptSubscriptionsBody {
   @ApiProperty({ type: [String], description: 'wx.requestSubscribeMessage 返回为 accept 的模板 ID' })
-  @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, 64, { each: true })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
   accepted: string[];
 }
 
@@ -27,7 +30,10 @@ export class NotificationDto implements NotificationView {
   @ApiProperty() title: string;
   @ApiProperty({ type: [NotificationFieldDto] }) fields: NotificationFieldDto[];
   @ApiProperty({ description: '点开后进入的页面' }) page: string;
-  @ApiProperty({ enum: ['sent', 'recorded', 'failed', 'not_subscribed'], description: 'sent 已通过微信发送；recorded 演示环境只记录；failed 发送失败；not_subscribed 未订阅，仅在小程序内可见' })
+  @ApiProperty({
+    enum: ['sent', 'recorded', 'failed', 'not_subscribed'],
+    description: 'sent 已通过微信发送；recorded 演示环境只记录；failed 发送失败；not_subscribed 未订阅，仅在小程序内可见',
+  })
   status: NotificationStatus;
   @ApiProperty() createdAt: string;
 }

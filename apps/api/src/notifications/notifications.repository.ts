@@ -38,19 +38,27 @@ export class NotificationsRepository {
 
   /** Spends one acceptance; false when none is left (then nothing may be sent). */
   async spend(userId: string, kind: MessageKind, at: string): Promise<boolean> {
-    const res = await this.tx.write((m) => m.createQueryBuilder().update(MessageSubscriptionEntity)
-      .set({ remaining: () => 'remaining - 1', updatedAt: at })
-      .where('userId = :userId AND kind = :kind AND remaining > 0', { userId, kind })
-      .execute());
+    const res = await this.tx.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(MessageSubscriptionEntity)
+        .set({ remaining: () => 'remaining - 1', updatedAt: at })
+        .where('userId = :userId AND kind = :kind AND remaining > 0', { userId, kind })
+        .execute(),
+    );
     return (res.affected ?? 0) === 1;
   }
 
   /** Gives an acceptance back (WeChat did not deliver, and the failure was not the user's refusal). */
   async refund(userId: string, kind: MessageKind, at: string): Promise<void> {
-    await this.tx.write((m) => m.createQueryBuilder().update(MessageSubscriptionEntity)
-      .set({ remaining: () => 'remaining + 1', updatedAt: at })
-      .where('userId = :userId AND kind = :kind AND remaining < :max', { userId, kind, max: MAX_REMAINING })
-      .execute());
+    await this.tx.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(MessageSubscriptionEntity)
+        .set({ remaining: () => 'remaining + 1', updatedAt: at })
+        .where('userId = :userId AND kind = :kind AND remaining < :max', { userId, kind, max: MAX_REMAINING })
+        .execute(),
+    );
   }
 
   /** The user withdrew the subscription in WeChat's settings (43101): nothing more until they accept again. */
@@ -98,7 +106,9 @@ export class NotificationsRepository {
 
   async benefitAmount(householdId: string, policyCode: string): Promise<number | null> {
     const rows = await this.notifications.manager.query<Array<{ benefitAmount: number | null }>>(
-      'SELECT benefitAmount FROM eligibility_current WHERE householdId = ? AND policyCode = ?', [householdId, policyCode]);
+      'SELECT benefitAmount FROM eligibility_current WHERE householdId = ? AND policyCode = ?',
+      [householdId, policyCode],
+    );
     return rows[0]?.benefitAmount ?? null;
   }
 }

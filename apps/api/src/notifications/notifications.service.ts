@@ -82,7 +82,12 @@ export class NotificationsService implements OnApplicationBootstrap {
   async list(auth: AuthContext): Promise<NotificationDto[]> {
     this.residentOnly(auth);
     return (await this.repo.listFor(auth.userId, 50)).map((n) => ({
-      id: n.id, kind: n.kind, title: n.title, page: n.page, status: n.status, createdAt: n.createdAt,
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      page: n.page,
+      status: n.status,
+      createdAt: n.createdAt,
       fields: (JSON.parse(n.content) as Array<{ label: string; value: string }>).map((f) => ({ label: f.label, value: f.value })),
     }));
   }
@@ -120,19 +125,50 @@ export class NotificationsService implements OnApplicationBootstrap {
     const user = await this.users.findById(s.submittedBy);
     if (!user || user.role !== 'resident' || user.disabledAt) return;
     const page = s.status === 'approved' ? 'pages/help/index' : 'pages/status/index';
-    await this.tell(user.id, user.openid, s.householdId, 'status_change', `submission:${s.id}:${s.status}`, statusChangeText(s.kind, s.status, s.reviewReason, s.updatedAt), page);
+    await this.tell(
+      user.id,
+      user.openid,
+      s.householdId,
+      'status_change',
+      `submission:${s.id}:${s.status}`,
+      statusChangeText(s.kind, s.status, s.reviewReason, s.updatedAt),
+      page,
+    );
   }
 
   /** Records the message once per event, and sends it through WeChat only against an unspent acceptance. */
-  private async tell(userId: string, openid: string | null, householdId: string | null, kind: MessageKind, eventKey: string, text: MessageText, page: string): Promise<void> {
+  private async tell(
+    userId: string,
+    openid: string | null,
+    householdId: string | null,
+    kind: MessageKind,
+    eventKey: string,
+    text: MessageText,
+    page: string,
+  ): Promise<void> {
     const now = this.clock.iso();
     const n: NotificationEntity = {
-      id: randomUUID(), userId, householdId, kind, eventKey: eventKey.slice(0, 100), title: text.title,
-      content: JSON.stringify(text.fields.map((f) => ({ label: f.label, value: f.value }))), page, status: 'not_subscribed', errcode: null, createdAt: now,
+      id: randomUUID(),
+      userId,
+      householdId,
+      kind,
+      eventKey: eventKey.slice(0, 100),
+      title: text.title,
+      content: JSON.stringify(text.fields.map((f) => ({ label: f.label, value: f.value }))),
+      page,
+      status: 'not_subscribed',
+      errcode: null,
+      createdAt: now,
     };
     if (!(await this.repo.insertOnce(n))) return;
     if (!openid || !(await this.repo.spend(userId, kind, now))) {
-      await this.audit.record(null, { action: 'notification.withheld', entityType: 'notification', entityId: n.id, householdId, detail: { kind, reason: openid ? 'not_subscribed' : 'no_openid' } });
+      await this.audit.record(null, {
+        action: 'notification.withheld',
+        entityType: 'notification',
+        entityId: n.id,
+        householdId,
+        detail: { kind, reason: openid ? 'not_subscribed' : 'no_openid' },
+      });
       return;
     }
     if (!this.config.wechat.sendMessages) {
@@ -154,6 +190,12 @@ export class NotificationsService implements OnApplicationBootstrap {
       else await this.repo.refund(userId, kind, now);
       this.logger.warn(`Subscription message ${n.id} (${kind}) not delivered: errcode ${errcode}`);
     }
-    await this.audit.record(null, { action: errcode === 0 ? 'notification.sent' : 'notification.failed', entityType: 'notification', entityId: n.id, householdId, detail: { kind, errcode } });
+    await this.audit.record(null, {
+      action: errcode === 0 ? 'notification.sent' : 'notification.failed',
+      entityType: 'notification',
+      entityId: n.id,
+      householdId,
+      detail: { kind, errcode },
+    });
   }
 }

@@ -3,7 +3,10 @@ import { WechatAccessToken } from '../auth/wechat-access-token.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { MessageText } from './message-text.js';
 
-interface SendAnswer { errcode?: number; errmsg?: string }
+interface SendAnswer {
+  errcode?: number;
+  errmsg?: string;
+}
 
 /** errcodes that mean the access token went stale: fetched again and retried once. */
 const TOKEN_STALE = new Set([40001, 40014, 42001]);

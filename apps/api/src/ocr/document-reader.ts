@@ -71,7 +71,11 @@ export class DocumentReader {
     return this.read(image, HOUSEHOLD_REGISTER_FRAME, (page, ocr) => readHouseholdRegister(page, ocr, this.context));
   }
 
-  private async readLines<T>(image: Buffer, frame: PageFrame, reader: (h: PageHypotheses, lines: LineRecognizer) => Promise<DocumentRead<T>>): Promise<DocumentRead<T>> {
+  private async readLines<T>(
+    image: Buffer,
+    frame: PageFrame,
+    reader: (h: PageHypotheses, lines: LineRecognizer) => Promise<DocumentRead<T>>,
+  ): Promise<DocumentRead<T>> {
     const gray = await decodeGray(image, this.limits);
     const hyp = await locateHypotheses(gray, frame);
     return this.engines.lines!.run((lines) => reader(hyp, lines));
@@ -93,7 +97,12 @@ export class DocumentReader {
       let best: DocumentRead<T> | null = null;
       for (const page of pages) {
         const fields = await reader(page, lineZones(l, this.second));
-        if (!best || (numberOf(fields).value && !numberOf(best.fields).value) || (!numberOf(fields).needsConfirmation && numberOf(best.fields).needsConfirmation)) best = { fields, outlined: page.outlined };
+        if (
+          !best ||
+          (numberOf(fields).value && !numberOf(best.fields).value) ||
+          (!numberOf(fields).needsConfirmation && numberOf(best.fields).needsConfirmation)
+        )
+          best = { fields, outlined: page.outlined };
         if (!numberOf(best.fields).needsConfirmation) break;
       }
       return best!;

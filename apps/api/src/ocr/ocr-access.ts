@@ -15,10 +15,7 @@ import type { OcrField } from './fields/field.js';
 export type OcrDocument = 'id_card_front' | 'id_card_back' | 'disability_certificate' | 'household_register';
 
 /** On what grounds a document about a person may be read (see OcrController for the rules). */
-export type OcrBasis =
-  | { kind: 'own_identity'; idHash: string }
-  | { kind: 'identity_binding' }
-  | { kind: 'consent'; consent: ConsentEntity };
+export type OcrBasis = { kind: 'own_identity'; idHash: string } | { kind: 'identity_binding' } | { kind: 'consent'; consent: ConsentEntity };
 
 export interface OcrRequestGrounds {
   consentId?: string;
@@ -75,7 +72,12 @@ export class OcrAccess {
     return { proven: candidates[covered]! };
   }
 
-  private async coveredIndex(auth: AuthContext, basis: Exclude<OcrBasis, { kind: 'identity_binding' }>, document: OcrDocument, hashes: string[]): Promise<number | 'any'> {
+  private async coveredIndex(
+    auth: AuthContext,
+    basis: Exclude<OcrBasis, { kind: 'identity_binding' }>,
+    document: OcrDocument,
+    hashes: string[],
+  ): Promise<number | 'any'> {
     if (basis.kind === 'own_identity') return hashes.indexOf(basis.idHash);
     const c = basis.consent;
     const own = hashes.indexOf(c.subjectIdHash);
@@ -100,7 +102,9 @@ export class OcrAccess {
     let usable = c.householdId === null && c.recordedBy === auth.userId;
     if (auth.role === 'resident') {
       const me = await this.users.findById(auth.userId);
-      usable = me?.identityVerifiedAt != null && ((me.idNumberHash !== null && me.idNumberHash === c.subjectIdHash) || (c.householdId !== null && c.householdId === auth.householdId));
+      usable =
+        me?.identityVerifiedAt != null &&
+        ((me.idNumberHash !== null && me.idNumberHash === c.subjectIdHash) || (c.householdId !== null && c.householdId === auth.householdId));
     } else if (c.householdId) {
       const h = await this.households.findById(c.householdId);
       usable = h !== null && this.access.canSee(auth, { householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, gridId: h.gridId });

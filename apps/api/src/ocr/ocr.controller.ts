@@ -5,8 +5,15 @@ import { ImageUpload } from '../attachments/image-upload.js';
 import { Auth } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import {
-  DisabilityCertificateOcrResultDto, DocumentOcrFormDto, HouseholdRegisterOcrResultDto, IdCardBackFieldsDto, IdCardFrontFieldsDto, IdCardOcrDto,
-  IdCardOcrFormDto, IdCardOcrResultDto, OcrGroundsDto,
+  DisabilityCertificateOcrResultDto,
+  DocumentOcrFormDto,
+  HouseholdRegisterOcrResultDto,
+  IdCardBackFieldsDto,
+  IdCardFrontFieldsDto,
+  IdCardOcrDto,
+  IdCardOcrFormDto,
+  IdCardOcrResultDto,
+  OcrGroundsDto,
 } from './ocr.dto.js';
 import { OcrService } from './ocr.service.js';
 
@@ -45,7 +52,11 @@ export class OcrController {
   @ApiOperation({ summary: '识别残疾人证（姓名、身份证号码、20位证号、残疾类别与等级）', description: RULES })
   @ApiBody({ type: DocumentOcrFormDto })
   @ApiOkResponse({ type: DisabilityCertificateOcrResultDto })
-  disabilityCertificate(@Auth() auth: AuthContext, @UploadedFile() image: Express.Multer.File | undefined, @Body() dto: OcrGroundsDto): Promise<DisabilityCertificateOcrResultDto> {
+  disabilityCertificate(
+    @Auth() auth: AuthContext,
+    @UploadedFile() image: Express.Multer.File | undefined,
+    @Body() dto: OcrGroundsDto,
+  ): Promise<DisabilityCertificateOcrResultDto> {
     return this.service.disabilityCertificate(auth, image, dto);
   }
 
@@ -55,7 +66,11 @@ export class OcrController {
   @ApiOperation({ summary: '识别户口簿常住人口登记卡（成员页）', description: RULES })
   @ApiBody({ type: DocumentOcrFormDto })
   @ApiOkResponse({ type: HouseholdRegisterOcrResultDto })
-  householdRegister(@Auth() auth: AuthContext, @UploadedFile() image: Express.Multer.File | undefined, @Body() dto: OcrGroundsDto): Promise<HouseholdRegisterOcrResultDto> {
+  householdRegister(
+    @Auth() auth: AuthContext,
+    @UploadedFile() image: Express.Multer.File | undefined,
+    @Body() dto: OcrGroundsDto,
+  ): Promise<HouseholdRegisterOcrResultDto> {
     return this.service.householdRegister(auth, image, dto);
   }
 }

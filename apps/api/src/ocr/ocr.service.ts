@@ -12,9 +12,7 @@ import type { DocumentRead, DocumentReader } from './document-reader.js';
 import { field, type OcrField } from './fields/field.js';
 import { OcrAccess, type OcrBasis, type OcrDocument, type OcrRequestGrounds } from './ocr-access.js';
 import { OcrEngine } from './ocr-engine.js';
-import type {
-  DisabilityCertificateOcrResultDto, HouseholdRegisterOcrResultDto, IdCardOcrDto, IdCardOcrResultDto, OcrGroundsDto,
-} from './ocr.dto.js';
+import type { DisabilityCertificateOcrResultDto, HouseholdRegisterOcrResultDto, IdCardOcrDto, IdCardOcrResultDto, OcrGroundsDto } from './ocr.dto.js';
 
 type Fields = Record<string, OcrField>;
 
@@ -72,7 +70,9 @@ export class OcrService {
       if (proven) this.settleIdNumber(fields, proven, basis);
       subject = fields.idNumber.value;
     }
-    const toConfirm = Object.entries(fields).filter(([, f]) => f.needsConfirmation).map(([k]) => k);
+    const toConfirm = Object.entries(fields)
+      .filter(([, f]) => f.needsConfirmation)
+      .map(([k]) => k);
     await this.audit.record(auth, {
       action: 'ocr.read',
       entityType: 'document',
@@ -94,12 +94,20 @@ export class OcrService {
   private settleIdNumber(fields: Fields, proven: string, basis: OcrBasis): void {
     const before = fields.idNumber!;
     const source = basis.kind === 'own_identity' ? '本人实名信息' : '授权记录';
-    fields.idNumber = field(proven, Math.max(before.confidence, 0.95), before.value === proven && !before.needsConfirmation ? {} : { note: `身份证号码与${source}中的号码一致` });
+    fields.idNumber = field(
+      proven,
+      Math.max(before.confidence, 0.95),
+      before.value === proven && !before.needsConfirmation ? {} : { note: `身份证号码与${source}中的号码一致` },
+    );
     if (before.value === proven && !before.needsConfirmation) return;
     const v = validateIdNumber(proven, { today: this.clock.now() });
     if (!v.valid) return;
-    if (fields.sex) fields.sex = field(v.sex === 'male' ? '男' : '女', 0.95, { note: fields.sex.value !== (v.sex === 'male' ? '男' : '女') ? '已按核对后的身份证号码填写' : undefined });
-    if (fields.birthDate) fields.birthDate = field(v.birthDate, 0.95, { note: fields.birthDate.value !== v.birthDate ? '已按核对后的身份证号码填写' : undefined });
+    if (fields.sex)
+      fields.sex = field(v.sex === 'male' ? '男' : '女', 0.95, {
+        note: fields.sex.value !== (v.sex === 'male' ? '男' : '女') ? '已按核对后的身份证号码填写' : undefined,
+      });
+    if (fields.birthDate)
+      fields.birthDate = field(v.birthDate, 0.95, { note: fields.birthDate.value !== v.birthDate ? '已按核对后的身份证号码填写' : undefined });
   }
 
   /** A refusal is audited (without anything read) before it is thrown. */

@@ -4,7 +4,18 @@ import { Auth, OptionalAuth, Public, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { PopulationService } from '../eligibility/population.service.js';
 import { PoliciesService } from './policies.service.js';
-import { CreatePolicyDto, EDIT_ROLES, ListPoliciesQuery, PolicyDetailDto, PolicySummaryDto, PreviewDto, PreviewResultDto, PUBLISH_ROLES, PublishDto, SaveDraftDto } from './policy.dto.js';
+import {
+  CreatePolicyDto,
+  EDIT_ROLES,
+  ListPoliciesQuery,
+  PolicyDetailDto,
+  PolicySummaryDto,
+  PreviewDto,
+  PreviewResultDto,
+  PUBLISH_ROLES,
+  PublishDto,
+  SaveDraftDto,
+} from './policy.dto.js';
 
 @ApiTags('policies 政策库')
 @Controller('v1/policies')

@@ -14,7 +14,6 @@ import { PoliciesRepository } from './policies.repository.js';
 import type { PolicyParameterEntity, PolicyVersionEntity } from './policy.entity.js';
 import type { CreatePolicyDto, ListPoliciesQuery, PolicyDetailDto, PolicySummaryDto, SaveDraftDto } from './policy.dto.js';
 
-
 @Injectable()
 export class PoliciesService {
   private readonly logger = new Logger('Policies');
@@ -32,15 +31,41 @@ export class PoliciesService {
   async seedLibraryIfEmpty(): Promise<void> {
     if ((await this.repo.count()) > 0) return;
     const now = this.clock.iso();
-    const params: PolicyParameterEntity[] = PARAMETERS.flatMap((p) => p.values.map((v) => ({
-      name: p.name, region: v.region, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo ?? null, value: v.value,
-      label: p.label, unit: p.unit ?? null, source: v.source ?? null,
-    })));
+    const params: PolicyParameterEntity[] = PARAMETERS.flatMap((p) =>
+      p.values.map((v) => ({
+        name: p.name,
+        region: v.region,
+        effectiveFrom: v.effectiveFrom,
+        effectiveTo: v.effectiveTo ?? null,
+        value: v.value,
+        label: p.label,
+        unit: p.unit ?? null,
+        source: v.source ?? null,
+      })),
+    );
     await this.tx.run(async (m) => {
       await this.repo.insertParameters(m, params);
       for (const def of POLICIES) {
-        await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: 1, latestVersion: 1, updatedAt: now });
-        await this.repo.insertVersion(m, { policyCode: def.code, version: 1, status: 'published', definition: JSON.stringify(def), changeNote: '随系统发布的政策库', createdBy: 'system', createdAt: now, publishedBy: 'system', publishedAt: now });
+        await this.repo.insertPolicy(m, {
+          code: def.code,
+          name: def.name,
+          policyGroup: def.group,
+          department: def.department,
+          publishedVersion: 1,
+          latestVersion: 1,
+          updatedAt: now,
+        });
+        await this.repo.insertVersion(m, {
+          policyCode: def.code,
+          version: 1,
+          status: 'published',
+          definition: JSON.stringify(def),
+          changeNote: '随系统发布的政策库',
+          createdBy: 'system',
+          createdAt: now,
+          publishedBy: 'system',
+          publishedAt: now,
+        });
       }
     });
     this.matcher.invalidate();
@@ -51,12 +76,22 @@ export class PoliciesService {
     const lib = await this.matcher.load();
     const rows = await this.repo.all();
     const text = q.q?.trim();
-    return rows
-      .filter((p) => (!q.group || p.policyGroup === q.group) && (!q.department || p.department === q.department))
-      .map((p) => ({ p, def: lib.byCode.get(p.code)?.definition }))
-      // Everyday words find the library's ("看病" → 医疗救助): synonyms are policy data (@zczr/policies).
-      .filter(({ p, def }) => !text || (def ? matchesSearch(def, text) : p.name.includes(text)))
-      .map(({ p, def }) => ({ code: p.code, name: p.name, group: p.policyGroup, department: p.department, benefit: def?.benefit ?? '', publishedVersion: p.publishedVersion, latestVersion: p.latestVersion }));
+    return (
+      rows
+        .filter((p) => (!q.group || p.policyGroup === q.group) && (!q.department || p.department === q.department))
+        .map((p) => ({ p, def: lib.byCode.get(p.code)?.definition }))
+        // Everyday words find the library's ("看病" → 医疗救助): synonyms are policy data (@zczr/policies).
+        .filter(({ p, def }) => !text || (def ? matchesSearch(def, text) : p.name.includes(text)))
+        .map(({ p, def }) => ({
+          code: p.code,
+          name: p.name,
+          group: p.policyGroup,
+          department: p.department,
+          benefit: def?.benefit ?? '',
+          publishedVersion: p.publishedVersion,
+          latestVersion: p.latestVersion,
+        }))
+    );
   }
 
   /** Staff see the latest version (a draft if there is one); everyone else the version in force. */
@@ -69,12 +104,22 @@ export class PoliciesService {
     const version = (await this.repo.findVersion(code, wanted))!;
     const definition = JSON.parse(version.definition) as PolicyDefinition;
     const lib = await this.matcher.load();
-    const references = staff ? checkReferences(definition, lib.parameters).map((r) => ({ label: r.label, expected: r.expected, actual: r.actual, missing: [...r.missing], ok: r.ok })) : [];
+    const references = staff
+      ? checkReferences(definition, lib.parameters).map((r) => ({ label: r.label, expected: r.expected, actual: r.actual, missing: [...r.missing], ok: r.ok }))
+      : [];
     const versions = staff ? (await this.repo.versionsOf(code)).map((v) => this.toVersionDto(v)) : [];
     return {
-      code: policy.code, name: policy.name, group: policy.policyGroup, department: policy.department, benefit: definition.benefit,
-      publishedVersion: policy.publishedVersion, latestVersion: policy.latestVersion,
-      definition, version: wanted, versions, references,
+      code: policy.code,
+      name: policy.name,
+      group: policy.policyGroup,
+      department: policy.department,
+      benefit: definition.benefit,
+      publishedVersion: policy.publishedVersion,
+      latestVersion: policy.latestVersion,
+      definition,
+      version: wanted,
+      versions,
+      references,
       howToApply: applyGuide(definition, lib.parameters, this.config.districtCode, this.clock.today()),
     };
   }
@@ -84,7 +129,15 @@ export class PoliciesService {
     if (await this.repo.find(def.code)) throw new AppError('INVALID_STATE', '政策代码已存在');
     const now = this.clock.iso();
     await this.tx.run(async (m) => {
-      await this.repo.insertPolicy(m, { code: def.code, name: def.name, policyGroup: def.group, department: def.department, publishedVersion: null, latestVersion: 1, updatedAt: now });
+      await this.repo.insertPolicy(m, {
+        code: def.code,
+        name: def.name,
+        policyGroup: def.group,
+        department: def.department,
+        publishedVersion: null,
+        latestVersion: 1,
+        updatedAt: now,
+      });
       await this.repo.insertVersion(m, this.newVersion(def, 1, auth, dto.changeNote ?? '新建政策'));
     });
     await this.audit.record(auth, { action: 'policy.create', entityType: 'policy', entityId: def.code, detail: { version: 1 } });
@@ -100,13 +153,23 @@ export class PoliciesService {
     const latest = (await this.repo.findVersion(code, policy.latestVersion))!;
     await this.tx.run(async (m) => {
       if (latest.status === 'draft') {
-        await this.repo.updateVersion(m, code, latest.version, { definition: JSON.stringify(def), changeNote: dto.changeNote ?? latest.changeNote, createdBy: auth.userId, createdAt: this.clock.iso() });
+        await this.repo.updateVersion(m, code, latest.version, {
+          definition: JSON.stringify(def),
+          changeNote: dto.changeNote ?? latest.changeNote,
+          createdBy: auth.userId,
+          createdAt: this.clock.iso(),
+        });
       } else {
         await this.repo.insertVersion(m, this.newVersion(def, policy.latestVersion + 1, auth, dto.changeNote ?? null));
         await this.repo.updatePolicy(m, code, { latestVersion: policy.latestVersion + 1, updatedAt: this.clock.iso() });
       }
     });
-    await this.audit.record(auth, { action: 'policy.save_draft', entityType: 'policy', entityId: code, detail: { version: latest.status === 'draft' ? latest.version : policy.latestVersion + 1 } });
+    await this.audit.record(auth, {
+      action: 'policy.save_draft',
+      entityType: 'policy',
+      entityId: code,
+      detail: { version: latest.status === 'draft' ? latest.version : policy.latestVersion + 1 },
+    });
     return this.get(auth, code);
   }
 
@@ -122,7 +185,11 @@ export class PoliciesService {
     const failing = checkReferences(def, lib.parameters).filter((r) => !r.ok);
     if (def.references.length < 3) throw new AppError('REFERENCES_FAILING', '发布前须至少有 3 个参考家庭（符合 / 不符合 / 信息不全）');
     if (failing.length) {
-      throw new AppError('REFERENCES_FAILING', undefined, failing.map((r) => ({ field: r.label, message: `预期“${outcomeLabel(r.expected)}”，实际“${outcomeLabel(r.actual)}”` })));
+      throw new AppError(
+        'REFERENCES_FAILING',
+        undefined,
+        failing.map((r) => ({ field: r.label, message: `预期“${outcomeLabel(r.expected)}”，实际“${outcomeLabel(r.actual)}”` })),
+      );
     }
     const now = this.clock.iso();
     await this.tx.run(async (m) => {
@@ -136,7 +203,17 @@ export class PoliciesService {
   }
 
   private newVersion(def: PolicyDefinition, version: number, auth: AuthContext, changeNote: string | null): PolicyVersionEntity {
-    return { policyCode: def.code, version, status: 'draft', definition: JSON.stringify(def), changeNote, createdBy: auth.userId, createdAt: this.clock.iso(), publishedBy: null, publishedAt: null };
+    return {
+      policyCode: def.code,
+      version,
+      status: 'draft',
+      definition: JSON.stringify(def),
+      changeNote,
+      createdBy: auth.userId,
+      createdAt: this.clock.iso(),
+      publishedBy: null,
+      publishedAt: null,
+    };
   }
 
   private toVersionDto(v: PolicyVersionEntity): PolicyDetailDto['versions'][number] {
@@ -147,4 +224,3 @@ export class PoliciesService {
 export function outcomeLabel(o: PolicyOutcome): string {
   return OUTCOME_LABELS[o];
 }
-

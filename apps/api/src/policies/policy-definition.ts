@@ -3,7 +3,18 @@ import { PARAMETERS } from '@zczr/policies';
 import { AppError, ErrorDetail } from '../common/errors.js';
 import { POLICY_CODE } from './policy.dto.js';
 
-const REQUIRED_FIELDS: Array<keyof PolicyDefinition> = ['code', 'name', 'group', 'department', 'legalBasis', 'benefit', 'requiredDocuments', 'rule', 'effectiveFrom', 'references'];
+const REQUIRED_FIELDS: Array<keyof PolicyDefinition> = [
+  'code',
+  'name',
+  'group',
+  'department',
+  'legalBasis',
+  'benefit',
+  'requiredDocuments',
+  'rule',
+  'effectiveFrom',
+  'references',
+];
 
 /**
  * Structural checks of a policy definition sent by a client; the rule is compiled to prove it runs.
@@ -16,7 +27,12 @@ export function parsePolicyDefinition(raw: Record<string, unknown>): PolicyDefin
   const def = raw as unknown as PolicyDefinition;
   const params = new Set(PARAMETERS.map((p) => p.name));
   const issues = validateRule(def.rule as Rule, params);
-  if (issues.length) throw new AppError('INVALID_RULE', undefined, issues.slice(0, 30).map((i) => ({ field: i.path, message: i.message })));
+  if (issues.length)
+    throw new AppError(
+      'INVALID_RULE',
+      undefined,
+      issues.slice(0, 30).map((i) => ({ field: i.path, message: i.message })),
+    );
   try {
     compilePolicy(def);
   } catch (e) {

@@ -23,22 +23,43 @@ export class PolicyVersionsService {
     const lib = await this.matcher.load();
     let references: PolicyVersionDetailDto['references'] = [];
     try {
-      references = checkReferences(definition, lib.parameters).map((r) => ({ label: r.label, expected: r.expected, actual: r.actual, missing: [...r.missing], ok: r.ok }));
+      references = checkReferences(definition, lib.parameters).map((r) => ({
+        label: r.label,
+        expected: r.expected,
+        actual: r.actual,
+        missing: [...r.missing],
+        ok: r.ok,
+      }));
     } catch {
       // an old version naming a parameter that no longer exists: shown without reference results
     }
     await this.audit.record(auth, { action: 'policy.read_version', entityType: 'policy', entityId: code, detail: { version } });
     return {
-      policyCode: v.policyCode, version: v.version, status: v.status, changeNote: v.changeNote, createdBy: v.createdBy, createdAt: v.createdAt, publishedAt: v.publishedAt,
-      definition, references,
+      policyCode: v.policyCode,
+      version: v.version,
+      status: v.status,
+      changeNote: v.changeNote,
+      createdBy: v.createdBy,
+      createdAt: v.createdAt,
+      publishedAt: v.publishedAt,
+      definition,
+      references,
     };
   }
 
   async parameters(): Promise<ParameterDefinitionDto[]> {
     const lib = await this.matcher.load();
     return lib.parameters.map((p: ParameterDefinition) => ({
-      name: p.name, label: p.label, ...(p.unit ? { unit: p.unit } : {}),
-      values: p.values.map((v) => ({ region: v.region, effectiveFrom: v.effectiveFrom, value: v.value, ...(v.effectiveTo ? { effectiveTo: v.effectiveTo } : {}), ...(v.source ? { source: v.source } : {}) })),
+      name: p.name,
+      label: p.label,
+      ...(p.unit ? { unit: p.unit } : {}),
+      values: p.values.map((v) => ({
+        region: v.region,
+        effectiveFrom: v.effectiveFrom,
+        value: v.value,
+        ...(v.effectiveTo ? { effectiveTo: v.effectiveTo } : {}),
+        ...(v.source ? { source: v.source } : {}),
+      })),
     }));
   }
 }

@@ -2,7 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import type { PolicyGroup } from '@zczr/eligibility';
 import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { ApplyGuide, PolicyDefinition, PolicyDetail, PolicyListQuery, PolicyOutcome, PolicyPreview, PolicySummary, PolicyVersion, PolicyVersionStatus, PreviewSample, PreviewStreet, PublishBody, ReferenceCheck } from '@zczr/contract';
+import type {
+  ApplyGuide,
+  PolicyDefinition,
+  PolicyDetail,
+  PolicyListQuery,
+  PolicyOutcome,
+  PolicyPreview,
+  PolicySummary,
+  PolicyVersion,
+  PolicyVersionStatus,
+  PreviewSample,
+  PreviewStreet,
+  PublishBody,
+  ReferenceCheck,
+} from '@zczr/contract';
 
 export class ListPoliciesQuery implements PolicyListQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(24) group?: PolicyGroup;

@@ -50,7 +50,9 @@ export class RegionsService {
       }
     }
     await this.tx.run((m) => this.repo.insertTree(m, regions, grids));
-    this.logger.log(`Imported ${tree.district.name}: ${tree.streets.length} streets, ${regions.length - 1 - tree.streets.length} communities, ${grids.length} grids`);
+    this.logger.log(
+      `Imported ${tree.district.name}: ${tree.streets.length} streets, ${regions.length - 1 - tree.streets.length} communities, ${grids.length} grids`,
+    );
   }
 
   /** The region tree within the caller's scope (residents see the whole district: it is public). */
@@ -77,7 +79,19 @@ export class RegionsService {
     const workers = await this.repo.workersByGrid();
     const scope = this.access.scopeOf(auth);
     return grids
-      .filter((g) => scope.kind === 'household' || (scope.kind === 'none' ? g.districtCode === scope.districtCode : this.access.canSee(auth, { householdId: '', gridId: g.id, streetCode: g.streetCode, districtCode: g.districtCode })))
-      .map((g) => ({ id: g.id, name: g.name, communityCode: g.communityCode, streetCode: g.streetCode, workerIds: scope.kind === 'household' ? [] : workers.get(g.id) ?? [] }));
+      .filter(
+        (g) =>
+          scope.kind === 'household' ||
+          (scope.kind === 'none'
+            ? g.districtCode === scope.districtCode
+            : this.access.canSee(auth, { householdId: '', gridId: g.id, streetCode: g.streetCode, districtCode: g.districtCode })),
+      )
+      .map((g) => ({
+        id: g.id,
+        name: g.name,
+        communityCode: g.communityCode,
+        streetCode: g.streetCode,
+        workerIds: scope.kind === 'household' ? [] : (workers.get(g.id) ?? []),
+      }));
   }
 }

@@ -7,7 +7,10 @@ import type * as contract from '@zczr/contract';
 export { REVIEW_ITEM_KINDS, type ReviewItemKind } from '@zczr/contract';
 
 export class ReviewQueueQuery implements contract.ReviewQueueQuery {
-  @ApiPropertyOptional({ enum: REVIEW_ITEM_KINDS, description: '只看变更申请或只看入户核实结果' }) @IsOptional() @IsIn([...REVIEW_ITEM_KINDS]) kind?: ReviewItemKind;
+  @ApiPropertyOptional({ enum: REVIEW_ITEM_KINDS, description: '只看变更申请或只看入户核实结果' })
+  @IsOptional()
+  @IsIn([...REVIEW_ITEM_KINDS])
+  kind?: ReviewItemKind;
 }
 
 export class CheckCountsDto implements CheckCounts {

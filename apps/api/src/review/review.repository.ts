@@ -28,7 +28,8 @@ export class ReviewRepository {
 
   /** Submissions waiting for a decision, oldest first. */
   async pendingSubmissions(scope: Scope): Promise<{ items: QueuedSubmission[]; total: number }> {
-    const qb = this.submissions.createQueryBuilder('s')
+    const qb = this.submissions
+      .createQueryBuilder('s')
       .select(['s.id', 's.kind', 's.householdId', 's.streetCode', 's.gridId', 's.checks', 's.createdAt', 's.submittedByRole'])
       .where('s.status = :status', { status: 'in_review' });
     whereInScope(qb, 's', scope);
@@ -38,7 +39,8 @@ export class ReviewRepository {
 
   /** Verification tasks whose findings were submitted and wait for review, earliest deadline first. */
   async submittedTasks(scope: Scope): Promise<{ items: QueuedTask[]; total: number }> {
-    const qb = this.tasks.createQueryBuilder('t')
+    const qb = this.tasks
+      .createQueryBuilder('t')
       .select(['t.id', 't.kind', 't.householdId', 't.streetCode', 't.gridId', 't.dueDate', 't.createdAt', 't.updatedAt'])
       .where('t.status = :status', { status: 'submitted' });
     whereInScope(qb, 't', scope);

@@ -53,28 +53,50 @@ export class ReviewService {
       for (const c of checks) counts[c.outcome] += 1;
       const days = waiting(s.createdAt);
       const colour = colours.get(s.householdId) ?? null;
-      const reasons = [
-        ...(colour === 'orange' ? ['高风险（橙色）家庭'] : []),
-        ...(days > SUBMISSION_URGENT_AFTER_DAYS ? [`已等待 ${days} 天`] : []),
-      ];
+      const reasons = [...(colour === 'orange' ? ['高风险（橙色）家庭'] : []), ...(days > SUBMISSION_URGENT_AFTER_DAYS ? [`已等待 ${days} 天`] : [])];
       const h = headlines.get(s.householdId);
       items.push({
-        kind: 'submission', id: s.id, title: SUBMISSION_TITLES[s.kind], householdId: s.householdId, headName: h?.headName ?? '', address: h?.address ?? '',
-        streetCode: s.streetCode, streetName: await streetName(s.streetCode), gridId: s.gridId, submittedAt: s.createdAt, waitingDays: days, dueDate: null,
-        riskColour: colour, urgent: reasons.length > 0, urgentReasons: reasons, checks: counts, clean: checks.length > 0 && counts.warn === 0 && counts.fail === 0,
+        kind: 'submission',
+        id: s.id,
+        title: SUBMISSION_TITLES[s.kind],
+        householdId: s.householdId,
+        headName: h?.headName ?? '',
+        address: h?.address ?? '',
+        streetCode: s.streetCode,
+        streetName: await streetName(s.streetCode),
+        gridId: s.gridId,
+        submittedAt: s.createdAt,
+        waitingDays: days,
+        dueDate: null,
+        riskColour: colour,
+        urgent: reasons.length > 0,
+        urgentReasons: reasons,
+        checks: counts,
+        clean: checks.length > 0 && counts.warn === 0 && counts.fail === 0,
       });
     }
     for (const t of tasks.items) {
       const colour = colours.get(t.householdId) ?? null;
-      const reasons = [
-        ...(t.dueDate < today ? [`已超过办理期限（${t.dueDate}）`] : []),
-        ...(colour === 'orange' ? ['高风险（橙色）家庭'] : []),
-      ];
+      const reasons = [...(t.dueDate < today ? [`已超过办理期限（${t.dueDate}）`] : []), ...(colour === 'orange' ? ['高风险（橙色）家庭'] : [])];
       const h = headlines.get(t.householdId);
       items.push({
-        kind: 'task', id: t.id, title: TASK_TITLES[t.kind] ?? '核实结果', householdId: t.householdId, headName: h?.headName ?? '', address: h?.address ?? '',
-        streetCode: t.streetCode, streetName: await streetName(t.streetCode), gridId: t.gridId, submittedAt: t.updatedAt, waitingDays: waiting(t.updatedAt), dueDate: t.dueDate,
-        riskColour: colour, urgent: reasons.length > 0, urgentReasons: reasons, checks: null, clean: false,
+        kind: 'task',
+        id: t.id,
+        title: TASK_TITLES[t.kind] ?? '核实结果',
+        householdId: t.householdId,
+        headName: h?.headName ?? '',
+        address: h?.address ?? '',
+        streetCode: t.streetCode,
+        streetName: await streetName(t.streetCode),
+        gridId: t.gridId,
+        submittedAt: t.updatedAt,
+        waitingDays: waiting(t.updatedAt),
+        dueDate: t.dueDate,
+        riskColour: colour,
+        urgent: reasons.length > 0,
+        urgentReasons: reasons,
+        checks: null,
+        clean: false,
       });
     }
     items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));

@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { RiskColour } from './risk.entity.js';
 import type { HouseholdRisk, IncomeCircle, RiskHistoryItem } from '@zczr/contract';
 
-
 export class RiskHistoryItemDto implements RiskHistoryItem {
   @ApiProperty() score: number;
   @ApiProperty({ enum: ['orange', 'yellow', 'blue', 'green'] }) colour: RiskColour;

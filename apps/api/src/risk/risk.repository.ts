@@ -30,7 +30,12 @@ export class RiskRepository {
   }
 
   async replace(m: EntityManager, rows: HouseholdRiskEntity[], history: Array<Omit<RiskHistoryEntity, 'id'>>): Promise<void> {
-    await bulkDeleteIn(m, 'household_risk', 'householdId', rows.map((r) => r.householdId));
+    await bulkDeleteIn(
+      m,
+      'household_risk',
+      'householdId',
+      rows.map((r) => r.householdId),
+    );
     await bulkInsert(m, 'household_risk', RISK_COLUMNS, rows);
     await bulkInsert(m, 'risk_history', HISTORY_COLUMNS, history);
   }

@@ -44,10 +44,23 @@ export class RiskService {
       const r = scoreRisk(h, book.resolve(h.communityCode, asOf), asOf);
       const before = previous.get(h.householdId);
       const indicators = JSON.stringify(r.indicators);
-      const same = before && Number(before.score) === r.score && before.colour === r.colour && (before.circle ?? null) === r.circle
-        && (before.monthlyIncome === null ? null : Number(before.monthlyIncome)) === r.monthlyIncome && before.indicators === indicators;
+      const same =
+        before &&
+        Number(before.score) === r.score &&
+        before.colour === r.colour &&
+        (before.circle ?? null) === r.circle &&
+        (before.monthlyIncome === null ? null : Number(before.monthlyIncome)) === r.monthlyIncome &&
+        before.indicators === indicators;
       if (same) continue;
-      plan.rows.push({ householdId: h.householdId, score: r.score, colour: r.colour, circle: r.circle, indicators, monthlyIncome: r.monthlyIncome, updatedAt: now });
+      plan.rows.push({
+        householdId: h.householdId,
+        score: r.score,
+        colour: r.colour,
+        circle: r.circle,
+        indicators,
+        monthlyIncome: r.monthlyIncome,
+        updatedAt: now,
+      });
       if (!before || Number(before.score) !== r.score || before.colour !== r.colour || (before.circle ?? null) !== r.circle) {
         plan.history.push({ householdId: h.householdId, score: r.score, colour: r.colour, circle: r.circle, reason, at: now });
       }

@@ -21,7 +21,8 @@ export function scoreRisk(h: HouseholdView, p: ResolvedParameters, asOf: string)
   const f = h.facts;
   const from = minusMonths(asOf, 12);
   const recent = h.records.filter((r) => r.eventDate > from && r.eventDate <= asOf);
-  const has = (source: string, test: (v: HouseholdView['records'][number]) => boolean = () => true): boolean => recent.some((r) => r.source === source && test(r));
+  const has = (source: string, test: (v: HouseholdView['records'][number]) => boolean = () => true): boolean =>
+    recent.some((r) => r.source === source && test(r));
   const standard = h.policyParams?.dibao_standard;
   const pci = num(f, 'perCapitaIncome');
   const ratio = standard && pci !== undefined ? pci / standard : undefined;
@@ -32,7 +33,12 @@ export function scoreRisk(h: HouseholdView, p: ResolvedParameters, asOf: string)
   const indicators: Record<Indicator, number> = {
     income: ratio === undefined ? 0 : ratio <= 1 ? 1 : ratio <= 1.5 ? 0.7 : ratio <= 2 ? 0.4 : 0,
     health: gt0('seriousIllnessCount') || has('medical_settlement', (r) => r.values.seriousIllness === true) ? 1 : gt0('chronicIllnessCount') ? 0.5 : 0,
-    disability: gt0('severeDisabilityCount') || has('disability_registration', (r) => Number(r.values.grade) <= 2) ? 1 : gt0('disabledCount') || has('disability_registration') ? 0.5 : 0,
+    disability:
+      gt0('severeDisabilityCount') || has('disability_registration', (r) => Number(r.values.grade) <= 2)
+        ? 1
+        : gt0('disabledCount') || has('disability_registration')
+          ? 0.5
+          : 0,
     employment: f?.noEmployedMember === true && gt0('workingAgeCount') ? 1 : gt0('unemployedWorkingAgeCount') || has('unemployment_registration') ? 0.6 : 0,
     education: gt0('collegeStudentCount') || has('university_admission') ? 0.6 : gt0('educationExpense12m') ? 0.4 : 0,
     housing: f && num(f, 'homeCount') === 0 ? 0.6 : 0,
@@ -50,10 +56,14 @@ export function scoreRisk(h: HouseholdView, p: ResolvedParameters, asOf: string)
   const colour: RiskColour =
     score >= (p.risk_orange_score ?? 55) ? 'orange' : score >= (p.risk_yellow_score ?? 35) ? 'yellow' : score >= (p.risk_blue_score ?? 15) ? 'blue' : 'green';
   const onCircle1 = f?.onDibao === true || f?.onTekun === true || h.eligible.includes('dibao') || h.eligible.includes('tekun');
-  const circle = onCircle1 ? 1
-    : ratio !== undefined && ratio <= 1.5 ? 2
-    : ratio !== undefined && ratio <= 2 ? 3
-    : (num(f, 'rigidExpenseShare') ?? 0) >= 0.6 || indicators.events === 1 ? 4
-    : null;
+  const circle = onCircle1
+    ? 1
+    : ratio !== undefined && ratio <= 1.5
+      ? 2
+      : ratio !== undefined && ratio <= 2
+        ? 3
+        : (num(f, 'rigidExpenseShare') ?? 0) >= 0.6 || indicators.events === 1
+          ? 4
+          : null;
   return { score, colour, circle, indicators, monthlyIncome: num(f, 'countedMonthlyIncome') ?? null };
 }

@@ -25,23 +25,25 @@ export class MatchPool {
   /** Splits the batch across the workers and returns the results in input order. */
   async match(batch: MatchInput[]): Promise<MatchOutput[]> {
     const per = Math.ceil(batch.length / this.workers.length);
-    const parts = await Promise.all(this.workers.map((w, i) => {
-      const part = batch.slice(i * per, (i + 1) * per);
-      if (part.length === 0) return Promise.resolve([] as MatchOutput[]);
-      return new Promise<MatchOutput[]>((resolve, reject) => {
-        const onMessage = (out: MatchOutput[]): void => {
-          w.off('error', onError);
-          resolve(out);
-        };
-        const onError = (e: Error): void => {
-          w.off('message', onMessage);
-          reject(e);
-        };
-        w.once('message', onMessage);
-        w.once('error', onError);
-        w.postMessage(part);
-      });
-    }));
+    const parts = await Promise.all(
+      this.workers.map((w, i) => {
+        const part = batch.slice(i * per, (i + 1) * per);
+        if (part.length === 0) return Promise.resolve([] as MatchOutput[]);
+        return new Promise<MatchOutput[]>((resolve, reject) => {
+          const onMessage = (out: MatchOutput[]): void => {
+            w.off('error', onError);
+            resolve(out);
+          };
+          const onError = (e: Error): void => {
+            w.off('message', onMessage);
+            reject(e);
+          };
+          w.once('message', onMessage);
+          w.once('error', onError);
+          w.postMessage(part);
+        });
+      }),
+    );
     return parts.flat();
   }
 

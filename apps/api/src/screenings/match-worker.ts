@@ -2,7 +2,15 @@
  * A screening worker thread: decrypts household snapshots, derives their facts and evaluates every
  * published policy, so the main thread only reads and writes the database. Started by MatchPool.
  */
-import { compilePolicy, createParameterResolver, deriveFacts, type Facts, type HouseholdSnapshot, type ParameterDefinition, type PolicyDefinition } from '@zczr/eligibility';
+import {
+  compilePolicy,
+  createParameterResolver,
+  deriveFacts,
+  type Facts,
+  type HouseholdSnapshot,
+  type ParameterDefinition,
+  type PolicyDefinition,
+} from '@zczr/eligibility';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FieldCipher } from '../crypto/field-cipher.js';
 

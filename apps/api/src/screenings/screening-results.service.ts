@@ -113,9 +113,26 @@ export class ScreeningResultsService {
     });
   }
 
-  async households(auth: AuthContext, run: ScreeningRunEntity, policyCode: string, category: DrillCategory, page: number, pageSize: number): Promise<{ items: FlaggedHousehold[]; total: number }> {
-    const { items, total } = await this.repo.hitHouseholds(run.id, this.access.scopeOf(auth), { policyCode, category }, { offset: (page - 1) * pageSize, take: pageSize, count: true });
-    await this.audit.record(auth, { action: 'screening.view_households', entityType: 'screening', entityId: run.id, detail: { policyCode, category, page, count: items.length } });
+  async households(
+    auth: AuthContext,
+    run: ScreeningRunEntity,
+    policyCode: string,
+    category: DrillCategory,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: FlaggedHousehold[]; total: number }> {
+    const { items, total } = await this.repo.hitHouseholds(
+      run.id,
+      this.access.scopeOf(auth),
+      { policyCode, category },
+      { offset: (page - 1) * pageSize, take: pageSize, count: true },
+    );
+    await this.audit.record(auth, {
+      action: 'screening.view_households',
+      entityType: 'screening',
+      entityId: run.id,
+      detail: { policyCode, category, page, count: items.length },
+    });
     return { items: await this.present(items), total };
   }
 
@@ -130,8 +147,13 @@ export class ScreeningResultsService {
     wb.creator = '政策找人';
     const summary = wb.addWorksheet('各政策统计');
     summary.columns = [
-      { header: '政策代码', key: 'code', width: 24 }, { header: '政策名称', key: 'name', width: 36 }, { header: '版本', key: 'version', width: 8 },
-      { header: '符合', key: 'eligible', width: 10 }, { header: '新增符合', key: 'newlyEligible', width: 10 }, { header: '退出候选', key: 'exitCandidates', width: 10 }, { header: '信息不全', key: 'unknown', width: 10 },
+      { header: '政策代码', key: 'code', width: 24 },
+      { header: '政策名称', key: 'name', width: 36 },
+      { header: '版本', key: 'version', width: 8 },
+      { header: '符合', key: 'eligible', width: 10 },
+      { header: '新增符合', key: 'newlyEligible', width: 10 },
+      { header: '退出候选', key: 'exitCandidates', width: 10 },
+      { header: '信息不全', key: 'unknown', width: 10 },
     ];
     summary.getRow(1).font = { bold: true };
     for (const p of dto.policies) {
@@ -139,13 +161,22 @@ export class ScreeningResultsService {
       summary.addRow({ code: p.policyCode, name: names.get(p.policyCode) ?? p.policyCode, ...p }).commit();
     }
     summary.addRow([]).commit();
-    summary.addRow([`筛查日期 ${run.asOf}，开始 ${run.startedAt}，状态 ${run.status}，共 ${run.processed} 户。姓名已脱敏，仅供核实工作使用，请勿外传。`]).commit();
+    summary
+      .addRow([`筛查日期 ${run.asOf}，开始 ${run.startedAt}，状态 ${run.status}，共 ${run.processed} 户。姓名已脱敏，仅供核实工作使用，请勿外传。`])
+      .commit();
     summary.commit();
 
     const columns: Array<Partial<ExcelJS.Column>> = [
-      { header: '政策名称', key: 'policy', width: 30 }, { header: '类别', key: 'category', width: 10 }, { header: '户主（脱敏）', key: 'head', width: 12 },
-      { header: '家庭人数', key: 'members', width: 8 }, { header: '街道', key: 'street', width: 14 }, { header: '社区', key: 'community', width: 16 }, { header: '网格', key: 'grid', width: 18 },
-      { header: '缺少的信息', key: 'missing', width: 40 }, { header: '渐退期截止', key: 'grace', width: 12 }, { header: '家庭编号', key: 'id', width: 38 },
+      { header: '政策名称', key: 'policy', width: 30 },
+      { header: '类别', key: 'category', width: 10 },
+      { header: '户主（脱敏）', key: 'head', width: 12 },
+      { header: '家庭人数', key: 'members', width: 8 },
+      { header: '街道', key: 'street', width: 14 },
+      { header: '社区', key: 'community', width: 16 },
+      { header: '网格', key: 'grid', width: 18 },
+      { header: '缺少的信息', key: 'missing', width: 40 },
+      { header: '渐退期截止', key: 'grace', width: 12 },
+      { header: '家庭编号', key: 'id', width: 38 },
     ];
     let sheetNo = 0;
     let sheet: ExcelJS.Worksheet | null = null;
@@ -168,10 +199,20 @@ export class ScreeningResultsService {
           sheet.getRow(1).font = { bold: true };
           inSheet = 0;
         }
-        sheet.addRow({
-          policy: names.get(items[i]!.policyCode) ?? items[i]!.policyCode, category: CATEGORY_LABELS[items[i]!.category], head: h.headNameMasked, members: h.memberCount, street: h.streetName,
-          community: h.communityName, grid: h.gridName, missing: h.missingFactLabels.join('、'), grace: h.graceUntil ?? '', id: h.householdId,
-        }).commit();
+        sheet
+          .addRow({
+            policy: names.get(items[i]!.policyCode) ?? items[i]!.policyCode,
+            category: CATEGORY_LABELS[items[i]!.category],
+            head: h.headNameMasked,
+            members: h.memberCount,
+            street: h.streetName,
+            community: h.communityName,
+            grid: h.gridName,
+            missing: h.missingFactLabels.join('、'),
+            grace: h.graceUntil ?? '',
+            id: h.householdId,
+          })
+          .commit();
         inSheet++;
         rows++;
       }
@@ -192,11 +233,16 @@ export class ScreeningResultsService {
     for (const h of items) {
       const missing = h.missingFacts ? h.missingFacts.split(',').filter(Boolean) : [];
       out.push({
-        householdId: h.householdId, headNameMasked: maskName(h.headName), memberCount: h.memberCount, streetCode: h.streetCode,
+        householdId: h.householdId,
+        headNameMasked: maskName(h.headName),
+        memberCount: h.memberCount,
+        streetCode: h.streetCode,
         streetName: (await this.regions.findRegion(h.streetCode))?.name ?? h.streetCode,
         communityName: (await this.regions.findRegion(h.communityCode))?.name ?? h.communityCode,
         gridName: (await this.regions.findGrid(h.gridId))?.name ?? h.gridId,
-        missingFacts: missing, missingFactLabels: missing.map((f) => (isFactName(f) ? FACT_CATALOGUE[f].label : f)), graceUntil: h.graceUntil,
+        missingFacts: missing,
+        missingFactLabels: missing.map((f) => (isFactName(f) ? FACT_CATALOGUE[f].label : f)),
+        graceUntil: h.graceUntil,
       });
     }
     return out;

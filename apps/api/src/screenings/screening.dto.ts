@@ -2,7 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ScreeningRunEntity } from './screening.entity.js';
-import type { FlaggedHousehold, Page, PageQuery, PolicyCounts, ScreeningHit, ScreeningPolicyResult, ScreeningResults, ScreeningRun, ScreeningStatus } from '@zczr/contract';
+import type {
+  FlaggedHousehold,
+  Page,
+  PageQuery,
+  PolicyCounts,
+  ScreeningHit,
+  ScreeningPolicyResult,
+  ScreeningResults,
+  ScreeningRun,
+  ScreeningStatus,
+} from '@zczr/contract';
 import type * as contract from '@zczr/contract';
 
 export class PolicyCountsDto implements PolicyCounts {
@@ -29,7 +39,8 @@ export class ScreeningRunDto implements ScreeningRun {
 
 export class HitsQuery implements contract.HitsQuery {
   @ApiProperty() @IsString() @MaxLength(40) policyCode: string;
-  @ApiProperty({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] }) @IsIn(['newly_eligible', 'exit_candidate', 'unknown']) category: 'newly_eligible' | 'exit_candidate' | 'unknown';
+  @ApiProperty({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] }) @IsIn(['newly_eligible', 'exit_candidate', 'unknown']) category:
+    'newly_eligible' | 'exit_candidate' | 'unknown';
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
 }
@@ -49,9 +60,16 @@ export class HitPageDto implements Page<ScreeningHit> {
 
 export function toRunDto(r: ScreeningRunEntity): ScreeningRunDto {
   return {
-    id: r.id, status: r.status, asOf: r.asOf, total: r.total, processed: r.processed,
+    id: r.id,
+    status: r.status,
+    asOf: r.asOf,
+    total: r.total,
+    processed: r.processed,
     progress: r.total === 0 ? (r.status === 'completed' ? 100 : 0) : Math.min(100, Math.round((r.processed / r.total) * 100)),
-    policies: JSON.parse(r.summary) as PolicyCounts[], startedAt: r.startedAt, finishedAt: r.finishedAt, error: r.error,
+    policies: JSON.parse(r.summary) as PolicyCounts[],
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    error: r.error,
   };
 }
 
@@ -82,7 +100,9 @@ export class ScreeningResultsDto implements ScreeningResults {
 
 export class FlaggedHouseholdsQuery implements contract.FlaggedHouseholdsQuery {
   @ApiProperty() @IsString() @MaxLength(40) policyCode: string;
-  @ApiProperty({ enum: DRILL_CATEGORIES, description: 'eligible 为当前符合（实时结果），其余为本次筛查标记' }) @IsIn([...DRILL_CATEGORIES]) category: (typeof DRILL_CATEGORIES)[number];
+  @ApiProperty({ enum: DRILL_CATEGORIES, description: 'eligible 为当前符合（实时结果），其余为本次筛查标记' })
+  @IsIn([...DRILL_CATEGORIES])
+  category: (typeof DRILL_CATEGORIES)[number];
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
 }
@@ -109,5 +129,8 @@ export class FlaggedHouseholdPageDto implements Page<FlaggedHousehold> {
 
 export class ScreeningExportQuery implements contract.ScreeningExportQuery {
   @ApiPropertyOptional({ description: '只导出一项政策' }) @IsOptional() @IsString() @MaxLength(40) policyCode?: string;
-  @ApiPropertyOptional({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] }) @IsOptional() @IsIn(['newly_eligible', 'exit_candidate', 'unknown']) category?: 'newly_eligible' | 'exit_candidate' | 'unknown';
+  @ApiPropertyOptional({ enum: ['newly_eligible', 'exit_candidate', 'unknown'] })
+  @IsOptional()
+  @IsIn(['newly_eligible', 'exit_candidate', 'unknown'])
+  category?: 'newly_eligible' | 'exit_candidate' | 'unknown';
 }

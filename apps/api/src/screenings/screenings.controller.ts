@@ -5,7 +5,16 @@ import type { Observable } from 'rxjs';
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import {
-  FlaggedHouseholdPageDto, FlaggedHouseholdsQuery, HitPageDto, HitsQuery, ScreeningExportQuery, ScreeningListQuery, ScreeningResultsDto, ScreeningRunDto, ScreeningRunPageDto, toRunDto,
+  FlaggedHouseholdPageDto,
+  FlaggedHouseholdsQuery,
+  HitPageDto,
+  HitsQuery,
+  ScreeningExportQuery,
+  ScreeningListQuery,
+  ScreeningResultsDto,
+  ScreeningRunDto,
+  ScreeningRunPageDto,
+  toRunDto,
 } from './screening.dto.js';
 import { ScreeningResultsService } from './screening-results.service.js';
 import { ScreeningsService } from './screenings.service.js';
@@ -45,7 +54,8 @@ export class ScreeningsController {
   async resultsOf(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ScreeningResultsDto> {
     const run = toRunDto(await this.results.run(auth, id));
     const names = await this.results.policyNames();
-    const policies = run.policies.map((p) => ({ ...p, policyName: names.get(p.policyCode) ?? p.policyCode }))
+    const policies = run.policies
+      .map((p) => ({ ...p, policyName: names.get(p.policyCode) ?? p.policyCode }))
       .sort((a, b) => b.newlyEligible + b.exitCandidates - (a.newlyEligible + a.exitCandidates) || a.policyCode.localeCompare(b.policyCode));
     return { run, policies };
   }
@@ -64,7 +74,10 @@ export class ScreeningsController {
   async export(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() q: ScreeningExportQuery, @Res() res: Response): Promise<void> {
     const run = await this.results.run(auth, id);
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="screening-${run.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(`筛查结果-${run.asOf}.xlsx`)}`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="screening-${run.asOf}.xlsx"; filename*=UTF-8''${encodeURIComponent(`筛查结果-${run.asOf}.xlsx`)}`,
+    );
     await this.results.exportXlsx(auth, run, q, res);
     if (!res.writableEnded) res.end();
   }
@@ -96,6 +109,11 @@ export class ScreeningsController {
   async hits(@Param('id', ParseUUIDPipe) id: string, @Query() q: HitsQuery): Promise<HitPageDto> {
     await this.service.get(id);
     const { items, total } = await this.service.hits(id, q.policyCode, q.category, q.page, q.pageSize);
-    return { items: items.map((h) => ({ householdId: h.householdId, missingFacts: h.missingFacts ? h.missingFacts.split(',') : [], graceUntil: h.graceUntil })), total, page: q.page, pageSize: q.pageSize };
+    return {
+      items: items.map((h) => ({ householdId: h.householdId, missingFacts: h.missingFacts ? h.missingFacts.split(',') : [], graceUntil: h.graceUntil })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 }

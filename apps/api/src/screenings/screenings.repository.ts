@@ -26,7 +26,14 @@ export interface HitHousehold {
 
 export type DrillCategory = ScreeningCategory | 'eligible';
 
-const HIT_HOUSEHOLD_COLUMNS = ['h.id AS householdId', 'h.headName AS headName', 'h.memberCount AS memberCount', 'h.streetCode AS streetCode', 'h.communityCode AS communityCode', 'h.gridId AS gridId'];
+const HIT_HOUSEHOLD_COLUMNS = [
+  'h.id AS householdId',
+  'h.headName AS headName',
+  'h.memberCount AS memberCount',
+  'h.streetCode AS streetCode',
+  'h.communityCode AS communityCode',
+  'h.gridId AS gridId',
+];
 
 @Injectable()
 export class ScreeningsRepository {
@@ -59,21 +66,55 @@ export class ScreeningsRepository {
 
   /** Runs left "running" without a job (from before jobs existed): they will never finish. */
   async failOrphans(at: string): Promise<void> {
-    await this.tx.write((m) => m.createQueryBuilder().update(ScreeningRunEntity).set({ status: 'failed', finishedAt: at, error: '服务重启，筛查中断' })
-      .where("status = 'running' AND id NOT IN (SELECT j.id FROM job j)").execute());
+    await this.tx.write((m) =>
+      m
+        .createQueryBuilder()
+        .update(ScreeningRunEntity)
+        .set({ status: 'failed', finishedAt: at, error: '服务重启，筛查中断' })
+        .where("status = 'running' AND id NOT IN (SELECT j.id FROM job j)")
+        .execute(),
+    );
   }
 
   async insertHits(m: EntityManager, rows: Array<Omit<ScreeningHitEntity, 'id'>>): Promise<void> {
     await bulkInsert(m, 'screening_hit', ['runId', 'policyCode', 'householdId', 'category', 'missingFacts', 'graceUntil'], rows, 500);
   }
 
-  async pageHits(runId: string, policyCode: string, category: ScreeningCategory, page: number, pageSize: number): Promise<{ items: ScreeningHitEntity[]; total: number }> {
-    const [items, total] = await this.hits.findAndCount({ where: { runId, policyCode, category }, order: { id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+  async pageHits(
+    runId: string,
+    policyCode: string,
+    category: ScreeningCategory,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ScreeningHitEntity[]; total: number }> {
+    const [items, total] = await this.hits.findAndCount({
+      where: { runId, policyCode, category },
+      order: { id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items, total };
   }
 
   async insertCoverage(rows: ScreeningCoverageEntity[], m: EntityManager): Promise<void> {
-    await bulkInsert(m, 'screening_coverage', ['runId', 'streetCode', 'policyCode', 'eligibleHouseholds', 'eligiblePeople', 'receivingHouseholds', 'receivingPeople', 'silentHouseholds', 'silentPeople', 'exitHouseholds'], rows, 200);
+    await bulkInsert(
+      m,
+      'screening_coverage',
+      [
+        'runId',
+        'streetCode',
+        'policyCode',
+        'eligibleHouseholds',
+        'eligiblePeople',
+        'receivingHouseholds',
+        'receivingPeople',
+        'silentHouseholds',
+        'silentPeople',
+        'exitHouseholds',
+      ],
+      rows,
+      200,
+    );
   }
 
   /** The latest completed run of a district, whose coverage the dashboard shows. */
@@ -102,28 +143,50 @@ export class ScreeningsRepository {
    * joined to their placement, within the caller's scope; `afterId` pages by key for the export,
    * `offset` by page for the console.
    */
-  async hitHouseholds(runId: string, scope: Scope, f: { policyCode?: string; category?: DrillCategory }, page: { afterId?: number; offset?: number; take: number; count?: boolean }): Promise<{ items: HitHousehold[]; total: number }> {
+  async hitHouseholds(
+    runId: string,
+    scope: Scope,
+    f: { policyCode?: string; category?: DrillCategory },
+    page: { afterId?: number; offset?: number; take: number; count?: boolean },
+  ): Promise<{ items: HitHousehold[]; total: number }> {
     let qb: SelectQueryBuilder<ObjectLiteral>;
     if (f.category === 'eligible') {
       // Not stored per run: the current results, which the run wrote and every later change keeps up to date.
-      qb = this.hits.manager.createQueryBuilder(EligibilityCurrentEntity, 'x').innerJoin(HouseholdEntity, 'h', 'h.id = x.householdId')
-        .where('x.outcome = :outcome', { outcome: 'eligible' }).andWhere('h.status = :active', { active: 'active' })
+      qb = this.hits.manager
+        .createQueryBuilder(EligibilityCurrentEntity, 'x')
+        .innerJoin(HouseholdEntity, 'h', 'h.id = x.householdId')
+        .where('x.outcome = :outcome', { outcome: 'eligible' })
+        .andWhere('h.status = :active', { active: 'active' })
         .select([...HIT_HOUSEHOLD_COLUMNS, 'x.policyCode AS policyCode', "'eligible' AS category", "'' AS missingFacts", 'NULL AS graceUntil', '0 AS hitId']);
       if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
       whereHouseholdInScope(qb, 'h', scope);
       const total = page.count ? await qb.clone().getCount() : 0;
-      qb.orderBy('h.id', 'ASC').offset(page.offset ?? 0).limit(page.take);
+      qb.orderBy('h.id', 'ASC')
+        .offset(page.offset ?? 0)
+        .limit(page.take);
       const rows = await qb.getRawMany<HitHousehold>();
       return { items: rows.map((r) => ({ ...r, hitId: 0, memberCount: Number(r.memberCount) })), total };
     }
-    qb = this.hits.createQueryBuilder('x').innerJoin(HouseholdEntity, 'h', 'h.id = x.householdId').where('x.runId = :runId', { runId })
-      .select([...HIT_HOUSEHOLD_COLUMNS, 'x.id AS hitId', 'x.policyCode AS policyCode', 'x.category AS category', 'x.missingFacts AS missingFacts', 'x.graceUntil AS graceUntil']);
+    qb = this.hits
+      .createQueryBuilder('x')
+      .innerJoin(HouseholdEntity, 'h', 'h.id = x.householdId')
+      .where('x.runId = :runId', { runId })
+      .select([
+        ...HIT_HOUSEHOLD_COLUMNS,
+        'x.id AS hitId',
+        'x.policyCode AS policyCode',
+        'x.category AS category',
+        'x.missingFacts AS missingFacts',
+        'x.graceUntil AS graceUntil',
+      ]);
     if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
     if (f.category) qb.andWhere('x.category = :category', { category: f.category });
     whereHouseholdInScope(qb, 'h', scope);
     const total = page.count ? await qb.clone().getCount() : 0;
     if (page.afterId !== undefined) qb.andWhere('x.id > :afterId', { afterId: page.afterId });
-    qb.orderBy('x.id', 'ASC').offset(page.offset ?? 0).limit(page.take);
+    qb.orderBy('x.id', 'ASC')
+      .offset(page.offset ?? 0)
+      .limit(page.take);
     const rows = await qb.getRawMany<HitHousehold>();
     return { items: rows.map((r) => ({ ...r, hitId: Number(r.hitId), memberCount: Number(r.memberCount) })), total };
   }

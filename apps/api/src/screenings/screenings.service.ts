@@ -53,8 +53,17 @@ interface ShardResult {
   coverage: Array<[string, string, number, number, number, number, number, number, number]>;
 }
 
-const packCoverage = (c: ScreeningCoverageEntity): ShardResult['coverage'][number] =>
-  [c.streetCode, c.policyCode, c.eligibleHouseholds, c.eligiblePeople, c.receivingHouseholds, c.receivingPeople, c.silentHouseholds, c.silentPeople, c.exitHouseholds];
+const packCoverage = (c: ScreeningCoverageEntity): ShardResult['coverage'][number] => [
+  c.streetCode,
+  c.policyCode,
+  c.eligibleHouseholds,
+  c.eligiblePeople,
+  c.receivingHouseholds,
+  c.receivingPeople,
+  c.silentHouseholds,
+  c.silentPeople,
+  c.exitHouseholds,
+];
 
 function mergeCounts(base: PolicyCounts[], results: ShardResult[]): PolicyCounts[] {
   const byCode = new Map(base.map((c) => [c.policyCode, { ...c, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }]));
@@ -76,7 +85,18 @@ function mergeCoverage(runId: string, results: ShardResult[]): ScreeningCoverage
   for (const r of results) {
     for (const [streetCode, policyCode, eh, ep, rh, rp, sh, sp, xh] of r.coverage) {
       const key = `${streetCode}|${policyCode}`;
-      const t = cells.get(key) ?? { runId, streetCode, policyCode, eligibleHouseholds: 0, eligiblePeople: 0, receivingHouseholds: 0, receivingPeople: 0, silentHouseholds: 0, silentPeople: 0, exitHouseholds: 0 };
+      const t = cells.get(key) ?? {
+        runId,
+        streetCode,
+        policyCode,
+        eligibleHouseholds: 0,
+        eligiblePeople: 0,
+        receivingHouseholds: 0,
+        receivingPeople: 0,
+        silentHouseholds: 0,
+        silentPeople: 0,
+        exitHouseholds: 0,
+      };
       cells.set(key, t);
       t.eligibleHouseholds += eh;
       t.eligiblePeople += ep;
@@ -148,12 +168,31 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
   async begin(startedBy: string, districtCode: string): Promise<ScreeningRunEntity> {
     if (await this.repo.findRunning(districtCode)) throw new AppError('SCREENING_RUNNING');
     const lib = await this.matcher.load();
-    const counts: PolicyCounts[] = lib.policies.map((p) => ({ policyCode: p.code, version: p.version, eligible: 0, newlyEligible: 0, exitCandidates: 0, unknown: 0 }));
-    const [total, bounds] = await Promise.all([this.households.countActive(districtCode), this.households.shardBoundaries(districtCode, this.config.jobs.shardSize)]);
+    const counts: PolicyCounts[] = lib.policies.map((p) => ({
+      policyCode: p.code,
+      version: p.version,
+      eligible: 0,
+      newlyEligible: 0,
+      exitCandidates: 0,
+      unknown: 0,
+    }));
+    const [total, bounds] = await Promise.all([
+      this.households.countActive(districtCode),
+      this.households.shardBoundaries(districtCode, this.config.jobs.shardSize),
+    ]);
     const ranges = [...bounds, null].map((toKey, i) => ({ fromKey: i === 0 ? '' : bounds[i - 1]!, toKey }));
     const run: ScreeningRunEntity = {
-      id: randomUUID(), status: 'running', districtCode, asOf: this.clock.today(), total, processed: 0,
-      summary: JSON.stringify(counts), startedBy, startedAt: this.clock.iso(), finishedAt: null, error: null,
+      id: randomUUID(),
+      status: 'running',
+      districtCode,
+      asOf: this.clock.today(),
+      total,
+      processed: 0,
+      summary: JSON.stringify(counts),
+      startedBy,
+      startedAt: this.clock.iso(),
+      finishedAt: null,
+      error: null,
     };
     await this.tx.run(async (m) => {
       await this.repo.insertRun(run, m);
@@ -188,7 +227,13 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     return this.get(id);
   }
 
-  hits(runId: string, policyCode: string, category: ScreeningCategory, page: number, pageSize: number): Promise<{ items: ScreeningHitEntity[]; total: number }> {
+  hits(
+    runId: string,
+    policyCode: string,
+    category: ScreeningCategory,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ScreeningHitEntity[]; total: number }> {
     return this.repo.pageHits(runId, policyCode, category, page, pageSize);
   }
 
@@ -256,14 +301,33 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
             }
           } else if (outcome === 'unknown') {
             c.unknown++;
-            hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'unknown', missingFacts: missing.join(',').slice(0, 500), graceUntil: null });
+            hits.push({
+              runId: run.id,
+              policyCode: p.code,
+              householdId: h.id,
+              category: 'unknown',
+              missingFacts: missing.join(',').slice(0, 500),
+              graceUntil: null,
+            });
           } else if (receiving.has(p.code)) {
             c.exitCandidates++;
-            hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'exit_candidate', missingFacts: '', graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0) });
+            hits.push({
+              runId: run.id,
+              policyCode: p.code,
+              householdId: h.id,
+              category: 'exit_candidate',
+              missingFacts: '',
+              graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0),
+            });
           }
           return { code: p.code, version: p.version, outcome, missing } as const;
         });
-        coverage.addHousehold(page[index]!.streetCode, people, results.some((r) => r.outcome === 'eligible'), receiving.size > 0);
+        coverage.addHousehold(
+          page[index]!.streetCode,
+          people,
+          results.some((r) => r.outcome === 'eligible'),
+          receiving.size > 0,
+        );
         const rowsNow = currentRows(h.id, results, before, now);
         // Only households whose stored results differ are rewritten: a repeated run writes little.
         if (differs(before, rowsNow)) {
@@ -280,7 +344,7 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     await ctx.commit(processed, result, async (m) => {
       await this.results.replaceFor(m, stale, rows);
       await this.repo.insertHits(m, hits);
-      const done = (await this.doneResults(m, run.id));
+      const done = await this.doneResults(m, run.id);
       await this.repo.updateRun(run.id, { processed: done.reduce((n, r) => n + r.processed, 0), summary: JSON.stringify(mergeCounts(planned, done)) }, m);
     });
   }
@@ -291,7 +355,17 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     const done = results as ShardResult[];
     const processed = done.reduce((n, r) => n + r.processed, 0);
     await this.repo.insertCoverage(mergeCoverage(run.id, done), m);
-    await this.repo.updateRun(run.id, { status: 'completed', processed, total: processed, finishedAt: this.clock.iso(), summary: JSON.stringify(mergeCounts(JSON.parse(run.summary) as PolicyCounts[], done)) }, m);
+    await this.repo.updateRun(
+      run.id,
+      {
+        status: 'completed',
+        processed,
+        total: processed,
+        finishedAt: this.clock.iso(),
+        summary: JSON.stringify(mergeCounts(JSON.parse(run.summary) as PolicyCounts[], done)),
+      },
+      m,
+    );
   }
 
   async afterFinish(job: JobEntity, results: unknown[]): Promise<void> {
@@ -314,9 +388,17 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     const run = await this.repo.findRun(job.id);
     if (!run) return;
     const done = results as ShardResult[];
-    await this.repo.updateRun(run.id, {
-      status, error, finishedAt: this.clock.iso(), processed: done.reduce((n, r) => n + r.processed, 0), summary: JSON.stringify(mergeCounts(JSON.parse(run.summary) as PolicyCounts[], done)),
-    }, m);
+    await this.repo.updateRun(
+      run.id,
+      {
+        status,
+        error,
+        finishedAt: this.clock.iso(),
+        processed: done.reduce((n, r) => n + r.processed, 0),
+        summary: JSON.stringify(mergeCounts(JSON.parse(run.summary) as PolicyCounts[], done)),
+      },
+      m,
+    );
   }
 
   private async doneResults(m: EntityManager, runId: string): Promise<ShardResult[]> {

@@ -26,8 +26,15 @@ type Change = (d: DemoHousehold, today: string) => Omit<UpdateHouseholdDto, 'ver
 
 /** What grid workers report in the demo, one change per household; the last one leaves out the income, so its checks warn. */
 const CHANGES: Change[] = [
-  (d) => ({ incomes: d.incomes.map((i) => (i.type === 'wage' ? { ...i, monthlyAmount: Math.round(i.monthlyAmount / 2) } : i)).concat(d.incomes.some((i) => i.type === 'wage') ? [] : [{ type: 'wage', monthlyAmount: 1200 }]) }),
-  (d, today) => ({ hardships: [...d.hardships, { type: 'serious_illness', occurredOn: today, loss: 48000, note: '户主确诊重大疾病住院' }], expenses: [...d.expenses, { type: 'medical_self_paid', amount12m: 52000 }] }),
+  (d) => ({
+    incomes: d.incomes
+      .map((i) => (i.type === 'wage' ? { ...i, monthlyAmount: Math.round(i.monthlyAmount / 2) } : i))
+      .concat(d.incomes.some((i) => i.type === 'wage') ? [] : [{ type: 'wage', monthlyAmount: 1200 }]),
+  }),
+  (d, today) => ({
+    hardships: [...d.hardships, { type: 'serious_illness', occurredOn: today, loss: 48000, note: '户主确诊重大疾病住院' }],
+    expenses: [...d.expenses, { type: 'medical_self_paid', amount12m: 52000 }],
+  }),
   (d) => ({ assets: d.assets.map((a) => (a.type === 'deposit' ? { ...a, value: Math.round((a.value ?? 0) / 3) } : a)) }),
   (d) => ({ incomes: [...d.incomes, { type: 'pension', monthlyAmount: 1580, note: '新领取城乡居民养老金' }] }),
   (d, today) => ({ hardships: [...d.hardships, { type: 'job_loss', occurredOn: today, note: '唯一就业成员失业' }] }),

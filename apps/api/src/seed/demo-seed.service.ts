@@ -63,9 +63,11 @@ export class DemoSeedService {
    */
   async disableDemoAccounts(): Promise<number> {
     if (this.config.demoMode) return 0;
-    const rows = await this.tx.run((m) => m.query<Array<{ id: string; username: string | null; openid: string | null; totpSecretEnc: string | null; tokenVersion: number }>>(
-      'SELECT id, username, openid, totpSecretEnc, tokenVersion FROM app_user WHERE disabledAt IS NULL',
-    ));
+    const rows = await this.tx.run((m) =>
+      m.query<Array<{ id: string; username: string | null; openid: string | null; totpSecretEnc: string | null; tokenVersion: number }>>(
+        'SELECT id, username, openid, totpSecretEnc, tokenVersion FROM app_user WHERE disabledAt IS NULL',
+      ),
+    );
     let disabled = 0;
     for (const u of rows) {
       let demoSecret = u.openid === 'demo-openid-resident' || u.openid === DEMO_FIRST_VISIT.openid;
@@ -118,7 +120,14 @@ export class DemoSeedService {
         assignments.push({ gridId: g.id, userId: demoWorker.id });
         continue;
       }
-      const w = this.user({ role: 'grid_worker', username: `worker-${g.id}`, displayName: `${g.name}网格员`, passwordHash, totpSecretEnc, regionCode: g.streetCode });
+      const w = this.user({
+        role: 'grid_worker',
+        username: `worker-${g.id}`,
+        displayName: `${g.name}网格员`,
+        passwordHash,
+        totpSecretEnc,
+        regionCode: g.streetCode,
+      });
       workers.push(w);
       assignments.push({ gridId: g.id, userId: w.id });
     }
@@ -164,22 +173,38 @@ export class DemoSeedService {
       // Reported by each household's own grid worker; the demo resident's household is left alone for the mini-program.
       const usersById = new Map([...demoUsers, ...workers].map((u) => [u.id, u]));
       const actor = (u: UserEntity): AuthContext => ({
-        userId: u.id, role: u.role, regionCode: u.regionCode, householdId: null, ip: null,
+        userId: u.id,
+        role: u.role,
+        regionCode: u.regionCode,
+        householdId: null,
+        ip: null,
         gridIds: assignments.filter((a) => a.userId === u.id).map((a) => a.gridId),
       });
       const workerOf = (gridId: string): AuthContext => actor(usersById.get(assignments.find((a) => a.gridId === gridId)!.userId)!);
-      await this.reviews.seed({ workerOf, street: actor(demoUsers.find((u) => u.role === 'street_reviewer')!) }, inDemoStreet.filter((h) => h.id !== residentHouseholdId));
+      await this.reviews.seed(
+        { workerOf, street: actor(demoUsers.find((u) => u.role === 'street_reviewer')!) },
+        inDemoStreet.filter((h) => h.id !== residentHouseholdId),
+      );
     }
-    await this.audit.record(null, { action: 'seed.demo', entityType: 'system', detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 2 } });
-    this.logger.log(`Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${demoUsers.length + workers.length + 2} users in ${Date.now() - started} ms`);
+    await this.audit.record(null, {
+      action: 'seed.demo',
+      entityType: 'system',
+      detail: { households: this.config.demo.households, seed: this.config.demo.seed, users: demoUsers.length + workers.length + 2 },
+    });
+    this.logger.log(
+      `Seeded ${this.config.demo.households} demo households, ${grids.length} grids, ${demoUsers.length + workers.length + 2} users in ${Date.now() - started} ms`,
+    );
   }
 
   /** Of these households, the one eligible for the most policies (null when none is). */
   private async richestHousehold(ids: string[]): Promise<string | null> {
     if (ids.length === 0) return null;
-    const rows = await this.tx.run((m) => m.query<Array<{ householdId: string; n: number | string }>>(
-      `SELECT householdId, COUNT(*) AS n FROM eligibility_current WHERE outcome = 'eligible' AND householdId IN (${ids.map(() => '?').join(',')}) GROUP BY householdId`, ids,
-    ));
+    const rows = await this.tx.run((m) =>
+      m.query<Array<{ householdId: string; n: number | string }>>(
+        `SELECT householdId, COUNT(*) AS n FROM eligibility_current WHERE outcome = 'eligible' AND householdId IN (${ids.map(() => '?').join(',')}) GROUP BY householdId`,
+        ids,
+      ),
+    );
     let best: { id: string; n: number } | null = null;
     for (const id of ids) {
       const n = Number(rows.find((r) => r.householdId === id)?.n ?? 0);
@@ -229,14 +254,39 @@ export class DemoSeedService {
     const content: HouseholdContent = { ...d, gridId: grid.id, members: d.members.map(memberRecordOf) };
     const head = content.members.find((m) => m.relation === 'head') ?? content.members[0]!;
     const consent: ConsentEntity = {
-      id: randomUUID(), status: 'active', subjectName: head.name, subjectIdEnc: this.cipher.encrypt(head.idNumber), subjectIdHash: this.cipher.hash(head.idNumber),
-      purposes: JSON.stringify(['assistance_assessment', 'economic_check', 'dynamic_monitoring']), sensitiveData: true, textVersion: CONSENT_TEXT_VERSION,
-      method: 'in_person_signature', guardianName: null, guardianIdEnc: null, guardianRelation: null, signatureEnc: null, recordedBy, recordedByRole: 'grid_worker',
-      householdId: id, givenAt: now, withdrawnAt: null, withdrawalReason: null,
+      id: randomUUID(),
+      status: 'active',
+      subjectName: head.name,
+      subjectIdEnc: this.cipher.encrypt(head.idNumber),
+      subjectIdHash: this.cipher.hash(head.idNumber),
+      purposes: JSON.stringify(['assistance_assessment', 'economic_check', 'dynamic_monitoring']),
+      sensitiveData: true,
+      textVersion: CONSENT_TEXT_VERSION,
+      method: 'in_person_signature',
+      guardianName: null,
+      guardianIdEnc: null,
+      guardianRelation: null,
+      signatureEnc: null,
+      recordedBy,
+      recordedByRole: 'grid_worker',
+      householdId: id,
+      givenAt: now,
+      withdrawnAt: null,
+      withdrawalReason: null,
     };
     const household: HouseholdEntity = {
-      id, status: 'active', version: 1, districtCode: grid.districtCode, streetCode: grid.streetCode, communityCode: grid.communityCode, gridId: grid.id,
-      ...this.codec.columns(content, grid.communityCode), consentId: consent.id, createdBy: recordedBy, createdAt: now, updatedAt: now,
+      id,
+      status: 'active',
+      version: 1,
+      districtCode: grid.districtCode,
+      streetCode: grid.streetCode,
+      communityCode: grid.communityCode,
+      gridId: grid.id,
+      ...this.codec.columns(content, grid.communityCode),
+      consentId: consent.id,
+      createdBy: recordedBy,
+      createdAt: now,
+      updatedAt: now,
     };
     return { household, members: this.codec.encodeMembers(id, content.members), consent };
   }
@@ -246,10 +296,16 @@ export class DemoSeedService {
     for (const role of ['security_admin', 'audit_admin'] as const) {
       if (await this.users.findByUsername(DEMO_USERNAMES[role])) continue;
       const u = this.user({
-        role, username: DEMO_USERNAMES[role], displayName: `演示${ROLE_LABELS[role]}`,
-        passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10), totpSecretEnc: this.cipher.encrypt(DEMO_TOTP_SECRET), regionCode: this.config.districtCode,
+        role,
+        username: DEMO_USERNAMES[role],
+        displayName: `演示${ROLE_LABELS[role]}`,
+        passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10),
+        totpSecretEnc: this.cipher.encrypt(DEMO_TOTP_SECRET),
+        regionCode: this.config.districtCode,
       });
-      await this.tx.run(async (m) => { await m.getRepository('app_user').insert(u); });
+      await this.tx.run(async (m) => {
+        await m.getRepository('app_user').insert(u);
+      });
     }
   }
 

@@ -85,9 +85,13 @@ export class InvalidationBus implements OnModuleInit, OnApplicationShutdown {
     // Subscribe once the connection is ready (a SUBSCRIBE queued before it would put the connection
     // in subscriber mode under ioredis' own ready check); ioredis re-subscribes after a reconnect.
     // Boot waits up to 5 s for it; until it is done, caches are bypassed.
-    const subscribe = (): Promise<void> => sub.subscribe(this.channel).then(() => {
-      this.subscribed = true;
-    }, (e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
+    const subscribe = (): Promise<void> =>
+      sub.subscribe(this.channel).then(
+        () => {
+          this.subscribed = true;
+        },
+        (e: Error) => this.logger.warn(`subscribe failed: ${e.message}`),
+      );
     const subscribing = sub.status === 'ready' ? subscribe() : new Promise<void>((resolve) => sub.once('ready', () => void subscribe().then(resolve)));
     const echo = JSON.stringify({ o: this.origin, t: 'echo', p: null } satisfies Message);
     this.heartbeat = setInterval(() => {

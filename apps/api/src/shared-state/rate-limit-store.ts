@@ -6,7 +6,10 @@ export class SharedRateLimitStore implements Store {
   private windowMs = 60_000;
   readonly localKeys = false;
 
-  constructor(private readonly counters: SharedCounters, readonly prefix: string) {}
+  constructor(
+    private readonly counters: SharedCounters,
+    readonly prefix: string,
+  ) {}
 
   init(options: Options): void {
     this.windowMs = options.windowMs;

@@ -47,7 +47,13 @@ export class SharedCounters {
 
   async decrement(key: string): Promise<void> {
     if (this.redis.enabled) {
-      await this.redis.run((r) => r.eval(`if redis.call('GET', KEYS[1]) and tonumber(redis.call('GET', KEYS[1])) > 0 then return redis.call('DECR', KEYS[1]) end return 0`, 1, this.redis.key(`rl:${key}`)));
+      await this.redis.run((r) =>
+        r.eval(
+          `if redis.call('GET', KEYS[1]) and tonumber(redis.call('GET', KEYS[1])) > 0 then return redis.call('DECR', KEYS[1]) end return 0`,
+          1,
+          this.redis.key(`rl:${key}`),
+        ),
+      );
       return;
     }
     const e = this.memory.get(key);
@@ -57,8 +63,14 @@ export class SharedCounters {
   async get(key: string): Promise<Hit | null> {
     const now = Date.now();
     if (this.redis.enabled) {
-      const [n, ttl] = await this.redis.run((r) => r.multi().get(this.redis.key(`rl:${key}`)).pttl(this.redis.key(`rl:${key}`)).exec()
-        .then((res) => [res?.[0]?.[1], res?.[1]?.[1]] as [string | null, number]));
+      const [n, ttl] = await this.redis.run((r) =>
+        r
+          .multi()
+          .get(this.redis.key(`rl:${key}`))
+          .pttl(this.redis.key(`rl:${key}`))
+          .exec()
+          .then((res) => [res?.[0]?.[1], res?.[1]?.[1]] as [string | null, number]),
+      );
       return n === null || n === undefined ? null : { count: Number(n), resetAt: now + Math.max(0, Number(ttl)) };
     }
     const e = this.memory.get(key);

@@ -29,12 +29,7 @@ export class SubmissionsRepository {
 
   /** Moves a submission on only if it is still in `from`: two reviewers cannot both decide it. */
   async transition(m: EntityManager, id: string, from: SubmissionStatus[], patch: Partial<SubmissionEntity>): Promise<boolean> {
-    const res = await m
-      .createQueryBuilder()
-      .update(SubmissionEntity)
-      .set(patch)
-      .where('id = :id AND status IN (:...from)', { id, from })
-      .execute();
+    const res = await m.createQueryBuilder().update(SubmissionEntity).set(patch).where('id = :id AND status IN (:...from)', { id, from }).execute();
     return (res.affected ?? 0) === 1;
   }
 
@@ -46,11 +41,18 @@ export class SubmissionsRepository {
     const open = await m.getRepository(SubmissionEntity).find({ where: { householdId, status: In(OPEN_SUBMISSION_STATUSES) } });
     for (const s of open) {
       const history = [...(JSON.parse(s.history) as StatusChange[]), { status: 'rejected' as const, at, by: 'system', reason }];
-      await m.getRepository(SubmissionEntity).update({ id: s.id }, { status: 'rejected', reviewReason: reason, history: JSON.stringify(history), updatedAt: at });
+      await m
+        .getRepository(SubmissionEntity)
+        .update({ id: s.id }, { status: 'rejected', reviewReason: reason, history: JSON.stringify(history), updatedAt: at });
     }
   }
 
-  async search(scope: Scope, filter: { status?: SubmissionStatus; householdId?: string; submittedBy?: string }, page: number, pageSize: number): Promise<{ items: SubmissionEntity[]; total: number }> {
+  async search(
+    scope: Scope,
+    filter: { status?: SubmissionStatus; householdId?: string; submittedBy?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: SubmissionEntity[]; total: number }> {
     const qb = this.submissions.createQueryBuilder('s');
     // Residents see what they submitted themselves; staff by the household's current placement.
     if (scope.kind === 'household') qb.where('s.submittedBy = :me', { me: filter.submittedBy ?? '' });
@@ -58,7 +60,12 @@ export class SubmissionsRepository {
     if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
     if (filter.householdId) qb.andWhere('s.householdId = :hid', { hid: filter.householdId });
     // Oldest first: the review queue is worked in order of arrival.
-    const [items, total] = await qb.orderBy('s.createdAt', 'ASC').addOrderBy('s.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('s.createdAt', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 }

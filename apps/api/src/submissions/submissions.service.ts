@@ -34,7 +34,12 @@ export class SubmissionsService {
   ) {}
 
   async list(auth: AuthContext, q: ListSubmissionsQuery): Promise<SubmissionPageDto> {
-    const { items, total } = await this.submissions.search(this.access.scopeOf(auth), { status: q.status, householdId: q.householdId, submittedBy: auth.userId }, q.page, q.pageSize);
+    const { items, total } = await this.submissions.search(
+      this.access.scopeOf(auth),
+      { status: q.status, householdId: q.householdId, submittedBy: auth.userId },
+      q.page,
+      q.pageSize,
+    );
     return { items: await Promise.all(items.map((s) => this.toResponse(auth, s, false))), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -58,9 +63,18 @@ export class SubmissionsService {
     if (dto.decision !== 'approve' && !dto.reason) throw new AppError('VALIDATION_FAILED', '退回或驳回须填写理由');
     const now = this.clock.iso();
     const status = dto.decision === 'approve' ? 'approved' : dto.decision === 'return' ? 'returned' : 'rejected';
-    const history: StatusChange[] = [...(JSON.parse(s.history) as StatusChange[]), { status, at: now, by: auth.userId, ...(dto.reason ? { reason: dto.reason } : {}) }];
+    const history: StatusChange[] = [
+      ...(JSON.parse(s.history) as StatusChange[]),
+      { status, at: now, by: auth.userId, ...(dto.reason ? { reason: dto.reason } : {}) },
+    ];
     await this.tx.run(async (m) => {
-      const moved = await this.submissions.transition(m, s.id, ['in_review'], { status, reviewedBy: auth.userId, reviewReason: dto.reason ?? null, history: JSON.stringify(history), updatedAt: now });
+      const moved = await this.submissions.transition(m, s.id, ['in_review'], {
+        status,
+        reviewedBy: auth.userId,
+        reviewReason: dto.reason ?? null,
+        history: JSON.stringify(history),
+        updatedAt: now,
+      });
       if (!moved) throw new AppError('INVALID_STATE', '该申请已被他人处理');
       const h = await this.households.findById(s.householdId);
       if (!h) throw notFound();
@@ -74,7 +88,13 @@ export class SubmissionsService {
       }
     });
     if (dto.decision === 'approve') await this.eligibility.rematchQuietly(s.householdId);
-    await this.audit.record(auth, { action: `submission.${dto.decision}`, entityType: 'submission', entityId: s.id, householdId: s.householdId, detail: { reason: dto.reason ?? null } });
+    await this.audit.record(auth, {
+      action: `submission.${dto.decision}`,
+      entityType: 'submission',
+      entityId: s.id,
+      householdId: s.householdId,
+      detail: { reason: dto.reason ?? null },
+    });
     const reviewed = (await this.submissions.findById(s.id))!;
     for (const listener of this.reviewedListeners) void listener(reviewed).catch(() => undefined);
     return this.toResponse(auth, reviewed, true);

@@ -28,7 +28,10 @@ describe('applyFindings', () => {
       { type: 'other_transfer', monthlyAmount: 240, memberIndex: 0, note: '残疾人生活补贴' },
       { type: 'wage', monthlyAmount: 1200, memberIndex: 1 },
     ]);
-    expect(after.hardships).toEqual([{ type: 'illness', occurredOn: '2026-05-01' }, { type: 'job_loss', occurredOn: '2026-11-20' }]);
+    expect(after.hardships).toEqual([
+      { type: 'illness', occurredOn: '2026-05-01' },
+      { type: 'job_loss', occurredOn: '2026-11-20' },
+    ]);
     expect(after.assets).toEqual(before.assets);
     expect(after.expenses).toEqual(before.expenses);
     expect(after.benefits).toEqual(before.benefits);

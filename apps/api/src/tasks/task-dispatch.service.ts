@@ -72,10 +72,27 @@ export class TaskDispatch implements OnApplicationBootstrap {
       const assigneeId = dispatcher.pick(s.gridId);
       const history = newTaskHistory({ status: 'open', at: now, by }, ...(assigneeId ? [{ status: 'assigned' as const, at: now, by: 'system' }] : []));
       return {
-        id: randomUUID(), householdId: s.householdId, kind: s.kind, reason: s.reason, warningId: s.warningId, status: assigneeId ? 'assigned' : 'open', assigneeId,
-        previousAssigneeId: null, gridId: s.gridId, communityCode: s.communityCode, streetCode: s.streetCode, districtCode: s.districtCode, dueDate: due,
-        escalationLevel: 'none', findingsEnc: null, decisionKind: null, decisionEnc: null, history, seq: last - specs.length + 1 + i,
-        createdAt: now, updatedAt: now,
+        id: randomUUID(),
+        householdId: s.householdId,
+        kind: s.kind,
+        reason: s.reason,
+        warningId: s.warningId,
+        status: assigneeId ? 'assigned' : 'open',
+        assigneeId,
+        previousAssigneeId: null,
+        gridId: s.gridId,
+        communityCode: s.communityCode,
+        streetCode: s.streetCode,
+        districtCode: s.districtCode,
+        dueDate: due,
+        escalationLevel: 'none',
+        findingsEnc: null,
+        decisionKind: null,
+        decisionEnc: null,
+        history,
+        seq: last - specs.length + 1 + i,
+        createdAt: now,
+        updatedAt: now,
       };
     });
     await this.repo.insertMany(m, tasks);
@@ -98,7 +115,13 @@ export class TaskDispatch implements OnApplicationBootstrap {
         const history = appendTaskHistory(t.history, { status: `escalated_${level}`, at: this.clock.iso(), by: 'system', note: `超期 ${late} 个工作日` });
         await this.repo.updateIf(m, t.id, [t.status], { escalationLevel: level, seq, history, updatedAt: this.clock.iso() });
       });
-      await this.audit.record(null, { action: 'task.escalate', entityType: 'task', entityId: t.id, householdId: t.householdId, detail: { level, lateWorkingDays: late } });
+      await this.audit.record(null, {
+        action: 'task.escalate',
+        entityType: 'task',
+        entityId: t.id,
+        householdId: t.householdId,
+        detail: { level, lateWorkingDays: late },
+      });
       changed++;
     }
     return changed;

@@ -2,13 +2,45 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EMPLOYMENTS, LABOUR_CAPACITIES, type Employment, type LabourCapacity } from '@zczr/domain';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { DisabilityDto, HealthDto, HouseholdSectionsDto, SelfCareDto } from '../households/household.dto.js';
 import { DECISION_KINDS, ESCALATION_LEVELS, FACT_SECTIONS, TASK_STATUSES, type EscalationLevel, type TaskStatus } from '@zczr/contract';
 import type { TaskHistoryStatus } from '@zczr/contract';
-import type { Assignee, CreateTaskBody, DecisionKind, EscalateTaskBody, FactRemoval, FactUpdates, Gps, MemberFactUpdate, ReassignTaskBody, ReviewTaskBody, TaskDecisionBody, TaskDecisionRecord, TaskHistoryEntry, TaskKind, TaskListQuery, TaskPage, TaskView, VisitFindings } from '@zczr/contract';
-
+import type {
+  Assignee,
+  CreateTaskBody,
+  DecisionKind,
+  EscalateTaskBody,
+  FactRemoval,
+  FactUpdates,
+  Gps,
+  MemberFactUpdate,
+  ReassignTaskBody,
+  ReviewTaskBody,
+  TaskDecisionBody,
+  TaskDecisionRecord,
+  TaskHistoryEntry,
+  TaskKind,
+  TaskListQuery,
+  TaskPage,
+  TaskView,
+  VisitFindings,
+} from '@zczr/contract';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
@@ -21,8 +53,16 @@ export class TaskQuery implements TaskListQuery {
   @ApiPropertyOptional({ description: '街道代码（9 位）' }) @IsOptional() @Matches(/^\d{9}$/) streetCode?: string;
   @ApiPropertyOptional({ enum: ESCALATION_LEVELS, description: '督办层级' }) @IsOptional() @IsIn([...ESCALATION_LEVELS]) escalationLevel?: EscalationLevel;
   @ApiPropertyOptional({ description: '只看未办结的任务' }) @IsOptional() @Transform(toBool) @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ enum: ['due', 'urgency'], default: 'due', description: 'urgency：超期未办结的在前（超期越久越前），其次未办结按期限，已办结最后' }) @IsOptional() @IsIn(['due', 'urgency']) sort?: 'due' | 'urgency';
-  @ApiPropertyOptional({ description: '增量同步：返回该游标之后变化的“我的任务”及新游标（移动端）' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) since?: number;
+  @ApiPropertyOptional({ enum: ['due', 'urgency'], default: 'due', description: 'urgency：超期未办结的在前（超期越久越前），其次未办结按期限，已办结最后' })
+  @IsOptional()
+  @IsIn(['due', 'urgency'])
+  sort?: 'due' | 'urgency';
+  @ApiPropertyOptional({ description: '增量同步：返回该游标之后变化的“我的任务”及新游标（移动端）' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  since?: number;
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize: number = 20;
 }
@@ -42,7 +82,6 @@ export class MemberFactUpdateDto implements MemberFactUpdate {
   @ApiPropertyOptional({ type: SelfCareDto }) @IsOptional() @ValidateNested() @Type(() => SelfCareDto) selfCare?: SelfCareDto;
 }
 
-
 /** One item to remove: by section, type (policy code for benefits) and member. */
 export class FactRemovalDto implements FactRemoval {
   @ApiProperty({ enum: FACT_SECTIONS }) @IsIn([...FACT_SECTIONS]) section: (typeof FACT_SECTIONS)[number];
@@ -52,33 +91,73 @@ export class FactRemovalDto implements FactRemoval {
 
 /** Fact updates found at the door, as a patch: each item adds or changes one item per member and type; removals by key; nothing not named changes. */
 export class FactUpdatesDto extends HouseholdSectionsDto implements FactUpdates {
-  @ApiPropertyOptional({ type: [FactRemovalDto] }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FactRemovalDto) remove?: FactRemovalDto[];
-  @ApiPropertyOptional({ type: [MemberFactUpdateDto] }) @IsOptional() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MemberFactUpdateDto) members?: MemberFactUpdateDto[];
+  @ApiPropertyOptional({ type: [FactRemovalDto] })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FactRemovalDto)
+  remove?: FactRemovalDto[];
+  @ApiPropertyOptional({ type: [MemberFactUpdateDto] })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MemberFactUpdateDto)
+  members?: MemberFactUpdateDto[];
 }
 
 export class SubmitFindingsDto implements VisitFindings {
   @ApiProperty({ description: '入户时间' }) @IsISO8601({ strict: true }) visitedAt: string;
   @ApiProperty({ type: GpsDto }) @ValidateNested() @Type(() => GpsDto) gps: GpsDto;
   @ApiProperty({ description: '核实情况' }) @IsString() @MaxLength(2000) notes: string;
-  @ApiPropertyOptional({ type: [String], description: '现场照片（附件 id）' }) @IsOptional() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(64, { each: true }) photoIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: '现场照片（附件 id）' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  photoIds?: string[];
   @ApiPropertyOptional({ type: FactUpdatesDto }) @IsOptional() @ValidateNested() @Type(() => FactUpdatesDto) factUpdates?: FactUpdatesDto;
 }
 
 export class DecisionDto implements TaskDecisionBody {
   @ApiProperty({ enum: DECISION_KINDS }) @IsIn([...DECISION_KINDS]) kind: DecisionKind;
-  @ApiPropertyOptional({ description: '给予救助时的政策代码' }) @ValidateIf((o: DecisionDto) => o.kind === 'benefit_granted') @IsString() @Matches(/^[a-z0-9_]{2,40}$/) policyCode?: string;
-  @ApiPropertyOptional({ description: '转介的社会服务机构' }) @ValidateIf((o: DecisionDto) => o.kind === 'referral') @IsString() @MaxLength(100) provider?: string;
-  @ApiPropertyOptional({ description: '理由（不予处置时必填）' }) @ValidateIf((o: DecisionDto) => o.kind === 'no_action' || o.reason !== undefined) @IsString() @MaxLength(500) @Matches(/\S/) reason?: string;
+  @ApiPropertyOptional({ description: '给予救助时的政策代码' })
+  @ValidateIf((o: DecisionDto) => o.kind === 'benefit_granted')
+  @IsString()
+  @Matches(/^[a-z0-9_]{2,40}$/)
+  policyCode?: string;
+  @ApiPropertyOptional({ description: '转介的社会服务机构' })
+  @ValidateIf((o: DecisionDto) => o.kind === 'referral')
+  @IsString()
+  @MaxLength(100)
+  provider?: string;
+  @ApiPropertyOptional({ description: '理由（不予处置时必填）' })
+  @ValidateIf((o: DecisionDto) => o.kind === 'no_action' || o.reason !== undefined)
+  @IsString()
+  @MaxLength(500)
+  @Matches(/\S/)
+  reason?: string;
 }
 
 export class ReviewTaskDto implements ReviewTaskBody {
   @ApiProperty({ enum: ['accept', 'return'] }) @IsIn(['accept', 'return']) outcome: 'accept' | 'return';
-  @ApiPropertyOptional({ type: DecisionDto, description: '采纳时必填：处置决定' }) @ValidateIf((o: ReviewTaskDto) => o.outcome === 'accept') @ValidateNested() @Type(() => DecisionDto) decision?: DecisionDto;
-  @ApiPropertyOptional({ description: '退回时必填：退回原因' }) @ValidateIf((o: ReviewTaskDto) => o.outcome === 'return') @IsString() @MaxLength(500) @Matches(/\S/) reason?: string;
+  @ApiPropertyOptional({ type: DecisionDto, description: '采纳时必填：处置决定' })
+  @ValidateIf((o: ReviewTaskDto) => o.outcome === 'accept')
+  @ValidateNested()
+  @Type(() => DecisionDto)
+  decision?: DecisionDto;
+  @ApiPropertyOptional({ description: '退回时必填：退回原因' })
+  @ValidateIf((o: ReviewTaskDto) => o.outcome === 'return')
+  @IsString()
+  @MaxLength(500)
+  @Matches(/\S/)
+  reason?: string;
 }
 
 export class ReassignTaskDto implements ReassignTaskBody {
-  @ApiProperty({ nullable: true, description: '新的网格员用户 id；null 表示放回待领取' }) @ValidateIf((o: ReassignTaskDto) => o.assigneeId !== null) @IsUUID() assigneeId: string | null;
+  @ApiProperty({ nullable: true, description: '新的网格员用户 id；null 表示放回待领取' })
+  @ValidateIf((o: ReassignTaskDto) => o.assigneeId !== null)
+  @IsUUID()
+  assigneeId: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reason?: string;
 }
 
@@ -125,7 +204,8 @@ export class TaskDto implements TaskView {
   @ApiProperty({ nullable: true, enum: DECISION_KINDS }) decisionKind: DecisionKind | null;
   @ApiPropertyOptional({ type: Object, description: '处置决定与采纳前后的政策匹配（审核人员可见）' }) decision?: TaskDecisionRecord;
   @ApiPropertyOptional({ type: Object, description: '入户核实情况（审核人员和承办网格员可见）' }) findings?: VisitFindings;
-  @ApiPropertyOptional({ type: [LabelledChangeDto], description: '采纳后档案将发生的字段级变化（中文字段名；仅待审核任务、审核人员可见）' }) findingsDiff?: LabelledChangeDto[];
+  @ApiPropertyOptional({ type: [LabelledChangeDto], description: '采纳后档案将发生的字段级变化（中文字段名；仅待审核任务、审核人员可见）' })
+  findingsDiff?: LabelledChangeDto[];
   @ApiProperty({ type: [TaskHistoryDto] }) history: TaskHistoryDto[];
   @ApiProperty({ description: '变更序号（增量同步游标）' }) seq: number;
   @ApiProperty({ description: '同步时：该任务已不再属于我（已改派）' }) removed: boolean;

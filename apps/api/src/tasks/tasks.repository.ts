@@ -9,8 +9,27 @@ import { chunks, whereInScope } from '../database/sql.js';
 import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
 
 const TASK_COLUMNS = [
-  'id', 'householdId', 'kind', 'reason', 'warningId', 'status', 'assigneeId', 'previousAssigneeId', 'gridId', 'communityCode', 'streetCode', 'districtCode',
-  'dueDate', 'escalationLevel', 'findingsEnc', 'decisionKind', 'decisionEnc', 'history', 'seq', 'createdAt', 'updatedAt',
+  'id',
+  'householdId',
+  'kind',
+  'reason',
+  'warningId',
+  'status',
+  'assigneeId',
+  'previousAssigneeId',
+  'gridId',
+  'communityCode',
+  'streetCode',
+  'districtCode',
+  'dueDate',
+  'escalationLevel',
+  'findingsEnc',
+  'decisionKind',
+  'decisionEnc',
+  'history',
+  'seq',
+  'createdAt',
+  'updatedAt',
 ] as const;
 
 /** Statuses in which a task still waits for someone. */
@@ -52,7 +71,12 @@ export class TasksRepository {
    * so numbers become visible in the order they were taken: a phone's cursor never skips a change.
    */
   async nextSeq(m: EntityManager, n = 1): Promise<number> {
-    await m.createQueryBuilder().update(TaskSequenceEntity).set({ value: () => `value + ${Math.trunc(n)}` }).where('name = :n', { n: 'task' }).execute();
+    await m
+      .createQueryBuilder()
+      .update(TaskSequenceEntity)
+      .set({ value: () => `value + ${Math.trunc(n)}` })
+      .where('name = :n', { n: 'task' })
+      .execute();
     const row = await m.getRepository(TaskSequenceEntity).findOneByOrFail({ name: 'task' });
     return Number(row.value);
   }
@@ -90,8 +114,13 @@ export class TasksRepository {
   async activeLoad(userIds: string[]): Promise<Map<string, number>> {
     const map = new Map<string, number>();
     for (const part of chunks(userIds, 500)) {
-      const rows = await this.tasks.createQueryBuilder('t').select('t.assigneeId', 'userId').addSelect('COUNT(*)', 'n')
-        .where('t.assigneeId IN (:...part) AND t.status IN (:...st)', { part, st: ACTIVE_STATUSES }).groupBy('t.assigneeId').getRawMany<{ userId: string; n: string | number }>();
+      const rows = await this.tasks
+        .createQueryBuilder('t')
+        .select('t.assigneeId', 'userId')
+        .addSelect('COUNT(*)', 'n')
+        .where('t.assigneeId IN (:...part) AND t.status IN (:...st)', { part, st: ACTIVE_STATUSES })
+        .groupBy('t.assigneeId')
+        .getRawMany<{ userId: string; n: string | number }>();
       for (const r of rows) map.set(r.userId, Number(r.n));
     }
     return map;
@@ -112,20 +141,28 @@ export class TasksRepository {
       // A CASE in ORDER BY, the same on SQLite and MySQL; addSelect so TypeORM's pagination keeps it.
       qb.addSelect('CASE WHEN t.status IN (:...urgentActive) THEN (CASE WHEN t.dueDate < :urgentToday THEN 0 ELSE 1 END) ELSE 2 END', 'urgency')
         .setParameters({ urgentActive: ACTIVE_STATUSES, urgentToday: f.urgentFirst.today })
-        .orderBy('urgency', 'ASC').addOrderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC');
+        .orderBy('urgency', 'ASC')
+        .addOrderBy('t.dueDate', 'ASC')
+        .addOrderBy('t.id', 'ASC');
     } else {
       qb.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC');
     }
-    const [items, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 
   /** A worker's tasks (and tasks taken away from them) changed after `cursor`, in change order. */
   changedSince(userId: string, cursor: number, limit: number): Promise<VerificationTaskEntity[]> {
-    return this.tasks.createQueryBuilder('t')
+    return this.tasks
+      .createQueryBuilder('t')
       .where('t.seq > :cursor', { cursor })
       .andWhere(new Brackets((b) => b.where('t.assigneeId = :me', { me: userId }).orWhere('t.previousAssigneeId = :me', { me: userId })))
-      .orderBy('t.seq', 'ASC').take(limit).getMany();
+      .orderBy('t.seq', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   /** Active tasks past their due date. */
@@ -137,8 +174,13 @@ export class TasksRepository {
   async lastRecheck(householdIds: string[]): Promise<Map<string, string>> {
     const map = new Map<string, string>();
     for (const part of chunks(householdIds, 500)) {
-      const rows = await this.tasks.createQueryBuilder('t').select('t.householdId', 'householdId').addSelect('MAX(t.createdAt)', 'at')
-        .where('t.householdId IN (:...part) AND t.kind = :k', { part, k: 'recheck' }).groupBy('t.householdId').getRawMany<{ householdId: string; at: string }>();
+      const rows = await this.tasks
+        .createQueryBuilder('t')
+        .select('t.householdId', 'householdId')
+        .addSelect('MAX(t.createdAt)', 'at')
+        .where('t.householdId IN (:...part) AND t.kind = :k', { part, k: 'recheck' })
+        .groupBy('t.householdId')
+        .getRawMany<{ householdId: string; at: string }>();
       for (const r of rows) map.set(r.householdId, r.at);
     }
     return map;
@@ -158,7 +200,10 @@ export class TasksRepository {
     const grids = new Map<string, string>();
     const q = this.tasks.manager;
     for (const part of chunks([...new Set(tasks.map((t) => t.householdId))], 500)) {
-      const rows = await q.query<Array<{ id: string; headName: string; address: string }>>(`SELECT id, headName, address FROM household WHERE id IN (${part.map(() => '?').join(', ')})`, part);
+      const rows = await q.query<Array<{ id: string; headName: string; address: string }>>(
+        `SELECT id, headName, address FROM household WHERE id IN (${part.map(() => '?').join(', ')})`,
+        part,
+      );
       for (const r of rows) households.set(r.id, { headName: r.headName, address: r.address });
     }
     for (const part of chunks([...new Set(tasks.map((t) => t.gridId))], 500)) {

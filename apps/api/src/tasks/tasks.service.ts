@@ -22,8 +22,16 @@ import { WarningsRepository } from '../warnings/warnings.repository.js';
 import { TaskDispatch } from './task-dispatch.service.js';
 import { appendTaskHistory, readTaskHistory } from './task-history.js';
 import {
-  type AssigneeDto, type CreateTaskDto, type EscalateTaskDto, type FactUpdatesDto, type ReassignTaskDto, type ReviewTaskDto, type SubmitFindingsDto,
-  type TaskDto, type TaskPageDto, type TaskQuery,
+  type AssigneeDto,
+  type CreateTaskDto,
+  type EscalateTaskDto,
+  type FactUpdatesDto,
+  type ReassignTaskDto,
+  type ReviewTaskDto,
+  type SubmitFindingsDto,
+  type TaskDto,
+  type TaskPageDto,
+  type TaskQuery,
 } from './task.dto.js';
 import type { EscalationLevel, TaskStatus, VerificationTaskEntity } from './task.entity.js';
 import { TasksRepository } from './tasks.repository.js';
@@ -61,20 +69,48 @@ export class TasksService {
     const h = this.access.require(auth, await this.households.findById(dto.householdId).then((x) => x && { ...x, householdId: x.id }));
     if (h.status !== 'active' && h.status !== 'pending_review') throw new AppError('INVALID_STATE', '该档案已停止处理');
     const dispatcher = await this.dispatch.dispatcher();
-    const [task] = await this.tx.run((m) => this.dispatch.createTasks(m, [{
-      householdId: h.id, districtCode: h.districtCode, streetCode: h.streetCode, communityCode: h.communityCode, gridId: h.gridId,
-      kind: 'home_visit', reason: dto.submissionId ? 'submission' : 'home_visit', warningId: null,
-    }], dispatcher, auth.userId));
-    await this.audit.record(auth, { action: 'task.create', entityType: 'task', entityId: task!.id, householdId: h.id, detail: { submissionId: dto.submissionId ?? null } });
+    const [task] = await this.tx.run((m) =>
+      this.dispatch.createTasks(
+        m,
+        [
+          {
+            householdId: h.id,
+            districtCode: h.districtCode,
+            streetCode: h.streetCode,
+            communityCode: h.communityCode,
+            gridId: h.gridId,
+            kind: 'home_visit',
+            reason: dto.submissionId ? 'submission' : 'home_visit',
+            warningId: null,
+          },
+        ],
+        dispatcher,
+        auth.userId,
+      ),
+    );
+    await this.audit.record(auth, {
+      action: 'task.create',
+      entityType: 'task',
+      entityId: task!.id,
+      householdId: h.id,
+      detail: { submissionId: dto.submissionId ?? null },
+    });
     return this.toDto(auth, task!);
   }
 
   async get(auth: AuthContext, id: string): Promise<TaskDto> {
     const task = await this.visible(auth, id);
     const [dto] = await this.labelled(auth, [task]);
-    if (dto!.findings && task.status === 'submitted' && isStaffRole(auth.role)) dto!.findingsDiff = await this.findingsDiff(task, seesSensitiveInFull(auth.role));
+    if (dto!.findings && task.status === 'submitted' && isStaffRole(auth.role))
+      dto!.findingsDiff = await this.findingsDiff(task, seesSensitiveInFull(auth.role));
     // Findings hold GPS, diagnoses and medical costs: every read is on record.
-    await this.audit.record(auth, { action: 'task.read', entityType: 'task', entityId: task.id, householdId: task.householdId, detail: { findings: task.findingsEnc !== null } });
+    await this.audit.record(auth, {
+      action: 'task.read',
+      entityType: 'task',
+      entityId: task.id,
+      householdId: task.householdId,
+      detail: { findings: task.findingsEnc !== null },
+    });
     return dto!;
   }
 
@@ -85,7 +121,9 @@ export class TasksService {
     if (!findings || !h) return [];
     const before = this.codec.decode(h, await this.households.membersOf(h.id));
     const after = applyFindings(before, findings.factUpdates, null, this.clock.today());
-    const changes = diffContent(before, after).map((c) => (full || !isSensitivePath(c.path) ? c : { ...c, before: c.before === null ? null : '***', after: c.after === null ? null : '***' }));
+    const changes = diffContent(before, after).map((c) =>
+      full || !isSensitivePath(c.path) ? c : { ...c, before: c.before === null ? null : '***', after: c.after === null ? null : '***' },
+    );
     return labelChanges(changes);
   }
 
@@ -97,10 +135,22 @@ export class TasksService {
       return { items: await this.labelled(auth, items, true), total: items.length, page: 1, pageSize: q.pageSize, cursor };
     }
     const scope = this.access.scopeOf(auth);
-    const { items, total } = await this.repo.search(scope, {
-      assigneeId: q.mine ? auth.userId : undefined, gridId: q.gridId, status: q.status, householdId: q.householdId, overdueBefore: q.overdue ? this.clock.today() : undefined,
-      streetCode: q.streetCode, escalationLevel: q.escalationLevel, activeOnly: q.active, urgentFirst: q.sort === 'urgency' ? { today: this.clock.today() } : undefined,
-    }, q.page, q.pageSize);
+    const { items, total } = await this.repo.search(
+      scope,
+      {
+        assigneeId: q.mine ? auth.userId : undefined,
+        gridId: q.gridId,
+        status: q.status,
+        householdId: q.householdId,
+        overdueBefore: q.overdue ? this.clock.today() : undefined,
+        streetCode: q.streetCode,
+        escalationLevel: q.escalationLevel,
+        activeOnly: q.active,
+        urgentFirst: q.sort === 'urgency' ? { today: this.clock.today() } : undefined,
+      },
+      q.page,
+      q.pageSize,
+    );
     const cursor = items.reduce((n, t) => Math.max(n, Number(t.seq)), 0);
     return { items: await this.labelled(auth, items), total, page: q.page, pageSize: q.pageSize, cursor };
   }
@@ -112,7 +162,10 @@ export class TasksService {
       const t = await this.repo.lockForUpdate(m, id);
       const mine = t && (t.status === 'open' || (t.status === 'assigned' && t.assigneeId === auth.userId));
       if (!t || !mine) throw new AppError('TASK_ALREADY_CLAIMED');
-      return this.transition(m, t, ['open', 'assigned'], 'in_progress', auth.userId, { assigneeId: auth.userId, previousAssigneeId: t.assigneeId !== auth.userId ? t.assigneeId : t.previousAssigneeId });
+      return this.transition(m, t, ['open', 'assigned'], 'in_progress', auth.userId, {
+        assigneeId: auth.userId,
+        previousAssigneeId: t.assigneeId !== auth.userId ? t.assigneeId : t.previousAssigneeId,
+      });
     });
     await this.audit.record(auth, { action: 'task.claim', entityType: 'task', entityId: id, householdId: task.householdId });
     return this.toDto(auth, task);
@@ -124,7 +177,13 @@ export class TasksService {
     if (t.status !== 'in_progress' && t.status !== 'returned') throw new AppError('INVALID_STATE', '请先领取任务');
     const findingsEnc = this.cipher.encryptJson(dto);
     const task = await this.tx.run((m) => this.transition(m, t, ['in_progress', 'returned'], 'submitted', auth.userId, { findingsEnc }));
-    await this.audit.record(auth, { action: 'task.submit', entityType: 'task', entityId: id, householdId: t.householdId, detail: { factUpdates: Object.keys(dto.factUpdates ?? {}) } });
+    await this.audit.record(auth, {
+      action: 'task.submit',
+      entityType: 'task',
+      entityId: id,
+      householdId: t.householdId,
+      detail: { factUpdates: Object.keys(dto.factUpdates ?? {}) },
+    });
     return this.toDto(auth, task);
   }
 
@@ -148,7 +207,12 @@ export class TasksService {
       const h = await m.getRepository(HouseholdEntity).findOneBy({ id: t.householdId });
       if (!h || h.status !== 'active') throw new AppError('INVALID_STATE', '该档案不在册，不能采纳核实结果');
       const before = this.codec.decode(h, await this.households.membersOf(h.id, m));
-      const after = applyFindings(before, findings?.factUpdates, decision.kind === 'benefit_granted' ? decision.policyCode ?? null : null, this.clock.today());
+      const after = applyFindings(
+        before,
+        findings?.factUpdates,
+        decision.kind === 'benefit_granted' ? (decision.policyCode ?? null) : null,
+        this.clock.today(),
+      );
       if (JSON.stringify(after) !== JSON.stringify(before)) revised = await this.householdFiles.applyContent(m, h, after, auth, 'staff', null);
       const ok = await this.repo.updateIf(m, t.id, ['submitted'], { status: 'accepted' });
       if (!ok) throw new AppError('INVALID_STATE');
@@ -160,12 +224,27 @@ export class TasksService {
     const task = await this.tx.run(async (m) => {
       const fresh = (await this.repo.findById(t.id, m))!;
       const history = appendTaskHistory(fresh.history, { status: 'accepted', at: this.clock.iso(), by: auth.userId });
-      return this.transition(m, { ...fresh, history }, ['accepted'], 'closed', auth.userId, { decisionKind: decision.kind, decisionEnc: this.cipher.encryptJson(record) }, DECISION_LABELS[decision.kind]);
+      return this.transition(
+        m,
+        { ...fresh, history },
+        ['accepted'],
+        'closed',
+        auth.userId,
+        { decisionKind: decision.kind, decisionEnc: this.cipher.encryptJson(record) },
+        DECISION_LABELS[decision.kind],
+      );
     });
     // The changed household is re-scored (warnings, risk, rechecks); a failure there does not undo the decision.
-    await this.pipeline.processIds([t.householdId], { kind: 'task', ref: null }, false)
+    await this.pipeline
+      .processIds([t.householdId], { kind: 'task', ref: null }, false)
       .catch((e: unknown) => this.logger.error(`after accept of ${t.id}: ${e instanceof Error ? e.message : String(e)}`));
-    await this.audit.record(auth, { action: 'task.accept', entityType: 'task', entityId: id, householdId: t.householdId, detail: { decision: decision.kind, revisedVersion: revised, eligibleBefore: eligibleBefore.length, eligibleAfter: eligibleAfter.length } });
+    await this.audit.record(auth, {
+      action: 'task.accept',
+      entityType: 'task',
+      entityId: id,
+      householdId: t.householdId,
+      detail: { decision: decision.kind, revisedVersion: revised, eligibleBefore: eligibleBefore.length, eligibleAfter: eligibleAfter.length },
+    });
     return this.toDto(auth, task);
   }
 
@@ -174,8 +253,24 @@ export class TasksService {
     if (t.status === 'closed' || t.status === 'accepted' || t.status === 'submitted') throw new AppError('INVALID_STATE', '已提交或已办结的任务不能改派');
     if (dto.assigneeId !== null && !(await this.dispatch.dispatcher()).worksGrid(dto.assigneeId, t.gridId)) throw new AppError('INVALID_ASSIGNEE');
     const to: TaskStatus = dto.assigneeId ? 'assigned' : 'open';
-    const task = await this.tx.run((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], to, auth.userId, { assigneeId: dto.assigneeId, previousAssigneeId: t.assigneeId }, dto.reason));
-    await this.audit.record(auth, { action: 'task.reassign', entityType: 'task', entityId: id, householdId: t.householdId, detail: { from: t.assigneeId, to: dto.assigneeId } });
+    const task = await this.tx.run((m) =>
+      this.transition(
+        m,
+        t,
+        ['open', 'assigned', 'in_progress', 'returned'],
+        to,
+        auth.userId,
+        { assigneeId: dto.assigneeId, previousAssigneeId: t.assigneeId },
+        dto.reason,
+      ),
+    );
+    await this.audit.record(auth, {
+      action: 'task.reassign',
+      entityType: 'task',
+      entityId: id,
+      householdId: t.householdId,
+      detail: { from: t.assigneeId, to: dto.assigneeId },
+    });
     return this.toDto(auth, task);
   }
 
@@ -190,11 +285,30 @@ export class TasksService {
     let moved = 0;
     for (const t of items.filter((x) => x.status !== 'submitted' && x.status !== 'closed' && x.status !== 'accepted')) {
       if (toWorker !== null && !(await this.dispatch.dispatcher()).worksGrid(toWorker, t.gridId)) continue;
-      await this.tx.run((m) => this.transition(m, t, ['open', 'assigned', 'in_progress', 'returned'], toWorker ? 'assigned' : 'open', auth.userId, { assigneeId: toWorker, previousAssigneeId: t.assigneeId }, '网格员调整'))
-        .then(async () => {
-          moved++;
-          await this.audit.record(auth, { action: 'task.reassign', entityType: 'task', entityId: t.id, detail: { from: t.assigneeId, to: toWorker, reason: 'grid_workers_changed' } });
-        }, (e: unknown) => this.logger.warn(`task ${t.id} not handed over: ${e instanceof Error ? e.message : String(e)}`));
+      await this.tx
+        .run((m) =>
+          this.transition(
+            m,
+            t,
+            ['open', 'assigned', 'in_progress', 'returned'],
+            toWorker ? 'assigned' : 'open',
+            auth.userId,
+            { assigneeId: toWorker, previousAssigneeId: t.assigneeId },
+            '网格员调整',
+          ),
+        )
+        .then(
+          async () => {
+            moved++;
+            await this.audit.record(auth, {
+              action: 'task.reassign',
+              entityType: 'task',
+              entityId: t.id,
+              detail: { from: t.assigneeId, to: toWorker, reason: 'grid_workers_changed' },
+            });
+          },
+          (e: unknown) => this.logger.warn(`task ${t.id} not handed over: ${e instanceof Error ? e.message : String(e)}`),
+        );
     }
     return moved;
   }
@@ -211,11 +325,22 @@ export class TasksService {
     const task = await this.tx.run(async (m) => {
       const seq = await this.repo.nextSeq(m);
       const now = this.clock.iso();
-      const patch = { escalationLevel: level, seq, history: appendTaskHistory(t.history, { status: `escalated_${level}`, at: now, by: auth.userId, note: dto.reason }), updatedAt: now };
+      const patch = {
+        escalationLevel: level,
+        seq,
+        history: appendTaskHistory(t.history, { status: `escalated_${level}`, at: now, by: auth.userId, note: dto.reason }),
+        updatedAt: now,
+      };
       if (!(await this.repo.updateIf(m, t.id, [t.status], patch))) throw new AppError('INVALID_STATE');
       return { ...t, ...patch };
     });
-    await this.audit.record(auth, { action: 'task.escalate_manual', entityType: 'task', entityId: id, householdId: t.householdId, detail: { from: t.escalationLevel, to: level } });
+    await this.audit.record(auth, {
+      action: 'task.escalate_manual',
+      entityType: 'task',
+      entityId: id,
+      householdId: t.householdId,
+      detail: { from: t.escalationLevel, to: level },
+    });
     return this.toDto(auth, task);
   }
 
@@ -225,7 +350,8 @@ export class TasksService {
     const ids = (await this.regions.workersByGrid()).get(t.gridId) ?? [];
     const load = await this.repo.activeLoad(ids);
     const users = await this.repo.usersByIds(ids);
-    return ids.map((uid) => ({ id: uid, displayName: users.get(uid) ?? '网格员', openTasks: load.get(uid) ?? 0 }))
+    return ids
+      .map((uid) => ({ id: uid, displayName: users.get(uid) ?? '网格员', openTasks: load.get(uid) ?? 0 }))
       .sort((a, b) => a.openTasks - b.openTasks || a.displayName.localeCompare(b.displayName, 'zh'));
   }
 
@@ -235,7 +361,15 @@ export class TasksService {
     return this.access.requireVia(auth, await this.repo.findById(id));
   }
 
-  private async transition(m: EntityManager, t: VerificationTaskEntity, from: TaskStatus[], to: TaskStatus, by: string, patch: Partial<VerificationTaskEntity>, note?: string): Promise<VerificationTaskEntity> {
+  private async transition(
+    m: EntityManager,
+    t: VerificationTaskEntity,
+    from: TaskStatus[],
+    to: TaskStatus,
+    by: string,
+    patch: Partial<VerificationTaskEntity>,
+    note?: string,
+  ): Promise<VerificationTaskEntity> {
     const now = this.clock.iso();
     const seq = await this.repo.nextSeq(m);
     const next = { ...patch, status: to, seq, history: appendTaskHistory(t.history, { status: to, at: now, by, ...(note ? { note } : {}) }), updatedAt: now };
@@ -254,8 +388,10 @@ export class TasksService {
       const h = labels.households.get(t.householdId);
       return {
         ...this.toDto(auth, t, sync),
-        gridName: labels.grids.get(t.gridId) ?? null, headName: h?.headName ?? null, address: h?.address ?? null,
-        assigneeName: t.assigneeId ? labels.users.get(t.assigneeId) ?? null : null,
+        gridName: labels.grids.get(t.gridId) ?? null,
+        headName: h?.headName ?? null,
+        address: h?.address ?? null,
+        assigneeName: t.assigneeId ? (labels.users.get(t.assigneeId) ?? null) : null,
       };
     });
   }
@@ -264,14 +400,28 @@ export class TasksService {
     const staff = isStaffRole(auth.role);
     const canSeeFindings = seesSensitiveInFull(auth.role) || t.assigneeId === auth.userId;
     return {
-      id: t.id, householdId: t.householdId, kind: t.kind, reason: t.reason, warningId: t.warningId, status: t.status, statusLabel: TASK_STATUS_LABELS[t.status],
-      assigneeId: t.assigneeId, gridId: t.gridId, streetCode: t.streetCode, dueDate: t.dueDate,
-      overdue: t.dueDate < this.clock.today() && t.status !== 'closed' && t.status !== 'accepted', escalationLevel: t.escalationLevel, escalationLabel: ESCALATION_LABELS[t.escalationLevel],
+      id: t.id,
+      householdId: t.householdId,
+      kind: t.kind,
+      reason: t.reason,
+      warningId: t.warningId,
+      status: t.status,
+      statusLabel: TASK_STATUS_LABELS[t.status],
+      assigneeId: t.assigneeId,
+      gridId: t.gridId,
+      streetCode: t.streetCode,
+      dueDate: t.dueDate,
+      overdue: t.dueDate < this.clock.today() && t.status !== 'closed' && t.status !== 'accepted',
+      escalationLevel: t.escalationLevel,
+      escalationLabel: ESCALATION_LABELS[t.escalationLevel],
       decisionKind: t.decisionKind,
       ...(staff && t.decisionEnc ? { decision: this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc) } : {}),
       ...(canSeeFindings && t.findingsEnc ? { findings: this.cipher.decryptJson<VisitFindings>(t.findingsEnc) } : {}),
-      history: readTaskHistory(t.history), seq: Number(t.seq), removed: sync && t.assigneeId !== auth.userId,
-      createdAt: t.createdAt, updatedAt: t.updatedAt,
+      history: readTaskHistory(t.history),
+      seq: Number(t.seq),
+      removed: sync && t.assigneeId !== auth.userId,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
     };
   }
 }
@@ -287,7 +437,8 @@ function patchSection<T extends { type?: string; memberIndex?: number; policyCod
   const next = stored.filter((item) => !removals.includes(itemKey(item)));
   for (const u of updates ?? []) {
     const at = next.findIndex((item) => itemKey(item) === itemKey(u));
-    if (at >= 0) next[at] = u; else next.push(u);
+    if (at >= 0) next[at] = u;
+    else next.push(u);
   }
   return next;
 }
@@ -295,8 +446,10 @@ function patchSection<T extends { type?: string; memberIndex?: number; policyCod
 /** The household content after the findings: a patch — named items added or changed, removals dropped, member facts patched, a granted benefit added; nothing not named changes. */
 export function applyFindings(before: HouseholdContent, updates: FactUpdatesDto | undefined, grantedPolicy: string | null, today: string): HouseholdContent {
   const next: HouseholdContent = structuredClone(before);
-  const removals = (section: string): string[] => (updates?.remove ?? []).filter((r) => r.section === section)
-    .map((r) => (section === 'benefits' ? `policy:${r.type}` : `${r.memberIndex ?? 'household'}:${r.type}`));
+  const removals = (section: string): string[] =>
+    (updates?.remove ?? [])
+      .filter((r) => r.section === section)
+      .map((r) => (section === 'benefits' ? `policy:${r.type}` : `${r.memberIndex ?? 'household'}:${r.type}`));
   next.incomes = patchSection(next.incomes, updates?.incomes, removals('incomes'));
   next.assets = patchSection(next.assets, updates?.assets, removals('assets'));
   next.expenses = patchSection(next.expenses, updates?.expenses, removals('expenses'));
@@ -311,7 +464,7 @@ export function applyFindings(before: HouseholdContent, updates: FactUpdatesDto 
     if (u.disability !== undefined) m.disability = u.disability ? { ...u.disability } : null;
     if (u.selfCare !== undefined) m.selfCare = { ...u.selfCare };
   }
-  if (grantedPolicy && !next.benefits.some((b) => b.policyCode === grantedPolicy)) next.benefits = [...next.benefits, { policyCode: grantedPolicy, since: today }];
+  if (grantedPolicy && !next.benefits.some((b) => b.policyCode === grantedPolicy))
+    next.benefits = [...next.benefits, { policyCode: grantedPolicy, since: today }];
   return next;
 }
-

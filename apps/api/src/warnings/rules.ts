@@ -104,10 +104,18 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
     const overAmount = amountLine !== undefined && medical.total >= amountLine;
     const overShare = shareLine !== undefined && share !== null && share >= shareLine;
     if (overAmount || overShare) {
-      out.push({ ruleCode: 'medical_self_paid', evidence: {
-        selfPaid12m: medical.total, settlements: medical.count, declaredSelfPaid12m: declaredMedical, source: settled.total >= declaredMedical ? 'department' : 'declared',
-        amountLine: amountLine ?? null, incomeShare: share === null ? null : Math.round(share * 100) / 100, shareLine: shareLine ?? null,
-      } });
+      out.push({
+        ruleCode: 'medical_self_paid',
+        evidence: {
+          selfPaid12m: medical.total,
+          settlements: medical.count,
+          declaredSelfPaid12m: declaredMedical,
+          source: settled.total >= declaredMedical ? 'department' : 'declared',
+          amountLine: amountLine ?? null,
+          incomeShare: share === null ? null : Math.round(share * 100) / 100,
+          shareLine: shareLine ?? null,
+        },
+      });
     }
   }
 
@@ -126,7 +134,8 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
       const age = ageOn(m.birthDate, r.eventDate);
       if (age < minAge || age > maxAge) continue;
       if (r.source === 'death') events.push({ event: 'death', date: r.eventDate, ...who(m) });
-      else if (r.source === 'disability_registration' && Number(r.values.grade) <= (p.warn_severe_disability_max_grade ?? 2)) events.push({ event: 'severe_disability', grade: r.values.grade, date: r.eventDate, ...who(m) });
+      else if (r.source === 'disability_registration' && Number(r.values.grade) <= (p.warn_severe_disability_max_grade ?? 2))
+        events.push({ event: 'severe_disability', grade: r.values.grade, date: r.eventDate, ...who(m) });
       else if (r.source === 'medical_settlement' && r.values.seriousIllness === true) events.push({ event: 'serious_illness', date: r.eventDate, ...who(m) });
     }
     // 主要劳动力死亡 / 突发重病 as the family or the grid worker reports them: the earner is not named, so no age test.
@@ -144,7 +153,10 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
   // Fire, accident, disaster reported by the family or the grid worker.
   const emergencies = declaredEvents.filter((e) => EMERGENCIES.has(e.type));
   if (emergencies.length) {
-    out.push({ ruleCode: 'declared_emergency', evidence: { events: emergencies.slice(0, 10).map((e) => ({ type: e.type, date: e.occurredOn, loss: e.loss ?? null, source: 'declared' })) } });
+    out.push({
+      ruleCode: 'declared_emergency',
+      evidence: { events: emergencies.slice(0, 10).map((e) => ({ type: e.type, date: e.occurredOn, loss: e.loss ?? null, source: 'declared' })) },
+    });
   }
 
   // Job loss of the only earner: nobody else in the household is in work.
@@ -160,14 +172,16 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
       break;
     }
   }
-  if (!jobLossRaised && declaredJobLossFires) out.push({ ruleCode: 'only_earner_job_loss', evidence: { date: declaredJobLoss!.occurredOn, source: 'declared' } });
+  if (!jobLossRaised && declaredJobLossFires)
+    out.push({ ruleCode: 'only_earner_job_loss', evidence: { date: declaredJobLoss!.occurredOn, source: 'declared' } });
 
   // Sharp fall of counted income since the last scoring.
   const income = num(h.facts, 'countedMonthlyIncome');
   const dropLine = p.warn_income_drop_share;
   if (dropLine !== undefined && income !== undefined && h.previousIncome !== null && h.previousIncome > 0) {
     const drop = (h.previousIncome - income) / h.previousIncome;
-    if (drop >= dropLine) out.push({ ruleCode: 'income_drop', evidence: { before: h.previousIncome, after: income, dropShare: Math.round(drop * 100) / 100, line: dropLine } });
+    if (drop >= dropLine)
+      out.push({ ruleCode: 'income_drop', evidence: { before: h.previousIncome, after: income, dropShare: Math.round(drop * 100) / 100, line: dropLine } });
   }
 
   // An elderly person living alone, flagged by a department (e.g. no utility use).
@@ -205,7 +219,10 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
     if (exits.length) out.push({ ruleCode: 'screening_exit_candidate', evidence: { policies: exits.slice(0, 20), count: exits.length } });
     if (h.unknown.length) {
       const missing = [...new Set(h.unknown.flatMap((u) => u.missing))].slice(0, 20);
-      out.push({ ruleCode: 'screening_unknown', evidence: { policies: h.unknown.map((u) => u.policyCode).slice(0, 20), count: h.unknown.length, missingFacts: missing } });
+      out.push({
+        ruleCode: 'screening_unknown',
+        evidence: { policies: h.unknown.map((u) => u.policyCode).slice(0, 20), count: h.unknown.length, missingFacts: missing },
+      });
     }
   }
   return out;
@@ -213,10 +230,12 @@ export function evaluateRules(h: HouseholdView, p: ResolvedParameters, asOf: str
 
 function dedupeEvents(events: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
   const seen = new Set<string>();
-  return events.filter((e) => {
-    const k = JSON.stringify(e);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  }).slice(0, 10);
+  return events
+    .filter((e) => {
+      const k = JSON.stringify(e);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .slice(0, 10);
 }

@@ -3,8 +3,17 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { WarningEntity } from './warning.entity.js';
 import { WARNING_COLOUR_LABELS, WARNING_COLOURS } from '@zczr/contract';
-import type { MonitoringParameter, Page, WarningColour, WarningListQuery, WarningRule, WarningRules, WarningSource, WarningStatus, WarningView } from '@zczr/contract';
-
+import type {
+  MonitoringParameter,
+  Page,
+  WarningColour,
+  WarningListQuery,
+  WarningRule,
+  WarningRules,
+  WarningSource,
+  WarningStatus,
+  WarningView,
+} from '@zczr/contract';
 
 export class WarningQuery implements WarningListQuery {
   @ApiPropertyOptional({ enum: WARNING_COLOURS, description: '预警颜色' }) @IsOptional() @IsIn([...WARNING_COLOURS]) colour?: WarningColour;
@@ -12,7 +21,10 @@ export class WarningQuery implements WarningListQuery {
   @ApiPropertyOptional({ description: '街道代码（9 位）' }) @IsOptional() @Matches(/^\d{9}$/) streetCode?: string;
   @ApiPropertyOptional({ enum: ['open', 'tasked', 'closed'] }) @IsOptional() @IsIn(['open', 'tasked', 'closed']) status?: 'open' | 'tasked' | 'closed';
   @ApiPropertyOptional() @IsOptional() @IsUUID() householdId?: string;
-  @ApiPropertyOptional({ enum: ['recent', 'severity'], default: 'recent', description: 'severity：未处置的在前，橙色、黄色、蓝色依次，其次最新' }) @IsOptional() @IsIn(['recent', 'severity']) sort?: 'recent' | 'severity';
+  @ApiPropertyOptional({ enum: ['recent', 'severity'], default: 'recent', description: 'severity：未处置的在前，橙色、黄色、蓝色依次，其次最新' })
+  @IsOptional()
+  @IsIn(['recent', 'severity'])
+  sort?: 'recent' | 'severity';
   @ApiPropertyOptional({ default: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(100000) page: number = 1;
   @ApiPropertyOptional({ default: 20 }) @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize: number = 20;
 }
@@ -66,7 +78,18 @@ export class WarningRulesDto implements WarningRules {
 
 export function toWarningDto(w: WarningEntity, ruleName: string): WarningDto {
   return {
-    id: w.id, householdId: w.householdId, ruleCode: w.ruleCode, ruleName, colour: w.severity, colourLabel: WARNING_COLOUR_LABELS[w.severity], status: w.status,
-    evidence: JSON.parse(w.evidence) as Record<string, unknown>, streetCode: w.streetCode, gridId: w.gridId, taskId: w.taskId, source: w.source, raisedAt: w.raisedAt,
+    id: w.id,
+    householdId: w.householdId,
+    ruleCode: w.ruleCode,
+    ruleName,
+    colour: w.severity,
+    colourLabel: WARNING_COLOUR_LABELS[w.severity],
+    status: w.status,
+    evidence: JSON.parse(w.evidence) as Record<string, unknown>,
+    streetCode: w.streetCode,
+    gridId: w.gridId,
+    taskId: w.taskId,
+    source: w.source,
+    raisedAt: w.raisedAt,
   };
 }

@@ -7,7 +7,23 @@ import { Transactor } from '../database/transactor.js';
 import { chunks, whereInScope } from '../database/sql.js';
 import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity, type Severity, type WarningStatus } from './warning.entity.js';
 
-const WARNING_COLUMNS = ['id', 'householdId', 'ruleCode', 'severity', 'status', 'evidence', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'source', 'sourceRef', 'taskId', 'raisedAt', 'updatedAt'] as const;
+const WARNING_COLUMNS = [
+  'id',
+  'householdId',
+  'ruleCode',
+  'severity',
+  'status',
+  'evidence',
+  'districtCode',
+  'streetCode',
+  'communityCode',
+  'gridId',
+  'source',
+  'sourceRef',
+  'taskId',
+  'raisedAt',
+  'updatedAt',
+] as const;
 
 export interface WarningFilter {
   severity?: Severity;
@@ -55,7 +71,9 @@ export class WarningsRepository {
     const repo = m ? m.getRepository(WarningEntity) : this.warnings;
     const out: Array<Pick<WarningEntity, 'householdId' | 'ruleCode' | 'raisedAt'>> = [];
     for (const part of chunks(householdIds, 500)) {
-      out.push(...(await repo.find({ select: { householdId: true, ruleCode: true, raisedAt: true }, where: { householdId: In(part), raisedAt: MoreThan(since) } })));
+      out.push(
+        ...(await repo.find({ select: { householdId: true, ruleCode: true, raisedAt: true }, where: { householdId: In(part), raisedAt: MoreThan(since) } })),
+      );
     }
     return out;
   }
@@ -83,11 +101,17 @@ export class WarningsRepository {
     if (f.bySeverity) {
       qb.addSelect("CASE w.status WHEN 'open' THEN 0 WHEN 'tasked' THEN 1 ELSE 2 END", 'statusRank')
         .addSelect("CASE w.severity WHEN 'orange' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END", 'severityRank')
-        .orderBy('statusRank', 'ASC').addOrderBy('severityRank', 'ASC').addOrderBy('w.raisedAt', 'DESC');
+        .orderBy('statusRank', 'ASC')
+        .addOrderBy('severityRank', 'ASC')
+        .addOrderBy('w.raisedAt', 'DESC');
     } else {
       qb.orderBy('w.raisedAt', 'DESC');
     }
-    const [items, total] = await qb.addOrderBy('w.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [items, total] = await qb
+      .addOrderBy('w.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items, total };
   }
 }

@@ -34,7 +34,15 @@ export class WarningsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const now = this.clock.iso();
     const rules: WarningRuleEntity[] = DEFAULT_RULES.map((r) => ({ ...r, enabled: true, updatedAt: now }));
-    const params: MonitoringParameterEntity[] = DEFAULT_PARAMETERS.map((p) => ({ name: p.name, region: p.region, effectiveFrom: DEFAULT_PARAMETERS_FROM, effectiveTo: null, value: p.value, label: p.label, unit: p.unit }));
+    const params: MonitoringParameterEntity[] = DEFAULT_PARAMETERS.map((p) => ({
+      name: p.name,
+      region: p.region,
+      effectiveFrom: DEFAULT_PARAMETERS_FROM,
+      effectiveTo: null,
+      value: p.value,
+      label: p.label,
+      unit: p.unit,
+    }));
     if (await this.repo.seedMissing(rules, params)) this.book = null;
   }
 
@@ -53,7 +61,10 @@ export class WarningsService implements OnApplicationBootstrap {
 
   private async loadBook(): Promise<RuleBook> {
     const [rules, params] = await Promise.all([this.repo.allRules(), this.repo.allParameters()]);
-    const byName = new Map<string, { name: string; label: string; unit?: string; values: Array<{ region: string; effectiveFrom: string; effectiveTo?: string; value: number }> }>();
+    const byName = new Map<
+      string,
+      { name: string; label: string; unit?: string; values: Array<{ region: string; effectiveFrom: string; effectiveTo?: string; value: number }> }
+    >();
     for (const p of params) {
       const def = byName.get(p.name) ?? { name: p.name, label: p.label, ...(p.unit ? { unit: p.unit } : {}), values: [] };
       def.values.push({ region: p.region, effectiveFrom: p.effectiveFrom, ...(p.effectiveTo ? { effectiveTo: p.effectiveTo } : {}), value: Number(p.value) });
@@ -93,9 +104,21 @@ export class WarningsService implements OnApplicationBootstrap {
         const prev = last.get(`${h.householdId}|${rule.code}`);
         if (prev && now.getTime() - Date.parse(prev) < rule.windowDays * DAY_MS) continue;
         out.push({
-          id: randomUUID(), householdId: h.householdId, ruleCode: rule.code, severity: rule.severity, status: 'open', evidence: JSON.stringify(c.evidence),
-          districtCode: h.districtCode, streetCode: h.streetCode, communityCode: h.communityCode, gridId: h.gridId, source: source.kind, sourceRef: source.ref,
-          taskId: null, raisedAt: now.toISOString(), updatedAt: now.toISOString(),
+          id: randomUUID(),
+          householdId: h.householdId,
+          ruleCode: rule.code,
+          severity: rule.severity,
+          status: 'open',
+          evidence: JSON.stringify(c.evidence),
+          districtCode: h.districtCode,
+          streetCode: h.streetCode,
+          communityCode: h.communityCode,
+          gridId: h.gridId,
+          source: source.kind,
+          sourceRef: source.ref,
+          taskId: null,
+          raisedAt: now.toISOString(),
+          updatedAt: now.toISOString(),
         });
         last.set(`${h.householdId}|${rule.code}`, now.toISOString());
       }
@@ -110,15 +133,35 @@ export class WarningsService implements OnApplicationBootstrap {
   async list(auth: AuthContext, q: WarningQuery): Promise<WarningPageDto> {
     const scope = this.access.scopeOf(auth);
     const book = await this.ruleBook();
-    const { items, total } = await this.repo.search(scope, { severity: q.colour, ruleCode: q.rule, streetCode: q.streetCode, status: q.status, householdId: q.householdId, bySeverity: q.sort === 'severity' }, q.page, q.pageSize);
+    const { items, total } = await this.repo.search(
+      scope,
+      { severity: q.colour, ruleCode: q.rule, streetCode: q.streetCode, status: q.status, householdId: q.householdId, bySeverity: q.sort === 'severity' },
+      q.page,
+      q.pageSize,
+    );
     return { items: items.map((w) => toWarningDto(w, book.rules.get(w.ruleCode)?.name ?? w.ruleCode)), total, page: q.page, pageSize: q.pageSize };
   }
 
   async rules(): Promise<WarningRulesDto> {
     const [rules, params] = await Promise.all([this.repo.allRules(), this.repo.allParameters()]);
     return {
-      rules: rules.map((r) => ({ code: r.code, name: r.name, description: r.description, colour: r.severity, windowDays: r.windowDays, enabled: Boolean(r.enabled) })),
-      parameters: params.map((p) => ({ name: p.name, label: p.label, unit: p.unit, region: p.region, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo, value: Number(p.value) })),
+      rules: rules.map((r) => ({
+        code: r.code,
+        name: r.name,
+        description: r.description,
+        colour: r.severity,
+        windowDays: r.windowDays,
+        enabled: Boolean(r.enabled),
+      })),
+      parameters: params.map((p) => ({
+        name: p.name,
+        label: p.label,
+        unit: p.unit,
+        region: p.region,
+        effectiveFrom: p.effectiveFrom,
+        effectiveTo: p.effectiveTo,
+        value: Number(p.value),
+      })),
     };
   }
 }

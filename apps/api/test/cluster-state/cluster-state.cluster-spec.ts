@@ -50,20 +50,24 @@ describe('cluster state: two API processes on MariaDB + Redis', () => {
     const total = 200;
     let next = 0;
     const statuses: number[] = [];
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < total) {
-        const i = next++;
-        const r = await call(i % 2 === 0 ? a.url : b.url, `/api/v1/households/${ids[i % ids.length]}`, { token: i % 2 === 0 ? ta : tb });
-        statuses.push(r.status);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < total) {
+          const i = next++;
+          const r = await call(i % 2 === 0 ? a.url : b.url, `/api/v1/households/${ids[i % ids.length]}`, { token: i % 2 === 0 ? ta : tb });
+          statuses.push(r.status);
+        }
+      }),
+    );
     expect(statuses.filter((st) => st !== 200)).toEqual([]);
     expect(statuses).toHaveLength(total);
 
     const ds = new DataSource({ type: 'mysql', url: DATABASE_URL });
     await ds.initialize();
     try {
-      const rows = await ds.query<Array<{ id: number; prevHash: string; hash: string; action: string }>>('SELECT id, prevHash, hash, action FROM audit_log ORDER BY id');
+      const rows = await ds.query<Array<{ id: number; prevHash: string; hash: string; action: string }>>(
+        'SELECT id, prevHash, hash, action FROM audit_log ORDER BY id',
+      );
       const [head] = await ds.query<Array<{ lastId: number; hash: string; entries: string }>>('SELECT lastId, hash, entries FROM audit_head WHERE id = 1');
       // One chain: every entry links to the one before, no two entries share a predecessor (no fork).
       const prevs = new Set(rows.map((r) => r.prevHash));
@@ -97,7 +101,8 @@ describe('cluster state: two API processes on MariaDB + Redis', () => {
       await sleep(25);
     }
     const elapsed = Date.now() - t0;
-    if (status !== 401) throw new Error(`still ${status} after ${elapsed} ms; process B said:\n${b.output().slice(-3000)}\nprocess A said:\n${a.output().slice(-3000)}`);
+    if (status !== 401)
+      throw new Error(`still ${status} after ${elapsed} ms; process B said:\n${b.output().slice(-3000)}\nprocess A said:\n${a.output().slice(-3000)}`);
     expect(elapsed).toBeLessThan(1000);
     // And on A too.
     expect((await call(a.url, '/api/v1/auth/me', { token: workerToken })).status).toBe(401);
@@ -117,7 +122,11 @@ describe('cluster state: two API processes on MariaDB + Redis', () => {
     expect(await versionOnB()).toBe(1);
     const detail = await call(a.url, '/api/v1/policies/dibao', { token: ta });
     const definition = detail.body.definition as Record<string, unknown>;
-    const draft = await call(a.url, '/api/v1/policies/dibao/draft', { method: 'PUT', token: ta, body: { definition: { ...definition, benefit: `${definition.benefit as string}（集群测试）` }, changeNote: '集群测试' } });
+    const draft = await call(a.url, '/api/v1/policies/dibao/draft', {
+      method: 'PUT',
+      token: ta,
+      body: { definition: { ...definition, benefit: `${definition.benefit as string}（集群测试）` }, changeNote: '集群测试' },
+    });
     expect(draft.status).toBe(200);
     const published = await call(a.url, '/api/v1/policies/dibao/publish', { method: 'POST', token: ta, body: { version: draft.body.latestVersion } });
     expect(published.status).toBe(200);
@@ -129,7 +138,8 @@ describe('cluster state: two API processes on MariaDB + Redis', () => {
   }, 30_000);
 
   it('the unknown-name lockout and the login rate limit count across both processes', async () => {
-    const attempt = (p: ApiProcess, username: string) => call(p.url, '/api/v1/auth/login', { method: 'POST', body: { username, password: 'wrong-password-1', totp: '000000' } });
+    const attempt = (p: ApiProcess, username: string) =>
+      call(p.url, '/api/v1/auth/login', { method: 'POST', body: { username, password: 'wrong-password-1', totp: '000000' } });
     // LOGIN_MAX_FAILURES=3: two failures on A and one on B lock the name (each process alone saw fewer).
     expect((await attempt(a, 'ghost-user')).status).toBe(401);
     expect((await attempt(b, 'ghost-user')).status).toBe(401);

@@ -79,7 +79,11 @@ export interface ApiProcess {
 /** Starts `node dist/main.js` and waits until its health endpoint answers (any status). */
 export async function startApi(env: Record<string, string>, name: string): Promise<ApiProcess> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [MAIN], { cwd: API_DIR, env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [MAIN], {
+    cwd: API_DIR,
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -152,8 +156,12 @@ export async function tcpProxy(targetPort: number): Promise<Proxy> {
 }
 
 /** JSON over fetch with a bearer token. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies of many shapes, read by the tests
-export async function call(url: string, path: string, opts: { method?: string; token?: string; body?: unknown } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+export async function call(
+  url: string,
+  path: string,
+  opts: { method?: string; token?: string; body?: unknown } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies of many shapes, read by the tests
+): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(`${url}${path}`, {
     method: opts.method ?? 'GET',
     headers: { ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -165,7 +173,9 @@ export async function call(url: string, path: string, opts: { method?: string; t
   let body: any = text;
   try {
     body = JSON.parse(text);
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, body, headers: res.headers };
 }
 

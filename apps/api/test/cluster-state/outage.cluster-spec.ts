@@ -4,7 +4,20 @@
  * requests get 503 with a stable code and Retry-After, the health endpoint names the part, and the
  * process recovers by itself once it is back.
  */
-import { call, clusterEnv, DATABASE_URL, demoToken, emptyDatabase, REDIS_URL, requireBuild, sleep, startApi, tcpProxy, type ApiProcess, type Proxy } from './harness.js';
+import {
+  call,
+  clusterEnv,
+  DATABASE_URL,
+  demoToken,
+  emptyDatabase,
+  REDIS_URL,
+  requireBuild,
+  sleep,
+  startApi,
+  tcpProxy,
+  type ApiProcess,
+  type Proxy,
+} from './harness.js';
 
 /** Polls until `check` holds (or the time is up); returns how long it took. */
 async function until(check: () => Promise<boolean>, ms: number): Promise<number> {

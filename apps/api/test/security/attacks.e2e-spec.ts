@@ -18,7 +18,11 @@ import { bearer, isMysql, startTestApp, type TestApp } from '../harness.js';
 let codeCounter = 0;
 async function newResident(t: TestApp): Promise<string> {
   codeCounter += 1;
-  const res = await t.http().post('/api/v1/auth/wechat-login').send({ code: `attacker-${codeCounter}-${Date.now()}` }).expect(200);
+  const res = await t
+    .http()
+    .post('/api/v1/auth/wechat-login')
+    .send({ code: `attacker-${codeCounter}-${Date.now()}` })
+    .expect(200);
   return res.body.accessToken as string;
 }
 
@@ -45,7 +49,10 @@ describe('trust: attacks that must fail', () => {
   describe('1. binding an identity proves the person', () => {
     it('refuses a name that does not match the archive for that ID number', async () => {
       const token = await newResident(t);
-      const res = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token))
+      const res = await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
         .send({ realName: '玖慧', idNumber: head.idNumber, consentToIdentityProcessing: true, faceVerifyResult: DEMO_FACE_TICKET });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('IDENTITY_MISMATCH');
@@ -53,8 +60,12 @@ describe('trust: attacks that must fail', () => {
 
     it('an unproven binding grants no household: no read, no withdrawal', async () => {
       const token = await newResident(t);
-      const bound = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token))
-        .send({ realName: spouse.name, idNumber: spouse.idNumber, consentToIdentityProcessing: true }).expect(200);
+      const bound = await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
+        .send({ realName: spouse.name, idNumber: spouse.idNumber, consentToIdentityProcessing: true })
+        .expect(200);
       expect(bound.body.identityVerified).toBe(false);
       expect(bound.body.householdId).toBeNull();
       await t.http().get(`/api/v1/households/${householdId}`).set(bearer(token)).expect(404);
@@ -68,12 +79,19 @@ describe('trust: attacks that must fail', () => {
       const token = await newResident(t);
       const other = person('王二');
       const h2 = await createHouseholdAsStaff(t, await workerPlacement(t), other, [person('王三')]);
-      const forged = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token))
+      const forged = await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
         .send({ realName: other.name, idNumber: other.idNumber, consentToIdentityProcessing: true, faceVerifyResult: 'forged-ticket' });
       expect(forged.status).toBe(422);
       expect(forged.body.code).toBe('FACE_VERIFY_FAILED');
-      const ok = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token))
-        .send({ realName: other.name, idNumber: other.idNumber, consentToIdentityProcessing: true, faceVerifyResult: DEMO_FACE_TICKET }).expect(200);
+      const ok = await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
+        .send({ realName: other.name, idNumber: other.idNumber, consentToIdentityProcessing: true, faceVerifyResult: DEMO_FACE_TICKET })
+        .expect(200);
       expect(ok.body.identityVerified).toBe(true);
       expect(ok.body.householdId).toBe(h2.id);
       await t.http().get(`/api/v1/households/${h2.id}`).set(bearer(token)).expect(200);
@@ -85,10 +103,24 @@ describe('trust: attacks that must fail', () => {
       const real = await newResident(t);
       const p = person('钱多');
       const h = await createHouseholdAsStaff(t, await workerPlacement(t), p);
-      await t.http().post('/api/v1/auth/bind-identity').set(bearer(squatter)).send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true }).expect(200);
-      const taken = await t.http().post('/api/v1/auth/bind-identity').set(bearer(real)).send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true });
+      await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(squatter))
+        .send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true })
+        .expect(200);
+      const taken = await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(real))
+        .send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true });
       expect(taken.status).toBe(409);
-      await t.http().post('/api/v1/auth/bind-identity').set(bearer(real)).send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true, faceVerifyResult: DEMO_FACE_TICKET }).expect(200);
+      await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(real))
+        .send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true, faceVerifyResult: DEMO_FACE_TICKET })
+        .expect(200);
       await t.http().get(`/api/v1/households/${h.id}`).set(bearer(real)).expect(200);
       const me = await t.http().get('/api/v1/auth/me').set(bearer(squatter)).expect(200);
       expect(me.body.idNumberMasked).toBeNull();
@@ -98,8 +130,17 @@ describe('trust: attacks that must fail', () => {
       const token = await newResident(t);
       const a = person('赵一');
       const b = person('赵二');
-      await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: a.name, idNumber: a.idNumber, consentToIdentityProcessing: true }).expect(200);
-      const again = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: b.name, idNumber: b.idNumber, consentToIdentityProcessing: true });
+      await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
+        .send({ realName: a.name, idNumber: a.idNumber, consentToIdentityProcessing: true })
+        .expect(200);
+      const again = await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
+        .send({ realName: b.name, idNumber: b.idNumber, consentToIdentityProcessing: true });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('IDENTITY_LOCKED');
     });
@@ -108,7 +149,11 @@ describe('trust: attacks that must fail', () => {
       const token = await newResident(t);
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) {
-        const res = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: '错名字', idNumber: head.idNumber, consentToIdentityProcessing: true });
+        const res = await t
+          .http()
+          .post('/api/v1/auth/bind-identity')
+          .set(bearer(token))
+          .send({ realName: '错名字', idNumber: head.idNumber, consentToIdentityProcessing: true });
         statuses.push(res.status);
       }
       expect(statuses.slice(0, 5).every((s) => s === 422)).toBe(true);
@@ -119,13 +164,27 @@ describe('trust: attacks that must fail', () => {
       const token = await newResident(t);
       const me = person('孙明');
       const h = await createHouseholdAsStaff(t, await workerPlacement(t), me);
-      const bound = await t.http().post('/api/v1/auth/bind-identity').set(bearer(token)).send({ realName: me.name, idNumber: me.idNumber, consentToIdentityProcessing: true }).expect(200);
+      const bound = await t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
+        .send({ realName: me.name, idNumber: me.idNumber, consentToIdentityProcessing: true })
+        .expect(200);
       await t.http().get(`/api/v1/households/${h.id}`).set(bearer(token)).expect(404);
       const userId = bound.body.id as string;
       // a reviewer of another street cannot confirm someone in this street
-      const otherStreet = await t.http().post(`/api/v1/auth/residents/${userId}/identity`).set(bearer(await t.tokenFor('grid_worker'))).send({ confirm: true, reason: '当面核验身份证' });
+      const otherStreet = await t
+        .http()
+        .post(`/api/v1/auth/residents/${userId}/identity`)
+        .set(bearer(await t.tokenFor('grid_worker')))
+        .send({ confirm: true, reason: '当面核验身份证' });
       expect(otherStreet.status).toBe(403);
-      await t.http().post(`/api/v1/auth/residents/${userId}/identity`).set(bearer(await t.tokenFor('street_reviewer'))).send({ confirm: true, reason: '持身份证到社区当面核验' }).expect(200);
+      await t
+        .http()
+        .post(`/api/v1/auth/residents/${userId}/identity`)
+        .set(bearer(await t.tokenFor('street_reviewer')))
+        .send({ confirm: true, reason: '持身份证到社区当面核验' })
+        .expect(200);
       await t.http().get(`/api/v1/households/${h.id}`).set(bearer(token)).expect(200);
     });
   });
@@ -135,21 +194,53 @@ describe('trust: attacks that must fail', () => {
       const district = await t.tokenFor('district_reviewer');
       // a community with two grids, each with its own worker (the demo seed gives every other grid one)
       const grids = (await t.http().get('/api/v1/grids').set(bearer(district)).expect(200)).body as Array<{ id: string; communityCode: string }>;
-      const workerGrids = ((await t.http().get('/api/v1/auth/me').set(bearer(await t.tokenFor('grid_worker')))).body.gridIds as string[]);
+      const workerGrids = (
+        await t
+          .http()
+          .get('/api/v1/auth/me')
+          .set(bearer(await t.tokenFor('grid_worker')))
+      ).body.gridIds as string[];
       const byCommunity = new Map<string, string[]>();
       for (const g of grids) if (!workerGrids.includes(g.id)) byCommunity.set(g.communityCode, [...(byCommunity.get(g.communityCode) ?? []), g.id]);
       const [communityCode, [gridA, gridB]] = [...byCommunity.entries()].find(([, ids]) => ids.length >= 2) as [string, string[]];
-      const login = await t.http().post('/api/v1/auth/login').send({ username: `worker-${gridA}`, password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: `worker-${gridA}`, password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) })
+        .expect(200);
       const worker = login.body.accessToken as string;
       const subject = person('周红');
-      const consent = await t.http().post('/api/v1/consents').set(bearer(worker)).send({
-        subjectName: subject.name, subjectIdNumber: subject.idNumber, purposes: ['assistance_assessment', 'economic_check'], sensitiveData: true,
-        textVersion: '2026-11', method: 'in_person_signature', signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
-      }).expect(201);
-      const created = await t.http().post('/api/v1/households').set(bearer(worker)).send({
-        consentId: consent.body.id, address: '四川省成都市温江区测试路 9 号', communityCode, gridId: gridA,
-        members: [{ relation: 'head', name: subject.name, idNumber: subject.idNumber, coResident: true }], incomes: [], assets: [], expenses: [], hardships: [], benefits: [],
-      }).expect(201);
+      const consent = await t
+        .http()
+        .post('/api/v1/consents')
+        .set(bearer(worker))
+        .send({
+          subjectName: subject.name,
+          subjectIdNumber: subject.idNumber,
+          purposes: ['assistance_assessment', 'economic_check'],
+          sensitiveData: true,
+          textVersion: '2026-11',
+          method: 'in_person_signature',
+          signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
+        })
+        .expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/households')
+        .set(bearer(worker))
+        .send({
+          consentId: consent.body.id,
+          address: '四川省成都市温江区测试路 9 号',
+          communityCode,
+          gridId: gridA,
+          members: [{ relation: 'head', name: subject.name, idNumber: subject.idNumber, coResident: true }],
+          incomes: [],
+          assets: [],
+          expenses: [],
+          hardships: [],
+          benefits: [],
+        })
+        .expect(201);
       const hid = created.body.household.id as string;
       const sub = created.body.submissionId as string;
       await t.http().post(`/api/v1/submissions/${sub}/review`).set(bearer(district)).send({ decision: 'approve' }).expect(200);
@@ -189,22 +280,42 @@ describe('trust: attacks that must fail', () => {
   describe('7–8. input and token hardening', () => {
     const deep = (n: number): string => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
 
-    it.each(['/api/v1/auth/demo-login', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/consents'])('a 5,000-deep JSON body to %s is a 400', async (path) => {
-      const res = await t.http().post(path).set('content-type', 'application/json').set(bearer(await t.tokenFor('district_reviewer'))).send(deep(5000));
-      expect(res.status).toBe(400);
-      expect(JSON.stringify(res.body)).toContain('JSON_TOO_DEEP');
-    });
+    it.each(['/api/v1/auth/demo-login', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/consents'])(
+      'a 5,000-deep JSON body to %s is a 400',
+      async (path) => {
+        const res = await t
+          .http()
+          .post(path)
+          .set('content-type', 'application/json')
+          .set(bearer(await t.tokenFor('district_reviewer')))
+          .send(deep(5000));
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(res.body)).toContain('JSON_TOO_DEEP');
+      },
+    );
 
     it('an impossible date in a query is a 400', async () => {
-      const res = await t.http().get('/api/v1/audit-logs').query({ from: '2026-13-45' }).set(bearer(await t.tokenFor('audit_admin')));
+      const res = await t
+        .http()
+        .get('/api/v1/audit-logs')
+        .query({ from: '2026-13-45' })
+        .set(bearer(await t.tokenFor('audit_admin')));
       expect(res.status).toBe(400);
-      const feb = await t.http().get('/api/v1/audit-logs').query({ to: '2026-02-30' }).set(bearer(await t.tokenFor('audit_admin')));
+      const feb = await t
+        .http()
+        .get('/api/v1/audit-logs')
+        .query({ to: '2026-02-30' })
+        .set(bearer(await t.tokenFor('audit_admin')));
       expect(feb.status).toBe(400);
     });
 
     it('a signed token without exp is refused', async () => {
       const jwt = new JwtService({ secret: createSecretKey(Buffer.from(t.config.jwtSecret)) });
-      const me = await t.http().get('/api/v1/auth/me').set(bearer(await t.tokenFor('admin'))).expect(200);
+      const me = await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set(bearer(await t.tokenFor('admin')))
+        .expect(200);
       const forever = jwt.sign({ sub: me.body.id, role: 'admin', typ: 'access' }, { algorithm: 'HS256' });
       await t.http().get('/api/v1/auth/me').set(bearer(forever)).expect(401);
     });
@@ -251,7 +362,11 @@ describe('4. demo accounts in production', () => {
     };
     try {
       const demo = await startTestApp(keys);
-      await demo.http().post('/api/v1/auth/login').send({ username: 'demo-admin', password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) }).expect(200);
+      await demo
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'demo-admin', password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) })
+        .expect(200);
       await demo.close();
       const prod = await startTestApp({ ...keys, KEEP_DATABASE: 'true', NODE_ENV: 'production', DEMO_MODE: 'false' });
       try {

@@ -18,7 +18,11 @@ describe('audit chain: keyed and anchored', () => {
   beforeAll(async () => {
     t = await startTestApp({ DEMO_HOUSEHOLDS: '10', DEMO_ACTIVITY: 'false' });
     const audit = t.app.get(AuditService);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => audit.record({ userId: 'tester', role: 'admin', ip: null }, { action: 'test.read', entityType: 'household', entityId: `h-${i}` })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        audit.record({ userId: 'tester', role: 'admin', ip: null }, { action: 'test.read', entityType: 'household', entityId: `h-${i}` }),
+      ),
+    );
     await audit.checkpoint();
   });
   afterAll(() => t.close());
@@ -40,7 +44,11 @@ describe('audit chain: keyed and anchored', () => {
   it('the untouched chain verifies, through the API too', async () => {
     const r = await attacked(async () => undefined);
     expect(r).toEqual({ ok: true, checked: expect.any(Number) as number });
-    const api = await t.http().get('/api/v1/audit-logs/verify').set(bearer(await t.tokenFor('audit_admin'))).expect(200);
+    const api = await t
+      .http()
+      .get('/api/v1/audit-logs/verify')
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
     expect(api.body.ok).toBe(true);
   });
 
@@ -58,7 +66,9 @@ describe('audit chain: keyed and anchored', () => {
       let prev = all[0]!.hash;
       for (const e of all.slice(1)) {
         const detail = e.id === all[1]!.id ? '{"forged":true}' : e.detail;
-        const hash = createHash('sha256').update(JSON.stringify([prev, e.at, e.actorId, e.actorRole, e.action, e.entityType, e.entityId, e.householdId, e.ip, detail])).digest('hex');
+        const hash = createHash('sha256')
+          .update(JSON.stringify([prev, e.at, e.actorId, e.actorRole, e.action, e.entityType, e.entityId, e.householdId, e.ip, detail]))
+          .digest('hex');
         await m.getRepository(AuditLogEntity).update({ id: e.id }, { detail, prevHash: prev, hash });
         prev = hash;
       }
@@ -99,7 +109,7 @@ describe('audit chain: keyed and anchored', () => {
       writeFileSync(t.config.auditAnchorPath, original);
     }
   });
-  it('holds the chain against another host\'s anchor too: an older head verifies, a forged or longer one does not', async () => {
+  it("holds the chain against another host's anchor too: an older head verifies, a forged or longer one does not", async () => {
     const all = await t.dataSource.getRepository(AuditLogEntity).find({ order: { id: 'ASC' } });
     const dir = mkdtempSync(join(tmpdir(), 'zczr-anchor-'));
     try {
@@ -112,7 +122,10 @@ describe('audit chain: keyed and anchored', () => {
       writeAnchor(other, signAnchor(t.config.auditKey, { lastId: mid.id, hash: 'f'.repeat(64), count: midIndex, at: new Date().toISOString() }));
       expect(await verifyStoredChain(t.dataSource.getRepository(AuditLogEntity), t.config, [other])).toMatchObject({ ok: false, reason: 'edited' });
       // A host that saw more entries than the table holds now: rows were deleted.
-      writeAnchor(other, signAnchor(t.config.auditKey, { lastId: all[all.length - 1]!.id + 5, hash: 'e'.repeat(64), count: all.length + 5, at: new Date().toISOString() }));
+      writeAnchor(
+        other,
+        signAnchor(t.config.auditKey, { lastId: all[all.length - 1]!.id + 5, hash: 'e'.repeat(64), count: all.length + 5, at: new Date().toISOString() }),
+      );
       expect(await verifyStoredChain(t.dataSource.getRepository(AuditLogEntity), t.config, [other])).toMatchObject({ ok: false, reason: 'truncated' });
       writeFileSync(other, JSON.stringify({ lastId: mid.id, hash: mid.hash, count: midIndex, at: 'x', mac: '00' }));
       expect(await verifyStoredChain(t.dataSource.getRepository(AuditLogEntity), t.config, [other])).toMatchObject({ ok: false, reason: 'anchor_forged' });
@@ -129,7 +142,9 @@ describe('audit chain: keyed and anchored', () => {
     const head = await audit.storedHead();
     expect(head).toEqual({ lastId: last!.id, hash: last!.hash, count: await t.dataSource.getRepository(AuditLogEntity).count() });
     const before = readFileSync(t.config.auditAnchorPath, 'utf8');
-    writeAnchor(t.config.auditAnchorPath, signAnchor(t.config.auditKey, { lastId: 1, hash: 'a'.repeat(64), count: 1, at: new Date().toISOString() }), { key: t.config.auditKey });
+    writeAnchor(t.config.auditAnchorPath, signAnchor(t.config.auditKey, { lastId: 1, hash: 'a'.repeat(64), count: 1, at: new Date().toISOString() }), {
+      key: t.config.auditKey,
+    });
     expect(readFileSync(t.config.auditAnchorPath, 'utf8')).toBe(before);
   });
 });

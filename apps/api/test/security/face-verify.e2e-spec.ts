@@ -14,8 +14,12 @@ describe('real-name proof through WeChat 人脸核身', () => {
     const h = await createHouseholdAsStaff(t, await workerPlacement(t), p);
     const login = await t.http().post('/api/v1/auth/wechat-login').send({ code: 'face-1' }).expect(200);
     const token = login.body.accessToken as string;
-    const bind = (ticket: string) => t.http().post('/api/v1/auth/bind-identity').set(bearer(token))
-      .send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true, faceVerifyResult: ticket });
+    const bind = (ticket: string) =>
+      t
+        .http()
+        .post('/api/v1/auth/bind-identity')
+        .set(bearer(token))
+        .send({ realName: p.name, idNumber: p.idNumber, consentToIdentityProcessing: true, faceVerifyResult: ticket });
     expect((await bind('demo-face-pass')).body.code).toBe('FACE_VERIFY_FAILED');
     expect((await bind(`face-ok:openid-face-1:别人:${p.idNumber}`)).body.code).toBe('FACE_VERIFY_FAILED');
     expect((await bind(`face-ok:openid-other:${p.name}:${p.idNumber}`)).body.code).toBe('FACE_VERIFY_FAILED');

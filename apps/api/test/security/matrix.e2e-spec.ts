@@ -11,19 +11,43 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/seed/demo-seed.servic
 import { createHouseholdAsStaff, otherStreetPlacement, person, workerPlacement, type PersonFixture } from '../fixtures.js';
 import { bearer, startTestApp, type TestApp } from '../harness.js';
 
-interface Operation { method: 'get' | 'post' | 'patch' | 'put' | 'delete'; path: string; body?: Schema; query: Array<{ name: string; schema?: Schema }> }
-interface Schema { type?: string; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; $ref?: string; format?: string; allOf?: Schema[] }
-interface OpenApi { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: Schema }>; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>; components?: { schemas?: Record<string, Schema> } }
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  body?: Schema;
+  query: Array<{ name: string; schema?: Schema }>;
+}
+interface Schema {
+  type?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  $ref?: string;
+  format?: string;
+  allOf?: Schema[];
+}
+interface OpenApi {
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<{ name: string; in: string; schema?: Schema }>; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
+  components?: { schemas?: Record<string, Schema> };
+}
 
 /** Targets a path parameter can take, by the collection it names. */
 type Kind = 'household' | 'consent' | 'task' | 'other';
 function kindOf(path: string): Kind {
   const m = /\/([a-z-]+)\/\{[a-zA-Z]+\}/.exec(path);
   switch (m?.[1]) {
-    case 'households': return 'household';
-    case 'consents': return 'consent';
-    case 'tasks': return 'task';
-    default: return 'other';
+    case 'households':
+      return 'household';
+    case 'consents':
+      return 'consent';
+    case 'tasks':
+      return 'task';
+    default:
+      return 'other';
   }
 }
 
@@ -60,10 +84,15 @@ function sample(doc: OpenApi, s: Schema | undefined, depth = 0): unknown {
   if (!r || depth > 4) return {};
   if (r.enum?.length) return r.enum[0];
   switch (r.type) {
-    case 'string': return r.format === 'date' ? '2026-01-01' : 'x';
-    case 'integer': case 'number': return 1;
-    case 'boolean': return true;
-    case 'array': return [];
+    case 'string':
+      return r.format === 'date' ? '2026-01-01' : 'x';
+    case 'integer':
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
     default: {
       const o: Record<string, unknown> = {};
       for (const k of r.required ?? []) o[k] = sample(doc, r.properties?.[k], depth + 1);
@@ -113,25 +142,50 @@ describe('security suite (generated from the OpenAPI document)', () => {
     tokens.residentA = await t.tokenFor('resident');
     const b = await t.http().post('/api/v1/auth/wechat-login').send({ code: 'matrix-resident-b' }).expect(200);
     tokens.residentB = b.body.accessToken as string;
-    await t.http().post('/api/v1/auth/bind-identity').set(bearer(tokens.residentB))
-      .send({ realName: headF.name, idNumber: headF.idNumber, consentToIdentityProcessing: true, faceVerifyResult: DEMO_FACE_TICKET }).expect(200);
+    await t
+      .http()
+      .post('/api/v1/auth/bind-identity')
+      .set(bearer(tokens.residentB))
+      .send({ realName: headF.name, idNumber: headF.idNumber, consentToIdentityProcessing: true, faceVerifyResult: DEMO_FACE_TICKET })
+      .expect(200);
     tokens.workerOwn = await t.tokenFor('grid_worker');
-    const w = await t.http().post('/api/v1/auth/login').send({ username: `worker-${placeF.gridId}`, password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) }).expect(200);
+    const w = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: `worker-${placeF.gridId}`, password: DEMO_PASSWORD, totp: await generate({ secret: DEMO_TOTP_SECRET }) })
+      .expect(200);
     tokens.workerOther = w.body.accessToken as string;
     tokens.streetOwn = await t.tokenFor('street_reviewer');
     tokens.district = district;
     tokens.admin = await t.tokenFor('admin');
-    const created = await t.http().post('/api/v1/admin/users').set(bearer(tokens.admin))
-      .send({ username: 'matrix.street', displayName: '另一街道审核员', role: 'street_reviewer', regionCode: placeF.streetCode, password: 'Strong#Pass2026' }).expect(201);
-    const s = await t.http().post('/api/v1/auth/login').send({ username: 'matrix.street', password: 'Strong#Pass2026', totp: await generate({ secret: created.body.totpSecret as string }) }).expect(200);
+    const created = await t
+      .http()
+      .post('/api/v1/admin/users')
+      .set(bearer(tokens.admin))
+      .send({ username: 'matrix.street', displayName: '另一街道审核员', role: 'street_reviewer', regionCode: placeF.streetCode, password: 'Strong#Pass2026' })
+      .expect(201);
+    const s = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'matrix.street', password: 'Strong#Pass2026', totp: await generate({ secret: created.body.totpSecret as string }) })
+      .expect(200);
     tokens.streetOther = s.body.accessToken as string;
   });
   afterAll(async () => {
-    console.log(`security suite: ${ops.length} operations × ${Object.keys(sees).length} roles; ${counts.matrix} scoped requests, ${counts.lists} list reads scanned, ${counts.fuzz} fuzz requests, ${counts.fiveHundreds} × 5xx`);
+    console.log(
+      `security suite: ${ops.length} operations × ${Object.keys(sees).length} roles; ${counts.matrix} scoped requests, ${counts.lists} list reads scanned, ${counts.fuzz} fuzz requests, ${counts.fiveHundreds} × 5xx`,
+    );
     await t.close();
   });
 
-  async function send(op: Operation, path: string, token: string | null, body?: unknown, query?: Record<string, string>, raw?: string): Promise<{ status: number; text: string }> {
+  async function send(
+    op: Operation,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    query?: Record<string, string>,
+    raw?: string,
+  ): Promise<{ status: number; text: string }> {
     let req = t.http()[op.method](`/api${path}`).timeout(15_000);
     if (token) req = req.set(bearer(token));
     if (query) req = req.query(query);
@@ -217,10 +271,13 @@ describe('security suite (generated from the OpenAPI document)', () => {
           for (const raw of ['[]', '123', '"s"', 'null']) await record(`body ${raw}`, send(op, path, token, undefined, undefined, raw));
           const base = sample(doc, op.body) as Record<string, unknown>;
           const props = Object.keys(resolve(doc, op.body)?.properties ?? {});
-          for (const prop of props) for (const v of badValues) await record(`${prop}=${JSON.stringify(v).slice(0, 20)}`, send(op, path, token, { ...base, [prop]: v }));
+          for (const prop of props)
+            for (const v of badValues) await record(`${prop}=${JSON.stringify(v).slice(0, 20)}`, send(op, path, token, { ...base, [prop]: v }));
         }
         if (op.path.includes('{')) for (const id of badIds) await record(`id ${id.slice(0, 12)}`, send(op, fill(op.path, id), token, sample(doc, op.body)));
-        for (const q of op.query) for (const v of badQuery) await record(`?${q.name}=${v.slice(0, 12)}`, send(op, path.includes('{') ? path : op.path, token, sample(doc, op.body), { [q.name]: v }));
+        for (const q of op.query)
+          for (const v of badQuery)
+            await record(`?${q.name}=${v.slice(0, 12)}`, send(op, path.includes('{') ? path : op.path, token, sample(doc, op.body), { [q.name]: v }));
       }
     }
     expect(failures).toEqual([]);

@@ -73,7 +73,11 @@ export function toConsentInput(c: ConsentState, method: ConsentInput['method'], 
   };
   if (subjectUnder14(c)) {
     const g = validateIdNumber(c.guardianIdNumber);
-    Object.assign(input, { guardianName: c.guardianName.trim(), guardianIdNumber: g.valid ? g.idNumber : c.guardianIdNumber, guardianRelation: c.guardianRelation.trim() });
+    Object.assign(input, {
+      guardianName: c.guardianName.trim(),
+      guardianIdNumber: g.valid ? g.idNumber : c.guardianIdNumber,
+      guardianRelation: c.guardianRelation.trim(),
+    });
   }
   return input;
 }
@@ -81,7 +85,8 @@ export function toConsentInput(c: ConsentState, method: ConsentInput['method'], 
 export function ConsentForm(props: { value: ConsentState; onChange: (c: ConsentState) => void; subjectEditable: boolean }) {
   const c = props.value;
   const set = (patch: Partial<ConsentState>) => props.onChange({ ...c, ...patch });
-  const togglePurpose = (p: ConsentPurpose, on: boolean) => set({ purposes: on ? [...c.purposes, p].filter((x, i, a) => a.indexOf(x) === i) : c.purposes.filter((x) => x !== p) });
+  const togglePurpose = (p: ConsentPurpose, on: boolean) =>
+    set({ purposes: on ? [...c.purposes, p].filter((x, i, a) => a.indexOf(x) === i) : c.purposes.filter((x) => x !== p) });
   return (
     <View>
       <Card className='consent-text'>
@@ -104,7 +109,11 @@ export function ConsentForm(props: { value: ConsentState; onChange: (c: ConsentS
             maxlength={18}
             value={c.subjectIdNumber}
             onChange={(v) => set({ subjectIdNumber: v })}
-            error={c.subjectIdNumber.length >= 15 && !validateIdNumber(c.subjectIdNumber).valid ? (validateIdNumber(c.subjectIdNumber) as { message: string }).message : null}
+            error={
+              c.subjectIdNumber.length >= 15 && !validateIdNumber(c.subjectIdNumber).valid
+                ? (validateIdNumber(c.subjectIdNumber) as { message: string }).message
+                : null
+            }
           />
         </View>
       ) : (

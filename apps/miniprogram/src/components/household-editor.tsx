@@ -6,10 +6,27 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import {
-  ASSET_TYPE_LABELS, DISABILITY_CATEGORY_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS, EXPENSE_TYPE_LABELS, HARDSHIP_TYPE_LABELS,
-  INCOME_TYPE_LABELS, LABOUR_CAPACITY_LABELS, RELATION_LABELS, maskIdNumber,
-  type AssetType, type DisabilityCategory, type DisabilityGrade, type Education, type Employment, type ExpenseType,
-  type HardshipType, type IncomeType, type LabourCapacity, type MemberInput, type Relation,
+  ASSET_TYPE_LABELS,
+  DISABILITY_CATEGORY_LABELS,
+  EDUCATION_LABELS,
+  EMPLOYMENT_LABELS,
+  EXPENSE_TYPE_LABELS,
+  HARDSHIP_TYPE_LABELS,
+  INCOME_TYPE_LABELS,
+  LABOUR_CAPACITY_LABELS,
+  RELATION_LABELS,
+  maskIdNumber,
+  type AssetType,
+  type DisabilityCategory,
+  type DisabilityGrade,
+  type Education,
+  type Employment,
+  type ExpenseType,
+  type HardshipType,
+  type IncomeType,
+  type LabourCapacity,
+  type MemberInput,
+  type Relation,
 } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import { loadRegions, type Region } from '../services/regions';
@@ -60,7 +77,9 @@ export function AddressStep({ draft, onChange }: EditorProps) {
           label='所在街道（镇）'
           options={streets.map((s) => ({ value: s.code, label: s.name }))}
           value={draft.streetCode}
-          onChange={(v) => onChange({ ...draft, streetCode: v, streetName: streets.find((s) => s.code === v)?.name, communityCode: '', communityName: undefined })}
+          onChange={(v) =>
+            onChange({ ...draft, streetCode: v, streetName: streets.find((s) => s.code === v)?.name, communityCode: '', communityName: undefined })
+          }
         />
       ) : null}
       {street ? (
@@ -84,14 +103,22 @@ function idCheck(id: string): { error: string | null; hint?: string } {
   return { error: null, hint: `号码校验通过：${v.sex === 'male' ? '男' : '女'}，出生于 ${v.birthDate}` };
 }
 
-export function MemberEditor(props: { member: MemberInput; onChange: (m: MemberInput) => void; onRemove?: () => void; index: number; consentId?: string | null }) {
+export function MemberEditor(props: {
+  member: MemberInput;
+  onChange: (m: MemberInput) => void;
+  onRemove?: () => void;
+  index: number;
+  consentId?: string | null;
+}) {
   const m = props.member;
   const set = (patch: Partial<MemberInput>) => props.onChange({ ...m, ...patch });
   const check = idCheck(m.idNumber);
   return (
     <Card className='member'>
       <View className='member-head'>
-        <Text className='member-title'>第 {props.index + 1} 位：{m.name || '（未填姓名）'}</Text>
+        <Text className='member-title'>
+          第 {props.index + 1} 位：{m.name || '（未填姓名）'}
+        </Text>
         {props.onRemove ? (
           <Text className='link link-danger' onClick={props.onRemove}>
             删除
@@ -110,10 +137,16 @@ export function MemberEditor(props: { member: MemberInput; onChange: (m: MemberI
         <Choice label='就读学段' options={opts<Education>(EDUCATION_LABELS)} value={m.education} onChange={(v) => set({ education: v })} />
       ) : null}
       <Choice label='劳动能力' options={opts<LabourCapacity>(LABOUR_CAPACITY_LABELS)} value={m.labourCapacity} onChange={(v) => set({ labourCapacity: v })} />
-      <Tick checked={m.health?.seriousIllness === true} onChange={(v) => set({ health: { chronicIllness: m.health?.chronicIllness ?? false, seriousIllness: v } })}>
+      <Tick
+        checked={m.health?.seriousIllness === true}
+        onChange={(v) => set({ health: { chronicIllness: m.health?.chronicIllness ?? false, seriousIllness: v } })}
+      >
         <Text>患有重特大疾病（如癌症、尿毒症）</Text>
       </Tick>
-      <Tick checked={m.health?.chronicIllness === true} onChange={(v) => set({ health: { seriousIllness: m.health?.seriousIllness ?? false, chronicIllness: v } })}>
+      <Tick
+        checked={m.health?.chronicIllness === true}
+        onChange={(v) => set({ health: { seriousIllness: m.health?.seriousIllness ?? false, chronicIllness: v } })}
+      >
         <Text>患有慢性病，需要长期服药</Text>
       </Tick>
       <Tick checked={!!m.disability} onChange={(v) => set({ disability: v ? { category: 4, grade: 2 } : null })}>
@@ -171,11 +204,26 @@ export function IncomeStep({ draft, onChange }: EditorProps) {
       <Notice>填写全家每个月大概的收入（元）。工资、养老金、种地收入、子女给的钱都算。</Notice>
       {draft.incomes.map((x, i) => (
         <Card key={i}>
-          <Choice label={`第 ${i + 1} 项收入`} options={opts<IncomeType>(INCOME_TYPE_LABELS)} value={x.type} onChange={(v) => onChange({ ...draft, incomes: draft.incomes.map((y, j) => (j === i ? { ...y, type: v } : y)) })} />
+          <Choice
+            label={`第 ${i + 1} 项收入`}
+            options={opts<IncomeType>(INCOME_TYPE_LABELS)}
+            value={x.type}
+            onChange={(v) => onChange({ ...draft, incomes: draft.incomes.map((y, j) => (j === i ? { ...y, type: v } : y)) })}
+          />
           {memberOptions.length > 1 ? (
-            <Choice label='是谁的收入' options={memberOptions} value={x.memberIndex} onChange={(v) => onChange({ ...draft, incomes: draft.incomes.map((y, j) => (j === i ? { ...y, memberIndex: v } : y)) })} />
+            <Choice
+              label='是谁的收入'
+              options={memberOptions}
+              value={x.memberIndex}
+              onChange={(v) => onChange({ ...draft, incomes: draft.incomes.map((y, j) => (j === i ? { ...y, memberIndex: v } : y)) })}
+            />
           ) : null}
-          <Field label='每月金额（元）' type='digit' value={numText(x.monthlyAmount)} onChange={(v) => onChange({ ...draft, incomes: draft.incomes.map((y, j) => (j === i ? { ...y, monthlyAmount: num(v) } : y)) })} />
+          <Field
+            label='每月金额（元）'
+            type='digit'
+            value={numText(x.monthlyAmount)}
+            onChange={(v) => onChange({ ...draft, incomes: draft.incomes.map((y, j) => (j === i ? { ...y, monthlyAmount: num(v) } : y)) })}
+          />
           <Text className='link link-danger' onClick={() => onChange({ ...draft, incomes: draft.incomes.filter((_, j) => j !== i) })}>
             删除这一项
           </Text>
@@ -216,9 +264,25 @@ export function AssetStep({ draft, onChange }: EditorProps) {
   return (
     <View>
       <Notice>财产情况用于判断能否享受低保等救助。如实填写即可，工作人员会帮您核对。</Notice>
-      <Field label={`${ASSET_TYPE_LABELS.deposit}（全家合计，元）`} type='digit' value={numText(deposit?.value)} onChange={(v) => rebuild({ deposit: num(v) })} hint='银行存款、理财、股票等加在一起' />
-      <Choice label='全家有几套住房' options={[0, 1, 2, 3].map((n) => ({ value: n, label: n === 3 ? '3套及以上' : `${n}套` }))} value={homes} onChange={(v) => rebuild({ homes: v, deposit: deposit?.value ?? 0 })} />
-      <Choice label='有几辆汽车（不含残疾人代步车）' options={[0, 1, 2].map((n) => ({ value: n, label: n === 2 ? '2辆及以上' : `${n}辆` }))} value={vehicles} onChange={(v) => rebuild({ vehicles: v, deposit: deposit?.value ?? 0 })} />
+      <Field
+        label={`${ASSET_TYPE_LABELS.deposit}（全家合计，元）`}
+        type='digit'
+        value={numText(deposit?.value)}
+        onChange={(v) => rebuild({ deposit: num(v) })}
+        hint='银行存款、理财、股票等加在一起'
+      />
+      <Choice
+        label='全家有几套住房'
+        options={[0, 1, 2, 3].map((n) => ({ value: n, label: n === 3 ? '3套及以上' : `${n}套` }))}
+        value={homes}
+        onChange={(v) => rebuild({ homes: v, deposit: deposit?.value ?? 0 })}
+      />
+      <Choice
+        label='有几辆汽车（不含残疾人代步车）'
+        options={[0, 1, 2].map((n) => ({ value: n, label: n === 2 ? '2辆及以上' : `${n}辆` }))}
+        value={vehicles}
+        onChange={(v) => rebuild({ vehicles: v, deposit: deposit?.value ?? 0 })}
+      />
       <Tick checked={business} onChange={(v) => rebuild({ business: v, deposit: deposit?.value ?? 0 })}>
         <Text>家里有人开公司或办了个体户营业执照</Text>
       </Tick>
@@ -237,7 +301,13 @@ export function ExpenseStep({ draft, onChange }: EditorProps) {
     <View>
       <Notice>最近一年（12 个月）家里花在看病、上学、康复上的钱。没有就不填。</Notice>
       {(Object.keys(EXPENSE_TYPE_LABELS) as ExpenseType[]).map((t) => (
-        <Field key={t} label={`${EXPENSE_TYPE_LABELS[t]}（近12个月，元）`} type='digit' value={has(t) ? String(amount(t)) : ''} onChange={(v) => set(t, num(v))} />
+        <Field
+          key={t}
+          label={`${EXPENSE_TYPE_LABELS[t]}（近12个月，元）`}
+          type='digit'
+          value={has(t) ? String(amount(t)) : ''}
+          onChange={(v) => set(t, num(v))}
+        />
       ))}
     </View>
   );
@@ -264,9 +334,25 @@ export function HardshipStep({ draft, onChange }: EditorProps) {
       <Notice>最近一年家里遇到过突发困难吗？例如生了大病、出了事故、家里主要挣钱的人去世或失业。没有就直接下一步。</Notice>
       {draft.hardships.map((h, i) => (
         <Card key={i}>
-          <Choice label='遇到了什么困难' options={opts<HardshipType>(HARDSHIP_TYPE_LABELS)} value={h.type} onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, type: v } : x)) })} />
-          <DateField label='发生日期' value={h.occurredOn} onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, occurredOn: v } : x)) })} />
-          <Field label='造成的损失（元，可不填）' type='digit' value={numText(h.loss)} onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, loss: Number.isNaN(num(v)) ? undefined : num(v) } : x)) })} />
+          <Choice
+            label='遇到了什么困难'
+            options={opts<HardshipType>(HARDSHIP_TYPE_LABELS)}
+            value={h.type}
+            onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, type: v } : x)) })}
+          />
+          <DateField
+            label='发生日期'
+            value={h.occurredOn}
+            onChange={(v) => onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, occurredOn: v } : x)) })}
+          />
+          <Field
+            label='造成的损失（元，可不填）'
+            type='digit'
+            value={numText(h.loss)}
+            onChange={(v) =>
+              onChange({ ...draft, hardships: draft.hardships.map((x, j) => (j === i ? { ...x, loss: Number.isNaN(num(v)) ? undefined : num(v) } : x)) })
+            }
+          />
           <Text className='link link-danger' onClick={() => onChange({ ...draft, hardships: draft.hardships.filter((_, j) => j !== i) })}>
             删除这一项
           </Text>
@@ -279,7 +365,17 @@ export function HardshipStep({ draft, onChange }: EditorProps) {
   );
 }
 
-export function ReviewStep({ draft, problems, stepProblems, onGoStep }: { draft: HouseholdDraft; problems: string[]; stepProblems?: DraftProblem[]; onGoStep?: (step: number) => void }) {
+export function ReviewStep({
+  draft,
+  problems,
+  stepProblems,
+  onGoStep,
+}: {
+  draft: HouseholdDraft;
+  problems: string[];
+  stepProblems?: DraftProblem[];
+  onGoStep?: (step: number) => void;
+}) {
   const income = draft.incomes.reduce((s, x) => s + (Number.isNaN(x.monthlyAmount) ? 0 : x.monthlyAmount), 0);
   const steps = [...new Set((stepProblems ?? []).map((p) => p.step))];
   return (
@@ -289,11 +385,13 @@ export function ReviewStep({ draft, problems, stepProblems, onGoStep }: { draft:
           <Text className='notice-title'>还有 {stepProblems.length} 处需要补充：</Text>
           {steps.map((step) => (
             <View key={step} className='problem-group'>
-              {stepProblems.filter((p) => p.step === step).map((p) => (
-                <Text key={p.text} className='bullet'>
-                  · {p.text}
-                </Text>
-              ))}
+              {stepProblems
+                .filter((p) => p.step === step)
+                .map((p) => (
+                  <Text key={p.text} className='bullet'>
+                    · {p.text}
+                  </Text>
+                ))}
               <Text className='link go-step' onClick={() => onGoStep(step)}>
                 去“{HOUSEHOLD_STEPS[step]}”这一步修改 ›
               </Text>
@@ -307,7 +405,15 @@ export function ReviewStep({ draft, problems, stepProblems, onGoStep }: { draft:
       )}
       <Card>
         <Row label='住址' value={<Text>{draft.address || '未填写'}</Text>} />
-        <Row label='家庭成员' value={<Text>{draft.members.map((m) => `${m.name}（${RELATION_LABELS[m.relation]}，${m.idNumber ? maskIdNumber(m.idNumber) : '无证号'}）`).join('、') || '未填写'}</Text>} />
+        <Row
+          label='家庭成员'
+          value={
+            <Text>
+              {draft.members.map((m) => `${m.name}（${RELATION_LABELS[m.relation]}，${m.idNumber ? maskIdNumber(m.idNumber) : '无证号'}）`).join('、') ||
+                '未填写'}
+            </Text>
+          }
+        />
         <Row label='每月收入合计' value={<Text>{draft.noIncome && draft.incomes.length === 0 ? '没有收入' : yuan(income)}</Text>} />
         <Row label='近一年刚性支出' value={<Text>{yuan(draft.expenses.reduce((s, e) => s + e.amount12m, 0))}</Text>} />
         <Row label='突发困难' value={<Text>{draft.hardships.map((h) => HARDSHIP_TYPE_LABELS[h.type]).join('、') || '无'}</Text>} />
@@ -316,7 +422,9 @@ export function ReviewStep({ draft, problems, stepProblems, onGoStep }: { draft:
   );
 }
 
-export function HouseholdStep(props: EditorProps & { step: number; problems: string[]; stepProblems?: DraftProblem[]; onGoStep?: (step: number) => void; showStepProblems?: boolean }) {
+export function HouseholdStep(
+  props: EditorProps & { step: number; problems: string[]; stepProblems?: DraftProblem[]; onGoStep?: (step: number) => void; showStepProblems?: boolean },
+) {
   const here = (props.stepProblems ?? []).filter((p) => p.step === props.step).map((p) => p.text);
   return (
     <View>
@@ -349,4 +457,3 @@ function StepBody(props: EditorProps & { step: number; problems: string[]; stepP
 export function scrollTop(): void {
   Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
 }
-

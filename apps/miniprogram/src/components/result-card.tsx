@@ -2,7 +2,15 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import {
-  formatYuan, plainMissing, plainNearMiss, plainReasons, plainSummary, type ConditionResult, type FactName, type NearMiss, type PlainMark,
+  formatYuan,
+  plainMissing,
+  plainNearMiss,
+  plainReasons,
+  plainSummary,
+  type ConditionResult,
+  type FactName,
+  type NearMiss,
+  type PlainMark,
 } from '@zczr/eligibility';
 import { PARAMETER_LABELS } from '../services/self-check';
 import { Card } from './ui';
@@ -38,7 +46,9 @@ export function ResultCard(props: { r: ResultView; supplyHint?: string }) {
     <Card className={`result result-${r.outcome}${near ? ' result-near' : ''}`}>
       <View className='result-head' onClick={() => setOpen(!open)}>
         <Text className='result-name'>{r.policyName}</Text>
-        <Text className={`badge badge-${r.outcome}`}>{r.outcome === 'eligible' ? '可能符合' : r.outcome === 'unknown' ? '还需补充信息' : near ? '差一点' : '暂不符合'}</Text>
+        <Text className={`badge badge-${r.outcome}`}>
+          {r.outcome === 'eligible' ? '可能符合' : r.outcome === 'unknown' ? '还需补充信息' : near ? '差一点' : '暂不符合'}
+        </Text>
       </View>
       {r.benefit && total > 0 ? (
         <Text className='result-money'>

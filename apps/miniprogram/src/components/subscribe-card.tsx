@@ -28,7 +28,10 @@ export function SubscribeCard() {
       const ids = templates.map((t) => t.templateId);
       let accepted: string[];
       if (IS_WEAPP) {
-        const answer = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+        const answer = (await Taro.requestSubscribeMessage({
+          tmplIds: ids,
+          entityIds: [],
+        } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
         accepted = ids.filter((id) => answer[id] === 'accept');
       } else {
         accepted = ids; // H5 demo: WeChat's subscription dialog does not exist in a browser; the tap stands for "accept".
@@ -52,7 +55,9 @@ export function SubscribeCard() {
     <Card className='subscribe'>
       <Text className='card-title'>有新的帮助时，微信通知我</Text>
       <Text className='para'>政策调整或您家情况变化后，如果发现您家可能符合新的帮助，我们会发一条微信消息告诉您能得到什么、怎么申请。</Text>
-      <Text className='para'>{found && found.remaining > 0 ? `还可以收到 ${found.remaining} 条通知。` : '目前没有开通通知。'}微信规定每同意一次只能发一条。</Text>
+      <Text className='para'>
+        {found && found.remaining > 0 ? `还可以收到 ${found.remaining} 条通知。` : '目前没有开通通知。'}微信规定每同意一次只能发一条。
+      </Text>
       {!IS_WEAPP ? <Notice kind='warn'>网页版没有微信的订阅弹窗：演示时点下面的按钮即视为同意。</Notice> : null}
       <Btn kind='ghost' loading={busy} onClick={() => void subscribe()}>
         {IS_WEAPP ? '开通微信通知' : '演示：同意接收通知'}

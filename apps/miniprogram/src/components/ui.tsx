@@ -102,13 +102,7 @@ export function Problems(props: { items: readonly string[]; title?: string }) {
   );
 }
 
-export function Btn(props: {
-  children: ReactNode;
-  onClick: () => void;
-  kind?: 'primary' | 'ghost' | 'danger';
-  disabled?: boolean;
-  loading?: boolean;
-}) {
+export function Btn(props: { children: ReactNode; onClick: () => void; kind?: 'primary' | 'ghost' | 'danger'; disabled?: boolean; loading?: boolean }) {
   const kind = props.kind ?? 'primary';
   return (
     // No `loading` prop: on H5 the button's own spinner is inserted by the web component and
@@ -174,11 +168,7 @@ export function Choice<T extends string | number>(props: {
       {props.label ? <Text className='field-label'>{props.label}</Text> : null}
       <View className='chips'>
         {props.options.map((o) => (
-          <View
-            key={String(o.value)}
-            className={`chip${props.value === o.value ? ' chip-on' : ''}`}
-            onClick={() => props.onChange(o.value)}
-          >
+          <View key={String(o.value)} className={`chip${props.value === o.value ? ' chip-on' : ''}`} onClick={() => props.onChange(o.value)}>
             <Text>{o.label}</Text>
           </View>
         ))}

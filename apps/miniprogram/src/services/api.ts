@@ -2,8 +2,26 @@
 import type { PolicyGroup } from '@zczr/eligibility';
 import { request, upload, type LocalPhoto } from './request';
 import type {
-  AppNotification, MessageTemplate, Consent, ConsentInput, CreateHouseholdBody, Grid, Household, HouseholdBody, HouseholdEligibility, HouseholdSummary,
-  HouseholdWriteResult, IdCardOcrResult, Me, Page, PolicyDetail, PolicySummary, Submission, Task, TaskPage, TokenPair,
+  AppNotification,
+  MessageTemplate,
+  Consent,
+  ConsentInput,
+  CreateHouseholdBody,
+  Grid,
+  Household,
+  HouseholdBody,
+  HouseholdEligibility,
+  HouseholdSummary,
+  HouseholdWriteResult,
+  IdCardOcrResult,
+  Me,
+  Page,
+  PolicyDetail,
+  PolicySummary,
+  Submission,
+  Task,
+  TaskPage,
+  TokenPair,
   VisitFindings,
 } from './types';
 
@@ -13,7 +31,9 @@ export const api = {
     request<TokenPair>('POST', '/api/v1/auth/demo-login', { body: { role, ...(firstVisit ? { firstVisit: true } : {}) }, auth: false }),
   me: () => request<Me>('GET', '/api/v1/auth/me'),
   bindIdentity: (realName: string, idNumber: string, faceVerifyResult?: string) =>
-    request<Me>('POST', '/api/v1/auth/bind-identity', { body: { realName, idNumber, consentToIdentityProcessing: true, ...(faceVerifyResult ? { faceVerifyResult } : {}) } }),
+    request<Me>('POST', '/api/v1/auth/bind-identity', {
+      body: { realName, idNumber, consentToIdentityProcessing: true, ...(faceVerifyResult ? { faceVerifyResult } : {}) },
+    }),
 
   ocrIdCard: (filePath: LocalPhoto, opts: { forIdentityBinding?: boolean; consentId?: string }) =>
     upload<IdCardOcrResult>('/api/v1/ocr/id-card', filePath, 'image', {
@@ -28,8 +48,7 @@ export const api = {
   consent: (id: string) => request<Consent>('GET', `/api/v1/consents/${id}`),
   withdrawConsent: (id: string, reason?: string) => request<Consent>('POST', `/api/v1/consents/${id}/withdraw`, { body: reason ? { reason } : {} }),
 
-  createHousehold: (body: CreateHouseholdBody, idempotencyKey: string) =>
-    request<HouseholdWriteResult>('POST', '/api/v1/households', { body, idempotencyKey }),
+  createHousehold: (body: CreateHouseholdBody, idempotencyKey: string) => request<HouseholdWriteResult>('POST', '/api/v1/households', { body, idempotencyKey }),
   household: (id: string) => request<Household>('GET', `/api/v1/households/${id}`),
   updateHousehold: (id: string, body: Partial<HouseholdBody> & { version: number }, idempotencyKey?: string) =>
     request<HouseholdWriteResult>('PATCH', `/api/v1/households/${id}`, { body, idempotencyKey }),
@@ -51,6 +70,5 @@ export const api = {
   tasks: (query: { mine?: boolean; since?: number; pageSize?: number }) => request<TaskPage>('GET', '/api/v1/tasks', { query }),
   task: (id: string) => request<Task>('GET', `/api/v1/tasks/${id}`),
   claimTask: (id: string) => request<Task>('POST', `/api/v1/tasks/${id}/claim`),
-  submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) =>
-    request<Task>('POST', `/api/v1/tasks/${id}/submit`, { body, idempotencyKey }),
+  submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) => request<Task>('POST', `/api/v1/tasks/${id}/submit`, { body, idempotencyKey }),
 };

@@ -11,8 +11,10 @@ const DEMO_FACE_TICKET = 'demo-face-pass';
  */
 export async function faceVerify(realName: string, idNumber: string): Promise<string> {
   if (!IS_WEAPP) return DEMO_FACE_TICKET;
-  const res = await (Taro as unknown as {
-    startFacialRecognitionVerify: (o: { name: string; idCardNumber: string }) => Promise<{ verifyResult: string }>;
-  }).startFacialRecognitionVerify({ name: realName, idCardNumber: idNumber });
+  const res = await (
+    Taro as unknown as {
+      startFacialRecognitionVerify: (o: { name: string; idCardNumber: string }) => Promise<{ verifyResult: string }>;
+    }
+  ).startFacialRecognitionVerify({ name: realName, idCardNumber: idNumber });
   return res.verifyResult;
 }

@@ -4,8 +4,15 @@
  * the answers never leave the phone.
  */
 import {
-  compilePolicy, createParameterResolver, evaluateHousehold, type CompiledPolicy, type EligibilityResult, type HouseholdSnapshot,
-  type ParameterDefinition, type PolicyDefinition, type SnapshotMember,
+  compilePolicy,
+  createParameterResolver,
+  evaluateHousehold,
+  type CompiledPolicy,
+  type EligibilityResult,
+  type HouseholdSnapshot,
+  type ParameterDefinition,
+  type PolicyDefinition,
+  type SnapshotMember,
 } from '@zczr/eligibility';
 import parameterSnapshot from '../generated/parameters.json';
 import { api } from './api';
@@ -88,8 +95,17 @@ export interface SelfCheckAnswers {
 }
 
 export const EMPTY_ANSWERS: SelfCheckAnswers = {
-  elderly: 0, adults: 1, minors: 0, monthlyIncome: NaN, deposits: 0, homes: 1, hasCar: false, seriousIllness: false,
-  severeDisability: false, jobless: false, medical12m: 0,
+  elderly: 0,
+  adults: 1,
+  minors: 0,
+  monthlyIncome: NaN,
+  deposits: 0,
+  homes: 1,
+  hasCar: false,
+  seriousIllness: false,
+  severeDisability: false,
+  jobless: false,
+  medical12m: 0,
 };
 
 function birthDate(asOf: string, age: number): string {
@@ -99,8 +115,16 @@ function birthDate(asOf: string, age: number): string {
 export function toSnapshot(a: SelfCheckAnswers, asOf: string): HouseholdSnapshot {
   const members: SnapshotMember[] = [];
   const add = (m: Omit<SnapshotMember, 'relation' | 'coResident' | 'sex'>) =>
-    members.push({ relation: members.length === 0 ? 'head' : 'other', sex: members.length % 2 ? 'female' : 'male', coResident: true, disability: null, health: { chronicIllness: false, seriousIllness: false }, ...m });
-  for (let i = 0; i < a.adults; i++) add({ birthDate: birthDate(asOf, 40), employment: a.jobless && i === 0 ? 'unemployed' : 'employed', labourCapacity: 'full' });
+    members.push({
+      relation: members.length === 0 ? 'head' : 'other',
+      sex: members.length % 2 ? 'female' : 'male',
+      coResident: true,
+      disability: null,
+      health: { chronicIllness: false, seriousIllness: false },
+      ...m,
+    });
+  for (let i = 0; i < a.adults; i++)
+    add({ birthDate: birthDate(asOf, 40), employment: a.jobless && i === 0 ? 'unemployed' : 'employed', labourCapacity: 'full' });
   for (let i = 0; i < a.elderly; i++) add({ birthDate: birthDate(asOf, 70), employment: 'retired', labourCapacity: 'none' });
   for (let i = 0; i < a.minors; i++) add({ birthDate: birthDate(asOf, 10), employment: 'student', education: 'primary', labourCapacity: 'none' });
   if (members.length > 0) {

@@ -3,13 +3,32 @@
  * @zczr/contract (one definition for the API and both front ends); only the phone's own names are here.
  */
 import type {
-  ConsentView, CreateHouseholdBody as ContractCreateHouseholdBody, GiveConsentBody, HouseholdView, IdCardFrontField, IdCardOcrResult as ContractIdCardOcrResult,
-  NotificationView, SubmissionView, TaskView,
+  ConsentView,
+  CreateHouseholdBody as ContractCreateHouseholdBody,
+  GiveConsentBody,
+  HouseholdView,
+  IdCardFrontField,
+  IdCardOcrResult as ContractIdCardOcrResult,
+  NotificationView,
+  SubmissionView,
+  TaskView,
 } from '@zczr/contract';
 
 export type {
-  Grid, HouseholdEligibility, HouseholdSummary, HouseholdWriteResult, Me, MemberView, MessageTemplate, OcrField, Page, PolicyDetail,
-  PolicySummary, TaskPage, TokenPair, VisitFindings,
+  Grid,
+  HouseholdEligibility,
+  HouseholdSummary,
+  HouseholdWriteResult,
+  Me,
+  MemberView,
+  MessageTemplate,
+  OcrField,
+  Page,
+  PolicyDetail,
+  PolicySummary,
+  TaskPage,
+  TokenPair,
+  VisitFindings,
 } from '@zczr/contract';
 export type { PolicyMatch as PolicyResult } from '@zczr/contract';
 

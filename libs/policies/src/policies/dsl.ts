@@ -60,24 +60,33 @@ export const inBasicAssistance = (): Rule => any('为特困供养人员或低保
  * twice the 低保 standard (the low-income monitoring line) — as schools and funds assess it.
  */
 export const hardshipFamily = (): Rule =>
-  any('家庭经济困难', onTekun(), onDibao(), onMargin(),
-    when('low_income', '家庭人均月收入不超过当地低保标准的2倍', 'perCapitaIncome', 'lte', p('low_income_line')));
+  any(
+    '家庭经济困难',
+    onTekun(),
+    onDibao(),
+    onMargin(),
+    when('low_income', '家庭人均月收入不超过当地低保标准的2倍', 'perCapitaIncome', 'lte', p('low_income_line')),
+  );
 
 /** The 低保 asset test (docs/DOMAIN.md §3). */
 export const dibaoAssets = (): Rule =>
-  all('家庭财产符合低保规定',
+  all(
+    '家庭财产符合低保规定',
     when('deposits', '家庭人均存款等金融资产不超过规定限额', 'perCapitaFinancialAssets', 'lte', p('dibao_deposit_limit')),
     when('homes', '家庭拥有住房不超过1套', 'homeCount', 'lte', 1),
     when('no_vehicle', '无机动车（残疾人功能性代步车除外）', 'vehicleCount', 'eq', 0),
-    when('no_business', '无工商登记（个体户、企业等）', 'hasBusinessRegistration', 'eq', false));
+    when('no_business', '无工商登记（个体户、企业等）', 'hasBusinessRegistration', 'eq', false),
+  );
 
 /** The 低保边缘 asset test: a higher deposit limit, otherwise as 低保. */
 export const marginAssets = (): Rule =>
-  all('家庭财产符合低保边缘家庭规定',
+  all(
+    '家庭财产符合低保边缘家庭规定',
     when('deposits', '家庭人均存款等金融资产不超过规定限额', 'perCapitaFinancialAssets', 'lte', p('margin_deposit_limit')),
     when('homes', '家庭拥有住房不超过1套', 'homeCount', 'lte', 1),
     when('no_vehicle', '无机动车（残疾人功能性代步车除外）', 'vehicleCount', 'eq', 0),
-    when('no_business', '无工商登记（个体户、企业等）', 'hasBusinessRegistration', 'eq', false));
+    when('no_business', '无工商登记（个体户、企业等）', 'hasBusinessRegistration', 'eq', false),
+  );
 
 /** Income below last year's local per-capita disposable income (monthly). */
 export const belowDisposableIncome = (): Rule =>
@@ -89,11 +98,15 @@ export const belowDisposableIncome = (): Rule =>
  * case, not a spending case).
  */
 export const rigidBurden = (): Rule =>
-  any('医疗、教育、康复等刚性支出负担过重',
+  any(
+    '医疗、教育、康复等刚性支出负担过重',
     when('rigid_share', '近12个月刚性支出占家庭收入的比例达到规定比例', 'rigidExpenseShare', 'gte', p('rigid_expense_share')),
-    all('刚性支出使家庭收入降到低保标准以下',
+    all(
+      '刚性支出使家庭收入降到低保标准以下',
       when('income_at_line', '家庭人均月收入不低于当地低保标准', 'perCapitaIncome', 'gte', p('dibao_standard')),
-      when('after_rigid', '扣除刚性支出后家庭人均月收入低于当地低保标准', 'perCapitaIncomeAfterRigid', 'lt', p('dibao_standard'))));
+      when('after_rigid', '扣除刚性支出后家庭人均月收入低于当地低保标准', 'perCapitaIncomeAfterRigid', 'lt', p('dibao_standard')),
+    ),
+  );
 
 // ---- documents ---------------------------------------------------------------------------------
 

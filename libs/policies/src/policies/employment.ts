@@ -17,14 +17,17 @@ export const employmentPublicWelfarePost: PolicyDefinition = {
   group: 'employment',
   department: '人社',
   legalBasis: BASIS,
-  benefit: '对大龄（“4050”）就业困难人员、零就业家庭成员和低保、低保边缘家庭中的失业人员，优先安置到保洁、保绿、治安巡逻、养老服务等公益性岗位，发放岗位补贴并缴纳社会保险。',
+  benefit:
+    '对大龄（“4050”）就业困难人员、零就业家庭成员和低保、低保边缘家庭中的失业人员，优先安置到保洁、保绿、治安巡逻、养老服务等公益性岗位，发放岗位补贴并缴纳社会保险。',
   requiredDocuments: [DOC_ID, DOC_UNEMPLOYED, '就业困难人员认定申请表'],
-  rule: all('大龄就业困难人员',
+  rule: all(
+    '大龄就业困难人员',
     any('属于就业困难人员家庭', onDibao(), onMargin(), zeroEmployment()),
     unemployed(),
     capacity(),
     when('age_min', '申请人年满40周岁（大龄就业困难人员）', 'eligiblePersonAge', 'gte', p('public_welfare_post_min_age')),
-    when('age_max', '申请人未达到法定退休年龄', 'eligiblePersonAge', 'lt', p('public_welfare_post_max_age'))),
+    when('age_max', '申请人未达到法定退休年龄', 'eligiblePersonAge', 'lt', p('public_welfare_post_max_age')),
+  ),
   benefitFormula: {
     label: '公益性岗位补贴（不低于当地最低工资标准）',
     expr: param('public_welfare_post_wage'),
@@ -32,11 +35,17 @@ export const employmentPublicWelfarePost: PolicyDefinition = {
   },
   effectiveFrom: '2024-01-01',
   references: [
-    qualifies('48岁失业户主，妻子无劳动能力，低保家庭', household({ members: [jobless(48), unable(46, { relation: 'spouse', sex: 'female' })], perCapitaIncome: 500, benefits: ['dibao'] })),
+    qualifies(
+      '48岁失业户主，妻子无劳动能力，低保家庭',
+      household({ members: [jobless(48), unable(46, { relation: 'spouse', sex: 'female' })], perCapitaIncome: 500, benefits: ['dibao'] }),
+    ),
     fails('30岁失业户主，未满40周岁', household({ members: [jobless(30), spouse(28)], perCapitaIncome: 800, benefits: ['dibao'] })),
     fails('48岁户主在职，家中无失业人员', household({ members: [adult(48), unable(46, { relation: 'spouse' })], perCapitaIncome: 800, benefits: ['dibao'] })),
-    undecided('48岁失业户主劳动能力未评估', household({ members: [jobless(48, { labourCapacity: null }), unable(46, { relation: 'spouse' })], perCapitaIncome: 500, benefits: ['dibao'] }),
-      ['membersWithLabourCapacity']),
+    undecided(
+      '48岁失业户主劳动能力未评估',
+      household({ members: [jobless(48, { labourCapacity: null }), unable(46, { relation: 'spouse' })], perCapitaIncome: 500, benefits: ['dibao'] }),
+      ['membersWithLabourCapacity'],
+    ),
   ],
 };
 
@@ -48,16 +57,26 @@ export const employmentZeroEmploymentFamily: PolicyDefinition = {
   legalBasis: BASIS,
   benefit: '劳动年龄内有劳动能力和就业意愿的家庭成员均处于失业状态的，认定为零就业家庭，30日内至少帮助一名成员实现就业（岗位推荐、公益性岗位托底）。',
   requiredDocuments: [DOC_ID, `${DOC_UNEMPLOYED}（全部劳动年龄成员）`],
-  rule: all('城镇零就业家庭', when('urban', '居住在城镇（居委会辖区）；《就业促进法》第五十二条针对城市零就业家庭', 'ruralCommunity', 'eq', false),
-    zeroEmployment(), unemployed(), capacity()),
+  rule: all(
+    '城镇零就业家庭',
+    when('urban', '居住在城镇（居委会辖区）；《就业促进法》第五十二条针对城市零就业家庭', 'ruralCommunity', 'eq', false),
+    zeroEmployment(),
+    unemployed(),
+    capacity(),
+  ),
   effectiveFrom: '2024-01-01',
   references: [
     qualifies('夫妻均失业，孩子上小学', household({ members: [jobless(45), spouse(43, { employment: 'unemployed' }), child(12)], perCapitaIncome: 300 })),
     fails('丈夫失业、妻子在职', household({ members: [jobless(45), spouse(43), child(12)], perCapitaIncome: 900 })),
     fails('老两口均已退休', household({ members: [adult(66), spouse(64)], income: 3000, incomeType: 'pension' })),
-    fails('村委会（农村）夫妻均失业：零就业家庭援助面向城镇', household({ regionCode: WENJIANG_VILLAGE, members: [jobless(45), spouse(43, { employment: 'unemployed' }), child(12)], perCapitaIncome: 300 })),
-    undecided('妻子就业状况未采集', household({ members: [jobless(45), spouse(43, { employment: null }), child(12)], perCapitaIncome: 300 }),
-      ['unemployedWorkingAgeCount', 'noEmployedMember']),
+    fails(
+      '村委会（农村）夫妻均失业：零就业家庭援助面向城镇',
+      household({ regionCode: WENJIANG_VILLAGE, members: [jobless(45), spouse(43, { employment: 'unemployed' }), child(12)], perCapitaIncome: 300 }),
+    ),
+    undecided('妻子就业状况未采集', household({ members: [jobless(45), spouse(43, { employment: null }), child(12)], perCapitaIncome: 300 }), [
+      'unemployedWorkingAgeCount',
+      'noEmployedMember',
+    ]),
   ],
 };
 
@@ -69,10 +88,7 @@ export const employmentAssistance: PolicyDefinition = {
   legalBasis: BASIS,
   benefit: '认定为就业困难人员，提供“一对一”职业指导、岗位推荐和创业服务，享受社会保险补贴、岗位补贴等就业扶持政策。',
   requiredDocuments: [DOC_ID, DOC_UNEMPLOYED, '就业困难人员认定申请表'],
-  rule: all('属于就业困难人员',
-    unemployed(),
-    capacity(),
-    any('属于就业困难人员范围', onDibao(), onMargin(), disabledMember(), zeroEmployment())),
+  rule: all('属于就业困难人员', unemployed(), capacity(), any('属于就业困难人员范围', onDibao(), onMargin(), disabledMember(), zeroEmployment())),
   effectiveFrom: '2024-01-01',
   references: [
     qualifies('低保家庭的失业户主', household({ members: [jobless(42), spouse(40)], perCapitaIncome: 800, benefits: ['dibao'] })),
@@ -113,13 +129,20 @@ export const employmentFlexibleInsurance: PolicyDefinition = {
   legalBasis: [...BASIS, '《中华人民共和国社会保险法》'],
   benefit: '就业困难人员灵活就业后缴纳社会保险费的，按实际缴费的一定比例给予社会保险补贴，期限一般不超过3年。',
   requiredDocuments: [DOC_ID, '灵活就业登记', '社会保险缴费凭证'],
-  rule: all('就业困难人员已灵活就业',
+  rule: all(
+    '就业困难人员已灵活就业',
     when('employed', '有成员就业（灵活就业形式由人社部门核实）', 'employedCount', 'gte', 1),
-    any('属于就业困难人员范围',
+    any(
+      '属于就业困难人员范围',
       onDibao(),
       onMargin(),
-      all('低收入家庭中的残疾人', disabledMember(),
-        when('low_income', '家庭人均月收入不超过当地低保标准的2倍', 'perCapitaIncome', 'lte', p('low_income_line'))))),
+      all(
+        '低收入家庭中的残疾人',
+        disabledMember(),
+        when('low_income', '家庭人均月收入不超过当地低保标准的2倍', 'perCapitaIncome', 'lte', p('low_income_line')),
+      ),
+    ),
+  ),
   benefitFormula: {
     label: '灵活就业社会保险补贴标准',
     expr: param('flexible_insurance_subsidy'),
@@ -127,14 +150,26 @@ export const employmentFlexibleInsurance: PolicyDefinition = {
   },
   effectiveFrom: '2024-01-01',
   references: [
-    qualifies('低保边缘家庭户主开网约车', household({ members: [adult(44, { employment: 'flexible' }), spouse(42, { employment: 'unemployed' })], perCapitaIncome: 1200, benefits: ['margin'] })),
+    qualifies(
+      '低保边缘家庭户主开网约车',
+      household({ members: [adult(44, { employment: 'flexible' }), spouse(42, { employment: 'unemployed' })], perCapitaIncome: 1200, benefits: ['margin'] }),
+    ),
     fails('低保边缘家庭无人就业', household({ members: [jobless(44), spouse(42, { employment: 'unemployed' })], perCapitaIncome: 1000, benefits: ['margin'] })),
-    qualifies('人均月收入1500元，户主四级视力残疾、从事按摩', household({ members: [adult(44, { employment: 'flexible', disability: [1, 4] }), spouse(42)], perCapitaIncome: 1500 })),
+    qualifies(
+      '人均月收入1500元，户主四级视力残疾、从事按摩',
+      household({ members: [adult(44, { employment: 'flexible', disability: [1, 4] }), spouse(42)], perCapitaIncome: 1500 }),
+    ),
     fails('残疾人家庭收入较高', household({ members: [adult(44, { employment: 'flexible', disability: [1, 4] }), spouse(42)], perCapitaIncome: 3000 })),
-    undecided('户主残疾情况未采集', household({ members: [adult(44, { employment: 'flexible', disability: undefined }), spouse(42)], perCapitaIncome: 1500 }), ['disabledCount']),
+    undecided('户主残疾情况未采集', household({ members: [adult(44, { employment: 'flexible', disability: undefined }), spouse(42)], perCapitaIncome: 1500 }), [
+      'disabledCount',
+    ]),
   ],
 };
 
 export const EMPLOYMENT_POLICIES: PolicyDefinition[] = [
-  employmentPublicWelfarePost, employmentZeroEmploymentFamily, employmentAssistance, employmentTrainingSubsidy, employmentFlexibleInsurance,
+  employmentPublicWelfarePost,
+  employmentZeroEmploymentFamily,
+  employmentAssistance,
+  employmentTrainingSubsidy,
+  employmentFlexibleInsurance,
 ];

@@ -13,13 +13,15 @@ export const margin: PolicyDefinition = {
   legalBasis: BASIS,
   benefit: '认定为低保边缘家庭，不发放现金，可按规定享受医疗救助、教育资助、住房保障、就业帮扶和临时救助等专项救助，纳入动态监测。',
   requiredDocuments: [DOC_APPLICATION, DOC_ID, DOC_CONSENT, DOC_INCOME],
-  rule: all('符合低保边缘家庭条件',
+  rule: all(
+    '符合低保边缘家庭条件',
     notOnDibao(),
     notOnTekun(),
     when('above_dibao', '家庭人均月收入不低于当地低保标准', 'perCapitaIncome', 'gte', p('dibao_standard')),
     when('margin_line', '家庭人均月收入不超过低保标准的1.5倍', 'perCapitaIncome', 'lte', p('margin_income_line')),
     when('minimum_wage', '家庭人均月收入不超过当地最低工资标准', 'perCapitaIncome', 'lte', p('minimum_wage')),
-    marginAssets()),
+    marginAssets(),
+  ),
   effectiveFrom: '2024-01-01',
   exitGraceMonths: 6,
   references: [
@@ -39,9 +41,11 @@ export const lowIncomeMonitoring: PolicyDefinition = {
   legalBasis: BASIS,
   benefit: '纳入低收入人口动态监测信息平台，定期走访和数据比对，出现大病、失业、意外等风险时及时预警并给予相应救助帮扶。',
   requiredDocuments: [DOC_ID, DOC_CONSENT],
-  rule: all('家庭收入和财产在低收入人口范围内',
+  rule: all(
+    '家庭收入和财产在低收入人口范围内',
     when('low_income', '家庭人均月收入不超过当地低保标准的2倍', 'perCapitaIncome', 'lte', p('low_income_line')),
-    when('deposits', '家庭人均存款等金融资产不超过低保边缘家庭限额', 'perCapitaFinancialAssets', 'lte', p('margin_deposit_limit'))),
+    when('deposits', '家庭人均存款等金融资产不超过低保边缘家庭限额', 'perCapitaFinancialAssets', 'lte', p('margin_deposit_limit')),
+  ),
   effectiveFrom: '2024-01-01',
   references: [
     qualifies('人均月收入1600元', household({ members: [adult(45), spouse(43), child(15)], perCapitaIncome: 1600 })),

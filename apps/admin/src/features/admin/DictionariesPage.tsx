@@ -20,9 +20,18 @@ export default function DictionariesPage() {
         <Col xs={24} md={9}>
           <Input.Search allowClear placeholder="字典名称" onChange={(e) => setFilter(e.target.value.trim())} style={{ marginBottom: 8 }} />
           <Table<Dictionary>
-            rowKey="code" size="small" loading={list.loading} dataSource={shown} pagination={false} data-testid="dictionaries"
+            rowKey="code"
+            size="small"
+            loading={list.loading}
+            dataSource={shown}
+            pagination={false}
+            data-testid="dictionaries"
             onRow={(d) => ({ onClick: () => setSelected(d.code), style: { cursor: 'pointer', background: d.code === selected ? '#e6f4ff' : undefined } })}
-            columns={[{ title: '字典', dataIndex: 'name' }, { title: '代码', dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> }, { title: '项数', key: 'n', align: 'right', render: (_: unknown, d) => d.items.length }]}
+            columns={[
+              { title: '字典', dataIndex: 'name' },
+              { title: '代码', dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+              { title: '项数', key: 'n', align: 'right', render: (_: unknown, d) => d.items.length },
+            ]}
           />
         </Col>
         <Col xs={24} md={15}>
@@ -30,8 +39,17 @@ export default function DictionariesPage() {
             <>
               <Typography.Title level={5}>{dict.name}</Typography.Title>
               <Typography.Text type="secondary">来源：{dict.source}</Typography.Text>
-              <Table rowKey="value" size="small" dataSource={dict.items} pagination={false} style={{ marginTop: 8 }}
-                columns={[{ title: '取值', dataIndex: 'value', render: (v: string) => <Typography.Text code>{v}</Typography.Text> }, { title: '中文名称', dataIndex: 'label' }]} />
+              <Table
+                rowKey="value"
+                size="small"
+                dataSource={dict.items}
+                pagination={false}
+                style={{ marginTop: 8 }}
+                columns={[
+                  { title: '取值', dataIndex: 'value', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+                  { title: '中文名称', dataIndex: 'label' },
+                ]}
+              />
             </>
           )}
         </Col>

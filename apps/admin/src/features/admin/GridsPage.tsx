@@ -14,25 +14,71 @@ export default function GridsPage() {
   const grids = useApiData<Grid[]>(streetCode ? `/api/v1/admin/grids${qs({ streetCode })}` : null);
   const [editing, setEditing] = useState<Grid | null>(null);
   return (
-    <Card title="网格与网格员" size="small"
-      extra={<Select style={{ width: 180 }} value={streetCode} placeholder="选择街道" options={regions.streets.map((s) => ({ value: s.code, label: s.name }))} onChange={setStreet} data-testid="grid-street" />}>
-      <Typography.Paragraph type="secondary">每户家庭属于一个网格，网格员只能看到自己网格的家庭和任务。调整网格员后，被调离者在该网格未办结的任务会转交给新的网格员（已提交待审核的除外）。</Typography.Paragraph>
+    <Card
+      title="网格与网格员"
+      size="small"
+      extra={
+        <Select
+          style={{ width: 180 }}
+          value={streetCode}
+          placeholder="选择街道"
+          options={regions.streets.map((s) => ({ value: s.code, label: s.name }))}
+          onChange={setStreet}
+          data-testid="grid-street"
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        每户家庭属于一个网格，网格员只能看到自己网格的家庭和任务。调整网格员后，被调离者在该网格未办结的任务会转交给新的网格员（已提交待审核的除外）。
+      </Typography.Paragraph>
       {grids.error && <Alert type="error" showIcon title={grids.error.message} />}
       <Table<Grid>
-        rowKey="id" size="small" loading={grids.loading} dataSource={grids.data ?? []} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 个网格` }} data-testid="grids-table"
+        rowKey="id"
+        size="small"
+        loading={grids.loading}
+        dataSource={grids.data ?? []}
+        pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 个网格` }}
+        data-testid="grids-table"
         columns={[
           { title: '网格', dataIndex: 'name' },
           { title: '编号', dataIndex: 'id', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
           { title: '社区', dataIndex: 'communityName' },
           { title: '在册户数', dataIndex: 'households', align: 'right' },
           {
-            title: '网格员', dataIndex: 'workers',
-            render: (ws: Grid['workers']) => (ws.length === 0 ? <Tag color="warning">未配备</Tag> : ws.map((w) => <Tag key={w.id} color={w.disabled ? 'default' : 'blue'}>{w.displayName}{w.disabled ? '（已停用）' : ''}</Tag>)),
+            title: '网格员',
+            dataIndex: 'workers',
+            render: (ws: Grid['workers']) =>
+              ws.length === 0 ? (
+                <Tag color="warning">未配备</Tag>
+              ) : (
+                ws.map((w) => (
+                  <Tag key={w.id} color={w.disabled ? 'default' : 'blue'}>
+                    {w.displayName}
+                    {w.disabled ? '（已停用）' : ''}
+                  </Tag>
+                ))
+              ),
           },
-          { title: '', key: 'edit', render: (_: unknown, g) => <Button size="small" type="link" icon={<TeamOutlined />} onClick={() => setEditing(g)}>调整网格员</Button> },
+          {
+            title: '',
+            key: 'edit',
+            render: (_: unknown, g) => (
+              <Button size="small" type="link" icon={<TeamOutlined />} onClick={() => setEditing(g)}>
+                调整网格员
+              </Button>
+            ),
+          },
         ]}
       />
-      {editing && <WorkersModal grid={editing} onClose={(changed) => { setEditing(null); if (changed) grids.reload(); }} />}
+      {editing && (
+        <WorkersModal
+          grid={editing}
+          onClose={(changed) => {
+            setEditing(null);
+            if (changed) grids.reload();
+          }}
+        />
+      )}
     </Card>
   );
 }
@@ -55,12 +101,28 @@ function WorkersModal({ grid, onClose }: { grid: Grid; onClose: (changed: boolea
     }
   };
   return (
-    <Modal open title={`调整网格员 · ${grid.name}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      title={`调整网格员 · ${grid.name}`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">只能选择{grid.streetName}在用的网格员账号；新网格员请先在“用户管理”中创建。</Typography.Text>
-        <Select mode="multiple" style={{ width: '100%' }} value={chosen} onChange={setChosen} loading={workers.loading} placeholder="选择网格员"
+        <Select
+          mode="multiple"
+          style={{ width: '100%' }}
+          value={chosen}
+          onChange={setChosen}
+          loading={workers.loading}
+          placeholder="选择网格员"
           options={(workers.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.displayName}（${w.username}，已负责 ${w.gridIds.length} 个网格）` }))}
-          showSearch={{ optionFilterProp: 'label' }} />
+          showSearch={{ optionFilterProp: 'label' }}
+        />
         {chosen.length === 0 && <Alert type="warning" showIcon title="没有网格员的网格，新任务将处于“待领取”状态，无人处理。" />}
       </Space>
     </Modal>

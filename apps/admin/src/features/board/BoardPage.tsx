@@ -8,7 +8,15 @@ import { formatDateTime } from '../../shared/labels';
 import type { Assignee, Board, Page, TaskView as Task, WarningView as Warning } from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
 
-const TASK_STATUS: Record<string, string> = { open: '待领取', assigned: '已派发', in_progress: '核实中', submitted: '已提交待审核', accepted: '已采纳', returned: '已退回', closed: '已办结' };
+const TASK_STATUS: Record<string, string> = {
+  open: '待领取',
+  assigned: '已派发',
+  in_progress: '核实中',
+  submitted: '已提交待审核',
+  accepted: '已采纳',
+  returned: '已退回',
+  closed: '已办结',
+};
 const KIND: Record<string, string> = { warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' };
 const COLOUR_TAG: Record<Warning['colour'], string> = { orange: 'orange', yellow: 'gold', blue: 'blue' };
 const COLOUR_NAME: Record<Warning['colour'], string> = { orange: '橙色', yellow: '黄色', blue: '蓝色' };
@@ -19,14 +27,36 @@ const ESCALATION_COLOUR: Record<Task['escalationLevel'], string> = { none: 'defa
 export default function BoardPage() {
   const board = useApiData<Board>('/api/v1/dashboard/board');
   const orangeOpen = (board.data?.warnings.orange?.open ?? 0) + (board.data?.warnings.orange?.tasked ?? 0);
-  const active = Object.entries(board.data?.tasks ?? {}).filter(([s]) => s !== 'closed' && s !== 'accepted').reduce((n, [, v]) => n + v, 0);
+  const active = Object.entries(board.data?.tasks ?? {})
+    .filter(([s]) => s !== 'closed' && s !== 'accepted')
+    .reduce((n, [, v]) => n + v, 0);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={16}>
-        <Col span={6}><Card size="small"><Statistic title="超期未办结任务" value={board.data?.overdueTasks ?? 0} styles={{ content: { color: (board.data?.overdueTasks ?? 0) > 0 ? '#cf1322' : undefined } }} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title="未办结核实任务" value={active} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title="未办结橙色预警" value={orangeOpen} styles={{ content: { color: orangeOpen > 0 ? '#d46b08' : undefined } }} /></Card></Col>
-        <Col span={6}><Card size="small"><Statistic title="已升级至街道 / 区级督办" value={`${board.data?.escalation.street ?? 0} / ${board.data?.escalation.district ?? 0}`} /></Card></Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic
+              title="超期未办结任务"
+              value={board.data?.overdueTasks ?? 0}
+              styles={{ content: { color: (board.data?.overdueTasks ?? 0) > 0 ? '#cf1322' : undefined } }}
+            />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title="未办结核实任务" value={active} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title="未办结橙色预警" value={orangeOpen} styles={{ content: { color: orangeOpen > 0 ? '#d46b08' : undefined } }} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title="已升级至街道 / 区级督办" value={`${board.data?.escalation.street ?? 0} / ${board.data?.escalation.district ?? 0}`} />
+          </Card>
+        </Col>
       </Row>
       {board.error && <Alert type="error" showIcon title={board.error.message} />}
       <Card size="small">
@@ -59,32 +89,95 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         {regions.streets.length > 1 && (
-          <Select allowClear placeholder="全部街道" style={{ width: 160 }} value={filters.streetCode} options={regions.streets.map((s) => ({ value: s.code, label: s.name }))}
-            onChange={(v: string | undefined) => { setFilters((f) => ({ ...f, streetCode: v })); setPage(1); }} />
+          <Select
+            allowClear
+            placeholder="全部街道"
+            style={{ width: 160 }}
+            value={filters.streetCode}
+            options={regions.streets.map((s) => ({ value: s.code, label: s.name }))}
+            onChange={(v: string | undefined) => {
+              setFilters((f) => ({ ...f, streetCode: v }));
+              setPage(1);
+            }}
+          />
         )}
-        <Select allowClear placeholder="全部状态" style={{ width: 150 }} value={filters.status} options={Object.entries(TASK_STATUS).map(([value, label]) => ({ value, label }))}
-          onChange={(v: string | undefined) => { setFilters((f) => ({ ...f, status: v })); setPage(1); }} />
-        <Space size={4}><Switch size="small" checked={filters.overdue === true} onChange={(v) => { setFilters((f) => ({ ...f, overdue: v || undefined })); setPage(1); }} data-testid="only-overdue" />只看超期</Space>
-        <Space size={4}><Switch size="small" checked={filters.active} onChange={(v) => { setFilters((f) => ({ ...f, active: v })); setPage(1); }} />只看未办结</Space>
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 150 }}
+          value={filters.status}
+          options={Object.entries(TASK_STATUS).map(([value, label]) => ({ value, label }))}
+          onChange={(v: string | undefined) => {
+            setFilters((f) => ({ ...f, status: v }));
+            setPage(1);
+          }}
+        />
+        <Space size={4}>
+          <Switch
+            size="small"
+            checked={filters.overdue === true}
+            onChange={(v) => {
+              setFilters((f) => ({ ...f, overdue: v || undefined }));
+              setPage(1);
+            }}
+            data-testid="only-overdue"
+          />
+          只看超期
+        </Space>
+        <Space size={4}>
+          <Switch
+            size="small"
+            checked={filters.active}
+            onChange={(v) => {
+              setFilters((f) => ({ ...f, active: v }));
+              setPage(1);
+            }}
+          />
+          只看未办结
+        </Space>
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<Task>
-        rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="task-board"
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        data-testid="task-board"
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 项` }}
         onRow={(t) => ({ style: t.overdue ? { background: '#fff1f0' } : undefined })}
         columns={[
           {
-            title: '期限', dataIndex: 'dueDate', width: 150,
-            render: (d: string, t) => (t.overdue ? <Badge status="error" text={<Typography.Text type="danger" data-testid="overdue-flag">{d} 已超期</Typography.Text>} /> : d),
+            title: '期限',
+            dataIndex: 'dueDate',
+            width: 150,
+            render: (d: string, t) =>
+              t.overdue ? (
+                <Badge
+                  status="error"
+                  text={
+                    <Typography.Text type="danger" data-testid="overdue-flag">
+                      {d} 已超期
+                    </Typography.Text>
+                  }
+                />
+              ) : (
+                d
+              ),
           },
           { title: '类型', dataIndex: 'kind', render: (k: string) => KIND[k] ?? k },
           { title: '状态', dataIndex: 'status', render: (s: string) => TASK_STATUS[s] ?? s },
-          { title: '督办', dataIndex: 'escalationLevel', render: (l: Task['escalationLevel'], t) => (l === 'none' ? '—' : <Tag color={ESCALATION_COLOUR[l]}>{t.escalationLabel.replace(/^超期：/, '')}</Tag>) },
+          {
+            title: '督办',
+            dataIndex: 'escalationLevel',
+            render: (l: Task['escalationLevel'], t) =>
+              l === 'none' ? '—' : <Tag color={ESCALATION_COLOUR[l]}>{t.escalationLabel.replace(/^超期：/, '')}</Tag>,
+          },
           { title: '街道', dataIndex: 'streetCode', render: (c: string) => regions.nameOf(c) },
           { title: '网格', dataIndex: 'gridId', render: (id: string, t) => t.gridName ?? id },
           { title: '承办人', dataIndex: 'assigneeName', render: (n: string | null | undefined) => n ?? '未指派' },
           {
-            title: '家庭', dataIndex: 'householdId',
+            title: '家庭',
+            dataIndex: 'householdId',
             render: (id: string, t) => (
               <Tooltip title={t.address ?? undefined}>
                 <Link to={`/households/${id}`}>{t.headName ? `${t.headName}家` : '查看家庭'}</Link>
@@ -93,19 +186,55 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
           },
           { title: '创建', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           {
-            title: '操作', key: 'actions', render: (_: unknown, t) => !['closed', 'accepted'].includes(t.status) && (
-              <Space size={0}>
-                <Tooltip title={t.status === 'submitted' ? '已提交的任务请在审核工作台处理' : '改派给本网格的其他网格员'}>
-                  <Button size="small" type="link" icon={<SwapOutlined />} disabled={t.status === 'submitted'} onClick={() => setReassigning(t)}>改派</Button>
-                </Tooltip>
-                <Button size="small" type="link" icon={<RiseOutlined />} disabled={t.escalationLevel === 'district'} onClick={() => setEscalating(t)} data-testid="escalate">升级督办</Button>
-              </Space>
-            ),
+            title: '操作',
+            key: 'actions',
+            render: (_: unknown, t) =>
+              !['closed', 'accepted'].includes(t.status) && (
+                <Space size={0}>
+                  <Tooltip title={t.status === 'submitted' ? '已提交的任务请在审核工作台处理' : '改派给本网格的其他网格员'}>
+                    <Button size="small" type="link" icon={<SwapOutlined />} disabled={t.status === 'submitted'} onClick={() => setReassigning(t)}>
+                      改派
+                    </Button>
+                  </Tooltip>
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<RiseOutlined />}
+                    disabled={t.escalationLevel === 'district'}
+                    onClick={() => setEscalating(t)}
+                    data-testid="escalate"
+                  >
+                    升级督办
+                  </Button>
+                </Space>
+              ),
           },
         ]}
       />
-      {reassigning && <ReassignModal task={reassigning} onClose={(changed) => { setReassigning(null); if (changed) { message.success('已改派'); refresh(); } }} />}
-      {escalating && <EscalateModal task={escalating} onClose={(changed) => { setEscalating(null); if (changed) { message.success('已升级督办'); refresh(); } }} />}
+      {reassigning && (
+        <ReassignModal
+          task={reassigning}
+          onClose={(changed) => {
+            setReassigning(null);
+            if (changed) {
+              message.success('已改派');
+              refresh();
+            }
+          }}
+        />
+      )}
+      {escalating && (
+        <EscalateModal
+          task={escalating}
+          onClose={(changed) => {
+            setEscalating(null);
+            if (changed) {
+              message.success('已升级督办');
+              refresh();
+            }
+          }}
+        />
+      )}
     </Space>
   );
 }
@@ -119,7 +248,10 @@ function ReassignModal({ task, onClose }: { task: Task; onClose: (changed: boole
     setSaving(true);
     setError(null);
     try {
-      await api(`/api/v1/tasks/${task.id}/reassign`, { method: 'POST', body: { assigneeId: v.assigneeId === 'open' ? null : v.assigneeId, reason: v.reason?.trim() || undefined } });
+      await api(`/api/v1/tasks/${task.id}/reassign`, {
+        method: 'POST',
+        body: { assigneeId: v.assigneeId === 'open' ? null : v.assigneeId, reason: v.reason?.trim() || undefined },
+      });
       onClose(true);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '改派失败');
@@ -128,17 +260,35 @@ function ReassignModal({ task, onClose }: { task: Task; onClose: (changed: boole
     }
   };
   return (
-    <Modal open title="改派核实任务" okText="改派" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      title="改派核实任务"
+      okText="改派"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="assigneeId" label="改派给" rules={[{ required: true, message: '请选择网格员' }]}>
-          <Select loading={assignees.loading} placeholder="该网格的网格员"
+          <Select
+            loading={assignees.loading}
+            placeholder="该网格的网格员"
             options={[
-              ...(assignees.data ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（未办结 ${a.openTasks} 项）${a.id === task.assigneeId ? ' · 当前承办' : ''}`, disabled: a.id === task.assigneeId })),
+              ...(assignees.data ?? []).map((a) => ({
+                value: a.id,
+                label: `${a.displayName}（未办结 ${a.openTasks} 项）${a.id === task.assigneeId ? ' · 当前承办' : ''}`,
+                disabled: a.id === task.assigneeId,
+              })),
               { value: 'open', label: '放回待领取（由网格员自行领取）' },
-            ]} />
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="reason" label="原因（可选）"><Input maxLength={200} placeholder="如：原网格员请假" /></Form.Item>
+        <Form.Item name="reason" label="原因（可选）">
+          <Input maxLength={200} placeholder="如：原网格员请假" />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -162,8 +312,19 @@ function EscalateModal({ task, onClose }: { task: Task; onClose: (changed: boole
     }
   };
   return (
-    <Modal open title={`升级督办至${to}`} okText="升级" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
-      <Typography.Paragraph type="secondary">升级后由{to}督办；超期任务也会按工作日自动升级（社区 → 街道 → 区级），自动升级不会降低手工设定的层级。</Typography.Paragraph>
+    <Modal
+      open
+      title={`升级督办至${to}`}
+      okText="升级"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        升级后由{to}督办；超期任务也会按工作日自动升级（社区 → 街道 → 区级），自动升级不会降低手工设定的层级。
+      </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item name="reason" label="升级原因" rules={[{ required: true, whitespace: true, message: '请填写升级原因' }]}>
@@ -182,27 +343,74 @@ function WarningsTab() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Select allowClear placeholder="全部颜色" style={{ width: 130 }} value={filters.colour} options={(['orange', 'yellow', 'blue'] as const).map((c) => ({ value: c, label: COLOUR_NAME[c] }))}
-          onChange={(v: string | undefined) => { setFilters((f) => ({ ...f, colour: v })); setPage(1); }} />
-        <Select allowClear placeholder="全部状态" style={{ width: 150 }} value={filters.status} options={Object.entries(WARNING_STATUS).map(([value, label]) => ({ value, label }))}
-          onChange={(v: string | undefined) => { setFilters((f) => ({ ...f, status: v })); setPage(1); }} />
+        <Select
+          allowClear
+          placeholder="全部颜色"
+          style={{ width: 130 }}
+          value={filters.colour}
+          options={(['orange', 'yellow', 'blue'] as const).map((c) => ({ value: c, label: COLOUR_NAME[c] }))}
+          onChange={(v: string | undefined) => {
+            setFilters((f) => ({ ...f, colour: v }));
+            setPage(1);
+          }}
+        />
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 150 }}
+          value={filters.status}
+          options={Object.entries(WARNING_STATUS).map(([value, label]) => ({ value, label }))}
+          onChange={(v: string | undefined) => {
+            setFilters((f) => ({ ...f, status: v }));
+            setPage(1);
+          }}
+        />
         {regions.streets.length > 1 && (
-          <Select allowClear placeholder="全部街道" style={{ width: 160 }} value={filters.streetCode} options={regions.streets.map((s) => ({ value: s.code, label: s.name }))}
-            onChange={(v: string | undefined) => { setFilters((f) => ({ ...f, streetCode: v })); setPage(1); }} />
+          <Select
+            allowClear
+            placeholder="全部街道"
+            style={{ width: 160 }}
+            value={filters.streetCode}
+            options={regions.streets.map((s) => ({ value: s.code, label: s.name }))}
+            onChange={(v: string | undefined) => {
+              setFilters((f) => ({ ...f, streetCode: v }));
+              setPage(1);
+            }}
+          />
         )}
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<Warning>
-        rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="warning-board"
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        data-testid="warning-board"
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
         columns={[
-          { title: '颜色', dataIndex: 'colour', render: (c: Warning['colour'], w) => <Tooltip title={w.colourLabel}><Tag color={COLOUR_TAG[c]}>{COLOUR_NAME[c]}</Tag></Tooltip> },
+          {
+            title: '颜色',
+            dataIndex: 'colour',
+            render: (c: Warning['colour'], w) => (
+              <Tooltip title={w.colourLabel}>
+                <Tag color={COLOUR_TAG[c]}>{COLOUR_NAME[c]}</Tag>
+              </Tooltip>
+            ),
+          },
           { title: '预警', dataIndex: 'ruleName' },
           { title: '状态', dataIndex: 'status', render: (s: Warning['status']) => WARNING_STATUS[s] },
           { title: '街道', dataIndex: 'streetCode', render: (c: string) => regions.nameOf(c) },
           { title: '网格', dataIndex: 'gridId' },
           { title: '触发时间', dataIndex: 'raisedAt', render: (v: string) => formatDateTime(v) },
-          { title: '家庭', dataIndex: 'householdId', render: (id: string) => <Link to={`/households/${id}`} data-testid="warning-household">查看家庭</Link> },
+          {
+            title: '家庭',
+            dataIndex: 'householdId',
+            render: (id: string) => (
+              <Link to={`/households/${id}`} data-testid="warning-household">
+                查看家庭
+              </Link>
+            ),
+          },
         ]}
       />
     </Space>
@@ -213,14 +421,22 @@ function StreetsTab({ board }: { board: Board | undefined }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Table
-        rowKey="code" size="small" pagination={false} dataSource={board?.byStreet ?? []}
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={board?.byStreet ?? []}
         columns={[
           { title: '街道', dataIndex: 'name' },
           { title: '未办结橙色预警', dataIndex: 'orange', align: 'right' as const },
           { title: '黄色', dataIndex: 'yellow', align: 'right' as const },
           { title: '蓝色', dataIndex: 'blue', align: 'right' as const },
           { title: '未办结任务', dataIndex: 'activeTasks', align: 'right' as const },
-          { title: '超期任务', dataIndex: 'overdueTasks', align: 'right' as const, render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+          {
+            title: '超期任务',
+            dataIndex: 'overdueTasks',
+            align: 'right' as const,
+            render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+          },
         ]}
       />
       {board?.note && <Typography.Text type="secondary">{board.note}</Typography.Text>}

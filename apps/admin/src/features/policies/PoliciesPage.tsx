@@ -19,7 +19,14 @@ export default function PoliciesPage() {
       title="政策库"
       extra={
         <Space>
-          <Select allowClear placeholder="全部类别" style={{ width: 160 }} value={group} onChange={setGroup} options={Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            placeholder="全部类别"
+            style={{ width: 160 }}
+            value={group}
+            onChange={setGroup}
+            options={Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label }))}
+          />
           <Input.Search allowClear placeholder="按名称、救助内容检索" onSearch={setQ} style={{ width: 240 }} />
         </Space>
       }
@@ -40,7 +47,8 @@ export default function PoliciesPage() {
           { title: '主管部门', dataIndex: 'department', width: 110 },
           { title: '救助内容', dataIndex: 'benefit', ellipsis: true },
           {
-            title: '版本', width: 190,
+            title: '版本',
+            width: 190,
             render: (_, r) => (
               <Space size={4}>
                 {r.publishedVersion !== null ? <Tag color="success">生效：第 {r.publishedVersion} 版</Tag> : <Tag>未发布</Tag>}

@@ -2,9 +2,20 @@ import { FACT_CATALOGUE, isFactName, type Operand, type Rule } from '@zczr/eligi
 import { OP_LABELS } from '../../shared/ConditionTree';
 
 export const GROUP_LABELS: Record<string, string> = {
-  dibao: '最低生活保障', tekun: '特困人员救助供养', margin: '低保边缘', rigid_expense: '刚性支出困难', temporary: '临时救助', medical: '医疗救助',
-  education: '教育救助', housing: '住房救助', employment: '就业救助', disability: '残疾人福利', children: '困境儿童', elderly: '困难老年人',
-  social_service: '社会服务', other: '其他',
+  dibao: '最低生活保障',
+  tekun: '特困人员救助供养',
+  margin: '低保边缘',
+  rigid_expense: '刚性支出困难',
+  temporary: '临时救助',
+  medical: '医疗救助',
+  education: '教育救助',
+  housing: '住房救助',
+  employment: '就业救助',
+  disability: '残疾人福利',
+  children: '困境儿童',
+  elderly: '困难老年人',
+  social_service: '社会服务',
+  other: '其他',
 };
 
 export const OUTCOME_LABELS: Record<string, string> = { eligible: '符合', ineligible: '不符合', unknown: '信息不全' };
@@ -17,7 +28,7 @@ export function operandText(v: Operand, paramLabels: ReadonlyMap<string, string>
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return (v as readonly string[]).join('、');
   const o = v as { param?: string; fact?: string; times?: number };
-  const base = o.param ? paramLabels.get(o.param) ?? o.param : factLabel(o.fact ?? '');
+  const base = o.param ? (paramLabels.get(o.param) ?? o.param) : factLabel(o.fact ?? '');
   return o.times !== undefined && o.times !== 1 ? `${base} × ${o.times}` : base;
 }
 
@@ -29,11 +40,39 @@ export function ruleText(r: Rule, paramLabels: ReadonlyMap<string, string>): str
   return `${factLabel(r.fact)} ${OP_LABELS[r.op] ?? r.op} ${operandText(r.value, paramLabels)}`;
 }
 
-const RULE_KEYS: Record<string, string> = { all: '全部满足', any: '任一满足', not: '不成立', fact: '事实', op: '比较', value: '取值', label: '说明', id: '编号', param: '参数', times: '倍数' };
+const RULE_KEYS: Record<string, string> = {
+  all: '全部满足',
+  any: '任一满足',
+  not: '不成立',
+  fact: '事实',
+  op: '比较',
+  value: '取值',
+  label: '说明',
+  id: '编号',
+  param: '参数',
+  times: '倍数',
+};
 const DEF_KEYS: Record<string, string> = {
-  name: '政策名称', group: '类别', department: '主管部门', legalBasis: '政策依据', benefit: '救助内容', requiredDocuments: '所需材料', rule: '认定规则',
-  benefitFormula: '救助金额公式', effectiveFrom: '生效日期', effectiveTo: '失效日期', exitGraceMonths: '渐退期（月）', references: '参考家庭', expr: '算式', topUps: '加发项目',
-  household: '家庭', expected: '预期结果', expectedMissing: '预期缺失事实', asOf: '评估日期', unit: '单位', code: '代码',
+  name: '政策名称',
+  group: '类别',
+  department: '主管部门',
+  legalBasis: '政策依据',
+  benefit: '救助内容',
+  requiredDocuments: '所需材料',
+  rule: '认定规则',
+  benefitFormula: '救助金额公式',
+  effectiveFrom: '生效日期',
+  effectiveTo: '失效日期',
+  exitGraceMonths: '渐退期（月）',
+  references: '参考家庭',
+  expr: '算式',
+  topUps: '加发项目',
+  household: '家庭',
+  expected: '预期结果',
+  expectedMissing: '预期缺失事实',
+  asOf: '评估日期',
+  unit: '单位',
+  code: '代码',
 };
 
 /** Paths of a policy definition in Chinese: `rule.all[1].value` → "认定规则 · 全部满足2 · 取值". */

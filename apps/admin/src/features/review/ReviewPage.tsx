@@ -4,7 +4,13 @@ import { CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined } from '
 import { api, ApiError } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { HouseholdView as Household, ReviewQueue as Queue, ReviewQueueItem as QueueItem, SubmissionView as Submission, TaskView as Task } from '@zczr/contract';
+import type {
+  HouseholdView as Household,
+  ReviewQueue as Queue,
+  ReviewQueueItem as QueueItem,
+  SubmissionView as Submission,
+  TaskView as Task,
+} from '@zczr/contract';
 import { SubmissionDetail } from './SubmissionDetail';
 import { TaskDetail } from './TaskDetail';
 
@@ -70,7 +76,10 @@ export default function ReviewPage() {
   const move = useCallback(
     (delta: number) => {
       if (!items.length) return;
-      const i = Math.max(0, items.findIndex((x) => x.id === selectedId));
+      const i = Math.max(
+        0,
+        items.findIndex((x) => x.id === selectedId),
+      );
       const next = items[Math.min(items.length - 1, Math.max(0, i + delta))];
       if (next) {
         setSelectedId(next.id);
@@ -164,7 +173,10 @@ export default function ReviewPage() {
   const bulkApprove = useCallback(async () => {
     setBusy(true);
     try {
-      const res = await api<{ approved: string[]; skipped: Array<{ id: string; message: string }> }>('/api/v1/review-queue/bulk-approve', { method: 'POST', body: { ids: checked } });
+      const res = await api<{ approved: string[]; skipped: Array<{ id: string; message: string }> }>('/api/v1/review-queue/bulk-approve', {
+        method: 'POST',
+        body: { ids: checked },
+      });
       if (res.skipped.length) message.warning(`已通过 ${res.approved.length} 条，跳过 ${res.skipped.length} 条：${res.skipped[0]!.message}`);
       else message.success(`已批量通过 ${res.approved.length} 条申请`);
       setChecked([]);
@@ -214,10 +226,21 @@ export default function ReviewPage() {
       <Card size="small">
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>审核工作台</Typography.Title>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              审核工作台
+            </Typography.Title>
             <Badge count={queue.data?.total ?? 0} overflowCount={999} showZero color="#1f5fbf" data-testid="queue-total" />
-            <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as KindFilter)} optionType="button" size="small"
-              options={[{ value: 'all', label: '全部' }, { value: 'submission', label: '变更申请' }, { value: 'task', label: '入户核实' }]} />
+            <Radio.Group
+              value={kind}
+              onChange={(e) => setKind(e.target.value as KindFilter)}
+              optionType="button"
+              size="small"
+              options={[
+                { value: 'all', label: '全部' },
+                { value: 'submission', label: '变更申请' },
+                { value: 'task', label: '入户核实' },
+              ]}
+            />
           </Space>
           <Space wrap>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -228,7 +251,9 @@ export default function ReviewPage() {
                 批量通过{checked.length ? `（${checked.length}）` : ''}
               </Button>
             </Tooltip>
-            <Button icon={<ReloadOutlined />} onClick={queue.reload}>刷新</Button>
+            <Button icon={<ReloadOutlined />} onClick={queue.reload}>
+              刷新
+            </Button>
           </Space>
         </div>
       </Card>
@@ -258,9 +283,21 @@ export default function ReviewPage() {
                   <div>
                     <Space size={4} wrap>
                       <Typography.Text strong>{r.headName}</Typography.Text>
-                      <Tag color={r.kind === 'task' ? 'purple' : 'geekblue'} style={{ marginInlineEnd: 0 }}>{r.title}</Tag>
-                      {r.urgent && <Tooltip title={r.urgentReasons.join('；')}><Tag color="red" style={{ marginInlineEnd: 0 }}>加急</Tag></Tooltip>}
-                      {r.riskColour && r.riskColour !== 'green' && <Tag color={RISK_TAG_COLOURS[r.riskColour]} style={{ marginInlineEnd: 0 }}>●</Tag>}
+                      <Tag color={r.kind === 'task' ? 'purple' : 'geekblue'} style={{ marginInlineEnd: 0 }}>
+                        {r.title}
+                      </Tag>
+                      {r.urgent && (
+                        <Tooltip title={r.urgentReasons.join('；')}>
+                          <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                            加急
+                          </Tag>
+                        </Tooltip>
+                      )}
+                      {r.riskColour && r.riskColour !== 'green' && (
+                        <Tag color={RISK_TAG_COLOURS[r.riskColour]} style={{ marginInlineEnd: 0 }}>
+                          ●
+                        </Tag>
+                      )}
                     </Space>
                     <div style={{ fontSize: 12, color: '#8c8c8c' }}>
                       {r.streetName} · {formatDateTime(r.submittedAt)}
@@ -301,7 +338,9 @@ export default function ReviewPage() {
           ) : detailError ? (
             <Alert type="error" showIcon title={detailError.message} />
           ) : detailLoading ? (
-            <Spin description="加载中…"><div style={{ height: 200 }} /></Spin>
+            <Spin description="加载中…">
+              <div style={{ height: 200 }} />
+            </Spin>
           ) : selected.kind === 'submission' && submission.data ? (
             <SubmissionDetail item={selected} submission={submission.data} />
           ) : selected.kind === 'task' && task.data ? (
@@ -324,7 +363,10 @@ export default function ReviewPage() {
           <Form.Item
             name="reason"
             label={dialog === 'reject' ? '驳回理由（申请人可见）' : '退回理由：请写明需补充或更正的内容'}
-            rules={[{ required: true, whitespace: true, message: '请填写理由' }, { min: 2, max: 500, message: '理由须为 2–500 字' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写理由' },
+              { min: 2, max: 500, message: '理由须为 2–500 字' },
+            ]}
           >
             <Input.TextArea rows={4} autoFocus placeholder="如：请补充近 6 个月的工资流水和失业登记证明" data-testid="reason-input" />
           </Form.Item>
@@ -343,11 +385,22 @@ export default function ReviewPage() {
       >
         <Form form={decisionForm} layout="vertical" preserve={false}>
           <Form.Item name="kind" label="处置决定" rules={[{ required: true, message: '请选择处置决定' }]}>
-            <Radio.Group options={[{ value: 'benefit_granted', label: '给予救助' }, { value: 'referral', label: '转介社会服务' }, { value: 'no_action', label: '不予处置' }]} />
+            <Radio.Group
+              options={[
+                { value: 'benefit_granted', label: '给予救助' },
+                { value: 'referral', label: '转介社会服务' },
+                { value: 'no_action', label: '不予处置' },
+              ]}
+            />
           </Form.Item>
           {decisionKind === 'benefit_granted' && (
             <Form.Item name="policyCode" label="救助政策" rules={[{ required: true, message: '请选择救助政策' }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} loading={policies.loading} options={(policies.data ?? []).map((p) => ({ value: p.code, label: p.name }))} placeholder="选择政策" />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={policies.loading}
+                options={(policies.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
+                placeholder="选择政策"
+              />
             </Form.Item>
           )}
           {decisionKind === 'referral' && (

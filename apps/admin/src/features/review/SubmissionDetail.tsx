@@ -19,7 +19,9 @@ export function ChecksList({ checks }: { checks: AutoCheck[] }) {
       {checks.map((c) => (
         <div key={c.code} style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
           {CHECK_ICONS[c.outcome]}
-          <Typography.Text strong style={{ minWidth: 112 }}>{labelOf(CHECK_LABELS, c.code)}</Typography.Text>
+          <Typography.Text strong style={{ minWidth: 112 }}>
+            {labelOf(CHECK_LABELS, c.code)}
+          </Typography.Text>
           <Typography.Text type={c.outcome === 'pass' ? 'secondary' : undefined}>{c.message}</Typography.Text>
         </div>
       ))}
@@ -38,12 +40,18 @@ export function SubmissionDetail({ item, submission }: { item: QueueItem; submis
         </Descriptions.Item>
         <Descriptions.Item label="申请类型">{item.title}</Descriptions.Item>
         <Descriptions.Item label="状态">{submissionStatusLabel(submission.status)}</Descriptions.Item>
-        <Descriptions.Item label="住址" span={2}>{item.address}</Descriptions.Item>
+        <Descriptions.Item label="住址" span={2}>
+          {item.address}
+        </Descriptions.Item>
         <Descriptions.Item label="街道">{item.streetName}</Descriptions.Item>
         <Descriptions.Item label="提交人">{roleLabel(submission.submittedByRole)}</Descriptions.Item>
         <Descriptions.Item label="提交时间">{formatDateTime(submission.createdAt)}</Descriptions.Item>
         <Descriptions.Item label="风险颜色">
-          {item.riskColour ? <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag> : <Typography.Text type="secondary">未评估</Typography.Text>}
+          {item.riskColour ? (
+            <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag>
+          ) : (
+            <Typography.Text type="secondary">未评估</Typography.Text>
+          )}
         </Descriptions.Item>
       </Descriptions>
       {failing > 0 && <Alert type="error" showIcon title={`有 ${failing} 项自动检查未通过，请核实后再决定；无法核实的请退回并说明需补充的材料。`} />}

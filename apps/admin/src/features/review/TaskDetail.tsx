@@ -7,7 +7,15 @@ import { formatDateTime, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shar
 import type { HouseholdView as Household, ReviewQueueItem as QueueItem, TaskView as Task } from '@zczr/contract';
 
 const SECTIONS = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'] as const;
-const TASK_STATUS_LABELS: Record<string, string> = { open: '待领取', assigned: '已派发', in_progress: '核实中', submitted: '已提交待审核', accepted: '已采纳', returned: '已退回', closed: '已办结' };
+const TASK_STATUS_LABELS: Record<string, string> = {
+  open: '待领取',
+  assigned: '已派发',
+  in_progress: '核实中',
+  submitted: '已提交待审核',
+  accepted: '已采纳',
+  returned: '已退回',
+  closed: '已办结',
+};
 
 /** What the visit found, as changes against the current record. */
 function findingChanges(task: Task, household: Household | undefined) {
@@ -36,20 +44,28 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
         </Descriptions.Item>
         <Descriptions.Item label="任务类型">{item.title}</Descriptions.Item>
         <Descriptions.Item label="状态">{TASK_STATUS_LABELS[task.status] ?? task.statusLabel}</Descriptions.Item>
-        <Descriptions.Item label="住址" span={2}>{item.address}</Descriptions.Item>
+        <Descriptions.Item label="住址" span={2}>
+          {item.address}
+        </Descriptions.Item>
         <Descriptions.Item label="街道">{item.streetName}</Descriptions.Item>
         <Descriptions.Item label="办理期限">
           {task.dueDate} {task.overdue && <Tag color="red">已超期</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label="入户时间">{formatDateTime(f?.visitedAt)}</Descriptions.Item>
         <Descriptions.Item label="风险颜色">
-          {item.riskColour ? <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag> : <Typography.Text type="secondary">未评估</Typography.Text>}
+          {item.riskColour ? (
+            <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag>
+          ) : (
+            <Typography.Text type="secondary">未评估</Typography.Text>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label="核实情况" span={3}>
           <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{f?.notes || '（未填写）'}</Typography.Paragraph>
         </Descriptions.Item>
         <Descriptions.Item label="定位" span={3}>
-          {f?.gps ? `北纬 ${f.gps.lat.toFixed(4)}，东经 ${f.gps.lng.toFixed(4)}${f.gps.accuracy !== undefined ? `（精度约 ${Math.round(f.gps.accuracy)} 米）` : ''}` : '—'}
+          {f?.gps
+            ? `北纬 ${f.gps.lat.toFixed(4)}，东经 ${f.gps.lng.toFixed(4)}${f.gps.accuracy !== undefined ? `（精度约 ${Math.round(f.gps.accuracy)} 米）` : ''}`
+            : '—'}
         </Descriptions.Item>
       </Descriptions>
       <Card size="small" title="核实发现与当前档案对比">
@@ -63,13 +79,23 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
               return c ? (v === c.before ? c.beforeText : c.afterText) : String(v ?? '—');
             }}
           />
-        ) : <DiffTable changes={findingChanges(task, household)} afterTitle="入户核实结果" />}
+        ) : (
+          <DiffTable changes={findingChanges(task, household)} afterTitle="入户核实结果" />
+        )}
       </Card>
       <Card size="small" title="现场照片">
-        {f?.photoIds?.length ? <AttachmentsViewer householdId={task.householdId} only={f.photoIds} /> : <Typography.Text type="secondary">未上传现场照片</Typography.Text>}
+        {f?.photoIds?.length ? (
+          <AttachmentsViewer householdId={task.householdId} only={f.photoIds} />
+        ) : (
+          <Typography.Text type="secondary">未上传现场照片</Typography.Text>
+        )}
       </Card>
       <Card size="small" title="办理经过">
-        <Timeline items={task.history.map((h) => ({ content: `${TASK_STATUS_LABELS[h.status] ?? h.status} · ${formatDateTime(h.at)}${h.note ? `（${h.note}）` : ''}` }))} />
+        <Timeline
+          items={task.history.map((h) => ({
+            content: `${TASK_STATUS_LABELS[h.status] ?? h.status} · ${formatDateTime(h.at)}${h.note ? `（${h.note}）` : ''}`,
+          }))}
+        />
       </Card>
     </Space>
   );

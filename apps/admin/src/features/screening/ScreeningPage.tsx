@@ -11,7 +11,10 @@ import { readEventStream } from './eventStream';
 type Category = 'eligible' | 'newly_eligible' | 'exit_candidate' | 'unknown';
 
 const STATUS: Record<ScreeningRun['status'], { label: string; color: string }> = {
-  running: { label: '进行中', color: 'processing' }, completed: { label: '已完成', color: 'success' }, cancelled: { label: '已取消', color: 'default' }, failed: { label: '失败', color: 'error' },
+  running: { label: '进行中', color: 'processing' },
+  completed: { label: '已完成', color: 'success' },
+  cancelled: { label: '已取消', color: 'default' },
+  failed: { label: '失败', color: 'error' },
 };
 
 const CATEGORY_LABELS: Record<Category, string> = { eligible: '当前符合', newly_eligible: '新增符合', exit_candidate: '退出候选', unknown: '信息不全' };
@@ -32,24 +35,31 @@ export default function ScreeningPage() {
   const watching = useRef<AbortController | null>(null);
   const reloadRuns = runs.reload;
 
-  const watch = useCallback((run: ScreeningRun) => {
-    watching.current?.abort();
-    const ctrl = new AbortController();
-    watching.current = ctrl;
-    setLive(run);
-    setStreamError(null);
-    readEventStream(`/api/v1/screenings/${run.id}/events`, (e) => {
-      if (e.event === 'progress') setLive(JSON.parse(e.data) as ScreeningRun);
-    }, ctrl.signal)
-      .then(() => {
-        reloadRuns();
-        setSelected(run.id);
-      })
-      .catch((err: unknown) => {
-        if (ctrl.signal.aborted) return;
-        setStreamError(err instanceof Error ? err.message : '进度连接中断');
-      });
-  }, [reloadRuns]);
+  const watch = useCallback(
+    (run: ScreeningRun) => {
+      watching.current?.abort();
+      const ctrl = new AbortController();
+      watching.current = ctrl;
+      setLive(run);
+      setStreamError(null);
+      readEventStream(
+        `/api/v1/screenings/${run.id}/events`,
+        (e) => {
+          if (e.event === 'progress') setLive(JSON.parse(e.data) as ScreeningRun);
+        },
+        ctrl.signal,
+      )
+        .then(() => {
+          reloadRuns();
+          setSelected(run.id);
+        })
+        .catch((err: unknown) => {
+          if (ctrl.signal.aborted) return;
+          setStreamError(err instanceof Error ? err.message : '进度连接中断');
+        });
+    },
+    [reloadRuns],
+  );
 
   useEffect(() => () => watching.current?.abort(), []);
 
@@ -81,7 +91,21 @@ export default function ScreeningPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title="人群筛查"
-        extra={<Button type="primary" icon={<PlayCircleOutlined />} loading={starting} disabled={running} onClick={() => { setAcknowledged(false); setConfirming(true); }} data-testid="start-screening">启动全区筛查</Button>}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            loading={starting}
+            disabled={running}
+            onClick={() => {
+              setAcknowledged(false);
+              setConfirming(true);
+            }}
+            data-testid="start-screening"
+          >
+            启动全区筛查
+          </Button>
+        }
       >
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           用所有已发布的政策逐户测算本区在册家庭：找出新增符合条件的家庭、正在享受但已不再符合的家庭（退出候选，含渐退期），以及因信息不全无法判断的家庭。筛查在后台运行，可以离开本页。
@@ -90,10 +114,18 @@ export default function ScreeningPage() {
           <div data-testid="screening-progress">
             <Space size="large" wrap>
               <span>本次筛查：{formatDateTime(live.startedAt)}</span>
-              <Tag color={STATUS[live.status].color} data-testid="screening-status">{STATUS[live.status].label}</Tag>
-              <span>已处理 {live.processed.toLocaleString('zh-CN')} / {live.total.toLocaleString('zh-CN')} 户</span>
+              <Tag color={STATUS[live.status].color} data-testid="screening-status">
+                {STATUS[live.status].label}
+              </Tag>
+              <span>
+                已处理 {live.processed.toLocaleString('zh-CN')} / {live.total.toLocaleString('zh-CN')} 户
+              </span>
             </Space>
-            <Progress percent={live.progress} status={live.status === 'failed' ? 'exception' : live.status === 'running' ? 'active' : 'normal'} data-testid="screening-percent" />
+            <Progress
+              percent={live.progress}
+              status={live.status === 'failed' ? 'exception' : live.status === 'running' ? 'active' : 'normal'}
+              data-testid="screening-percent"
+            />
             {live.error && <Alert type="error" showIcon title={`筛查失败：${live.error}`} />}
           </div>
         )}
@@ -102,10 +134,21 @@ export default function ScreeningPage() {
 
       {selected && <RunResults runId={selected} />}
 
-      <Card title="历次筛查" size="small" extra={<Button size="small" icon={<ReloadOutlined />} onClick={runs.reload}>刷新</Button>}>
+      <Card
+        title="历次筛查"
+        size="small"
+        extra={
+          <Button size="small" icon={<ReloadOutlined />} onClick={runs.reload}>
+            刷新
+          </Button>
+        }
+      >
         {runs.error && <Alert type="error" showIcon title={runs.error.message} />}
         <Table<ScreeningRun>
-          rowKey="id" size="small" loading={runs.loading} dataSource={runs.data?.items ?? []}
+          rowKey="id"
+          size="small"
+          loading={runs.loading}
+          dataSource={runs.data?.items ?? []}
           pagination={{ current: page, pageSize: 10, total: runs.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 次` }}
           rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
           columns={[
@@ -114,21 +157,43 @@ export default function ScreeningPage() {
             { title: '状态', dataIndex: 'status', render: (s: ScreeningRun['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag> },
             { title: '户数', dataIndex: 'processed', align: 'right', render: (n: number) => n.toLocaleString('zh-CN') },
             { title: '完成时间', dataIndex: 'finishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-            { title: '', key: 'open', render: (_: unknown, r) => r.status === 'completed' && <Button size="small" type="link" onClick={() => setSelected(r.id)}>查看结果</Button> },
+            {
+              title: '',
+              key: 'open',
+              render: (_: unknown, r) =>
+                r.status === 'completed' && (
+                  <Button size="small" type="link" onClick={() => setSelected(r.id)}>
+                    查看结果
+                  </Button>
+                ),
+            },
           ]}
         />
       </Card>
       <Modal
-        open={confirming} title="确认启动全区筛查" okText="启动筛查" cancelText="取消" onCancel={() => setConfirming(false)} onOk={() => void start()}
+        open={confirming}
+        title="确认启动全区筛查"
+        okText="启动筛查"
+        cancelText="取消"
+        onCancel={() => setConfirming(false)}
+        onOk={() => void start()}
         okButtonProps={{ disabled: !acknowledged, ...({ 'data-testid': 'confirm-screening' } as Record<`data-${string}`, string>) }}
       >
         <Descriptions size="small" column={1} bordered data-testid="screening-scope">
-          <Descriptions.Item label="筛查范围">{regionTree.data?.[0]?.name ?? '本区'}全部在册家庭{items?.[0] ? `（上次 ${items[0].total.toLocaleString('zh-CN')} 户）` : ''}</Descriptions.Item>
-          <Descriptions.Item label="适用政策">全部已发布政策{policies.data ? `（${policies.data.filter((p) => p.publishedVersion !== null).length} 项）` : ''}</Descriptions.Item>
+          <Descriptions.Item label="筛查范围">
+            {regionTree.data?.[0]?.name ?? '本区'}全部在册家庭{items?.[0] ? `（上次 ${items[0].total.toLocaleString('zh-CN')} 户）` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label="适用政策">
+            全部已发布政策{policies.data ? `（${policies.data.filter((p) => p.publishedVersion !== null).length} 项）` : ''}
+          </Descriptions.Item>
           <Descriptions.Item label="结果用途">新增符合、退出候选和信息不全名单；政策试算以本次结果为基础</Descriptions.Item>
         </Descriptions>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>筛查在后台运行，占用较多计算资源，建议在非办公高峰时段启动；启动操作记入审计日志。</Typography.Paragraph>
-        <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} data-testid="screening-ack">我已确认筛查范围</Checkbox>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          筛查在后台运行，占用较多计算资源，建议在非办公高峰时段启动；启动操作记入审计日志。
+        </Typography.Paragraph>
+        <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} data-testid="screening-ack">
+          我已确认筛查范围
+        </Checkbox>
       </Modal>
     </Space>
   );
@@ -145,7 +210,10 @@ function RunResults({ runId }: { runId: string }) {
     setExporting(true);
     try {
       const run = results.data?.run;
-      await apiDownload(`/api/v1/screenings/${runId}/export${qs(filter)}`, `筛查结果-${run?.asOf ?? ''}${filter.policyCode ? `-${filter.policyCode}` : ''}.xlsx`);
+      await apiDownload(
+        `/api/v1/screenings/${runId}/export${qs(filter)}`,
+        `筛查结果-${run?.asOf ?? ''}${filter.policyCode ? `-${filter.policyCode}` : ''}.xlsx`,
+      );
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '导出失败');
     } finally {
@@ -154,7 +222,9 @@ function RunResults({ runId }: { runId: string }) {
   };
 
   const cell = (category: Category) => (n: number, p: PolicyResult) =>
-    n === 0 ? <Typography.Text type="secondary">0</Typography.Text> : (
+    n === 0 ? (
+      <Typography.Text type="secondary">0</Typography.Text>
+    ) : (
       <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDrill({ policy: p, category })} data-testid={`drill-${category}`}>
         {n.toLocaleString('zh-CN')}
       </Button>
@@ -163,26 +233,58 @@ function RunResults({ runId }: { runId: string }) {
   return (
     <Card
       title={run ? `筛查结果 · ${run.asOf}（${run.processed.toLocaleString('zh-CN')} 户）` : '筛查结果'}
-      extra={<Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportRun()} data-testid="export-screening">导出 Excel</Button>}
+      extra={
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportRun()} data-testid="export-screening">
+          导出 Excel
+        </Button>
+      }
     >
       {results.error && <Alert type="error" showIcon title={results.error.message} />}
       <Table<PolicyResult>
-        rowKey="policyCode" size="small" loading={results.loading} dataSource={results.data?.policies ?? []} pagination={{ pageSize: 15, showTotal: (n) => `共 ${n} 项政策` }}
+        rowKey="policyCode"
+        size="small"
+        loading={results.loading}
+        dataSource={results.data?.policies ?? []}
+        pagination={{ pageSize: 15, showTotal: (n) => `共 ${n} 项政策` }}
         data-testid="screening-results"
         columns={[
           { title: '政策', dataIndex: 'policyName', render: (name: string, p) => <Tooltip title={`${p.policyCode} · 第 ${p.version} 版`}>{name}</Tooltip> },
           { title: '符合', dataIndex: 'eligible', align: 'right', render: cell('eligible'), sorter: (a, b) => a.eligible - b.eligible },
-          { title: '新增符合', dataIndex: 'newlyEligible', align: 'right', render: cell('newly_eligible'), sorter: (a, b) => a.newlyEligible - b.newlyEligible },
-          { title: '退出候选', dataIndex: 'exitCandidates', align: 'right', render: cell('exit_candidate'), sorter: (a, b) => a.exitCandidates - b.exitCandidates },
+          {
+            title: '新增符合',
+            dataIndex: 'newlyEligible',
+            align: 'right',
+            render: cell('newly_eligible'),
+            sorter: (a, b) => a.newlyEligible - b.newlyEligible,
+          },
+          {
+            title: '退出候选',
+            dataIndex: 'exitCandidates',
+            align: 'right',
+            render: cell('exit_candidate'),
+            sorter: (a, b) => a.exitCandidates - b.exitCandidates,
+          },
           { title: '信息不全', dataIndex: 'unknown', align: 'right', render: cell('unknown'), sorter: (a, b) => a.unknown - b.unknown },
         ]}
       />
       <Drawer
-        open={drill !== null} onClose={() => setDrill(null)} size={760} destroyOnHidden
+        open={drill !== null}
+        onClose={() => setDrill(null)}
+        size={760}
+        destroyOnHidden
         title={drill ? `${drill.policy.policyName} · ${CATEGORY_LABELS[drill.category]}` : ''}
-        extra={drill && drill.category !== 'eligible' && (
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportRun({ policyCode: drill.policy.policyCode, category: drill.category })}>导出本列表</Button>
-        )}
+        extra={
+          drill &&
+          drill.category !== 'eligible' && (
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportRun({ policyCode: drill.policy.policyCode, category: drill.category })}
+            >
+              导出本列表
+            </Button>
+          )
+        }
       >
         {drill && <DrillDown runId={runId} policyCode={drill.policy.policyCode} category={drill.category} />}
       </Drawer>
@@ -196,11 +298,16 @@ function DrillDown({ runId, policyCode, category }: { runId: string; policyCode:
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
-        {category === 'eligible' ? '当前符合该政策的家庭（实时结果）。' : '本次筛查标记的家庭。'}户主姓名已脱敏；点击家庭查看详情与测算说明（查看会记入审计日志）。
+        {category === 'eligible' ? '当前符合该政策的家庭（实时结果）。' : '本次筛查标记的家庭。'}
+        户主姓名已脱敏；点击家庭查看详情与测算说明（查看会记入审计日志）。
       </Typography.Text>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Table<FlaggedHousehold>
-        rowKey="householdId" size="small" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="drill-table"
+        rowKey="householdId"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        data-testid="drill-table"
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 户` }}
         columns={[
           { title: '户主', dataIndex: 'headNameMasked', render: (v: string, h) => <Link to={`/households/${h.householdId}`}>{v}</Link> },

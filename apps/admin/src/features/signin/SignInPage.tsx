@@ -44,7 +44,15 @@ export function SignInPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #eaf1fb 0%, #f7f9fc 60%)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg, #eaf1fb 0%, #f7f9fc 60%)',
+      }}
+    >
       <Card style={{ width: 400, boxShadow: '0 8px 24px rgba(31, 95, 191, 0.08)' }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
           政策找人 · 民政工作台
@@ -64,7 +72,10 @@ export function SignInPage() {
             name="totp"
             label="动态验证码"
             extra="打开身份验证器（如 Microsoft Authenticator、腾讯身份验证器），输入当前 6 位数字。"
-            rules={[{ required: true, message: '请输入 6 位动态验证码' }, { pattern: /^\d{6}$/, message: '动态验证码为 6 位数字' }]}
+            rules={[
+              { required: true, message: '请输入 6 位动态验证码' },
+              { pattern: /^\d{6}$/, message: '动态验证码为 6 位数字' },
+            ]}
           >
             <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="6 位数字" data-testid="totp" />
           </Form.Item>

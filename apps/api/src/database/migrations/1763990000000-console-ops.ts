@@ -15,14 +15,23 @@ export class ConsoleOps1763990000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('app_user', new TableColumn({ name: 'disabledAt', type: 'varchar', length: '30', isNullable: true }));
-    await q.createTable(new Table({
-      name: 'screening_coverage',
-      columns: [
-        { ...str('runId', 36), isPrimary: true }, { ...str('streetCode', 9), isPrimary: true }, { ...str('policyCode', 40), isPrimary: true },
-        int('eligibleHouseholds'), int('eligiblePeople'), int('receivingHouseholds'), int('receivingPeople'),
-        int('silentHouseholds'), int('silentPeople'), int('exitHouseholds'),
-      ],
-    }));
+    await q.createTable(
+      new Table({
+        name: 'screening_coverage',
+        columns: [
+          { ...str('runId', 36), isPrimary: true },
+          { ...str('streetCode', 9), isPrimary: true },
+          { ...str('policyCode', 40), isPrimary: true },
+          int('eligibleHouseholds'),
+          int('eligiblePeople'),
+          int('receivingHouseholds'),
+          int('receivingPeople'),
+          int('silentHouseholds'),
+          int('silentPeople'),
+          int('exitHouseholds'),
+        ],
+      }),
+    );
     await q.createIndex('audit_log', new TableIndex({ name: 'idx_audit_actor', columnNames: ['actorId', 'id'] }));
   }
 

@@ -15,21 +15,41 @@ export class Jobs1764810000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // A shard's result (counts, coverage cells) can pass MySQL's 64 KB TEXT.
     const long = q.connection.options.type === 'mysql' ? 'mediumtext' : 'text';
-    await q.createTable(new Table({
-      name: 'job',
-      columns: [
-        { ...str('id', 36), isPrimary: true }, str('kind', 20), str('status', 12), int('shardsTotal'), int('shardsDone'), int('processed'),
-        str('createdAt', 30), str('finishedAt', 30, true), str('error', 500, true),
-      ],
-    }));
+    await q.createTable(
+      new Table({
+        name: 'job',
+        columns: [
+          { ...str('id', 36), isPrimary: true },
+          str('kind', 20),
+          str('status', 12),
+          int('shardsTotal'),
+          int('shardsDone'),
+          int('processed'),
+          str('createdAt', 30),
+          str('finishedAt', 30, true),
+          str('error', 500, true),
+        ],
+      }),
+    );
     await q.createIndex('job', new TableIndex({ name: 'idx_job_status', columnNames: ['status', 'kind'] }));
-    await q.createTable(new Table({
-      name: 'job_shard',
-      columns: [
-        { ...str('jobId', 36), isPrimary: true }, { ...int('shardIndex'), isPrimary: true }, str('fromKey', 64), str('toKey', 64, true), str('status', 12),
-        int('attempts'), str('takenBy', 64, true), int('processed'), { name: 'result', type: long, isNullable: true }, str('doneBy', 64, true), str('doneAt', 30, true),
-      ],
-    }));
+    await q.createTable(
+      new Table({
+        name: 'job_shard',
+        columns: [
+          { ...str('jobId', 36), isPrimary: true },
+          { ...int('shardIndex'), isPrimary: true },
+          str('fromKey', 64),
+          str('toKey', 64, true),
+          str('status', 12),
+          int('attempts'),
+          str('takenBy', 64, true),
+          int('processed'),
+          { name: 'result', type: long, isNullable: true },
+          str('doneBy', 64, true),
+          str('doneAt', 30, true),
+        ],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

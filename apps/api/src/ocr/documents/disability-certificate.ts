@@ -17,7 +17,22 @@ import type { ReadContext } from './id-card.js';
 export const DISABILITY_FRAME: PageFrame = { width: 1500, height: 1000 };
 const SCALE = 0.55;
 
-const LABELS = ['姓名', '性别', '民族', '出生日期', '身份证号', '公民身份号码', '残疾人证号', '证号', '残疾类别', '残疾等级', '发证机关', '发证日期', '住址', '监护人'] as const;
+const LABELS = [
+  '姓名',
+  '性别',
+  '民族',
+  '出生日期',
+  '身份证号',
+  '公民身份号码',
+  '残疾人证号',
+  '证号',
+  '残疾类别',
+  '残疾等级',
+  '发证机关',
+  '发证日期',
+  '住址',
+  '监护人',
+] as const;
 
 const CATEGORY_NAMES = Object.values(DISABILITY_CATEGORY_NAMES);
 const GRADE_NAMES = Object.values(DISABILITY_GRADE_NAMES);
@@ -86,23 +101,31 @@ export async function readDisabilityCertificate(page: Page, ocr: ZoneRecognizer,
   if (!grade.value && gradeByDigit) grade = field(gradeByDigit, 0.7, { confirm: true, note: '残疾等级按证号第20位填写，请核对' });
   const catAgrees = category.value !== null && category.value === catByDigit;
   const gradeAgrees = grade.value !== null && grade.value === gradeByDigit;
-  if (category.value && catByDigit && !catAgrees) category = { ...category, needsConfirmation: true, note: `残疾类别与证号第19位（${catByDigit}）不一致，请核对` };
+  if (category.value && catByDigit && !catAgrees)
+    category = { ...category, needsConfirmation: true, note: `残疾类别与证号第19位（${catByDigit}）不一致，请核对` };
   if (grade.value && gradeByDigit && !gradeAgrees) grade = { ...grade, needsConfirmation: true, note: `残疾等级与证号第20位（${gradeByDigit}）不一致，请核对` };
 
   let certificateNumber: OcrField;
   if (id.field.value && certDigits && /^[1-7][1-4]$/.test(certDigits)) {
     const value = `${id.field.value}${certDigits}`;
     const sure = idCertain && catAgrees && gradeAgrees;
-    certificateNumber = field(value, sure ? id.field.confidence : 0.6, { confirm: !sure, note: sure ? undefined : '残疾人证号请核对（身份证号码或类别、等级数字未能相互印证）' });
+    certificateNumber = field(value, sure ? id.field.confidence : 0.6, {
+      confirm: !sure,
+      note: sure ? undefined : '残疾人证号请核对（身份证号码或类别、等级数字未能相互印证）',
+    });
   } else {
-    certificateNumber = certText ? field(certText, 0.3, { confirm: true, note: '残疾人证号应为20位（身份证号码加类别、等级各1位），请核对' }) : unread('未能识别残疾人证号');
+    certificateNumber = certText
+      ? field(certText, 0.3, { confirm: true, note: '残疾人证号应为20位（身份证号码加类别、等级各1位），请核对' })
+      : unread('未能识别残疾人证号');
   }
 
   const nameText = cjkOnly(textOf(values.get('姓名')));
   const nameOk = NAME_PATTERN.test(nameText);
   const sexChar = (values.get('性别') ?? []).find((c) => c.ch === '男' || c.ch === '女') ?? null;
   return {
-    name: nameText ? field(nameText, nameOk ? meanConf(values.get('姓名')!) : 0.3, { confirm: !nameOk, note: nameOk ? undefined : '姓名应为2至4个汉字，请核对' }) : unread('未能识别姓名'),
+    name: nameText
+      ? field(nameText, nameOk ? meanConf(values.get('姓名')!) : 0.3, { confirm: !nameOk, note: nameOk ? undefined : '姓名应为2至4个汉字，请核对' })
+      : unread('未能识别姓名'),
     sex: decideSex(sexChar, id.parsed, idCertain),
     idNumber: id.field,
     certificateNumber,

@@ -18,8 +18,27 @@ export const HOUSEHOLD_REGISTER_FRAME: PageFrame = { width: 1600, height: 1120 }
 const SCALE = 0.5;
 
 const LABELS = [
-  '姓名', '户主或与户主关系', '曾用名', '性别', '出生地', '民族', '籍贯', '出生日期', '本市县其他住址', '宗教信仰', '公民身份证件编号',
-  '身高', '血型', '文化程度', '婚姻状况', '兵役状况', '服务处所', '职业', '何时由何地迁来本市县', '何时由何地迁来本址', '登记日期',
+  '姓名',
+  '户主或与户主关系',
+  '曾用名',
+  '性别',
+  '出生地',
+  '民族',
+  '籍贯',
+  '出生日期',
+  '本市县其他住址',
+  '宗教信仰',
+  '公民身份证件编号',
+  '身高',
+  '血型',
+  '文化程度',
+  '婚姻状况',
+  '兵役状况',
+  '服务处所',
+  '职业',
+  '何时由何地迁来本市县',
+  '何时由何地迁来本址',
+  '登记日期',
 ] as const;
 
 export interface HouseholdRegisterMember {
@@ -40,7 +59,8 @@ function band(img: GrayImage, y0: number, y1: number, x0 = 0, x1 = img.width): G
   const w = Math.max(1, Math.round(x1 - x0));
   const h = Math.max(1, Math.round(y1 - y0));
   const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) out.set(img.data.subarray((Math.round(y0) + y) * img.width + Math.round(x0), (Math.round(y0) + y) * img.width + Math.round(x0) + w), y * w);
+  for (let y = 0; y < h; y++)
+    out.set(img.data.subarray((Math.round(y0) + y) * img.width + Math.round(x0), (Math.round(y0) + y) * img.width + Math.round(x0) + w), y * w);
   return { data: out, width: w, height: h };
 }
 
@@ -91,14 +111,21 @@ export async function readHouseholdRegister(page: Page, ocr: ZoneRecognizer, ctx
 
   const nameText = cjkOnly(textOf(values.get('姓名')));
   const name = nameText
-    ? field(nameText, NAME_PATTERN.test(nameText) ? meanConf(values.get('姓名')!) : 0.3, { confirm: !NAME_PATTERN.test(nameText), note: NAME_PATTERN.test(nameText) ? undefined : '姓名应为2至4个汉字，请核对' })
+    ? field(nameText, NAME_PATTERN.test(nameText) ? meanConf(values.get('姓名')!) : 0.3, {
+        confirm: !NAME_PATTERN.test(nameText),
+        note: NAME_PATTERN.test(nameText) ? undefined : '姓名应为2至4个汉字，请核对',
+      })
     : unread('未能识别姓名');
   const sexChar = (values.get('性别') ?? []).find((c) => c.ch === '男' || c.ch === '女') ?? null;
   const ethnicityText = cjkOnly(textOf(values.get('民族'))).replace(/族$/, '');
   const ethnicity = ethnicityText
     ? ETHNIC_GROUPS.includes(ethnicityText)
       ? field(`${ethnicityText}族`, Math.max(0.8, meanConf(values.get('民族')!)))
-      : fromVocabulary(values.get('民族')?.filter((c) => c.ch !== '族'), ETHNIC_GROUPS, '民族')
+      : fromVocabulary(
+          values.get('民族')?.filter((c) => c.ch !== '族'),
+          ETHNIC_GROUPS,
+          '民族',
+        )
     : unread('未能识别民族');
   if (ethnicity.value && !ethnicity.value.endsWith('族')) ethnicity.value += '族';
   const printedBirth = parseChineseDate(textOf(values.get('出生日期')));

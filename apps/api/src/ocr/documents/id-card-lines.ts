@@ -41,9 +41,8 @@ const textOf = (cs: readonly ReadChar[]): string => cs.map((c) => c.ch).join('')
 function candidates(h: PageHypotheses): Array<() => Page> {
   const card = h.card ? [() => h.card!, () => h.card!.turned()] : [];
   const probe = h.whole();
-  const whole = probe.frame.height > probe.frame.width * 1.1
-    ? [() => probe.quarterTurned(true), () => probe.quarterTurned(false)]
-    : [() => probe, () => probe.turned()];
+  const whole =
+    probe.frame.height > probe.frame.width * 1.1 ? [() => probe.quarterTurned(true), () => probe.quarterTurned(false)] : [() => probe, () => probe.turned()];
   return h.card && h.coverage < COVERS_PHOTO ? [...card, ...whole] : [...whole, ...card];
 }
 
@@ -78,7 +77,13 @@ function backScore(l: BackLayout): number {
 }
 
 /** Reads hypotheses in order until one makes full sense; else the best. */
-async function choose<L>(h: PageHypotheses, lines: LineRecognizer, parse: (ls: PaddleLine[]) => L, score: (l: L) => number, enough: number): Promise<{ hyp: Hypothesis; layout: L }> {
+async function choose<L>(
+  h: PageHypotheses,
+  lines: LineRecognizer,
+  parse: (ls: PaddleLine[]) => L,
+  score: (l: L) => number,
+  enough: number,
+): Promise<{ hyp: Hypothesis; layout: L }> {
   let best: { hyp: Hypothesis; layout: L; score: number } | null = null;
   for (const make of candidates(h)) {
     const hyp = await readHypothesis(make(), lines);
@@ -102,7 +107,10 @@ function zoneAt(hyp: Hypothesis, b: LayoutBox, px: number, pad = 0.3): GrayImage
   return hyp.page.zone(box, px / Math.max(1, box.y1 - box.y0));
 }
 
-const asZoneText = (chars: ReadChar[]): ZoneText => ({ text: textOf(chars), lines: chars.length ? [{ text: textOf(chars), chars, box: { x0: 0, y0: 0, x1: 0, y1: 0 } }] : [] });
+const asZoneText = (chars: ReadChar[]): ZoneText => ({
+  text: textOf(chars),
+  lines: chars.length ? [{ text: textOf(chars), chars, box: { x0: 0, y0: 0, x1: 0, y1: 0 } }] : [],
+});
 
 /** Fields read, and whether they were read from the card's outline (else from the whole photo). */
 export interface LinesRead<T> {
@@ -110,7 +118,12 @@ export interface LinesRead<T> {
   outlined: boolean;
 }
 
-export async function readIdCardFrontLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null, ctx: ReadContext = {}): Promise<LinesRead<IdCardFront>> {
+export async function readIdCardFrontLines(
+  h: PageHypotheses,
+  lines: LineRecognizer,
+  second: SecondReader | null,
+  ctx: ReadContext = {},
+): Promise<LinesRead<IdCardFront>> {
   const { hyp, layout } = await choose(h, lines, parseFrontLayout, (l) => frontScore(l, ctx.today), 10);
 
   // The number: the line as read, then the second reader (digits only) until two reads agree.
@@ -142,9 +155,17 @@ export async function readIdCardFrontLines(h: PageHypotheses, lines: LineRecogni
   let name = decideName([asZoneText(layout.name)]);
   if (second && layout.nameBox && name.value && (minConf(layout.name) < 0.9 || !NAME_PATTERN.test(name.value))) {
     const z = await second((ocr) => ocr.read(zoneAt(hyp, layout.nameBox!, 30, 0.15), { psm: '7' }));
-    const other = z.lines.flatMap((l) => l.chars).filter((c) => /[\u3400-\u9fff·]/.test(c.ch)).map((c) => c.ch).join('');
+    const other = z.lines
+      .flatMap((l) => l.chars)
+      .filter((c) => /[\u3400-\u9fff·]/.test(c.ch))
+      .map((c) => c.ch)
+      .join('');
     if (other && other !== name.value) {
-      name = field(name.value, Math.min(name.confidence, 0.6), { confirm: true, note: `姓名两次识别不一致（“${name.value}”与“${other}”），请核对`, candidates: NAME_PATTERN.test(other) ? [name.value, other] : undefined });
+      name = field(name.value, Math.min(name.confidence, 0.6), {
+        confirm: true,
+        note: `姓名两次识别不一致（“${name.value}”与“${other}”），请核对`,
+        candidates: NAME_PATTERN.test(other) ? [name.value, other] : undefined,
+      });
     }
   }
 

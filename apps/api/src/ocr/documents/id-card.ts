@@ -91,7 +91,12 @@ export async function readIdCardFront(photoPage: Page, ocr: ZoneRecognizer, ctx:
   const idCertain = !id.field.needsConfirmation;
 
   const nameReads = [];
-  for (const [sx, sy] of [[0.4, 0.4], [0.48, 0.4], [0.3, 0.3]] as const) nameReads.push(await ocr.read(page.zone(FRONT.name, sx, sy), { psm: '7' }));
+  for (const [sx, sy] of [
+    [0.4, 0.4],
+    [0.48, 0.4],
+    [0.3, 0.3],
+  ] as const)
+    nameReads.push(await ocr.read(page.zone(FRONT.name, sx, sy), { psm: '7' }));
 
   const sexLine = charsOf(await ocr.read(page.zone(FRONT.sexAndEthnicity, 0.55), { psm: '7', whitelist: `男女民族${ETHNIC_CHARS}` }));
   const sexIndex = sexLine.findIndex((c) => c.ch === '男' || c.ch === '女');
@@ -135,7 +140,10 @@ export function decideAuthority(text: string, conf: number): OcrField {
     }
   }
   const ok = AUTHORITY.test(fixed) && fixed.length >= 5;
-  return field(fixed, ok ? conf : Math.min(conf, 0.5), { confirm: !ok, note: ok ? (fixed !== t ? `签发机关读作“${t}”，已更正` : undefined) : '签发机关应以公安局、分局或派出所结尾，请核对' });
+  return field(fixed, ok ? conf : Math.min(conf, 0.5), {
+    confirm: !ok,
+    note: ok ? (fixed !== t ? `签发机关读作“${t}”，已更正` : undefined) : '签发机关应以公安局、分局或派出所结尾，请核对',
+  });
 }
 
 const DATE = /(\d{4})[.\-·,]?(\d{2})[.\-·,]?(\d{2})/;

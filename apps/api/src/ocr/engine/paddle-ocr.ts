@@ -50,7 +50,11 @@ export class PaddleOcr {
     // No usage reports (they would be written under the home folder).
     (this.ort.env as { telemetry?: boolean }).telemetry = false;
     const options: import('onnxruntime-node').InferenceSession.SessionOptions = {
-      intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', executionProviders: ['cpu'], graphOptimizationLevel: 'all',
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      executionProviders: ['cpu'],
+      graphOptimizationLevel: 'all',
     };
     this.det = await this.ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_det_infer.onnx'), options);
     this.rec = await this.ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'), options);
@@ -102,14 +106,22 @@ export class PaddleOcr {
       let best = 0;
       let bestP = -Infinity;
       const o = s * classes;
-      for (let k = 0; k < classes; k++) if (data[o + k]! > bestP) { bestP = data[o + k]!; best = k; }
+      for (let k = 0; k < classes; k++)
+        if (data[o + k]! > bestP) {
+          bestP = data[o + k]!;
+          best = k;
+        }
       if (best !== 0 && best !== last) {
         const ch = this.dict[best] ?? '';
         if (ch.trim()) chars.push({ ch, conf: bestP });
       }
       last = best;
     }
-    return { text: chars.map((c) => c.ch).join(''), chars, box: { x0: Math.round(box.x0), y0: Math.round(box.y0), x1: Math.round(box.x1), y1: Math.round(box.y1) } };
+    return {
+      text: chars.map((c) => c.ch).join(''),
+      chars,
+      box: { x0: Math.round(box.x0), y0: Math.round(box.y0), x1: Math.round(box.x1), y1: Math.round(box.y1) },
+    };
   }
 
   private async detect(img: GrayPixels): Promise<PaddleLine['box'][]> {
@@ -139,7 +151,12 @@ export class PaddleOcr {
     const stack: number[] = [];
     for (let start = 0; start < plane; start++) {
       if (seen[start] || prob[start]! < 0.3) continue;
-      let x0 = w, y0 = h, x1 = 0, y1 = 0, sum = 0, n = 0;
+      let x0 = w,
+        y0 = h,
+        x1 = 0,
+        y1 = 0,
+        sum = 0,
+        n = 0;
       stack.push(start);
       seen[start] = 1;
       while (stack.length) {
@@ -152,10 +169,22 @@ export class PaddleOcr {
         if (x > x1) x1 = x;
         if (y < y0) y0 = y;
         if (y > y1) y1 = y;
-        if (x > 0 && !seen[p - 1] && prob[p - 1]! >= 0.3) { seen[p - 1] = 1; stack.push(p - 1); }
-        if (x < w - 1 && !seen[p + 1] && prob[p + 1]! >= 0.3) { seen[p + 1] = 1; stack.push(p + 1); }
-        if (y > 0 && !seen[p - w] && prob[p - w]! >= 0.3) { seen[p - w] = 1; stack.push(p - w); }
-        if (y < h - 1 && !seen[p + w] && prob[p + w]! >= 0.3) { seen[p + w] = 1; stack.push(p + w); }
+        if (x > 0 && !seen[p - 1] && prob[p - 1]! >= 0.3) {
+          seen[p - 1] = 1;
+          stack.push(p - 1);
+        }
+        if (x < w - 1 && !seen[p + 1] && prob[p + 1]! >= 0.3) {
+          seen[p + 1] = 1;
+          stack.push(p + 1);
+        }
+        if (y > 0 && !seen[p - w] && prob[p - w]! >= 0.3) {
+          seen[p - w] = 1;
+          stack.push(p - w);
+        }
+        if (y < h - 1 && !seen[p + w] && prob[p + w]! >= 0.3) {
+          seen[p + w] = 1;
+          stack.push(p + w);
+        }
       }
       const bw = x1 - x0 + 1;
       const bh = y1 - y0 + 1;

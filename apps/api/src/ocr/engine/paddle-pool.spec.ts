@@ -27,7 +27,9 @@ describe('PaddlePool (PP-OCRv4 on onnxruntime-node, one child process per worker
 
   it('reads the labels, the name and the number of a card photographed in another font as lines with boxes', async () => {
     const img = await gray(join(fixtures, 'id-cards-wild', '0001-clean-front.jpg'));
-    const truth = (JSON.parse(readFileSync(join(fixtures, 'id-cards-wild', 'truth.json'), 'utf8')) as { cards: Array<{ file: string; truth: Record<string, string> }> }).cards.find((c) => c.file === '0001-clean-front.jpg')!.truth;
+    const truth = (
+      JSON.parse(readFileSync(join(fixtures, 'id-cards-wild', 'truth.json'), 'utf8')) as { cards: Array<{ file: string; truth: Record<string, string> }> }
+    ).cards.find((c) => c.file === '0001-clean-front.jpg')!.truth;
     const lines = await pool.run((r) => r.page(img));
     const texts = lines.map((l) => l.text);
     expect(texts).toEqual(expect.arrayContaining(['公民身份号码', truth.idNumber]));

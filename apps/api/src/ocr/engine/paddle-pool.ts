@@ -92,11 +92,13 @@ export class PaddlePool {
     this.stopped = true;
     for (const w of this.queue.splice(0)) w({ child: null, busy: true, restarting: false });
     await Promise.allSettled([...this.starting]);
-    await Promise.all(this.slots.map(async (s) => {
-      const c = s.child;
-      s.child = null;
-      if (c) await kill(c);
-    }));
+    await Promise.all(
+      this.slots.map(async (s) => {
+        const c = s.child;
+        s.child = null;
+        if (c) await kill(c);
+      }),
+    );
   }
 
   run<T>(job: (r: LineRecognizer) => Promise<T>): Promise<T> {
@@ -194,7 +196,9 @@ export class PaddlePool {
       env: { PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV ?? 'production', OMP_NUM_THREADS: '1' },
     });
     let stderr = '';
-    proc.stderr?.on('data', (d: Buffer) => { if (stderr.length < 4000) stderr += d.toString(); });
+    proc.stderr?.on('data', (d: Buffer) => {
+      if (stderr.length < 4000) stderr += d.toString();
+    });
     const child: Child = { process: proc, pending: new Map() };
     const failAll = (why: string): void => {
       for (const p of child.pending.values()) p.reject(new OcrUnavailableError(why));

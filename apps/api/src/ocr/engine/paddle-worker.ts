@@ -19,11 +19,17 @@ const send = (m: WorkerReply): void => void process.send?.(m);
 
 process.on('message', (m: WorkerRequest) => {
   const job = m.op === 'page' ? ocr.page(m.image) : ocr.line(m.image, m.box).then((l) => [l]);
-  job.then((lines) => send({ id: m.id, lines }), (e: unknown) => send({ id: m.id, error: e instanceof Error ? e.message : String(e) }));
+  job.then(
+    (lines) => send({ id: m.id, lines }),
+    (e: unknown) => send({ id: m.id, error: e instanceof Error ? e.message : String(e) }),
+  );
 });
 process.on('disconnect', () => process.exit(0));
 
-ocr.load().then(() => send({ ready: true }), (e: unknown) => {
-  send({ ready: false, error: e instanceof Error ? e.message : String(e) });
-  process.exitCode = 1;
-});
+ocr.load().then(
+  () => send({ ready: true }),
+  (e: unknown) => {
+    send({ ready: false, error: e instanceof Error ? e.message : String(e) });
+    process.exitCode = 1;
+  },
+);

@@ -143,11 +143,13 @@ export class TesseractPool {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const w of this.queue.splice(0)) w.run({ worker: null, busy: true });
-    await Promise.all(this.slots.map(async (s) => {
-      const w = s.worker;
-      s.worker = null;
-      if (w) await w.terminate().catch(() => undefined);
-    }));
+    await Promise.all(
+      this.slots.map(async (s) => {
+        const w = s.worker;
+        s.worker = null;
+        if (w) await w.terminate().catch(() => undefined);
+      }),
+    );
   }
 
   run<T>(job: (r: ZoneRecognizer) => Promise<T>): Promise<T> {
@@ -174,10 +176,15 @@ export class TesseractPool {
       },
     };
     try {
-      return await withTimeout(job(recognizer), this.opts.jobTimeoutMs, () => undefined, () => {
-        timedOut = true;
-        return new OcrTimeoutError();
-      });
+      return await withTimeout(
+        job(recognizer),
+        this.opts.jobTimeoutMs,
+        () => undefined,
+        () => {
+          timedOut = true;
+          return new OcrTimeoutError();
+        },
+      );
     } catch (e) {
       if (e instanceof OcrTimeoutError) this.replace(slot);
       throw e;
@@ -228,6 +235,11 @@ export class TesseractPool {
       (w as unknown as { worker: ThreadWorker }).worker?.on('error', (e) => this.opts.onError('OCR worker thread crashed', e));
       return w;
     });
-    return withTimeout(creating, this.opts.startTimeoutMs, (late) => void late.terminate(), () => new Error(`OCR worker did not start within ${this.opts.startTimeoutMs} ms`));
+    return withTimeout(
+      creating,
+      this.opts.startTimeoutMs,
+      (late) => void late.terminate(),
+      () => new Error(`OCR worker did not start within ${this.opts.startTimeoutMs} ms`),
+    );
   }
 }

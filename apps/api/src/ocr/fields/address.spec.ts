@@ -6,7 +6,10 @@ describe('addresses against the division tree', () => {
   it('puts misread division names right, level by level', () => {
     const m = matchDivisions('四川省成都市歇江区涌录街道凤凰社区德通桥路217号5栋4单元1304室', '510115');
     expect(m.text).toBe('四川省成都市温江区涌泉街道凤凰社区德通桥路217号5栋4单元1304室');
-    expect(m.fixes).toEqual([['歇江区', '温江区'], ['涌录街道', '涌泉街道']]);
+    expect(m.fixes).toEqual([
+      ['歇江区', '温江区'],
+      ['涌录街道', '涌泉街道'],
+    ]);
     expect(m.level).toBe('community');
     expect(m.divisionCode).toMatch(/^510115\d{6}$/);
   });

@@ -61,7 +61,11 @@ function children(p: Place): Place[] {
     try {
       const tree = districtTree(p.code);
       list = tree.streets.map((s) => ({ code: s.code, name: s.name, level: 'street' as const }));
-      for (const s of tree.streets) childCache.set(s.code, s.communities.map((c) => ({ code: c.code, name: addressName(c.name), level: 'community' as const })));
+      for (const s of tree.streets)
+        childCache.set(
+          s.code,
+          s.communities.map((c) => ({ code: c.code, name: addressName(c.name), level: 'community' as const })),
+        );
     } catch {
       list = [];
     }
@@ -143,7 +147,9 @@ export function matchDivisions(read: string, preferDistrict?: string): AddressMa
     extended = extended.slice(0, 8);
     paths = extended;
     const top = extended[0]!;
-    const rival = extended.find((p) => p !== top && p.distance === top.distance && prefers(p) === prefers(top) && p.steps.at(-1)!.place.name !== top.steps.at(-1)!.place.name);
+    const rival = extended.find(
+      (p) => p !== top && p.distance === top.distance && prefers(p) === prefers(top) && p.steps.at(-1)!.place.name !== top.steps.at(-1)!.place.name,
+    );
     ambiguous = rival !== undefined;
     best = top;
     if (ambiguous) break;
@@ -181,7 +187,10 @@ function cleanRest(rest: string): { text: string; fixed: boolean } {
 
 /** The address field from the lines of its zone. */
 export function decideAddress(chars: readonly ReadChar[], preferDistrict?: string): OcrField {
-  const raw = chars.map((c) => c.ch).join('').replace(/\s+/g, '');
+  const raw = chars
+    .map((c) => c.ch)
+    .join('')
+    .replace(/\s+/g, '');
   const cleaned = raw.replace(/^(住址|住|址)/, '');
   if (!cleaned) return field(null, 0, { note: '未能识别住址' });
   const m = matchDivisions(cleaned, preferDistrict);

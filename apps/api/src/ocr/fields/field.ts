@@ -130,11 +130,12 @@ export function decideIdNumber(reads: readonly IdReading[], today?: Date): IdDec
     return { field: field(top, Math.min(0.99, 0.9 + 0.1 * meanReadConf)), parsed: parsed.valid ? parsed : null };
   }
   const candidates = [top, ...others.map(([c]) => c)].slice(0, 5);
-  const note = topVotes.direct >= 1
-    ? '身份证号码只有一次读数通过校验，请核对'
-    : candidates.length > 1
-      ? '身份证号码有个别字符不清，以下号码均可能，请对照证件选择'
-      : '身份证号码经单字符纠错后通过校验，请核对';
+  const note =
+    topVotes.direct >= 1
+      ? '身份证号码只有一次读数通过校验，请核对'
+      : candidates.length > 1
+        ? '身份证号码有个别字符不清，以下号码均可能，请对照证件选择'
+        : '身份证号码经单字符纠错后通过校验，请核对';
   return {
     field: field(top, topVotes.direct >= 1 ? 0.7 : 0.5, { confirm: true, note, candidates: candidates.length > 1 ? candidates : undefined }),
     parsed: parsed.valid ? parsed : null,

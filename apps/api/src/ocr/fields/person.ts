@@ -86,7 +86,10 @@ export function parseChineseDate(text: string): { value: string; conf: number } 
 
 /** Ethnicity: one of the 56 names (read with a whitelist of their characters). */
 export function decideEthnicity(read: readonly ReadChar[]): OcrField {
-  const text = read.map((c) => c.ch).join('').replace(/^.*?族/, '');
+  const text = read
+    .map((c) => c.ch)
+    .join('')
+    .replace(/^.*?族/, '');
   if (!text) return unread('未能识别民族');
   // Read with a whitelist of these names' characters, where the engine's own confidence is
   // unreliable (often 0 for a character it would have read differently unconstrained).

@@ -5,7 +5,12 @@ function photo(w: number, h: number, quad: Quad): GrayImage {
   const card: GrayImage = { data: new Uint8Array(317 * 200).fill(235), width: 317, height: 200 };
   // A few dark "text" rows on the card.
   for (let y = 40; y < 180; y += 30) for (let x = 30; x < 200; x++) for (let k = 0; k < 6; k++) card.data[(y + k) * 317 + x] = 30;
-  const toCard = homography(quad, [[0, 0], [317, 0], [317, 200], [0, 200]]);
+  const toCard = homography(quad, [
+    [0, 0],
+    [317, 0],
+    [317, 200],
+    [0, 200],
+  ]);
   const out = warp(card, toCard, w, h);
   for (let i = 0; i < out.data.length; i++) if (out.data[i] === 255) out.data[i] = 90; // outside the card
   return out;
@@ -13,8 +18,18 @@ function photo(w: number, h: number, quad: Quad): GrayImage {
 
 describe('pixel geometry', () => {
   it('a homography maps its four points', () => {
-    const src: Quad = [[10, 20], [300, 5], [320, 210], [0, 190]];
-    const dst: Quad = [[0, 0], [1712, 0], [1712, 1080], [0, 1080]];
+    const src: Quad = [
+      [10, 20],
+      [300, 5],
+      [320, 210],
+      [0, 190],
+    ];
+    const dst: Quad = [
+      [0, 0],
+      [1712, 0],
+      [1712, 1080],
+      [0, 1080],
+    ];
     const h = homography(src, dst);
     src.forEach((p, i) => {
       const [x, y] = applyHomography(h, p[0], p[1]);
@@ -24,7 +39,12 @@ describe('pixel geometry', () => {
   });
 
   it('finds a tilted card on a desk to within a pixel or two', () => {
-    const quad: Quad = [[70, 60], [390, 40], [405, 245], [80, 262]];
+    const quad: Quad = [
+      [70, 60],
+      [390, 40],
+      [405, 245],
+      [80, 262],
+    ];
     const found = findCard(photo(480, 320, quad), 1.585, 4);
     expect(found).not.toBeNull();
     found!.quad.forEach(([x, y], i) => {

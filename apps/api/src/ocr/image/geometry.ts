@@ -157,10 +157,22 @@ export function largestComponent(mask: Uint8Array, w: number, h: number): { mask
       area++;
       const x = p % w;
       const y = (p - x) / w;
-      if (x > 0 && mask[p - 1] && !label[p - 1]) { label[p - 1] = next; stack[top++] = p - 1; }
-      if (x < w - 1 && mask[p + 1] && !label[p + 1]) { label[p + 1] = next; stack[top++] = p + 1; }
-      if (y > 0 && mask[p - w] && !label[p - w]) { label[p - w] = next; stack[top++] = p - w; }
-      if (y < h - 1 && mask[p + w] && !label[p + w]) { label[p + w] = next; stack[top++] = p + w; }
+      if (x > 0 && mask[p - 1] && !label[p - 1]) {
+        label[p - 1] = next;
+        stack[top++] = p - 1;
+      }
+      if (x < w - 1 && mask[p + 1] && !label[p + 1]) {
+        label[p + 1] = next;
+        stack[top++] = p + 1;
+      }
+      if (y > 0 && mask[p - w] && !label[p - w]) {
+        label[p - w] = next;
+        stack[top++] = p - w;
+      }
+      if (y < h - 1 && mask[p + w] && !label[p + w]) {
+        label[p + w] = next;
+        stack[top++] = p + w;
+      }
     }
     if (area > bestArea) {
       bestArea = area;
@@ -306,12 +318,28 @@ function edgeOutline(closed: GrayImage, darker: boolean, expectedAspect: number)
   const left: Point[] = [];
   const right: Point[] = [];
   for (let x = 0; x < w; x++) {
-    for (let y = 3; y < h - 3; y++) if (step(data[(y - 2) * w + x]!, data[(y + 2) * w + x]!)) { top.push([x, y]); break; }
-    for (let y = h - 4; y >= 3; y--) if (step(data[(y + 2) * w + x]!, data[(y - 2) * w + x]!)) { bottom.push([x, y]); break; }
+    for (let y = 3; y < h - 3; y++)
+      if (step(data[(y - 2) * w + x]!, data[(y + 2) * w + x]!)) {
+        top.push([x, y]);
+        break;
+      }
+    for (let y = h - 4; y >= 3; y--)
+      if (step(data[(y + 2) * w + x]!, data[(y - 2) * w + x]!)) {
+        bottom.push([x, y]);
+        break;
+      }
   }
   for (let y = 0; y < h; y++) {
-    for (let x = 3; x < w - 3; x++) if (step(data[y * w + x - 2]!, data[y * w + x + 2]!)) { left.push([x, y]); break; }
-    for (let x = w - 4; x >= 3; x--) if (step(data[y * w + x + 2]!, data[y * w + x - 2]!)) { right.push([x, y]); break; }
+    for (let x = 3; x < w - 3; x++)
+      if (step(data[y * w + x - 2]!, data[y * w + x + 2]!)) {
+        left.push([x, y]);
+        break;
+      }
+    for (let x = w - 4; x >= 3; x--)
+      if (step(data[y * w + x + 2]!, data[y * w + x - 2]!)) {
+        right.push([x, y]);
+        break;
+      }
   }
   return fitQuad(top, right, bottom, left, w, h, expectedAspect);
 }
@@ -430,7 +458,11 @@ function quadOf(sides: SideLine[], w: number, h: number, expectedAspect: number)
   if (max(widthTop, heightLeft) < 0.3 * max(w, h)) return null;
   // How much of the outline is backed by outline points (one per pixel of a side, at most).
   const perimeter = widthTop + widthBottom + heightLeft + heightRight;
-  const backed = pointsBetween(sides[0]!, quad[0], quad[1]) + pointsBetween(sides[1]!, quad[1], quad[2]) + pointsBetween(sides[2]!, quad[3], quad[2]) + pointsBetween(sides[3]!, quad[0], quad[3]);
+  const backed =
+    pointsBetween(sides[0]!, quad[0], quad[1]) +
+    pointsBetween(sides[1]!, quad[1], quad[2]) +
+    pointsBetween(sides[2]!, quad[3], quad[2]) +
+    pointsBetween(sides[3]!, quad[0], quad[3]);
   const coverage = min(1, backed / perimeter);
   return { quad, support: coverage * (1 - off) };
 }

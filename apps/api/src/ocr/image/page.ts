@@ -41,12 +41,30 @@ export class Page {
   zone(box: Box, scaleX: number, scaleY = scaleX): GrayImage {
     const w = Math.max(1, Math.round((box.x1 - box.x0) * scaleX));
     const h = Math.max(1, Math.round((box.y1 - box.y0) * scaleY));
-    const corners: Quad = [[box.x0, box.y0], [box.x1, box.y0], [box.x1, box.y1], [box.x0, box.y1]];
+    const corners: Quad = [
+      [box.x0, box.y0],
+      [box.x1, box.y0],
+      [box.x1, box.y1],
+      [box.x0, box.y1],
+    ];
     const inSource = corners.map(([x, y]) => apply(this.toSource, x, y)) as unknown as Quad;
     const across = Math.hypot(inSource[1][0] - inSource[0][0], inSource[1][1] - inSource[0][1]) / w;
     const down = Math.hypot(inSource[3][0] - inSource[0][0], inSource[3][1] - inSource[0][1]) / h;
     const k = Math.max(1, Math.min(4, Math.round(Math.max(across, down))));
-    const fine = warp(this.source, homography([[0, 0], [w * k, 0], [w * k, h * k], [0, h * k]], inSource), w * k, h * k);
+    const fine = warp(
+      this.source,
+      homography(
+        [
+          [0, 0],
+          [w * k, 0],
+          [w * k, h * k],
+          [0, h * k],
+        ],
+        inSource,
+      ),
+      w * k,
+      h * k,
+    );
     return k === 1 ? fine : boxShrink(fine, k);
   }
 
@@ -62,7 +80,12 @@ export class Page {
   quarterTurned(clockwise: boolean): Page {
     const { width: w, height: h } = this.frame;
     const frame = { width: h, height: w };
-    const corners: Quad = [[0, 0], [h, 0], [h, w], [0, w]];
+    const corners: Quad = [
+      [0, 0],
+      [h, 0],
+      [h, w],
+      [0, w],
+    ];
     const old = ([u, v]: readonly [number, number]): [number, number] => (clockwise ? [v, h - u] : [w - v, u]);
     const inSource = corners.map((c) => apply(this.toSource, ...old(c))) as unknown as Quad;
     return new Page(this.source, homography(corners, inSource), frame, this.outlined);
@@ -77,7 +100,12 @@ export class Page {
   /** The same page turned half a turn. */
   turned(): Page {
     const { width: w, height: h } = this.frame;
-    const corners: Quad = [[0, 0], [w, 0], [w, h], [0, h]];
+    const corners: Quad = [
+      [0, 0],
+      [w, 0],
+      [w, h],
+      [0, h],
+    ];
     const inSource = corners.map(([x, y]) => apply(this.toSource, w - x, h - y)) as unknown as Quad;
     return new Page(this.source, homography(corners, inSource), this.frame, this.outlined);
   }
@@ -119,7 +147,9 @@ export async function decodeGray(bytes: Buffer, limits: UploadLimits): Promise<G
 }
 
 async function shrink(img: GrayImage, width: number): Promise<GrayImage> {
-  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), { raw: { width: img.width, height: img.height, channels: 1 } })
+  const { data, info } = await sharp(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length), {
+    raw: { width: img.width, height: img.height, channels: 1 },
+  })
     .resize({ width })
     .extractChannel(0)
     .raw()
@@ -162,14 +192,25 @@ export async function locateHypotheses(source: GrayImage, frame: PageFrame): Pro
   // Characters on a card are about 1/20 of its height: closing them away needs a third of that.
   const textRadius = Math.max(2, Math.round(small.height / 70));
   const found = findCard(small, aspect, textRadius);
-  const target: Quad = [[0, 0], [frame.width, 0], [frame.width, frame.height], [0, frame.height]];
+  const target: Quad = [
+    [0, 0],
+    [frame.width, 0],
+    [frame.width, frame.height],
+    [0, frame.height],
+  ];
   if (found) {
     let q = found.quad.map(([x, y]) => [x * k, y * k] as const) as unknown as Quad;
     const wide = Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]);
     const tall = Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]);
-    if ((wide < tall) !== (frame.width < frame.height)) q = [q[3], q[0], q[1], q[2]];
+    if (wide < tall !== frame.width < frame.height) q = [q[3], q[0], q[1], q[2]];
     const card = new Page(source, homography(target, q), frame, true);
-    return { page: card, card, coverage: quadArea(q) / (source.width * source.height), whole: () => straightened(source, small, { width: source.width, height: source.height }), wholeInFrame: () => straightened(source, small, frame) };
+    return {
+      page: card,
+      card,
+      coverage: quadArea(q) / (source.width * source.height),
+      whole: () => straightened(source, small, { width: source.width, height: source.height }),
+      wholeInFrame: () => straightened(source, small, frame),
+    };
   }
   const whole = straightened(source, small, { width: source.width, height: source.height });
   const page = straightened(source, small, frame);
@@ -188,11 +229,19 @@ function quadArea(q: Quad): number {
 
 /** The whole photo as a page in `frame`, turned by the skew of its text lines. */
 function straightened(source: GrayImage, small: GrayImage, frame: PageFrame): Page {
-  const target: Quad = [[0, 0], [frame.width, 0], [frame.width, frame.height], [0, frame.height]];
+  const target: Quad = [
+    [0, 0],
+    [frame.width, 0],
+    [frame.width, frame.height],
+    [0, frame.height],
+  ];
   const angle = (estimateSkew(small) * Math.PI) / 180;
   const cx = source.width / 2;
   const cy = source.height / 2;
-  const rot = (x: number, y: number): [number, number] => [cx + (x - cx) * Math.cos(angle) - (y - cy) * Math.sin(angle), cy + (x - cx) * Math.sin(angle) + (y - cy) * Math.cos(angle)];
+  const rot = (x: number, y: number): [number, number] => [
+    cx + (x - cx) * Math.cos(angle) - (y - cy) * Math.sin(angle),
+    cy + (x - cx) * Math.sin(angle) + (y - cy) * Math.cos(angle),
+  ];
   const whole: Quad = [rot(0, 0), rot(source.width, 0), rot(source.width, source.height), rot(0, source.height)];
   return new Page(source, homography(target, whole), frame, false);
 }

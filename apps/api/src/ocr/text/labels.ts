@@ -13,7 +13,7 @@ export function splitByLabels(line: readonly ReadChar[], labels: readonly string
   const byLength = [...labels].sort((a, b) => b.length - a.length);
   const text = line.map((c) => c.ch);
   const hits: Array<{ label: string; start: number; end: number }> = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let found: { label: string; end: number; distance: number } | null = null;
     for (const label of byLength) {
       const n = [...label].length;
@@ -21,7 +21,8 @@ export function splitByLabels(line: readonly ReadChar[], labels: readonly string
       for (let len = Math.max(1, n - tol); len <= n + tol && i + len <= text.length; len++) {
         const d = editDistance(text.slice(i, i + len).join(''), label);
         // The first character must be right for short labels: 名 alone is not 姓名.
-        if (d <= tol && (n > 2 || text[i] === label[0] || text[i + 1] === label[1]) && (!found || d < found.distance)) found = { label, end: i + len, distance: d };
+        if (d <= tol && (n > 2 || text[i] === label[0] || text[i + 1] === label[1]) && (!found || d < found.distance))
+          found = { label, end: i + len, distance: d };
       }
       if (found?.distance === 0) break;
     }

@@ -87,9 +87,17 @@ export default function WorkerHome() {
           网格内家庭
         </Btn>
       </View>
-      <Text className='section-title'>我的任务：{families.size} 户、{shown.length} 项（按期限排序）</Text>
+      <Text className='section-title'>
+        我的任务：{families.size} 户、{shown.length} 项（按期限排序）
+      </Text>
       <View className='chips'>
-        {([['all', `全部 ${open.length}`], ['overdue', `已超期 ${overdueCount}`], ['soon', `3 天内到期 ${soonCount}`]] as const).map(([k, label]) => (
+        {(
+          [
+            ['all', `全部 ${open.length}`],
+            ['overdue', `已超期 ${overdueCount}`],
+            ['soon', `3 天内到期 ${soonCount}`],
+          ] as const
+        ).map(([k, label]) => (
           <View key={k} className={`chip${filter === k ? ' chip-on' : ''}`} onClick={() => setFilter(k)}>
             <Text>{label}</Text>
           </View>
@@ -106,14 +114,15 @@ export default function WorkerHome() {
         return (
           <Card key={t.householdId} className={`task task-${colour(t)}`} onClick={() => void Taro.navigateTo({ url: `/pages-worker/visit/index?${q}` })}>
             <View className='task-head'>
-              <Text className='task-kind'>{t.headName ? `${t.headName}家` : KIND[t.kind] ?? t.kind}</Text>
+              <Text className='task-kind'>{t.headName ? `${t.headName}家` : (KIND[t.kind] ?? t.kind)}</Text>
               <Text className='task-due'>{t.overdue || d < 0 ? `已超期 ${Math.abs(d)} 天` : d === 0 ? '今天到期' : `还剩 ${d} 天`}</Text>
             </View>
             {t.address ? <Text className='task-where'>{shortAddress(t.address)}</Text> : null}
             {list.map((x) => (
               <Text key={x.id} className='task-line'>
                 · {KIND[x.kind] ?? x.kind}
-                {x.reason && reasonLabel(x.reason) !== (KIND[x.kind] ?? x.kind) ? `：${reasonLabel(x.reason)}` : ''}（{x.statusLabel}，期限 {x.dueDate.slice(5, 10)}）
+                {x.reason && reasonLabel(x.reason) !== (KIND[x.kind] ?? x.kind) ? `：${reasonLabel(x.reason)}` : ''}（{x.statusLabel}，期限{' '}
+                {x.dueDate.slice(5, 10)}）
               </Text>
             ))}
           </Card>

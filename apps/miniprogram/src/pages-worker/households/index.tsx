@@ -33,7 +33,14 @@ export default function Households() {
   return (
     <Screen title='网格内家庭'>
       <View className='search'>
-        <Input className='search-input' value={name} placeholder='按户主姓名查找' confirmType='search' onInput={(e) => setName(e.detail.value)} onConfirm={() => void load(1, name.trim())} />
+        <Input
+          className='search-input'
+          value={name}
+          placeholder='按户主姓名查找'
+          confirmType='search'
+          onInput={(e) => setName(e.detail.value)}
+          onConfirm={() => void load(1, name.trim())}
+        />
         <Text className='search-btn' onClick={() => void load(1, name.trim())}>
           查找
         </Text>
@@ -45,7 +52,9 @@ export default function Households() {
       {items?.map((h) => (
         <Card key={h.id} className={`hh hh-${h.status}`} onClick={() => void Taro.showToast({ title: `${h.headName}家 ${h.memberCount}人`, icon: 'none' })}>
           <View className='policy-head'>
-            <Text className='policy-name'>{h.headName} 家（{h.memberCount} 人）</Text>
+            <Text className='policy-name'>
+              {h.headName} 家（{h.memberCount} 人）
+            </Text>
             <Text className='tag'>{HOUSEHOLD_STATUS_LABELS[h.status]}</Text>
           </View>
           <Text className='muted'>{h.address}</Text>

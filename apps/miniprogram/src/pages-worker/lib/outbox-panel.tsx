@@ -79,12 +79,14 @@ export function OutboxPanel(props: { items: OutboxItem[]; onSync: () => Promise<
               <Text
                 className='link link-danger'
                 onClick={() => {
-                  void Taro.showModal({ title: '放弃这条记录？', content: `“${x.title}”将从手机上删除，无法恢复。`, confirmText: '放弃' }).then(({ confirm }) => {
-                    if (confirm) {
-                      discardItem(x.id);
-                      props.onChanged();
-                    }
-                  });
+                  void Taro.showModal({ title: '放弃这条记录？', content: `“${x.title}”将从手机上删除，无法恢复。`, confirmText: '放弃' }).then(
+                    ({ confirm }) => {
+                      if (confirm) {
+                        discardItem(x.id);
+                        props.onChanged();
+                      }
+                    },
+                  );
                 }}
               >
                 放弃

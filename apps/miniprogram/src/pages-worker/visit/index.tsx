@@ -32,14 +32,20 @@ export default function Visit() {
   const router = useRouter();
   const taskId = router.params.id ?? '';
   const key = `zczr.worker.visit.${taskId}`;
-  const [d, setD] = useState<VisitDraft>(() => readStored<VisitDraft>(key) ?? { notes: '', gps: null, income: '', jobLost: false, visitedAt: new Date().toISOString() });
+  const [d, setD] = useState<VisitDraft>(
+    () => readStored<VisitDraft>(key) ?? { notes: '', gps: null, income: '', jobLost: false, visitedAt: new Date().toISOString() },
+  );
   const [household, setHousehold] = useState<Household | null>(null);
   const [gpsError, setGpsError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useLoad(() => {
-    if (router.params.householdId) api.household(router.params.householdId).then(setHousehold).catch(() => undefined);
+    if (router.params.householdId)
+      api
+        .household(router.params.householdId)
+        .then(setHousehold)
+        .catch(() => undefined);
   });
   const change = (next: VisitDraft) => {
     setD(next);
@@ -65,10 +71,7 @@ export default function Visit() {
   const name = household?.headName ?? (router.params.name ? decodeURIComponent(router.params.name) : '');
   const address = household?.address ?? (router.params.address ? decodeURIComponent(router.params.address) : '');
   const reason = router.params.reason ? decodeURIComponent(router.params.reason) : '';
-  const problems = [
-    !d.gps ? '请先获取现场位置' : null,
-    met && d.notes.trim().length < 5 ? '请填写核实情况（至少 5 个字）' : null,
-  ].filter(Boolean) as string[];
+  const problems = [!d.gps ? '请先获取现场位置' : null, met && d.notes.trim().length < 5 ? '请填写核实情况（至少 5 个字）' : null].filter(Boolean) as string[];
   const save = async () => {
     if (problems.length || !d.gps) return;
     setBusy(true);
@@ -123,7 +126,13 @@ export default function Visit() {
         </Btn>
         {gpsError ? <Notice kind='error'>{gpsError}</Notice> : null}
       </Card>
-      <Field label={met ? '核实情况' : '说明（可不填）'} multiline value={d.notes} onChange={(v) => change({ ...d, notes: v })} placeholder={met ? '看到的情况、家人说的情况' : '例如：敲门无人应答，邻居说白天上班'} />
+      <Field
+        label={met ? '核实情况' : '说明（可不填）'}
+        multiline
+        value={d.notes}
+        onChange={(v) => change({ ...d, notes: v })}
+        placeholder={met ? '看到的情况、家人说的情况' : '例如：敲门无人应答，邻居说白天上班'}
+      />
       {met ? (
         <View>
           <Text className='section-title'>家庭情况变化（可不填）</Text>

@@ -57,7 +57,9 @@ export default function Bind() {
   const flagged = FIELDS.filter((k) => ocr?.fields[k]?.needsConfirmation && (k === 'name' || k === 'idNumber'));
   const unconfirmed = flagged.filter((k) => !confirmed[k]);
   const crossCheck =
-    id.valid && ocr && values.birthDate && values.birthDate !== id.birthDate ? `识别出的出生日期 ${values.birthDate} 与身份证号中的 ${id.birthDate} 不一致，请核对号码` : null;
+    id.valid && ocr && values.birthDate && values.birthDate !== id.birthDate
+      ? `识别出的出生日期 ${values.birthDate} 与身份证号中的 ${id.birthDate} 不一致，请核对号码`
+      : null;
 
   const submit = async () => {
     if (!id.valid || !nameOk || !agree || unconfirmed.length > 0) return;
@@ -70,7 +72,13 @@ export default function Bind() {
       cacheMe(me);
       // Keep the resident as the first member of the household draft (on this phone only).
       const draft = loadResidentDraft() ?? emptyDraft('hh');
-      if (draft.members.length === 0) draft.members.push({ ...newMember('head'), name: values.name.trim(), idNumber: id.idNumber, ...(values.ethnicity ? { ethnicity: values.ethnicity } : {}) });
+      if (draft.members.length === 0)
+        draft.members.push({
+          ...newMember('head'),
+          name: values.name.trim(),
+          idNumber: id.idNumber,
+          ...(values.ethnicity ? { ethnicity: values.ethnicity } : {}),
+        });
       await saveResidentDraft(draft);
       await Taro.showToast({ title: '实名认证成功', icon: 'success' });
       replace(me.householdId ? '/pages/index/index' : '/pages/consent/index');
@@ -116,7 +124,13 @@ export default function Bind() {
       </Card>
       <Card>
         <Text className='card-title'>{ocr ? '核对识别结果' : '方式二：手动填写'}</Text>
-        <Field label='姓名' value={values.name} onChange={(v) => setValues({ ...values, name: v })} flagged={flagged.includes('name')} error={values.name && !nameOk ? '请填写 2–20 个汉字的姓名' : stillRefused ? '与档案中这个身份证号的姓名不一致，请逐字核对' : null} />
+        <Field
+          label='姓名'
+          value={values.name}
+          onChange={(v) => setValues({ ...values, name: v })}
+          flagged={flagged.includes('name')}
+          error={values.name && !nameOk ? '请填写 2–20 个汉字的姓名' : stillRefused ? '与档案中这个身份证号的姓名不一致，请逐字核对' : null}
+        />
         {flagged.includes('name') ? (
           <Tick checked={!!confirmed.name} onChange={(v) => setConfirmed({ ...confirmed, name: v })}>
             <Text>姓名已核对无误{ocr?.fields.name?.note ? `（${ocr.fields.name.note}）` : ''}</Text>
@@ -140,7 +154,13 @@ export default function Bind() {
         {ocr ? (
           <View className='ocr-rest'>
             {(['sex', 'ethnicity', 'birthDate', 'address'] as IdCardFieldName[]).map((k) => (
-              <Field key={k} label={ID_FIELD_LABELS[k]} value={values[k]} onChange={(v) => setValues({ ...values, [k]: v })} flagged={!!ocr.fields[k]?.needsConfirmation} />
+              <Field
+                key={k}
+                label={ID_FIELD_LABELS[k]}
+                value={values[k]}
+                onChange={(v) => setValues({ ...values, [k]: v })}
+                flagged={!!ocr.fields[k]?.needsConfirmation}
+              />
             ))}
           </View>
         ) : null}

@@ -61,7 +61,9 @@ export default function Help() {
   const near = first.filter((r) => r.outcome === 'ineligible');
   const unknown = first.filter((r) => r.outcome === 'unknown');
   const heldMonthly = held.reduce((s, b) => s + (b.monthlyAmount ?? 0), 0);
-  const monthly = eligible.filter((r) => r.benefit?.unit === '元/月').reduce((s, r) => s + r.benefit!.amount + r.benefit!.topUps.reduce((a, t) => a + t.amount, 0), 0);
+  const monthly = eligible
+    .filter((r) => r.benefit?.unit === '元/月')
+    .reduce((s, r) => s + r.benefit!.amount + r.benefit!.topUps.reduce((a, t) => a + t.amount, 0), 0);
 
   return (
     <Screen title='我的救助'>
@@ -96,7 +98,9 @@ export default function Help() {
               </Text>
             </Card>
           ))}
-          {eligible.length === 0 && unknown.length === 0 && near.length === 0 && held.length === 0 ? <Empty text='暂时没有匹配到可以享受的帮助。情况有变化时请及时更新。' /> : null}
+          {eligible.length === 0 && unknown.length === 0 && near.length === 0 && held.length === 0 ? (
+            <Empty text='暂时没有匹配到可以享受的帮助。情况有变化时请及时更新。' />
+          ) : null}
           {eligible.length ? <Text className='section-title'>可能符合的帮助</Text> : null}
           {eligible.map((r) => (
             <ResultCard key={r.policyCode} r={r} />

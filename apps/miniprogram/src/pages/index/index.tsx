@@ -9,7 +9,6 @@ import { go } from '../../services/nav';
 import type { Me } from '../../services/types';
 import { Btn, Card, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
 
-
 function Tile(props: { icon: string; title: string; desc: string; url: string; highlight?: boolean }) {
   return (
     <Card className={`tile${props.highlight ? ' tile-hl' : ''}`} onClick={() => go(props.url)}>
@@ -100,11 +99,15 @@ export default function Home() {
           </Text>
         </Card>
       ) : null}
-      {me?.role === 'grid_worker' ? <Tile icon='网' title='网格员工作台' desc='今日任务、网格内家庭、入户采集' url='/pages-worker/home/index' highlight /> : null}
+      {me?.role === 'grid_worker' ? (
+        <Tile icon='网' title='网格员工作台' desc='今日任务、网格内家庭、入户采集' url='/pages-worker/home/index' highlight />
+      ) : null}
       {me?.role === 'resident' ? (
         <View>
           {!me.realName ? <Tile icon='证' title='第一步：实名认证' desc='拍身份证或手动填写，核对后提交' url='/pages/bind/index' highlight /> : null}
-          {me.realName && !me.householdId ? <Tile icon='填' title='填报家庭情况' desc='同意授权后，一步一步填写，随时保存' url='/pages/consent/index' highlight /> : null}
+          {me.realName && !me.householdId ? (
+            <Tile icon='填' title='填报家庭情况' desc='同意授权后，一步一步填写，随时保存' url='/pages/consent/index' highlight />
+          ) : null}
           {me.householdId ? (
             <View>
               <Tile icon='助' title='我的救助' desc='能享受哪些帮助、大约多少钱、还缺什么' url='/pages/help/index' highlight />

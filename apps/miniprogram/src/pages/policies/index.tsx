@@ -28,7 +28,14 @@ export default function Policies() {
   return (
     <Screen title='政策法规'>
       <View className='search'>
-        <Input className='search-input' value={q} placeholder='说说您的难处，如：看病、上学、租房' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setQuery(q.trim())} />
+        <Input
+          className='search-input'
+          value={q}
+          placeholder='说说您的难处，如：看病、上学、租房'
+          confirmType='search'
+          onInput={(e) => setQ(e.detail.value)}
+          onConfirm={() => setQuery(q.trim())}
+        />
         <Text className='search-btn' onClick={() => setQuery(q.trim())}>
           搜索
         </Text>

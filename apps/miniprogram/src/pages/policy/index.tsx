@@ -68,10 +68,7 @@ export default function Policy() {
               <Text className='apply-label'>到哪里办</Text>
               <Text className='para'>{p.howToApply.office}</Text>
               <Text className='apply-label'>咨询电话</Text>
-              <Text
-                className='para phone'
-                onClick={() => void Taro.makePhoneCall({ phoneNumber: '12345' }).catch(() => undefined)}
-              >
+              <Text className='para phone' onClick={() => void Taro.makePhoneCall({ phoneNumber: '12345' }).catch(() => undefined)}>
                 {p.howToApply.phone}
               </Text>
               <Text className='apply-label'>办理步骤</Text>

@@ -6,12 +6,18 @@ import { cacheMe } from '../../services/session';
 import { ApiError, errorMessage } from '../../services/request';
 import { writeStored } from '../../services/storage';
 import {
-  clearResidentDraft, draftProblemsByStep, SUBMITTED_KEY, emptyDraft, loadResidentDraft, saveResidentDraft, toHouseholdBody, type HouseholdDraft,
+  clearResidentDraft,
+  draftProblemsByStep,
+  SUBMITTED_KEY,
+  emptyDraft,
+  loadResidentDraft,
+  saveResidentDraft,
+  toHouseholdBody,
+  type HouseholdDraft,
 } from '../../services/household-draft';
 import { HOUSEHOLD_STEPS, HouseholdStep, scrollTop } from '../../components/household-editor';
 import { Btn, ErrorBox, Loading, Notice, Screen, Steps } from '../../components/ui';
 import { go } from '../../services/nav';
-
 
 export default function Report() {
   const [draft, setDraft] = useState<HouseholdDraft | null>(null);
@@ -34,7 +40,12 @@ export default function Report() {
     if (d.savedAt && d.members.length > 0) setSaved(`已恢复上次保存的草稿（${d.savedAt.slice(0, 16).replace('T', ' ')}）`);
   });
 
-  if (!draft) return <Screen title='填报家庭情况'><Loading /></Screen>;
+  if (!draft)
+    return (
+      <Screen title='填报家庭情况'>
+        <Loading />
+      </Screen>
+    );
 
   const change = (d: HouseholdDraft) => {
     setDraft(d);
@@ -94,7 +105,9 @@ export default function Report() {
         <Notice kind='warn'>
           <Text className='para'>您家已经有家庭档案，不用重新填报。情况有变化时，在原档案上修改即可。</Text>
           <Btn onClick={() => go('/pages/update/index')}>打开我家的档案修改</Btn>
-          <Btn kind='ghost' onClick={() => go('/pages/status/index')}>查看办理进度</Btn>
+          <Btn kind='ghost' onClick={() => go('/pages/status/index')}>
+            查看办理进度
+          </Btn>
         </Notice>
       ) : null}
       <View className='nav-buttons'>

@@ -20,9 +20,12 @@ export default function Scan() {
   }, []);
 
   // Leaving without a photo answers the caller with nothing.
-  useEffect(() => () => {
-    if (!delivered.current) deliverCapture(null);
-  }, []);
+  useEffect(
+    () => () => {
+      if (!delivered.current) deliverCapture(null);
+    },
+    [],
+  );
 
   const finish = (capture: Parameters<typeof deliverCapture>[0]) => {
     delivered.current = true;
@@ -54,16 +57,32 @@ export default function Scan() {
   return (
     <View className='scan-page'>
       <View className='scan-view' style={{ height: `${view.height}px` }}>
-        <Camera className='scan-camera' devicePosition='back' flash='off' style={{ width: '100%', height: `${view.height}px` }} onError={() => setDenied(true)} />
+        <Camera
+          className='scan-camera'
+          devicePosition='back'
+          flash='off'
+          style={{ width: '100%', height: `${view.height}px` }}
+          onError={() => setDenied(true)}
+        />
         <View className='scan-frame' style={{ left: `${frame.left}px`, top: `${frame.top}px`, width: `${frame.width}px`, height: `${frame.height}px` }}>
           <View className='scan-portrait' />
         </View>
-        <Text className='scan-hint' style={{ top: `${frame.top + frame.height + 12}px` }}>将身份证放入框内，对齐边缘，避免反光</Text>
+        <Text className='scan-hint' style={{ top: `${frame.top + frame.height + 12}px` }}>
+          将身份证放入框内，对齐边缘，避免反光
+        </Text>
       </View>
-      {denied ? <Notice kind='warn'><Text>无法使用相机，请在设置中允许使用摄像头，或从相册选择照片</Text></Notice> : null}
+      {denied ? (
+        <Notice kind='warn'>
+          <Text>无法使用相机，请在设置中允许使用摄像头，或从相册选择照片</Text>
+        </Notice>
+      ) : null}
       <View className='scan-actions'>
-        <Btn loading={busy} disabled={denied} onClick={shoot}>拍照识别</Btn>
-        <Btn kind='ghost' onClick={() => void fromAlbum()}>从相册选择</Btn>
+        <Btn loading={busy} disabled={denied} onClick={shoot}>
+          拍照识别
+        </Btn>
+        <Btn kind='ghost' onClick={() => void fromAlbum()}>
+          从相册选择
+        </Btn>
       </View>
     </View>
   );

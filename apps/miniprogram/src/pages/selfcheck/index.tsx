@@ -28,7 +28,9 @@ export default function SelfCheck() {
 
   const size = a.elderly + a.adults + a.minors;
   const incomeValue = income.trim() === '' ? NaN : Number(income);
-  const problems = [size === 0 ? '请选择家里有几口人' : null, Number.isNaN(incomeValue) || incomeValue < 0 ? '请填写全家每月收入（没有就填 0）' : null].filter(Boolean) as string[];
+  const problems = [size === 0 ? '请选择家里有几口人' : null, Number.isNaN(incomeValue) || incomeValue < 0 ? '请填写全家每月收入（没有就填 0）' : null].filter(
+    Boolean,
+  ) as string[];
 
   const run = () => {
     if (!policies || problems.length) return;
@@ -55,7 +57,12 @@ export default function SelfCheck() {
         <Text className='card-title'>2. 钱和财产</Text>
         <Field label='全家每月收入合计（元）' type='digit' value={income} onChange={setIncome} hint='工资、养老金、种地、子女给的钱等，没有填 0' />
         <Field label='全家存款合计（元）' type='digit' value={deposits} onChange={setDeposits} />
-        <Choice label='有几套住房' options={[0, 1, 2].map((n) => ({ value: n, label: n === 2 ? '2套及以上' : `${n}套` }))} value={a.homes} onChange={(v) => setA({ ...a, homes: v })} />
+        <Choice
+          label='有几套住房'
+          options={[0, 1, 2].map((n) => ({ value: n, label: n === 2 ? '2套及以上' : `${n}套` }))}
+          value={a.homes}
+          onChange={(v) => setA({ ...a, homes: v })}
+        />
         <Tick checked={a.hasCar} onChange={(v) => setA({ ...a, hasCar: v })}>
           <Text>家里有汽车（残疾人代步车不算）</Text>
         </Tick>
@@ -84,11 +91,19 @@ export default function SelfCheck() {
           <Text className='section-title'>可能有这些帮助（{likely.length} 项）</Text>
           {likely.length === 0 ? <Empty text='按您的回答，暂时没有明确符合的帮助。情况复杂时，建议联系社区或网格员。' /> : null}
           {likely.map((r) => (
-            <ResultCard key={r.policyCode} r={{ ...r, policyName: names.get(r.policyCode)?.name ?? r.policyCode, benefitDescription: names.get(r.policyCode)?.benefit }} supplyHint='自测只问了几个问题；正式申请时工作人员会帮您补全。' />
+            <ResultCard
+              key={r.policyCode}
+              r={{ ...r, policyName: names.get(r.policyCode)?.name ?? r.policyCode, benefitDescription: names.get(r.policyCode)?.benefit }}
+              supplyHint='自测只问了几个问题；正式申请时工作人员会帮您补全。'
+            />
           ))}
           {maybe.length ? <Text className='section-title'>还要看更多情况（{maybe.length} 项）</Text> : null}
           {maybe.slice(0, 8).map((r) => (
-            <ResultCard key={r.policyCode} r={{ ...r, policyName: names.get(r.policyCode)?.name ?? r.policyCode, benefitDescription: names.get(r.policyCode)?.benefit }} supplyHint='自测只问了几个问题；正式申请时工作人员会帮您补全。' />
+            <ResultCard
+              key={r.policyCode}
+              r={{ ...r, policyName: names.get(r.policyCode)?.name ?? r.policyCode, benefitDescription: names.get(r.policyCode)?.benefit }}
+              supplyHint='自测只问了几个问题；正式申请时工作人员会帮您补全。'
+            />
           ))}
         </View>
       ) : null}

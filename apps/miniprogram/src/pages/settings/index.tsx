@@ -85,11 +85,17 @@ export default function Settings() {
         <Card>
           {me.householdId ? (
             <View>
-              <Text className='link mine-link' onClick={() => go('/pages/help/index')}>我的救助 ›</Text>
-              <Text className='link mine-link' onClick={() => go('/pages/status/index')}>办理进度 ›</Text>
+              <Text className='link mine-link' onClick={() => go('/pages/help/index')}>
+                我的救助 ›
+              </Text>
+              <Text className='link mine-link' onClick={() => go('/pages/status/index')}>
+                办理进度 ›
+              </Text>
             </View>
           ) : null}
-          <Text className='link mine-link' onClick={() => go('/pages/messages/index')}>我的消息 ›</Text>
+          <Text className='link mine-link' onClick={() => go('/pages/messages/index')}>
+            我的消息 ›
+          </Text>
         </Card>
       ) : null}
       <Card>
@@ -99,25 +105,26 @@ export default function Settings() {
         </Tick>
       </Card>
       {signedIn ? (
-      <Card>
-        <Text className='card-title'>个人信息授权</Text>
-        {consent ? (
-          <View>
-            <Text className='para'>
-              {consent.subjectName}于 {consent.givenAt.slice(0, 10)} 同意（{consent.textVersion} 版），当前状态：{consent.status === 'active' ? '有效' : `已于 ${consent.withdrawnAt?.slice(0, 10) ?? ''} 撤回`}
-            </Text>
-            {consent.status === 'active' ? (
-              <Btn kind='danger' loading={busy} onClick={() => void withdraw()}>
-                撤回授权
-              </Btn>
-            ) : (
-              <Notice kind='info'>已撤回。我们已停止处理您家的信息。</Notice>
-            )}
-          </View>
-        ) : (
-          <Text className='para'>您还没有为家庭信息授权。</Text>
-        )}
-      </Card>
+        <Card>
+          <Text className='card-title'>个人信息授权</Text>
+          {consent ? (
+            <View>
+              <Text className='para'>
+                {consent.subjectName}于 {consent.givenAt.slice(0, 10)} 同意（{consent.textVersion} 版），当前状态：
+                {consent.status === 'active' ? '有效' : `已于 ${consent.withdrawnAt?.slice(0, 10) ?? ''} 撤回`}
+              </Text>
+              {consent.status === 'active' ? (
+                <Btn kind='danger' loading={busy} onClick={() => void withdraw()}>
+                  撤回授权
+                </Btn>
+              ) : (
+                <Notice kind='info'>已撤回。我们已停止处理您家的信息。</Notice>
+              )}
+            </View>
+          ) : (
+            <Text className='para'>您还没有为家庭信息授权。</Text>
+          )}
+        </Card>
       ) : null}
       {error ? <ErrorBox message={error} /> : null}
       {signedIn ? (

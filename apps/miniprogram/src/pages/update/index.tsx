@@ -12,7 +12,6 @@ import { MemberEditor } from '../../components/household-editor';
 import { Btn, Card, Choice, ErrorBox, Field, Loading, Notice, Screen } from '../../components/ui';
 import { validateIdNumber } from '@zczr/id-card';
 
-
 type Change = 'member' | 'job' | 'bill';
 
 export default function Update() {
@@ -93,7 +92,12 @@ export default function Update() {
           />
           {change === 'bill' ? (
             <Card>
-              <Choice<ExpenseType> label='账单类型' options={(Object.keys(EXPENSE_TYPE_LABELS) as ExpenseType[]).map((t) => ({ value: t, label: EXPENSE_TYPE_LABELS[t] }))} value={billType} onChange={setBillType} />
+              <Choice<ExpenseType>
+                label='账单类型'
+                options={(Object.keys(EXPENSE_TYPE_LABELS) as ExpenseType[]).map((t) => ({ value: t, label: EXPENSE_TYPE_LABELS[t] }))}
+                value={billType}
+                onChange={setBillType}
+              />
               <Field label='金额（元）' type='digit' value={amount} onChange={setAmount} />
               <Field label='日期' value={date} onChange={setDate} />
             </Card>
@@ -112,7 +116,11 @@ export default function Update() {
           ) : null}
           <Btn
             loading={busy}
-            disabled={(change === 'bill' && (!amountOk || !dateOk)) || (change === 'job' && !dateOk) || (change === 'member' && (!fullMembers || !validateIdNumber(member.idNumber).valid || member.name.length < 2))}
+            disabled={
+              (change === 'bill' && (!amountOk || !dateOk)) ||
+              (change === 'job' && !dateOk) ||
+              (change === 'member' && (!fullMembers || !validateIdNumber(member.idNumber).valid || member.name.length < 2))
+            }
             onClick={() => void submit()}
           >
             提交变更
