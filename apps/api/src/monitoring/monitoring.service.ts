@@ -5,7 +5,7 @@ import type { JobEntity } from '../jobs/job.entity.js';
 import type { JobKind, ShardContext } from '../jobs/job-kind.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
@@ -24,6 +24,12 @@ const PAGE = 1000;
 const TICK_MS = 3_600_000;
 
 const JOB_KIND = 'monitoring';
+
+/** The id of a district's scheduled run for a month (YYYY-MM): a UUID-shaped digest, the same in every process. */
+export function scheduledRunId(districtCode: string, period: string): string {
+  const h = createHash('sha256').update(`monitoring-scheduled|${districtCode}|${period}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /**
  * The monthly monitoring run (and on demand): every active household through the pipeline, as a
@@ -72,6 +78,8 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
       if (!(await this.repo.findForPeriod(district, this.clock.today().slice(0, 7)))) await this.begin('system', district, 'scheduled');
       else await this.tasks.escalateOverdue(district);
     } catch (e) {
+      // Another API process's timer started this month's run first (the run id is the month's own).
+      if (e instanceof AppError && e.code === 'MONITORING_RUNNING') return;
       this.logger.error(`monitoring tick failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
@@ -86,10 +94,13 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
     if (await this.repo.findRunning(districtCode)) throw new AppError('MONITORING_RUNNING');
     const bounds = await this.households.shardBoundaries(districtCode, this.config.jobs.shardSize);
     const ranges = [...bounds, null].map((toKey, i) => ({ fromKey: i === 0 ? '' : bounds[i - 1]!, toKey }));
+    const period = this.clock.today().slice(0, 7);
     const run: MonitoringRunEntity = {
-      id: randomUUID(),
+      // A scheduled run's id is its district's and month's own, so the timers of several API processes
+      // that race for the same month insert one run: the loser's insert fails on the primary key.
+      id: trigger === 'scheduled' ? scheduledRunId(districtCode, period) : randomUUID(),
       trigger,
-      period: this.clock.today().slice(0, 7),
+      period,
       districtCode,
       status: 'running',
       processed: 0,
@@ -99,10 +110,15 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
       finishedAt: null,
       error: null,
     };
-    await this.tx.run(async (m) => {
-      await this.repo.insertRun(run, m);
-      await this.jobs.create(m, JOB_KIND, run.id, ranges);
-    });
+    try {
+      await this.tx.run(async (m) => {
+        await this.repo.insertRun(run, m);
+        await this.jobs.create(m, JOB_KIND, run.id, ranges);
+      });
+    } catch (e) {
+      if (trigger === 'scheduled' && (await this.repo.findRun(run.id))) throw new AppError('MONITORING_RUNNING');
+      throw e;
+    }
     await this.jobs.dispatch(run.id, ranges.length);
     return run;
   }
