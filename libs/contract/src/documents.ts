@@ -55,6 +55,16 @@ export const HOUSEHOLD_REGISTER_FIELDS = [
 export type HouseholdRegisterField = (typeof HOUSEHOLD_REGISTER_FIELDS)[number];
 
 /** Labels of the fields read from documents. */
+/** The ID card front's own printed labels (the words a resident checks against the card in hand). */
+export const ID_CARD_PRINTED_LABELS: Readonly<Record<IdCardFrontField, string>> = {
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  birthDate: '出生',
+  address: '住址',
+  idNumber: '公民身份号码',
+};
+
 export const OCR_FIELD_LABELS: Readonly<Record<IdCardFrontField | IdCardBackField | DisabilityCertificateField | HouseholdRegisterField, string>> = {
   name: '姓名',
   sex: '性别',

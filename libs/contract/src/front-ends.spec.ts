@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as contract from './index.js';
 
 /** Which apps are held to the rule. Switch an app on in the commit that completes its migration. */
-export const ENFORCED: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: false, miniprogram: false };
+export const ENFORCED: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: false, miniprogram: true };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -86,8 +86,11 @@ function sources(dir: string): string[] {
 export function copiesIn(file: string, text: string): string[] {
   const found: string[] = [];
   const lineOf = (index: number): number => text.slice(0, index).split('\n').length;
-  for (const m of text.matchAll(/\b(?:interface|type)\s+([A-Z][A-Za-z]*)\b/g)) {
-    if (SHAPE_NAMES.includes(m[1]!)) found.push(`${file}:${lineOf(m.index)} declares ${m[1]} (import it from @zczr/contract)`);
+  // A hand-written shape: an interface, or a type spelled out as an object literal. An alias of the
+  // contract's type (`type Task = TaskView`, `Extract<…>`) is a use, not a copy.
+  for (const m of text.matchAll(/\b(?:interface\s+([A-Z][A-Za-z]*)\b|type\s+([A-Z][A-Za-z]*)\s*(?:<[^>=]*>)?\s*=\s*\{)/g)) {
+    const name = m[1] ?? m[2]!;
+    if (SHAPE_NAMES.includes(name)) found.push(`${file}:${lineOf(m.index)} declares ${name} (import it from @zczr/contract)`);
   }
   // An object literal `{ …: '标签', …: '标签', … }` holding three or more labels of one contract table.
   for (const m of text.matchAll(/\{[^{}]*\}/g)) {
@@ -114,7 +117,7 @@ describe('the copy detector', () => {
   });
 
   it('lets through the use of a label and an app-only type', () => {
-    const use = `import { TASK_STATUS_LABELS } from '@zczr/contract';\ninterface Props { status: string }\nconst t = { title: '待领取', icon: 'x' };`;
+    const use = `import { TASK_STATUS_LABELS, type TaskView } from '@zczr/contract';\ninterface Props { status: string }\nconst t = { title: '待领取', icon: 'x' };\nexport type Task = TaskView;`;
     expect(copiesIn('y.tsx', use)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /** Photograph (or pick) an ID card, read it with the API's OCR, and hand back the fields to confirm. */
 import { useState } from 'react';
+import { ID_CARD_PRINTED_LABELS } from '@zczr/contract';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { api } from '../services/api';
@@ -11,14 +12,7 @@ import { Btn, Notice } from './ui';
 
 export type ScannedFields = Partial<Record<IdCardFieldName, string>>;
 
-export const ID_FIELD_LABELS: Record<IdCardFieldName, string> = {
-  name: '姓名',
-  sex: '性别',
-  ethnicity: '民族',
-  birthDate: '出生',
-  address: '住址',
-  idNumber: '公民身份号码',
-};
+export const ID_FIELD_LABELS: Readonly<Record<IdCardFieldName, string>> = ID_CARD_PRINTED_LABELS;
 
 /** Picks a photo; null when the user cancelled. */
 export async function choosePhoto(): Promise<LocalPhoto | null> {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TASK_KIND_LABELS } from '@zczr/contract';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { api } from '../../services/api';
@@ -12,7 +13,7 @@ import { prefetchRegions } from '../../services/regions';
 import { useEffect } from 'react';
 
 const TASKS_KEY = 'zczr.worker.tasks';
-const KIND: Record<Task['kind'], string> = { warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' };
+const KIND: Readonly<Record<Task['kind'], string>> = TASK_KIND_LABELS;
 
 function daysLeft(due: string): number {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
