@@ -188,14 +188,12 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
       else v.unknown.push({ policyCode: e.policyCode, missing: e.missingFacts ? e.missingFacts.split(',') : [] });
     }
     for (const r of records) {
-      views
-        .get(r.householdId)
-        ?.records.push({
-          source: r.source,
-          personHash: r.personHash,
-          eventDate: r.eventDate,
-          values: this.cipher.decryptJson<Record<string, RowValue>>(r.payloadEnc),
-        });
+      views.get(r.householdId)?.records.push({
+        source: r.source,
+        personHash: r.personHash,
+        eventDate: r.eventDate,
+        values: this.cipher.decryptJson<Record<string, RowValue>>(r.payloadEnc),
+      });
     }
     return [...views.values()];
   }
