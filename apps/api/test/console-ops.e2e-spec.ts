@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import { Clock } from '../src/common/time.js';
+import { ScreeningsService } from '../src/screenings/screenings.service.js';
 import { generate } from 'otplib';
 import { createHouseholdAsStaff, person, workerPlacement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
@@ -224,6 +225,18 @@ describe('console operations', () => {
       const small = counts.filter((c) => typeof c.v === 'number' && c.v > 0 && c.v < 5 && !c.path.endsWith('.circle') && !c.path.endsWith('Rate'));
       expect(small).toEqual([]);
       expect(counts.some((c) => c.v === '<5')).toBe(true); // 60 households over 9 streets: small cells exist
+    });
+
+    it('answers from the screening just finished, not from the figures it kept before it', async () => {
+      const before = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      const kept = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      expect(kept.body.generatedAt).toBe(before.body.generatedAt); // the second read is the kept result
+      const started = await t.http().post('/api/v1/screenings').set(bearer(district)).expect(201);
+      expect(before.body.coverage.run?.id).not.toBe(started.body.id);
+      await t.app.get(ScreeningsService).finished(started.body.id);
+      const after = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      expect(after.body.coverage.run?.id).toBe(started.body.id);
+      expect(after.body.coverage.byPolicy.length).toBeGreaterThan(0);
     });
 
     it('scopes a street reviewer to their street', async () => {

@@ -7,6 +7,7 @@ import { AccessService } from '../access/access.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { ScreeningCoverageEntity } from '../screenings/screening.entity.js';
 import { ANY_POLICY } from '../screenings/coverage.js';
@@ -39,20 +40,30 @@ const rate = (eligible: number, silent: number): number | null =>
 /**
  * The dashboard: people and households by risk colour, income circle, assistance category and street;
  * coverage (eligible vs receiving) from the latest screening; twelve months of trends. Scoped by
- * the caller's region; every count of 1–4 leaves the API as "<5". A result is kept 30 s per scope.
+ * the caller's region; every count of 1–4 leaves the API as "<5". A result is kept 30 s per scope, and
+ * dropped in every API process when a screening, monitoring run or import finishes.
  */
 @Injectable()
 export class DashboardService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Dashboard');
   private readonly cache = new Map<string, { at: number; value: Promise<DashboardDto>; settled: boolean }>();
+  /** Bumped on every invalidation: a computation begun before it is never kept. */
+  private generation = 0;
 
   constructor(
     private readonly repo: DashboardRepository,
     private readonly regions: RegionsRepository,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    bus: InvalidationBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // A finished screening, monitoring run or import changes the figures: compute them afresh on the next read.
+    bus.on('aggregates', () => {
+      this.generation++;
+      this.cache.clear();
+    });
+  }
 
   async dashboard(auth: AuthContext): Promise<DashboardDto> {
     return this.cached(this.areaOf(auth));
@@ -70,20 +81,22 @@ export class DashboardService implements OnApplicationBootstrap {
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
     const value = this.compute(area);
     const at = Date.now();
+    const generation = this.generation;
     if (!hit || !hit.settled) {
-      this.keep(key, at, value);
+      this.keep(key, at, value, generation);
       return value;
     }
     // Stale: answer with the last result, replace it once the new one is ready.
     hit.at = at;
     value.then(
-      () => this.keep(key, at, value),
+      () => this.keep(key, at, value, generation),
       () => undefined,
     );
     return hit.value;
   }
 
-  private keep(key: string, at: number, value: Promise<DashboardDto>): void {
+  private keep(key: string, at: number, value: Promise<DashboardDto>, generation: number): void {
+    if (generation !== this.generation) return;
     const entry = { at, value, settled: false };
     this.cache.set(key, entry);
     value.then(

@@ -9,6 +9,7 @@ import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Transactor } from '../database/transactor.js';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { MonitoringPipeline } from '../monitoring/monitoring-pipeline.js';
 import { sniffFormat } from './file-reader.js';
 import { preparedBatches, readHeader, type PreparedBatch, type PreparedBatches } from './row-preparation.js';
@@ -45,6 +46,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     private readonly audit: AuditService,
     private readonly tx: Transactor,
     private readonly clock: Clock,
+    private readonly bus: InvalidationBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -196,6 +198,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       lastRow = -1;
       const raised = await this.pipeline.processIds([...affected], { kind: 'import', ref: run.id }, false);
       await this.repo.updateRun(run.id, { status: 'completed', warningsRaised: raised.warnings, finishedAt: this.clock.iso() });
+      this.bus.publish('aggregates');
       await this.audit.record(null, {
         action: 'import.complete',
         entityType: 'import',

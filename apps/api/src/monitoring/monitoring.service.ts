@@ -11,6 +11,7 @@ import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { TaskDispatch } from '../tasks/task-dispatch.service.js';
 import { addCounts, emptyCounts, MonitoringPipeline, type PipelineCounts } from './monitoring-pipeline.js';
 import type { MonitoringRunEntity } from './monitoring-run.entity.js';
@@ -52,6 +53,7 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
     private readonly jobs: JobsService,
     private readonly tx: Transactor,
     private readonly clock: Clock,
+    private readonly bus: InvalidationBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     jobs.register(this);
@@ -167,6 +169,7 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
   }
 
   async afterFinish(job: JobEntity): Promise<void> {
+    this.bus.publish('aggregates');
     const run = await this.repo.findRun(job.id);
     await this.audit.record(null, {
       action: 'monitoring.complete',

@@ -16,6 +16,7 @@ import { MatcherService, type Library } from '../eligibility/matcher.service.js'
 import { PopulationService } from '../eligibility/population.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import type { EntityManager } from 'typeorm';
+import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { Transactor } from '../database/transactor.js';
 import type { JobEntity } from '../jobs/job.entity.js';
 import type { JobKind, ShardContext } from '../jobs/job-kind.js';
@@ -142,6 +143,7 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     private readonly tx: Transactor,
+    private readonly bus: InvalidationBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     jobs.register(this);
@@ -378,6 +380,7 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     this.logger.log(`Screening ${job.id}: ${processed} households in ${job.shardsTotal} shards`);
     const run = await this.repo.findRun(job.id);
     if (run?.status !== 'completed') return;
+    this.bus.publish('aggregates');
     for (const listener of this.completedListeners) {
       await listener(run).catch((e: unknown) => this.logger.error(`After screening ${run.id}: ${e instanceof Error ? e.message : String(e)}`));
     }

@@ -14,6 +14,8 @@ export type Topic =
   | 'facts.household'
   /** The whole preview store (a screening finished elsewhere). */
   | 'facts.all'
+  /** Figures over many households (the dashboard): a screening, monitoring run or import finished. */
+  | 'aggregates'
   /** A process's own heartbeat: proves its subscription still delivers. */
   | 'echo';
 
