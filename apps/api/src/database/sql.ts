@@ -2,22 +2,36 @@ import { assertNever } from '@zczr/domain';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 
-/** The condition a household row (`alias`) must meet to be in a caller's scope, with its parameters. */
-function householdInScope(alias: string, scope: Scope): [string, Record<string, unknown>] {
+/** The scope rule as data: which household column must hold one of which values (none: nothing is in scope). */
+function scopeRule(scope: Scope): { column: 'id' | 'gridId' | 'streetCode' | 'districtCode'; values: string[] } | null {
   switch (scope.kind) {
     case 'household':
-      return [`${alias}.id = :scopeHousehold`, { scopeHousehold: scope.householdId ?? '' }];
+      return { column: 'id', values: [scope.householdId ?? ''] };
     case 'grids':
-      return scope.gridIds.length ? [`${alias}.gridId IN (:...scopeGrids)`, { scopeGrids: scope.gridIds }] : ['1 = 0', {}];
+      return scope.gridIds.length ? { column: 'gridId', values: [...scope.gridIds] } : null;
     case 'street':
-      return [`${alias}.streetCode = :scopeStreet`, { scopeStreet: scope.streetCode }];
+      return { column: 'streetCode', values: [scope.streetCode] };
     case 'district':
-      return [`${alias}.districtCode = :scopeDistrict`, { scopeDistrict: scope.districtCode }];
+      return { column: 'districtCode', values: [scope.districtCode] };
     case 'none':
-      return ['1 = 0', {}];
+      return null;
     default:
       return assertNever(scope);
   }
+}
+
+/** The condition a household row (`alias`) must meet to be in a caller's scope, with named parameters (query builders). */
+function householdInScope(alias: string, scope: Scope): [string, Record<string, unknown>] {
+  const rule = scopeRule(scope);
+  if (!rule) return ['1 = 0', {}];
+  return [`${alias}.${rule.column} IN (:...scopeValues)`, { scopeValues: rule.values }];
+}
+
+/** The same condition with `?` placeholders, for hand-written SQL (the same text on SQLite and MySQL). */
+export function householdInScopeSql(alias: string, scope: Scope): { sql: string; params: string[] } {
+  const rule = scopeRule(scope);
+  if (!rule) return { sql: '1 = 0', params: [] };
+  return { sql: `${alias}.${rule.column} IN (${rule.values.map(() => '?').join(', ')})`, params: rule.values };
 }
 
 /** The one scope-to-SQL rule, for a query over the household table itself (aliased `alias`). */

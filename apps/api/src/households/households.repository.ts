@@ -1,10 +1,10 @@
-import { assertNever } from '@zczr/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { bulkInsert } from '../database/bulk.js';
+import { householdInScopeSql } from '../database/sql.js';
 import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
@@ -229,26 +229,8 @@ export class HouseholdsRepository {
       sql.push(clause);
       params.push(...values);
     };
-    switch (scope.kind) {
-      case 'household':
-        add('h.id = ?', scope.householdId ?? '');
-        break;
-      case 'grids':
-        if (scope.gridIds.length === 0) add('1 = 0');
-        else add(`h.gridId IN (${scope.gridIds.map(() => '?').join(', ')})`, ...scope.gridIds);
-        break;
-      case 'street':
-        add('h.streetCode = ?', scope.streetCode);
-        break;
-      case 'district':
-        add('h.districtCode = ?', scope.districtCode);
-        break;
-      case 'none':
-        add('1 = 0');
-        break;
-      default:
-        assertNever(scope);
-    }
+    const inScope = householdInScopeSql('h', scope);
+    add(inScope.sql, ...inScope.params);
     if (filter.name) {
       const prefix = filter.name.replace(/[%_]/g, '');
       // MySQL ranges LIKE 'x%' on the index; SQLite's LIKE ignores a BINARY index, so a prefix there is a code-point range.
@@ -273,29 +255,6 @@ export class HouseholdsRepository {
       .getRepository(HouseholdRiskEntity)
       .find({ select: { householdId: true, colour: true }, where: { householdId: In(householdIds) } });
     return new Map(rows.map((r) => [r.householdId, r.colour]));
-  }
-
-  private applyScope(qb: SelectQueryBuilder<HouseholdEntity>, scope: Scope): void {
-    switch (scope.kind) {
-      case 'household':
-        qb.where('h.id = :hid', { hid: scope.householdId ?? '' });
-        return;
-      case 'grids':
-        if (scope.gridIds.length === 0) qb.where('1 = 0');
-        else qb.where('h.gridId IN (:...grids)', { grids: scope.gridIds });
-        return;
-      case 'street':
-        qb.where('h.streetCode = :scopeStreet', { scopeStreet: scope.streetCode });
-        return;
-      case 'district':
-        qb.where('h.districtCode = :scopeDistrict', { scopeDistrict: scope.districtCode });
-        return;
-      case 'none':
-        qb.where('1 = 0');
-        return;
-      default:
-        assertNever(scope);
-    }
   }
 
   /** One statement per table (the hot path of every submission: no per-entity ORM machinery). */
