@@ -585,7 +585,7 @@ export const MINIPROGRAM_CHECKS = [
         assert(t.body.status === 'submitted', `任务应为已提交，实际 ${t.body.status}`);
         const submits = (t.body.history ?? []).filter((h) => h.status === 'submitted').length;
         assert(submits === 1, `核实结果应提交恰好 1 次，实际 ${submits} 次`);
-        if (t.body.findings?.notes) assert(t.body.findings.notes.startsWith('【未遇到】'), `核实结果应记下“未遇到”：${t.body.findings.notes}`);
+        assert(t.body.findings?.outcome === 'not_home', `核实结果应记下入户结果“未遇到”（not_home），实际 ${t.body.findings?.outcome}`);
         // Back online the list refreshed by itself: the visited family's task card is gone.
         assert((await page.locator('.task-queued').count()) === 0, '联网后“等待上传”的任务应消失');
       }

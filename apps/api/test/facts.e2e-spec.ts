@@ -377,4 +377,38 @@ describe('facts the rules miss (issue 12)', () => {
     expect(w.body.total).toBe(1);
     expect(w.body.items[0].evidence).toMatchObject({ source: 'declared' });
   });
+
+  it('a visit that did not meet the family records why, carries no fact changes, and the reviewer sees the outcome', async () => {
+    const worker = await t.tokenFor('grid_worker');
+    const id = await create((c, h) => oldManBody(c, h, { supporters: [] }), person('何独居', YEAR - 75));
+    const task = (await t.http().post('/api/v1/tasks').set(bearer(district)).send({ householdId: id }).expect(201)).body as { id: string };
+    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set(bearer(worker)).expect(200);
+    const visit = { visitedAt: new Date().toISOString(), gps: { lat: 30.68, lng: 103.85 }, notes: '敲门无人应答，邻居说去女儿家了。' };
+    const refused = await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .set(bearer(worker))
+      .send({ ...visit, outcome: 'not_home', factUpdates: { incomes: [{ type: 'wage', monthlyAmount: 500, memberIndex: 0 }] } })
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'VISIT_NOT_MET' });
+    const bad = await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .set(bearer(worker))
+      .send({ ...visit, outcome: 'asleep' })
+      .expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .set(bearer(worker))
+      .send({ ...visit, outcome: 'not_home', factUpdates: { incomes: [] } })
+      .expect(200);
+    const seen = (await t.http().get(`/api/v1/tasks/${task.id}`).set(bearer(district)).expect(200)).body as {
+      findings: { outcome: string; notes: string };
+      findingsDiff: unknown[];
+    };
+    expect(seen.findings).toMatchObject({ outcome: 'not_home', notes: visit.notes });
+    expect(seen.findingsDiff).toEqual([]);
+  });
 });

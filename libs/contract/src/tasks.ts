@@ -45,9 +45,21 @@ export interface FactUpdates extends HouseholdSections {
   members?: MemberFactUpdate[];
 }
 
+/** How a home visit went: the family met, or why not. */
+export const VISIT_OUTCOMES = ['met', 'not_home', 'refused', 'moved'] as const;
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+export const VISIT_OUTCOME_LABELS: Readonly<Record<VisitOutcome, string>> = {
+  met: '见到家人',
+  not_home: '未遇到',
+  refused: '拒访',
+  moved: '已搬离',
+};
+
 /** What a grid worker found at the door. */
 export interface VisitFindings {
   visitedAt: string;
+  /** Absent in visits recorded before the field existed: read as `met`. Only a visit that met the family may carry fact updates. */
+  outcome?: VisitOutcome;
   gps: Gps;
   notes: string;
   /** Photos (attachment ids). */

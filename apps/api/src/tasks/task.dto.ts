@@ -19,7 +19,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DisabilityDto, HealthDto, HouseholdSectionsDto, SelfCareDto } from '../households/household.dto.js';
-import { DECISION_KINDS, ESCALATION_LEVELS, FACT_SECTIONS, TASK_STATUSES, type EscalationLevel, type TaskStatus } from '@zczr/contract';
+import {
+  DECISION_KINDS,
+  ESCALATION_LEVELS,
+  FACT_SECTIONS,
+  TASK_STATUSES,
+  VISIT_OUTCOMES,
+  type EscalationLevel,
+  type TaskStatus,
+  type VisitOutcome,
+} from '@zczr/contract';
 import type { TaskHistoryStatus } from '@zczr/contract';
 import type {
   Assignee,
@@ -107,6 +116,10 @@ export class FactUpdatesDto extends HouseholdSectionsDto implements FactUpdates 
 
 export class SubmitFindingsDto implements VisitFindings {
   @ApiProperty({ description: '入户时间' }) @IsISO8601({ strict: true }) visitedAt: string;
+  @ApiPropertyOptional({ enum: VISIT_OUTCOMES, description: '入户结果：见到家人、未遇到、拒访、已搬离（缺省为见到家人）；未见到家人时不能附带家庭信息变更' })
+  @IsOptional()
+  @IsIn([...VISIT_OUTCOMES])
+  outcome?: VisitOutcome;
   @ApiProperty({ type: GpsDto }) @ValidateNested() @Type(() => GpsDto) gps: GpsDto;
   @ApiProperty({ description: '核实情况' }) @IsString() @MaxLength(2000) notes: string;
   @ApiPropertyOptional({ type: [String], description: '现场照片（附件 id）' })

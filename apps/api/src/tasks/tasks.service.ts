@@ -175,6 +175,7 @@ export class TasksService {
     const t = await this.visible(auth, id);
     if (t.assigneeId !== auth.userId) throw new AppError('FORBIDDEN', '只有承办网格员可以提交核实结果');
     if (t.status !== 'in_progress' && t.status !== 'returned') throw new AppError('INVALID_STATE', '请先领取任务');
+    if ((dto.outcome ?? 'met') !== 'met' && hasFactUpdates(dto.factUpdates)) throw new AppError('VISIT_NOT_MET');
     const findingsEnc = this.cipher.encryptJson(dto);
     const task = await this.tx.run((m) => this.transition(m, t, ['in_progress', 'returned'], 'submitted', auth.userId, { findingsEnc }));
     await this.audit.record(auth, {
@@ -182,7 +183,7 @@ export class TasksService {
       entityType: 'task',
       entityId: id,
       householdId: t.householdId,
-      detail: { factUpdates: Object.keys(dto.factUpdates ?? {}) },
+      detail: { outcome: dto.outcome ?? 'met', factUpdates: Object.keys(dto.factUpdates ?? {}) },
     });
     return this.toDto(auth, task);
   }
@@ -467,4 +468,9 @@ export function applyFindings(before: HouseholdContent, updates: FactUpdatesDto 
   if (grantedPolicy && !next.benefits.some((b) => b.policyCode === grantedPolicy))
     next.benefits = [...next.benefits, { policyCode: grantedPolicy, since: today }];
   return next;
+}
+
+/** Whether a patch names anything at all (an empty object or empty lists change nothing). */
+function hasFactUpdates(u: FactUpdatesDto | undefined): boolean {
+  return !!u && Object.values(u).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null));
 }

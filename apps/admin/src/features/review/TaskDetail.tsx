@@ -5,6 +5,7 @@ import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shared/labels';
 import type { HouseholdView as Household, ReviewQueueItem as QueueItem, TaskView as Task } from '@zczr/contract';
+import { VISIT_OUTCOME_LABELS } from '@zczr/contract';
 
 const SECTIONS = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'] as const;
 const TASK_STATUS_LABELS: Record<string, string> = {
@@ -52,6 +53,15 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
           {task.dueDate} {task.overdue && <Tag color="red">已超期</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label="入户时间">{formatDateTime(f?.visitedAt)}</Descriptions.Item>
+        <Descriptions.Item label="入户结果">
+          {f ? (
+            <Tag color={(f.outcome ?? 'met') === 'met' ? 'green' : 'orange'} data-testid="visit-outcome">
+              {VISIT_OUTCOME_LABELS[f.outcome ?? 'met']}
+            </Tag>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label="风险颜色">
           {item.riskColour ? (
             <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag>

@@ -6,18 +6,13 @@ import { errorMessage } from '../../services/request';
 import { readStored, removeStored, saveStored } from '../../services/storage';
 import type { Household } from '../../services/types';
 import { RELATION_LABELS } from '@zczr/domain';
+import { VISIT_OUTCOMES, VISIT_OUTCOME_LABELS, type VisitOutcome } from '@zczr/contract';
 import { Btn, Card, Choice, Field, Notice, Problems, Row, Screen, Tick } from '../../components/ui';
 import { shortAddress } from '../lib/words';
 import { enqueueVisit, syncOutbox } from '../lib/queue';
 
-/** How the visit went: met the family, or why not. */
-const OUTCOMES = [
-  { value: 'met', label: '见到家人' },
-  { value: 'not_home', label: '未遇到' },
-  { value: 'refused', label: '拒访' },
-  { value: 'moved', label: '已搬离' },
-] as const;
-type VisitOutcome = (typeof OUTCOMES)[number]['value'];
+/** How the visit went: met the family, or why not (the API's own list and words). */
+const OUTCOMES = VISIT_OUTCOMES.map((value) => ({ value, label: VISIT_OUTCOME_LABELS[value] }));
 
 interface VisitDraft {
   outcome?: VisitOutcome;
@@ -66,7 +61,7 @@ export default function Visit() {
 
   const outcome: VisitOutcome = d.outcome ?? 'met';
   const met = outcome === 'met';
-  const outcomeLabel = OUTCOMES.find((o) => o.value === outcome)!.label;
+  const outcomeLabel = VISIT_OUTCOME_LABELS[outcome];
   // The family and the reason, even offline: from the task list the worker tapped.
   const name = household?.headName ?? (router.params.name ? decodeURIComponent(router.params.name) : '');
   const address = household?.address ?? (router.params.address ? decodeURIComponent(router.params.address) : '');
@@ -79,8 +74,9 @@ export default function Visit() {
     const title = name ? `${name}家` : `任务 ${taskId.slice(0, 8)}`;
     enqueueVisit(title, taskId, ['open', 'assigned'].includes(router.params.status ?? ''), {
       visitedAt: d.visitedAt,
+      outcome,
       gps: d.gps,
-      notes: `【${outcomeLabel}】${d.notes.trim() || (met ? '' : `入户${outcomeLabel}`)}`,
+      notes: d.notes.trim() || (met ? '' : `入户${outcomeLabel}`),
       ...(!met || (Number.isNaN(income) && !d.jobLost)
         ? {}
         : {
