@@ -174,7 +174,7 @@ export const ADMIN_CHECKS = [
     },
   },
   {
-    name: '家庭档案：检索并打开一户，查看政策匹配解释与访问记录',
+    name: '家庭档案：检索并打开一户（默认脱敏），填写事由查看完整信息并记入访问记录，查看政策匹配解释',
     shot: 'admin-household.png',
     async run({ page, base, shoot }) {
       await staffSignIn(page, base, 'demo-district', '/admin/households');
@@ -183,6 +183,20 @@ export const ADMIN_CHECKS = [
       await shoot('admin-households.png');
       await table.locator('tbody tr.ant-table-row a').first().click();
       await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
+      // Opened masked; 查看完整 asks for a reason, shows the full ID number, and the read is on record.
+      const idCell = () =>
+        page
+          .getByText(/^\d{6}[\d*]{8}\d{3}[\dX*]$/)
+          .first()
+          .innerText();
+      const maskedId = await idCell();
+      assert(maskedId.includes('*'), `打开档案时身份证号应脱敏：${maskedId}`);
+      await page.getByTestId('reveal').click();
+      await page.getByRole('button', { name: '确认查看' }).click();
+      await page.getByTestId('revealed-note').waitFor({ state: 'visible', timeout: WAIT });
+      const fullId = await idCell();
+      assert(!fullId.includes('*'), `查看完整信息后身份证号仍为脱敏：${fullId}`);
+      await shoot('admin-household-revealed.png');
       await page.getByRole('tab', { name: '政策匹配' }).click();
       await page.getByTestId('eligibility').waitFor({ state: 'visible', timeout: WAIT });
       const firstPanel = page.getByTestId('eligibility').locator('.ant-collapse-header').first();
@@ -192,7 +206,7 @@ export const ADMIN_CHECKS = [
       assert(/实际：/.test(tree) && /要求：/.test(tree), `条件树未显示实际值与要求值：${tree.slice(0, 200)}`);
       await shoot('admin-household-eligibility.png');
       await page.getByRole('tab', { name: '访问记录' }).click();
-      await page.getByTestId('audit-trail').getByText('查阅档案（完整信息）').first().waitFor({ state: 'visible', timeout: WAIT });
+      await page.getByTestId('audit-trail').getByText('查看完整信息（已填事由）').first().waitFor({ state: 'visible', timeout: WAIT });
     },
   },
   {

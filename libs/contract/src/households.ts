@@ -130,6 +130,16 @@ export interface UpdateHouseholdBody extends HouseholdSections {
   members?: MemberInput[];
 }
 
+/** One household: `view=masked` asks for the masked view whatever the role (the console's default). */
+export interface HouseholdViewQuery {
+  view?: 'masked';
+}
+
+/** 查看完整: why the reviewer needs the personal data in full (written to the audit log). */
+export interface RevealBody {
+  reason: string;
+}
+
 export interface HouseholdListQuery extends PageQuery {
   /** Head's name, prefix. */
   name?: string;

@@ -51,8 +51,10 @@ import type {
   HouseholdListQuery,
   HouseholdSummary,
   HouseholdView,
+  HouseholdViewQuery as HouseholdViewQueryShape,
   MemberView,
   Page,
+  RevealBody,
   Revision,
   RevisionSource,
   UpdateHouseholdBody,
@@ -306,4 +308,16 @@ export class RevisionResponseDto implements Revision {
   @ApiProperty({ nullable: true }) submissionId: string | null;
   @ApiProperty({ type: [FieldChangeDto] }) changes: FieldChangeDto[];
   @ApiProperty() createdAt: string;
+}
+
+export class HouseholdViewQuery implements HouseholdViewQueryShape {
+  @ApiPropertyOptional({ enum: ['masked'], description: 'masked：无论角色均返回脱敏视图（工作台默认）' }) @IsOptional() @IsIn(['masked']) view?: 'masked';
+}
+
+export class RevealDto implements RevealBody {
+  @ApiProperty({ description: '查看事由（记入审计日志）', minLength: 2, maxLength: 200 })
+  @IsString()
+  @Length(2, 200)
+  @Matches(/\S.*\S/)
+  reason: string;
 }

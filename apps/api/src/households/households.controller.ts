@@ -1,10 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Auth } from '../auth/decorators.js';
+import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
-import { CreateHouseholdDto, HouseholdPageDto, HouseholdResponseDto, ListHouseholdsQuery, RevisionResponseDto, UpdateHouseholdDto } from './household.dto.js';
+import {
+  CreateHouseholdDto,
+  HouseholdPageDto,
+  HouseholdResponseDto,
+  HouseholdViewQuery,
+  ListHouseholdsQuery,
+  RevealDto,
+  RevisionResponseDto,
+  UpdateHouseholdDto,
+} from './household.dto.js';
 import { HouseholdWriteResult, HouseholdsService } from './households.service.js';
 
 class HouseholdWriteResultDto {
@@ -37,8 +46,17 @@ export class HouseholdsController {
 
   @Get(':id')
   @ApiOkResponse({ type: HouseholdResponseDto })
-  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<HouseholdResponseDto> {
-    return this.service.get(auth, id);
+  get(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Query() q: HouseholdViewQuery): Promise<HouseholdResponseDto> {
+    return this.service.get(auth, id, q.view === 'masked');
+  }
+
+  @Post(':id/reveal')
+  @HttpCode(200)
+  @Roles('street_reviewer', 'district_reviewer')
+  @ApiOperation({ summary: '查看完整个人信息（须填写事由，记入审计日志）' })
+  @ApiOkResponse({ type: HouseholdResponseDto })
+  reveal(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: RevealDto): Promise<HouseholdResponseDto> {
+    return this.service.reveal(auth, id, body.reason.trim());
   }
 
   @Patch(':id')

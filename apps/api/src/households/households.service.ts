@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isStaffRole, maskIdNumber, maskName, seesSensitiveInFull, type Role, type SupporterInput } from '@zczr/domain';
+import { isStaffRole, maskIdNumber, maskName, seesSensitiveInFull, type SupporterInput } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -142,11 +142,15 @@ export class HouseholdsService {
       householdId: id,
       detail: { members: content.members.length, direct, submissionId: (submission as SubmissionEntity | null)?.id ?? null },
     });
-    const view = await this.viewOf(auth.role, household, members, content, (submission as SubmissionEntity | null)?.id ?? null);
+    const view = await this.viewOf(seesSensitiveInFull(auth.role), household, members, content, (submission as SubmissionEntity | null)?.id ?? null);
     return { household: view, submissionId: (submission as SubmissionEntity | null)?.id ?? null, applied: direct };
   }
 
-  async get(auth: AuthContext, id: string): Promise<HouseholdResponseDto> {
+  /**
+   * One household. `masked`: the masked view whatever the role (the console's default: personal
+   * data stays hidden until the reviewer asks for it with a reason, see `reveal`).
+   */
+  async get(auth: AuthContext, id: string, masked = false, reason: string | null = null): Promise<HouseholdResponseDto> {
     const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
     if (h.status === 'withdrawn') {
       // Consent withdrawn: the file is erased or locked. A locked file is kept for the record, never shown.
@@ -166,14 +170,21 @@ export class HouseholdsService {
     const members = await this.households.membersOf(h.id);
     const content = this.codec.decode(h, members);
     const pending = await this.submissions.findOpenForHousehold(h.id);
-    const full = seesSensitiveInFull(auth.role);
+    const full = seesSensitiveInFull(auth.role) && !masked;
     await this.audit.record(auth, {
-      action: full ? 'household.read_sensitive_full' : 'household.read_sensitive_masked',
+      action: reason !== null ? 'household.reveal' : full ? 'household.read_sensitive_full' : 'household.read_sensitive_masked',
       entityType: 'household',
       entityId: h.id,
       householdId: h.id,
+      ...(reason !== null ? { detail: { reason } } : {}),
     });
-    return this.viewOf(auth.role, h, members, content, pending?.id ?? null);
+    return this.viewOf(full, h, members, content, pending?.id ?? null);
+  }
+
+  /** The full view on request, with the reason written to the audit log (查看完整). Only roles that may see personal data in full. */
+  async reveal(auth: AuthContext, id: string, reason: string): Promise<HouseholdResponseDto> {
+    if (!seesSensitiveInFull(auth.role)) throw new AppError('FORBIDDEN', '您的角色不能查看完整个人信息');
+    return this.get(auth, id, false, reason);
   }
 
   async list(auth: AuthContext, q: ListHouseholdsQuery): Promise<HouseholdPageDto> {
@@ -249,7 +260,7 @@ export class HouseholdsService {
       householdId: h.id,
       detail: { kind: 'update', baseVersion: h.version },
     });
-    return { household: await this.viewOf(auth.role, h, members, before, submission.id), submissionId: submission.id, applied: false };
+    return { household: await this.viewOf(seesSensitiveInFull(auth.role), h, members, before, submission.id), submissionId: submission.id, applied: false };
   }
 
   async revisions(auth: AuthContext, id: string): Promise<RevisionResponseDto[]> {
@@ -471,7 +482,7 @@ export class HouseholdsService {
   }
 
   private async viewOf(
-    role: Role,
+    full: boolean,
     h: HouseholdEntity,
     members: MemberEntity[],
     content: HouseholdContent,
@@ -481,7 +492,7 @@ export class HouseholdsService {
       h,
       content,
       members.map((x) => x.id),
-      seesSensitiveInFull(role),
+      full,
       pending,
       this.clock.now(),
     );

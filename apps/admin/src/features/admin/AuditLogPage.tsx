@@ -47,6 +47,7 @@ const ACTION_LABELS: Record<string, string> = {
   'import.complete': '导入完成',
   'household.read_sensitive_full': '查阅档案（完整信息）',
   'household.read_sensitive_masked': '查阅档案（脱敏）',
+  'household.reveal': '查看完整信息（已填事由）',
   'household.read_revisions': '查看修订记录',
   'household.read_audit_trail': '查看访问记录',
   'household.search_by_id': '按身份证号检索',

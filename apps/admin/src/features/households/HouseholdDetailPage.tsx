@@ -14,6 +14,7 @@ import {
   INCOME_TYPE_LABELS,
 } from '@zczr/domain';
 import { useApiData } from '../../shared/useApiData';
+import { RevealControl } from './RevealControl';
 import { DiffTable } from '../../shared/DiffTable';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { formatDateTime, formatMoney, householdStatusLabel, labelOf, RISK_COLOUR_LABELS, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
@@ -219,7 +220,9 @@ export default function HouseholdDetailPage() {
   const { id = '' } = useParams();
   const regions = useRegions();
   const [tab, setTab] = useState('members');
-  const household = useApiData<Household>(`/api/v1/households/${id}`);
+  // Masked until the reviewer asks for the full data with a reason (查看完整, audited).
+  const household = useApiData<Household>(`/api/v1/households/${id}?view=masked`);
+  const [full, setFull] = useState<Household | null>(null);
   const risk = useApiData<Risk>(`/api/v1/risk/households/${id}`);
   const eligibility = useApiData<HouseholdEligibility>(tab === 'eligibility' ? `/api/v1/households/${id}/eligibility` : null);
   const revisions = useApiData<Revision[]>(tab === 'revisions' ? `/api/v1/households/${id}/revisions` : null);
@@ -236,7 +239,7 @@ export default function HouseholdDetailPage() {
       />
     );
   }
-  const h = household.data;
+  const h = full?.id === id ? full : household.data;
   if (!h)
     return (
       <Spin description="加载中…">
@@ -257,6 +260,7 @@ export default function HouseholdDetailPage() {
             {h.masked && <Tag color="default">敏感信息已脱敏</Tag>}
           </Space>
         }
+        extra={<RevealControl householdId={id} revealed={!h.masked} onRevealed={setFull} onHide={() => setFull(null)} />}
       >
         {h.pendingSubmissionId && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title="该户有一条待审核的变更申请" action={<Link to="/review">去审核</Link>} />
