@@ -31,6 +31,7 @@ import { SubmissionsModule } from './submissions/submissions.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { WarningsModule } from './warnings/warnings.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ApprovalsModule } from './approvals/approvals.module.js';
 import { SharedStateModule } from './shared-state/shared-state.module.js';
 
 /**
@@ -63,6 +64,7 @@ export class AppModule {
         ReviewModule,
         WarningsModule,
         RiskModule,
+        ApprovalsModule,
         TasksModule,
         MonitoringModule,
         ImportsModule,

@@ -37,7 +37,9 @@ import type {
   HouseholdListQuery,
   HouseholdSummary,
   HouseholdView,
+  HouseholdViewQuery,
   HouseholdWriteResult,
+  RevealBody,
   Revision,
   UpdateHouseholdBody,
 } from './households.js';
@@ -60,14 +62,17 @@ import type { Grid, HealthStatus, RegionNode } from './regions.js';
 import type { BulkApproveBody, BulkApproveResult, ReviewQueue, ReviewQueueQuery, ReviewSubmissionBody, SubmissionListQuery, SubmissionView } from './review.js';
 import type { FlaggedHousehold, FlaggedHouseholdsQuery, HitsQuery, ScreeningExportQuery, ScreeningHit, ScreeningResults, ScreeningRun } from './screenings.js';
 import type {
+  ApprovalSetting,
   Assignee,
   CreateTaskBody,
   EscalateTaskBody,
+  NoticeObjectionBody,
   ReassignTaskBody,
   ReviewTaskBody,
   TaskListQuery,
   TaskPage,
   TaskView,
+  UpdateApprovalSettingBody,
   VisitFindings,
 } from './tasks.js';
 
@@ -150,7 +155,8 @@ export const ENDPOINTS = {
   households: {
     create: post<HouseholdWriteResult, CreateHouseholdBody>()('/api/v1/households'),
     list: get<Page<HouseholdSummary>, HouseholdListQuery>()('/api/v1/households'),
-    get: get<HouseholdView>()('/api/v1/households/:id'),
+    get: get<HouseholdView, HouseholdViewQuery>()('/api/v1/households/:id'),
+    reveal: post<HouseholdView, RevealBody>()('/api/v1/households/:id/reveal'),
     update: send<HouseholdWriteResult, UpdateHouseholdBody>('PATCH')('/api/v1/households/:id'),
     revisions: get<Revision[]>()('/api/v1/households/:id/revisions'),
     auditTrail: get<Page<HouseholdAuditEntry>, HouseholdAuditQuery>()('/api/v1/households/:id/audit-trail'),
@@ -179,6 +185,12 @@ export const ENDPOINTS = {
     reassign: post<TaskView, ReassignTaskBody>()('/api/v1/tasks/:id/reassign'),
     assignees: get<Assignee[]>()('/api/v1/tasks/:id/assignees'),
     escalate: post<TaskView, EscalateTaskBody>()('/api/v1/tasks/:id/escalate'),
+    objection: post<TaskView, NoticeObjectionBody>()('/api/v1/tasks/:id/objection'),
+  },
+
+  approvals: {
+    list: get<ApprovalSetting[]>()('/api/v1/approval-settings'),
+    update: send<ApprovalSetting, UpdateApprovalSettingBody>('PUT')('/api/v1/approval-settings/:group'),
   },
 
   warnings: {

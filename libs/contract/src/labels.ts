@@ -100,19 +100,21 @@ export const RISK_INDICATOR_LABELS = {
   education: '教育',
   housing: '住房',
   care: '照护负担',
-  sudden: '突发事件',
+  events: '突发事件',
 } as const;
 export type RiskIndicator = keyof typeof RISK_INDICATOR_LABELS;
 
 // ---- verification tasks -------------------------------------------------------------------------
 
-export const TASK_STATUSES = ['open', 'assigned', 'in_progress', 'submitted', 'accepted', 'returned', 'closed'] as const;
+export const TASK_STATUSES = ['open', 'assigned', 'in_progress', 'submitted', 'confirming', 'in_notice', 'accepted', 'returned', 'closed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   open: '待领取',
   assigned: '已派发',
   in_progress: '核实中',
   submitted: '已提交待审核',
+  confirming: '街道已审核待区县确认',
+  in_notice: '公示中',
   accepted: '已采纳',
   returned: '已退回',
   closed: '已办结',
@@ -235,6 +237,7 @@ export type Sex = keyof typeof SEX_LABELS;
 export const AUDIT_READ_ACTION_LABELS: Readonly<Record<string, string>> = {
   'household.read_sensitive_full': '查阅档案（完整信息）',
   'household.read_sensitive_masked': '查阅档案（脱敏）',
+  'household.reveal': '查看完整信息（已填事由）',
   'household.read_revisions': '查阅修订记录',
   'household.read_audit_trail': '查阅访问记录',
   'eligibility.read': '查阅政策匹配结果',

@@ -2,6 +2,7 @@
 import type { Disability, Employment, Health, LabourCapacity, LabelledChange, SelfCareCheck } from '@zczr/domain';
 import type { Page, PageQuery } from './common.js';
 import type { HouseholdSections } from './households.js';
+import type { PolicyGroup } from '@zczr/eligibility';
 import type { DecisionKind, EscalationLevel, TaskHistoryStatus, TaskKind, TaskStatus } from './labels.js';
 
 /** One step of a task's history (see TASK_HISTORY_LABELS). */
@@ -77,6 +78,16 @@ export interface TaskDecisionBody {
   reason?: string;
 }
 
+/** 公示: the dates the decision is posted in the community before it takes effect. */
+export interface PublicNotice {
+  /** First day, YYYY-MM-DD. */
+  from: string;
+  /** Last day, YYYY-MM-DD; the benefit takes effect the day after if no objection was raised. */
+  to: string;
+  /** Set when an objection reopened the investigation. */
+  objection?: string;
+}
+
 /** The decision as recorded on acceptance, with the policy matches before and after. */
 export interface TaskDecisionRecord extends TaskDecisionBody {
   revisedVersion: number | null;
@@ -84,6 +95,37 @@ export interface TaskDecisionRecord extends TaskDecisionBody {
   eligibleAfter: string[];
   decidedBy: string;
   decidedAt: string;
+  /** Two-tier approval: the street reviewer who proposed the decision the district confirmed. */
+  proposedBy?: string;
+  proposedAt?: string;
+  /** Decisions of policy groups with 公示. */
+  notice?: PublicNotice;
+}
+
+/** A decision a street reviewer proposed, waiting for the district's confirmation (two-tier approval). */
+export interface ProposedDecision extends TaskDecisionBody {
+  proposedBy: string;
+  proposedAt: string;
+}
+
+/** How decisions granting a policy of one group are approved: one tier (street or district) or two (street, then district), and days of 公示 (0: none). */
+export interface ApprovalSetting {
+  policyGroup: PolicyGroup;
+  groupLabel: string;
+  tiers: 1 | 2;
+  noticeDays: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface UpdateApprovalSettingBody {
+  tiers: 1 | 2;
+  noticeDays: number;
+}
+
+/** An objection raised during 公示: the investigation reopens (the task goes back to the grid worker). */
+export interface NoticeObjectionBody {
+  reason: string;
 }
 
 export interface TaskView {
@@ -110,6 +152,8 @@ export interface TaskView {
   decisionKind: DecisionKind | null;
   /** Reviewers only. */
   decision?: TaskDecisionRecord;
+  /** Reviewers only, while the district's confirmation is awaited. */
+  proposal?: ProposedDecision;
   /** Reviewers and the assigned worker only. */
   findings?: VisitFindings;
   /** Field-level changes accepting the findings would make (Chinese labels; reviewers, submitted tasks only). */

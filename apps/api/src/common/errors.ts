@@ -60,6 +60,7 @@ export const ERRORS = {
     '只能导入 CSV（UTF-8 编码）或 Excel（.xlsx）文件；该文件是图片、PDF、旧版 .xls 或其他编码，请按模板另存后再导入',
   ],
   IMPORT_FILE_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '导入文件过大'],
+  NEEDS_STREET_REVIEW: [HttpStatus.CONFLICT, '该政策实行两级审批：须先由街道审核，再报区县确认'],
   VISIT_NOT_MET: [HttpStatus.BAD_REQUEST, '未见到家人的入户不能提交家庭信息变更；请只填写情况说明'],
   TASK_ALREADY_CLAIMED: [HttpStatus.CONFLICT, '该任务已被他人领取或正在处理'],
   INVALID_ASSIGNEE: [HttpStatus.BAD_REQUEST, '指派对象须为该网格的网格员'],

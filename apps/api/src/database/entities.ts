@@ -1,3 +1,4 @@
+import { ApprovalSettingEntity } from '../approvals/approval-setting.entity.js';
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
 import { ConsentEntity } from '../consents/consent.entity.js';
@@ -55,4 +56,5 @@ export const ENTITIES = [
   JobEntity,
   JobShardEntity,
   ...NOTIFICATION_ENTITIES,
+  ApprovalSettingEntity,
 ];

@@ -1,9 +1,11 @@
+import { RISK_INDICATOR_LABELS, type RiskIndicator } from '@zczr/contract';
 import type { ResolvedParameters } from '@zczr/eligibility';
 import { medicalSelfPaid12m, minusMonths, num, type HouseholdView } from '../warnings/rules.js';
 import type { RiskColour } from './risk.entity.js';
 
-export const INDICATORS = ['income', 'health', 'disability', 'employment', 'education', 'housing', 'care', 'events'] as const;
-export type Indicator = (typeof INDICATORS)[number];
+/** The risk dimensions, in the contract's order and words (RISK_INDICATOR_LABELS). */
+export const INDICATORS = Object.keys(RISK_INDICATOR_LABELS) as RiskIndicator[];
+export type Indicator = RiskIndicator;
 
 export interface RiskResult {
   score: number;

@@ -43,6 +43,8 @@ import type {
   ReviewTaskBody,
   TaskDecisionBody,
   TaskDecisionRecord,
+  ProposedDecision,
+  NoticeObjectionBody,
   TaskHistoryEntry,
   TaskKind,
   TaskListQuery,
@@ -215,7 +217,8 @@ export class TaskDto implements TaskView {
   @ApiProperty({ enum: ESCALATION_LEVELS }) escalationLevel: EscalationLevel;
   @ApiProperty() escalationLabel: string;
   @ApiProperty({ nullable: true, enum: DECISION_KINDS }) decisionKind: DecisionKind | null;
-  @ApiPropertyOptional({ type: Object, description: '处置决定与采纳前后的政策匹配（审核人员可见）' }) decision?: TaskDecisionRecord;
+  @ApiPropertyOptional({ type: Object, description: '处置决定与采纳前后的政策匹配（审核人员可见）；实行公示的含公示起止日期' }) decision?: TaskDecisionRecord;
+  @ApiPropertyOptional({ type: Object, description: '街道审核提出、待区县确认的处置决定（审核人员可见）' }) proposal?: ProposedDecision;
   @ApiPropertyOptional({ type: Object, description: '入户核实情况（审核人员和承办网格员可见）' }) findings?: VisitFindings;
   @ApiPropertyOptional({ type: [LabelledChangeDto], description: '采纳后档案将发生的字段级变化（中文字段名；仅待审核任务、审核人员可见）' })
   findingsDiff?: LabelledChangeDto[];
@@ -242,4 +245,8 @@ export class AssigneeDto implements Assignee {
   @ApiProperty() id: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ description: '未办结任务数' }) openTasks: number;
+}
+
+export class NoticeObjectionDto implements NoticeObjectionBody {
+  @ApiProperty({ description: '异议内容（如群众反映的情况）' }) @IsString() @MaxLength(500) @Matches(/\S.*\S/) reason: string;
 }

@@ -2,7 +2,18 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
-import { AssigneeDto, CreateTaskDto, EscalateTaskDto, ReassignTaskDto, ReviewTaskDto, SubmitFindingsDto, TaskDto, TaskPageDto, TaskQuery } from './task.dto.js';
+import {
+  AssigneeDto,
+  CreateTaskDto,
+  EscalateTaskDto,
+  NoticeObjectionDto,
+  ReassignTaskDto,
+  ReviewTaskDto,
+  SubmitFindingsDto,
+  TaskDto,
+  TaskPageDto,
+  TaskQuery,
+} from './task.dto.js';
 import { TasksService } from './tasks.service.js';
 
 @ApiTags('tasks 核实任务')
@@ -85,5 +96,14 @@ export class TasksController {
   @ApiOkResponse({ type: TaskDto })
   escalate(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EscalateTaskDto): Promise<TaskDto> {
     return this.service.escalate(auth, id, dto);
+  }
+
+  @Post(':id/objection')
+  @HttpCode(200)
+  @Roles('street_reviewer', 'district_reviewer')
+  @ApiOperation({ summary: '公示期间登记异议：重新核实（任务退回网格员，救助暂不生效）' })
+  @ApiOkResponse({ type: TaskDto })
+  objection(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: NoticeObjectionDto): Promise<TaskDto> {
+    return this.service.objection(auth, id, dto.reason.trim());
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsModule } from '../approvals/approvals.module.js';
 import { EligibilityModule } from '../eligibility/eligibility.module.js';
 import { HouseholdsModule } from '../households/households.module.js';
 import { MonitoringModule } from '../monitoring/monitoring.module.js';
@@ -9,7 +10,7 @@ import { TasksService } from './tasks.service.js';
 
 /** Verification tasks as people work them (an accepted visit revises, re-matches and re-scores the household). */
 @Module({
-  imports: [TaskDispatchModule, WarningsModule, HouseholdsModule, EligibilityModule, MonitoringModule],
+  imports: [ApprovalsModule, TaskDispatchModule, WarningsModule, HouseholdsModule, EligibilityModule, MonitoringModule],
   controllers: [TasksController],
   providers: [TasksService],
   exports: [TasksService],

@@ -33,7 +33,8 @@ const TASK_COLUMNS = [
 ] as const;
 
 /** Statuses in which a task still waits for someone. */
-export const ACTIVE_STATUSES: TaskStatus[] = ['open', 'assigned', 'in_progress', 'submitted', 'returned'];
+/** Tasks someone still has to act on (公示 waits on the calendar, not on a person). */
+export const ACTIVE_STATUSES: TaskStatus[] = ['open', 'assigned', 'in_progress', 'submitted', 'confirming', 'returned'];
 
 export interface TaskFilter {
   assigneeId?: string;
@@ -83,6 +84,11 @@ export class TasksRepository {
 
   async insertMany(m: EntityManager, rows: VerificationTaskEntity[]): Promise<void> {
     await bulkInsert(m, 'verification_task', TASK_COLUMNS, rows, 100);
+  }
+
+  /** Every task in one status (for the few that wait on the calendar, such as 公示). */
+  findByStatus(status: TaskStatus): Promise<VerificationTaskEntity[]> {
+    return this.tasks.find({ where: { status }, order: { updatedAt: 'ASC' } });
   }
 
   findById(id: string, m?: EntityManager): Promise<VerificationTaskEntity | null> {

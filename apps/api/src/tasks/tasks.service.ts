@@ -1,12 +1,24 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DECISION_LABELS, ESCALATION_LABELS, TASK_STATUS_LABELS, type TaskDecisionRecord, type VisitFindings } from '@zczr/contract';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  DECISION_LABELS,
+  ESCALATION_LABELS,
+  TASK_STATUS_LABELS,
+  type ProposedDecision,
+  type PublicNotice,
+  type TaskDecisionBody,
+  type TaskDecisionRecord,
+  type VisitFindings,
+} from '@zczr/contract';
 import { isStaffRole, labelChanges, seesSensitiveInFull, type LabelledChange } from '@zczr/domain';
 import type { EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
+import { ApprovalsService, type ApprovalRule } from '../approvals/approvals.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { UsersRepository } from '../auth/users.repository.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Transactor } from '../database/transactor.js';
 import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
@@ -42,8 +54,9 @@ import { TasksRepository } from './tasks.repository.js';
  * dispatching, deadlines and automatic escalation are TaskDispatch's.
  */
 @Injectable()
-export class TasksService {
+export class TasksService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Tasks');
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: TasksRepository,
@@ -61,7 +74,24 @@ export class TasksService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly approvals: ApprovalsService,
+    private readonly users: UsersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** 公示 that ended take effect on the hour, in the processes that serve the API (like the monitoring scheduler). */
+  onModuleInit(): void {
+    if (!this.config.monitoring.scheduler || this.config.processRole === 'worker') return;
+    const settle = (): void =>
+      void this.settleNotices().catch((e: unknown) => this.logger.error(`settling 公示 failed: ${e instanceof Error ? e.message : String(e)}`));
+    this.timer = setInterval(settle, 3_600_000);
+    this.timer.unref();
+    setTimeout(settle, 60_000).unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
 
   // ---- use cases ------------------------------------------------------------------------------
 
@@ -189,11 +219,15 @@ export class TasksService {
   }
 
   /**
-   * Accept: the findings revise the household (a revision, with the benefit granted if any), it is
-   * re-matched, and the decision with the eligibility before and after is recorded. Return: back to the worker.
+   * The reviewer's decision on submitted findings. Return: back to the worker. Accept: the findings
+   * revise the household and the decision is recorded — at once for one-tier policy groups; for
+   * two-tier groups (低保, 特困 by default) the street reviewer's acceptance is a proposal the district
+   * confirms or sends back (`confirming`). Where the group has 公示, the benefit takes effect only
+   * after the notice days pass without objection (`in_notice`, settled by `settleNotices`).
    */
   async review(auth: AuthContext, id: string, dto: ReviewTaskDto): Promise<TaskDto> {
     const t = await this.visible(auth, id);
+    if (t.status === 'confirming') return this.confirm(auth, t, dto);
     if (t.status !== 'submitted') throw new AppError('INVALID_STATE', '任务尚未提交核实结果');
     if (dto.outcome === 'return') {
       const task = await this.tx.run((m) => this.transition(m, t, ['submitted'], 'returned', auth.userId, {}, dto.reason));
@@ -201,27 +235,95 @@ export class TasksService {
       return this.toDto(auth, task);
     }
     const decision = dto.decision!;
+    const rule = await this.ruleFor(decision);
+    if (rule.tiers === 1) return this.decide(auth, t, 'submitted', decision, rule, null);
+    // Two tiers: the street reviews and proposes, the district confirms.
+    if (auth.role !== 'street_reviewer') throw new AppError('NEEDS_STREET_REVIEW');
+    const proposal: ProposedDecision = { ...plainDecision(decision), proposedBy: auth.userId, proposedAt: this.clock.iso() };
+    const task = await this.tx.run((m) =>
+      this.transition(
+        m,
+        t,
+        ['submitted'],
+        'confirming',
+        auth.userId,
+        { decisionKind: decision.kind, decisionEnc: this.cipher.encryptJson(proposal) },
+        `街道审核通过（${DECISION_LABELS[decision.kind]}），报区县确认`,
+      ),
+    );
+    await this.audit.record(auth, {
+      action: 'task.propose',
+      entityType: 'task',
+      entityId: t.id,
+      householdId: t.householdId,
+      detail: { decision: decision.kind, policyCode: decision.policyCode ?? null },
+    });
+    return this.toDto(auth, task);
+  }
+
+  /** 区县确认: the district confirms the street's proposal (its own decision if it sends one) or sends it back to the street. */
+  private async confirm(auth: AuthContext, t: VerificationTaskEntity, dto: ReviewTaskDto): Promise<TaskDto> {
+    if (auth.role !== 'district_reviewer') throw new AppError('FORBIDDEN', '该决定须由区县民政部门确认');
+    const proposal = this.cipher.decryptJson<ProposedDecision>(t.decisionEnc!);
+    if (dto.outcome === 'return') {
+      const task = await this.tx.run((m) =>
+        this.transition(m, t, ['confirming'], 'submitted', auth.userId, { decisionKind: null, decisionEnc: null }, `区县退回街道：${dto.reason}`),
+      );
+      await this.audit.record(auth, { action: 'task.confirm_return', entityType: 'task', entityId: t.id, householdId: t.householdId });
+      return this.toDto(auth, task);
+    }
+    const decision = dto.decision!;
+    return this.decide(auth, t, 'confirming', decision, await this.ruleFor(decision), { proposedBy: proposal.proposedBy, proposedAt: proposal.proposedAt });
+  }
+
+  private ruleFor(decision: TaskDecisionBody): Promise<ApprovalRule> {
+    return decision.kind === 'benefit_granted' && decision.policyCode
+      ? this.approvals.forPolicy(decision.policyCode)
+      : Promise.resolve({ tiers: 1, noticeDays: 0 });
+  }
+
+  /**
+   * The decision takes effect: the findings revise the household (a revision, with the benefit
+   * granted unless 公示 comes first), it is re-matched, and the decision with the eligibility before
+   * and after is recorded.
+   */
+  private async decide(
+    auth: AuthContext,
+    t: VerificationTaskEntity,
+    from: 'submitted' | 'confirming',
+    decision: TaskDecisionBody,
+    rule: ApprovalRule,
+    proposed: { proposedBy: string; proposedAt: string } | null,
+  ): Promise<TaskDto> {
     const findings = t.findingsEnc ? this.cipher.decryptJson<SubmitFindingsDto>(t.findingsEnc) : null;
+    const today = this.clock.today();
+    const notice: PublicNotice | null =
+      decision.kind === 'benefit_granted' && rule.noticeDays > 0 ? { from: today, to: addDays(today, rule.noticeDays - 1) } : null;
+    const grant = decision.kind === 'benefit_granted' && !notice ? (decision.policyCode ?? null) : null;
     const eligibleBefore = await this.eligibleCodes(t.householdId);
     let revised: number | null = null;
     await this.tx.run(async (m) => {
       const h = await m.getRepository(HouseholdEntity).findOneBy({ id: t.householdId });
       if (!h || h.status !== 'active') throw new AppError('INVALID_STATE', '该档案不在册，不能采纳核实结果');
       const before = this.codec.decode(h, await this.households.membersOf(h.id, m));
-      const after = applyFindings(
-        before,
-        findings?.factUpdates,
-        decision.kind === 'benefit_granted' ? (decision.policyCode ?? null) : null,
-        this.clock.today(),
-      );
+      const after = applyFindings(before, findings?.factUpdates, grant, today);
       if (JSON.stringify(after) !== JSON.stringify(before)) revised = await this.householdFiles.applyContent(m, h, after, auth, 'staff', null);
-      const ok = await this.repo.updateIf(m, t.id, ['submitted'], { status: 'accepted' });
+      const ok = await this.repo.updateIf(m, t.id, [from], { status: 'accepted' });
       if (!ok) throw new AppError('INVALID_STATE');
       if (t.warningId) await this.warnings.setStatus(m, t.warningId, 'closed', this.clock.iso());
     });
     await this.eligibility.rematch(t.householdId);
     const eligibleAfter = await this.eligibleCodes(t.householdId);
-    const record = { ...decision, revisedVersion: revised, eligibleBefore, eligibleAfter, decidedBy: auth.userId, decidedAt: this.clock.iso() };
+    const record: TaskDecisionRecord = {
+      ...plainDecision(decision),
+      revisedVersion: revised,
+      eligibleBefore,
+      eligibleAfter,
+      decidedBy: auth.userId,
+      decidedAt: this.clock.iso(),
+      ...(proposed ?? {}),
+      ...(notice ? { notice } : {}),
+    };
     const task = await this.tx.run(async (m) => {
       const fresh = (await this.repo.findById(t.id, m))!;
       const history = appendTaskHistory(fresh.history, { status: 'accepted', at: this.clock.iso(), by: auth.userId });
@@ -229,10 +331,10 @@ export class TasksService {
         m,
         { ...fresh, history },
         ['accepted'],
-        'closed',
+        notice ? 'in_notice' : 'closed',
         auth.userId,
         { decisionKind: decision.kind, decisionEnc: this.cipher.encryptJson(record) },
-        DECISION_LABELS[decision.kind],
+        notice ? `${DECISION_LABELS[decision.kind]}，公示 ${notice.from} 至 ${notice.to}` : DECISION_LABELS[decision.kind],
       );
     });
     // The changed household is re-scored (warnings, risk, rechecks); a failure there does not undo the decision.
@@ -240,13 +342,87 @@ export class TasksService {
       .processIds([t.householdId], { kind: 'task', ref: null }, false)
       .catch((e: unknown) => this.logger.error(`after accept of ${t.id}: ${e instanceof Error ? e.message : String(e)}`));
     await this.audit.record(auth, {
-      action: 'task.accept',
+      action: proposed ? 'task.confirm' : 'task.accept',
       entityType: 'task',
-      entityId: id,
+      entityId: t.id,
       householdId: t.householdId,
-      detail: { decision: decision.kind, revisedVersion: revised, eligibleBefore: eligibleBefore.length, eligibleAfter: eligibleAfter.length },
+      detail: {
+        decision: decision.kind,
+        revisedVersion: revised,
+        eligibleBefore: eligibleBefore.length,
+        eligibleAfter: eligibleAfter.length,
+        ...(notice ? { noticeFrom: notice.from, noticeTo: notice.to } : {}),
+      },
     });
     return this.toDto(auth, task);
+  }
+
+  /** An objection during 公示 reopens the investigation: the task goes back to the grid worker, the benefit is not granted. */
+  async objection(auth: AuthContext, id: string, reason: string): Promise<TaskDto> {
+    const t = await this.visible(auth, id);
+    if (t.status !== 'in_notice') throw new AppError('INVALID_STATE', '该任务不在公示期');
+    const record = this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc!);
+    const reopened: TaskDecisionRecord = { ...record, notice: { ...record.notice!, objection: reason } };
+    const task = await this.tx.run((m) =>
+      this.transition(m, t, ['in_notice'], 'returned', auth.userId, { decisionEnc: this.cipher.encryptJson(reopened) }, `公示期间有异议，重新核实：${reason}`),
+    );
+    await this.audit.record(auth, { action: 'task.objection', entityType: 'task', entityId: id, householdId: t.householdId, detail: { reason } });
+    return this.toDto(auth, task);
+  }
+
+  /**
+   * Decisions whose 公示 ended yesterday or before, without objection, take effect: the benefit is
+   * added to the household (a revision by the deciding reviewer), it is re-matched, the task closes.
+   * Idempotent and safe in several processes (a task moves from in_notice once). Returns how many.
+   */
+  async settleNotices(): Promise<number> {
+    const today = this.clock.today();
+    let settled = 0;
+    for (const t of await this.repo.findByStatus('in_notice')) {
+      const record = this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc!);
+      if (!record.notice || record.notice.to >= today) continue;
+      const decider = await this.users.findById(record.decidedBy);
+      const actor: AuthContext = {
+        userId: record.decidedBy,
+        role: decider?.role ?? 'district_reviewer',
+        regionCode: decider?.regionCode ?? t.districtCode,
+        gridIds: [],
+        householdId: null,
+        ip: null,
+      };
+      let revised: number | null = null;
+      const done = await this.tx.run(async (m) => {
+        const fresh = await this.repo.findById(t.id, m);
+        if (fresh?.status !== 'in_notice') return null;
+        const h = await m.getRepository(HouseholdEntity).findOneBy({ id: t.householdId });
+        if (h?.status === 'active') {
+          const before = this.codec.decode(h, await this.households.membersOf(h.id, m));
+          const after = applyFindings(before, undefined, record.policyCode ?? null, today);
+          if (JSON.stringify(after) !== JSON.stringify(before)) revised = await this.householdFiles.applyContent(m, h, after, actor, 'staff', null);
+        }
+        const final: TaskDecisionRecord = { ...record, revisedVersion: revised ?? record.revisedVersion };
+        return this.transition(
+          m,
+          fresh,
+          ['in_notice'],
+          'closed',
+          record.decidedBy,
+          { decisionEnc: this.cipher.encryptJson(final) },
+          `公示期满无异议，${DECISION_LABELS[record.kind]}生效`,
+        );
+      });
+      if (!done) continue;
+      settled++;
+      await this.eligibility.rematch(t.householdId);
+      await this.audit.record(null, {
+        action: 'task.notice_passed',
+        entityType: 'task',
+        entityId: t.id,
+        householdId: t.householdId,
+        detail: { policyCode: record.policyCode ?? null, noticeTo: record.notice.to, revisedVersion: revised },
+      });
+    }
+    return settled;
   }
 
   async reassign(auth: AuthContext, id: string, dto: ReassignTaskDto): Promise<TaskDto> {
@@ -416,7 +592,11 @@ export class TasksService {
       escalationLevel: t.escalationLevel,
       escalationLabel: ESCALATION_LABELS[t.escalationLevel],
       decisionKind: t.decisionKind,
-      ...(staff && t.decisionEnc ? { decision: this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc) } : {}),
+      ...(staff && t.decisionEnc
+        ? t.status === 'confirming'
+          ? { proposal: this.cipher.decryptJson<ProposedDecision>(t.decisionEnc) }
+          : { decision: this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc) }
+        : {}),
       ...(canSeeFindings && t.findingsEnc ? { findings: this.cipher.decryptJson<VisitFindings>(t.findingsEnc) } : {}),
       history: readTaskHistory(t.history),
       seq: Number(t.seq),
@@ -473,4 +653,21 @@ export function applyFindings(before: HouseholdContent, updates: FactUpdatesDto 
 /** Whether a patch names anything at all (an empty object or empty lists change nothing). */
 function hasFactUpdates(u: FactUpdatesDto | undefined): boolean {
   return !!u && Object.values(u).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null));
+}
+
+/** The decision as the reviewer gave it (a DTO instance carries no more than its fields, but a plain object is what gets stored). */
+function plainDecision(d: TaskDecisionBody): TaskDecisionBody {
+  return {
+    kind: d.kind,
+    ...(d.policyCode !== undefined ? { policyCode: d.policyCode } : {}),
+    ...(d.provider !== undefined ? { provider: d.provider } : {}),
+    ...(d.reason !== undefined ? { reason: d.reason } : {}),
+  };
+}
+
+/** YYYY-MM-DD plus n calendar days (公示 counts calendar days). */
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }

@@ -1,0 +1,181 @@
+/**
+ * Two-tier approval and 公示 (issue 15, DOMAIN §7): for 低保 and 特困 the street reviews and the
+ * district confirms; the decision is posted 7 days and takes effect only if no objection is raised.
+ * The tiers and days are data per policy group, set by district staff.
+ */
+import type { TaskView } from '@zczr/contract';
+import { Clock } from '../src/common/time.js';
+import { TasksService } from '../src/tasks/tasks.service.js';
+import { createHouseholdAsStaff, person, workerPlacement } from './fixtures.js';
+import { bearer, startTestApp, type TestApp } from './harness.js';
+
+const DAY = 86_400_000;
+
+describe('two-tier approval and 公示', () => {
+  let t: TestApp;
+  let worker: string;
+  let street: string;
+  let district: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = await t.tokenFor('grid_worker');
+    street = await t.tokenFor('street_reviewer');
+    district = await t.tokenFor('district_reviewer');
+  });
+  afterAll(() => t.close());
+
+  /** A household with a task whose findings (the family met, nothing changed) wait for review. */
+  async function submittedTask(name: string): Promise<{ householdId: string; taskId: string }> {
+    const h = await createHouseholdAsStaff(t, await workerPlacement(t), person(name, 1950));
+    const task = (await t.http().post('/api/v1/tasks').set(bearer(district)).send({ householdId: h.id }).expect(201)).body as TaskView;
+    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set(bearer(worker)).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/submit`)
+      .set(bearer(worker))
+      .send({ visitedAt: new Date().toISOString(), outcome: 'met', gps: { lat: 30.68, lng: 103.85 }, notes: '家中仅老人一人，无收入来源。' })
+      .expect(200);
+    return { householdId: h.id, taskId: task.id };
+  }
+
+  const grantDibao = { outcome: 'accept', decision: { kind: 'benefit_granted', policyCode: 'dibao', reason: '符合低保条件' } };
+  const benefitsOf = async (id: string): Promise<string[]> =>
+    ((await t.http().get(`/api/v1/households/${id}`).set(bearer(district)).expect(200)).body.benefits as Array<{ policyCode: string }>).map(
+      (b) => b.policyCode,
+    );
+  const task = async (id: string): Promise<TaskView> => (await t.http().get(`/api/v1/tasks/${id}`).set(bearer(district)).expect(200)).body as TaskView;
+
+  it('低保: the street proposes, the district confirms, 7 days of 公示, then the benefit takes effect', async () => {
+    const { householdId, taskId } = await submittedTask('曹守业');
+    // The district cannot skip the street.
+    const skipped = await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(district)).send(grantDibao).expect(409);
+    expect(skipped.body).toMatchObject({ code: 'NEEDS_STREET_REVIEW' });
+
+    const proposed = (await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(200)).body as TaskView;
+    expect(proposed.status).toBe('confirming');
+    expect(proposed.statusLabel).toBe('街道已审核待区县确认');
+    expect(proposed.proposal).toMatchObject({ kind: 'benefit_granted', policyCode: 'dibao' });
+    expect(await benefitsOf(householdId)).not.toContain('dibao');
+    // The street cannot confirm its own proposal.
+    await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(403);
+
+    const confirmed = (await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(district)).send(grantDibao).expect(200)).body as TaskView;
+    expect(confirmed.status).toBe('in_notice');
+    const today = t.app.get(Clock).today();
+    const notice = confirmed.decision!.notice!;
+    expect(notice.from).toBe(today);
+    expect((Date.parse(notice.to) - Date.parse(notice.from)) / DAY).toBe(6);
+    expect(confirmed.decision!.proposedBy).toBeTruthy();
+    expect(await benefitsOf(householdId)).not.toContain('dibao');
+
+    const tasks = t.app.get(TasksService);
+    expect(await tasks.settleNotices()).toBe(0);
+    const clock = t.app.get(Clock);
+    const realNow = clock.now.bind(clock);
+    try {
+      clock.now = () => new Date(Date.now() + 7 * DAY);
+      expect(await tasks.settleNotices()).toBe(1);
+      expect(await tasks.settleNotices()).toBe(0); // once
+    } finally {
+      clock.now = realNow;
+    }
+    const closed = await task(taskId);
+    expect(closed.status).toBe('closed');
+    expect(closed.history.at(-1)?.note).toMatch(/公示期满无异议/);
+    expect(await benefitsOf(householdId)).toContain('dibao');
+
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .query({ action: 'task.' })
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
+    const actions = (audit.body.items as Array<{ action: string; entityId: string }>).filter((e) => e.entityId === taskId).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['task.propose', 'task.confirm', 'task.notice_passed']));
+  });
+
+  it('an objection during 公示 reopens the investigation and the benefit never takes effect', async () => {
+    const { householdId, taskId } = await submittedTask('彭有异');
+    await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(200);
+    await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(district)).send(grantDibao).expect(200);
+    const bad = await t.http().post(`/api/v1/tasks/${taskId}/objection`).set(bearer(street)).send({ reason: ' ' });
+    expect(bad.status).toBe(400);
+    await t
+      .http()
+      .post(`/api/v1/tasks/${taskId}/objection`)
+      .set(bearer(worker))
+      .send({ reason: '邻居反映其子女经营门店' })
+      .expect((r) => expect([403, 404]).toContain(r.status));
+    const reopened = (await t.http().post(`/api/v1/tasks/${taskId}/objection`).set(bearer(street)).send({ reason: '邻居反映其子女经营门店' }).expect(200))
+      .body as TaskView;
+    expect(reopened.status).toBe('returned');
+    expect(reopened.decision?.notice?.objection).toBe('邻居反映其子女经营门店');
+    const clock = t.app.get(Clock);
+    const realNow = clock.now.bind(clock);
+    try {
+      clock.now = () => new Date(Date.now() + 30 * DAY);
+      await t.app.get(TasksService).settleNotices();
+    } finally {
+      clock.now = realNow;
+    }
+    expect(await benefitsOf(householdId)).not.toContain('dibao');
+    // Back with the worker, who can visit again.
+    const mine = await t.http().get('/api/v1/tasks').query({ mine: true, pageSize: 100 }).set(bearer(worker)).expect(200);
+    expect((mine.body.items as TaskView[]).some((x) => x.id === taskId && x.status === 'returned')).toBe(true);
+  });
+
+  it('the district sends a proposal back to the street; one-tier groups decide at once', async () => {
+    const { taskId } = await submittedTask('马退回');
+    await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(200);
+    const back = (await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(district)).send({ outcome: 'return', reason: '请补充收入证明' }).expect(200))
+      .body as TaskView;
+    expect(back.status).toBe('submitted');
+    expect(back.proposal).toBeUndefined();
+    expect(back.history.at(-1)?.note).toMatch(/区县退回街道：请补充收入证明/);
+
+    const one = await submittedTask('苗临时');
+    const decided = (
+      await t
+        .http()
+        .post(`/api/v1/tasks/${one.taskId}/review`)
+        .set(bearer(street))
+        .send({ outcome: 'accept', decision: { kind: 'benefit_granted', policyCode: 'temporary_emergency' } })
+        .expect(200)
+    ).body as TaskView;
+    expect(decided.status).toBe('closed');
+    expect(await benefitsOf(one.householdId)).toContain('temporary_emergency');
+  });
+
+  it('district staff set the tiers and days per policy group; others read them; every change is audited', async () => {
+    const list = (await t.http().get('/api/v1/approval-settings').set(bearer(street)).expect(200)).body as Array<{
+      policyGroup: string;
+      tiers: number;
+      noticeDays: number;
+      groupLabel: string;
+    }>;
+    expect(list.find((s) => s.policyGroup === 'dibao')).toMatchObject({ tiers: 2, noticeDays: 7, groupLabel: '低保' });
+    expect(list.find((s) => s.policyGroup === 'temporary')).toMatchObject({ tiers: 1, noticeDays: 0 });
+    await t.http().put('/api/v1/approval-settings/dibao').set(bearer(street)).send({ tiers: 1, noticeDays: 0 }).expect(403);
+    await t.http().put('/api/v1/approval-settings/dibao').set(bearer(district)).send({ tiers: 3, noticeDays: 0 }).expect(400);
+    await t.http().put('/api/v1/approval-settings/dibao').set(bearer(district)).send({ tiers: 1, noticeDays: 99 }).expect(400);
+    await t.http().put('/api/v1/approval-settings/nonsense').set(bearer(district)).send({ tiers: 1, noticeDays: 0 }).expect(404);
+    const set = await t.http().put('/api/v1/approval-settings/dibao').set(bearer(district)).send({ tiers: 1, noticeDays: 0 }).expect(200);
+    expect(set.body).toMatchObject({ policyGroup: 'dibao', tiers: 1, noticeDays: 0 });
+    try {
+      const { householdId, taskId } = await submittedTask('沈一级');
+      const decided = (await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(200)).body as TaskView;
+      expect(decided.status).toBe('closed');
+      expect(await benefitsOf(householdId)).toContain('dibao');
+    } finally {
+      await t.http().put('/api/v1/approval-settings/dibao').set(bearer(district)).send({ tiers: 2, noticeDays: 7 }).expect(200);
+    }
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .query({ action: 'approval.update' })
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
+    expect(audit.body.items[0].detail).toMatchObject({ before: { tiers: 1, noticeDays: 0 }, after: { tiers: 2, noticeDays: 7 } });
+  });
+});
