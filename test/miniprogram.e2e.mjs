@@ -419,7 +419,7 @@ export const MINIPROGRAM_CHECKS = [
       await tap(page, '子女', true);
       await visibleInput('他（她）自己每月收入（元）').fill('7000');
       await tap(page, '低保对象', true);
-      await shoot('mp-wizard-supporters.png');
+      await shoot('mp-wizard-supporters-step.png');
       await tap(page, '下一步', true);
       await expectText(page, '韩在外（子女）', '核对页应列出在外亲属');
       await expectText(page, '信息已填写完整', '核对页');

@@ -409,12 +409,17 @@ export function SupportersStep({ draft, onChange }: EditorProps) {
               </View>
               <Field label='姓名' value={x.name} maxlength={40} onChange={(v) => setOne(i, { name: v })} />
               <Choice<SupporterRelation>
-                label='是家里人的什么人'
+                label='是户主的什么人'
                 options={opts<SupporterRelation>(SUPPORTER_RELATION_LABELS)}
                 value={x.relation}
                 onChange={(v) => setOne(i, { relation: v })}
               />
               <DateField label='出生日期（不清楚可以不填）' value={x.birthDate ?? ''} onChange={(v) => setOne(i, { birthDate: v || null })} />
+              {x.birthDate ? (
+                <Text className='link' onClick={() => setOne(i, { birthDate: null })}>
+                  记不清出生日期，清除
+                </Text>
+              ) : null}
               <Field
                 label='他（她）自己每月收入（元）'
                 type='digit'

@@ -71,6 +71,12 @@ function fromForm(f: SupporterForm): SupporterInput {
   };
 }
 
+const HELP =
+  '特困人员认定要求无法定赡养、抚养、扶养义务人，或者义务人无履行义务能力（《特困人员认定办法》第九条：本人是特困人员或 60 周岁以上低保对象；' +
+  '70 周岁以上或重度残疾，且本人收入低于当地上年人均可支配收入；无民事行为能力、被宣告失踪或在监狱服刑等）。' +
+  '低保审核把不共同生活的义务人应当给付的赡养费、抚养费、扶养费计入家庭收入。' +
+  '未登记时，这些政策只能显示“待核实”；与申请对象共同生活的配偶、成年子女也应登记。';
+
 const same = (a: SupporterInput[] | null, b: SupporterInput[] | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Asks before leaving the page (in the app or by closing the tab) while there are unsaved changes. */
@@ -177,19 +183,7 @@ export function SupportersPanel({ household, onSaved }: { household: HouseholdVi
         )
       }
     >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 12 }}
-        title="为什么要登记"
-        description={
-          <>
-            特困人员认定要求无法定赡养、抚养、扶养义务人，或者义务人无履行义务能力（《特困人员认定办法》第九条：本人为特困或 60
-            岁以上低保对象、重度残疾、无劳动能力、服刑等）；低保审核把不共同生活的义务人应给付的赡养费、抚养费计入家庭收入。
-            未登记时，这些政策只能显示“待核实”。与申请对象共同生活的配偶、成年子女也应登记。
-          </>
-        }
-      />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title="为什么要登记" description={HELP} />
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
       {household.masked && <Typography.Paragraph type="secondary">您的角色只能看到脱敏后的姓名，义务人的收入和备注不显示。</Typography.Paragraph>}
       {rows === null ? (
