@@ -210,6 +210,58 @@ export const ADMIN_CHECKS = [
     },
   },
   {
+    name: '家庭档案：登记法定义务人（表单添加、未保存离开前确认、保存后接口可见、网格员看到脱敏）',
+    shot: 'admin-supporters.png',
+    async run({ page, base, shoot }) {
+      await staffSignIn(page, base, 'demo-district', '/admin/households');
+      const table = page.getByTestId('households-table');
+      await table.locator('tbody tr.ant-table-row a').first().waitFor({ state: 'visible', timeout: WAIT });
+      const href = await table.locator('tbody tr.ant-table-row a').first().getAttribute('href');
+      const householdId = href.split('/').pop();
+      await table.locator('tbody tr.ant-table-row a').first().click();
+      await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
+      await page.getByRole('tab', { name: /法定义务人/ }).click();
+      const panel = page.getByTestId('supporters');
+      await panel.waitFor({ state: 'visible', timeout: WAIT });
+      await waitText(page, '特困人员认定要求无法定赡养、抚养、扶养义务人');
+      await page.getByTestId('supporter-add').click();
+      const form = page.getByTestId('supporter-form');
+      await form.waitFor({ state: 'visible', timeout: WAIT });
+      await form.getByLabel('姓名').fill('测试赡养人');
+      await form.getByLabel('本人月收入').fill('800');
+      await form.getByText('无劳动能力', { exact: true }).click();
+      await form.getByLabel('备注').fill('在外地工作');
+      await page.getByRole('button', { name: /^确\s?定$/ }).click();
+      await panel.getByText('测试赡养人').waitFor({ state: 'visible', timeout: WAIT });
+      await panel.getByText('有未保存的修改').waitFor({ state: 'visible', timeout: WAIT });
+      // Leaving with the section unsaved asks first; staying keeps it.
+      await page.getByTestId('side-menu').getByText('家庭档案').click();
+      await waitText(page, '离开本页将丢失对法定义务人的修改');
+      await page.getByRole('button', { name: '留在本页' }).click();
+      await panel.getByText('测试赡养人').waitFor({ state: 'visible', timeout: WAIT });
+      await shoot('admin-supporters-unsaved.png');
+      await page.getByTestId('supporters-save').click();
+      await waitText(page, '法定义务人已保存');
+      const token = await pageToken(page);
+      const saved = await call(base, 'GET', `/api/v1/households/${householdId}`, { token });
+      const mine = (saved.body.supporters ?? []).find((x) => x.name === '测试赡养人');
+      assert(
+        mine &&
+          mine.monthlyIncome === 800 &&
+          mine.coResident === false &&
+          JSON.stringify(mine.conditions) === '["no_labour_capacity"]' &&
+          mine.note === '在外地工作',
+        `接口中的义务人：${JSON.stringify(saved.body.supporters)}`,
+      );
+      const worker = await call(base, 'GET', `/api/v1/households/${householdId}`, { token: await demoToken(base, 'grid_worker') });
+      if (worker.status === 200) {
+        const text = JSON.stringify(worker.body.supporters);
+        assert(!text.includes('测试赡养人') && !text.includes('"monthlyIncome":800'), `网格员看到的义务人未脱敏：${text}`);
+      }
+      return worker.status === 200 ? '保存后接口可见，网格员看到脱敏' : '保存后接口可见（该户不在演示网格员的网格内）';
+    },
+  },
+  {
     name: '政策规则：结构化编辑、试算预览、保存草稿并发布，新版本出现在版本历史',
     shot: 'admin-policy.png',
     async run({ page, base, shoot }) {

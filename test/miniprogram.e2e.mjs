@@ -104,6 +104,8 @@ async function fillWizardAndSubmit(page, shoot) {
   await input(page, '医疗自付费用（近12个月，元）').fill('30000');
   await tap(page, '下一步', true);
   await tap(page, '下一步', true);
+  await expectText(page, '有这样的亲属吗', '在外亲属步骤');
+  await tap(page, '下一步', true);
   await expectText(page, '信息已填写完整', '核对页');
   await tap(page, '提交', true);
 }
@@ -384,6 +386,64 @@ export const MINIPROGRAM_CHECKS = [
     },
   },
   {
+    name: '填报向导：登记不住在一起的亲属（法定赡养人），随申请提交，居民看到脱敏，审核人员看到全部',
+    shot: 'mp-wizard-supporters.png',
+    mobile: true,
+    async run({ page, base, shoot }) {
+      const api = apiClient(base);
+      const name = '韩桂兰';
+      const idNumber = makeIdNumber('510115', '1950-07-08', 300 + Math.floor(Math.random() * 300));
+      const code = `e2e-supporters-${Date.now().toString(36)}`;
+      await page.goto(`${base}/h5/?code=${code}`, { waitUntil: 'load' });
+      await input(page, '姓名').fill(name);
+      await input(page, '身份证号').fill(idNumber);
+      await tap(page, '我同意为实名认证处理');
+      await tap(page, '确认并完成实名认证', true);
+      await tap(page, '我已阅读并理解以上授权书全文');
+      await tap(page, '我单独同意处理');
+      await tap(page, '同意并继续');
+      await expectText(page, '所在街道（镇）', '授权后应进入填报向导');
+      await tap(page, '柳城街道', true);
+      await tap(page, '和平社区居委会', true);
+      await input(page, '例如：柳台大道334号3栋2单元501室').fill('柳台大道12号2栋1单元301室');
+      await tap(page, '下一步', true);
+      await tap(page, '退休', true);
+      await tap(page, '无劳动能力', true);
+      await tap(page, '下一步', true);
+      await tap(page, '家中没有任何收入');
+      for (let i = 0; i < 4; i++) await tap(page, '下一步', true);
+      await expectText(page, '第 7 步（共 8 步）：在外亲属', '困难之后是在外亲属');
+      await tap(page, '有', true);
+      const visibleInput = (placeholder) => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true }).first();
+      await visibleInput('姓名').fill('韩在外');
+      await tap(page, '子女', true);
+      await visibleInput('他（她）自己每月收入（元）').fill('7000');
+      await tap(page, '低保对象', true);
+      await shoot('mp-wizard-supporters-step.png');
+      await tap(page, '下一步', true);
+      await expectText(page, '韩在外（子女）', '核对页应列出在外亲属');
+      await expectText(page, '信息已填写完整', '核对页');
+      await tap(page, '提交', true);
+      await expectText(page, '已提交成功', '提交后应显示办理进度');
+
+      const login = await api('POST', '/api/v1/auth/wechat-login', { body: { code } });
+      const me = await api('GET', '/api/v1/auth/me', { token: login.body.accessToken });
+      assert(me.body.householdId, `居民 ${name} 没有家庭档案`);
+      const own = await api('GET', `/api/v1/households/${me.body.householdId}`, { token: login.body.accessToken });
+      const seen = own.body.supporters ?? [];
+      assert(seen.length === 1 && seen[0].relation === 'child' && seen[0].coResident === false, `居民看到的义务人：${JSON.stringify(seen)}`);
+      assert(seen[0].monthlyIncome === null && seen[0].name !== '韩在外', `居民应看到脱敏的义务人：${JSON.stringify(seen)}`);
+      const district = await demoToken(api, 'district_reviewer');
+      const full = await api('GET', `/api/v1/households/${me.body.householdId}`, { token: district });
+      const s = full.body.supporters?.[0];
+      assert(
+        s && s.name === '韩在外' && s.monthlyIncome === 7000 && JSON.stringify(s.conditions) === '["dibao"]',
+        `审核人员看到的义务人：${JSON.stringify(full.body.supporters)}`,
+      );
+      return '在外亲属随申请提交：居民看到关系与情形，审核人员看到姓名与收入';
+    },
+  },
+  {
     name: '填报向导：步骤条不溢出、缺项在所属步骤显示并可跳回、日期用选择器、住址保留街道社区',
     shot: 'mp-wizard-fixes.png',
     mobile: true,
@@ -398,7 +458,7 @@ export const MINIPROGRAM_CHECKS = [
       await tap(page, '我已阅读并理解以上授权书全文');
       await tap(page, '我单独同意处理');
       await tap(page, '同意并继续');
-      await expectText(page, '第 1 步（共 7 步）：住址', '步骤条应写明当前步骤');
+      await expectText(page, '第 1 步（共 8 步）：住址', '步骤条应写明当前步骤');
       // Taro's H5 pages slide in: measure once the page has settled.
       await page.waitForTimeout(800);
       // Pages left behind in the stack stay in the DOM (hidden): only the steps on screen count.
@@ -422,10 +482,11 @@ export const MINIPROGRAM_CHECKS = [
       await tap(page, '＋ 添加一项困难');
       await expectText(page, '点这里选择日期', '日期应用选择器，不手工输入');
       await tap(page, '下一步', true);
+      await tap(page, '下一步', true);
       await expectText(page, '去“收入”这一步修改', '核对页的缺项应能跳回所属步骤');
       await shoot('mp-wizard-review.png');
       await tap(page, '去“收入”这一步修改');
-      await expectText(page, '第 3 步（共 7 步）：收入', '应回到收入这一步');
+      await expectText(page, '第 3 步（共 8 步）：收入', '应回到收入这一步');
       await expectText(page, '这一步还需要补充', '缺项应显示在所属步骤');
       await expectText(page, '请填写家庭收入', '收入步骤的缺项');
     },
@@ -559,7 +620,7 @@ export const MINIPROGRAM_CHECKS = [
       await tap(page, '无劳动能力', true);
       await tap(page, '下一步', true);
       await tap(page, '家中没有任何收入');
-      for (let i = 0; i < 4; i++) await tap(page, '下一步', true);
+      for (let i = 0; i < 5; i++) await tap(page, '下一步', true);
       await expectText(page, '信息已填写完整', '采集核对页');
       await tap(page, '保存并上传');
       await expectText(page, task ? '2 条等待上传' : '1 条等待上传', '断网时采集应留在手机上');

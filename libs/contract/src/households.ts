@@ -17,6 +17,7 @@ import type {
   RigidExpense,
   SelfCareCheck,
   SelfCareLevel,
+  SupporterInput,
 } from '@zczr/domain';
 import type { PageQuery } from './common.js';
 import type { RevisionSource, RiskColour, Sex } from './labels.js';
@@ -59,6 +60,8 @@ export interface HouseholdView {
   expenses: RigidExpense[];
   hardships: HardshipEvent[];
   benefits: CurrentBenefit[];
+  /** Legal supporters of the applicant; null when never recorded. Masked roles get a masked name, no income, no note. */
+  supporters: SupporterInput[] | null;
   /** Sensitive fields masked for this role. */
   masked: boolean;
   /** The change request waiting for review, if any. */
@@ -113,7 +116,7 @@ export interface HouseholdAuditEntry {
   ip: string | null;
 }
 
-type Sections = 'incomes' | 'assets' | 'expenses' | 'hardships' | 'benefits';
+type Sections = 'incomes' | 'assets' | 'expenses' | 'hardships' | 'benefits' | 'supporters';
 /** The editable sections; a section sent replaces the stored one whole. */
 export type HouseholdSections = Partial<Pick<HouseholdInput, Sections>>;
 

@@ -1,5 +1,6 @@
 /**
- * The household form, step by step: address, members, income, assets, rigid expenses, hardships.
+ * The household form, step by step: address, members, income, assets, rigid expenses, hardships,
+ * relatives living elsewhere who owe support (legal supporters).
  * Shared by the resident's self-report and the grid worker's door-to-door collection.
  */
 import { useEffect, useState } from 'react';
@@ -15,6 +16,9 @@ import {
   INCOME_TYPE_LABELS,
   LABOUR_CAPACITY_LABELS,
   RELATION_LABELS,
+  SUPPORTER_CONDITION_LABELS,
+  SUPPORTER_CONDITIONS,
+  SUPPORTER_RELATION_LABELS,
   maskIdNumber,
   type AssetType,
   type DisabilityCategory,
@@ -27,14 +31,16 @@ import {
   type LabourCapacity,
   type MemberInput,
   type Relation,
+  type SupporterInput,
+  type SupporterRelation,
 } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import { loadRegions, type Region } from '../services/regions';
-import { fullAddress, newMember, type DraftProblem, type HouseholdDraft } from '../services/household-draft';
+import { fullAddress, newMember, newSupporter, type DraftProblem, type HouseholdDraft, type SupportersAnswer } from '../services/household-draft';
 import { Btn, Card, Choice, Field, Loading, Notice, Problems, Row, Tick, yuan } from './ui';
 import { IdCardScan } from './id-card-scan';
 
-export const HOUSEHOLD_STEPS = ['住址', '家庭成员', '收入', '财产', '支出', '困难', '核对提交'] as const;
+export const HOUSEHOLD_STEPS = ['住址', '家庭成员', '收入', '财产', '支出', '困难', '在外亲属', '核对提交'] as const;
 
 const opts = <T extends string | number>(labels: Record<T, string>, keys?: readonly T[]) =>
   (keys ?? (Object.keys(labels) as T[])).map((k) => ({ value: (typeof k === 'number' ? k : k) as T, label: labels[k] }));
@@ -365,6 +371,85 @@ export function HardshipStep({ draft, onChange }: EditorProps) {
   );
 }
 
+/**
+ * Relatives who do not live with the family but owe it support by law (子女在外地 …). Those living in
+ * come from the members; a family that does not know may leave it (the file then says "not recorded").
+ */
+export function SupportersStep({ draft, onChange }: EditorProps) {
+  const list = draft.supporters ?? [];
+  const setList = (next: SupporterInput[]) => onChange({ ...draft, supporters: next });
+  const setOne = (i: number, patch: Partial<SupporterInput>) => setList(list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const answer = (v: SupportersAnswer) => onChange({ ...draft, supportersAnswer: v, supporters: v === 'some' && list.length === 0 ? [newSupporter()] : list });
+  return (
+    <View>
+      <Notice>
+        有没有不住在一起、但按法律要赡养或抚养家里人的亲属？例如在外地工作的子女、分开住的配偶、父母。申请特困供养、低保时，要看他们有没有能力照顾家里。
+      </Notice>
+      <Choice<SupportersAnswer>
+        label='有这样的亲属吗'
+        options={[
+          { value: 'some', label: '有' },
+          { value: 'none', label: '没有' },
+          { value: 'unknown', label: '不清楚，以后再说' },
+        ]}
+        value={draft.supportersAnswer}
+        onChange={answer}
+      />
+      {draft.supportersAnswer === 'unknown' ? <Notice kind='warn'>不填也能提交，但特困供养等政策要等工作人员核实后才能判断。</Notice> : null}
+      {draft.supportersAnswer === 'some'
+        ? list.map((x, i) => (
+            <Card key={i} className='supporter'>
+              <View className='member-head'>
+                <Text className='member-title'>
+                  第 {i + 1} 位亲属：{x.name || '（未填姓名）'}
+                </Text>
+                <Text className='link link-danger' onClick={() => setList(list.filter((_, j) => j !== i))}>
+                  删除
+                </Text>
+              </View>
+              <Field label='姓名' value={x.name} maxlength={40} onChange={(v) => setOne(i, { name: v })} />
+              <Choice<SupporterRelation>
+                label='是户主的什么人'
+                options={opts<SupporterRelation>(SUPPORTER_RELATION_LABELS)}
+                value={x.relation}
+                onChange={(v) => setOne(i, { relation: v })}
+              />
+              <DateField label='出生日期（不清楚可以不填）' value={x.birthDate ?? ''} onChange={(v) => setOne(i, { birthDate: v || null })} />
+              {x.birthDate ? (
+                <Text className='link' onClick={() => setOne(i, { birthDate: null })}>
+                  记不清出生日期，清除
+                </Text>
+              ) : null}
+              <Field
+                label='他（她）自己每月收入（元）'
+                type='digit'
+                hint='不清楚可以不填'
+                value={x.monthlyIncome === null ? '' : numText(x.monthlyIncome)}
+                onChange={(v) => setOne(i, { monthlyIncome: v.trim() === '' ? null : num(v) })}
+              />
+              <Text className='field-label'>他（她）有没有下面的情况（可多选，没有就不选）</Text>
+              {SUPPORTER_CONDITIONS.map((c) => (
+                <Tick
+                  key={c}
+                  checked={x.conditions.includes(c)}
+                  onChange={(on) => setOne(i, { conditions: SUPPORTER_CONDITIONS.filter((k) => (k === c ? on : x.conditions.includes(k))) })}
+                >
+                  <Text>{SUPPORTER_CONDITION_LABELS[c]}</Text>
+                </Tick>
+              ))}
+              <Field label='补充说明（可不填）' value={x.note ?? ''} maxlength={200} onChange={(v) => setOne(i, { note: v })} />
+            </Card>
+          ))
+        : null}
+      {draft.supportersAnswer === 'some' ? (
+        <Btn kind='ghost' onClick={() => setList([...list, newSupporter()])}>
+          ＋ 再添加一位亲属
+        </Btn>
+      ) : null}
+    </View>
+  );
+}
+
 export function ReviewStep({
   draft,
   problems,
@@ -417,6 +502,18 @@ export function ReviewStep({
         <Row label='每月收入合计' value={<Text>{draft.noIncome && draft.incomes.length === 0 ? '没有收入' : yuan(income)}</Text>} />
         <Row label='近一年刚性支出' value={<Text>{yuan(draft.expenses.reduce((s, e) => s + e.amount12m, 0))}</Text>} />
         <Row label='突发困难' value={<Text>{draft.hardships.map((h) => HARDSHIP_TYPE_LABELS[h.type]).join('、') || '无'}</Text>} />
+        <Row
+          label='不住在一起的亲属'
+          value={
+            <Text>
+              {draft.supportersAnswer === 'some'
+                ? (draft.supporters ?? []).map((x) => `${x.name || '未填姓名'}（${SUPPORTER_RELATION_LABELS[x.relation]}）`).join('、') || '未填写'
+                : draft.supportersAnswer === 'none'
+                  ? '没有'
+                  : '未填写（待工作人员核实）'}
+            </Text>
+          }
+        />
       </Card>
     </View>
   );
@@ -448,6 +545,8 @@ function StepBody(props: EditorProps & { step: number; problems: string[]; stepP
       return <ExpenseStep {...props} />;
     case 5:
       return <HardshipStep {...props} />;
+    case 6:
+      return <SupportersStep {...props} />;
     default:
       return <ReviewStep draft={props.draft} problems={props.problems} stepProblems={props.stepProblems} onGoStep={props.onGoStep} />;
   }

@@ -2,7 +2,7 @@
  * The household being reported, as typed on the phone: saved after every change (Taro storage),
  * with the Idempotency-Key that its submission will carry, so a retried submit is answered once.
  */
-import type { AssetItem, HardshipEvent, IncomeItem, MemberInput, RigidExpense } from '@zczr/domain';
+import type { AssetItem, HardshipEvent, IncomeItem, MemberInput, RigidExpense, SupporterInput } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import { newIdempotencyKey } from './request';
 import { readStored, removeStored, saveStored } from './storage';
@@ -26,8 +26,22 @@ export interface HouseholdDraft {
   noAssets: boolean;
   expenses: RigidExpense[];
   hardships: HardshipEvent[];
+  /**
+   * Did the family name legal supporters who live elsewhere (a son working in another city …)?
+   * Unset or 'unknown': supporters are not sent (the file says "not recorded"); 'none' or 'some':
+   * they are, with the spouse and adult children living in taken from the members.
+   */
+  supportersAnswer?: SupportersAnswer;
+  /** Supporters who do not live with the family (coResident false); optional in drafts saved before. */
+  supporters?: SupporterInput[];
   step: number;
   savedAt: string;
+}
+
+export type SupportersAnswer = 'some' | 'none' | 'unknown';
+
+export function newSupporter(): SupporterInput {
+  return { name: '', relation: 'child', birthDate: null, coResident: false, monthlyIncome: null, conditions: [] };
 }
 
 export function emptyDraft(prefix: string): HouseholdDraft {
@@ -44,6 +58,7 @@ export function emptyDraft(prefix: string): HouseholdDraft {
     noAssets: false,
     expenses: [],
     hardships: [],
+    supporters: [],
     step: 0,
     savedAt: new Date().toISOString(),
   };
@@ -69,7 +84,7 @@ export function clearResidentDraft(): void {
 
 const NAME_RE = /^[\u4e00-\u9fa5·]{2,20}$/;
 
-/** A problem that stops submission, with the wizard step where it is fixed (0 住址 … 5 困难). */
+/** A problem that stops submission, with the wizard step where it is fixed (0 住址 … 5 困难, 6 在外亲属). */
 export interface DraftProblem {
   step: number;
   text: string;
@@ -104,6 +119,15 @@ export function draftProblemsByStep(d: HouseholdDraft): DraftProblem[] {
   d.hardships.forEach((x, i) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(x.occurredOn)) add(5, `第 ${i + 1} 项困难：请选择发生日期`);
   });
+  if (d.supportersAnswer === 'some') {
+    const outside = d.supporters ?? [];
+    if (outside.length === 0) add(6, '请添加不住在一起的亲属，或选择“没有”');
+    outside.forEach((x, i) => {
+      const name = x.name.trim();
+      if (name.length === 0 || name.length > 40) add(6, `第 ${i + 1} 位亲属：请填写姓名`);
+      if (x.monthlyIncome !== null && !(x.monthlyIncome >= 0)) add(6, `第 ${i + 1} 位亲属：每月收入请填数字，不清楚就不填`);
+    });
+  }
   return out;
 }
 
@@ -134,7 +158,53 @@ export function toHouseholdBody(d: HouseholdDraft): HouseholdBody {
     expenses: d.expenses,
     hardships: d.hardships,
     benefits: [],
+    ...(d.supportersAnswer === 'some' || d.supportersAnswer === 'none' ? { supporters: supportersOf(d) } : {}),
   };
+}
+
+/** Whole years between a YYYY-MM-DD birth date and today (China time). */
+function ageOn(birthDate: string): number {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0);
+}
+
+/**
+ * The legal supporters sent with the household: the spouse and adult children living in (from the
+ * members, with their own income when it was typed against them) and those living elsewhere as named.
+ */
+export function supportersOf(d: HouseholdDraft): SupporterInput[] {
+  const living: SupporterInput[] = [];
+  d.members.forEach((m, i) => {
+    if (!m.coResident || (m.relation !== 'spouse' && m.relation !== 'child')) return;
+    const v = validateIdNumber(m.idNumber);
+    const birthDate = v.valid ? v.birthDate : null;
+    if (m.relation === 'child' && (birthDate === null || ageOn(birthDate) < 18)) return;
+    const own = d.incomes.filter((x) => x.memberIndex === i);
+    const monthlyIncome = own.length ? own.reduce((s, x) => s + x.monthlyAmount, 0) : d.noIncome && d.incomes.length === 0 ? 0 : null;
+    const severe = !!m.disability && (m.disability.grade <= 2 || (m.disability.grade === 3 && (m.disability.category === 5 || m.disability.category === 6)));
+    living.push({
+      name: m.name.trim(),
+      relation: m.relation,
+      birthDate,
+      coResident: true,
+      monthlyIncome,
+      conditions: [...(severe ? ['severe_disability' as const] : []), ...(m.labourCapacity === 'none' ? ['no_labour_capacity' as const] : [])],
+    });
+  });
+  const outside = (d.supportersAnswer === 'some' ? (d.supporters ?? []) : []).map((x): SupporterInput => {
+    const s: SupporterInput = {
+      name: x.name.trim(),
+      relation: x.relation,
+      birthDate: x.birthDate,
+      coResident: false,
+      monthlyIncome: x.monthlyIncome,
+      conditions: [...x.conditions],
+    };
+    const note = x.note?.trim();
+    if (note) s.note = note;
+    return s;
+  });
+  return [...living, ...outside];
 }
 
 /** The last household body this phone submitted (with full ID numbers), for later updates. */

@@ -30,6 +30,7 @@ import type {
   WarningView as Warning,
 } from '@zczr/contract';
 import { EligibilityPanel } from './EligibilityPanel';
+import { SupportersPanel } from './SupportersPanel';
 import { useRegions } from './useRegions';
 
 const SOURCE_LABELS: Record<string, string> = { staff: '工作人员直接修改', submission: '审核通过的变更申请', import: '部门数据导入', create: '新建' };
@@ -215,7 +216,7 @@ function AuditTrail({ householdId }: { householdId: string }) {
   );
 }
 
-/** One household: members, economics, eligibility with explanations, warnings, tasks, revisions, who viewed it. */
+/** One household: members, economics, legal supporters, eligibility with explanations, warnings, tasks, revisions, who viewed it. */
 export default function HouseholdDetailPage() {
   const { id = '' } = useParams();
   const regions = useRegions();
@@ -311,6 +312,11 @@ export default function HouseholdDetailPage() {
           items={[
             { key: 'members', label: `家庭成员（${h.members.length}）`, children: <MembersTable members={h.members} /> },
             { key: 'economics', label: '收支与财产', children: <EconomicsPanel h={h} /> },
+            {
+              key: 'supporters',
+              label: h.supporters === null ? '法定义务人（未登记）' : `法定义务人（${h.supporters.length}）`,
+              children: <SupportersPanel household={h} onSaved={household.reload} />,
+            },
             {
               key: 'eligibility',
               label: '政策匹配',
