@@ -44,6 +44,7 @@ const HouseholdsPage = lazy(() => import('./features/households/HouseholdsPage')
 const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
 const PoliciesPage = lazy(() => import('./features/policies/PoliciesPage'));
 const PolicyEditorPage = lazy(() => import('./features/policies/PolicyEditorPage'));
+const ApprovalSettingsPage = lazy(() => import('./features/policies/ApprovalSettingsPage'));
 
 // Each page is its own chunk; the dashboard's brings echarts along.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
@@ -60,6 +61,14 @@ export const routes: AppRoute[] = [
   { path: '/households', personalData: true, label: '家庭档案', icon: <HomeOutlined />, roles: REVIEWERS, element: <HouseholdsPage />, group: '业务办理' },
   { path: '/households/:id', personalData: true, label: '家庭详情', roles: REVIEWERS, element: <HouseholdDetailPage />, group: '业务办理' },
   { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: REVIEWERS, element: <PoliciesPage />, group: '政策管理' },
+  {
+    path: '/approval-settings',
+    label: '审批设置',
+    icon: <SafetyCertificateOutlined />,
+    roles: REVIEWERS,
+    element: <ApprovalSettingsPage />,
+    group: '政策管理',
+  },
   { path: '/policies/:code', label: '政策规则编辑', roles: REVIEWERS, element: <PolicyEditorPage />, group: '政策管理' },
 
   { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },

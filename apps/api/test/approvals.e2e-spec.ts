@@ -57,6 +57,17 @@ describe('two-tier approval and 公示', () => {
     expect(proposed.statusLabel).toBe('街道已审核待区县确认');
     expect(proposed.proposal).toMatchObject({ kind: 'benefit_granted', policyCode: 'dibao' });
     expect(await benefitsOf(householdId)).not.toContain('dibao');
+    // It waits in the district's queue as a confirmation, and no longer in the street's.
+    const districtQueue = (await t.http().get('/api/v1/review-queue').query({ kind: 'task' }).set(bearer(district)).expect(200)).body.items as Array<{
+      id: string;
+      stage: string;
+      title: string;
+    }>;
+    expect(districtQueue.find((i) => i.id === taskId)).toMatchObject({ stage: 'confirm', title: expect.stringMatching(/^区县确认/) });
+    const streetQueue = (await t.http().get('/api/v1/review-queue').query({ kind: 'task' }).set(bearer(street)).expect(200)).body.items as Array<{
+      id: string;
+    }>;
+    expect(streetQueue.some((i) => i.id === taskId)).toBe(false);
     // The street cannot confirm its own proposal.
     await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(403);
 

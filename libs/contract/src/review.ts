@@ -74,6 +74,8 @@ export interface ReviewQueueItem {
   checks: CheckCounts | null;
   /** Every automatic check passed: may be approved in bulk. */
   clean: boolean;
+  /** Tasks: `confirm` when the street has reviewed and the district confirms (two-tier approval). */
+  stage: 'review' | 'confirm';
 }
 
 export interface ReviewQueue {

@@ -37,6 +37,7 @@ export class ReviewQueueItemDto implements ReviewQueueItem {
   @ApiProperty({ type: [String], description: '加急原因' }) urgentReasons: string[];
   @ApiProperty({ type: CheckCountsDto, nullable: true, description: '自动检查结果计数（核实任务无自动检查）' }) checks: CheckCountsDto | null;
   @ApiProperty({ description: '自动检查全部通过，可批量通过' }) clean: boolean;
+  @ApiProperty({ enum: ['review', 'confirm'], description: 'confirm：街道已审核、待区县确认（两级审批）' }) stage: 'review' | 'confirm';
 }
 
 export class ReviewQueueDto implements ReviewQueue {

@@ -7,13 +7,16 @@ import { HouseholdEntity } from '../households/household.entity.js';
 import { whereInScope } from '../database/sql.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { SubmissionEntity } from '../submissions/submission.entity.js';
-import { VerificationTaskEntity } from '../tasks/task.entity.js';
+import { VerificationTaskEntity, type TaskStatus } from '../tasks/task.entity.js';
 
 /** The most a queue answer holds; a street's queue is far shorter in practice. */
 export const QUEUE_LIMIT = 500;
 
 export type QueuedSubmission = Pick<SubmissionEntity, 'id' | 'kind' | 'householdId' | 'streetCode' | 'gridId' | 'checks' | 'createdAt' | 'submittedByRole'>;
-export type QueuedTask = Pick<VerificationTaskEntity, 'id' | 'kind' | 'householdId' | 'streetCode' | 'gridId' | 'dueDate' | 'createdAt' | 'updatedAt'>;
+export type QueuedTask = Pick<
+  VerificationTaskEntity,
+  'id' | 'kind' | 'status' | 'householdId' | 'streetCode' | 'gridId' | 'dueDate' | 'createdAt' | 'updatedAt'
+>;
 export type HouseholdHeadline = Pick<HouseholdEntity, 'id' | 'headName' | 'address'>;
 
 /** The review queue's reads: what waits for a reviewer in a scope, and what to show beside it. */
@@ -37,12 +40,12 @@ export class ReviewRepository {
     return { items, total };
   }
 
-  /** Verification tasks whose findings were submitted and wait for review, earliest deadline first. */
-  async submittedTasks(scope: Scope): Promise<{ items: QueuedTask[]; total: number }> {
+  /** Verification tasks whose findings wait for review (or, `confirming`, for the district's confirmation), earliest deadline first. */
+  async submittedTasks(scope: Scope, statuses: TaskStatus[] = ['submitted']): Promise<{ items: QueuedTask[]; total: number }> {
     const qb = this.tasks
       .createQueryBuilder('t')
-      .select(['t.id', 't.kind', 't.householdId', 't.streetCode', 't.gridId', 't.dueDate', 't.createdAt', 't.updatedAt'])
-      .where('t.status = :status', { status: 'submitted' });
+      .select(['t.id', 't.kind', 't.status', 't.householdId', 't.streetCode', 't.gridId', 't.dueDate', 't.createdAt', 't.updatedAt'])
+      .where('t.status IN (:...statuses)', { statuses });
     whereInScope(qb, 't', scope);
     const [items, total] = await qb.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC').take(QUEUE_LIMIT).getManyAndCount();
     return { items, total };

@@ -37,7 +37,8 @@ export class ReviewService {
     const empty = { items: [], total: 0 };
     const [subs, tasks] = await Promise.all([
       q.kind === 'task' ? empty : this.repo.pendingSubmissions(scope),
-      q.kind === 'submission' ? empty : this.repo.submittedTasks(scope),
+      // The district also confirms what the street reviewed (two-tier approval).
+      q.kind === 'submission' ? empty : this.repo.submittedTasks(scope, auth.role === 'district_reviewer' ? ['submitted', 'confirming'] : ['submitted']),
     ]);
     const householdIds = [...new Set([...subs.items, ...tasks.items].map((x) => x.householdId))];
     const [headlines, colours] = await Promise.all([this.repo.headlines(householdIds), this.repo.colours(householdIds)]);
@@ -73,16 +74,18 @@ export class ReviewService {
         urgentReasons: reasons,
         checks: counts,
         clean: checks.length > 0 && counts.warn === 0 && counts.fail === 0,
+        stage: 'review',
       });
     }
     for (const t of tasks.items) {
       const colour = colours.get(t.householdId) ?? null;
       const reasons = [...(t.dueDate < today ? [`已超过办理期限（${t.dueDate}）`] : []), ...(colour === 'orange' ? ['高风险（橙色）家庭'] : [])];
       const h = headlines.get(t.householdId);
+      const confirm = t.status === 'confirming';
       items.push({
         kind: 'task',
         id: t.id,
-        title: TASK_TITLES[t.kind] ?? '核实结果',
+        title: `${confirm ? '区县确认 · ' : ''}${TASK_TITLES[t.kind] ?? '核实结果'}`,
         householdId: t.householdId,
         headName: h?.headName ?? '',
         address: h?.address ?? '',
@@ -97,6 +100,7 @@ export class ReviewService {
         urgentReasons: reasons,
         checks: null,
         clean: false,
+        stage: confirm ? 'confirm' : 'review',
       });
     }
     items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
