@@ -46,6 +46,9 @@ export const RESIDENT_OUTCOME_LABELS: Readonly<Record<PolicyOutcome, string>> = 
 /** Outcome of one condition in an explanation tree. */
 export const CONDITION_OUTCOME_MARKS: Readonly<Record<'true' | 'false' | 'unknown', string>> = { true: '✓', false: '✗', unknown: '?' };
 
+/** Parameter changes (参数调整) awaiting or past their four-eyes decision. */
+export const PARAMETER_CHANGE_STATUS_LABELS = { pending: '待审批', approved: '已批准', rejected: '已驳回' } as const;
+
 export const POLICY_VERSION_STATUS_LABELS = { draft: '草稿', published: '已发布', superseded: '已被替代' } as const;
 export type PolicyVersionStatus = keyof typeof POLICY_VERSION_STATUS_LABELS;
 

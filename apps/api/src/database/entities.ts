@@ -18,6 +18,7 @@ import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity } from '.
 import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity } from '../warnings/warning.entity.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { JobEntity, JobShardEntity } from '../jobs/job.entity.js';
+import { ParameterChangeEntity } from '../parameters/parameter-change.entity.js';
 import { NOTIFICATION_ENTITIES } from '../notifications/notification.entity.js';
 
 export const ENTITIES = [
@@ -55,4 +56,5 @@ export const ENTITIES = [
   JobEntity,
   JobShardEntity,
   ...NOTIFICATION_ENTITIES,
+  ParameterChangeEntity,
 ];
