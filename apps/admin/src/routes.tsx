@@ -3,6 +3,7 @@ import { AuditOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons';
 import {
   AlertOutlined,
   ApartmentOutlined,
+  ControlOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   ProfileOutlined,
@@ -44,6 +45,7 @@ const HouseholdsPage = lazy(() => import('./features/households/HouseholdsPage')
 const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
 const PoliciesPage = lazy(() => import('./features/policies/PoliciesPage'));
 const PolicyEditorPage = lazy(() => import('./features/policies/PolicyEditorPage'));
+const ParametersPage = lazy(() => import('./features/policies/ParametersPage'));
 
 // Each page is its own chunk; the dashboard's brings echarts along.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
@@ -61,6 +63,7 @@ export const routes: AppRoute[] = [
   { path: '/households/:id', personalData: true, label: '家庭详情', roles: REVIEWERS, element: <HouseholdDetailPage />, group: '业务办理' },
   { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: REVIEWERS, element: <PoliciesPage />, group: '政策管理' },
   { path: '/policies/:code', label: '政策规则编辑', roles: REVIEWERS, element: <PolicyEditorPage />, group: '政策管理' },
+  { path: '/parameters', label: '参数管理', icon: <ControlOutlined />, roles: REVIEWERS, element: <ParametersPage />, group: '政策管理' },
 
   { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },
   { path: '/board', personalData: true, label: '预警与任务', icon: <AlertOutlined />, roles: REVIEWERS, element: <BoardPage />, group: '监测分析' },
