@@ -171,7 +171,7 @@ export default function ParametersPage() {
         />
       </Card>
 
-      <Drawer open={history !== null} onClose={() => setHistory(null)} size={760} destroyOnHidden title={history ? `${history.label} · 历史取值` : ''}>
+      <Drawer open={history !== null} onClose={() => setHistory(null)} size={860} destroyOnHidden title={history ? `${history.label} · 历史取值` : ''}>
         {history && <HistoryPanel item={history} district={district} />}
       </Drawer>
       {proposing && overview.data && (
@@ -210,8 +210,11 @@ function ChangesTable({
   testId,
   emptyText,
   actions,
+  ofOneParameter = false,
 }: {
   changes: ParameterChangeView[];
+  /** Inside one parameter's history: no parameter column, the decider instead of the time. */
+  ofOneParameter?: boolean;
   loading: boolean;
   district: string;
   testId: string;
@@ -228,7 +231,7 @@ function ChangesTable({
       data-testid={testId}
       locale={{ emptyText }}
       columns={[
-        { title: '参数', dataIndex: 'label' },
+        ...(ofOneParameter ? [] : [{ title: '参数', dataIndex: 'label' }]),
         { title: '地区', dataIndex: 'region', width: 70, render: (r: string) => regionName(r, district) },
         {
           title: '调整',
@@ -244,8 +247,10 @@ function ChangesTable({
           width: 90,
           render: (s: ParameterChangeStatus) => <Tag color={STATUS_COLOURS[s]}>{labelOf(PARAMETER_CHANGE_STATUS_LABELS, s)}</Tag>,
         },
-        { title: '提出人', dataIndex: 'proposedByName', width: 90 },
-        { title: '提出时间', dataIndex: 'proposedAt', width: 150, render: (v: string) => formatDateTime(v) },
+        { title: '提出人', dataIndex: 'proposedByName', width: 100 },
+        ofOneParameter
+          ? { title: '审批人', dataIndex: 'decidedByName', width: 100, render: (v: string | null) => v ?? '—' }
+          : { title: '提出时间', dataIndex: 'proposedAt', width: 150, render: (v: string) => formatDateTime(v) },
         ...(actions ? [{ title: '操作', key: 'actions', width: 150, render: (_: unknown, c: ParameterChangeView) => actions(c) }] : []),
       ]}
     />
@@ -281,7 +286,14 @@ function HistoryPanel({ item, district }: { item: ParameterOverviewItem; distric
         调整申请
       </Typography.Title>
       {changes.error && <Alert type="error" showIcon title={changes.error.message} />}
-      <ChangesTable changes={changes.data ?? []} loading={changes.loading} district={district} testId="parameter-changes" emptyText="没有调整申请" />
+      <ChangesTable
+        changes={changes.data ?? []}
+        loading={changes.loading}
+        district={district}
+        testId="parameter-changes"
+        emptyText="没有调整申请"
+        ofOneParameter
+      />
     </Space>
   );
 }
