@@ -299,6 +299,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'policy.publish': '发布政策',
   'policy.preview': '政策试算',
   'policy.read_version': '查看政策版本',
+  'parameter.propose': '提出参数调整',
+  'parameter.approve': '批准参数调整',
+  'parameter.reject': '驳回参数调整',
+  'parameter.rematch': '参数生效后重新筛查',
   ...AUDIT_READ_ACTION_LABELS,
   ...AUDIT_CHANGE_ACTION_LABELS,
 };
@@ -312,6 +316,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Readonly<Record<string, string>> = {
   'task.': '核实任务',
   'screening.': '人群筛查',
   'policy.': '政策',
+  'parameter.': '政策参数',
   'import.': '数据导入',
   'consent.': '授权同意',
   'grid.': '网格',
