@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { Clock } from '../src/common/time.js';
 import { ParametersService } from '../src/parameters/parameters.service.js';
+import { ScreeningRunEntity } from '../src/screenings/screening.entity.js';
 import { giveConsent, person, workerPlacement, type Placement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
@@ -273,7 +275,8 @@ describe('parameters by effective date', () => {
     );
   });
 
-  it('a change approved for today re-matches at once', async () => {
+  it('a change approved for today re-matches at once, or at the next check while another screening runs', async () => {
+    const service = t.app.get(ParametersService);
     const change = (
       await propose(district, {
         name: 'deposit_limit_months',
@@ -284,9 +287,50 @@ describe('parameters by effective date', () => {
       }).expect(201)
     ).body as Change;
     const before = (await systemScreenings()).length;
-    const approved = (await t.http().post(`/api/v1/parameters/changes/${change.id}/approve`).set(bearer(district2)).send({}).expect(200)).body as Change;
-    expect(approved.appliedAt).toEqual(expect.any(String));
+    // Another screening of the district is under way: the change waits for the next check.
+    const busy = {
+      id: randomUUID(),
+      status: 'running' as const,
+      districtCode: t.config.districtCode,
+      asOf: today,
+      total: 0,
+      processed: 0,
+      summary: '[]',
+      startedBy: 'test',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      error: null,
+    };
+    await t.dataSource.getRepository(ScreeningRunEntity).insert(busy);
+    const waiting = (await t.http().post(`/api/v1/parameters/changes/${change.id}/approve`).set(bearer(district2)).send({}).expect(200)).body as Change;
+    expect(waiting).toMatchObject({ status: 'approved', appliedAt: null });
+    expect(await service.applyDue()).toBe(0);
+    await t.dataSource.getRepository(ScreeningRunEntity).delete({ id: busy.id });
+    expect(await service.applyDue()).toBe(1);
+    expect(await service.applyDue()).toBe(0);
+    const listed = (await t.http().get('/api/v1/parameters/changes').query({ status: 'approved' }).set(bearer(district)).expect(200)).body as Change[];
+    expect(listed.find((c) => c.id === change.id)?.appliedAt).toEqual(expect.any(String));
     expect(await systemScreenings()).toHaveLength(before + 1);
+
+    // Approved for today once nothing runs: screened at once (after the one just started has finished).
+    const [latest] = (await systemScreenings()).slice(-1);
+    let run = { status: 'running' };
+    for (let i = 0; i < 400 && run.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      run = (await t.http().get(`/api/v1/screenings/${latest!.id}`).set(bearer(district)).expect(200)).body;
+    }
+    const another = (
+      await propose(district, {
+        name: 'employment_cost_deduction_months',
+        region: t.config.districtCode,
+        effectiveFrom: today,
+        value: 9,
+        basis: '温民发〔2026〕10号',
+      }).expect(201)
+    ).body as Change;
+    const approved = (await t.http().post(`/api/v1/parameters/changes/${another.id}/approve`).set(bearer(district2)).send({}).expect(200)).body as Change;
+    expect(approved.appliedAt).toEqual(expect.any(String));
+    expect(await systemScreenings()).toHaveLength(before + 2);
     const own = (await rowsOf('deposit_limit_months')).filter((r) => r.region === t.config.districtCode);
     expect(own).toEqual([expect.objectContaining({ effectiveFrom: today, value: 36 })]);
     expect(own[0]!.effectiveTo).toBeUndefined();

@@ -54,6 +54,8 @@ export class ParametersService implements OnModuleInit, OnApplicationShutdown {
     if (this.config.monitoring.scheduler && this.config.processRole !== 'worker') {
       this.timer = setInterval(() => void this.tick(), TICK_MS);
       this.timer.unref();
+      // A process started after a change's date screens for it soon, not an hour later.
+      setTimeout(() => void this.tick(), 60_000).unref();
     }
   }
 
