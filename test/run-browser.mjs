@@ -28,6 +28,7 @@ import { chromium } from 'playwright-core';
 import { MINIPROGRAM_CHECKS } from './miniprogram.e2e.mjs';
 import { ADMIN_CHECKS } from './admin.e2e.mjs';
 import { ADMIN_OPS_CHECKS } from './admin-ops.e2e.mjs';
+import { PARAMETER_CHECKS } from './admin-params.e2e.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'test-output');
@@ -60,6 +61,7 @@ const DESKTOP_SMALL = { width: 1366, height: 768 };
 const CHECKS = [
   ...ADMIN_CHECKS,
   ...ADMIN_OPS_CHECKS,
+  ...PARAMETER_CHECKS,
   {
     name: '居民端 H5 /h5/：标题',
     shot: 'h5.png',

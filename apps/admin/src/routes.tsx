@@ -3,6 +3,7 @@ import { AuditOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons';
 import {
   AlertOutlined,
   ApartmentOutlined,
+  ControlOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   ProfileOutlined,
@@ -45,6 +46,7 @@ const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDe
 const PoliciesPage = lazy(() => import('./features/policies/PoliciesPage'));
 const PolicyEditorPage = lazy(() => import('./features/policies/PolicyEditorPage'));
 const ApprovalSettingsPage = lazy(() => import('./features/policies/ApprovalSettingsPage'));
+const ParametersPage = lazy(() => import('./features/policies/ParametersPage'));
 
 // Each page is its own chunk; the dashboard's brings echarts along.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
@@ -61,6 +63,8 @@ export const routes: AppRoute[] = [
   { path: '/households', personalData: true, label: '家庭档案', icon: <HomeOutlined />, roles: REVIEWERS, element: <HouseholdsPage />, group: '业务办理' },
   { path: '/households/:id', personalData: true, label: '家庭详情', roles: REVIEWERS, element: <HouseholdDetailPage />, group: '业务办理' },
   { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: REVIEWERS, element: <PoliciesPage />, group: '政策管理' },
+  { path: '/policies/:code', label: '政策规则编辑', roles: REVIEWERS, element: <PolicyEditorPage />, group: '政策管理' },
+  { path: '/parameters', label: '参数管理', icon: <ControlOutlined />, roles: REVIEWERS, element: <ParametersPage />, group: '政策管理' },
   {
     path: '/approval-settings',
     label: '审批设置',
@@ -69,7 +73,6 @@ export const routes: AppRoute[] = [
     element: <ApprovalSettingsPage />,
     group: '政策管理',
   },
-  { path: '/policies/:code', label: '政策规则编辑', roles: REVIEWERS, element: <PolicyEditorPage />, group: '政策管理' },
 
   { path: '/dashboard', label: '数据看板', icon: <DashboardOutlined />, roles: REVIEWERS, element: <DashboardPage />, group: '监测分析' },
   { path: '/board', personalData: true, label: '预警与任务', icon: <AlertOutlined />, roles: REVIEWERS, element: <BoardPage />, group: '监测分析' },

@@ -21,6 +21,7 @@ import { ImportsModule } from './imports/imports.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { OcrModule } from './ocr/ocr.module.js';
+import { ParametersModule } from './parameters/parameters.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { ReviewModule } from './review/review.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         SubmissionsModule,
         AuditModule,
         PoliciesModule,
+        ParametersModule,
         EligibilityModule,
         ScreeningsModule,
         ReviewModule,

@@ -30,6 +30,7 @@ import type {
   UploadAttachmentFields,
 } from './documents.js';
 import type { HouseholdEligibility } from './eligibility.js';
+import type { DecideParameterChangeBody, ParameterChangeListQuery, ParameterChangeView, ParameterOverview, ProposeParameterChangeBody } from './parameters.js';
 import type {
   CreateHouseholdBody,
   HouseholdAuditEntry,
@@ -212,6 +213,14 @@ export const ENDPOINTS = {
     preview: post<PolicyPreview, PreviewBody>()('/api/v1/policies/:code/preview'),
     version: get<PolicyVersionDetail>()('/api/v1/policies/:code/versions/:version'),
     parameters: get<ParameterDefinition[]>()('/api/v1/policy-parameters'),
+  },
+
+  parameters: {
+    overview: get<ParameterOverview>()('/api/v1/parameters'),
+    changes: get<ParameterChangeView[], ParameterChangeListQuery>()('/api/v1/parameters/changes'),
+    propose: post<ParameterChangeView, ProposeParameterChangeBody>()('/api/v1/parameters/changes'),
+    approve: post<ParameterChangeView, DecideParameterChangeBody>()('/api/v1/parameters/changes/:id/approve'),
+    reject: post<ParameterChangeView, DecideParameterChangeBody>()('/api/v1/parameters/changes/:id/reject'),
   },
 
   screenings: {

@@ -10,6 +10,7 @@ export * from './auth.js';
 export * from './households.js';
 export * from './eligibility.js';
 export * from './policies.js';
+export * from './parameters.js';
 export * from './notifications.js';
 export * from './review.js';
 export * from './tasks.js';

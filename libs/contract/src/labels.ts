@@ -46,6 +46,9 @@ export const RESIDENT_OUTCOME_LABELS: Readonly<Record<PolicyOutcome, string>> = 
 /** Outcome of one condition in an explanation tree. */
 export const CONDITION_OUTCOME_MARKS: Readonly<Record<'true' | 'false' | 'unknown', string>> = { true: '✓', false: '✗', unknown: '?' };
 
+/** Parameter changes (参数调整) awaiting or past their four-eyes decision. */
+export const PARAMETER_CHANGE_STATUS_LABELS = { pending: '待审批', approved: '已批准', rejected: '已驳回' } as const;
+
 export const POLICY_VERSION_STATUS_LABELS = { draft: '草稿', published: '已发布', superseded: '已被替代' } as const;
 export type PolicyVersionStatus = keyof typeof POLICY_VERSION_STATUS_LABELS;
 
@@ -299,6 +302,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'policy.publish': '发布政策',
   'policy.preview': '政策试算',
   'policy.read_version': '查看政策版本',
+  'parameter.propose': '提出参数调整',
+  'parameter.approve': '批准参数调整',
+  'parameter.reject': '驳回参数调整',
+  'parameter.rematch': '参数生效后重新筛查',
   ...AUDIT_READ_ACTION_LABELS,
   ...AUDIT_CHANGE_ACTION_LABELS,
 };
@@ -312,6 +319,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Readonly<Record<string, string>> = {
   'task.': '核实任务',
   'screening.': '人群筛查',
   'policy.': '政策',
+  'parameter.': '政策参数',
   'import.': '数据导入',
   'consent.': '授权同意',
   'grid.': '网格',

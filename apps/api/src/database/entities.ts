@@ -19,6 +19,7 @@ import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity } from '.
 import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity } from '../warnings/warning.entity.js';
 import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { JobEntity, JobShardEntity } from '../jobs/job.entity.js';
+import { ParameterChangeEntity } from '../parameters/parameter-change.entity.js';
 import { NOTIFICATION_ENTITIES } from '../notifications/notification.entity.js';
 
 export const ENTITIES = [
@@ -57,4 +58,5 @@ export const ENTITIES = [
   JobShardEntity,
   ...NOTIFICATION_ENTITIES,
   ApprovalSettingEntity,
+  ParameterChangeEntity,
 ];

@@ -68,6 +68,10 @@ const ACTION_LABELS: Record<string, string> = {
   'policy.publish': '发布政策',
   'policy.preview': '政策试算',
   'policy.read_version': '查看政策版本',
+  'parameter.propose': '提出参数调整',
+  'parameter.approve': '批准参数调整',
+  'parameter.reject': '驳回参数调整',
+  'parameter.rematch': '参数生效后重新筛查',
 };
 
 const ACTION_GROUPS = [
@@ -78,6 +82,7 @@ const ACTION_GROUPS = [
   { value: 'task.', label: '核实任务' },
   { value: 'screening.', label: '人群筛查' },
   { value: 'policy.', label: '政策' },
+  { value: 'parameter.', label: '政策参数' },
   { value: 'import.', label: '数据导入' },
   { value: 'consent.', label: '授权同意' },
   { value: 'grid.', label: '网格' },
@@ -95,6 +100,7 @@ const ENTITY_LABELS: Readonly<Record<string, string>> = {
   import: '部门数据导入',
   grid: '网格',
   policy: '政策',
+  parameter_change: '参数调整',
   attachment: '附件',
   system: '系统',
   warning: '预警',

@@ -9,6 +9,7 @@ import { Jobs1764810000000 } from './1764810000000-jobs.js';
 import { ConsoleScale1764820000000 } from './1764820000000-console-scale.js';
 import { Notifications1764840000000 } from './1764840000000-notifications.js';
 import { AuditHead1764870000000 } from './1764870000000-audit-head.js';
+import { ParameterChanges1764900000000 } from './1764900000000-parameter-changes.js';
 import { Approvals1764910000000 } from './1764910000000-approvals.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   ConsoleScale1764820000000,
   Notifications1764840000000,
   AuditHead1764870000000,
+  ParameterChanges1764900000000,
   Approvals1764910000000,
 ];
