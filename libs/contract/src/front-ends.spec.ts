@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as contract from './index.js';
 
 /** Which apps are held to the rule. Switch an app on in the commit that completes its migration. */
-export const ENFORCED: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: false, miniprogram: true };
+export const ENFORCED: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: true, miniprogram: true };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -1,4 +1,4 @@
-import { call, queryString, type AnyEndpoint, type ArgsOf, type ResponseOf, type Transport } from '@zczr/contract';
+import { call, queryString, type AnyEndpoint, type ArgsOf, type ResponseOf, type TokenPair, type Transport } from '@zczr/contract';
 /**
  * The one HTTP module of the console: JSON in and out, the bearer token, one refresh on 401,
  * and the API's `{ code, message }` errors as `ApiError` (message already in Chinese).
@@ -6,12 +6,6 @@ import { call, queryString, type AnyEndpoint, type ArgsOf, type ResponseOf, type
 
 const ACCESS_KEY = 'zczr.admin.accessToken';
 const REFRESH_KEY = 'zczr.admin.refreshToken';
-
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
 
 export class ApiError extends Error {
   constructor(

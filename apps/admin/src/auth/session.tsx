@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '@zczr/domain';
-import { api, ApiError, clearTokens, getAccessToken, onSignedOut, storeTokens, type TokenPair } from '../api/client';
+import type { TokenPair } from '@zczr/contract';
+import { api, ApiError, clearTokens, getAccessToken, onSignedOut, storeTokens } from '../api/client';
 
 /** The signed-in staff member, from `GET /api/v1/auth/me`. */
 export interface SessionUser {

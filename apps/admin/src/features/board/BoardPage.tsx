@@ -5,22 +5,22 @@ import { RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import { api, ApiError, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { Assignee, Board, Page, TaskView as Task, WarningView as Warning } from '@zczr/contract';
+import {
+  labelOf,
+  RISK_COLOUR_NAMES,
+  TASK_KIND_LABELS,
+  TASK_STATUS_LABELS,
+  WARNING_COLOURS,
+  WARNING_STATUS_LABELS,
+  type Assignee,
+  type Board,
+  type Page,
+  type TaskView as Task,
+  type WarningView as Warning,
+} from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
 
-const TASK_STATUS: Record<string, string> = {
-  open: '待领取',
-  assigned: '已派发',
-  in_progress: '核实中',
-  submitted: '已提交待审核',
-  accepted: '已采纳',
-  returned: '已退回',
-  closed: '已办结',
-};
-const KIND: Record<string, string> = { warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' };
 const COLOUR_TAG: Record<Warning['colour'], string> = { orange: 'orange', yellow: 'gold', blue: 'blue' };
-const COLOUR_NAME: Record<Warning['colour'], string> = { orange: '橙色', yellow: '黄色', blue: '蓝色' };
-const WARNING_STATUS: Record<Warning['status'], string> = { open: '待处置', tasked: '已派核实任务', closed: '已办结' };
 const ESCALATION_COLOUR: Record<Task['escalationLevel'], string> = { none: 'default', community: 'gold', street: 'orange', district: 'red' };
 
 /** Warnings and verification tasks: by colour, street and status, overdue first; reassign and escalate. */
@@ -106,7 +106,7 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
           placeholder="全部状态"
           style={{ width: 150 }}
           value={filters.status}
-          options={Object.entries(TASK_STATUS).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(TASK_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
           onChange={(v: string | undefined) => {
             setFilters((f) => ({ ...f, status: v }));
             setPage(1);
@@ -164,8 +164,8 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
                 d
               ),
           },
-          { title: '类型', dataIndex: 'kind', render: (k: string) => KIND[k] ?? k },
-          { title: '状态', dataIndex: 'status', render: (s: string) => TASK_STATUS[s] ?? s },
+          { title: '类型', dataIndex: 'kind', render: (k: string) => labelOf(TASK_KIND_LABELS, k) },
+          { title: '状态', dataIndex: 'status', render: (s: string) => labelOf(TASK_STATUS_LABELS, s) },
           {
             title: '督办',
             dataIndex: 'escalationLevel',
@@ -348,7 +348,7 @@ function WarningsTab() {
           placeholder="全部颜色"
           style={{ width: 130 }}
           value={filters.colour}
-          options={(['orange', 'yellow', 'blue'] as const).map((c) => ({ value: c, label: COLOUR_NAME[c] }))}
+          options={WARNING_COLOURS.map((c) => ({ value: c, label: RISK_COLOUR_NAMES[c] }))}
           onChange={(v: string | undefined) => {
             setFilters((f) => ({ ...f, colour: v }));
             setPage(1);
@@ -359,7 +359,7 @@ function WarningsTab() {
           placeholder="全部状态"
           style={{ width: 150 }}
           value={filters.status}
-          options={Object.entries(WARNING_STATUS).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(WARNING_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
           onChange={(v: string | undefined) => {
             setFilters((f) => ({ ...f, status: v }));
             setPage(1);
@@ -393,12 +393,12 @@ function WarningsTab() {
             dataIndex: 'colour',
             render: (c: Warning['colour'], w) => (
               <Tooltip title={w.colourLabel}>
-                <Tag color={COLOUR_TAG[c]}>{COLOUR_NAME[c]}</Tag>
+                <Tag color={COLOUR_TAG[c]}>{RISK_COLOUR_NAMES[c]}</Tag>
               </Tooltip>
             ),
           },
           { title: '预警', dataIndex: 'ruleName' },
-          { title: '状态', dataIndex: 'status', render: (s: Warning['status']) => WARNING_STATUS[s] },
+          { title: '状态', dataIndex: 'status', render: (s: Warning['status']) => WARNING_STATUS_LABELS[s] },
           { title: '街道', dataIndex: 'streetCode', render: (c: string) => regions.nameOf(c) },
           { title: '网格', dataIndex: 'gridId' },
           { title: '触发时间', dataIndex: 'raisedAt', render: (v: string) => formatDateTime(v) },

@@ -1,57 +1,40 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Breadcrumb, Card, Descriptions, Empty, Progress, Radio, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import {
-  DISABILITY_CATEGORY_LABELS,
-  EDUCATION_LABELS,
-  EMPLOYMENT_LABELS,
-  LABOUR_CAPACITY_LABELS,
-  RELATION_LABELS,
-  SELF_CARE_LEVEL_LABELS,
-  ASSET_TYPE_LABELS,
-  EXPENSE_TYPE_LABELS,
-  HARDSHIP_TYPE_LABELS,
-  INCOME_TYPE_LABELS,
-} from '@zczr/domain';
 import { useApiData } from '../../shared/useApiData';
 import { DiffTable } from '../../shared/DiffTable';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
-import { formatDateTime, formatMoney, householdStatusLabel, labelOf, RISK_COLOUR_LABELS, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
-import type {
-  HouseholdAuditEntry as AuditTrailEntry,
-  HouseholdView as Household,
-  HouseholdEligibility,
-  MemberView as Member,
-  Page,
-  Revision,
-  HouseholdRisk as Risk,
-  TaskView as Task,
-  WarningView as Warning,
+import { formatDateTime, formatMoney, householdStatusLabel, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
+import {
+  ASSET_TYPE_LABELS,
+  DISABILITY_CATEGORY_LABELS,
+  EDUCATION_LABELS,
+  EMPLOYMENT_LABELS,
+  EXPENSE_TYPE_LABELS,
+  HARDSHIP_TYPE_LABELS,
+  INCOME_TYPE_LABELS,
+  LABOUR_CAPACITY_LABELS,
+  labelOf,
+  RELATION_LABELS,
+  REVISION_SOURCE_LABELS,
+  RISK_COLOUR_LABELS,
+  RISK_INDICATOR_LABELS,
+  SELF_CARE_LEVEL_LABELS,
+  TASK_KIND_LABELS,
+  TASK_STATUS_LABELS,
+  WARNING_STATUS_LABELS,
+  type HouseholdAuditEntry as AuditTrailEntry,
+  type HouseholdView as Household,
+  type HouseholdEligibility,
+  type MemberView as Member,
+  type Page,
+  type Revision,
+  type HouseholdRisk as Risk,
+  type TaskView as Task,
+  type WarningView as Warning,
 } from '@zczr/contract';
 import { EligibilityPanel } from './EligibilityPanel';
 import { useRegions } from './useRegions';
-
-const SOURCE_LABELS: Record<string, string> = { staff: '工作人员直接修改', submission: '审核通过的变更申请', import: '部门数据导入', create: '新建' };
-const INDICATOR_LABELS: Record<string, string> = {
-  income: '收入',
-  health: '健康',
-  disability: '残疾',
-  employment: '就业',
-  education: '教育',
-  housing: '住房',
-  care: '照护负担',
-  sudden: '突发事件',
-};
-const TASK_STATUS: Record<string, string> = {
-  open: '待领取',
-  assigned: '已派发',
-  in_progress: '核实中',
-  submitted: '待审核',
-  accepted: '已采纳',
-  returned: '已退回',
-  closed: '已办结',
-};
-const WARNING_STATUS: Record<string, string> = { open: '未处置', tasked: '已派核实', closed: '已关闭' };
 
 function MembersTable({ members }: { members: Member[] }) {
   return (
@@ -292,7 +275,7 @@ export default function HouseholdDetailPage() {
             {Object.entries(r.indicators).map(([k, v]) => (
               <Space key={k} size={4}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {INDICATOR_LABELS[k] ?? k}
+                  {labelOf(RISK_INDICATOR_LABELS, k)}
                 </Typography.Text>
                 <Progress percent={Math.round(v * 100)} size={[60, 6]} showInfo={false} strokeColor={v >= 0.6 ? '#fa8c16' : v >= 0.3 ? '#fadb14' : '#52c41a'} />
               </Space>
@@ -338,7 +321,7 @@ export default function HouseholdDetailPage() {
                       width: 130,
                       render: (c: Warning['colour']) => <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag>,
                     },
-                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => WARNING_STATUS[s] ?? s },
+                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => labelOf(WARNING_STATUS_LABELS, s) },
                   ]}
                 />
               ),
@@ -360,9 +343,9 @@ export default function HouseholdDetailPage() {
                       title: '类型',
                       dataIndex: 'kind',
                       width: 110,
-                      render: (k: string) => ({ warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' })[k] ?? k,
+                      render: (k: string) => labelOf(TASK_KIND_LABELS, k),
                     },
-                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => TASK_STATUS[s] ?? s },
+                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => labelOf(TASK_STATUS_LABELS, s) },
                     {
                       title: '期限',
                       dataIndex: 'dueDate',
@@ -397,7 +380,7 @@ export default function HouseholdDetailPage() {
                   columns={[
                     { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => `第 ${v} 版` },
                     { title: '时间', dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
-                    { title: '来源', dataIndex: 'source', width: 170, render: (s: string) => SOURCE_LABELS[s] ?? s },
+                    { title: '来源', dataIndex: 'source', width: 170, render: (s: string) => labelOf(REVISION_SOURCE_LABELS, s) },
                     { title: '操作人角色', dataIndex: 'actorRole', width: 130, render: roleLabel },
                     { title: '变化', render: (_, rev) => `${rev.changes.length} 处` },
                   ]}

@@ -5,8 +5,8 @@ import { SearchOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_STATUSES } from '@zczr/domain';
 import { qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
-import { formatDateTime, householdStatusLabel, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { HouseholdSummary, Page, RiskColour } from '@zczr/contract';
+import { formatDateTime, householdStatusLabel, RISK_TAG_COLOURS } from '../../shared/labels';
+import { RISK_COLOUR_LABELS, type HouseholdSummary, type Page, type RiskColour } from '@zczr/contract';
 import { useRegions } from './useRegions';
 
 interface Filters {

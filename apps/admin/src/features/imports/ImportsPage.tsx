@@ -4,10 +4,9 @@ import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/ico
 import { api, apiDownload, ApiError, apiUpload, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { ImportErrorRow as ErrorRow, ImportRun, ImportSource as Source, Page } from '@zczr/contract';
+import { IMPORT_COLUMN_TYPE_LABELS, labelOf, type ImportErrorRow as ErrorRow, type ImportRun, type ImportSource as Source, type Page } from '@zczr/contract';
 
 const STATUS_COLOUR: Record<ImportRun['status'], string> = { running: 'processing', completed: 'success', rejected: 'error', failed: 'error' };
-const TYPE_LABELS: Record<string, string> = { id_number: '身份证号', date: '日期', money: '金额', int: '整数', bool: '是/否', enum: '枚举', text: '文本' };
 
 /** Department data files: upload, progress, the rows not taken and why; the import history. */
 export default function ImportsPage() {
@@ -116,7 +115,7 @@ export default function ImportsPage() {
               dataSource={spec?.columns ?? []}
               columns={[
                 { title: '表头', dataIndex: 'label' },
-                { title: '类型', dataIndex: 'type', render: (t: string) => TYPE_LABELS[t] ?? t },
+                { title: '类型', dataIndex: 'type', render: (t: string) => labelOf(IMPORT_COLUMN_TYPE_LABELS, t) },
                 { title: '必填', dataIndex: 'required', render: (r: boolean) => (r ? '是' : '否') },
               ]}
             />

@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
-import { GROUP_LABELS } from './labels';
 import { useUser } from '../../auth/session';
-import type { PolicySummary } from '@zczr/contract';
+import { labelOf, POLICY_GROUP_LABELS, type PolicySummary } from '@zczr/contract';
 
 /** The policy library: every policy with its version in force and any draft waiting. */
 export default function PoliciesPage() {
@@ -25,7 +24,7 @@ export default function PoliciesPage() {
             style={{ width: 160 }}
             value={group}
             onChange={setGroup}
-            options={Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(POLICY_GROUP_LABELS).map(([value, label]) => ({ value, label }))}
           />
           <Input.Search allowClear placeholder="按名称、救助内容检索" onSearch={setQ} style={{ width: 240 }} />
         </Space>
@@ -43,7 +42,7 @@ export default function PoliciesPage() {
         locale={{ emptyText: '没有符合条件的政策' }}
         columns={[
           { title: '政策名称', dataIndex: 'name', render: (v: string, r) => <Link to={`/policies/${r.code}`}>{v}</Link> },
-          { title: '类别', dataIndex: 'group', width: 140, render: (g: string) => GROUP_LABELS[g] ?? g },
+          { title: '类别', dataIndex: 'group', width: 140, render: (g: string) => labelOf(POLICY_GROUP_LABELS, g) },
           { title: '主管部门', dataIndex: 'department', width: 110 },
           { title: '救助内容', dataIndex: 'benefit', ellipsis: true },
           {

@@ -31,9 +31,17 @@ import { diffValues } from '@zczr/domain';
 import { formatDateTime, smallCount } from '../../shared/labels';
 import { useUser } from '../../auth/session';
 import type { FieldChange } from '@zczr/domain';
-import { definitionPathLabel, definitionValue, factLabel, GROUP_LABELS, OUTCOME_LABELS } from './labels';
+import { definitionPathLabel, definitionValue, factLabel } from './labels';
 import { RuleEditor } from './RuleEditor';
-import type { PolicyVersion, PolicyDetail, PolicyVersionDetail as VersionDetail, PolicyPreview as Preview } from '@zczr/contract';
+import {
+  labelOf,
+  OUTCOME_LABELS,
+  POLICY_GROUP_LABELS,
+  type PolicyVersion,
+  type PolicyDetail,
+  type PolicyVersionDetail as VersionDetail,
+  type PolicyPreview as Preview,
+} from '@zczr/contract';
 
 const STATUS_TAGS = { draft: <Tag color="processing">草稿</Tag>, published: <Tag color="success">生效中</Tag>, superseded: <Tag>已被替代</Tag> } as const;
 
@@ -59,12 +67,12 @@ function ReferenceResults({ checks, error }: { checks: ReferenceCheck[]; error: 
             render: (_, c) => (c.ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />),
           },
           { title: '参考家庭', dataIndex: 'label' },
-          { title: '预期', dataIndex: 'expected', width: 70, render: (v: string) => OUTCOME_LABELS[v] ?? v },
+          { title: '预期', dataIndex: 'expected', width: 70, render: (v: string) => labelOf(OUTCOME_LABELS, v) },
           {
             title: '实际',
             dataIndex: 'actual',
             width: 70,
-            render: (v: string, c) => <Typography.Text type={c.ok ? undefined : 'danger'}>{OUTCOME_LABELS[v] ?? v}</Typography.Text>,
+            render: (v: string, c) => <Typography.Text type={c.ok ? undefined : 'danger'}>{labelOf(OUTCOME_LABELS, v)}</Typography.Text>,
           },
         ]}
         expandable={{
@@ -393,7 +401,7 @@ export default function PolicyEditorPage() {
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
-          <Descriptions.Item label="类别">{GROUP_LABELS[d.group] ?? d.group}</Descriptions.Item>
+          <Descriptions.Item label="类别">{labelOf(POLICY_GROUP_LABELS, d.group)}</Descriptions.Item>
           <Descriptions.Item label="主管部门">{d.department}</Descriptions.Item>
           <Descriptions.Item label="生效日期">{d.definition.effectiveFrom}</Descriptions.Item>
           <Descriptions.Item label="政策代码">{d.code}</Descriptions.Item>

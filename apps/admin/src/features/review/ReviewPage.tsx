@@ -4,19 +4,21 @@ import { CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined } from '
 import { api, ApiError } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
-import type {
-  HouseholdView as Household,
-  ReviewQueue as Queue,
-  ReviewQueueItem as QueueItem,
-  SubmissionView as Submission,
-  TaskView as Task,
+import {
+  DECISION_KINDS,
+  DECISION_LABELS,
+  type DecisionKind,
+  type HouseholdView as Household,
+  type ReviewQueue as Queue,
+  type ReviewQueueItem as QueueItem,
+  type SubmissionView as Submission,
+  type TaskView as Task,
 } from '@zczr/contract';
 import { SubmissionDetail } from './SubmissionDetail';
 import { TaskDetail } from './TaskDetail';
 
 type Action = 'approve' | 'return' | 'reject';
 type KindFilter = 'all' | 'submission' | 'task';
-type DecisionKind = 'benefit_granted' | 'referral' | 'no_action';
 
 interface ReasonForm {
   reason: string;
@@ -385,13 +387,7 @@ export default function ReviewPage() {
       >
         <Form form={decisionForm} layout="vertical" preserve={false}>
           <Form.Item name="kind" label="处置决定" rules={[{ required: true, message: '请选择处置决定' }]}>
-            <Radio.Group
-              options={[
-                { value: 'benefit_granted', label: '给予救助' },
-                { value: 'referral', label: '转介社会服务' },
-                { value: 'no_action', label: '不予处置' },
-              ]}
-            />
+            <Radio.Group options={DECISION_KINDS.map((value) => ({ value, label: DECISION_LABELS[value] }))} />
           </Form.Item>
           {decisionKind === 'benefit_granted' && (
             <Form.Item name="policyCode" label="救助政策" rules={[{ required: true, message: '请选择救助政策' }]}>

@@ -5,19 +5,19 @@ import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-desig
 import { api, apiDownload, ApiError, qs } from '../../api/client';
 import { useApiData } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
-import type { FlaggedHousehold, Page, ScreeningPolicyResult as PolicyResult, ScreeningRun } from '@zczr/contract';
+import {
+  SCREENING_BUCKET_LABELS,
+  SCREENING_STATUS_LABELS,
+  type FlaggedHousehold,
+  type Page,
+  type ScreeningBucket as Category,
+  type ScreeningPolicyResult as PolicyResult,
+  type ScreeningRun,
+} from '@zczr/contract';
 import { readEventStream } from './eventStream';
 
-type Category = 'eligible' | 'newly_eligible' | 'exit_candidate' | 'unknown';
-
-const STATUS: Record<ScreeningRun['status'], { label: string; color: string }> = {
-  running: { label: '进行中', color: 'processing' },
-  completed: { label: '已完成', color: 'success' },
-  cancelled: { label: '已取消', color: 'default' },
-  failed: { label: '失败', color: 'error' },
-};
-
-const CATEGORY_LABELS: Record<Category, string> = { eligible: '当前符合', newly_eligible: '新增符合', exit_candidate: '退出候选', unknown: '信息不全' };
+/** antd Tag colours of a run's status (the words are the contract's SCREENING_STATUS_LABELS). */
+const STATUS_COLOUR: Record<ScreeningRun['status'], string> = { running: 'processing', completed: 'success', cancelled: 'default', failed: 'error' };
 
 /** Population screening: start a run, watch it live, read the results per policy, drill down, export. */
 export default function ScreeningPage() {
@@ -114,8 +114,8 @@ export default function ScreeningPage() {
           <div data-testid="screening-progress">
             <Space size="large" wrap>
               <span>本次筛查：{formatDateTime(live.startedAt)}</span>
-              <Tag color={STATUS[live.status].color} data-testid="screening-status">
-                {STATUS[live.status].label}
+              <Tag color={STATUS_COLOUR[live.status]} data-testid="screening-status">
+                {SCREENING_STATUS_LABELS[live.status]}
               </Tag>
               <span>
                 已处理 {live.processed.toLocaleString('zh-CN')} / {live.total.toLocaleString('zh-CN')} 户
@@ -154,7 +154,7 @@ export default function ScreeningPage() {
           columns={[
             { title: '开始时间', dataIndex: 'startedAt', render: (v: string) => formatDateTime(v) },
             { title: '测算日期', dataIndex: 'asOf' },
-            { title: '状态', dataIndex: 'status', render: (s: ScreeningRun['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag> },
+            { title: '状态', dataIndex: 'status', render: (s: ScreeningRun['status']) => <Tag color={STATUS_COLOUR[s]}>{SCREENING_STATUS_LABELS[s]}</Tag> },
             { title: '户数', dataIndex: 'processed', align: 'right', render: (n: number) => n.toLocaleString('zh-CN') },
             { title: '完成时间', dataIndex: 'finishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
             {
@@ -272,7 +272,7 @@ function RunResults({ runId }: { runId: string }) {
         onClose={() => setDrill(null)}
         size={760}
         destroyOnHidden
-        title={drill ? `${drill.policy.policyName} · ${CATEGORY_LABELS[drill.category]}` : ''}
+        title={drill ? `${drill.policy.policyName} · ${SCREENING_BUCKET_LABELS[drill.category]}` : ''}
         extra={
           drill &&
           drill.category !== 'eligible' && (
