@@ -68,11 +68,14 @@ const SHAPE_NAMES = [
   'Assignee',
 ];
 
-/** Every label table of the contract with at least three entries. */
+/**
+ * Every label table of the contract (an exported object of strings, whatever its name: `…_LABELS`,
+ * `…_NAMES`…) with at least two Chinese labels; symbols such as ✓ are too short to tell a copy.
+ */
 const TABLES: Array<[string, string[]]> = Object.entries(contract)
-  .filter(([name, v]) => name.endsWith('_LABELS') && v !== null && typeof v === 'object' && !Array.isArray(v))
-  .map(([name, v]): [string, string[]] => [name, [...new Set(Object.values(v as Record<string, string>))]])
-  .filter(([, labels]) => labels.length >= 3);
+  .filter(([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'))
+  .map(([name, v]): [string, string[]] => [name, [...new Set(Object.values(v as Record<string, string>))].filter((l) => /[\u4e00-\u9fa5]/.test(l))])
+  .filter(([, labels]) => labels.length >= 2);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -92,13 +95,16 @@ export function copiesIn(file: string, text: string): string[] {
     const name = m[1] ?? m[2]!;
     if (SHAPE_NAMES.includes(name)) found.push(`${file}:${lineOf(m.index)} declares ${name} (import it from @zczr/contract)`);
   }
-  // An object literal `{ …: '标签', …: '标签', … }` holding three or more labels of one contract table.
-  for (const m of text.matchAll(/\{[^{}]*\}/g)) {
-    const literals = new Set([...m[0].matchAll(/:\s*'([^'\n]+)'|:\s*"([^"\n]+)"/g)].map((x) => x[1] ?? x[2]!));
-    if (literals.size < 3) continue;
+  // An object literal `{ …: '标签', …: '标签', … }`, or an array of options `[{ value, label: '标签' }, …]`
+  // (only its labels: a table's column titles may name the same things), holding three labels of one
+  // contract table, or both labels of a two-label table.
+  for (const m of text.matchAll(/\{[^{}]*\}|\[[^[\]]*\]/g)) {
+    const pattern = m[0].startsWith('[') ? /\blabel:\s*'([^'\n]+)'|\blabel:\s*"([^"\n]+)"/g : /:\s*'([^'\n]+)'|:\s*"([^"\n]+)"/g;
+    const literals = new Set([...m[0].matchAll(pattern)].map((x) => x[1] ?? x[2]!));
+    if (literals.size < 2) continue;
     for (const [name, labels] of TABLES) {
       const shared = labels.filter((l) => literals.has(l));
-      if (shared.length >= 3) {
+      if (shared.length >= Math.min(3, labels.length)) {
         found.push(`${file}:${lineOf(m.index)} copies ${name} (${shared.slice(0, 3).join('、')}…)`);
         break;
       }
@@ -114,6 +120,27 @@ describe('the copy detector', () => {
       'x.ts:2 declares Task (import it from @zczr/contract)',
       'x.ts:1 copies POLICY_GROUP_LABELS (低保、临时救助、医疗救助…)',
     ]);
+  });
+
+  it('finds a copy of a table not named …_LABELS, an array of options and a two-label table', () => {
+    const copy = [
+      `const COLOUR_NAME = { orange: '橙色', yellow: '黄色', blue: '蓝色' };`,
+      `<Radio.Group options={[{ value: 'benefit_granted', label: '给予救助' }, { value: 'referral', label: '转介社会服务' }, { value: 'no_action', label: '不予处置' }]} />`,
+      `const METHOD = { self_online: '本人线上授权', in_person_signature: '当面手写签名' };`,
+    ].join('\n');
+    expect(copiesIn('z.tsx', copy)).toEqual([
+      'z.tsx:1 copies RISK_COLOUR_NAMES (橙色、黄色、蓝色…)',
+      'z.tsx:2 copies DECISION_LABELS (给予救助、转介社会服务、不予处置…)',
+      'z.tsx:3 copies CONSENT_METHOD_LABELS (本人线上授权、当面手写签名…)',
+    ]);
+  });
+
+  it('lets through column titles that name the same things, and marks that are not words', () => {
+    const use = [
+      `columns={[{ title: '新增符合', dataIndex: 'a' }, { title: '退出候选', dataIndex: 'b' }, { title: '信息不全', dataIndex: 'c' }]}`,
+      `const MARK = { met: '✓', unmet: '✗', unknown: '?' };`,
+    ].join('\n');
+    expect(copiesIn('w.tsx', use)).toEqual([]);
   });
 
   it('lets through the use of a label and an app-only type', () => {

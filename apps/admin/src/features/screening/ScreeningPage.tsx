@@ -249,22 +249,28 @@ function RunResults({ runId }: { runId: string }) {
         data-testid="screening-results"
         columns={[
           { title: '政策', dataIndex: 'policyName', render: (name: string, p) => <Tooltip title={`${p.policyCode} · 第 ${p.version} 版`}>{name}</Tooltip> },
-          { title: '符合', dataIndex: 'eligible', align: 'right', render: cell('eligible'), sorter: (a, b) => a.eligible - b.eligible },
           {
-            title: '新增符合',
+            title: SCREENING_BUCKET_LABELS.eligible,
+            dataIndex: 'eligible',
+            align: 'right',
+            render: cell('eligible'),
+            sorter: (a, b) => a.eligible - b.eligible,
+          },
+          {
+            title: SCREENING_BUCKET_LABELS.newly_eligible,
             dataIndex: 'newlyEligible',
             align: 'right',
             render: cell('newly_eligible'),
             sorter: (a, b) => a.newlyEligible - b.newlyEligible,
           },
           {
-            title: '退出候选',
+            title: SCREENING_BUCKET_LABELS.exit_candidate,
             dataIndex: 'exitCandidates',
             align: 'right',
             render: cell('exit_candidate'),
             sorter: (a, b) => a.exitCandidates - b.exitCandidates,
           },
-          { title: '信息不全', dataIndex: 'unknown', align: 'right', render: cell('unknown'), sorter: (a, b) => a.unknown - b.unknown },
+          { title: SCREENING_BUCKET_LABELS.unknown, dataIndex: 'unknown', align: 'right', render: cell('unknown'), sorter: (a, b) => a.unknown - b.unknown },
         ]}
       />
       <Drawer
