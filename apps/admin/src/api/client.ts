@@ -1,4 +1,4 @@
-import { call, queryString, type AnyEndpoint, type ArgsOf, type ResponseOf, type TokenPair, type Transport } from '@zczr/contract';
+import { pathOf, type AnyEndpoint, type ArgsOf, type ResponseOf, type TokenPair } from '@zczr/contract';
 /**
  * The one HTTP module of the console: JSON in and out, the bearer token, one refresh on 401,
  * and the API's `{ code, message }` errors as `ApiError` (message already in Chinese).
@@ -115,7 +115,11 @@ function authHeaders(token: string | null, extra?: Record<string, string>): Reco
   return { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra };
 }
 
-/** JSON request to the API, e.g. `api<HouseholdDto>('/api/v1/households/1')`. */
+/**
+ * JSON request to a URL of the API, the answer's type chosen by the caller. Only this module and the
+ * loading hook use it, with a URL built from the endpoint table; pages call `request`, `useEndpoint`,
+ * `upload` and `download` instead.
+ */
 export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   const hasBody = init.body !== undefined;
   const res = await send(path, (token) => ({
@@ -129,25 +133,57 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/**
- * Typed call through the contract's endpoint table: `request(ENDPOINTS.households.get, { params: { id } })`.
- * The path, the query, the body and the answer's shape all come from `@zczr/contract`.
- */
-export function request<E extends AnyEndpoint>(endpoint: E, ...args: object extends ArgsOf<E> ? [ArgsOf<E>?] : [ArgsOf<E>]): Promise<ResponseOf<E>> {
-  return call(transport, endpoint, ...args);
+/** What one call passes: the endpoint's path parameters, query and body, and optionally an abort signal. */
+export type CallArgs<E extends AnyEndpoint> = ArgsOf<E> & { signal?: AbortSignal };
+/** The arguments are optional when the endpoint needs none. */
+export type CallArgList<E extends AnyEndpoint> = object extends ArgsOf<E> ? [CallArgs<E>?] : [CallArgs<E>];
+
+interface LooseArgs {
+  params?: Record<string, string | number>;
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
 }
 
-const transport: Transport = ({ method, path, query, body }) =>
-  api<unknown>(`${path}${queryString(query)}`, { method, ...(body !== undefined ? { body } : {}) });
+/** The URL of a call: the endpoint's path with its parameters filled, and the query string. */
+export function urlOf<E extends AnyEndpoint>(endpoint: E, ...[args]: CallArgList<E>): string {
+  const a = (args ?? {}) as LooseArgs;
+  const path = a.params ? pathOf(endpoint.path, a.params as never) : endpoint.path;
+  return `${path}${qs(a.query ?? {})}`;
+}
 
-/** Multipart upload (the browser sets the boundary). */
-export async function apiUpload<T>(path: string, formData: FormData, signal?: AbortSignal): Promise<T> {
-  const res = await send(path, (token) => ({ method: 'POST', headers: authHeaders(token), body: formData, signal }));
-  return (await res.json()) as T;
+/**
+ * Typed call through the contract's endpoint table: `request(ENDPOINTS.tasks.reassign, { params: { id }, body })`.
+ * The path, the query, the body and the answer's shape all come from `@zczr/contract`.
+ */
+export function request<E extends AnyEndpoint>(endpoint: E, ...args: CallArgList<E>): Promise<ResponseOf<E>> {
+  const a = (args[0] ?? {}) as LooseArgs;
+  return api<ResponseOf<E>>(urlOf(endpoint, ...args), {
+    method: endpoint.method,
+    ...(a.body !== undefined ? { body: a.body } : {}),
+    ...(a.signal ? { signal: a.signal } : {}),
+  });
+}
+
+/** Multipart upload to a `multipart` endpoint: its fields as the body, and the file (the browser sets the boundary). */
+export async function upload<E extends AnyEndpoint>(endpoint: E, file: { field: string; blob: Blob }, ...args: CallArgList<E>): Promise<ResponseOf<E>> {
+  const a = (args[0] ?? {}) as LooseArgs;
+  const form = new FormData();
+  for (const [key, value] of Object.entries((a.body ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) form.append(key, String(value));
+  }
+  form.append(file.field, file.blob);
+  const res = await send(urlOf(endpoint, ...args), (token) => ({ method: 'POST', headers: authHeaders(token), body: form, signal: a.signal }));
+  return (await res.json()) as ResponseOf<E>;
+}
+
+/** Fetches a `download` endpoint with the token and hands the file to the browser. */
+export function download<E extends AnyEndpoint>(endpoint: E, filename: string, ...args: CallArgList<E>): Promise<void> {
+  return apiDownload(urlOf(endpoint, ...args), filename);
 }
 
 /** Fetches a file with the token and hands it to the browser as a download. */
-export async function apiDownload(path: string, filename: string): Promise<void> {
+async function apiDownload(path: string, filename: string): Promise<void> {
   const res = await send(path, (token) => ({ headers: authHeaders(token, { Accept: '*/*' }) }));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
@@ -165,8 +201,10 @@ export async function apiBlobUrl(path: string, signal?: AbortSignal): Promise<st
   return URL.createObjectURL(await res.blob());
 }
 
-/** Builds a query string from defined, non-empty values. */
-export function qs(params: Record<string, string | number | boolean | null | undefined | readonly string[]>): string {
+type QueryParams = Record<string, string | number | boolean | null | undefined | readonly string[]>;
+
+/** Builds a query string from defined, non-empty values (a list as the key repeated). */
+export function qs(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;

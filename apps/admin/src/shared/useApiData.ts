@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { useCallback, useEffect, useState } from 'react';
+import type { AnyEndpoint, ArgsOf, ResponseOf } from '@zczr/contract';
+import { api, ApiError, urlOf, type CallArgList } from '../api/client';
 
 export interface ApiData<T> {
   data: T | undefined;
@@ -8,17 +9,28 @@ export interface ApiData<T> {
   reload: () => void;
 }
 
-/** GETs a path (null: nothing to load) and keeps the answer; reloads when the path changes. */
-export function useApiData<T>(path: string | null): ApiData<T> {
+/**
+ * GETs an endpoint of the contract's table and keeps the answer, typed by the table:
+ * `useEndpoint(ENDPOINTS.tasks.list, { query: { page, pageSize: 20 } })`. Null arguments: nothing to
+ * load (yet). Reloads when the URL the arguments make changes.
+ */
+export function useEndpoint<E extends AnyEndpoint>(
+  endpoint: E,
+  ...[args]: object extends ArgsOf<E> ? [(ArgsOf<E> | null)?] : [ArgsOf<E> | null]
+): ApiData<ResponseOf<E>> {
+  const url = args === null ? null : urlOf(endpoint, ...([args] as CallArgList<E>));
+  return useUrl<ResponseOf<E>>(url);
+}
+
+/** GETs a URL (null: nothing to load) and keeps the answer; reloads when the URL changes. */
+function useUrl<T>(url: string | null): ApiData<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(url !== null);
   const [tick, setTick] = useState(0);
-  const current = useRef(path);
-  current.current = path;
 
   useEffect(() => {
-    if (path === null) {
+    if (url === null) {
       setData(undefined);
       setLoading(false);
       return;
@@ -26,7 +38,7 @@ export function useApiData<T>(path: string | null): ApiData<T> {
     const ctrl = new AbortController();
     setLoading(true);
     setError(null);
-    api<T>(path, { signal: ctrl.signal })
+    api<T>(url, { signal: ctrl.signal })
       .then((d) => {
         if (!ctrl.signal.aborted) setData(d);
       })
@@ -38,8 +50,13 @@ export function useApiData<T>(path: string | null): ApiData<T> {
         if (!ctrl.signal.aborted) setLoading(false);
       });
     return () => ctrl.abort();
-  }, [path, tick]);
+  }, [url, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/** GETs a path the caller spells out (being replaced by `useEndpoint`). */
+export function useApiData<T>(path: string | null): ApiData<T> {
+  return useUrl<T>(path);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Breadcrumb, Card, Descriptions, Empty, Progress, Radio, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useApiData } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useApiData';
 import { DiffTable } from '../../shared/DiffTable';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { formatDateTime, formatMoney, householdStatusLabel, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
@@ -10,6 +10,7 @@ import {
   DISABILITY_CATEGORY_LABELS,
   EDUCATION_LABELS,
   EMPLOYMENT_LABELS,
+  ENDPOINTS,
   EXPENSE_TYPE_LABELS,
   HARDSHIP_TYPE_LABELS,
   INCOME_TYPE_LABELS,
@@ -25,11 +26,8 @@ import {
   WARNING_STATUS_LABELS,
   type HouseholdAuditEntry as AuditTrailEntry,
   type HouseholdView as Household,
-  type HouseholdEligibility,
   type MemberView as Member,
-  type Page,
   type Revision,
-  type HouseholdRisk as Risk,
   type TaskView as Task,
   type WarningView as Warning,
 } from '@zczr/contract';
@@ -158,7 +156,7 @@ function EconomicsPanel({ h }: { h: Household }) {
 function AuditTrail({ householdId }: { householdId: string }) {
   const [only, setOnly] = useState<'reads' | 'all'>('reads');
   const [page, setPage] = useState(1);
-  const trail = useApiData<Page<AuditTrailEntry>>(`/api/v1/households/${householdId}/audit-trail?only=${only}&page=${page}&pageSize=20`);
+  const trail = useEndpoint(ENDPOINTS.households.auditTrail, { params: { id: householdId }, query: { only, page, pageSize: 20 } });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
@@ -202,12 +200,12 @@ export default function HouseholdDetailPage() {
   const { id = '' } = useParams();
   const regions = useRegions();
   const [tab, setTab] = useState('members');
-  const household = useApiData<Household>(`/api/v1/households/${id}`);
-  const risk = useApiData<Risk>(`/api/v1/risk/households/${id}`);
-  const eligibility = useApiData<HouseholdEligibility>(tab === 'eligibility' ? `/api/v1/households/${id}/eligibility` : null);
-  const revisions = useApiData<Revision[]>(tab === 'revisions' ? `/api/v1/households/${id}/revisions` : null);
-  const warnings = useApiData<Page<Warning>>(tab === 'warnings' ? `/api/v1/warnings?householdId=${id}&pageSize=100` : null);
-  const tasks = useApiData<Page<Task>>(tab === 'tasks' ? `/api/v1/tasks?householdId=${id}&pageSize=100` : null);
+  const household = useEndpoint(ENDPOINTS.households.get, { params: { id } });
+  const risk = useEndpoint(ENDPOINTS.households.risk, { params: { id } });
+  const eligibility = useEndpoint(ENDPOINTS.households.eligibility, tab === 'eligibility' ? { params: { id } } : null);
+  const revisions = useEndpoint(ENDPOINTS.households.revisions, tab === 'revisions' ? { params: { id } } : null);
+  const warnings = useEndpoint(ENDPOINTS.warnings.list, tab === 'warnings' ? { query: { householdId: id, pageSize: 100 } } : null);
+  const tasks = useEndpoint(ENDPOINTS.tasks.list, tab === 'tasks' ? { query: { householdId: id, pageSize: 100 } } : null);
 
   if (household.error) {
     return (
