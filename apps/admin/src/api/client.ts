@@ -1,4 +1,4 @@
-import { pathOf, type AnyEndpoint, type ArgsOf, type ResponseOf, type TokenPair } from '@zczr/contract';
+import { ENDPOINTS, pathOf, type AnyEndpoint, type ArgsOf, type BodyOf, type ResponseOf, type TokenPair } from '@zczr/contract';
 /**
  * The one HTTP module of the console: JSON in and out, the bearer token, one refresh on 401,
  * and the API's `{ code, message }` errors as `ApiError` (message already in Chinese).
@@ -62,13 +62,13 @@ function refreshOnce(): Promise<boolean> {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     if (!refreshToken) return false;
     try {
-      const res = await fetch('/api/v1/auth/refresh', {
+      const res = await fetch(ENDPOINTS.auth.refresh.path, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ refreshToken }),
+        body: JSON.stringify({ refreshToken } satisfies BodyOf<typeof ENDPOINTS.auth.refresh>),
       });
       if (!res.ok) return false;
-      storeTokens((await res.json()) as TokenPair);
+      storeTokens((await res.json()) as ResponseOf<typeof ENDPOINTS.auth.refresh>);
       return true;
     } catch {
       return false;

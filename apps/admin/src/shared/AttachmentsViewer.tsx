@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Empty, Image, Space, Spin, Typography } from 'antd';
 import { apiBlobUrl } from '../api/client';
-import { useApiData } from './useApiData';
+import { useEndpoint } from './useApiData';
 import { formatDateTime } from './labels';
-import { ATTACHMENT_KIND_LABELS, labelOf, type AttachmentView as Attachment } from '@zczr/contract';
+import { ATTACHMENT_KIND_LABELS, ENDPOINTS, labelOf, type AttachmentView as Attachment } from '@zczr/contract';
 
 /** One image, fetched with the token (each view is audited by the API). */
 function AttachmentImage({ attachment }: { attachment: Attachment }) {
@@ -61,7 +61,7 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
 
 /** The household's supporting documents; `only` narrows to some attachments (e.g. a visit's photos). */
 export function AttachmentsViewer({ householdId, only }: { householdId: string; only?: readonly string[] }) {
-  const { data, loading, error } = useApiData<Attachment[]>(`/api/v1/attachments?householdId=${householdId}`);
+  const { data, loading, error } = useEndpoint(ENDPOINTS.attachments.list, { query: { householdId } });
   if (loading) return <Spin size="small" />;
   if (error) return <Typography.Text type="danger">{error.message}</Typography.Text>;
   const list = (data ?? []).filter((a) => !only || only.includes(a.id));

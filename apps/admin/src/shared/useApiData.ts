@@ -55,8 +55,3 @@ function useUrl<T>(url: string | null): ApiData<T> {
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
 }
-
-/** GETs a path the caller spells out (being replaced by `useEndpoint`). */
-export function useApiData<T>(path: string | null): ApiData<T> {
-  return useUrl<T>(path);
-}

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { api, ApiError, qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { ApiError, request } from '../../api/client';
+import { useEndpoint } from '../../shared/useApiData';
 import { formatDateTime, roleLabel } from '../../shared/labels';
 import {
   AUDIT_ACTION_GROUP_LABELS,
   AUDIT_ACTION_LABELS,
   AUDIT_ENTITY_LABELS,
+  ENDPOINTS,
   labelOf,
   type AuditEntry,
   type ChainVerification as Verification,
-  type Page,
 } from '@zczr/contract';
 
 const ACTION_GROUPS = Object.entries(AUDIT_ACTION_GROUP_LABELS).map(([value, label]) => ({ value, label }));
@@ -22,7 +22,7 @@ export default function AuditLogPage() {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<{ action?: string; actorId?: string; entityId?: string; from?: string; to?: string }>({});
   const [page, setPage] = useState(1);
-  const list = useApiData<Page<AuditEntry>>(`/api/v1/audit-logs${qs({ ...filters, page, pageSize: 20 })}`);
+  const list = useEndpoint(ENDPOINTS.admin.auditLogs, { query: { ...filters, page, pageSize: 20 } });
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<Verification | null>(null);
   const set = (patch: Partial<typeof filters>) => {
@@ -33,7 +33,7 @@ export default function AuditLogPage() {
   const verify = async () => {
     setVerifying(true);
     try {
-      setVerification(await api<Verification>('/api/v1/audit-logs/verify'));
+      setVerification(await request(ENDPOINTS.admin.verifyAuditChain));
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '校验失败');
     } finally {

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useApiData';
 import { useUser } from '../../auth/session';
-import { labelOf, POLICY_GROUP_LABELS, type PolicySummary } from '@zczr/contract';
+import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
+import { ENDPOINTS, labelOf, POLICY_GROUP_LABELS, type PolicySummary } from '@zczr/contract';
 
 /** The policy library: every policy with its version in force and any draft waiting. */
 export default function PoliciesPage() {
   const canEdit = useUser().role === 'district_reviewer';
   const [q, setQ] = useState('');
-  const [group, setGroup] = useState<string | undefined>();
-  const list = useApiData<PolicySummary[]>(`/api/v1/policies${qs({ q, group })}`);
+  const [group, setGroup] = useState<PolicyGroup | undefined>();
+  const list = useEndpoint(ENDPOINTS.policies.list, { query: { q, group } });
   return (
     <Card
       size="small"
@@ -24,7 +24,7 @@ export default function PoliciesPage() {
             style={{ width: 160 }}
             value={group}
             onChange={setGroup}
-            options={Object.entries(POLICY_GROUP_LABELS).map(([value, label]) => ({ value, label }))}
+            options={POLICY_GROUPS.map((value) => ({ value, label: POLICY_GROUP_LABELS[value] }))}
           />
           <Input.Search allowClear placeholder="按名称、救助内容检索" onSearch={setQ} style={{ width: 240 }} />
         </Space>

@@ -23,9 +23,9 @@ import {
   Typography,
 } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { checkReferences, validateRule, type ParameterDefinition, type PolicyDefinition, type ReferenceCheck, type Rule } from '@zczr/eligibility';
-import { api, ApiError } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { checkReferences, validateRule, type PolicyDefinition, type ReferenceCheck, type Rule } from '@zczr/eligibility';
+import { ApiError, request } from '../../api/client';
+import { useEndpoint } from '../../shared/useApiData';
 import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, smallCount } from '../../shared/labels';
@@ -33,15 +33,7 @@ import { useUser } from '../../auth/session';
 import type { FieldChange } from '@zczr/domain';
 import { definitionPathLabel, definitionValue, factLabel } from './labels';
 import { RuleEditor } from './RuleEditor';
-import {
-  labelOf,
-  OUTCOME_LABELS,
-  POLICY_GROUP_LABELS,
-  type PolicyVersion,
-  type PolicyDetail,
-  type PolicyVersionDetail as VersionDetail,
-  type PolicyPreview as Preview,
-} from '@zczr/contract';
+import { ENDPOINTS, labelOf, OUTCOME_LABELS, POLICY_GROUP_LABELS, type PolicyVersion, type PolicyPreview as Preview } from '@zczr/contract';
 
 const STATUS_TAGS = { draft: <Tag color="processing">草稿</Tag>, published: <Tag color="success">生效中</Tag>, superseded: <Tag>已被替代</Tag> } as const;
 
@@ -152,7 +144,7 @@ function VersionsPanel({ code, versions }: { code: string; versions: PolicyVersi
     if (!pair) return;
     const ctrl = new AbortController();
     setDiff(null);
-    Promise.all(pair.map((v) => api<VersionDetail>(`/api/v1/policies/${code}/versions/${v}`, { signal: ctrl.signal })))
+    Promise.all(pair.map((version) => request(ENDPOINTS.policies.version, { params: { code, version }, signal: ctrl.signal })))
       .then(([a, b]) => setDiff(diffValues(a!.definition, b!.definition)))
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setError(e instanceof ApiError ? e.message : '加载失败');
@@ -214,8 +206,8 @@ export default function PolicyEditorPage() {
   const { code = '' } = useParams();
   const user = useUser();
   const { message, modal } = App.useApp();
-  const detail = useApiData<PolicyDetail>(`/api/v1/policies/${code}`);
-  const params = useApiData<ParameterDefinition[]>('/api/v1/policy-parameters');
+  const detail = useEndpoint(ENDPOINTS.policies.get, { params: { code } });
+  const params = useEndpoint(ENDPOINTS.policies.parameters);
   const [rule, setRule] = useState<Rule | null>(null);
   const [json, setJson] = useState('');
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -299,7 +291,7 @@ export default function PolicyEditorPage() {
     if (!rule) return;
     setBusy('preview');
     try {
-      setPreview(await api<Preview>(`/api/v1/policies/${code}/preview`, { method: 'POST', body: { rule, sampleSize: 10 } }));
+      setPreview(await request(ENDPOINTS.policies.preview, { params: { code }, body: { rule, sampleSize: 10 } }));
       setTab('preview');
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '试算失败');
@@ -312,7 +304,7 @@ export default function PolicyEditorPage() {
     if (!definition) return;
     setBusy('save');
     try {
-      await api(`/api/v1/policies/${code}/draft`, { method: 'PUT', body: { definition, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) } });
+      await request(ENDPOINTS.policies.saveDraft, { params: { code }, body: { definition, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) } });
       message.success('已保存为草稿版本');
       setSaveOpen(false);
       setChangeNote('');
@@ -329,7 +321,7 @@ export default function PolicyEditorPage() {
     setBusy('publish');
     setPublishError(null);
     try {
-      await api(`/api/v1/policies/${code}/publish`, { method: 'POST', body: { version: detail.data.latestVersion } });
+      await request(ENDPOINTS.policies.publish, { params: { code }, body: { version: detail.data.latestVersion } });
       message.success(`第 ${detail.data.latestVersion} 版已发布生效，全区家庭将按新规则重新匹配`);
       detail.reload();
     } catch (e) {
