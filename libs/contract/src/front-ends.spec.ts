@@ -1,8 +1,8 @@
 /**
  * The front ends keep no hand-written copy of what the contract holds: no label table of the
  * contract's (found by its labels, whatever the keys or the name), no interface or type alias named
- * after a response shape of the API. Each app is checked once its migration to @zczr/contract is
- * done: set its entry in ENFORCED to true (and keep it true).
+ * after a response shape of the API, and (THROUGH_ENDPOINTS) no API path of their own. Each app is
+ * checked once its migration to @zczr/contract is done: set its entry to true (and keep it true).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -11,6 +11,12 @@ import * as contract from './index.js';
 
 /** Which apps are held to the rule. Switch an app on in the commit that completes its migration. */
 export const ENFORCED: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: true, miniprogram: true };
+
+/**
+ * Which apps call the API only through the endpoint table (`ENDPOINTS`), never by a path they spell
+ * out: no string starting with `/api/` in their sources.
+ */
+export const THROUGH_ENDPOINTS: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: true, miniprogram: false };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -113,6 +119,12 @@ export function copiesIn(file: string, text: string): string[] {
   return found;
 }
 
+/** API paths spelled out in one source text: `file:line path`. */
+export function pathsIn(file: string, text: string): string[] {
+  const lineOf = (index: number): number => text.slice(0, index).split('\n').length;
+  return [...text.matchAll(/['"`](\/api\/[^'"`$?\s]*)/g)].map((m) => `${file}:${lineOf(m.index)} spells out ${m[1]} (use ENDPOINTS)`);
+}
+
 describe('the copy detector', () => {
   it('finds a renamed copy of a label table and a hand-written response type', () => {
     const copy = `const GROUPS: Record<string, string> = { dibao: '低保', temporary: '临时救助', medical: '医疗救助' };\nexport interface Task { id: string }`;
@@ -153,6 +165,21 @@ describe.each(Object.entries(ENFORCED))('apps/%s', (app, enforced) => {
   (enforced ? it : it.skip)('keeps no copy of a contract shape or label table', () => {
     const dir = join(ROOT, 'apps', app, 'src');
     const found = sources(dir).flatMap((f) => copiesIn(relative(ROOT, f), readFileSync(f, 'utf8')));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('the path detector', () => {
+  it('finds a path in quotes or a template, and lets a path from the table through', () => {
+    const text = "api<Task>(`/api/v1/tasks/${id}`);\nfetch('/api/v1/auth/refresh');\nrequest(ENDPOINTS.tasks.get, { params: { id } });";
+    expect(pathsIn('p.ts', text)).toEqual(['p.ts:1 spells out /api/v1/tasks/ (use ENDPOINTS)', 'p.ts:2 spells out /api/v1/auth/refresh (use ENDPOINTS)']);
+  });
+});
+
+describe.each(Object.entries(THROUGH_ENDPOINTS))('apps/%s', (app, enforced) => {
+  (enforced ? it : it.skip)('calls the API through the endpoint table only', () => {
+    const dir = join(ROOT, 'apps', app, 'src');
+    const found = sources(dir).flatMap((f) => pathsIn(relative(ROOT, f), readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });
 });
