@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, Image, Space, Spin, Tag, Typography } from 'antd';
 import type { Role } from '@zczr/domain';
-import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS, ENDPOINTS, ROLE_LABELS, type ConsentRecord } from '@zczr/contract';
+import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS, CONSENT_STATUS_LABELS, ENDPOINTS, ROLE_LABELS, type ConsentRecord } from '@zczr/contract';
 import { request } from '../api/client';
 import { formatDateTime } from './labels';
 import { useEffect, useState } from 'react';
@@ -40,7 +40,9 @@ export function ConsentCard({ householdId }: { householdId: string }) {
             <Descriptions.Item label="授权人">
               {record.subjectName}（{record.subjectIdNumber}）{record.guardianName ? `，监护人 ${record.guardianName}` : ''}
             </Descriptions.Item>
-            <Descriptions.Item label="状态">{record.status === 'active' ? <Tag color="success">有效</Tag> : <Tag color="error">已撤回</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <Tag color={record.status === 'active' ? 'success' : 'error'}>{CONSENT_STATUS_LABELS[record.status]}</Tag>
+            </Descriptions.Item>
             <Descriptions.Item label="授权用途">{record.purposes.map((p) => CONSENT_PURPOSE_LABELS[p]).join('、')}</Descriptions.Item>
             <Descriptions.Item label="敏感个人信息">
               {record.sensitiveData ? '已单独同意' : <Typography.Text type="danger">未单独同意</Typography.Text>}

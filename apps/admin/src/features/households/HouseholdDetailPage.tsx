@@ -21,8 +21,10 @@ import {
   RISK_COLOUR_LABELS,
   RISK_INDICATOR_LABELS,
   SELF_CARE_LEVEL_LABELS,
+  SEX_LABELS,
   TASK_KIND_LABELS,
   TASK_STATUS_LABELS,
+  UNSCORED_LABEL,
   WARNING_STATUS_LABELS,
   type HouseholdAuditEntry as AuditTrailEntry,
   type HouseholdView as Household,
@@ -46,7 +48,7 @@ function MembersTable({ members }: { members: Member[] }) {
         { title: '关系', dataIndex: 'relation', width: 80, render: (v: string) => labelOf(RELATION_LABELS, v) },
         { title: '姓名', dataIndex: 'name', width: 80 },
         { title: '身份证号', dataIndex: 'idNumber', width: 180 },
-        { title: '性别', dataIndex: 'sex', width: 56, render: (v: string) => (v === 'male' ? '男' : '女') },
+        { title: '性别', dataIndex: 'sex', width: 56, render: (v: string) => labelOf(SEX_LABELS, v) },
         { title: '年龄', dataIndex: 'age', width: 56 },
         { title: '文化程度', dataIndex: 'education', width: 90, render: (v: string | null) => labelOf(EDUCATION_LABELS, v) },
         { title: '就业', dataIndex: 'employment', width: 90, render: (v: string | null) => labelOf(EMPLOYMENT_LABELS, v) },
@@ -262,7 +264,7 @@ export default function HouseholdDetailPage() {
                 {RISK_COLOUR_LABELS[r.colour]}
               </Tag>
             ) : (
-              <Typography.Text type="secondary">尚未评估</Typography.Text>
+              <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>
             )}
             {r?.score !== null && r?.score !== undefined && <Typography.Text type="secondary">风险分 {Math.round(r.score)}</Typography.Text>}
           </Descriptions.Item>

@@ -5,7 +5,16 @@ import { SearchOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_STATUSES } from '@zczr/domain';
 import { useEndpoint } from '../../shared/useApiData';
 import { formatDateTime, householdStatusLabel, RISK_TAG_COLOURS } from '../../shared/labels';
-import { ENDPOINTS, RISK_COLOUR_LABELS, RISK_COLOURS, type HouseholdListQuery, type HouseholdSummary, type PageQuery, type RiskColour } from '@zczr/contract';
+import {
+  ENDPOINTS,
+  RISK_COLOUR_LABELS,
+  RISK_COLOURS,
+  type HouseholdListQuery,
+  type HouseholdSummary,
+  type PageQuery,
+  type RiskColour,
+  UNSCORED_LABEL,
+} from '@zczr/contract';
 import { useRegions } from './useRegions';
 
 type Filters = Omit<HouseholdListQuery, keyof PageQuery>;
@@ -126,7 +135,7 @@ export default function HouseholdsPage() {
               dataIndex: 'riskColour',
               width: 120,
               render: (c: RiskColour | null) =>
-                c ? <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag> : <Typography.Text type="secondary">未评估</Typography.Text>,
+                c ? <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag> : <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>,
             },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => householdStatusLabel(s) },
             { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },

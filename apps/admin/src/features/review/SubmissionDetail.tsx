@@ -9,6 +9,7 @@ import {
   CHECK_LABELS,
   labelOf,
   RISK_COLOUR_LABELS,
+  UNSCORED_LABEL,
   type AutoCheck,
   type ReviewQueueItem as QueueItem,
   type SubmissionView as Submission,
@@ -57,7 +58,7 @@ export function SubmissionDetail({ item, submission }: { item: QueueItem; submis
           {item.riskColour ? (
             <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag>
           ) : (
-            <Typography.Text type="secondary">未评估</Typography.Text>
+            <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>
           )}
         </Descriptions.Item>
       </Descriptions>

@@ -9,6 +9,7 @@ import {
   RISK_COLOUR_LABELS,
   TASK_HISTORY_LABELS,
   TASK_STATUS_LABELS,
+  UNSCORED_LABEL,
   type HouseholdView as Household,
   type ReviewQueueItem as QueueItem,
   type TaskView as Task,
@@ -55,7 +56,7 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
           {item.riskColour ? (
             <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag>
           ) : (
-            <Typography.Text type="secondary">未评估</Typography.Text>
+            <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>
           )}
         </Descriptions.Item>
         <Descriptions.Item label="核实情况" span={3}>
