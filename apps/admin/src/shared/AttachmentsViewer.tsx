@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Empty, Image, Space, Spin, Typography } from 'antd';
 import { apiBlobUrl } from '../api/client';
-import { useEndpoint } from './useApiData';
+import { useEndpoint } from './useEndpoint';
 import { formatDateTime } from './labels';
 import { ATTACHMENT_KIND_LABELS, ENDPOINTS, labelOf, type AttachmentView as Attachment } from '@zczr/contract';
 

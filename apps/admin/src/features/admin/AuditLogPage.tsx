@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Table, Tool
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ApiError, request } from '../../api/client';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime, roleLabel } from '../../shared/labels';
 import {
   AUDIT_ACTION_GROUP_LABELS,

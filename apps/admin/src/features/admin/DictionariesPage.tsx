@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Input, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ENDPOINTS, type Dictionary } from '@zczr/contract';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 
 /** The shared enumerations and their Chinese labels, read-only (they are part of the API and the rules). */
 export default function DictionariesPage() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { ENDPOINTS, type AdminGrid as Grid } from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space
 import { PlusOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import {
   ACCOUNT_STATUS_LABELS,

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert, App, Badge, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import {
   ENDPOINTS,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Breadcrumb, Card, Descriptions, Empty, Progress, Radio, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { DiffTable } from '../../shared/DiffTable';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { formatDateTime, formatMoney, householdStatusLabel, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';

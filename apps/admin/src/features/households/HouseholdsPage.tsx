@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_STATUSES } from '@zczr/domain';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime, householdStatusLabel, RISK_TAG_COLOURS } from '../../shared/labels';
 import {
   ENDPOINTS,

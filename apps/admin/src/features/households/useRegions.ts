@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ENDPOINTS, type RegionNode } from '@zczr/contract';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 
 /** The caller's region tree (their own scope only), with a name lookup by code. */
 export function useRegions() {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError, download, request, upload } from '../../api/client';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import { ENDPOINTS, IMPORT_COLUMN_TYPE_LABELS, labelOf, type ImportErrorRow as ErrorRow, type ImportRun } from '@zczr/contract';
 

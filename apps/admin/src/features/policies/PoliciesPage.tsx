@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { useUser } from '../../auth/session';
 import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
 import { ENDPOINTS, labelOf, POLICY_GROUP_LABELS, type PolicySummary } from '@zczr/contract';

@@ -25,7 +25,7 @@ import {
 import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { checkReferences, validateRule, type PolicyDefinition, type ReferenceCheck, type Rule } from '@zczr/eligibility';
 import { ApiError, request } from '../../api/client';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, smallCount } from '../../shared/labels';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Alert, Badge, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
 import { DECISION_KINDS, DECISION_LABELS, ENDPOINTS, type DecisionKind, type ReviewQueueItem as QueueItem } from '@zczr/contract';
 import { SubmissionDetail } from './SubmissionDetail';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Modal, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError, download, request, urlOf } from '../../api/client';
-import { useEndpoint } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import {
   ENDPOINTS,
