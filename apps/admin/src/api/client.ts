@@ -1,4 +1,14 @@
-import { ENDPOINTS, pathOf, type AnyEndpoint, type ArgsOf, type BodyOf, type ResponseOf, type TokenPair } from '@zczr/contract';
+import {
+  ENDPOINTS,
+  pathOf,
+  type AnyEndpoint,
+  type ArgsOf,
+  type BodyOf,
+  type ErrorBody,
+  type ErrorDetail,
+  type ResponseOf,
+  type TokenPair,
+} from '@zczr/contract';
 /**
  * The one HTTP module of the console: JSON in and out, the bearer token, one refresh on 401,
  * and the API's `{ code, message }` errors as `ApiError` (message already in Chinese).
@@ -12,7 +22,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: ReadonlyArray<{ field?: string; message: string }>,
+    readonly details?: readonly ErrorDetail[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -84,7 +94,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   let message = res.status >= 500 ? '服务器内部错误，请稍后再试' : `请求失败（${res.status}）`;
   let details: ApiError['details'];
   try {
-    const body = (await res.json()) as { code?: unknown; message?: unknown; details?: unknown };
+    // Whatever came back is checked field by field before it is trusted as an ErrorBody.
+    const body = (await res.json()) as { [K in keyof ErrorBody]?: unknown };
     if (typeof body.code === 'string') code = body.code;
     if (typeof body.message === 'string') message = body.message;
     if (Array.isArray(body.details)) details = body.details as ApiError['details'];
