@@ -7,6 +7,7 @@ import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { formatDateTime, formatMoney, householdStatusLabel, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
 import {
   ASSET_TYPE_LABELS,
+  CIRCLE_LABELS,
   DISABILITY_CATEGORY_LABELS,
   EDUCATION_LABELS,
   EMPLOYMENT_LABELS,
@@ -268,7 +269,7 @@ export default function HouseholdDetailPage() {
             )}
             {r?.score !== null && r?.score !== undefined && <Typography.Text type="secondary">风险分 {Math.round(r.score)}</Typography.Text>}
           </Descriptions.Item>
-          <Descriptions.Item label="收入圈层">{r?.circle ? `第 ${r.circle} 圈` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="收入圈层">{r?.circle ? CIRCLE_LABELS[r.circle] : '—'}</Descriptions.Item>
         </Descriptions>
         {r && Object.keys(r.indicators).length > 0 && (
           <Space wrap size="large" style={{ marginTop: 8 }}>
