@@ -127,9 +127,9 @@ function authHeaders(token: string | null, extra?: Record<string, string>): Reco
 }
 
 /**
- * JSON request to a URL of the API, the answer's type chosen by the caller. Only this module and the
- * loading hook use it, with a URL built from the endpoint table; pages call `request`, `useEndpoint`,
- * `upload` and `download` instead.
+ * JSON request to a URL of the API, the answer's type chosen by the caller. Only this module, the
+ * loading hook and the event-stream reader use it, with a URL built from the endpoint table (`urlOf`);
+ * pages call `request`, `useEndpoint`, `upload` and `download` instead.
  */
 export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   const hasBody = init.body !== undefined;
