@@ -1,10 +1,14 @@
-import { POLICY_GROUPS } from '@zczr/eligibility';
+import { CONSENT_METHODS } from '@zczr/domain';
+import { COMPARE_OPS, POLICY_GROUPS } from '@zczr/eligibility';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_CHANGE_ACTION_LABELS,
   AUDIT_READ_ACTION_LABELS,
   call,
   CIRCLE_LABELS,
+  COMBINATOR_LABELS,
+  COMPARE_OP_LABELS,
+  CONSENT_METHOD_LABELS,
   DECISION_KINDS,
   DECISION_LABELS,
   ENDPOINTS,
@@ -52,11 +56,15 @@ describe('label tables', () => {
       [DECISION_KINDS, DECISION_LABELS],
       [SCREENING_BUCKETS, SCREENING_BUCKET_LABELS],
       [[1, 2, 3, 4, 'none'], CIRCLE_LABELS],
+      [CONSENT_METHODS, CONSENT_METHOD_LABELS],
+      [['all', 'any', 'not'], COMBINATOR_LABELS],
     ];
     for (const [codes, table] of pairs) {
       expect(Object.keys(table).sort()).toEqual(codes.map(String).sort());
       for (const label of Object.values(table)) expect(label).toMatch(/[\u4e00-\u9fa5]/);
     }
+    // Comparisons read as symbols (≤, ≠) or words (属于): every operator of the rule language has one.
+    expect(Object.keys(COMPARE_OP_LABELS).sort()).toEqual([...COMPARE_OPS].sort());
   });
 
   it('word "unknown" one way for staff, wherever it appears', () => {

@@ -113,7 +113,8 @@ export type PathOf<E> = E extends Endpoint<infer _R, infer _B, infer _Q, infer P
 export type ArgsOf<E extends AnyEndpoint> = ([PathParamNames<PathOf<E>>] extends [never]
   ? unknown
   : { params: Record<PathParamNames<PathOf<E>>, string | number> }) &
-  (undefined extends QueryOf<E> ? { query?: QueryOf<E> } : { query: QueryOf<E> }) &
+  // A query whose fields are all optional may be left out.
+  (undefined extends QueryOf<E> ? { query?: QueryOf<E> } : Record<never, never> extends QueryOf<E> ? { query?: QueryOf<E> } : { query: QueryOf<E> }) &
   (undefined extends BodyOf<E> ? { body?: BodyOf<E> } : { body: BodyOf<E> });
 
 const get =

@@ -6,7 +6,8 @@
  * Tables of the household model (relations, incomes, roles…) live in @zczr/domain and are re-exported
  * from this package's index.
  */
-import type { PolicyGroup } from '@zczr/eligibility';
+import type { ConsentMethod } from '@zczr/domain';
+import type { CompareOp, PolicyGroup } from '@zczr/eligibility';
 
 /** Looks a code up in a label table; `—` for nothing, an unknown code shown as it is. */
 export function labelOf(table: Readonly<Record<string, string>>, code: string | number | null | undefined): string {
@@ -42,6 +43,23 @@ export const OUTCOME_LABELS: Readonly<Record<PolicyOutcome, string>> = { eligibl
 
 /** The same outcomes worded for residents (a self-check is never a decision). */
 export const RESIDENT_OUTCOME_LABELS: Readonly<Record<PolicyOutcome, string>> = { eligible: '可能符合', ineligible: '暂不符合', unknown: '还需补充信息' };
+
+/** The comparison of a rule's leaf (`op` in a policy definition and in an explanation tree). */
+export const COMPARE_OP_LABELS: Readonly<Record<CompareOp, string>> = {
+  lt: '<',
+  lte: '≤',
+  gt: '>',
+  gte: '≥',
+  eq: '=',
+  neq: '≠',
+  in: '属于',
+  notIn: '不属于',
+  includes: '包含',
+  excludes: '不包含',
+};
+
+/** How a rule's node combines its children (`combinator` in an explanation tree). */
+export const COMBINATOR_LABELS: Readonly<Record<'all' | 'any' | 'not', string>> = { all: '以下全部满足', any: '以下任一满足', not: '以下不成立' };
 
 /** Outcome of one condition in an explanation tree. */
 export const CONDITION_OUTCOME_MARKS: Readonly<Record<'true' | 'false' | 'unknown', string>> = { true: '✓', false: '✗', unknown: '?' };
@@ -228,6 +246,9 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
 export const CONSENT_STATUS_LABELS = { active: '有效', withdrawn: '已撤回' } as const;
 export type ConsentStatus = keyof typeof CONSENT_STATUS_LABELS;
 
+/** How a consent was given. */
+export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, string>> = { self_online: '本人线上授权', in_person_signature: '当面手写签名' };
+
 export const ACCOUNT_STATUS_LABELS = { active: '正常', disabled: '已停用', locked: '临时锁定' } as const;
 export type AccountStatus = keyof typeof ACCOUNT_STATUS_LABELS;
 
@@ -267,6 +288,11 @@ export const AUDIT_CHANGE_ACTION_LABELS: Readonly<Record<string, string>> = {
   'task.return': '退回核实结果',
   'task.reassign': '改派核实任务',
   'task.escalate': '任务超期升级',
+  'task.propose': '街道审核通过，报区县确认',
+  'task.confirm': '区县确认决定',
+  'task.confirm_return': '区县退回街道',
+  'task.objection': '公示期间登记异议',
+  'task.notice_passed': '公示期满，决定生效',
   'user.bind_identity': '居民实名认证',
 };
 
@@ -306,6 +332,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'parameter.approve': '批准参数调整',
   'parameter.reject': '驳回参数调整',
   'parameter.rematch': '参数生效后重新筛查',
+  'consent.read': '查看授权',
+  'consent.read_record': '查看授权记录',
+  'risk.read': '查看风险评估',
+  'approval.update': '调整审批设置',
   ...AUDIT_READ_ACTION_LABELS,
   ...AUDIT_CHANGE_ACTION_LABELS,
 };
@@ -320,7 +350,31 @@ export const AUDIT_ACTION_GROUP_LABELS: Readonly<Record<string, string>> = {
   'screening.': '人群筛查',
   'policy.': '政策',
   'parameter.': '政策参数',
+  'approval.': '审批设置',
   'import.': '数据导入',
   'consent.': '授权同意',
   'grid.': '网格',
+};
+
+/** What an audit entry is about (`entityType`); others are shown as 其他. */
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+  household: '家庭档案',
+  user: '账号',
+  task: '核实任务',
+  submission: '变更申请',
+  consent: '授权同意',
+  screening: '人群筛查',
+  import: '部门数据导入',
+  grid: '网格',
+  policy: '政策',
+  attachment: '附件',
+  system: '系统',
+  warning: '预警',
+  monitoring_run: '监测运行',
+  risk: '风险评估',
+  ocr: '证件识别',
+  parameter: '政策参数',
+  approval_setting: '审批设置',
+  audit: '审计日志',
+  document: '证件',
 };

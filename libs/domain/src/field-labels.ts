@@ -13,6 +13,7 @@ import {
   INCOME_TYPE_LABELS,
   LABOUR_CAPACITY_LABELS,
   RELATION_LABELS,
+  SELF_CARE_LEVEL_LABELS,
   SUPPORTER_CONDITION_LABELS,
   SUPPORTER_RELATION_LABELS,
 } from './household.js';
@@ -123,9 +124,11 @@ export function fieldValueText(path: string, value: unknown): string {
           ? EMPLOYMENT_LABELS
           : field === 'labourCapacity'
             ? LABOUR_CAPACITY_LABELS
-            : field === 'sex'
-              ? { male: '男', female: '女' }
-              : undefined;
+            : field === 'selfCareLevel'
+              ? SELF_CARE_LEVEL_LABELS
+              : field === 'sex'
+                ? { male: '男', female: '女' }
+                : undefined;
     return table ? (own(table, value) ?? value) : value;
   }
   return JSON.stringify(value);

@@ -1,4 +1,14 @@
-import { call, queryString, type AnyEndpoint, type ArgsOf, type ResponseOf, type Transport } from '@zczr/contract';
+import {
+  ENDPOINTS,
+  pathOf,
+  type AnyEndpoint,
+  type ArgsOf,
+  type BodyOf,
+  type ErrorBody,
+  type ErrorDetail,
+  type ResponseOf,
+  type TokenPair,
+} from '@zczr/contract';
 /**
  * The one HTTP module of the console: JSON in and out, the bearer token, one refresh on 401,
  * and the API's `{ code, message }` errors as `ApiError` (message already in Chinese).
@@ -7,18 +17,12 @@ import { call, queryString, type AnyEndpoint, type ArgsOf, type ResponseOf, type
 const ACCESS_KEY = 'zczr.admin.accessToken';
 const REFRESH_KEY = 'zczr.admin.refreshToken';
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: ReadonlyArray<{ field?: string; message: string }>,
+    readonly details?: readonly ErrorDetail[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -68,13 +72,13 @@ function refreshOnce(): Promise<boolean> {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     if (!refreshToken) return false;
     try {
-      const res = await fetch('/api/v1/auth/refresh', {
+      const res = await fetch(ENDPOINTS.auth.refresh.path, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ refreshToken }),
+        body: JSON.stringify({ refreshToken } satisfies BodyOf<typeof ENDPOINTS.auth.refresh>),
       });
       if (!res.ok) return false;
-      storeTokens((await res.json()) as TokenPair);
+      storeTokens((await res.json()) as ResponseOf<typeof ENDPOINTS.auth.refresh>);
       return true;
     } catch {
       return false;
@@ -90,7 +94,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   let message = res.status >= 500 ? '服务器内部错误，请稍后再试' : `请求失败（${res.status}）`;
   let details: ApiError['details'];
   try {
-    const body = (await res.json()) as { code?: unknown; message?: unknown; details?: unknown };
+    // Whatever came back is checked field by field before it is trusted as an ErrorBody.
+    const body = (await res.json()) as { [K in keyof ErrorBody]?: unknown };
     if (typeof body.code === 'string') code = body.code;
     if (typeof body.message === 'string') message = body.message;
     if (Array.isArray(body.details)) details = body.details as ApiError['details'];
@@ -121,7 +126,11 @@ function authHeaders(token: string | null, extra?: Record<string, string>): Reco
   return { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra };
 }
 
-/** JSON request to the API, e.g. `api<HouseholdDto>('/api/v1/households/1')`. */
+/**
+ * JSON request to a URL of the API, the answer's type chosen by the caller. Only this module, the
+ * loading hook and the event-stream reader use it, with a URL built from the endpoint table (`urlOf`);
+ * pages call `request`, `useEndpoint`, `upload` and `download` instead.
+ */
 export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   const hasBody = init.body !== undefined;
   const res = await send(path, (token) => ({
@@ -135,25 +144,57 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/**
- * Typed call through the contract's endpoint table: `request(ENDPOINTS.households.get, { params: { id } })`.
- * The path, the query, the body and the answer's shape all come from `@zczr/contract`.
- */
-export function request<E extends AnyEndpoint>(endpoint: E, ...args: object extends ArgsOf<E> ? [ArgsOf<E>?] : [ArgsOf<E>]): Promise<ResponseOf<E>> {
-  return call(transport, endpoint, ...args);
+/** What one call passes: the endpoint's path parameters, query and body, and optionally an abort signal. */
+export type CallArgs<E extends AnyEndpoint> = ArgsOf<E> & { signal?: AbortSignal };
+/** The arguments are optional when the endpoint needs none. */
+export type CallArgList<E extends AnyEndpoint> = object extends ArgsOf<E> ? [CallArgs<E>?] : [CallArgs<E>];
+
+interface LooseArgs {
+  params?: Record<string, string | number>;
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
 }
 
-const transport: Transport = ({ method, path, query, body }) =>
-  api<unknown>(`${path}${queryString(query)}`, { method, ...(body !== undefined ? { body } : {}) });
+/** The URL of a call: the endpoint's path with its parameters filled, and the query string. */
+export function urlOf<E extends AnyEndpoint>(endpoint: E, ...[args]: CallArgList<E>): string {
+  const a = (args ?? {}) as LooseArgs;
+  const path = a.params ? pathOf(endpoint.path, a.params as never) : endpoint.path;
+  return `${path}${qs(a.query ?? {})}`;
+}
 
-/** Multipart upload (the browser sets the boundary). */
-export async function apiUpload<T>(path: string, formData: FormData, signal?: AbortSignal): Promise<T> {
-  const res = await send(path, (token) => ({ method: 'POST', headers: authHeaders(token), body: formData, signal }));
-  return (await res.json()) as T;
+/**
+ * Typed call through the contract's endpoint table: `request(ENDPOINTS.tasks.reassign, { params: { id }, body })`.
+ * The path, the query, the body and the answer's shape all come from `@zczr/contract`.
+ */
+export function request<E extends AnyEndpoint>(endpoint: E, ...args: CallArgList<E>): Promise<ResponseOf<E>> {
+  const a = (args[0] ?? {}) as LooseArgs;
+  return api<ResponseOf<E>>(urlOf(endpoint, ...args), {
+    method: endpoint.method,
+    ...(a.body !== undefined ? { body: a.body } : {}),
+    ...(a.signal ? { signal: a.signal } : {}),
+  });
+}
+
+/** Multipart upload to a `multipart` endpoint: its fields as the body, and the file (the browser sets the boundary). */
+export async function upload<E extends AnyEndpoint>(endpoint: E, file: { field: string; blob: Blob }, ...args: CallArgList<E>): Promise<ResponseOf<E>> {
+  const a = (args[0] ?? {}) as LooseArgs;
+  const form = new FormData();
+  for (const [key, value] of Object.entries((a.body ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) form.append(key, String(value));
+  }
+  form.append(file.field, file.blob);
+  const res = await send(urlOf(endpoint, ...args), (token) => ({ method: 'POST', headers: authHeaders(token), body: form, signal: a.signal }));
+  return (await res.json()) as ResponseOf<E>;
+}
+
+/** Fetches a `download` endpoint with the token and hands the file to the browser. */
+export function download<E extends AnyEndpoint>(endpoint: E, filename: string, ...args: CallArgList<E>): Promise<void> {
+  return apiDownload(urlOf(endpoint, ...args), filename);
 }
 
 /** Fetches a file with the token and hands it to the browser as a download. */
-export async function apiDownload(path: string, filename: string): Promise<void> {
+async function apiDownload(path: string, filename: string): Promise<void> {
   const res = await send(path, (token) => ({ headers: authHeaders(token, { Accept: '*/*' }) }));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
@@ -171,8 +212,10 @@ export async function apiBlobUrl(path: string, signal?: AbortSignal): Promise<st
   return URL.createObjectURL(await res.blob());
 }
 
-/** Builds a query string from defined, non-empty values. */
-export function qs(params: Record<string, string | number | boolean | null | undefined | readonly string[]>): string {
+type QueryParams = Record<string, string | number | boolean | null | undefined | readonly string[]>;
+
+/** Builds a query string from defined, non-empty values (a list as the key repeated). */
+export function qs(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;

@@ -1,23 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Role } from '@zczr/domain';
-import { api, ApiError, clearTokens, getAccessToken, onSignedOut, storeTokens, type TokenPair } from '../api/client';
+import { ENDPOINTS, type Me, type StaffLoginBody } from '@zczr/contract';
+import { ApiError, clearTokens, getAccessToken, onSignedOut, request, storeTokens } from '../api/client';
 
 /** The signed-in staff member, from `GET /api/v1/auth/me`. */
-export interface SessionUser {
-  id: string;
-  username: string | null;
-  displayName: string;
-  role: Role;
-  regionCode: string | null;
-  regionName?: string | null;
-  gridIds: string[];
-}
+export type SessionUser = Me;
 
-export interface SignInInput {
-  username: string;
-  password: string;
-  totp: string;
-}
+export type SignInInput = StaffLoginBody;
 
 export interface Session {
   user: SessionUser | null;
@@ -38,7 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!getAccessToken()) return;
     const ctrl = new AbortController();
-    api<SessionUser>('/api/v1/auth/me', { signal: ctrl.signal })
+    request(ENDPOINTS.auth.me, { signal: ctrl.signal })
       .then(setUser, (err: unknown) => {
         if (ctrl.signal.aborted) return;
         if (err instanceof ApiError && err.status === 401) clearTokens();
@@ -50,9 +38,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (input: SignInInput) => {
-    const tokens = await api<TokenPair>('/api/v1/auth/login', { method: 'POST', body: input });
+    const tokens = await request(ENDPOINTS.auth.login, { body: input });
     storeTokens(tokens);
-    const me = await api<SessionUser>('/api/v1/auth/me');
+    const me = await request(ENDPOINTS.auth.me);
     setUser(me);
     return me;
   }, []);

@@ -1,19 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Empty, Image, Space, Spin, Typography } from 'antd';
 import { apiBlobUrl } from '../api/client';
-import { useApiData } from './useApiData';
-import { formatDateTime, labelOf } from './labels';
-import type { AttachmentView as Attachment } from '@zczr/contract';
-
-const KIND_LABELS: Record<string, string> = {
-  medical_bill: '医疗票据',
-  certificate: '证明材料',
-  id_card: '身份证',
-  household_register: '户口簿',
-  disability_certificate: '残疾人证',
-  visit_photo: '入户照片',
-  other: '其他',
-};
+import { useEndpoint } from './useEndpoint';
+import { formatDateTime } from './labels';
+import { ATTACHMENT_KIND_LABELS, ENDPOINTS, labelOf, type AttachmentView as Attachment } from '@zczr/contract';
 
 /** One image, fetched with the token (each view is audited by the API). */
 function AttachmentImage({ attachment }: { attachment: Attachment }) {
@@ -52,7 +42,7 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
         }}
       >
         {url ? (
-          <Image src={url} width={120} height={90} style={{ objectFit: 'cover' }} alt={labelOf(KIND_LABELS, attachment.kind)} />
+          <Image src={url} width={120} height={90} style={{ objectFit: 'cover' }} alt={labelOf(ATTACHMENT_KIND_LABELS, attachment.kind)} />
         ) : failed ? (
           <Typography.Text type="secondary">无法加载</Typography.Text>
         ) : (
@@ -60,7 +50,7 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
         )}
       </div>
       <Typography.Text style={{ fontSize: 12 }} type="secondary">
-        {labelOf(KIND_LABELS, attachment.kind)}
+        {labelOf(ATTACHMENT_KIND_LABELS, attachment.kind)}
         {attachment.memberIndex !== null ? ` · 成员${attachment.memberIndex + 1}` : ''}
         <br />
         {formatDateTime(attachment.createdAt)}
@@ -71,7 +61,7 @@ function AttachmentImage({ attachment }: { attachment: Attachment }) {
 
 /** The household's supporting documents; `only` narrows to some attachments (e.g. a visit's photos). */
 export function AttachmentsViewer({ householdId, only }: { householdId: string; only?: readonly string[] }) {
-  const { data, loading, error } = useApiData<Attachment[]>(`/api/v1/attachments?householdId=${householdId}`);
+  const { data, loading, error } = useEndpoint(ENDPOINTS.attachments.list, { query: { householdId } });
   if (loading) return <Spin size="small" />;
   if (error) return <Typography.Text type="danger">{error.message}</Typography.Text>;
   const list = (data ?? []).filter((a) => !only || only.includes(a.id));

@@ -2,20 +2,7 @@ import { Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import { FACT_CATALOGUE, type ConditionResult, type FactValue } from '@zczr/eligibility';
-
-export const OP_LABELS: Record<string, string> = {
-  lt: '<',
-  lte: '≤',
-  gt: '>',
-  gte: '≥',
-  eq: '=',
-  neq: '≠',
-  in: '属于',
-  notIn: '不属于',
-  includes: '包含',
-  excludes: '不包含',
-};
-const COMBINATOR_LABELS = { all: '以下全部满足', any: '以下任一满足', not: '以下不成立' } as const;
+import { COMBINATOR_LABELS, COMPARE_OP_LABELS } from '@zczr/contract';
 
 export function formatFact(value: FactValue | null | undefined, unit?: string): string {
   if (value === null || value === undefined) return '未知';
@@ -42,7 +29,7 @@ function toNode(c: ConditionResult, key: string): TreeDataNode {
       {leaf && (
         <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
           实际：<Typography.Text type={c.outcome === 'unknown' ? 'warning' : undefined}>{formatFact(c.actual, info?.unit)}</Typography.Text>
-          {'　'}要求：{OP_LABELS[c.op ?? ''] ?? c.op} {formatFact(c.required, info?.unit)}
+          {'　'}要求：{c.op && COMPARE_OP_LABELS[c.op]} {formatFact(c.required, info?.unit)}
           {c.missingParam ? '（该地区未配置此参数）' : ''}
         </Typography.Text>
       )}

@@ -1,8 +1,6 @@
 import { Alert, Card, Descriptions, Image, Space, Spin, Tag, Typography } from 'antd';
-import { CONSENT_PURPOSE_LABELS, ROLE_LABELS, type ConsentMethod, type Role } from '@zczr/domain';
-
-const METHOD_LABELS: Readonly<Record<ConsentMethod, string>> = { self_online: '本人线上授权', in_person_signature: '当面手写签名' };
-import { ENDPOINTS, type ConsentRecord } from '@zczr/contract';
+import type { Role } from '@zczr/domain';
+import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS, CONSENT_STATUS_LABELS, ENDPOINTS, ROLE_LABELS, type ConsentRecord } from '@zczr/contract';
 import { request } from '../api/client';
 import { formatDateTime } from './labels';
 import { useEffect, useState } from 'react';
@@ -42,13 +40,15 @@ export function ConsentCard({ householdId }: { householdId: string }) {
             <Descriptions.Item label="授权人">
               {record.subjectName}（{record.subjectIdNumber}）{record.guardianName ? `，监护人 ${record.guardianName}` : ''}
             </Descriptions.Item>
-            <Descriptions.Item label="状态">{record.status === 'active' ? <Tag color="success">有效</Tag> : <Tag color="error">已撤回</Tag>}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <Tag color={record.status === 'active' ? 'success' : 'error'}>{CONSENT_STATUS_LABELS[record.status]}</Tag>
+            </Descriptions.Item>
             <Descriptions.Item label="授权用途">{record.purposes.map((p) => CONSENT_PURPOSE_LABELS[p]).join('、')}</Descriptions.Item>
             <Descriptions.Item label="敏感个人信息">
               {record.sensitiveData ? '已单独同意' : <Typography.Text type="danger">未单独同意</Typography.Text>}
             </Descriptions.Item>
             <Descriptions.Item label="授权方式">
-              {METHOD_LABELS[record.method]}（授权书 {record.textVersion} 版）
+              {CONSENT_METHOD_LABELS[record.method]}（授权书 {record.textVersion} 版）
             </Descriptions.Item>
             <Descriptions.Item label="授权时间">{formatDateTime(record.givenAt)}</Descriptions.Item>
             <Descriptions.Item label="采集人">

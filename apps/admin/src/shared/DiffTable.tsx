@@ -1,14 +1,13 @@
 import { Table, Typography } from 'antd';
-import { formatFieldValue, pathLabel } from './labels';
-import type { FieldChange } from '@zczr/domain';
+import { fieldPathLabel, fieldValueText, type FieldChange } from '@zczr/domain';
 
 /** Field-level changes side by side: the current record on the left, the proposal on the right. */
 export function DiffTable({
   changes,
   beforeTitle = '当前档案',
   afterTitle = '申请内容',
-  labelPath = pathLabel,
-  formatValue = formatFieldValue,
+  labelPath = fieldPathLabel,
+  formatValue = fieldValueText,
 }: {
   changes: FieldChange[];
   beforeTitle?: string;

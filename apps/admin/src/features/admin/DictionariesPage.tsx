@@ -1,11 +1,11 @@
 import { Alert, Card, Col, Input, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useApiData } from '../../shared/useApiData';
-import type { Dictionary } from '@zczr/contract';
+import { ENDPOINTS, type Dictionary } from '@zczr/contract';
+import { useEndpoint } from '../../shared/useEndpoint';
 
 /** The shared enumerations and their Chinese labels, read-only (they are part of the API and the rules). */
 export default function DictionariesPage() {
-  const list = useApiData<Dictionary[]>('/api/v1/admin/dictionaries');
+  const list = useEndpoint(ENDPOINTS.admin.dictionaries);
   const [selected, setSelected] = useState<string>('role');
   const [filter, setFilter] = useState('');
   const dict = list.data?.find((d) => d.code === selected);

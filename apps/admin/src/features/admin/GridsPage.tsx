@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
-import { api, ApiError, qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
-import type { AdminGrid as Grid, Page, StaffUser as Worker } from '@zczr/contract';
+import { ApiError, request } from '../../api/client';
+import { useEndpoint } from '../../shared/useEndpoint';
+import { ENDPOINTS, type AdminGrid as Grid } from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
 
 /** Grids and their workers: who works which grid, and how many households it holds. */
@@ -11,7 +11,7 @@ export default function GridsPage() {
   const regions = useRegions();
   const [street, setStreet] = useState<string | undefined>(undefined);
   const streetCode = street ?? regions.streets[0]?.code;
-  const grids = useApiData<Grid[]>(streetCode ? `/api/v1/admin/grids${qs({ streetCode })}` : null);
+  const grids = useEndpoint(ENDPOINTS.admin.grids, streetCode ? { query: { streetCode } } : null);
   const [editing, setEditing] = useState<Grid | null>(null);
   return (
     <Card
@@ -85,13 +85,13 @@ export default function GridsPage() {
 
 function WorkersModal({ grid, onClose }: { grid: Grid; onClose: (changed: boolean) => void }) {
   const { message } = App.useApp();
-  const workers = useApiData<Page<Worker>>(`/api/v1/admin/users${qs({ role: 'grid_worker', regionCode: grid.streetCode, status: 'active', pageSize: 200 })}`);
+  const workers = useEndpoint(ENDPOINTS.admin.users, { query: { role: 'grid_worker', regionCode: grid.streetCode, status: 'active', pageSize: 200 } });
   const [chosen, setChosen] = useState<string[]>(grid.workers.map((w) => w.id));
   const [saving, setSaving] = useState(false);
   const save = async () => {
     setSaving(true);
     try {
-      await api(`/api/v1/admin/grids/${encodeURIComponent(grid.id)}/workers`, { method: 'PUT', body: { userIds: chosen } });
+      await request(ENDPOINTS.admin.setGridWorkers, { params: { id: grid.id }, body: { userIds: chosen } });
       message.success('已保存');
       onClose(true);
     } catch (e) {

@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLE_LABELS } from '@zczr/domain';
-import { api, ApiError, qs } from '../../api/client';
+import { ApiError, request } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { useApiData } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
-import type { Page, StaffUser, TotpEnrolment as Enrolment } from '@zczr/contract';
+import {
+  ACCOUNT_STATUS_LABELS,
+  ENDPOINTS,
+  MANAGED_ROLES as ROLES,
+  ROLE_LABELS,
+  type AccountStatus,
+  type ManagedRole,
+  type StaffUser,
+  type TotpEnrolment as Enrolment,
+} from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
-
-const ROLES = ['grid_worker', 'street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'] as const;
 
 /**
  * Staff accounts of the district. 三员分立: the system administrator creates, disables and enables
@@ -20,17 +26,18 @@ export default function UsersPage() {
   const { user: me } = useSession();
   const isSystemAdmin = me?.role === 'admin';
   const isSecurityAdmin = me?.role === 'security_admin';
-  const [filters, setFilters] = useState<{ role?: string; status?: string; q?: string; regionCode?: string }>({});
+  const [filters, setFilters] = useState<{ role?: ManagedRole; status?: AccountStatus; q?: string; regionCode?: string }>({});
   const [page, setPage] = useState(1);
-  const list = useApiData<Page<StaffUser>>(`/api/v1/admin/users${qs({ ...filters, page, pageSize: 20 })}`);
+  const list = useEndpoint(ENDPOINTS.admin.users, { query: { ...filters, page, pageSize: 20 } });
   const [creating, setCreating] = useState(false);
   const { streets } = useRegions();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
 
   const act = async (u: StaffUser, action: 'disable' | 'enable' | 'unlock' | 'reset-totp') => {
     try {
-      const res = await api<StaffUser | Enrolment>(`/api/v1/admin/users/${u.id}/${action}`, { method: 'POST' });
-      if (action === 'reset-totp') setEnrolment(res as Enrolment);
+      const params = { id: u.id };
+      if (action === 'reset-totp') setEnrolment(await request(ENDPOINTS.admin.resetTotp, { params }));
+      else await request(ENDPOINTS.admin[action], { params });
       message.success({ disable: '已停用', enable: '已启用', unlock: '已解除锁定', 'reset-totp': '已重置动态验证码' }[action]);
       list.reload();
     } catch (e) {
@@ -65,7 +72,7 @@ export default function UsersPage() {
           placeholder="全部角色"
           style={{ width: 150 }}
           options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-          onChange={(v: string | undefined) => {
+          onChange={(v: ManagedRole | undefined) => {
             setFilters((f) => ({ ...f, role: v }));
             setPage(1);
           }}
@@ -84,12 +91,8 @@ export default function UsersPage() {
           allowClear
           placeholder="全部状态"
           style={{ width: 130 }}
-          options={[
-            { value: 'active', label: '在用' },
-            { value: 'locked', label: '已锁定' },
-            { value: 'disabled', label: '已停用' },
-          ]}
-          onChange={(v: string | undefined) => {
+          options={(['active', 'locked', 'disabled'] as const).map((s) => ({ value: s, label: ACCOUNT_STATUS_LABELS[s] }))}
+          onChange={(v: AccountStatus | undefined) => {
             setFilters((f) => ({ ...f, status: v }));
             setPage(1);
           }}
@@ -117,7 +120,14 @@ export default function UsersPage() {
           {
             title: '状态',
             key: 'status',
-            render: (_: unknown, u) => (u.disabled ? <Tag>已停用</Tag> : u.locked ? <Tag color="warning">已锁定</Tag> : <Tag color="success">在用</Tag>),
+            render: (_: unknown, u) =>
+              u.disabled ? (
+                <Tag>{ACCOUNT_STATUS_LABELS.disabled}</Tag>
+              ) : u.locked ? (
+                <Tag color="warning">{ACCOUNT_STATUS_LABELS.locked}</Tag>
+              ) : (
+                <Tag color="success">{ACCOUNT_STATUS_LABELS.active}</Tag>
+              ),
           },
           { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           {
@@ -224,7 +234,7 @@ function CreateUserModal({ onClose }: { onClose: (e: Enrolment | null) => void }
     setSaving(true);
     setError(null);
     try {
-      onClose(await api<Enrolment>('/api/v1/admin/users', { method: 'POST', body: { ...v, username: v.username.trim(), displayName: v.displayName.trim() } }));
+      onClose(await request(ENDPOINTS.admin.createUser, { body: { ...v, username: v.username.trim(), displayName: v.displayName.trim() } }));
     } catch (e) {
       setError(e instanceof ApiError ? e.details?.map((d) => d.message).join('；') || e.message : '创建失败');
     } finally {

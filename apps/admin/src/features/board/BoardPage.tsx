@@ -2,30 +2,34 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Badge, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { RiseOutlined, SwapOutlined } from '@ant-design/icons';
-import { api, ApiError, qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { ApiError, request } from '../../api/client';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
-import type { Assignee, Board, Page, TaskView as Task, WarningView as Warning } from '@zczr/contract';
+import {
+  ENDPOINTS,
+  labelOf,
+  RISK_COLOUR_NAMES,
+  TASK_KIND_LABELS,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  WARNING_COLOURS,
+  WARNING_STATUS_LABELS,
+  WARNING_STATUSES,
+  type Board,
+  type TaskStatus,
+  type TaskView as Task,
+  type WarningColour,
+  type WarningStatus,
+  type WarningView as Warning,
+} from '@zczr/contract';
 import { useRegions } from '../households/useRegions';
 
-const TASK_STATUS: Record<string, string> = {
-  open: '待领取',
-  assigned: '已派发',
-  in_progress: '核实中',
-  submitted: '已提交待审核',
-  accepted: '已采纳',
-  returned: '已退回',
-  closed: '已办结',
-};
-const KIND: Record<string, string> = { warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' };
 const COLOUR_TAG: Record<Warning['colour'], string> = { orange: 'orange', yellow: 'gold', blue: 'blue' };
-const COLOUR_NAME: Record<Warning['colour'], string> = { orange: '橙色', yellow: '黄色', blue: '蓝色' };
-const WARNING_STATUS: Record<Warning['status'], string> = { open: '待处置', tasked: '已派核实任务', closed: '已办结' };
 const ESCALATION_COLOUR: Record<Task['escalationLevel'], string> = { none: 'default', community: 'gold', street: 'orange', district: 'red' };
 
 /** Warnings and verification tasks: by colour, street and status, overdue first; reassign and escalate. */
 export default function BoardPage() {
-  const board = useApiData<Board>('/api/v1/dashboard/board');
+  const board = useEndpoint(ENDPOINTS.dashboard.board);
   const orangeOpen = (board.data?.warnings.orange?.open ?? 0) + (board.data?.warnings.orange?.tasked ?? 0);
   const active = Object.entries(board.data?.tasks ?? {})
     .filter(([s]) => s !== 'closed' && s !== 'accepted')
@@ -75,9 +79,9 @@ export default function BoardPage() {
 function TasksTab({ onChanged }: { onChanged: () => void }) {
   const { message } = App.useApp();
   const regions = useRegions();
-  const [filters, setFilters] = useState<{ streetCode?: string; status?: string; overdue?: boolean; active: boolean }>({ active: true });
+  const [filters, setFilters] = useState<{ streetCode?: string; status?: TaskStatus; overdue?: boolean; active: boolean }>({ active: true });
   const [page, setPage] = useState(1);
-  const list = useApiData<Page<Task>>(`/api/v1/tasks${qs({ ...filters, sort: 'urgency', page, pageSize: 20 })}`);
+  const list = useEndpoint(ENDPOINTS.tasks.list, { query: { ...filters, sort: 'urgency', page, pageSize: 20 } });
   const [reassigning, setReassigning] = useState<Task | null>(null);
   const [escalating, setEscalating] = useState<Task | null>(null);
   const refresh = () => {
@@ -106,8 +110,8 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
           placeholder="全部状态"
           style={{ width: 150 }}
           value={filters.status}
-          options={Object.entries(TASK_STATUS).map(([value, label]) => ({ value, label }))}
-          onChange={(v: string | undefined) => {
+          options={TASK_STATUSES.map((value) => ({ value, label: TASK_STATUS_LABELS[value] }))}
+          onChange={(v: TaskStatus | undefined) => {
             setFilters((f) => ({ ...f, status: v }));
             setPage(1);
           }}
@@ -164,8 +168,8 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
                 d
               ),
           },
-          { title: '类型', dataIndex: 'kind', render: (k: string) => KIND[k] ?? k },
-          { title: '状态', dataIndex: 'status', render: (s: string) => TASK_STATUS[s] ?? s },
+          { title: '类型', dataIndex: 'kind', render: (k: string) => labelOf(TASK_KIND_LABELS, k) },
+          { title: '状态', dataIndex: 'status', render: (s: string) => labelOf(TASK_STATUS_LABELS, s) },
           {
             title: '督办',
             dataIndex: 'escalationLevel',
@@ -240,7 +244,7 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
 }
 
 function ReassignModal({ task, onClose }: { task: Task; onClose: (changed: boolean) => void }) {
-  const assignees = useApiData<Assignee[]>(`/api/v1/tasks/${task.id}/assignees`);
+  const assignees = useEndpoint(ENDPOINTS.tasks.assignees, { params: { id: task.id } });
   const [form] = Form.useForm<{ assigneeId: string; reason?: string }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -248,8 +252,8 @@ function ReassignModal({ task, onClose }: { task: Task; onClose: (changed: boole
     setSaving(true);
     setError(null);
     try {
-      await api(`/api/v1/tasks/${task.id}/reassign`, {
-        method: 'POST',
+      await request(ENDPOINTS.tasks.reassign, {
+        params: { id: task.id },
         body: { assigneeId: v.assigneeId === 'open' ? null : v.assigneeId, reason: v.reason?.trim() || undefined },
       });
       onClose(true);
@@ -303,7 +307,7 @@ function EscalateModal({ task, onClose }: { task: Task; onClose: (changed: boole
     setSaving(true);
     setError(null);
     try {
-      await api(`/api/v1/tasks/${task.id}/escalate`, { method: 'POST', body: { reason: v.reason.trim() } });
+      await request(ENDPOINTS.tasks.escalate, { params: { id: task.id }, body: { reason: v.reason.trim() } });
       onClose(true);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '升级失败');
@@ -337,9 +341,9 @@ function EscalateModal({ task, onClose }: { task: Task; onClose: (changed: boole
 
 function WarningsTab() {
   const regions = useRegions();
-  const [filters, setFilters] = useState<{ colour?: string; status?: string; streetCode?: string }>({});
+  const [filters, setFilters] = useState<{ colour?: WarningColour; status?: WarningStatus; streetCode?: string }>({});
   const [page, setPage] = useState(1);
-  const list = useApiData<Page<Warning>>(`/api/v1/warnings${qs({ ...filters, sort: 'severity', page, pageSize: 20 })}`);
+  const list = useEndpoint(ENDPOINTS.warnings.list, { query: { ...filters, sort: 'severity', page, pageSize: 20 } });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -348,8 +352,8 @@ function WarningsTab() {
           placeholder="全部颜色"
           style={{ width: 130 }}
           value={filters.colour}
-          options={(['orange', 'yellow', 'blue'] as const).map((c) => ({ value: c, label: COLOUR_NAME[c] }))}
-          onChange={(v: string | undefined) => {
+          options={WARNING_COLOURS.map((c) => ({ value: c, label: RISK_COLOUR_NAMES[c] }))}
+          onChange={(v: WarningColour | undefined) => {
             setFilters((f) => ({ ...f, colour: v }));
             setPage(1);
           }}
@@ -359,8 +363,8 @@ function WarningsTab() {
           placeholder="全部状态"
           style={{ width: 150 }}
           value={filters.status}
-          options={Object.entries(WARNING_STATUS).map(([value, label]) => ({ value, label }))}
-          onChange={(v: string | undefined) => {
+          options={WARNING_STATUSES.map((value) => ({ value, label: WARNING_STATUS_LABELS[value] }))}
+          onChange={(v: WarningStatus | undefined) => {
             setFilters((f) => ({ ...f, status: v }));
             setPage(1);
           }}
@@ -393,12 +397,12 @@ function WarningsTab() {
             dataIndex: 'colour',
             render: (c: Warning['colour'], w) => (
               <Tooltip title={w.colourLabel}>
-                <Tag color={COLOUR_TAG[c]}>{COLOUR_NAME[c]}</Tag>
+                <Tag color={COLOUR_TAG[c]}>{RISK_COLOUR_NAMES[c]}</Tag>
               </Tooltip>
             ),
           },
           { title: '预警', dataIndex: 'ruleName' },
-          { title: '状态', dataIndex: 'status', render: (s: Warning['status']) => WARNING_STATUS[s] },
+          { title: '状态', dataIndex: 'status', render: (s: Warning['status']) => WARNING_STATUS_LABELS[s] },
           { title: '街道', dataIndex: 'streetCode', render: (c: string) => regions.nameOf(c) },
           { title: '网格', dataIndex: 'gridId' },
           { title: '触发时间', dataIndex: 'raisedAt', render: (v: string) => formatDateTime(v) },

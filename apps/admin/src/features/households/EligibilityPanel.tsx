@@ -3,13 +3,10 @@ import { Alert, Collapse, Descriptions, Empty, Radio, Space, Tag, Typography } f
 import { FACT_CATALOGUE, isFactName } from '@zczr/eligibility';
 import { ConditionTree } from '../../shared/ConditionTree';
 import { formatMoney } from '../../shared/labels';
-import type { HouseholdEligibility, PolicyMatch as PolicyResult } from '@zczr/contract';
+import { OUTCOME_LABELS, type HouseholdEligibility, type PolicyMatch as PolicyResult, type PolicyOutcome } from '@zczr/contract';
 
-const OUTCOME_TAGS = {
-  eligible: <Tag color="success">符合</Tag>,
-  ineligible: <Tag>不符合</Tag>,
-  unknown: <Tag color="warning">信息不全</Tag>,
-} as const;
+/** antd Tag colours of the outcomes (the words are the contract's OUTCOME_LABELS). */
+const OUTCOME_COLOURS: Record<PolicyOutcome, string | undefined> = { eligible: 'success', ineligible: undefined, unknown: 'warning' };
 const ORDER = { eligible: 0, unknown: 1, ineligible: 2 } as const;
 
 const factLabel = (f: string): string => (isFactName(f) ? FACT_CATALOGUE[f].label : f);
@@ -74,7 +71,7 @@ export function EligibilityPanel({ data }: { data: HouseholdEligibility }) {
           key: r.policyCode,
           label: (
             <Space wrap>
-              {OUTCOME_TAGS[r.outcome]}
+              <Tag color={OUTCOME_COLOURS[r.outcome]}>{OUTCOME_LABELS[r.outcome]}</Tag>
               <Typography.Text strong>{r.policyName}</Typography.Text>
               {r.benefit && r.outcome !== 'ineligible' && <Typography.Text type="secondary">{formatMoney(r.benefit.amount, r.benefit.unit)}</Typography.Text>}
               {r.nearMiss && <Tag color="blue">差一点符合</Tag>}

@@ -1,59 +1,43 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Breadcrumb, Card, Descriptions, Empty, Progress, Radio, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { useEndpoint } from '../../shared/useEndpoint';
+import { DiffTable } from '../../shared/DiffTable';
+import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
+import { formatDateTime, formatMoney, householdStatusLabel, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
 import {
+  ASSET_TYPE_LABELS,
+  CIRCLE_LABELS,
   DISABILITY_CATEGORY_LABELS,
   EDUCATION_LABELS,
   EMPLOYMENT_LABELS,
-  LABOUR_CAPACITY_LABELS,
-  RELATION_LABELS,
-  SELF_CARE_LEVEL_LABELS,
-  ASSET_TYPE_LABELS,
+  ENDPOINTS,
   EXPENSE_TYPE_LABELS,
   HARDSHIP_TYPE_LABELS,
   INCOME_TYPE_LABELS,
-} from '@zczr/domain';
-import { useApiData } from '../../shared/useApiData';
-import { RevealControl } from './RevealControl';
-import { DiffTable } from '../../shared/DiffTable';
-import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
-import { formatDateTime, formatMoney, householdStatusLabel, labelOf, RISK_COLOUR_LABELS, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
-import type {
-  HouseholdAuditEntry as AuditTrailEntry,
-  HouseholdView as Household,
-  HouseholdEligibility,
-  MemberView as Member,
-  Page,
-  Revision,
-  HouseholdRisk as Risk,
-  TaskView as Task,
-  WarningView as Warning,
+  LABOUR_CAPACITY_LABELS,
+  labelOf,
+  RELATION_LABELS,
+  REVISION_SOURCE_LABELS,
+  RISK_COLOUR_LABELS,
+  RISK_INDICATOR_LABELS,
+  SELF_CARE_LEVEL_LABELS,
+  SEX_LABELS,
+  TASK_KIND_LABELS,
+  TASK_STATUS_LABELS,
+  UNSCORED_LABEL,
+  WARNING_STATUS_LABELS,
+  type HouseholdAuditEntry as AuditTrailEntry,
+  type HouseholdView as Household,
+  type MemberView as Member,
+  type Revision,
+  type TaskView as Task,
+  type WarningView as Warning,
 } from '@zczr/contract';
 import { EligibilityPanel } from './EligibilityPanel';
 import { SupportersPanel } from './SupportersPanel';
+import { RevealControl } from './RevealControl';
 import { useRegions } from './useRegions';
-
-const SOURCE_LABELS: Record<string, string> = { staff: '工作人员直接修改', submission: '审核通过的变更申请', import: '部门数据导入', create: '新建' };
-const INDICATOR_LABELS: Record<string, string> = {
-  income: '收入',
-  health: '健康',
-  disability: '残疾',
-  employment: '就业',
-  education: '教育',
-  housing: '住房',
-  care: '照护负担',
-  sudden: '突发事件',
-};
-const TASK_STATUS: Record<string, string> = {
-  open: '待领取',
-  assigned: '已派发',
-  in_progress: '核实中',
-  submitted: '待审核',
-  accepted: '已采纳',
-  returned: '已退回',
-  closed: '已办结',
-};
-const WARNING_STATUS: Record<string, string> = { open: '未处置', tasked: '已派核实', closed: '已关闭' };
 
 function MembersTable({ members }: { members: Member[] }) {
   return (
@@ -67,7 +51,7 @@ function MembersTable({ members }: { members: Member[] }) {
         { title: '关系', dataIndex: 'relation', width: 80, render: (v: string) => labelOf(RELATION_LABELS, v) },
         { title: '姓名', dataIndex: 'name', width: 80 },
         { title: '身份证号', dataIndex: 'idNumber', width: 180 },
-        { title: '性别', dataIndex: 'sex', width: 56, render: (v: string) => (v === 'male' ? '男' : '女') },
+        { title: '性别', dataIndex: 'sex', width: 56, render: (v: string) => labelOf(SEX_LABELS, v) },
         { title: '年龄', dataIndex: 'age', width: 56 },
         { title: '文化程度', dataIndex: 'education', width: 90, render: (v: string | null) => labelOf(EDUCATION_LABELS, v) },
         { title: '就业', dataIndex: 'employment', width: 90, render: (v: string | null) => labelOf(EMPLOYMENT_LABELS, v) },
@@ -177,7 +161,7 @@ function EconomicsPanel({ h }: { h: Household }) {
 function AuditTrail({ householdId }: { householdId: string }) {
   const [only, setOnly] = useState<'reads' | 'all'>('reads');
   const [page, setPage] = useState(1);
-  const trail = useApiData<Page<AuditTrailEntry>>(`/api/v1/households/${householdId}/audit-trail?only=${only}&page=${page}&pageSize=20`);
+  const trail = useEndpoint(ENDPOINTS.households.auditTrail, { params: { id: householdId }, query: { only, page, pageSize: 20 } });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
@@ -222,13 +206,13 @@ export default function HouseholdDetailPage() {
   const regions = useRegions();
   const [tab, setTab] = useState('members');
   // Masked until the reviewer asks for the full data with a reason (查看完整, audited).
-  const household = useApiData<Household>(`/api/v1/households/${id}?view=masked`);
+  const household = useEndpoint(ENDPOINTS.households.get, { params: { id }, query: { view: 'masked' } });
   const [full, setFull] = useState<Household | null>(null);
-  const risk = useApiData<Risk>(`/api/v1/risk/households/${id}`);
-  const eligibility = useApiData<HouseholdEligibility>(tab === 'eligibility' ? `/api/v1/households/${id}/eligibility` : null);
-  const revisions = useApiData<Revision[]>(tab === 'revisions' ? `/api/v1/households/${id}/revisions` : null);
-  const warnings = useApiData<Page<Warning>>(tab === 'warnings' ? `/api/v1/warnings?householdId=${id}&pageSize=100` : null);
-  const tasks = useApiData<Page<Task>>(tab === 'tasks' ? `/api/v1/tasks?householdId=${id}&pageSize=100` : null);
+  const risk = useEndpoint(ENDPOINTS.households.risk, { params: { id } });
+  const eligibility = useEndpoint(ENDPOINTS.households.eligibility, tab === 'eligibility' ? { params: { id } } : null);
+  const revisions = useEndpoint(ENDPOINTS.households.revisions, tab === 'revisions' ? { params: { id } } : null);
+  const warnings = useEndpoint(ENDPOINTS.warnings.list, tab === 'warnings' ? { query: { householdId: id, pageSize: 100 } } : null);
+  const tasks = useEndpoint(ENDPOINTS.tasks.list, tab === 'tasks' ? { query: { householdId: id, pageSize: 100 } } : null);
 
   if (household.error) {
     return (
@@ -286,18 +270,18 @@ export default function HouseholdDetailPage() {
                 {RISK_COLOUR_LABELS[r.colour]}
               </Tag>
             ) : (
-              <Typography.Text type="secondary">尚未评估</Typography.Text>
+              <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>
             )}
             {r?.score !== null && r?.score !== undefined && <Typography.Text type="secondary">风险分 {Math.round(r.score)}</Typography.Text>}
           </Descriptions.Item>
-          <Descriptions.Item label="收入圈层">{r?.circle ? `第 ${r.circle} 圈` : '—'}</Descriptions.Item>
+          <Descriptions.Item label="收入圈层">{r?.circle ? CIRCLE_LABELS[r.circle] : '—'}</Descriptions.Item>
         </Descriptions>
         {r && Object.keys(r.indicators).length > 0 && (
           <Space wrap size="large" style={{ marginTop: 8 }}>
             {Object.entries(r.indicators).map(([k, v]) => (
               <Space key={k} size={4}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {INDICATOR_LABELS[k] ?? k}
+                  {labelOf(RISK_INDICATOR_LABELS, k)}
                 </Typography.Text>
                 <Progress percent={Math.round(v * 100)} size={[60, 6]} showInfo={false} strokeColor={v >= 0.6 ? '#fa8c16' : v >= 0.3 ? '#fadb14' : '#52c41a'} />
               </Space>
@@ -315,7 +299,13 @@ export default function HouseholdDetailPage() {
             {
               key: 'supporters',
               label: h.supporters === null ? '法定义务人（未登记）' : `法定义务人（${h.supporters.length}）`,
-              children: <SupportersPanel household={h} onSaved={household.reload} />,
+              children: <SupportersPanel
+                  household={h}
+                  onSaved={() => {
+                    setFull(null);
+                    household.reload();
+                  }}
+                />,
             },
             {
               key: 'eligibility',
@@ -348,7 +338,7 @@ export default function HouseholdDetailPage() {
                       width: 130,
                       render: (c: Warning['colour']) => <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag>,
                     },
-                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => WARNING_STATUS[s] ?? s },
+                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => labelOf(WARNING_STATUS_LABELS, s) },
                   ]}
                 />
               ),
@@ -370,9 +360,9 @@ export default function HouseholdDetailPage() {
                       title: '类型',
                       dataIndex: 'kind',
                       width: 110,
-                      render: (k: string) => ({ warning: '预警核实', home_visit: '入户核实', recheck: '定期复核' })[k] ?? k,
+                      render: (k: string) => labelOf(TASK_KIND_LABELS, k),
                     },
-                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => TASK_STATUS[s] ?? s },
+                    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => labelOf(TASK_STATUS_LABELS, s) },
                     {
                       title: '期限',
                       dataIndex: 'dueDate',
@@ -407,7 +397,7 @@ export default function HouseholdDetailPage() {
                   columns={[
                     { title: '版本', dataIndex: 'version', width: 80, render: (v: number) => `第 ${v} 版` },
                     { title: '时间', dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
-                    { title: '来源', dataIndex: 'source', width: 170, render: (s: string) => SOURCE_LABELS[s] ?? s },
+                    { title: '来源', dataIndex: 'source', width: 170, render: (s: string) => labelOf(REVISION_SOURCE_LABELS, s) },
                     { title: '操作人角色', dataIndex: 'actorRole', width: 130, render: roleLabel },
                     { title: '变化', render: (_, rev) => `${rev.changes.length} 处` },
                   ]}

@@ -3,24 +3,21 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_STATUSES } from '@zczr/domain';
-import { qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
-import { formatDateTime, householdStatusLabel, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { HouseholdSummary, Page, RiskColour } from '@zczr/contract';
+import { useEndpoint } from '../../shared/useEndpoint';
+import { formatDateTime, householdStatusLabel, RISK_TAG_COLOURS } from '../../shared/labels';
+import {
+  ENDPOINTS,
+  RISK_COLOUR_LABELS,
+  RISK_COLOURS,
+  type HouseholdListQuery,
+  type HouseholdSummary,
+  type PageQuery,
+  type RiskColour,
+  UNSCORED_LABEL,
+} from '@zczr/contract';
 import { useRegions } from './useRegions';
 
-interface Filters {
-  name?: string;
-  idNumber?: string;
-  address?: string;
-  streetCode?: string;
-  gridId?: string;
-  colour?: RiskColour;
-  category?: string;
-  status?: string;
-}
-
-const COLOURS: RiskColour[] = ['orange', 'yellow', 'blue', 'green'];
+type Filters = Omit<HouseholdListQuery, keyof PageQuery>;
 
 /** Household search within the caller's scope. */
 export default function HouseholdsPage() {
@@ -29,8 +26,8 @@ export default function HouseholdsPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const regions = useRegions();
-  const policies = useApiData<Array<{ code: string; name: string }>>('/api/v1/policies');
-  const list = useApiData<Page<HouseholdSummary>>(`/api/v1/households${qs({ ...filters, ...page })}`);
+  const policies = useEndpoint(ENDPOINTS.policies.list, { query: {} });
+  const list = useEndpoint(ENDPOINTS.households.list, { query: { ...filters, ...page } });
 
   const search = (values: Filters) => {
     const clean = Object.fromEntries(
@@ -68,7 +65,7 @@ export default function HouseholdsPage() {
               allowClear
               placeholder="全部"
               style={{ width: 140 }}
-              options={COLOURS.map((c) => ({ value: c, label: RISK_COLOUR_LABELS[c] }))}
+              options={RISK_COLOURS.map((c) => ({ value: c, label: RISK_COLOUR_LABELS[c] }))}
               data-testid="filter-colour"
             />
           </Form.Item>
@@ -138,7 +135,7 @@ export default function HouseholdsPage() {
               dataIndex: 'riskColour',
               width: 120,
               render: (c: RiskColour | null) =>
-                c ? <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag> : <Typography.Text type="secondary">未评估</Typography.Text>,
+                c ? <Tag color={RISK_TAG_COLOURS[c]}>{RISK_COLOUR_LABELS[c]}</Tag> : <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>,
             },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => householdStatusLabel(s) },
             { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },

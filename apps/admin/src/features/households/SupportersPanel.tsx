@@ -29,9 +29,9 @@ import {
   type SupporterInput,
   type SupporterRelation,
 } from '@zczr/domain';
-import { ENDPOINTS, type HouseholdView } from '@zczr/contract';
+import { ENDPOINTS, labelOf, type HouseholdView } from '@zczr/contract';
 import { ApiError, request } from '../../api/client';
-import { formatMoney, labelOf } from '../../shared/labels';
+import { formatMoney } from '../../shared/labels';
 
 interface SupporterForm {
   name: string;

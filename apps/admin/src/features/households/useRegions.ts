@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { useApiData } from '../../shared/useApiData';
-import type { RegionNode } from '@zczr/contract';
+import { ENDPOINTS, type RegionNode } from '@zczr/contract';
+import { useEndpoint } from '../../shared/useEndpoint';
 
 /** The caller's region tree (their own scope only), with a name lookup by code. */
 export function useRegions() {
-  const { data } = useApiData<RegionNode[]>('/api/v1/regions');
+  const { data } = useEndpoint(ENDPOINTS.regions.tree);
   return useMemo(() => {
     const names = new Map<string, string>();
     const streets: RegionNode[] = [];

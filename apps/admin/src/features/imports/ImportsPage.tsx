@@ -1,21 +1,20 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
-import { api, apiDownload, ApiError, apiUpload, qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { ApiError, download, request, upload } from '../../api/client';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
-import type { ImportErrorRow as ErrorRow, ImportRun, ImportSource as Source, Page } from '@zczr/contract';
+import { ENDPOINTS, IMPORT_COLUMN_TYPE_LABELS, labelOf, type ImportErrorRow as ErrorRow, type ImportRun } from '@zczr/contract';
 
 const STATUS_COLOUR: Record<ImportRun['status'], string> = { running: 'processing', completed: 'success', rejected: 'error', failed: 'error' };
-const TYPE_LABELS: Record<string, string> = { id_number: '身份证号', date: '日期', money: '金额', int: '整数', bool: '是/否', enum: '枚举', text: '文本' };
 
 /** Department data files: upload, progress, the rows not taken and why; the import history. */
 export default function ImportsPage() {
   const { message } = App.useApp();
-  const sources = useApiData<Source[]>('/api/v1/imports/sources');
+  const sources = useEndpoint(ENDPOINTS.imports.sources);
   const [source, setSource] = useState<string>('medical_settlement');
   const [page, setPage] = useState(1);
-  const history = useApiData<Page<ImportRun>>(`/api/v1/imports${qs({ page, pageSize: 10 })}`);
+  const history = useEndpoint(ENDPOINTS.imports.list, { query: { page, pageSize: 10 } });
   const [current, setCurrent] = useState<ImportRun | null>(null);
   const [uploading, setUploading] = useState(false);
   const spec = sources.data?.find((s) => s.code === source);
@@ -25,7 +24,7 @@ export default function ImportsPage() {
   useEffect(() => {
     if (!current || current.status !== 'running') return;
     const timer = setTimeout(() => {
-      api<ImportRun>(`/api/v1/imports/${current.id}`).then(
+      request(ENDPOINTS.imports.get, { params: { id: current.id } }).then(
         (r) => {
           setCurrent(r);
           if (r.status !== 'running') reloadHistory();
@@ -36,12 +35,10 @@ export default function ImportsPage() {
     return () => clearTimeout(timer);
   }, [current, reloadHistory]);
 
-  const upload = async (file: File) => {
+  const startImport = async (file: File) => {
     setUploading(true);
     try {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      setCurrent(await apiUpload<ImportRun>(`/api/v1/imports/${source}`, form));
+      setCurrent(await upload(ENDPOINTS.imports.start, { field: 'file', blob: file }, { params: { source }, body: {} }));
       reloadHistory();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '上传失败');
@@ -74,7 +71,7 @@ export default function ImportsPage() {
                   showUploadList={false}
                   disabled={uploading}
                   beforeUpload={(file) => {
-                    void upload(file);
+                    void startImport(file);
                     return false;
                   }}
                 >
@@ -99,7 +96,7 @@ export default function ImportsPage() {
                   icon={<DownloadOutlined />}
                   data-testid="download-template"
                   onClick={() =>
-                    void apiDownload(`/api/v1/imports/sources/${spec.code}/template`, `${spec.label}导入模板.csv`).catch((e: unknown) =>
+                    void download(ENDPOINTS.imports.template, `${spec.label}导入模板.csv`, { params: { source: spec.code } }).catch((e: unknown) =>
                       message.error(e instanceof ApiError ? e.message : '下载失败'),
                     )
                   }
@@ -116,7 +113,7 @@ export default function ImportsPage() {
               dataSource={spec?.columns ?? []}
               columns={[
                 { title: '表头', dataIndex: 'label' },
-                { title: '类型', dataIndex: 'type', render: (t: string) => TYPE_LABELS[t] ?? t },
+                { title: '类型', dataIndex: 'type', render: (t: string) => labelOf(IMPORT_COLUMN_TYPE_LABELS, t) },
                 { title: '必填', dataIndex: 'required', render: (r: boolean) => (r ? '是' : '否') },
               ]}
             />
@@ -176,9 +173,9 @@ function ImportResult({ run }: { run: ImportRun }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const done = run.status !== 'running';
-  const errors = useApiData<Page<ErrorRow>>(done && run.errorRows > 0 ? `/api/v1/imports/${run.id}/error-rows${qs({ page, pageSize: 10 })}` : null);
-  const download = () =>
-    apiDownload(`/api/v1/imports/${run.id}/errors`, `导入错误报告-${run.fileName.replace(/\.[^.]+$/, '')}.csv`).catch((e: unknown) =>
+  const errors = useEndpoint(ENDPOINTS.imports.errorRows, done && run.errorRows > 0 ? { params: { id: run.id }, query: { page, pageSize: 10 } } : null);
+  const downloadErrors = () =>
+    download(ENDPOINTS.imports.errorReport, `导入错误报告-${run.fileName.replace(/\.[^.]+$/, '')}.csv`, { params: { id: run.id } }).catch((e: unknown) =>
       message.error(e instanceof ApiError ? e.message : '下载失败'),
     );
   return (
@@ -189,7 +186,7 @@ function ImportResult({ run }: { run: ImportRun }) {
       extra={
         done &&
         run.errorRows > 0 && (
-          <Button icon={<DownloadOutlined />} onClick={() => void download()} data-testid="download-errors">
+          <Button icon={<DownloadOutlined />} onClick={() => void downloadErrors()} data-testid="download-errors">
             下载错误报告（CSV）
           </Button>
         )

@@ -23,7 +23,6 @@ import {
   ENDPOINTS,
   PARAMETER_CHANGE_STATUS_LABELS,
   labelOf,
-  queryString,
   type ParameterChangeStatus,
   type ParameterChangeView,
   type ParameterOverview,
@@ -31,7 +30,7 @@ import {
   type ParameterValue,
 } from '@zczr/contract';
 import { ApiError, request } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 
 const STATUS_COLOURS: Record<ParameterChangeStatus, string> = { pending: 'processing', approved: 'success', rejected: 'default' };
@@ -56,8 +55,8 @@ const amount = (v: number | null | undefined, unit?: string): string =>
  */
 export default function ParametersPage() {
   const { message } = App.useApp();
-  const overview = useApiData<ParameterOverview>(ENDPOINTS.parameters.overview.path);
-  const pending = useApiData<ParameterChangeView[]>(`${ENDPOINTS.parameters.changes.path}${queryString({ status: 'pending' })}`);
+  const overview = useEndpoint(ENDPOINTS.parameters.overview);
+  const pending = useEndpoint(ENDPOINTS.parameters.changes, { query: { status: 'pending' } });
   const [history, setHistory] = useState<ParameterOverviewItem | null>(null);
   const [proposing, setProposing] = useState<ParameterOverviewItem | null>(null);
   const [rejecting, setRejecting] = useState<ParameterChangeView | null>(null);
@@ -258,7 +257,7 @@ function ChangesTable({
 }
 
 function HistoryPanel({ item, district }: { item: ParameterOverviewItem; district: string }) {
-  const changes = useApiData<ParameterChangeView[]>(`${ENDPOINTS.parameters.changes.path}${queryString({ name: item.name })}`);
+  const changes = useEndpoint(ENDPOINTS.parameters.changes, { query: { name: item.name } });
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Descriptions size="small" column={2} bordered>

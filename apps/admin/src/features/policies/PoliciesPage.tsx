@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
-import { GROUP_LABELS } from './labels';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { useUser } from '../../auth/session';
-import type { PolicySummary } from '@zczr/contract';
+import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
+import { ENDPOINTS, labelOf, POLICY_GROUP_LABELS, type PolicySummary } from '@zczr/contract';
 
 /** The policy library: every policy with its version in force and any draft waiting. */
 export default function PoliciesPage() {
   const canEdit = useUser().role === 'district_reviewer';
   const [q, setQ] = useState('');
-  const [group, setGroup] = useState<string | undefined>();
-  const list = useApiData<PolicySummary[]>(`/api/v1/policies${qs({ q, group })}`);
+  const [group, setGroup] = useState<PolicyGroup | undefined>();
+  const list = useEndpoint(ENDPOINTS.policies.list, { query: { q, group } });
   return (
     <Card
       size="small"
@@ -25,7 +24,7 @@ export default function PoliciesPage() {
             style={{ width: 160 }}
             value={group}
             onChange={setGroup}
-            options={Object.entries(GROUP_LABELS).map(([value, label]) => ({ value, label }))}
+            options={POLICY_GROUPS.map((value) => ({ value, label: POLICY_GROUP_LABELS[value] }))}
           />
           <Input.Search allowClear placeholder="按名称、救助内容检索" onSearch={setQ} style={{ width: 240 }} />
         </Space>
@@ -43,7 +42,7 @@ export default function PoliciesPage() {
         locale={{ emptyText: '没有符合条件的政策' }}
         columns={[
           { title: '政策名称', dataIndex: 'name', render: (v: string, r) => <Link to={`/policies/${r.code}`}>{v}</Link> },
-          { title: '类别', dataIndex: 'group', width: 140, render: (g: string) => GROUP_LABELS[g] ?? g },
+          { title: '类别', dataIndex: 'group', width: 140, render: (g: string) => labelOf(POLICY_GROUP_LABELS, g) },
           { title: '主管部门', dataIndex: 'department', width: 110 },
           { title: '救助内容', dataIndex: 'benefit', ellipsis: true },
           {

@@ -23,17 +23,17 @@ import {
   Typography,
 } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { checkReferences, validateRule, type ParameterDefinition, type PolicyDefinition, type ReferenceCheck, type Rule } from '@zczr/eligibility';
-import { api, ApiError } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { checkReferences, validateRule, type PolicyDefinition, type ReferenceCheck, type Rule } from '@zczr/eligibility';
+import { ApiError, request } from '../../api/client';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, smallCount } from '../../shared/labels';
 import { useUser } from '../../auth/session';
 import type { FieldChange } from '@zczr/domain';
-import { definitionPathLabel, definitionValue, factLabel, GROUP_LABELS, OUTCOME_LABELS } from './labels';
+import { definitionPathLabel, definitionValue, factLabel } from './labels';
 import { RuleEditor } from './RuleEditor';
-import type { PolicyVersion, PolicyDetail, PolicyVersionDetail as VersionDetail, PolicyPreview as Preview } from '@zczr/contract';
+import { ENDPOINTS, labelOf, OUTCOME_LABELS, POLICY_GROUP_LABELS, type PolicyVersion, type PolicyPreview as Preview } from '@zczr/contract';
 
 const STATUS_TAGS = { draft: <Tag color="processing">草稿</Tag>, published: <Tag color="success">生效中</Tag>, superseded: <Tag>已被替代</Tag> } as const;
 
@@ -59,12 +59,12 @@ function ReferenceResults({ checks, error }: { checks: ReferenceCheck[]; error: 
             render: (_, c) => (c.ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />),
           },
           { title: '参考家庭', dataIndex: 'label' },
-          { title: '预期', dataIndex: 'expected', width: 70, render: (v: string) => OUTCOME_LABELS[v] ?? v },
+          { title: '预期', dataIndex: 'expected', width: 70, render: (v: string) => labelOf(OUTCOME_LABELS, v) },
           {
             title: '实际',
             dataIndex: 'actual',
             width: 70,
-            render: (v: string, c) => <Typography.Text type={c.ok ? undefined : 'danger'}>{OUTCOME_LABELS[v] ?? v}</Typography.Text>,
+            render: (v: string, c) => <Typography.Text type={c.ok ? undefined : 'danger'}>{labelOf(OUTCOME_LABELS, v)}</Typography.Text>,
           },
         ]}
         expandable={{
@@ -144,7 +144,7 @@ function VersionsPanel({ code, versions }: { code: string; versions: PolicyVersi
     if (!pair) return;
     const ctrl = new AbortController();
     setDiff(null);
-    Promise.all(pair.map((v) => api<VersionDetail>(`/api/v1/policies/${code}/versions/${v}`, { signal: ctrl.signal })))
+    Promise.all(pair.map((version) => request(ENDPOINTS.policies.version, { params: { code, version }, signal: ctrl.signal })))
       .then(([a, b]) => setDiff(diffValues(a!.definition, b!.definition)))
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setError(e instanceof ApiError ? e.message : '加载失败');
@@ -206,8 +206,8 @@ export default function PolicyEditorPage() {
   const { code = '' } = useParams();
   const user = useUser();
   const { message, modal } = App.useApp();
-  const detail = useApiData<PolicyDetail>(`/api/v1/policies/${code}`);
-  const params = useApiData<ParameterDefinition[]>('/api/v1/policy-parameters');
+  const detail = useEndpoint(ENDPOINTS.policies.get, { params: { code } });
+  const params = useEndpoint(ENDPOINTS.policies.parameters);
   const [rule, setRule] = useState<Rule | null>(null);
   const [json, setJson] = useState('');
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -291,7 +291,7 @@ export default function PolicyEditorPage() {
     if (!rule) return;
     setBusy('preview');
     try {
-      setPreview(await api<Preview>(`/api/v1/policies/${code}/preview`, { method: 'POST', body: { rule, sampleSize: 10 } }));
+      setPreview(await request(ENDPOINTS.policies.preview, { params: { code }, body: { rule, sampleSize: 10 } }));
       setTab('preview');
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '试算失败');
@@ -304,7 +304,7 @@ export default function PolicyEditorPage() {
     if (!definition) return;
     setBusy('save');
     try {
-      await api(`/api/v1/policies/${code}/draft`, { method: 'PUT', body: { definition, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) } });
+      await request(ENDPOINTS.policies.saveDraft, { params: { code }, body: { definition, ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}) } });
       message.success('已保存为草稿版本');
       setSaveOpen(false);
       setChangeNote('');
@@ -321,7 +321,7 @@ export default function PolicyEditorPage() {
     setBusy('publish');
     setPublishError(null);
     try {
-      await api(`/api/v1/policies/${code}/publish`, { method: 'POST', body: { version: detail.data.latestVersion } });
+      await request(ENDPOINTS.policies.publish, { params: { code }, body: { version: detail.data.latestVersion } });
       message.success(`第 ${detail.data.latestVersion} 版已发布生效，全区家庭将按新规则重新匹配`);
       detail.reload();
     } catch (e) {
@@ -393,7 +393,7 @@ export default function PolicyEditorPage() {
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
-          <Descriptions.Item label="类别">{GROUP_LABELS[d.group] ?? d.group}</Descriptions.Item>
+          <Descriptions.Item label="类别">{labelOf(POLICY_GROUP_LABELS, d.group)}</Descriptions.Item>
           <Descriptions.Item label="主管部门">{d.department}</Descriptions.Item>
           <Descriptions.Item label="生效日期">{d.definition.effectiveFrom}</Descriptions.Item>
           <Descriptions.Item label="政策代码">{d.code}</Descriptions.Item>

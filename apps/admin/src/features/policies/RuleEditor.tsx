@@ -1,7 +1,7 @@
 import { Button, Card, Input, InputNumber, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { COMPARE_OPS, FACT_CATALOGUE, FACT_NAMES, type CompareOp, type FactName, type Operand, type Rule } from '@zczr/eligibility';
-import { OP_LABELS } from '../../shared/ConditionTree';
+import { COMPARE_OP_LABELS } from '@zczr/contract';
 
 type Combinator = 'all' | 'any' | 'not';
 type Leaf = Extract<Rule, { fact: FactName }>;
@@ -232,7 +232,7 @@ export function RuleEditor({
           <Select<CompareOp>
             value={leaf.op}
             style={{ width: 96 }}
-            options={ops.map((o) => ({ value: o, label: OP_LABELS[o] ?? o }))}
+            options={ops.map((o) => ({ value: o, label: COMPARE_OP_LABELS[o] }))}
             onChange={(op) => onChange({ ...leaf, op })}
             aria-label="比较"
           />

@@ -1,24 +1,5 @@
 import { FACT_CATALOGUE, isFactName, type Operand, type Rule } from '@zczr/eligibility';
-import { OP_LABELS } from '../../shared/ConditionTree';
-
-export const GROUP_LABELS: Record<string, string> = {
-  dibao: '最低生活保障',
-  tekun: '特困人员救助供养',
-  margin: '低保边缘',
-  rigid_expense: '刚性支出困难',
-  temporary: '临时救助',
-  medical: '医疗救助',
-  education: '教育救助',
-  housing: '住房救助',
-  employment: '就业救助',
-  disability: '残疾人福利',
-  children: '困境儿童',
-  elderly: '困难老年人',
-  social_service: '社会服务',
-  other: '其他',
-};
-
-export const OUTCOME_LABELS: Record<string, string> = { eligible: '符合', ineligible: '不符合', unknown: '信息不全' };
+import { COMPARE_OP_LABELS, labelOf, OUTCOME_LABELS } from '@zczr/contract';
 
 export const factLabel = (f: string): string => (isFactName(f) ? FACT_CATALOGUE[f].label : f);
 
@@ -37,7 +18,7 @@ export function ruleText(r: Rule, paramLabels: ReadonlyMap<string, string>): str
   if ('all' in r) return `全部满足（${r.all.length} 项）`;
   if ('any' in r) return `任一满足（${r.any.length} 项）`;
   if ('not' in r) return '不成立';
-  return `${factLabel(r.fact)} ${OP_LABELS[r.op] ?? r.op} ${operandText(r.value, paramLabels)}`;
+  return `${factLabel(r.fact)} ${COMPARE_OP_LABELS[r.op]} ${operandText(r.value, paramLabels)}`;
 }
 
 const RULE_KEYS: Record<string, string> = {
@@ -92,8 +73,8 @@ export function definitionPathLabel(path: string): string {
 export function definitionValue(path: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (path.endsWith('.fact') && typeof v === 'string') return factLabel(v);
-  if (path.endsWith('.op') && typeof v === 'string') return OP_LABELS[v] ?? v;
-  if (path.endsWith('expected') && typeof v === 'string') return OUTCOME_LABELS[v] ?? v;
+  if (path.endsWith('.op') && typeof v === 'string') return labelOf(COMPARE_OP_LABELS, v);
+  if (path.endsWith('expected') && typeof v === 'string') return labelOf(OUTCOME_LABELS, v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (Array.isArray(v)) return v.length ? v.map(String).join('、') : '（无）';
   return String(v);

@@ -1,32 +1,27 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Alert, Badge, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { api, ApiError } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { ApiError, request } from '../../api/client';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
-import type {
-  HouseholdView as Household,
-  ReviewQueue as Queue,
-  ReviewQueueItem as QueueItem,
-  SubmissionView as Submission,
-  TaskView as Task,
+import {
+  DECISION_KINDS,
+  DECISION_LABELS,
+  ENDPOINTS,
+  type ReviewItemKind,
+  type ReviewQueueItem as QueueItem,
+  type SubmissionDecision as Action,
+  type TaskDecisionBody,
 } from '@zczr/contract';
 import { SubmissionDetail } from './SubmissionDetail';
 import { TaskDetail } from './TaskDetail';
 
-type Action = 'approve' | 'return' | 'reject';
-type KindFilter = 'all' | 'submission' | 'task';
-type DecisionKind = 'benefit_granted' | 'referral' | 'no_action';
+type KindFilter = 'all' | ReviewItemKind;
 
 interface ReasonForm {
   reason: string;
 }
-interface DecisionForm {
-  kind: DecisionKind;
-  policyCode?: string;
-  provider?: string;
-  reason?: string;
-}
+type DecisionForm = TaskDecisionBody;
 
 const isTyping = (e: KeyboardEvent): boolean => {
   const t = e.target as HTMLElement | null;
@@ -51,7 +46,7 @@ const ignoreInvalid = (): void => undefined;
 export default function ReviewPage() {
   const { message, modal } = App.useApp();
   const [kind, setKind] = useState<KindFilter>('all');
-  const queue = useApiData<Queue>(`/api/v1/review-queue${kind === 'all' ? '' : `?kind=${kind}`}`);
+  const queue = useEndpoint(ENDPOINTS.reviewQueue.list, { query: kind === 'all' ? {} : { kind } });
   const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [checked, setChecked] = useState<string[]>([]);
@@ -68,10 +63,10 @@ export default function ReviewPage() {
     if (!items.length) setSelectedId(null);
   }, [items, selectedId]);
 
-  const submission = useApiData<Submission>(selected?.kind === 'submission' ? `/api/v1/submissions/${selected.id}` : null);
-  const task = useApiData<Task>(selected?.kind === 'task' ? `/api/v1/tasks/${selected.id}` : null);
-  const household = useApiData<Household>(selected?.kind === 'task' ? `/api/v1/households/${selected.householdId}` : null);
-  const policies = useApiData<Array<{ code: string; name: string }>>(dialog === 'accept' ? '/api/v1/policies' : null);
+  const submission = useEndpoint(ENDPOINTS.submissions.get, selected?.kind === 'submission' ? { params: { id: selected.id } } : null);
+  const task = useEndpoint(ENDPOINTS.tasks.get, selected?.kind === 'task' ? { params: { id: selected.id } } : null);
+  const household = useEndpoint(ENDPOINTS.households.get, selected?.kind === 'task' ? { params: { id: selected.householdId } } : null);
+  const policies = useEndpoint(ENDPOINTS.policies.list, dialog === 'accept' ? { query: {} } : null);
 
   const move = useCallback(
     (delta: number) => {
@@ -108,10 +103,10 @@ export default function ReviewPage() {
       setBusy(true);
       try {
         if (selected.kind === 'submission') {
-          await api(`/api/v1/submissions/${selected.id}/review`, { method: 'POST', body: { decision: action, ...(reason ? { reason } : {}) } });
+          await request(ENDPOINTS.submissions.review, { params: { id: selected.id }, body: { decision: action, ...(reason ? { reason } : {}) } });
           done(action === 'approve' ? '已审核通过，档案已更新' : action === 'return' ? '已退回申请人' : '已驳回');
         } else {
-          await api(`/api/v1/tasks/${selected.id}/review`, { method: 'POST', body: { outcome: 'return', reason } });
+          await request(ENDPOINTS.tasks.review, { params: { id: selected.id }, body: { outcome: 'return', reason } });
           done('已退回网格员补充核实');
         }
         setDialog(null);
@@ -129,7 +124,7 @@ export default function ReviewPage() {
       if (!selected) return;
       setBusy(true);
       try {
-        await api(`/api/v1/tasks/${selected.id}/review`, { method: 'POST', body: { outcome: 'accept', decision: d } });
+        await request(ENDPOINTS.tasks.review, { params: { id: selected.id }, body: { outcome: 'accept', decision: d } });
         setDialog(null);
         done('已采纳核实结果，档案已更新并重新匹配政策');
       } catch (e) {
@@ -173,10 +168,7 @@ export default function ReviewPage() {
   const bulkApprove = useCallback(async () => {
     setBusy(true);
     try {
-      const res = await api<{ approved: string[]; skipped: Array<{ id: string; message: string }> }>('/api/v1/review-queue/bulk-approve', {
-        method: 'POST',
-        body: { ids: checked },
-      });
+      const res = await request(ENDPOINTS.reviewQueue.bulkApprove, { body: { ids: checked } });
       if (res.skipped.length) message.warning(`已通过 ${res.approved.length} 条，跳过 ${res.skipped.length} 条：${res.skipped[0]!.message}`);
       else message.success(`已批量通过 ${res.approved.length} 条申请`);
       setChecked([]);
@@ -385,13 +377,7 @@ export default function ReviewPage() {
       >
         <Form form={decisionForm} layout="vertical" preserve={false}>
           <Form.Item name="kind" label="处置决定" rules={[{ required: true, message: '请选择处置决定' }]}>
-            <Radio.Group
-              options={[
-                { value: 'benefit_granted', label: '给予救助' },
-                { value: 'referral', label: '转介社会服务' },
-                { value: 'no_action', label: '不予处置' },
-              ]}
-            />
+            <Radio.Group options={DECISION_KINDS.map((value) => ({ value, label: DECISION_LABELS[value] }))} />
           </Form.Item>
           {decisionKind === 'benefit_granted' && (
             <Form.Item name="policyCode" label="救助政策" rules={[{ required: true, message: '请选择救助政策' }]}>

@@ -4,8 +4,16 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@
 import { Link } from 'react-router';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { DiffTable } from '../../shared/DiffTable';
-import { CHECK_LABELS, formatDateTime, labelOf, RISK_COLOUR_LABELS, RISK_TAG_COLOURS, roleLabel, submissionStatusLabel } from '../../shared/labels';
-import type { AutoCheck, ReviewQueueItem as QueueItem, SubmissionView as Submission } from '@zczr/contract';
+import { formatDateTime, RISK_TAG_COLOURS, roleLabel, submissionStatusLabel } from '../../shared/labels';
+import {
+  CHECK_LABELS,
+  labelOf,
+  RISK_COLOUR_LABELS,
+  UNSCORED_LABEL,
+  type AutoCheck,
+  type ReviewQueueItem as QueueItem,
+  type SubmissionView as Submission,
+} from '@zczr/contract';
 
 const CHECK_ICONS = {
   pass: <CheckCircleFilled style={{ color: '#52c41a' }} />,
@@ -50,7 +58,7 @@ export function SubmissionDetail({ item, submission }: { item: QueueItem; submis
           {item.riskColour ? (
             <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag>
           ) : (
-            <Typography.Text type="secondary">未评估</Typography.Text>
+            <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>
           )}
         </Descriptions.Item>
       </Descriptions>

@@ -3,20 +3,20 @@ import { Link } from 'react-router';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
-import { formatDateTime, RISK_COLOUR_LABELS, RISK_TAG_COLOURS } from '../../shared/labels';
-import type { HouseholdView as Household, ReviewQueueItem as QueueItem, TaskView as Task } from '@zczr/contract';
-import { VISIT_OUTCOME_LABELS } from '@zczr/contract';
+import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
+import {
+  labelOf,
+  RISK_COLOUR_LABELS,
+  TASK_HISTORY_LABELS,
+  TASK_STATUS_LABELS,
+  UNSCORED_LABEL,
+  VISIT_OUTCOME_LABELS,
+  type HouseholdView as Household,
+  type ReviewQueueItem as QueueItem,
+  type TaskView as Task,
+} from '@zczr/contract';
 
 const SECTIONS = ['incomes', 'assets', 'expenses', 'hardships', 'benefits'] as const;
-const TASK_STATUS_LABELS: Record<string, string> = {
-  open: '待领取',
-  assigned: '已派发',
-  in_progress: '核实中',
-  submitted: '已提交待审核',
-  accepted: '已采纳',
-  returned: '已退回',
-  closed: '已办结',
-};
 
 /** What the visit found, as changes against the current record. */
 function findingChanges(task: Task, household: Household | undefined) {
@@ -66,7 +66,7 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
           {item.riskColour ? (
             <Tag color={RISK_TAG_COLOURS[item.riskColour]}>{RISK_COLOUR_LABELS[item.riskColour]}</Tag>
           ) : (
-            <Typography.Text type="secondary">未评估</Typography.Text>
+            <Typography.Text type="secondary">{UNSCORED_LABEL}</Typography.Text>
           )}
         </Descriptions.Item>
         <Descriptions.Item label="核实情况" span={3}>
@@ -103,7 +103,7 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
       <Card size="small" title="办理经过">
         <Timeline
           items={task.history.map((h) => ({
-            content: `${TASK_STATUS_LABELS[h.status] ?? h.status} · ${formatDateTime(h.at)}${h.note ? `（${h.note}）` : ''}`,
+            content: `${labelOf(TASK_HISTORY_LABELS, h.status)} · ${formatDateTime(h.at)}${h.note ? `（${h.note}）` : ''}`,
           }))}
         />
       </Card>

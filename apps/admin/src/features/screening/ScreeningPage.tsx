@@ -2,35 +2,37 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Modal, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { api, apiDownload, ApiError, qs } from '../../api/client';
-import { useApiData } from '../../shared/useApiData';
+import { ApiError, download, request, urlOf } from '../../api/client';
+import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
-import type { FlaggedHousehold, Page, ScreeningPolicyResult as PolicyResult, ScreeningRun } from '@zczr/contract';
+import {
+  ENDPOINTS,
+  SCREENING_BUCKET_LABELS,
+  SCREENING_STATUS_LABELS,
+  type FlaggedBucket,
+  type FlaggedHousehold,
+  type ResponseOf,
+  type ScreeningBucket as Category,
+  type ScreeningPolicyResult as PolicyResult,
+  type ScreeningRun,
+} from '@zczr/contract';
 import { readEventStream } from './eventStream';
 
-type Category = 'eligible' | 'newly_eligible' | 'exit_candidate' | 'unknown';
-
-const STATUS: Record<ScreeningRun['status'], { label: string; color: string }> = {
-  running: { label: '进行中', color: 'processing' },
-  completed: { label: '已完成', color: 'success' },
-  cancelled: { label: '已取消', color: 'default' },
-  failed: { label: '失败', color: 'error' },
-};
-
-const CATEGORY_LABELS: Record<Category, string> = { eligible: '当前符合', newly_eligible: '新增符合', exit_candidate: '退出候选', unknown: '信息不全' };
+/** antd Tag colours of a run's status (the words are the contract's SCREENING_STATUS_LABELS). */
+const STATUS_COLOUR: Record<ScreeningRun['status'], string> = { running: 'processing', completed: 'success', cancelled: 'default', failed: 'error' };
 
 /** Population screening: start a run, watch it live, read the results per policy, drill down, export. */
 export default function ScreeningPage() {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
-  const runs = useApiData<Page<ScreeningRun>>(`/api/v1/screenings${qs({ page, pageSize: 10 })}`);
+  const runs = useEndpoint(ENDPOINTS.screenings.list, { query: { page, pageSize: 10 } });
   const [live, setLive] = useState<ScreeningRun | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
-  const policies = useApiData<Array<{ code: string; publishedVersion: number | null }>>(confirming ? '/api/v1/policies' : null);
-  const regionTree = useApiData<Array<{ name: string; children: unknown[] }>>(confirming ? '/api/v1/regions' : null);
+  const policies = useEndpoint(ENDPOINTS.policies.list, confirming ? { query: {} } : null);
+  const regionTree = useEndpoint(ENDPOINTS.regions.tree, confirming ? {} : null);
   const [streamError, setStreamError] = useState<string | null>(null);
   const watching = useRef<AbortController | null>(null);
   const reloadRuns = runs.reload;
@@ -43,9 +45,9 @@ export default function ScreeningPage() {
       setLive(run);
       setStreamError(null);
       readEventStream(
-        `/api/v1/screenings/${run.id}/events`,
+        urlOf(ENDPOINTS.screenings.events, { params: { id: run.id } }),
         (e) => {
-          if (e.event === 'progress') setLive(JSON.parse(e.data) as ScreeningRun);
+          if (e.event === 'progress') setLive(JSON.parse(e.data) as ResponseOf<typeof ENDPOINTS.screenings.events>);
         },
         ctrl.signal,
       )
@@ -75,7 +77,7 @@ export default function ScreeningPage() {
     setConfirming(false);
     setStarting(true);
     try {
-      const run = await api<ScreeningRun>('/api/v1/screenings', { method: 'POST' });
+      const run = await request(ENDPOINTS.screenings.start);
       message.success('筛查已启动');
       watch(run);
       reloadRuns();
@@ -114,8 +116,8 @@ export default function ScreeningPage() {
           <div data-testid="screening-progress">
             <Space size="large" wrap>
               <span>本次筛查：{formatDateTime(live.startedAt)}</span>
-              <Tag color={STATUS[live.status].color} data-testid="screening-status">
-                {STATUS[live.status].label}
+              <Tag color={STATUS_COLOUR[live.status]} data-testid="screening-status">
+                {SCREENING_STATUS_LABELS[live.status]}
               </Tag>
               <span>
                 已处理 {live.processed.toLocaleString('zh-CN')} / {live.total.toLocaleString('zh-CN')} 户
@@ -154,7 +156,7 @@ export default function ScreeningPage() {
           columns={[
             { title: '开始时间', dataIndex: 'startedAt', render: (v: string) => formatDateTime(v) },
             { title: '测算日期', dataIndex: 'asOf' },
-            { title: '状态', dataIndex: 'status', render: (s: ScreeningRun['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag> },
+            { title: '状态', dataIndex: 'status', render: (s: ScreeningRun['status']) => <Tag color={STATUS_COLOUR[s]}>{SCREENING_STATUS_LABELS[s]}</Tag> },
             { title: '户数', dataIndex: 'processed', align: 'right', render: (n: number) => n.toLocaleString('zh-CN') },
             { title: '完成时间', dataIndex: 'finishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
             {
@@ -202,24 +204,27 @@ export default function ScreeningPage() {
 /** Per-policy results of one run, each count a drill-down; export of the whole run or one cell. */
 function RunResults({ runId }: { runId: string }) {
   const { message } = App.useApp();
-  const results = useApiData<{ run: ScreeningRun; policies: PolicyResult[] }>(`/api/v1/screenings/${runId}/results`);
+  const results = useEndpoint(ENDPOINTS.screenings.results, { params: { id: runId } });
   const [drill, setDrill] = useState<{ policy: PolicyResult; category: Category } | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const exportRun = async (filter: { policyCode?: string; category?: Category } = {}) => {
+  const exportRun = async (filter: { policyCode?: string; category?: FlaggedBucket } = {}) => {
     setExporting(true);
     try {
       const run = results.data?.run;
-      await apiDownload(
-        `/api/v1/screenings/${runId}/export${qs(filter)}`,
-        `筛查结果-${run?.asOf ?? ''}${filter.policyCode ? `-${filter.policyCode}` : ''}.xlsx`,
-      );
+      await download(ENDPOINTS.screenings.export, `筛查结果-${run?.asOf ?? ''}${filter.policyCode ? `-${filter.policyCode}` : ''}.xlsx`, {
+        params: { id: runId },
+        query: filter,
+      });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '导出失败');
     } finally {
       setExporting(false);
     }
   };
+
+  // The live result (eligible) is no flag of the run, so it has no export.
+  const flagged = drill && drill.category !== 'eligible' ? { policyCode: drill.policy.policyCode, category: drill.category } : null;
 
   const cell = (category: Category) => (n: number, p: PolicyResult) =>
     n === 0 ? (
@@ -249,22 +254,28 @@ function RunResults({ runId }: { runId: string }) {
         data-testid="screening-results"
         columns={[
           { title: '政策', dataIndex: 'policyName', render: (name: string, p) => <Tooltip title={`${p.policyCode} · 第 ${p.version} 版`}>{name}</Tooltip> },
-          { title: '符合', dataIndex: 'eligible', align: 'right', render: cell('eligible'), sorter: (a, b) => a.eligible - b.eligible },
           {
-            title: '新增符合',
+            title: SCREENING_BUCKET_LABELS.eligible,
+            dataIndex: 'eligible',
+            align: 'right',
+            render: cell('eligible'),
+            sorter: (a, b) => a.eligible - b.eligible,
+          },
+          {
+            title: SCREENING_BUCKET_LABELS.newly_eligible,
             dataIndex: 'newlyEligible',
             align: 'right',
             render: cell('newly_eligible'),
             sorter: (a, b) => a.newlyEligible - b.newlyEligible,
           },
           {
-            title: '退出候选',
+            title: SCREENING_BUCKET_LABELS.exit_candidate,
             dataIndex: 'exitCandidates',
             align: 'right',
             render: cell('exit_candidate'),
             sorter: (a, b) => a.exitCandidates - b.exitCandidates,
           },
-          { title: '信息不全', dataIndex: 'unknown', align: 'right', render: cell('unknown'), sorter: (a, b) => a.unknown - b.unknown },
+          { title: SCREENING_BUCKET_LABELS.unknown, dataIndex: 'unknown', align: 'right', render: cell('unknown'), sorter: (a, b) => a.unknown - b.unknown },
         ]}
       />
       <Drawer
@@ -272,15 +283,10 @@ function RunResults({ runId }: { runId: string }) {
         onClose={() => setDrill(null)}
         size={760}
         destroyOnHidden
-        title={drill ? `${drill.policy.policyName} · ${CATEGORY_LABELS[drill.category]}` : ''}
+        title={drill ? `${drill.policy.policyName} · ${SCREENING_BUCKET_LABELS[drill.category]}` : ''}
         extra={
-          drill &&
-          drill.category !== 'eligible' && (
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={() => void exportRun({ policyCode: drill.policy.policyCode, category: drill.category })}
-            >
+          flagged && (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportRun(flagged)}>
               导出本列表
             </Button>
           )
@@ -294,7 +300,7 @@ function RunResults({ runId }: { runId: string }) {
 
 function DrillDown({ runId, policyCode, category }: { runId: string; policyCode: string; category: Category }) {
   const [page, setPage] = useState(1);
-  const list = useApiData<Page<FlaggedHousehold>>(`/api/v1/screenings/${runId}/households${qs({ policyCode, category, page, pageSize: 20 })}`);
+  const list = useEndpoint(ENDPOINTS.screenings.households, { params: { id: runId }, query: { policyCode, category, page, pageSize: 20 } });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">

@@ -1,4 +1,5 @@
-import { api, getAccessToken } from '../../api/client';
+import { ENDPOINTS } from '@zczr/contract';
+import { api, getAccessToken, request } from '../../api/client';
 
 export interface StreamEvent {
   event: string;
@@ -8,21 +9,21 @@ export interface StreamEvent {
 /**
  * Reads a server-sent event stream with fetch(), so the bearer token travels in the Authorization
  * header: EventSource cannot send one, and a token in the URL would end up in access logs, proxies
- * and the browser history. Resolves when the server ends the stream; rejects on HTTP errors.
+ * and the browser history. `url` is an `events` endpoint's (`urlOf(ENDPOINTS.screenings.events, …)`). Resolves when the server ends the stream; rejects on HTTP errors.
  */
-export async function readEventStream(path: string, onEvent: (e: StreamEvent) => void, signal: AbortSignal): Promise<void> {
+export async function readEventStream(url: string, onEvent: (e: StreamEvent) => void, signal: AbortSignal): Promise<void> {
   const open = (): Promise<Response> => {
     const token = getAccessToken();
-    return fetch(path, { headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, signal, cache: 'no-store' });
+    return fetch(url, { headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, signal, cache: 'no-store' });
   };
   let res = await open();
   if (res.status === 401) {
     // An expired access token: one ordinary API call refreshes it (or signs out), then try again.
-    await api('/api/v1/auth/me', { signal });
+    await request(ENDPOINTS.auth.me, { signal });
     res = await open();
   }
   if (!res.ok || !res.body) {
-    await api(path, { signal }); // turns the error answer into the usual ApiError with its Chinese message
+    await api(url, { signal }); // turns the error answer into the usual ApiError with its Chinese message
     throw new Error(`进度连接失败（${res.status}）`);
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
