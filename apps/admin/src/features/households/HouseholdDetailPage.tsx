@@ -299,13 +299,15 @@ export default function HouseholdDetailPage() {
             {
               key: 'supporters',
               label: h.supporters === null ? '法定义务人（未登记）' : `法定义务人（${h.supporters.length}）`,
-              children: <SupportersPanel
+              children: (
+                <SupportersPanel
                   household={h}
                   onSaved={() => {
                     setFull(null);
                     household.reload();
                   }}
-                />,
+                />
+              ),
             },
             {
               key: 'eligibility',
