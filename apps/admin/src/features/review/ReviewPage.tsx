@@ -8,6 +8,7 @@ import {
   DECISION_KINDS,
   DECISION_LABELS,
   ENDPOINTS,
+  type ApprovalSetting,
   type ReviewItemKind,
   type ReviewQueueItem as QueueItem,
   type SubmissionDecision as Action,
@@ -67,6 +68,8 @@ export default function ReviewPage() {
   const task = useEndpoint(ENDPOINTS.tasks.get, selected?.kind === 'task' ? { params: { id: selected.id } } : null);
   const household = useEndpoint(ENDPOINTS.households.get, selected?.kind === 'task' ? { params: { id: selected.householdId } } : null);
   const policies = useEndpoint(ENDPOINTS.policies.list, dialog === 'accept' ? { query: {} } : null);
+  const approvals = useEndpoint(ENDPOINTS.approvals.list, dialog === 'accept' ? {} : null);
+  const grantedPolicy = Form.useWatch('policyCode', decisionForm);
 
   const move = useCallback(
     (delta: number) => {
@@ -124,9 +127,15 @@ export default function ReviewPage() {
       if (!selected) return;
       setBusy(true);
       try {
-        await request(ENDPOINTS.tasks.review, { params: { id: selected.id }, body: { outcome: 'accept', decision: d } });
+        const after = await request(ENDPOINTS.tasks.review, { params: { id: selected.id }, body: { outcome: 'accept', decision: d } });
         setDialog(null);
-        done('已采纳核实结果，档案已更新并重新匹配政策');
+        done(
+          after.status === 'confirming'
+            ? '街道审核已通过，已报区县确认'
+            : after.status === 'in_notice'
+              ? `决定已作出，公示至 ${after.decision?.notice?.to ?? ''}，期满无异议后生效`
+              : '已采纳核实结果，档案已更新并重新匹配政策',
+        );
       } catch (e) {
         message.error(e instanceof ApiError ? e.message : '操作失败，请稍后再试');
       } finally {
@@ -149,6 +158,9 @@ export default function ReviewPage() {
     if (!selected || busy) return;
     if (selected.kind === 'task') {
       decisionForm.resetFields();
+      // 区县确认: the street's proposal is the starting point.
+      const p = selected.stage === 'confirm' ? task.data?.proposal : undefined;
+      if (p) decisionForm.setFieldsValue({ kind: p.kind, policyCode: p.policyCode, provider: p.provider, reason: p.reason });
       setDialog('accept');
       return;
     }
@@ -163,7 +175,7 @@ export default function ReviewPage() {
       return;
     }
     void decide('approve');
-  }, [selected, busy, decide, modal, decisionForm]);
+  }, [selected, busy, decide, modal, decisionForm, task.data]);
 
   const bulkApprove = useCallback(async () => {
     setBusy(true);
@@ -311,7 +323,7 @@ export default function ReviewPage() {
             selected && (
               <Space>
                 <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={approve} data-testid="action-approve">
-                  {selected.kind === 'task' ? '采纳（A）' : '通过（A）'}
+                  {selected.kind === 'task' ? (selected.stage === 'confirm' ? '确认（A）' : '采纳（A）') : '通过（A）'}
                 </Button>
                 <Button icon={<RollbackOutlined />} disabled={busy} onClick={() => openReason('return')} data-testid="action-return">
                   退回（R）
@@ -367,8 +379,8 @@ export default function ReviewPage() {
 
       <Modal
         open={dialog === 'accept'}
-        title="采纳核实结果并记录处置决定"
-        okText="确认采纳"
+        title={selected?.stage === 'confirm' ? '区县确认处置决定' : '采纳核实结果并记录处置决定'}
+        okText={selected?.stage === 'confirm' ? '确认决定' : '确认采纳'}
         cancelText="取消"
         okButtonProps={{ loading: busy }}
         onCancel={() => setDialog(null)}
@@ -389,6 +401,12 @@ export default function ReviewPage() {
               />
             </Form.Item>
           )}
+          {decisionKind === 'benefit_granted' && grantedPolicy && (
+            <ApprovalHint
+              setting={approvals.data?.find((a) => a.policyGroup === policies.data?.find((p) => p.code === grantedPolicy)?.group)}
+              confirming={selected?.stage === 'confirm'}
+            />
+          )}
           {decisionKind === 'referral' && (
             <Form.Item name="provider" label="转介机构" rules={[{ required: true, whitespace: true, message: '请填写转介机构' }]}>
               <Input placeholder="如：温江区社会工作服务中心" />
@@ -401,4 +419,15 @@ export default function ReviewPage() {
       </Modal>
     </Space>
   );
+}
+
+/** What happens after this decision, as the bureau configured the policy's group (审批设置). */
+function ApprovalHint({ setting, confirming }: { setting: ApprovalSetting | undefined; confirming: boolean }) {
+  if (!setting) return null;
+  const steps: string[] = [];
+  if (setting.tiers === 2 && !confirming) steps.push(`${setting.groupLabel}实行两级审批：街道审核通过后报区县确认，确认前档案不变`);
+  if (setting.noticeDays > 0)
+    steps.push(`${confirming || setting.tiers === 1 ? '决定作出后' : '区县确认后'}在村（居）公示 ${setting.noticeDays} 天，期满无异议救助才生效`);
+  if (!steps.length) return null;
+  return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={steps.join('；')} data-testid="approval-hint" />;
 }
