@@ -31,6 +31,7 @@ import { SubmissionsModule } from './submissions/submissions.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { WarningsModule } from './warnings/warnings.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { SharedStateModule } from './shared-state/shared-state.module.js';
 
 /**
@@ -73,6 +74,7 @@ export class AppModule {
         SeedModule,
         JobsModule.forRoot(config),
         NotificationsModule,
+        FormsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
