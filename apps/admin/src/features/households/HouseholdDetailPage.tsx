@@ -30,6 +30,7 @@ import type {
 } from '@zczr/contract';
 import { EligibilityPanel } from './EligibilityPanel';
 import { useRegions } from './useRegions';
+import { PrintSurveyButton } from '../../shared/PrintFormButton';
 
 const SOURCE_LABELS: Record<string, string> = { staff: '工作人员直接修改', submission: '审核通过的变更申请', import: '部门数据导入', create: '新建' };
 const INDICATOR_LABELS: Record<string, string> = {
@@ -250,6 +251,7 @@ export default function HouseholdDetailPage() {
       <Breadcrumb items={[{ title: <Link to="/households">家庭档案</Link> }, { title: `${h.headName}户` }]} />
       <Card
         size="small"
+        extra={<PrintSurveyButton householdId={h.id} />}
         title={
           <Space>
             <span data-testid="household-title">{h.headName}户</span>
