@@ -13,15 +13,18 @@ export function PrintFormButton({ path, label, testId }: { path: string; label: 
   const [busy, setBusy] = useState(false);
   const open = async (): Promise<void> => {
     const tab = window.open('', '_blank');
+    if (!tab) {
+      void message.warning('浏览器阻止了新窗口，请允许本站弹出窗口后重试');
+      return;
+    }
     setBusy(true);
     try {
       const url = await apiBlobUrl(path);
-      if (tab) tab.location.href = url;
-      else window.location.assign(url);
+      tab.location.href = url;
       // The tab has loaded the file by then; the URL is not needed after.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
-      tab?.close();
+      tab.close();
       void message.error(e instanceof ApiError ? e.message : '生成打印文件失败，请稍后再试');
     } finally {
       setBusy(false);
