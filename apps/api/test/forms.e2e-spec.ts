@@ -5,15 +5,16 @@ import { createHouseholdAsStaff, otherStreetPlacement, person, workerPlacement, 
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
 /** The text of every page of a PDF, read back by an independent parser (pdf.js), pages joined by newlines. */
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
+async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string; size: [number, number] }> {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const pages: string[] = [];
+  const { width, height } = (await doc.getPage(1)).getViewport({ scale: 1 });
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
     pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
   }
   await doc.destroy();
-  return { pages: doc.numPages, text: pages.join('\n') };
+  return { pages: doc.numPages, text: pages.join('\n'), size: [Math.round(width), Math.round(height)] };
 }
 
 /** Reads a binary answer into a Buffer (supertest only buffers text and JSON by itself). */
@@ -66,7 +67,8 @@ describe('printable forms (PDF): 入户调查表 and 告知书', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The font is subset: a few dozen kilobytes, not the 10 MB font file.
     expect(pdf.length).toBeLessThan(300_000);
-    const { text, pages } = await pdfText(pdf);
+    const { text, pages, size } = await pdfText(pdf);
+    expect(size).toEqual([595, 842]); // A4 in points
     for (const words of [
       '家庭经济状况入户调查表',
       '户主',
