@@ -4,7 +4,8 @@
  * sign-in with TOTP and menus by role; the review workbench (approve one and see the household
  * change, return one with a reason); a household and its eligibility explanation; a policy rule
  * edited in the structured editor, previewed, saved and published into the version history; a
- * street reviewer confined to their street in the UI and the API.
+ * street reviewer confined to their street in the UI and the API; the 入户调查表 printed from a household
+ * page opens as a PDF in a new tab.
  */
 /* global document, sessionStorage -- only inside callbacks that run in the page */
 import { generate } from 'otplib';
@@ -220,6 +221,10 @@ export const ADMIN_CHECKS = [
       const householdId = href.split('/').pop();
       await table.locator('tbody tr.ant-table-row a').first().click();
       await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
+      // The file opens masked: editing supporters needs the full view, asked for with a reason.
+      await page.getByTestId('reveal').click();
+      await page.getByRole('button', { name: '确认查看' }).click();
+      await page.getByTestId('revealed-note').waitFor({ state: 'visible', timeout: WAIT });
       await page.getByRole('tab', { name: /法定义务人/ }).click();
       const panel = page.getByTestId('supporters');
       await panel.waitFor({ state: 'visible', timeout: WAIT });
@@ -401,5 +406,48 @@ export const ADMIN_CHECKS = [
     },
     // The street reviewer's refused draft (403) is expected.
     ignoreConsole: /status of 403/,
+  },
+  {
+    name: '打印入户调查表：档案页按钮在新标签页打开 PDF，含该户户主和身份证号',
+    shot: 'admin-print-survey.png',
+    async run({ page, context, base, shoot }) {
+      await staffSignIn(page, base, 'demo-street', '/admin/households');
+      const token = await pageToken(page);
+      const list = await call(base, 'GET', '/api/v1/households?pageSize=1', { token });
+      const id = list.body.items[0].id;
+      const household = await call(base, 'GET', `/api/v1/households/${id}`, { token });
+      await page.goto(`${base}/admin/households/${id}`, { waitUntil: 'load', timeout: WAIT });
+      await page.getByTestId('print-survey').waitFor({ state: 'visible', timeout: WAIT });
+      await shoot('admin-print-survey.png');
+      const [tab, answer] = await Promise.all([
+        context.waitForEvent('page', { timeout: WAIT }),
+        page.waitForResponse((r) => r.url().endsWith(`/api/v1/households/${id}/forms/survey`), { timeout: WAIT }),
+        page.getByTestId('print-survey').click(),
+      ]);
+      assert(
+        answer.status() === 200 && answer.headers()['content-type'] === 'application/pdf',
+        `打印接口：HTTP ${answer.status()} ${answer.headers()['content-type']}`,
+      );
+      // The tab opens at the click and is sent to the file (a blob URL) when it arrives.
+      await tab.waitForURL(/^blob:/, { timeout: WAIT });
+      await tab.waitForLoadState('load', { timeout: WAIT });
+      const shown = await tab.evaluate(() => document.contentType);
+      await tab.close();
+      assert(shown === 'application/pdf', `新标签页打开的是 ${shown}`);
+      // The same file as the API serves it to this reviewer (Playwright keeps no body of a response read into a blob).
+      const served = await fetch(`${base}${answer.url().slice(answer.url().indexOf('/api/'))}`, { headers: { authorization: `Bearer ${token}` } });
+      const pdf = Buffer.from(await served.arrayBuffer());
+      assert(pdf.subarray(0, 5).toString('latin1') === '%PDF-', '打开的文件不是 PDF');
+      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+      let text = '';
+      for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((x) => x.str ?? '').join('');
+      const pages = doc.numPages;
+      await doc.destroy();
+      const head = household.body.members.find((m) => m.relation === 'head') ?? household.body.members[0];
+      for (const expected of ['家庭经济状况入户调查表', household.body.headName, head.idNumber, '调查人（签字）', '打印人：'])
+        assert(text.includes(expected), `PDF 中没有“${expected}”`);
+      return `${pages} 页，${Math.round(pdf.length / 1024)} KB，户主 ${household.body.headName}`;
+    },
   },
 ];

@@ -33,6 +33,7 @@ import { TasksModule } from './tasks/tasks.module.js';
 import { WarningsModule } from './warnings/warnings.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ApprovalsModule } from './approvals/approvals.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { SharedStateModule } from './shared-state/shared-state.module.js';
 
 /**
@@ -77,6 +78,7 @@ export class AppModule {
         SeedModule,
         JobsModule.forRoot(config),
         NotificationsModule,
+        FormsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -4,6 +4,7 @@
  * The tiers and days are data per policy group, set by district staff.
  */
 import type { TaskView } from '@zczr/contract';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { Clock } from '../src/common/time.js';
 import { TasksService } from '../src/tasks/tasks.service.js';
 import { createHouseholdAsStaff, person, workerPlacement } from './fixtures.js';
@@ -79,6 +80,23 @@ describe('two-tier approval and 公示', () => {
     expect((Date.parse(notice.to) - Date.parse(notice.from)) / DAY).toBe(6);
     expect(confirmed.decision!.proposedBy).toBeTruthy();
     expect(await benefitsOf(householdId)).not.toContain('dibao');
+    // The 告知书 of a district-confirmed decision is the bureau's, and names the 公示 dates.
+    const pdf = await t
+      .http()
+      .get(`/api/v1/tasks/${taskId}/forms/notice`)
+      .set(bearer(district))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const doc = await getDocument({ data: new Uint8Array(pdf.body as Buffer), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+    await doc.destroy();
+    expect(text).toContain('温江区民政局');
+    expect(text).toContain(`${notice.from} 至 ${notice.to}`);
 
     const tasks = t.app.get(TasksService);
     expect(await tasks.settleNotices()).toBe(0);

@@ -164,6 +164,8 @@ export const ENDPOINTS = {
     auditTrail: get<Page<HouseholdAuditEntry>, HouseholdAuditQuery>()('/api/v1/households/:id/audit-trail'),
     eligibility: get<HouseholdEligibility>()('/api/v1/households/:id/eligibility'),
     risk: get<HouseholdRisk>()('/api/v1/risk/households/:id'),
+    /** The 入户调查表 as a PDF (application/pdf), pre-filled and masked by role. */
+    surveyForm: download()('/api/v1/households/:id/forms/survey'),
   },
 
   submissions: {
@@ -187,6 +189,8 @@ export const ENDPOINTS = {
     reassign: post<TaskView, ReassignTaskBody>()('/api/v1/tasks/:id/reassign'),
     assignees: get<Assignee[]>()('/api/v1/tasks/:id/assignees'),
     escalate: post<TaskView, EscalateTaskBody>()('/api/v1/tasks/:id/escalate'),
+    /** The 告知书 of the task's decision as a PDF (application/pdf). */
+    noticeForm: download()('/api/v1/tasks/:id/forms/notice'),
     objection: post<TaskView, NoticeObjectionBody>()('/api/v1/tasks/:id/objection'),
   },
 

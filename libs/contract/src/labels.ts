@@ -268,6 +268,8 @@ export const AUDIT_READ_ACTION_LABELS: Readonly<Record<string, string>> = {
   'submission.read': '查阅变更申请',
   'attachment.read': '查看附件',
   'ocr.read': '证件识别',
+  'household.print': '打印入户调查表',
+  'task.print_notice': '打印告知书',
 };
 
 /** Changes to a household, as its access record names them. */

@@ -15,6 +15,7 @@ import {
   EXPENSE_TYPE_LABELS,
   HARDSHIP_TYPE_LABELS,
   INCOME_TYPE_LABELS,
+  DECISION_LABELS,
   LABOUR_CAPACITY_LABELS,
   labelOf,
   RELATION_LABELS,
@@ -38,6 +39,8 @@ import { EligibilityPanel } from './EligibilityPanel';
 import { SupportersPanel } from './SupportersPanel';
 import { RevealControl } from './RevealControl';
 import { useRegions } from './useRegions';
+import { PrintNoticeButton, PrintSurveyButton } from '../../shared/PrintFormButton';
+import { ObjectionButton } from './ObjectionButton';
 
 function MembersTable({ members }: { members: Member[] }) {
   return (
@@ -245,7 +248,12 @@ export default function HouseholdDetailPage() {
             {h.masked && <Tag color="default">敏感信息已脱敏</Tag>}
           </Space>
         }
-        extra={<RevealControl householdId={id} revealed={!h.masked} onRevealed={setFull} onHide={() => setFull(null)} />}
+        extra={
+          <Space>
+            <RevealControl householdId={id} revealed={!h.masked} onRevealed={setFull} onHide={() => setFull(null)} />
+            <PrintSurveyButton householdId={h.id} />
+          </Space>
+        }
       >
         {h.pendingSubmissionId && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title="该户有一条待审核的变更申请" action={<Link to="/review">去审核</Link>} />
@@ -375,7 +383,36 @@ export default function HouseholdDetailPage() {
                         </span>
                       ),
                     },
-                    { title: '升级', dataIndex: 'escalationLabel' },
+                    { title: '承办人', dataIndex: 'assigneeName', width: 110, render: (n: string | null | undefined) => n ?? '待领取' },
+                    {
+                      title: '处置决定',
+                      render: (_: unknown, t) =>
+                        t.decisionKind ? (
+                          <span>
+                            {labelOf(DECISION_LABELS, t.decisionKind)}
+                            {t.decision?.notice && (
+                              <Typography.Text type="secondary">
+                                {' '}
+                                · 公示 {t.decision.notice.from} 至 {t.decision.notice.to}
+                                {t.decision.notice.objection ? '（有异议，重新核实）' : ''}
+                              </Typography.Text>
+                            )}
+                          </span>
+                        ) : (
+                          '—'
+                        ),
+                    },
+                    { title: '升级', dataIndex: 'escalationLabel', width: 110, render: (l: string, t) => (t.escalationLevel === 'none' ? '—' : l) },
+                    {
+                      title: '操作',
+                      width: 200,
+                      render: (_: unknown, t) => (
+                        <Space size={4}>
+                          {t.status === 'in_notice' && <ObjectionButton taskId={t.id} onDone={tasks.reload} />}
+                          {t.decisionKind && (t.status === 'closed' || t.status === 'in_notice') && <PrintNoticeButton taskId={t.id} />}
+                        </Space>
+                      ),
+                    },
                   ]}
                 />
               ),

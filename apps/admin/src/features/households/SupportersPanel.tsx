@@ -185,7 +185,11 @@ export function SupportersPanel({ household, onSaved }: { household: HouseholdVi
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title="为什么要登记" description={HELP} />
       {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} />}
-      {household.masked && <Typography.Paragraph type="secondary">您的角色只能看到脱敏后的姓名，义务人的收入和备注不显示。</Typography.Paragraph>}
+      {household.masked && (
+        <Typography.Paragraph type="secondary">
+          当前为脱敏视图：义务人姓名已掩码，收入和备注不显示。审核人员点击上方“查看完整信息”并填写事由后可查看和编辑。
+        </Typography.Paragraph>
+      )}
       {rows === null ? (
         <Space>
           <Typography.Text type="secondary" data-testid="supporters-unrecorded">

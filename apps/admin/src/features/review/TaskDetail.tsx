@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
 import { DiffTable } from '../../shared/DiffTable';
+import { PrintNoticeButton } from '../../shared/PrintFormButton';
 import { diffValues } from '@zczr/domain';
 import { formatDateTime, RISK_TAG_COLOURS } from '../../shared/labels';
 import {
@@ -39,6 +40,7 @@ export function TaskDetail({ item, task, household }: { item: QueueItem; task: T
   const f = task.findings;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {task.decisionKind && <PrintNoticeButton taskId={task.id} />}
       <Descriptions size="small" column={{ xs: 1, lg: 2, xxl: 3 }} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="户主">
           <Link to={`/households/${item.householdId}`}>{item.headName}</Link>
