@@ -3,9 +3,8 @@
 // thread to insert each batch before making the next.
 import { parentPort, workerData } from 'node:worker_threads';
 import { generateHouseholds } from '@zczr/demo-data';
-import { validateIdNumber } from '@zczr/id-card';
 import { FieldCipher } from '../apps/api/dist/crypto/field-cipher.js';
-import { HouseholdCodec } from '../apps/api/dist/households/household-codec.js';
+import { HouseholdCodec, memberRecordOf } from '../apps/api/dist/households/household-codec.js';
 
 const { seed, start, end, encryptionKey, hashKey, gridsByCommunity, batch, now } = workerData;
 const codec = new HouseholdCodec(new FieldCipher(Buffer.from(encryptionKey, 'base64'), Buffer.from(hashKey, 'base64')));
@@ -20,25 +19,7 @@ let n = start;
 for (const d of generateHouseholds({ seed, count: end - start, startIndex: start })) {
   const grids = gridsByCommunity[d.communityCode];
   const grid = grids[d.gridIndex % grids.length];
-  const members = d.members.map((x) => {
-    const v = validateIdNumber(x.idNumber);
-    return {
-      relation: x.relation,
-      name: x.name,
-      idNumber: v.idNumber,
-      sex: v.sex,
-      birthDate: v.birthDate,
-      ethnicity: x.ethnicity ?? null,
-      phone: x.phone ?? null,
-      education: x.education ?? null,
-      employment: x.employment ?? null,
-      labourCapacity: x.labourCapacity ?? null,
-      health: x.health ?? null,
-      disability: x.disability ?? null,
-      selfCare: x.selfCare ?? null,
-      coResident: x.coResident,
-    };
-  });
+  const members = d.members.map(memberRecordOf);
   const content = {
     address: d.address,
     gridId: grid.id,
