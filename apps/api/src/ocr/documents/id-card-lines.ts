@@ -1,12 +1,13 @@
 import { parseBackLayout, parseFrontLayout, validateIdNumber, type BackLayout, type FrontLayout, type LayoutBox } from '@zczr/id-card';
 import type { LineRecognizer } from '../engine/paddle-pool.js';
-import type { PaddleLine } from '../engine/paddle-ocr.js';
+import type { PaddleChar, PaddleLine } from '../engine/paddle-ocr.js';
 import type { ReadChar, ZoneRecognizer, ZoneText } from '../engine/tesseract-pool.js';
 import { decideAddress } from '../fields/address.js';
-import { decideIdNumber, field, interpretIdRead, meanConf, minConf, unread, type IdReading } from '../fields/field.js';
+import { decideIdNumber, field, interpretIdRead, meanConf, minConf, unread, type IdReading, type OcrField } from '../fields/field.js';
 import { decideBirthDate, decideEthnicity, decideName, decideSex, NAME_PATTERN, parseChineseDate } from '../fields/person.js';
 import type { GrayImage } from '../image/geometry.js';
 import type { Page, PageHypotheses } from '../image/page.js';
+import { isGb2312Hanzi } from '../text/vocabulary.js';
 import { decideAuthority, decideValidity, type IdCardBack, type IdCardFront, type ReadContext } from './id-card.js';
 
 /**
@@ -34,16 +35,21 @@ interface Hypothesis {
 const textOf = (cs: readonly ReadChar[]): string => cs.map((c) => c.ch).join('');
 
 /**
- * Pages to try, most likely first: the outlined card (unless the outline is the photo's own
- * edge) and its half turn, then the whole photo — turned a quarter either way when it is
- * portrait-shaped — and its half turn.
+ * Pages to try, most likely first, in pairs of one orientation and its other one: the outlined
+ * card (unless the outline is the photo's own edge) and its half turn, then the whole photo —
+ * turned a quarter either way when it is portrait-shaped — and its half turn.
  */
-function candidates(h: PageHypotheses): Array<() => Page> {
-  const card = h.card ? [() => h.card!, () => h.card!.turned()] : [];
-  const probe = h.whole();
-  const whole =
-    probe.frame.height > probe.frame.width * 1.1 ? [() => probe.quarterTurned(true), () => probe.quarterTurned(false)] : [() => probe, () => probe.turned()];
-  return h.card && h.coverage < COVERS_PHOTO ? [...card, ...whole] : [...whole, ...card];
+function candidates(h: PageHypotheses): Array<[() => Page, () => Page]> {
+  const card: Array<[() => Page, () => Page]> = h.card ? [[() => h.card!, () => h.card!.turned()]] : [];
+  // The whole photo is straightened (its skew measured) only when it comes to be read.
+  let probe: Page | null = null;
+  const photo = (): Page => (probe ??= h.whole());
+  const portrait = (): boolean => photo().frame.height > photo().frame.width * 1.1;
+  const whole: [() => Page, () => Page] = [
+    () => (portrait() ? photo().quarterTurned(true) : photo()),
+    () => (portrait() ? photo().quarterTurned(false) : photo().turned()),
+  ];
+  return h.card && h.coverage < COVERS_PHOTO ? [...card, whole] : [whole, ...card];
 }
 
 async function readHypothesis(page: Page, lines: LineRecognizer): Promise<Hypothesis> {
@@ -67,6 +73,22 @@ function frontScore(l: FrontLayout, today?: Date): number {
   return s;
 }
 
+/** Lowest confidence of every digit of the number for one read of it to be enough (with the card's agreement). */
+const SURE_DIGIT = 0.9;
+
+/**
+ * The number of a read that passed its check when the card's birth date line and sex line (read
+ * apart from it) both say what it says; else null.
+ */
+function agreesWithCard(read: IdReading, l: FrontLayout, today?: Date): string | null {
+  if (read.status !== 'valid') return null;
+  const v = validateIdNumber(read.candidates[0]!, { today });
+  if (!v.valid) return null;
+  const sexAgrees = l.sex?.ch === (v.sex === 'male' ? '男' : '女');
+  const birthAgrees = parseChineseDate(textOf(l.birth))?.value === v.birthDate;
+  return sexAgrees && birthAgrees ? v.idNumber : null;
+}
+
 function backScore(l: BackLayout): number {
   let s = l.labels;
   const v = decideValidity(textOf(l.validity), 1);
@@ -74,6 +96,20 @@ function backScore(l: BackLayout): number {
   if (v.until.value) s += 2;
   if (/(公安局|分局|派出所)$/.test(textOf(l.authority))) s += 2;
   return s;
+}
+
+/** Share of the typical line height below which a box is a speck. */
+const SPECK = 0.5;
+
+/**
+ * Text lines without specks: a box less than half as tall as the page's typical line is a
+ * fragment of the guilloche pattern or of a glyph's edge read as a character (a "酒" between
+ * 姓名 and the name), never a line of the card's print.
+ */
+export function withoutSpecks(lines: readonly PaddleLine[]): PaddleLine[] {
+  const heights = lines.map((l) => l.box.y1 - l.box.y0).sort((a, b) => a - b);
+  const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+  return lines.filter((l) => l.box.y1 - l.box.y0 >= typical * SPECK);
 }
 
 /** Reads hypotheses in order until one makes full sense; else the best. */
@@ -85,12 +121,18 @@ async function choose<L>(
   enough: number,
 ): Promise<{ hyp: Hypothesis; layout: L }> {
   let best: { hyp: Hypothesis; layout: L; score: number } | null = null;
-  for (const make of candidates(h)) {
-    const hyp = await readHypothesis(make(), lines);
-    const layout = parse(hyp.lines);
-    const s = score(layout);
-    if (!best || s > best.score) best = { hyp, layout, score: s };
-    if (s >= enough) break;
+  for (const pair of candidates(h)) {
+    for (const make of pair) {
+      const hyp = await readHypothesis(make(), lines);
+      const layout = parse(hyp.lines);
+      const s = score(layout);
+      if (!best || s > best.score) best = { hyp, layout, score: s };
+      if (s >= enough) return best;
+      // A page on which detection finds no text line at all is not the document (an outline
+      // around the portrait, a bare desk): its other orientation is not read. (A page with a few
+      // lines may be: upside down, a pale card showed two lines where upright it shows fourteen.)
+      if (hyp.lines.length === 0) break;
+    }
   }
   return best!;
 }
@@ -124,12 +166,22 @@ export async function readIdCardFrontLines(
   second: SecondReader | null,
   ctx: ReadContext = {},
 ): Promise<LinesRead<IdCardFront>> {
-  const { hyp, layout } = await choose(h, lines, parseFrontLayout, (l) => frontScore(l, ctx.today), 10);
+  const { hyp, layout } = await choose(
+    h,
+    lines,
+    (ls) => parseFrontLayout(withoutSpecks(ls)),
+    (l) => frontScore(l, ctx.today),
+    10,
+  );
 
-  // The number: the line as read, then the second reader (digits only) until two reads agree.
+  // The number: the line as read; certain at once when it passes its check, every character was
+  // read with confidence and the card's own birth date and sex lines say the same (a misread that
+  // still passes the check and agrees with both is out of reach of chance). Otherwise the second
+  // reader (digits only) until two reads agree.
   const reads: IdReading[] = [interpretIdRead(textOf(layout.idNumber), meanConf(layout.idNumber), ctx.today)];
-  let id = decideIdNumber(reads, ctx.today);
-  if (layout.idBox) {
+  const corroborated = minConf(layout.idNumber) >= SURE_DIGIT ? agreesWithCard(reads[0]!, layout, ctx.today) : null;
+  let id = decideIdNumber(reads, ctx.today, corroborated);
+  if (layout.idBox && id.field.needsConfirmation) {
     let tesseractValid = false;
     if (second) {
       for (const px of [44, 36]) {
@@ -137,7 +189,7 @@ export async function readIdCardFrontLines(
         const r = interpretIdRead(z.text, meanConf(z.lines.flatMap((l) => l.chars)), ctx.today);
         reads.push(r);
         tesseractValid ||= r.status === 'valid';
-        id = decideIdNumber(reads, ctx.today);
+        id = decideIdNumber(reads, ctx.today, corroborated);
         if (!id.field.needsConfirmation) break;
       }
     }
@@ -146,25 +198,33 @@ export async function readIdCardFrontLines(
     if (id.field.needsConfirmation && !tesseractValid) {
       const again = await lines.line(zoneAt(hyp, layout.idBox, 48, 0.2));
       reads.push(interpretIdRead(again.text, meanConf(again.chars), ctx.today));
-      id = decideIdNumber(reads, ctx.today);
+      id = decideIdNumber(reads, ctx.today, corroborated);
     }
   }
   const idCertain = !id.field.needsConfirmation;
 
-  // The name: the first reader; where it is unsure, the second reads it too and any disagreement is flagged.
+  // The name: the first reader; where it is unsure, or reads a character outside everyday
+  // simplified print, the second reads it too and any disagreement is flagged. Where the two
+  // differ only in the first reader's uncommon characters, the second's simplified ones are kept.
   let name = decideName([asZoneText(layout.name)]);
-  if (second && layout.nameBox && name.value && (minConf(layout.name) < 0.9 || !NAME_PATTERN.test(name.value))) {
+  const uncommon = name.value ? [...name.value].map((ch) => ch !== '·' && !isGb2312Hanzi(ch)) : [];
+  if (second && layout.nameBox && name.value && (minConf(layout.name) < 0.9 || !NAME_PATTERN.test(name.value) || uncommon.some(Boolean))) {
+    const first = name.value;
     const z = await second((ocr) => ocr.read(zoneAt(hyp, layout.nameBox!, 30, 0.15), { psm: '7' }));
     const other = z.lines
       .flatMap((l) => l.chars)
       .filter((c) => /[\u3400-\u9fff·]/.test(c.ch))
       .map((c) => c.ch)
       .join('');
-    if (other && other !== name.value) {
-      name = field(name.value, Math.min(name.confidence, 0.6), {
+    if (other && other !== first) {
+      const mine = [...first];
+      const theirs = [...other];
+      const onlyUncommon =
+        theirs.length === mine.length && NAME_PATTERN.test(other) && mine.every((ch, i) => ch === theirs[i] || (uncommon[i] && isGb2312Hanzi(theirs[i]!)));
+      name = field(onlyUncommon ? other : first, Math.min(name.confidence, 0.6), {
         confirm: true,
-        note: `姓名两次识别不一致（“${name.value}”与“${other}”），请核对`,
-        candidates: NAME_PATTERN.test(other) ? [name.value, other] : undefined,
+        note: `姓名两次识别不一致（“${first}”与“${other}”），请核对`,
+        candidates: NAME_PATTERN.test(other) ? (onlyUncommon ? [other, first] : [first, other]) : undefined,
       });
     }
   }
@@ -174,10 +234,21 @@ export async function readIdCardFrontLines(
     sex: decideSex(layout.sex, id.parsed, idCertain),
     ethnicity: decideEthnicity(layout.ethnicity),
     birthDate: decideBirthDate(parseChineseDate(textOf(layout.birth)), id.parsed, idCertain),
-    address: layout.address.length ? decideAddress(layout.address, ctx.districtCode) : unread('未能识别住址'),
+    address: layout.address.length ? readAddress(layout.address, ctx) : unread('未能识别住址'),
     idNumber: id.field,
   };
   return { fields, outlined: hyp.page.outlined };
+}
+
+/**
+ * The address; where the first reader left a blank gap in its line (a character it has no class
+ * for, see PaddleChar.gapBefore: 凫 in 鱼凫路), the address is offered for confirmation, never
+ * returned as read. (tesseract.js, tried on such gaps, did not read those characters either.)
+ */
+function readAddress(chars: readonly ReadChar[], ctx: ReadContext): OcrField {
+  const address = decideAddress(chars, ctx.districtCode);
+  if (!address.value || !chars.some((c) => (c as PaddleChar).gapBefore)) return address;
+  return field(address.value, Math.min(address.confidence, 0.6), { confirm: true, note: '住址有字未能识别，请对照证件核对' });
 }
 
 export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null): Promise<LinesRead<IdCardBack>> {

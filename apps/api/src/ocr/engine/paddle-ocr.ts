@@ -19,6 +19,11 @@ export interface GrayPixels {
 export interface PaddleChar {
   ch: string;
   conf: number;
+  /**
+   * Room for `missing` characters left blank before this one (in the input image's pixels): the
+   * model passed over glyphs it has no class for (凫 is not among its 6623 characters).
+   */
+  gapBefore?: { missing: number; box: { x0: number; y0: number; x1: number; y1: number } };
 }
 
 export interface PaddleLine {
@@ -101,6 +106,7 @@ export class PaddleOcr {
     const classes = t.dims[2]!;
     const data = t.data as Float32Array;
     const chars: PaddleChar[] = [];
+    const at: number[] = [];
     let last = 0;
     for (let s = 0; s < steps; s++) {
       let best = 0;
@@ -113,10 +119,14 @@ export class PaddleOcr {
         }
       if (best !== 0 && best !== last) {
         const ch = this.dict[best] ?? '';
-        if (ch.trim()) chars.push({ ch, conf: bestP });
+        if (ch.trim()) {
+          chars.push({ ch, conf: bestP });
+          at.push(s);
+        }
       }
       last = best;
     }
+    markGaps(chars, at, { x0: box.x0, y0: box.y0, x1: box.x0 + bw, y1: box.y0 + bh }, steps);
     return {
       text: chars.map((c) => c.ch).join(''),
       chars,
@@ -199,6 +209,31 @@ export class PaddleOcr {
       });
     }
     return boxes;
+  }
+}
+
+const HANZI = /^[\u3400-\u9fff]$/;
+/** A blank run between two hanzi this many times their usual distance holds a character. */
+const GAP = 1.75;
+
+/**
+ * Marks blank stretches between two hanzi long enough to hold more: the usual distance is the
+ * median between neighbouring hanzi of the line (digits are narrower and not counted), so evenly
+ * spaced print, tight or wide, has no gaps.
+ */
+export function markGaps(chars: PaddleChar[], at: readonly number[], box: PaddleLine['box'], steps: number): void {
+  const pitches: number[] = [];
+  for (let i = 1; i < chars.length; i++) if (HANZI.test(chars[i - 1]!.ch) && HANZI.test(chars[i]!.ch)) pitches.push(at[i]! - at[i - 1]!);
+  if (pitches.length < 3) return;
+  const pitch = [...pitches].sort((a, b) => a - b)[Math.floor(pitches.length / 2)]!;
+  const x = (step: number): number => box.x0 + ((step + 0.5) * (box.x1 - box.x0)) / steps;
+  for (let i = 1; i < chars.length; i++) {
+    const d = at[i]! - at[i - 1]!;
+    if (!HANZI.test(chars[i - 1]!.ch) || !HANZI.test(chars[i]!.ch) || d < pitch * GAP) continue;
+    chars[i]!.gapBefore = {
+      missing: Math.max(1, Math.round(d / pitch) - 1),
+      box: { x0: x(at[i - 1]! + pitch / 2), y0: box.y0, x1: x(at[i]! - pitch / 2), y1: box.y1 },
+    };
   }
 }
 

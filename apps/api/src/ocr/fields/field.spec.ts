@@ -20,6 +20,15 @@ describe('deciding an ID number from several reads', () => {
     expect(d.field.needsConfirmation).toBe(true);
   });
 
+  it('is certain with one read when the document vouches for that number, and only for that number', () => {
+    expect(decideIdNumber([read(ID)], undefined, ID).field).toMatchObject({ value: ID, needsConfirmation: false });
+    expect(decideIdNumber([read(ID)]).field.needsConfirmation).toBe(true);
+    const other = makeIdNumber('510115', '1985-06-13', 319);
+    expect(decideIdNumber([read(ID)], undefined, other).field.needsConfirmation).toBe(true);
+    // Another read giving another valid number still flags it.
+    expect(decideIdNumber([read(ID), read(other)], undefined, ID).field.needsConfirmation).toBe(true);
+  });
+
   it('flags two reads that give different valid numbers', () => {
     const other = makeIdNumber('510115', '1985-06-13', 319);
     const d = decideIdNumber([read(ID), read(ID), read(other)]);

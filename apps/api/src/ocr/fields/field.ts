@@ -100,8 +100,10 @@ export interface IdDecision {
  * Settles the ID number from independent reads (different scales of the same zone). Certain only
  * when two reads give the same valid number and no read gives another valid one; a number found by
  * repairing a character, or seen once, is offered but flagged. A wrong number is never unflagged.
+ * `corroborated`: a number the document itself vouches for beyond its check digit (its birth date
+ * and sex printed apart, read apart): one direct read of it, contradicted by no other, is enough.
  */
-export function decideIdNumber(reads: readonly IdReading[], today?: Date): IdDecision {
+export function decideIdNumber(reads: readonly IdReading[], today?: Date, corroborated: string | null = null): IdDecision {
   const votes = new Map<string, { direct: number; repaired: number }>();
   for (const r of reads) {
     if (r.status === 'valid') {
@@ -126,7 +128,7 @@ export function decideIdNumber(reads: readonly IdReading[], today?: Date): IdDec
   const others = ranked.slice(1).filter(([, v]) => v.direct > 0 || v.repaired >= topVotes.repaired);
   const directOthers = ranked.slice(1).some(([, v]) => v.direct > 0);
   const meanReadConf = reads.reduce((s, r) => s + r.conf, 0) / Math.max(1, reads.length);
-  if (topVotes.direct >= 2 && !directOthers) {
+  if ((topVotes.direct >= 2 || (topVotes.direct === 1 && top === corroborated)) && !directOthers) {
     return { field: field(top, Math.min(0.99, 0.9 + 0.1 * meanReadConf)), parsed: parsed.valid ? parsed : null };
   }
   const candidates = [top, ...others.map(([c]) => c)].slice(0, 5);

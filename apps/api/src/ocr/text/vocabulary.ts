@@ -140,3 +140,25 @@ export const RELATION_TERMS: readonly string[] = [
   '外甥女',
   '其他',
 ];
+
+let gb2312: Set<string> | null = null;
+
+/**
+ * Whether a character is one of GB 2312's 6763 hanzi: the simplified characters of everyday
+ * print. A recognised character outside them is most often a traditional form or a rare look-alike
+ * (會 for 曾) — in a name on a mainland card, a reason for a second read. Built once from the
+ * runtime's GBK decoder (levels 1 and 2: lead bytes B0–F7, trail bytes A1–FE).
+ */
+export function isGb2312Hanzi(ch: string): boolean {
+  if (!gb2312) {
+    const set = new Set<string>();
+    const decoder = new TextDecoder('gbk');
+    for (let lead = 0xb0; lead <= 0xf7; lead++)
+      for (let trail = 0xa1; trail <= 0xfe; trail++) {
+        const c = decoder.decode(Uint8Array.of(lead, trail));
+        if (/^[\u4e00-\u9fff]$/.test(c)) set.add(c);
+      }
+    gb2312 = set;
+  }
+  return gb2312.has(ch);
+}
