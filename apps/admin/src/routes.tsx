@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { AuditOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, CheckSquareOutlined, HomeOutlined } from '@ant-design/icons';
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -41,6 +41,7 @@ export const DISTRICT_STAFF: readonly Role[] = ['district_reviewer'];
 export const ACCOUNT_ADMINS: readonly Role[] = ['admin', 'security_admin'];
 
 const ReviewPage = lazy(() => import('./features/review/ReviewPage'));
+const DonePage = lazy(() => import('./features/review/DonePage'));
 const HouseholdsPage = lazy(() => import('./features/households/HouseholdsPage'));
 const HouseholdDetailPage = lazy(() => import('./features/households/HouseholdDetailPage'));
 const PoliciesPage = lazy(() => import('./features/policies/PoliciesPage'));
@@ -60,6 +61,7 @@ const AuditLogPage = lazy(() => import('./features/admin/AuditLogPage'));
 
 export const routes: AppRoute[] = [
   { path: '/review', personalData: true, label: '审核工作台', icon: <AuditOutlined />, roles: REVIEWERS, element: <ReviewPage />, group: '业务办理' },
+  { path: '/done', personalData: true, label: '已办', icon: <CheckSquareOutlined />, roles: REVIEWERS, element: <DonePage />, group: '业务办理' },
   { path: '/households', personalData: true, label: '家庭档案', icon: <HomeOutlined />, roles: REVIEWERS, element: <HouseholdsPage />, group: '业务办理' },
   { path: '/households/:id', personalData: true, label: '家庭详情', roles: REVIEWERS, element: <HouseholdDetailPage />, group: '业务办理' },
   { path: '/policies', label: '政策库', icon: <BookOutlined />, roles: REVIEWERS, element: <PoliciesPage />, group: '政策管理' },

@@ -69,6 +69,18 @@ describe('two-tier approval and 公示', () => {
       id: string;
     }>;
     expect(streetQueue.some((i) => i.id === taskId)).toBe(false);
+    // The street reviewer's 已办 lists the proposal, with the household.
+    const done = (await t.http().get('/api/v1/review-queue/done').set(bearer(street)).expect(200)).body as {
+      items: Array<{ id: string; action: string; actionLabel: string; kind: string; householdId: string; headName: string }>;
+    };
+    expect(done.items.find((i) => i.id === taskId)).toMatchObject({
+      kind: 'task',
+      action: 'task.propose',
+      actionLabel: '街道审核通过，报区县确认',
+      householdId,
+      headName: '曹守业',
+    });
+    await t.http().get('/api/v1/review-queue/done').query({ pageSize: 1000 }).set(bearer(street)).expect(400);
     // The street cannot confirm its own proposal.
     await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(403);
 

@@ -60,7 +60,16 @@ import type {
   SaveDraftBody,
 } from './policies.js';
 import type { Grid, HealthStatus, RegionNode } from './regions.js';
-import type { BulkApproveBody, BulkApproveResult, ReviewQueue, ReviewQueueQuery, ReviewSubmissionBody, SubmissionListQuery, SubmissionView } from './review.js';
+import type {
+  BulkApproveBody,
+  BulkApproveResult,
+  ReviewDonePage,
+  ReviewQueue,
+  ReviewQueueQuery,
+  ReviewSubmissionBody,
+  SubmissionListQuery,
+  SubmissionView,
+} from './review.js';
 import type { FlaggedHousehold, FlaggedHouseholdsQuery, HitsQuery, ScreeningExportQuery, ScreeningHit, ScreeningResults, ScreeningRun } from './screenings.js';
 import type {
   ApprovalSetting,
@@ -177,6 +186,7 @@ export const ENDPOINTS = {
   reviewQueue: {
     list: get<ReviewQueue, ReviewQueueQuery>()('/api/v1/review-queue'),
     bulkApprove: post<BulkApproveResult, BulkApproveBody>()('/api/v1/review-queue/bulk-approve'),
+    done: get<ReviewDonePage, PageQuery>()('/api/v1/review-queue/done'),
   },
 
   tasks: {

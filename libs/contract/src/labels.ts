@@ -188,6 +188,7 @@ export const CHECK_LABELS: Readonly<Record<string, string>> = {
 
 export const REVIEW_ITEM_KINDS = ['submission', 'task'] as const;
 export type ReviewItemKind = (typeof REVIEW_ITEM_KINDS)[number];
+export const REVIEW_ITEM_KIND_LABELS: Readonly<Record<ReviewItemKind, string>> = { submission: '变更申请', task: '核实任务' };
 
 /** Where a household revision came from. */
 export const REVISION_SOURCE_LABELS = { staff: '工作人员直接修改', submission: '审核通过的变更申请', system: '系统' } as const;

@@ -1,6 +1,6 @@
 /** Change requests (submissions) and the review queue. */
 import type { FieldChange, SubmissionStatus } from '@zczr/domain';
-import type { PageQuery } from './common.js';
+import type { Page, PageQuery } from './common.js';
 import type { CheckOutcome, ReviewItemKind, RiskColour, SubmissionDecision, SubmissionKind } from './labels.js';
 
 export interface AutoCheck {
@@ -89,6 +89,20 @@ export interface ReviewQueueQuery {
   kind?: ReviewItemKind;
 }
 
+/** 已办: one decision the signed-in reviewer made (from the audit log), newest first. */
+export interface ReviewDoneItem {
+  kind: ReviewItemKind;
+  /** Submission id or task id. */
+  id: string;
+  /** The audit action, e.g. `task.propose`, and its words. */
+  action: string;
+  actionLabel: string;
+  at: string;
+  householdId: string | null;
+  headName: string;
+  address: string;
+}
+
 export interface BulkApproveBody {
   ids: string[];
 }
@@ -103,3 +117,5 @@ export interface BulkApproveResult {
   approved: string[];
   skipped: BulkSkipped[];
 }
+
+export type ReviewDonePage = Page<ReviewDoneItem>;

@@ -232,6 +232,18 @@ export class AuditService implements OnApplicationShutdown {
     return { items, total };
   }
 
+  /** One actor's entries of some actions, newest first (a reviewer's 已办). */
+  async listByActor(actorId: string, actions: readonly string[], page: number, pageSize: number): Promise<{ items: AuditLogEntity[]; total: number }> {
+    await this.flushing;
+    const [items, total] = await this.repo.findAndCount({
+      where: { actorId, action: In([...actions]) },
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
+  }
+
   /** Stores what is queued and anchors the stored head now, whoever wrote it (tests, shutdown, operators). */
   async checkpoint(): Promise<void> {
     await this.flushing;

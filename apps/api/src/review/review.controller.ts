@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
-import { BulkApproveDto, BulkApproveResultDto, ReviewQueueDto, ReviewQueueQuery } from './review.dto.js';
+import { BulkApproveDto, BulkApproveResultDto, ReviewDonePageDto, ReviewDoneQuery, ReviewQueueDto, ReviewQueueQuery } from './review.dto.js';
 import { ReviewService } from './review.service.js';
 
 @ApiTags('review 审核工作台')
@@ -17,6 +17,13 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewQueueDto })
   queue(@Auth() auth: AuthContext, @Query() q: ReviewQueueQuery): Promise<ReviewQueueDto> {
     return this.service.queue(auth, q);
+  }
+
+  @Get('done')
+  @ApiOperation({ summary: '已办：本人作出的审核与处置（通过、退回、驳回、采纳、报区县确认、确认、登记异议），新的在前' })
+  @ApiOkResponse({ type: ReviewDonePageDto })
+  done(@Auth() auth: AuthContext, @Query() q: ReviewDoneQuery): Promise<ReviewDonePageDto> {
+    return this.service.done(auth, q.page, q.pageSize);
   }
 
   @Post('bulk-approve')

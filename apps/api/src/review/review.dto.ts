@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { REVIEW_ITEM_KINDS, type ReviewItemKind } from '@zczr/contract';
 import type { BulkApproveBody, BulkApproveResult, BulkSkipped, CheckCounts, ReviewQueue, ReviewQueueItem, RiskColour } from '@zczr/contract';
 import type * as contract from '@zczr/contract';
@@ -63,4 +64,27 @@ export class BulkSkippedDto implements BulkSkipped {
 export class BulkApproveResultDto implements BulkApproveResult {
   @ApiProperty({ type: [String] }) approved: string[];
   @ApiProperty({ type: [BulkSkippedDto] }) skipped: BulkSkippedDto[];
+}
+
+export class ReviewDoneQuery implements contract.PageQuery {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page: number = 1;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+}
+
+export class ReviewDoneItemDto implements contract.ReviewDoneItem {
+  @ApiProperty({ enum: REVIEW_ITEM_KINDS }) kind: ReviewItemKind;
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'task.propose' }) action: string;
+  @ApiProperty({ example: '街道审核通过，报区县确认' }) actionLabel: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ nullable: true, type: String }) householdId: string | null;
+  @ApiProperty() headName: string;
+  @ApiProperty() address: string;
+}
+
+export class ReviewDonePageDto implements contract.ReviewDonePage {
+  @ApiProperty({ type: [ReviewDoneItemDto] }) items: ReviewDoneItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

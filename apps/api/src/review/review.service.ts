@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { AUDIT_ACTION_LABELS, labelOf } from '@zczr/contract';
 import { isStaffRole } from '@zczr/domain';
 import { AccessService } from '../access/access.service.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { AutoCheck } from '../submissions/auto-checks.js';
 import { SubmissionsService } from '../submissions/submissions.service.js';
-import type { BulkApproveResultDto, ReviewQueueDto, ReviewQueueItemDto, ReviewQueueQuery } from './review.dto.js';
+import type { BulkApproveResultDto, ReviewDonePageDto, ReviewQueueDto, ReviewQueueItemDto, ReviewQueueQuery } from './review.dto.js';
 import { QUEUE_LIMIT, ReviewRepository } from './review.repository.js';
 
 /** A submission waiting longer than this is urgent (decisions are due within 3–5 working days). */
@@ -21,6 +23,19 @@ const DAY_MS = 86_400_000;
  * The reviewer's queue: submissions and submitted task findings in one list, urgent first
  * (overdue task, orange risk, long wait), then in order of arrival.
  */
+/** The audit actions that are a reviewer's decision on a queue item. */
+const DONE_ACTIONS = [
+  'submission.approve',
+  'submission.return',
+  'submission.reject',
+  'task.accept',
+  'task.return',
+  'task.propose',
+  'task.confirm',
+  'task.confirm_return',
+  'task.objection',
+] as const;
+
 @Injectable()
 export class ReviewService {
   constructor(
@@ -29,6 +44,7 @@ export class ReviewService {
     private readonly submissions: SubmissionsService,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async queue(auth: AuthContext, q: ReviewQueueQuery): Promise<ReviewQueueDto> {
@@ -106,6 +122,30 @@ export class ReviewService {
     items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
     const total = subs.total + tasks.total;
     return { items, total, truncated: subs.total > QUEUE_LIMIT || tasks.total > QUEUE_LIMIT };
+  }
+
+  /** 已办: the signed-in reviewer's own decisions, read from the audit log (which records every one). */
+  async done(auth: AuthContext, page: number, pageSize: number): Promise<ReviewDonePageDto> {
+    const { items, total } = await this.audit.listByActor(auth.userId, DONE_ACTIONS, page, pageSize);
+    const headlines = await this.repo.headlines([...new Set(items.map((e) => e.householdId).filter((x): x is string => !!x))]);
+    return {
+      items: items.map((e) => {
+        const h = e.householdId ? headlines.get(e.householdId) : undefined;
+        return {
+          kind: e.entityType === 'submission' ? 'submission' : 'task',
+          id: e.entityId ?? '',
+          action: e.action,
+          actionLabel: labelOf(AUDIT_ACTION_LABELS, e.action),
+          at: e.at,
+          householdId: e.householdId,
+          headName: h?.headName ?? '',
+          address: h?.address ?? '',
+        };
+      }),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   /**
