@@ -31,6 +31,8 @@ export interface AppRoute {
   group?: string;
   /** The page shows personal data: it carries a watermark with the viewer's name. */
   personalData?: boolean;
+  /** Reached from the header (个人中心), not the side menu. */
+  hideInMenu?: boolean;
 }
 
 /** Casework: the reviewers, who work on household files. */
@@ -58,6 +60,7 @@ const UsersPage = lazy(() => import('./features/admin/UsersPage'));
 const GridsPage = lazy(() => import('./features/admin/GridsPage'));
 const DictionariesPage = lazy(() => import('./features/admin/DictionariesPage'));
 const AuditLogPage = lazy(() => import('./features/admin/AuditLogPage'));
+const ProfilePage = lazy(() => import('./features/profile/ProfilePage'));
 
 export const routes: AppRoute[] = [
   { path: '/review', personalData: true, label: '审核工作台', icon: <AuditOutlined />, roles: REVIEWERS, element: <ReviewPage />, group: '业务办理' },
@@ -99,9 +102,17 @@ export const routes: AppRoute[] = [
     group: '系统管理',
   },
   { path: '/system/audit', label: '审计日志', icon: <SafetyCertificateOutlined />, roles: ['audit_admin'], element: <AuditLogPage />, group: '系统管理' },
+  {
+    path: '/profile',
+    label: '个人中心',
+    icon: <UserOutlined />,
+    roles: ['street_reviewer', 'district_reviewer', 'admin', 'security_admin', 'audit_admin'],
+    element: <ProfilePage />,
+    hideInMenu: true,
+  },
 ];
 
 /** Where a role lands after signing in: the first menu entry it may open. */
 export function homePathFor(role: Role): string {
-  return routes.find((r) => r.roles.includes(role) && !r.path.includes(':'))?.path ?? '/';
+  return routes.find((r) => r.roles.includes(role) && !r.path.includes(':') && !r.hideInMenu)?.path ?? '/';
 }

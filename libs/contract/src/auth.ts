@@ -55,3 +55,30 @@ export interface ConfirmIdentityBody {
   confirm: boolean;
   reason: string;
 }
+
+// ---- 个人中心: a staff member changes their own password and second factor ----------------------
+
+/** Both changes are confirmed with the current password and a current TOTP code. */
+export interface ChangePasswordBody {
+  currentPassword: string;
+  totp: string;
+  newPassword: string;
+}
+
+export interface StartTotpChangeBody {
+  currentPassword: string;
+  totp: string;
+}
+
+/** A new secret to enter into the authenticator app; it takes effect only once a code from it is confirmed. */
+export interface TotpChallenge {
+  totpSecret: string;
+  otpauthUrl: string;
+  /** Opaque, good for 10 minutes: sent back with the first code of the new secret. */
+  ticket: string;
+}
+
+export interface ConfirmTotpChangeBody {
+  ticket: string;
+  totp: string;
+}

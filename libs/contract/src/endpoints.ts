@@ -17,7 +17,20 @@ import type {
   TotpEnrolment,
   UserListQuery,
 } from './admin.js';
-import type { BindIdentityBody, ConfirmIdentityBody, DemoLoginBody, Me, RefreshBody, StaffLoginBody, TokenPair, WechatLoginBody } from './auth.js';
+import type {
+  BindIdentityBody,
+  ChangePasswordBody,
+  ConfirmIdentityBody,
+  ConfirmTotpChangeBody,
+  DemoLoginBody,
+  Me,
+  RefreshBody,
+  StaffLoginBody,
+  StartTotpChangeBody,
+  TokenPair,
+  TotpChallenge,
+  WechatLoginBody,
+} from './auth.js';
 import type { Page, PageQuery } from './common.js';
 import type { ConsentRecord, ConsentView, GiveConsentBody, WithdrawConsentBody } from './consents.js';
 import type { Board, Dashboard } from './dashboard.js';
@@ -149,6 +162,9 @@ export const ENDPOINTS = {
   auth: {
     wechatLogin: post<TokenPair, WechatLoginBody>()('/api/v1/auth/wechat-login'),
     login: post<TokenPair, StaffLoginBody>()('/api/v1/auth/login'),
+    changePassword: post<{ changed: true }, ChangePasswordBody>()('/api/v1/auth/me/password'),
+    startTotpChange: post<TotpChallenge, StartTotpChangeBody>()('/api/v1/auth/me/totp'),
+    confirmTotpChange: post<{ changed: true }, ConfirmTotpChangeBody>()('/api/v1/auth/me/totp/confirm'),
     refresh: post<TokenPair, RefreshBody>()('/api/v1/auth/refresh'),
     demoLogin: post<TokenPair, DemoLoginBody>()('/api/v1/auth/demo-login'),
     me: get<Me>()('/api/v1/auth/me'),

@@ -36,7 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
 
   const visible = useMemo(() => routes.filter((r) => r.roles.includes(user.role)), [user.role]);
-  const menuItems = useMemo(() => menuItemsFor(visible.filter((r) => !r.path.includes(':'))), [visible]);
+  const menuItems = useMemo(() => menuItemsFor(visible.filter((r) => !r.path.includes(':') && !r.hideInMenu)), [visible]);
   // The menu entry of the current page: the longest menu path that prefixes the location.
   const selected = visible
     .filter((r) => !r.path.includes(':') && matchPath({ path: r.path, end: false }, location.pathname) !== null)
@@ -111,6 +111,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 items: [
                   { key: 'role', label: ROLE_LABELS[user.role], disabled: true },
                   { type: 'divider' },
+                  { key: 'profile', icon: <UserOutlined />, label: '个人中心', onClick: () => void navigate('/profile') },
                   { key: 'signout', icon: <LogoutOutlined />, label: '退出登录', onClick: signOut },
                 ],
               }}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ROLE_LABELS } from '@zczr/domain';
 import bcrypt from 'bcryptjs';
 import { generateSecret, generateURI } from 'otplib';
+import { TOTP_ISSUER } from '../auth/account.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { newUserEntity, type UserEntity } from '../auth/user.entity.js';
 import { UsersRepository } from '../auth/users.repository.js';
@@ -13,8 +14,6 @@ import { RegionsRepository } from '../regions/regions.repository.js';
 import type { ManagedRole } from '@zczr/contract';
 import type { CreateUserDto, StaffUserDto, StaffUserPageDto, TotpEnrolmentDto, UserQuery } from './admin.dto.js';
 import { AdminRepository } from './admin.repository.js';
-
-const TOTP_ISSUER = '政策找人';
 
 /**
  * Staff accounts, managed by the district's administrator: list, create with a role and a region

@@ -53,7 +53,7 @@ export class StaffUserPageDto implements Page<StaffUser> {
   @ApiProperty() pageSize: number;
 }
 
-const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d)(?=.*[^A-Za-z0-9]).{10,64}$/;
+export const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d)(?=.*[^A-Za-z0-9]).{10,64}$/;
 export const PASSWORD_HINT = '密码须为 10–64 位，同时包含字母、数字和符号';
 
 export class CreateUserDto implements CreateUserBody {

@@ -1,15 +1,37 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth-context.js';
-import { BindIdentityDto, ConfirmIdentityDto, DemoLoginDto, MeDto, RefreshDto, StaffLoginDto, TokenPairDto, WechatLoginDto } from './auth.dto.js';
+import { STAFF_ROLES, type Role } from '@zczr/domain';
+import {
+  BindIdentityDto,
+  ChangedDto,
+  ChangePasswordDto,
+  ConfirmIdentityDto,
+  ConfirmTotpChangeDto,
+  DemoLoginDto,
+  MeDto,
+  RefreshDto,
+  StaffLoginDto,
+  StartTotpChangeDto,
+  TokenPairDto,
+  TotpChallengeDto,
+  WechatLoginDto,
+} from './auth.dto.js';
+import { AccountService } from './account.service.js';
 import { AuthService } from './auth.service.js';
 import { Auth, Public, Roles } from './decorators.js';
 import type { TokenPair } from './token.service.js';
 
+/** Accounts that sign in with a password and TOTP: staff and grid workers. */
+const ACCOUNT_ROLES: readonly Role[] = [...STAFF_ROLES, 'grid_worker'];
+
 @ApiTags('auth 登录与身份')
 @Controller('v1/auth')
 export class AuthController {
-  constructor(private readonly service: AuthService) {}
+  constructor(
+    private readonly service: AuthService,
+    private readonly account: AccountService,
+  ) {}
 
   @Public()
   @Post('wechat-login')
@@ -72,5 +94,32 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   confirmIdentity(@Auth() auth: AuthContext, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: ConfirmIdentityDto): Promise<MeDto> {
     return this.service.confirmIdentity(auth, userId, dto);
+  }
+
+  @Post('me/password')
+  @HttpCode(200)
+  @Roles(...ACCOUNT_ROLES)
+  @ApiOperation({ summary: '个人中心：修改本人密码（须当前密码与动态验证码；此前签发的刷新令牌全部作废）' })
+  @ApiOkResponse({ type: ChangedDto })
+  changePassword(@Auth() auth: AuthContext, @Body() dto: ChangePasswordDto): Promise<{ changed: true }> {
+    return this.account.changePassword(auth, dto);
+  }
+
+  @Post('me/totp')
+  @HttpCode(200)
+  @Roles(...ACCOUNT_ROLES)
+  @ApiOperation({ summary: '个人中心：更换动态验证码，第一步（须当前密码与动态验证码），返回新密钥' })
+  @ApiOkResponse({ type: TotpChallengeDto })
+  startTotpChange(@Auth() auth: AuthContext, @Body() dto: StartTotpChangeDto): Promise<TotpChallengeDto> {
+    return this.account.startTotpChange(auth, dto);
+  }
+
+  @Post('me/totp/confirm')
+  @HttpCode(200)
+  @Roles(...ACCOUNT_ROLES)
+  @ApiOperation({ summary: '个人中心：更换动态验证码，第二步（新密钥生成的验证码），确认后生效' })
+  @ApiOkResponse({ type: ChangedDto })
+  confirmTotpChange(@Auth() auth: AuthContext, @Body() dto: ConfirmTotpChangeDto): Promise<{ changed: true }> {
+    return this.account.confirmTotpChange(auth, dto);
   }
 }

@@ -2,7 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@zczr/domain';
 import { Equals, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsChineseIdNumber } from '../common/validation.js';
-import type { BindIdentityBody, ConfirmIdentityBody, DemoLoginBody, Me, RefreshBody, StaffLoginBody, TokenPair, WechatLoginBody } from '@zczr/contract';
+import type {
+  BindIdentityBody,
+  ChangePasswordBody,
+  ConfirmIdentityBody,
+  ConfirmTotpChangeBody,
+  DemoLoginBody,
+  Me,
+  RefreshBody,
+  StaffLoginBody,
+  StartTotpChangeBody,
+  TokenPair,
+  TotpChallenge,
+  WechatLoginBody,
+} from '@zczr/contract';
+import { PASSWORD_HINT, PASSWORD_RULE } from '../admin/admin.dto.js';
 
 export class WechatLoginDto implements WechatLoginBody {
   @ApiProperty({ description: 'wx.login() 返回的 code' })
@@ -66,4 +80,30 @@ export class MeDto implements Me {
   @ApiProperty({ nullable: true, description: '辖区名称，如“温江区 柳城街道”' }) regionName: string | null;
   @ApiProperty({ type: [String] }) gridIds: string[];
   @ApiProperty({ nullable: true }) householdId: string | null;
+}
+
+export class ChangePasswordDto implements ChangePasswordBody {
+  @ApiProperty() @IsString() @Length(1, 128) currentPassword: string;
+  @ApiProperty({ description: '当前动态验证码' }) @Matches(/^\d{6}$/, { message: '动态验证码为 6 位数字' }) totp: string;
+  @ApiProperty({ description: PASSWORD_HINT }) @Matches(PASSWORD_RULE, { message: PASSWORD_HINT }) newPassword: string;
+}
+
+export class StartTotpChangeDto implements StartTotpChangeBody {
+  @ApiProperty() @IsString() @Length(1, 128) currentPassword: string;
+  @ApiProperty({ description: '当前动态验证码' }) @Matches(/^\d{6}$/, { message: '动态验证码为 6 位数字' }) totp: string;
+}
+
+export class TotpChallengeDto implements TotpChallenge {
+  @ApiProperty({ description: '新的 TOTP 密钥（仅此一次显示）' }) totpSecret: string;
+  @ApiProperty({ description: 'otpauth:// 链接，可生成二维码' }) otpauthUrl: string;
+  @ApiProperty({ description: '10 分钟内随新验证码一并提交' }) ticket: string;
+}
+
+export class ConfirmTotpChangeDto implements ConfirmTotpChangeBody {
+  @ApiProperty() @IsString() @Length(1, 2000) ticket: string;
+  @ApiProperty({ description: '新密钥生成的动态验证码' }) @Matches(/^\d{6}$/, { message: '动态验证码为 6 位数字' }) totp: string;
+}
+
+export class ChangedDto {
+  @ApiProperty({ enum: [true] }) changed: true;
 }

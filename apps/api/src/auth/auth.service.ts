@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { maskIdNumber } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import bcrypt from 'bcryptjs';
-import { verify as verifyTotp } from 'otplib';
+import { totpStep } from './totp-step.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -72,13 +72,8 @@ export class AuthService {
     }
     if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
     const passwordOk = await bcrypt.compare(dto.password, user.passwordHash);
-    const totp = passwordOk ? await verifyTotp({ secret: this.cipher.decrypt(user.totpSecretEnc), token: dto.totp, epochTolerance: 30 }) : null;
     // A code is good once: its time step must be later than the last one accepted.
-    const step = totp?.valid
-      ? 'epoch' in totp && typeof totp.epoch === 'number'
-        ? Math.floor(totp.epoch / 30)
-        : Math.floor(now.getTime() / 30_000) + totp.delta
-      : null;
+    const step = passwordOk ? await totpStep(this.cipher.decrypt(user.totpSecretEnc), dto.totp, now) : null;
     const actor = { userId: user.id, role: user.role, ip };
     if (step !== null && user.disabledAt) {
       await this.audit.record(actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
