@@ -87,6 +87,29 @@ export const pageToken = (page) => page.evaluate(() => sessionStorage.getItem('z
 
 export const ADMIN_CHECKS = [
   {
+    name: '审批设置、已办、个人中心：低保两级审批公示 7 天，已办列出本人决定，个人中心可改密码与动态验证码',
+    shot: 'admin-approvals.png',
+    bothViewports: true,
+    async run({ page, base, shoot }) {
+      await staffSignIn(page, base, 'demo-district', '/admin/approval-settings');
+      const settings = page.getByTestId('approval-settings');
+      await settings.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      const row = settings.locator('tbody tr.ant-table-row', { hasText: '低保' }).first();
+      const checked = await row.locator('.ant-radio-wrapper-checked').innerText();
+      assert(checked.includes('区县确认'), `低保应为两级审批（街道审核 → 区县确认），实际选中：${checked}`);
+      assert((await row.locator('input.ant-input-number-input').inputValue()) === '7', '低保应公示 7 天');
+      await shoot('admin-approvals.png');
+      await page.goto(`${base}/admin/done`, { waitUntil: 'load', timeout: WAIT });
+      await page.getByTestId('done-table').waitFor({ state: 'visible', timeout: WAIT });
+      await shoot('admin-done.png');
+      await page.getByTestId('user-menu').hover();
+      await page.getByText('个人中心', { exact: true }).click();
+      await page.getByTestId('password-form').waitFor({ state: 'visible', timeout: WAIT });
+      await waitText(page, '更换动态验证码');
+      await shoot('admin-profile.png');
+    },
+  },
+  {
     name: '工作台登录：密码 + 动态验证码，错误提示清楚，菜单与数据范围按角色',
     shot: 'admin-signin.png',
     async run({ page, base, shoot }) {
