@@ -98,7 +98,7 @@ export const ADMIN_CHECKS = [
       const checked = await row.locator('.ant-radio-wrapper-checked').innerText();
       assert(checked.includes('区县确认'), `低保应为两级审批（街道审核 → 区县确认），实际选中：${checked}`);
       assert((await row.locator('input.ant-input-number-input').inputValue()) === '7', '低保应公示 7 天');
-      await shoot('admin-approvals.png');
+      await shoot('admin-approval-settings.png');
       await page.goto(`${base}/admin/done`, { waitUntil: 'load', timeout: WAIT });
       await page.getByTestId('done-table').waitFor({ state: 'visible', timeout: WAIT });
       await shoot('admin-done.png');
