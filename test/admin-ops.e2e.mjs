@@ -124,6 +124,19 @@ export const ADMIN_OPS_CHECKS = [
       await shoot('admin-ops-dashboard-district.png');
       const text = await visibleText(page);
       const small = /<5/.test(text);
+      // A chart leads to the households behind it: the first (longest) bar of the coverage chart opens
+      // the household list filtered by that policy.
+      const chart = page.getByTestId('coverage-chart');
+      const box = await chart.boundingBox();
+      const bars = (await page.getByTestId('coverage').locator('tbody tr.ant-table-row').count()) > 0;
+      if (box && bars) {
+        const n = Math.min(12, Math.max(1, Math.round((box.height - 60) / 28)));
+        await chart.click({ position: { x: 196, y: 10 + (box.height - 50) / n / 2 } });
+        await page.waitForURL(/\/admin\/households\?category=/, { timeout: WAIT });
+        await page.getByTestId('households-table').locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+        await shoot('admin-ops-dashboard-drill.png');
+        await page.goto(`${base}/admin/dashboard`, { waitUntil: 'load', timeout: WAIT });
+      }
       // A street reviewer sees their own street only.
       await page.getByTestId('sign-out').click();
       await signIn(page, base, 'demo-street', '/admin/dashboard');

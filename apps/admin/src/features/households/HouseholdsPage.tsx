@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_STATUSES } from '@zczr/domain';
@@ -23,7 +23,16 @@ type Filters = Omit<HouseholdListQuery, keyof PageQuery>;
 export default function HouseholdsPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
+  // A dashboard chart opens this page with its filters in the URL (street, colour, policy).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => {
+    const colour = params.get('colour');
+    return {
+      ...(params.get('streetCode') ? { streetCode: params.get('streetCode')! } : {}),
+      ...(colour && (RISK_COLOURS as readonly string[]).includes(colour) ? { colour: colour as RiskColour } : {}),
+      ...(params.get('category') ? { category: params.get('category')! } : {}),
+    };
+  });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const regions = useRegions();
   const policies = useEndpoint(ENDPOINTS.policies.list, { query: {} });
@@ -42,7 +51,7 @@ export default function HouseholdsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title="家庭档案检索">
-        <Form form={form} layout="inline" onFinish={search} style={{ rowGap: 12 }}>
+        <Form form={form} layout="inline" onFinish={search} initialValues={filters} style={{ rowGap: 12 }}>
           <Form.Item name="name" label="户主姓名">
             <Input allowClear placeholder="姓名开头即可" style={{ width: 140 }} data-testid="filter-name" />
           </Form.Item>
