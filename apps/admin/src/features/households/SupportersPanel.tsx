@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useBlocker } from 'react-router';
 import {
   Alert,
   App,
@@ -32,6 +31,7 @@ import {
 import { ENDPOINTS, labelOf, type HouseholdView } from '@zczr/contract';
 import { ApiError, request } from '../../api/client';
 import { formatMoney } from '../../shared/labels';
+import { useUnsavedChangesPrompt } from '../../shared/useUnsavedChangesPrompt';
 
 interface SupporterForm {
   name: string;
@@ -79,32 +79,6 @@ const HELP =
 
 const same = (a: SupporterInput[] | null, b: SupporterInput[] | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Asks before leaving the page (in the app or by closing the tab) while there are unsaved changes. */
-function useUnsavedChangesPrompt(dirty: boolean): void {
-  const { modal } = App.useApp();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: '有未保存的修改',
-      content: '离开本页将丢失对法定义务人的修改。要放弃修改并离开吗？',
-      okText: '放弃修改并离开',
-      okButtonProps: { danger: true },
-      cancelText: '留在本页',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-}
-
 /**
  * The household's legal supporters (法定赡养、抚养、扶养义务人): shown as the API returns them (masked
  * for roles without full access) and, for those who may change the file, edited here and saved as one
@@ -119,7 +93,7 @@ export function SupportersPanel({ household, onSaved }: { household: HouseholdVi
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<SupporterForm>();
   const dirty = canEdit && !same(rows, household.supporters);
-  useUnsavedChangesPrompt(dirty);
+  useUnsavedChangesPrompt(dirty, '法定义务人');
 
   // A new version of the file (saved here or elsewhere) replaces the working copy.
   useEffect(() => {

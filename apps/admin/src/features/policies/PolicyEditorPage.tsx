@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useBlocker, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   Alert,
   App,
@@ -25,6 +25,7 @@ import {
 import { CheckCircleFilled, CloseCircleFilled, ExperimentOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { checkReferences, validateRule, type PolicyDefinition, type ReferenceCheck, type Rule } from '@zczr/eligibility';
 import { ApiError, request } from '../../api/client';
+import { useUnsavedChangesPrompt } from '../../shared/useUnsavedChangesPrompt';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
@@ -205,7 +206,7 @@ function VersionsPanel({ code, versions }: { code: string; versions: PolicyVersi
 export default function PolicyEditorPage() {
   const { code = '' } = useParams();
   const user = useUser();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const detail = useEndpoint(ENDPOINTS.policies.get, { params: { code } });
   const params = useEndpoint(ENDPOINTS.policies.parameters);
   const [rule, setRule] = useState<Rule | null>(null);
@@ -229,27 +230,7 @@ export default function PolicyEditorPage() {
   const definition = useMemo<PolicyDefinition | null>(() => (detail.data && rule ? { ...detail.data.definition, rule } : null), [detail.data, rule]);
   const dirty = !!detail.data && !!rule && JSON.stringify(rule) !== JSON.stringify(detail.data.definition.rule);
   const canEdit = user.role === 'district_reviewer';
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: '有未保存的修改',
-      content: '离开本页将丢失对规则的修改。要放弃修改并离开吗？',
-      okText: '放弃修改并离开',
-      okButtonProps: { danger: true },
-      cancelText: '留在本页',
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedChangesPrompt(dirty, '规则');
 
   const live = useMemo<{ checks: ReferenceCheck[]; error: string | null }>(() => {
     if (!definition || !params.data) return { checks: [], error: null };
