@@ -4,6 +4,7 @@
  */
 import bcrypt from 'bcryptjs';
 import { generate } from 'otplib';
+import { Clock } from '../src/common/time.js';
 import { FieldCipher } from '../src/crypto/field-cipher.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
@@ -123,6 +124,21 @@ describe('personal centre: own password and TOTP', () => {
       .set(bearer(other.token))
       .send({ ticket: started.body.ticket, totp: await code(fresh) })
       .expect(400);
+    // A ticket older than 10 minutes is refused.
+    const clock = t.app.get(Clock);
+    const realNow = clock.now.bind(clock);
+    try {
+      clock.now = () => new Date(Date.now() + 11 * 60_000);
+      const stale = await t
+        .http()
+        .post('/api/v1/auth/me/totp/confirm')
+        .set(bearer(me.token))
+        .send({ ticket: started.body.ticket, totp: await code(fresh) });
+      expect(stale.status).toBe(400);
+      expect(stale.body.code).toBe('TOTP_TICKET_INVALID');
+    } finally {
+      clock.now = realNow;
+    }
     await t
       .http()
       .post('/api/v1/auth/me/totp/confirm')
