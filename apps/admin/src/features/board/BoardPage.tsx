@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert, App, Badge, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
+import { ReasonModal } from '../../shared/ReasonModal';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import {
@@ -299,43 +300,24 @@ function ReassignModal({ task, onClose }: { task: Task; onClose: (changed: boole
 }
 
 function EscalateModal({ task, onClose }: { task: Task; onClose: (changed: boolean) => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const to = task.escalationLevel === 'street' ? '区级' : '街道';
-  const submit = async (v: { reason: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await request(ENDPOINTS.tasks.escalate, { params: { id: task.id }, body: { reason: v.reason.trim() } });
-      onClose(true);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '升级失败');
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <ReasonModal
       title={`升级督办至${to}`}
       okText="升级"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={() => onClose(false)}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">
-        升级后由{to}督办；超期任务也会按工作日自动升级（社区 → 街道 → 区级），自动升级不会降低手工设定的层级。
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="reason" label="升级原因" rules={[{ required: true, whitespace: true, message: '请填写升级原因' }]}>
-          <Input.TextArea rows={3} maxLength={500} placeholder="如：多次催办仍未入户核实" data-testid="escalate-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      intro={
+        <Typography.Paragraph type="secondary">
+          升级后由{to}督办；超期任务也会按工作日自动升级（社区 → 街道 → 区级），自动升级不会降低手工设定的层级。
+        </Typography.Paragraph>
+      }
+      label="升级原因"
+      placeholder="如：多次催办仍未入户核实"
+      maxLength={500}
+      testId="escalate-reason"
+      failed="升级失败"
+      send={(reason) => request(ENDPOINTS.tasks.escalate, { params: { id: task.id }, body: { reason } })}
+      onClose={onClose}
+    />
   );
 }
 

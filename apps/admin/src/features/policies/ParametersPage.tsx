@@ -30,6 +30,7 @@ import {
   type ParameterValue,
 } from '@zczr/contract';
 import { ApiError, request } from '../../api/client';
+import { ReasonModal } from '../../shared/ReasonModal';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 
@@ -362,39 +363,17 @@ function ProposeModal({ item, overview, onClose }: { item: ParameterOverviewItem
 }
 
 function RejectModal({ change, onClose }: { change: ParameterChangeView; onClose: (changed: boolean) => void }) {
-  const [form] = Form.useForm<{ note: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (v: { note: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await request(ENDPOINTS.parameters.reject, { params: { id: change.id }, body: { note: v.note.trim() } });
-      onClose(true);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '驳回失败');
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <ReasonModal
       title={`驳回参数调整 · ${change.label}`}
       okText="驳回"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={() => onClose(false)}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="note" label="驳回意见" rules={[{ required: true, whitespace: true, message: '请填写驳回意见' }]}>
-          <Input.TextArea rows={3} maxLength={255} data-testid="reject-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      danger
+      label="驳回意见"
+      maxLength={255}
+      testId="reject-note"
+      failed="驳回失败"
+      send={(note) => request(ENDPOINTS.parameters.reject, { params: { id: change.id }, body: { note } })}
+      onClose={onClose}
+    />
   );
 }
