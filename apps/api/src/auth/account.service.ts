@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import bcrypt from 'bcryptjs';
 import { generateSecret, generateURI } from 'otplib';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import type { ChangePasswordDto, ConfirmTotpChangeDto, StartTotpChangeDto, TotpChallengeDto } from './auth.dto.js';
+import { StaffCredentials } from './staff-credentials.js';
 import { totpStep } from './totp-step.js';
 import type { UserEntity } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -27,7 +27,7 @@ export class AccountService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly credentials: StaffCredentials,
   ) {}
 
   async changePassword(auth: AuthContext, dto: ChangePasswordDto): Promise<{ changed: true }> {
@@ -67,22 +67,12 @@ export class AccountService {
     if (!user?.passwordHash || !user.totpSecretEnc) throw new AppError('FORBIDDEN', '只有工作人员账号可以修改密码和动态验证码');
     const now = this.clock.now();
     if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
-    const passwordOk = await bcrypt.compare(password, user.passwordHash);
-    const step = passwordOk ? await totpStep(this.cipher.decrypt(user.totpSecretEnc), code, now) : null;
-    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
-      const lock = await this.users.countFailure(
-        user.id,
-        this.config.login.maxFailures,
-        new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString(),
-      );
-      await this.audit.record(auth, {
-        action: lock ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        detail: { during: 'account_change' },
-      });
-      throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'CREDENTIALS_WRONG');
+    const checked = await this.credentials.check(user, password, code, now);
+    if (!checked.ok) {
+      const locked = await this.credentials.recordFailure(auth, user, now, 'auth.login_failed', { during: 'account_change' });
+      throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'CREDENTIALS_WRONG');
     }
+    const step = checked.step;
     await this.users.update(user.id, { failedLogins: 0, totpLastStep: step });
     return { ...user, failedLogins: 0, totpLastStep: step };
   }

@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { AccountService } from './account.service.js';
+import { StaffCredentials } from './staff-credentials.js';
 import { DemoRealNameVerifier, RealNameVerifier, WechatRealNameVerifier } from './real-name.verifier.js';
 import { TokenService } from './token.service.js';
 import { WechatClient } from './wechat.client.js';
@@ -32,6 +33,7 @@ import { WechatClient } from './wechat.client.js';
     },
     TokenService,
     WechatClient,
+    StaffCredentials,
     AuthService,
     AccountService,
   ],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { maskIdNumber } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import bcrypt from 'bcryptjs';
-import { totpStep } from './totp-step.js';
+import { StaffCredentials } from './staff-credentials.js';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -49,6 +49,7 @@ export class AuthService {
     private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly counters: SharedCounters,
+    private readonly credentials: StaffCredentials,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,29 +72,17 @@ export class AuthService {
       throw new AppError((await this.failUnknown(dto.username)) ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
     if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
-    const passwordOk = await bcrypt.compare(dto.password, user.passwordHash);
-    // A code is good once: its time step must be later than the last one accepted.
-    const step = passwordOk ? await totpStep(this.cipher.decrypt(user.totpSecretEnc), dto.totp, now) : null;
+    const checked = await this.credentials.check(user, dto.password, dto.totp, now);
     const actor = { userId: user.id, role: user.role, ip };
-    if (step !== null && user.disabledAt) {
+    if (checked.ok && user.disabledAt) {
       await this.audit.record(actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
       throw new AppError('ACCOUNT_DISABLED');
     }
-    const totpOk = step !== null && (user.totpLastStep === null || step > user.totpLastStep);
-    if (!totpOk) {
-      // Counted in the database atomically: parallel attempts through several API processes all count.
-      const lock = await this.users.countFailure(
-        user.id,
-        this.config.login.maxFailures,
-        new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000).toISOString(),
-      );
-      await this.audit.record(actor, {
-        action: lock ? 'auth.locked' : step !== null ? 'auth.totp_replayed' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-      });
-      throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+    if (!checked.ok) {
+      const locked = await this.credentials.recordFailure(actor, user, now, checked.replayed ? 'auth.totp_replayed' : 'auth.login_failed');
+      throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
+    const step = checked.step;
     await this.users.update(user.id, { failedLogins: 0, lockedUntil: null, totpLastStep: step });
     await this.audit.record(actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return this.tokens.issue(user);
