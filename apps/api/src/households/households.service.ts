@@ -150,7 +150,19 @@ export class HouseholdsService {
    * One household. `masked`: the masked view whatever the role (the console's default: personal
    * data stays hidden until the reviewer asks for it with a reason, see `reveal`).
    */
-  async get(auth: AuthContext, id: string, masked = false, reason: string | null = null): Promise<HouseholdResponseDto> {
+  async get(auth: AuthContext, id: string, masked = false): Promise<HouseholdResponseDto> {
+    const full = seesSensitiveInFull(auth.role) && !masked;
+    return this.read(auth, id, full, { action: full ? 'household.read_sensitive_full' : 'household.read_sensitive_masked' });
+  }
+
+  /** The full view on request, with the reason written to the audit log (查看完整). Only roles that may see personal data in full. */
+  async reveal(auth: AuthContext, id: string, reason: string): Promise<HouseholdResponseDto> {
+    if (!seesSensitiveInFull(auth.role)) throw new AppError('FORBIDDEN', '您的角色不能查看完整个人信息');
+    return this.read(auth, id, true, { action: 'household.reveal', detail: { reason } });
+  }
+
+  /** Reads one household in the caller's scope, full or masked, and writes the read to the audit log as `audit` says. */
+  private async read(auth: AuthContext, id: string, full: boolean, audit: { action: string; detail?: Record<string, unknown> }): Promise<HouseholdResponseDto> {
     const h = this.access.require(auth, await this.households.findById(id).then((x) => x && { ...x, householdId: x.id }));
     if (h.status === 'withdrawn') {
       // Consent withdrawn: the file is erased or locked. A locked file is kept for the record, never shown.
@@ -170,21 +182,8 @@ export class HouseholdsService {
     const members = await this.households.membersOf(h.id);
     const content = this.codec.decode(h, members);
     const pending = await this.submissions.findOpenForHousehold(h.id);
-    const full = seesSensitiveInFull(auth.role) && !masked;
-    await this.audit.record(auth, {
-      action: reason !== null ? 'household.reveal' : full ? 'household.read_sensitive_full' : 'household.read_sensitive_masked',
-      entityType: 'household',
-      entityId: h.id,
-      householdId: h.id,
-      ...(reason !== null ? { detail: { reason } } : {}),
-    });
+    await this.audit.record(auth, { ...audit, entityType: 'household', entityId: h.id, householdId: h.id });
     return this.viewOf(full, h, members, content, pending?.id ?? null);
-  }
-
-  /** The full view on request, with the reason written to the audit log (查看完整). Only roles that may see personal data in full. */
-  async reveal(auth: AuthContext, id: string, reason: string): Promise<HouseholdResponseDto> {
-    if (!seesSensitiveInFull(auth.role)) throw new AppError('FORBIDDEN', '您的角色不能查看完整个人信息');
-    return this.get(auth, id, false, reason);
   }
 
   async list(auth: AuthContext, q: ListHouseholdsQuery): Promise<HouseholdPageDto> {
