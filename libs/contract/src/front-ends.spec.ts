@@ -16,7 +16,7 @@ export const ENFORCED: Readonly<Record<'admin' | 'miniprogram', boolean>> = { ad
  * Which apps call the API only through the endpoint table (`ENDPOINTS`), never by a path they spell
  * out: no string starting with `/api/` in their sources.
  */
-export const THROUGH_ENDPOINTS: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: true, miniprogram: false };
+export const THROUGH_ENDPOINTS: Readonly<Record<'admin' | 'miniprogram', boolean>> = { admin: true, miniprogram: true };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 

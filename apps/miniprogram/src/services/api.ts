@@ -1,74 +1,52 @@
 /** The API's endpoints, typed. Everything goes through request.ts. */
 import type { PolicyGroup } from '@zczr/eligibility';
-import { request, upload, type LocalPhoto } from './request';
-import type {
-  AppNotification,
-  MessageTemplate,
-  Consent,
-  ConsentInput,
-  CreateHouseholdBody,
-  Grid,
-  Household,
-  HouseholdBody,
-  HouseholdEligibility,
-  HouseholdSummary,
-  HouseholdWriteResult,
-  IdCardOcrResult,
-  Me,
-  Page,
-  PolicyDetail,
-  PolicySummary,
-  Submission,
-  Task,
-  TaskPage,
-  TokenPair,
-  VisitFindings,
-} from './types';
+import { ENDPOINTS as E, type AttachmentKind } from '@zczr/contract';
+import { callApi, uploadTo, type LocalPhoto } from './request';
+import type { ConsentInput, CreateHouseholdBody, HouseholdBody, IdCardOcrResult, VisitFindings } from './types';
 
 export const api = {
-  wechatLogin: (code: string) => request<TokenPair>('POST', '/api/v1/auth/wechat-login', { body: { code }, auth: false }),
+  wechatLogin: (code: string) => callApi(E.auth.wechatLogin, { body: { code } }, { auth: false }),
   demoLogin: (role: 'resident' | 'grid_worker', firstVisit = false) =>
-    request<TokenPair>('POST', '/api/v1/auth/demo-login', { body: { role, ...(firstVisit ? { firstVisit: true } : {}) }, auth: false }),
-  me: () => request<Me>('GET', '/api/v1/auth/me'),
+    callApi(E.auth.demoLogin, { body: { role, ...(firstVisit ? { firstVisit: true } : {}) } }, { auth: false }),
+  me: () => callApi(E.auth.me),
   bindIdentity: (realName: string, idNumber: string, faceVerifyResult?: string) =>
-    request<Me>('POST', '/api/v1/auth/bind-identity', {
+    callApi(E.auth.bindIdentity, {
       body: { realName, idNumber, consentToIdentityProcessing: true, ...(faceVerifyResult ? { faceVerifyResult } : {}) },
     }),
 
   ocrIdCard: (filePath: LocalPhoto, opts: { forIdentityBinding?: boolean; consentId?: string }) =>
-    upload<IdCardOcrResult>('/api/v1/ocr/id-card', filePath, 'image', {
+    uploadTo(E.ocr.idCard, filePath, 'image', {
       side: 'front',
-      ...(opts.forIdentityBinding ? { forIdentityBinding: 'true' } : {}),
+      ...(opts.forIdentityBinding ? { forIdentityBinding: true } : {}),
       ...(opts.consentId ? { consentId: opts.consentId } : {}),
-    }),
-  uploadAttachment: (filePath: LocalPhoto, householdId: string, kind: string) =>
-    upload<{ id: string }>('/api/v1/attachments', filePath, 'file', { householdId, kind }),
+    }) as Promise<IdCardOcrResult>,
+  uploadAttachment: (filePath: LocalPhoto, householdId: string, kind: AttachmentKind) =>
+    uploadTo(E.attachments.upload, filePath, 'file', { householdId, kind }),
 
-  giveConsent: (body: ConsentInput, idempotencyKey?: string) => request<Consent>('POST', '/api/v1/consents', { body, idempotencyKey }),
-  consent: (id: string) => request<Consent>('GET', `/api/v1/consents/${id}`),
-  withdrawConsent: (id: string, reason?: string) => request<Consent>('POST', `/api/v1/consents/${id}/withdraw`, { body: reason ? { reason } : {} }),
+  giveConsent: (body: ConsentInput, idempotencyKey?: string) => callApi(E.consents.give, { body }, { idempotencyKey }),
+  consent: (id: string) => callApi(E.consents.get, { params: { id } }),
+  withdrawConsent: (id: string, reason?: string) => callApi(E.consents.withdraw, { params: { id }, body: reason ? { reason } : {} }),
 
-  createHousehold: (body: CreateHouseholdBody, idempotencyKey: string) => request<HouseholdWriteResult>('POST', '/api/v1/households', { body, idempotencyKey }),
-  household: (id: string) => request<Household>('GET', `/api/v1/households/${id}`),
+  createHousehold: (body: CreateHouseholdBody, idempotencyKey: string) => callApi(E.households.create, { body }, { idempotencyKey }),
+  household: (id: string) => callApi(E.households.get, { params: { id } }),
   updateHousehold: (id: string, body: Partial<HouseholdBody> & { version: number }, idempotencyKey?: string) =>
-    request<HouseholdWriteResult>('PATCH', `/api/v1/households/${id}`, { body, idempotencyKey }),
-  households: (query: { page?: number; pageSize?: number; gridId?: string; name?: string }) =>
-    request<Page<HouseholdSummary>>('GET', '/api/v1/households', { query }),
-  eligibility: (id: string) => request<HouseholdEligibility>('GET', `/api/v1/households/${id}/eligibility`),
-  submissions: (householdId: string) => request<Page<Submission>>('GET', '/api/v1/submissions', { query: { householdId } }),
+    callApi(E.households.update, { params: { id }, body }, { idempotencyKey }),
+  households: (query: { page?: number; pageSize?: number; gridId?: string; name?: string }) => callApi(E.households.list, { query }),
+  eligibility: (id: string) => callApi(E.households.eligibility, { params: { id } }),
+  submissions: (householdId: string) => callApi(E.submissions.list, { query: { householdId } }),
 
-  regions: () => request<Array<{ code: string; name: string; level: string; children: unknown[] }>>('GET', '/api/v1/regions'),
-  grids: (communityCode: string) => request<Grid[]>('GET', '/api/v1/grids', { query: { communityCode } }),
+  regions: () => callApi(E.regions.tree),
+  grids: (communityCode: string) => callApi(E.regions.grids, { query: { communityCode } }),
 
-  policies: (query: { group?: PolicyGroup; q?: string }) => request<PolicySummary[]>('GET', '/api/v1/policies', { query, auth: false }),
-  policy: (code: string) => request<PolicyDetail>('GET', `/api/v1/policies/${encodeURIComponent(code)}`, { auth: false }),
+  policies: (query: { group?: PolicyGroup; q?: string }) => callApi(E.policies.list, { query }, { auth: false }),
+  policy: (code: string) => callApi(E.policies.get, { params: { code } }, { auth: false }),
 
-  messageTemplates: () => request<MessageTemplate[]>('GET', '/api/v1/notifications/subscriptions'),
-  acceptSubscriptions: (accepted: string[]) => request<MessageTemplate[]>('POST', '/api/v1/notifications/subscriptions', { body: { accepted } }),
-  notifications: () => request<AppNotification[]>('GET', '/api/v1/notifications'),
+  messageTemplates: () => callApi(E.notifications.templates),
+  acceptSubscriptions: (accepted: string[]) => callApi(E.notifications.accept, { body: { accepted } }),
+  notifications: () => callApi(E.notifications.list),
 
-  tasks: (query: { mine?: boolean; since?: number; pageSize?: number }) => request<TaskPage>('GET', '/api/v1/tasks', { query }),
-  task: (id: string) => request<Task>('GET', `/api/v1/tasks/${id}`),
-  claimTask: (id: string) => request<Task>('POST', `/api/v1/tasks/${id}/claim`),
-  submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) => request<Task>('POST', `/api/v1/tasks/${id}/submit`, { body, idempotencyKey }),
+  tasks: (query: { mine?: boolean; since?: number; pageSize?: number }) => callApi(E.tasks.list, { query }),
+  task: (id: string) => callApi(E.tasks.get, { params: { id } }),
+  claimTask: (id: string) => callApi(E.tasks.claim, { params: { id } }),
+  submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) => callApi(E.tasks.submit, { params: { id }, body }, { idempotencyKey }),
 };

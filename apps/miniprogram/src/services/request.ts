@@ -4,6 +4,7 @@
  * call Taro.request or Taro.uploadFile themselves.
  */
 import Taro from '@tarojs/taro';
+import { call, type AnyEndpoint, type ArgsOf, type BodyOf, type ResponseOf } from '@zczr/contract';
 import { getToken, clearSession } from './session';
 
 /** '' on H5 (same origin as the API); the weapp build needs the full https origin. */
@@ -73,7 +74,7 @@ function errorFrom(status: number, data: unknown): ApiError {
   return new ApiError(status, code, message);
 }
 
-export async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
   let res: { statusCode: number; data: unknown };
   try {
     res = await Taro.request({
@@ -97,8 +98,29 @@ export interface LocalPhoto {
   file?: Blob;
 }
 
-/** multipart/form-data upload of one local file (a photo from chooseImage). */
-export async function upload<T>(path: string, photo: LocalPhoto, fileField: string, form: Record<string, string>): Promise<T> {
+/** What a call adds to the endpoint's own arguments. */
+export type CallOptions = Pick<RequestOptions, 'idempotencyKey' | 'auth' | 'timeoutMs'>;
+
+/** Calls one endpoint of the contract's table (path, method and shapes from there; no path is spelt here). */
+export function callApi<E extends AnyEndpoint>(endpoint: E, args?: ArgsOf<E>, opts: CallOptions = {}): Promise<ResponseOf<E>> {
+  return call(
+    (r) => request(r.method, r.path, { ...opts, body: r.body, query: r.query as RequestOptions['query'] }),
+    endpoint,
+    ...([args] as never as [ArgsOf<E>]),
+  );
+}
+
+/** multipart/form-data upload of one local file (a photo from chooseImage) to a `multipart` endpoint; the other fields as strings. */
+export function uploadTo<E extends AnyEndpoint>(endpoint: E, photo: LocalPhoto, fileField: string, fields: BodyOf<E>): Promise<ResponseOf<E>> {
+  const form = Object.fromEntries(
+    Object.entries(fields as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => [k, String(v)]),
+  );
+  return upload<ResponseOf<E>>(endpoint.path, photo, fileField, form);
+}
+
+async function upload<T>(path: string, photo: LocalPhoto, fileField: string, form: Record<string, string>): Promise<T> {
   let res: { statusCode: number; data: string };
   try {
     if (process.env.TARO_ENV === 'h5' && photo.file) {
