@@ -27,6 +27,8 @@ export const ERRORS = {
   CONSENT_GUARDIAN_REQUIRED: [HttpStatus.BAD_REQUEST, '未满14周岁的未成年人须由监护人授权同意'],
   CONSENT_ALREADY_USED: [HttpStatus.CONFLICT, '该授权已用于其他家庭档案'],
   CONSENT_WITHDRAWN: [HttpStatus.CONFLICT, '授权已撤回'],
+  CONSENT_SIGNER_MINOR: [HttpStatus.BAD_REQUEST, '共同签字人须年满 18 周岁'],
+  CONSENT_SIGNER_DUPLICATE: [HttpStatus.BAD_REQUEST, '同一人只需签字一次'],
   HOUSEHOLD_REJECTED: [HttpStatus.CONFLICT, '该档案未通过审核，已停止处理'],
   IDENTITY_NOT_BOUND: [HttpStatus.FORBIDDEN, '请先完成实名认证'],
   IDENTITY_ALREADY_BOUND: [HttpStatus.CONFLICT, '该身份证号已绑定其他账号'],
