@@ -71,6 +71,8 @@ export const ERRORS = {
   ],
   IMPORT_FILE_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '导入文件过大'],
   NEEDS_STREET_REVIEW: [HttpStatus.CONFLICT, '该政策实行两级审批：须先由街道审核，再报区县确认'],
+  VISIT_PHOTO_LIMIT: [HttpStatus.UNPROCESSABLE_ENTITY, '现场照片数量已达上限'],
+  VISIT_PHOTO_UNKNOWN: [HttpStatus.UNPROCESSABLE_ENTITY, '照片不属于本次入户核实，请在本任务中重新拍摄上传'],
   VISIT_NOT_MET: [HttpStatus.BAD_REQUEST, '未见到家人的入户不能提交家庭信息变更；请只填写情况说明'],
   TASK_ALREADY_CLAIMED: [HttpStatus.CONFLICT, '该任务已被他人领取或正在处理'],
   INVALID_ASSIGNEE: [HttpStatus.BAD_REQUEST, '指派对象须为该网格的网格员'],

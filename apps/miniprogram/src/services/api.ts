@@ -71,4 +71,6 @@ export const api = {
   task: (id: string) => request<Task>('GET', `/api/v1/tasks/${id}`),
   claimTask: (id: string) => request<Task>('POST', `/api/v1/tasks/${id}/claim`),
   submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) => request<Task>('POST', `/api/v1/tasks/${id}/submit`, { body, idempotencyKey }),
+  addVisitPhoto: (taskId: string, photo: LocalPhoto, idempotencyKey: string) =>
+    upload<{ id: string }>(`/api/v1/tasks/${taskId}/photos`, photo, 'file', {}, idempotencyKey),
 };

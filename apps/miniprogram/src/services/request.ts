@@ -97,8 +97,8 @@ export interface LocalPhoto {
   file?: Blob;
 }
 
-/** multipart/form-data upload of one local file (a photo from chooseImage). */
-export async function upload<T>(path: string, photo: LocalPhoto, fileField: string, form: Record<string, string>): Promise<T> {
+/** multipart/form-data upload of one local file (a photo from chooseImage); an outbox item's photo carries its Idempotency-Key. */
+export async function upload<T>(path: string, photo: LocalPhoto, fileField: string, form: Record<string, string>, idempotencyKey?: string): Promise<T> {
   let res: { statusCode: number; data: string };
   try {
     if (process.env.TARO_ENV === 'h5' && photo.file) {
@@ -106,10 +106,10 @@ export async function upload<T>(path: string, photo: LocalPhoto, fileField: stri
       const body = new FormData();
       for (const [k, v] of Object.entries(form)) body.append(k, v);
       body.append(fileField, photo.file, (photo.file as File).name || 'photo.jpg');
-      const r = await fetch(buildUrl(path), { method: 'POST', body, headers: headers({}) });
+      const r = await fetch(buildUrl(path), { method: 'POST', body, headers: headers({ idempotencyKey }) });
       res = { statusCode: r.status, data: await r.text() };
     } else {
-      res = await Taro.uploadFile({ url: buildUrl(path), filePath: photo.path, name: fileField, formData: form, header: headers({}) });
+      res = await Taro.uploadFile({ url: buildUrl(path), filePath: photo.path, name: fileField, formData: form, header: headers({ idempotencyKey }) });
     }
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);

@@ -12,6 +12,7 @@ import { AuditHead1764870000000 } from './1764870000000-audit-head.js';
 import { ParameterChanges1764900000000 } from './1764900000000-parameter-changes.js';
 import { Approvals1764910000000 } from './1764910000000-approvals.js';
 import { ConsentSigners1764920000000 } from './1764920000000-consent-signers.js';
+import { VisitPhotos1764930000000 } from './1764930000000-visit-photos.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ParameterChanges1764900000000,
   Approvals1764910000000,
   ConsentSigners1764920000000,
+  VisitPhotos1764930000000,
 ];
