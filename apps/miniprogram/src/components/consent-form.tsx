@@ -1,4 +1,5 @@
 /** The consent text, purposes, the separate tick for sensitive data, and a guardian for a child under 14. */
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import {
   CONSENT_PURPOSE_LABELS,
@@ -132,7 +133,13 @@ export function toConsentInput(c: ConsentState, method: ConsentInput['method'], 
   return input;
 }
 
-export function ConsentForm(props: { value: ConsentState; onChange: (c: ConsentState) => void; subjectEditable: boolean }) {
+export function ConsentForm(props: {
+  value: ConsentState;
+  onChange: (c: ConsentState) => void;
+  subjectEditable: boolean;
+  /** Shown before the co-signers (the worker's page puts the subject's own signature there). */
+  beforeSigners?: ReactNode;
+}) {
   const c = props.value;
   const set = (patch: Partial<ConsentState>) => props.onChange({ ...c, ...patch });
   const togglePurpose = (p: ConsentPurpose, on: boolean) =>
@@ -181,6 +188,7 @@ export function ConsentForm(props: { value: ConsentState; onChange: (c: ConsentS
       <Tick checked={c.sensitiveData} onChange={(v) => set({ sensitiveData: v })}>
         <Text>我单独同意处理我家庭成员的身份证号、健康、残疾和金融账户等敏感个人信息</Text>
       </Tick>
+      {props.beforeSigners}
       {c.purposes.includes('economic_check') ? <ConsentSigners value={c.signers ?? []} onChange={(signers) => set({ signers })} /> : null}
       {subjectUnder14(c) ? (
         <Card>
@@ -207,7 +215,7 @@ export function ConsentSigners(props: { value: SignerDraft[]; onChange: (v: Sign
       {props.value.map((x, i) => {
         const v = x.idNumber.length >= 15 ? validateIdNumber(x.idNumber) : null;
         return (
-          <Card key={x.key} className='signer'>
+          <View key={x.key} className='signer'>
             <Text className='card-title'>共同签字人 {i + 1}</Text>
             <Field label='签字人姓名' value={x.name} onChange={(name) => put(i, { name })} />
             <Choice label='与授权人的关系' options={SIGNER_RELATIONS} value={x.relation} onChange={(relation) => put(i, { relation })} />
@@ -223,7 +231,7 @@ export function ConsentSigners(props: { value: SignerDraft[]; onChange: (v: Sign
             <Btn kind='ghost' onClick={() => props.onChange(props.value.filter((_, j) => j !== i))}>
               删除这位签字人
             </Btn>
-          </Card>
+          </View>
         );
       })}
       {props.value.length < 9 ? (
