@@ -3,11 +3,13 @@
  * test/run-browser.mjs; E2E_ONLY='两位签字人|现场照片' selects them):
  *   - two signers: a door-to-door collection where the husband consents and his wife signs beside
  *     him on her own pad; the API holds one co-signer and the economic check authorised;
+ *   - the console's household file lists the co-signers and names the adult who has not signed;
  *   - a visit with photos and a 未遇到 outcome, recorded offline: the photos wait in the outbox with
  *     the visit, are sent once when the network returns, and the reviewer reads them.
  */
 import { makeIdNumber } from '@zczr/id-card';
 import sharp from 'sharp';
+import { staffSignIn } from './admin.e2e.mjs';
 import { apiClient, demoToken, expectText, input, tap, visibleText } from './miniprogram.e2e.mjs';
 
 function assert(cond, message) {
@@ -106,6 +108,62 @@ export const CONSENT_VISIT_CHECKS = [
         `两位成年人都已签字，经济状况核对授权应齐全：${JSON.stringify(rec.body.economicCheck)}`,
       );
       return `授权人与配偶各签一次；接口：共同签字人 1 位（${s.idNumber}），经济状况核对“${rec.body.economicCheck.statusLabel}”`;
+    },
+  },
+  {
+    name: '家庭档案·授权同意：列出共同签字人，指出未签字的成年成员（经济状况核对授权不完整）',
+    shot: 'admin-consent-signers.png',
+    async run({ page, base, shoot }) {
+      const api = apiClient(base);
+      const worker = await demoToken(api, 'grid_worker');
+      const grid = (await api('GET', '/api/v1/grids', { token: worker })).body[0];
+      const head = { name: '葛长顺', idNumber: makeIdNumber('510115', '1958-02-14', rand() | 1) };
+      const wife = { name: '葛淑贞', idNumber: makeIdNumber('510115', '1960-10-03', rand() & ~1) };
+      const son = { name: '葛小兵', idNumber: makeIdNumber('510115', '1990-05-27', rand() | 1) };
+      const pad = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+      const consent = await api('POST', '/api/v1/consents', {
+        token: worker,
+        body: {
+          subjectName: head.name,
+          subjectIdNumber: head.idNumber,
+          purposes: ['assistance_assessment', 'economic_check'],
+          sensitiveData: true,
+          textVersion: '2026-11',
+          method: 'in_person_signature',
+          signatureImage: pad,
+          signers: [{ name: wife.name, relation: 'spouse', idNumber: wife.idNumber, signatureImage: pad }],
+        },
+      });
+      assert(consent.status === 201, `授权：HTTP ${consent.status} ${JSON.stringify(consent.body)}`);
+      const member = (relation, p) => ({ relation, name: p.name, idNumber: p.idNumber, employment: 'retired', labourCapacity: 'none', coResident: true });
+      const created = await api('POST', '/api/v1/households', {
+        token: worker,
+        body: {
+          consentId: consent.body.id,
+          address: '柳城街道和平社区居委会光华大道12号3栋101室',
+          communityCode: grid.communityCode,
+          gridId: grid.id,
+          members: [member('head', head), member('spouse', wife), { ...member('child', son), employment: 'employed', labourCapacity: 'full' }],
+          incomes: [{ type: 'pension', monthlyAmount: 1500, memberIndex: 0 }],
+          assets: [{ type: 'deposit', value: 2000 }],
+          expenses: [],
+          hardships: [],
+          benefits: [],
+        },
+      });
+      assert(created.status === 201, `采集：HTTP ${created.status} ${JSON.stringify(created.body)}`);
+      const id = created.body.household.id;
+
+      await staffSignIn(page, base, 'demo-district', `/admin/households/${id}`);
+      await page.getByRole('tab', { name: '授权同意' }).click();
+      const signer = page.getByTestId('consent-signer').first();
+      await signer.waitFor({ state: 'visible', timeout: 30_000 });
+      const signerText = await signer.innerText();
+      assert(signerText.includes(wife.name) && signerText.includes('配偶') && !signerText.includes(wife.idNumber), `共同签字人（脱敏）：${signerText}`);
+      const check = await page.getByTestId('consent-economic-check').innerText();
+      assert(check.includes('不完整') && check.includes(`未签字：${son.name}`), `应指出未签字的成年成员${son.name}：${check}`);
+      await shoot('admin-consent-signers.png');
+      return `签字人：${signerText.replace(/\s+/g, ' ')}；${check.replace(/\s+/g, ' ')}`;
     },
   },
   {
