@@ -97,26 +97,33 @@ export default function Visit() {
     setBusy(true);
     const income = d.income.trim() === '' ? NaN : Number(d.income);
     const title = name ? `${name}家` : `任务 ${taskId.slice(0, 8)}`;
-    enqueueVisit(
-      title,
-      taskId,
-      ['open', 'assigned'].includes(router.params.status ?? ''),
-      {
-        visitedAt: d.visitedAt,
-        outcome,
-        gps: d.gps,
-        notes: d.notes.trim() || (met ? '' : `入户${outcomeLabel}`),
-        ...(!met || (Number.isNaN(income) && !d.jobLost)
-          ? {}
-          : {
-              factUpdates: {
-                ...(Number.isNaN(income) ? {} : { incomes: [{ type: 'wage' as const, monthlyAmount: income }] }),
-                ...(d.jobLost ? { hardships: [{ type: 'job_loss' as const, occurredOn: d.visitedAt.slice(0, 10) }] } : {}),
-              },
-            }),
-      },
-      photos,
-    );
+    try {
+      enqueueVisit(
+        title,
+        taskId,
+        ['open', 'assigned'].includes(router.params.status ?? ''),
+        {
+          visitedAt: d.visitedAt,
+          outcome,
+          gps: d.gps,
+          notes: d.notes.trim() || (met ? '' : `入户${outcomeLabel}`),
+          ...(!met || (Number.isNaN(income) && !d.jobLost)
+            ? {}
+            : {
+                factUpdates: {
+                  ...(Number.isNaN(income) ? {} : { incomes: [{ type: 'wage' as const, monthlyAmount: income }] }),
+                  ...(d.jobLost ? { hardships: [{ type: 'job_loss' as const, occurredOn: d.visitedAt.slice(0, 10) }] } : {}),
+                },
+              }),
+        },
+        photos,
+      );
+    } catch {
+      // The phone's storage is full (photos are the big part): nothing was queued, the draft stays.
+      setBusy(false);
+      setPhotoError('手机存储空间不足，没能保存。请删除几张照片后再保存。');
+      return;
+    }
     removeStored(key);
     const r = await syncOutbox();
     setBusy(false);
