@@ -14,6 +14,8 @@ export interface AttachmentView {
   uploadedByRole: string;
   createdAt: string;
   contentUrl: string;
+  /** A visit photo: the verification task it was taken for. */
+  taskId: string | null;
 }
 
 /** Multipart fields sent with the file. */

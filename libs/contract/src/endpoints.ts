@@ -218,6 +218,8 @@ export const ENDPOINTS = {
     /** The 告知书 of the task's decision as a PDF (application/pdf). */
     noticeForm: download()('/api/v1/tasks/:id/forms/notice'),
     objection: post<TaskView, NoticeObjectionBody>()('/api/v1/tasks/:id/objection'),
+    /** Multipart: one visit photo in `file`, before the findings that name it. */
+    addPhoto: upload<AttachmentView, Record<string, never>>()('/api/v1/tasks/:id/photos'),
   },
 
   approvals: {

@@ -232,7 +232,16 @@ export const IMPORT_COLUMN_TYPE_LABELS: Readonly<Record<string, string>> = {
 
 // ---- attachments, consents, accounts ------------------------------------------------------------
 
-export const ATTACHMENT_KINDS = ['medical_bill', 'certificate', 'id_card', 'household_register', 'disability_certificate', 'income_proof', 'other'] as const;
+export const ATTACHMENT_KINDS = [
+  'medical_bill',
+  'certificate',
+  'id_card',
+  'household_register',
+  'disability_certificate',
+  'income_proof',
+  'other',
+  'visit_photo',
+] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = {
   medical_bill: '医疗票据',
@@ -242,6 +251,7 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
   disability_certificate: '残疾人证',
   income_proof: '收入证明',
   other: '其他',
+  visit_photo: '入户现场照片',
 };
 
 export const CONSENT_STATUS_LABELS = { active: '有效', withdrawn: '已撤回' } as const;

@@ -56,6 +56,9 @@ export const VISIT_OUTCOME_LABELS: Readonly<Record<VisitOutcome, string>> = {
   moved: '已搬离',
 };
 
+/** Photos a visit may carry (each within the API's upload size limit). */
+export const MAX_VISIT_PHOTOS = 9;
+
 /** What a grid worker found at the door. */
 export interface VisitFindings {
   visitedAt: string;
@@ -63,7 +66,7 @@ export interface VisitFindings {
   outcome?: VisitOutcome;
   gps: Gps;
   notes: string;
-  /** Photos (attachment ids). */
+  /** Photos (attachment ids) uploaded for this task (POST /tasks/:id/photos), at most MAX_VISIT_PHOTOS. */
   photoIds?: string[];
   factUpdates?: FactUpdates;
 }

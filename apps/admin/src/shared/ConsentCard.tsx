@@ -51,6 +51,18 @@ export function ConsentCard({ householdId }: { householdId: string }) {
               {CONSENT_METHOD_LABELS[record.method]}（授权书 {record.textVersion} 版）
             </Descriptions.Item>
             <Descriptions.Item label="授权时间">{formatDateTime(record.givenAt)}</Descriptions.Item>
+            <Descriptions.Item label="经济状况核对">
+              <span data-testid="consent-economic-check">
+                <Tag color={record.economicCheck.status === 'complete' ? 'success' : record.economicCheck.status === 'incomplete' ? 'warning' : 'default'}>
+                  {record.economicCheck.statusLabel}
+                </Tag>
+                {record.economicCheck.missing.length ? (
+                  <Typography.Text type="danger">
+                    未签字：{record.economicCheck.missing.map((m) => `${m.name}（${m.relationLabel}，${m.age} 岁）`).join('、')}
+                  </Typography.Text>
+                ) : null}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label="采集人">
               <span data-testid="consent-collector">
                 {record.recordedByName ?? '—'}（{ROLE_LABELS[record.recordedByRole as Role] ?? '工作人员'}）
@@ -68,6 +80,19 @@ export function ConsentCard({ householdId }: { householdId: string }) {
               {record.method !== 'in_person_signature' ? '线上授权，无手写签名' : record.status === 'withdrawn' ? '签名已按撤回要求删除' : '未存签名图片'}
             </Typography.Text>
           )}
+          {record.signers.map((x) => (
+            <div key={`${x.idNumber}-${x.name}`} data-testid="consent-signer">
+              <Typography.Text type="secondary">
+                共同签字：{x.name}（{x.relationLabel}，{x.idNumber}）
+              </Typography.Text>
+              <br />
+              {x.signatureImage ? (
+                <Image src={x.signatureImage} alt={`${x.name}手写签名`} width={180} style={{ border: '1px solid #eee', background: '#fff' }} />
+              ) : (
+                <Typography.Text type="secondary">签名已删除</Typography.Text>
+              )}
+            </div>
+          ))}
         </Space>
       )}
     </Card>

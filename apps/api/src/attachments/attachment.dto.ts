@@ -33,4 +33,5 @@ export class AttachmentResponseDto implements AttachmentView {
   @ApiProperty() uploadedByRole: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: '读取图片内容的地址' }) contentUrl: string;
+  @ApiProperty({ type: String, nullable: true, description: '入户现场照片所属的核实任务' }) taskId: string | null;
 }

@@ -48,4 +48,9 @@ export class AttachmentEntity {
 
   @Column({ type: 'varchar', length: 30 })
   createdAt: string;
+
+  /** A visit photo (kind visit_photo): the verification task it was taken for. */
+  @Index('idx_attachment_task')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  taskId: string | null;
 }

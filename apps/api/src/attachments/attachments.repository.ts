@@ -20,6 +20,19 @@ export class AttachmentsRepository {
     return this.attachments.findOneBy({ householdId, memberIndex: memberIndex ?? IsNull(), kind, contentKey });
   }
 
+  /** The visit photo with this content already filed for the task (a resent photo). */
+  findSameForTask(taskId: string, contentKey: string): Promise<AttachmentEntity | null> {
+    return this.attachments.findOneBy({ taskId, contentKey });
+  }
+
+  listByTask(taskId: string): Promise<AttachmentEntity[]> {
+    return this.attachments.find({ where: { taskId }, order: { createdAt: 'ASC', id: 'ASC' }, take: 100 });
+  }
+
+  countByTask(taskId: string): Promise<number> {
+    return this.attachments.countBy({ taskId });
+  }
+
   listByHousehold(householdId: string): Promise<AttachmentEntity[]> {
     return this.attachments.find({ where: { householdId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 500 });
   }

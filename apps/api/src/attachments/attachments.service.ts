@@ -31,6 +31,7 @@ export function toAttachmentResponse(a: AttachmentEntity): AttachmentResponseDto
     uploadedByRole: a.uploadedByRole,
     createdAt: a.createdAt,
     contentUrl: `/api/v1/attachments/${a.id}/content`,
+    taskId: a.taskId ?? null,
   };
 }
 
@@ -66,6 +67,7 @@ export class AttachmentsService {
     file: Express.Multer.File | undefined,
     dto: UploadAttachmentDto,
   ): Promise<{ attachment: AttachmentResponseDto; created: boolean }> {
+    if (dto.kind === 'visit_photo') throw new AppError('VALIDATION_FAILED', '入户现场照片请在入户核实页拍摄上传');
     const h = await this.household(auth, dto.householdId);
     if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
     if (h.status === 'rejected') throw new AppError('HOUSEHOLD_REJECTED');
@@ -92,6 +94,7 @@ export class AttachmentsService {
       uploadedBy: auth.userId,
       uploadedByRole: auth.role,
       createdAt: this.clock.iso(),
+      taskId: null,
     };
     await this.attachments.insert(attachment);
     await this.audit.record(auth, {
@@ -102,6 +105,59 @@ export class AttachmentsService {
       detail: { kind: dto.kind, memberIndex, size: content.length },
     });
     return { attachment: toAttachmentResponse(attachment), created: true };
+  }
+
+  /**
+   * A photo taken at the door for a verification task. The caller (TasksService) has checked the task
+   * is theirs to submit; the household must still be processed. At most `max` per task; the same
+   * photo sent again (a retry from the outbox) answers the first record.
+   */
+  async uploadVisitPhoto(
+    auth: AuthContext,
+    file: Express.Multer.File | undefined,
+    householdId: string,
+    taskId: string,
+    max: number,
+  ): Promise<{ attachment: AttachmentResponseDto; created: boolean }> {
+    const h = await this.household(auth, householdId);
+    if (h.status === 'withdrawn') throw new AppError('CONSENT_WITHDRAWN', '该档案已停止处理');
+    const image = await checkImageUpload(file, this.config.uploads);
+    const content = await this.normalise(image);
+    const contentKey = this.sealer.keyOf(content);
+    const same = await this.attachments.findSameForTask(taskId, contentKey);
+    if (same) return { attachment: toAttachmentResponse(same), created: false };
+    if ((await this.attachments.countByTask(taskId)) >= max) throw new AppError('VISIT_PHOTO_LIMIT', `每次入户最多上传 ${max} 张现场照片`);
+    if (!(await this.store.has(contentKey))) await this.store.put(contentKey, this.sealer.seal(content));
+    const meta = await sharp(content).metadata();
+    const attachment: AttachmentEntity = {
+      id: randomUUID(),
+      householdId: h.id,
+      memberIndex: null,
+      kind: 'visit_photo',
+      contentKey,
+      mimeType: image.mimeType,
+      size: content.length,
+      width: meta.width ?? image.width,
+      height: meta.height ?? image.height,
+      uploadedBy: auth.userId,
+      uploadedByRole: auth.role,
+      createdAt: this.clock.iso(),
+      taskId,
+    };
+    await this.attachments.insert(attachment);
+    await this.audit.record(auth, {
+      action: 'attachment.upload',
+      entityType: 'attachment',
+      entityId: attachment.id,
+      householdId: h.id,
+      detail: { kind: 'visit_photo', taskId, size: content.length },
+    });
+    return { attachment: toAttachmentResponse(attachment), created: true };
+  }
+
+  /** The ids of the visit photos filed for a task. */
+  async photoIdsOfTask(taskId: string): Promise<Set<string>> {
+    return new Set((await this.attachments.listByTask(taskId)).map((a) => a.id));
   }
 
   async list(auth: AuthContext, householdId: string): Promise<AttachmentResponseDto[]> {

@@ -1,4 +1,4 @@
-import type { ConsentMethod } from '@zczr/domain';
+import type { ConsentMethod, SupporterRelation } from '@zczr/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type ConsentStatus = 'active' | 'withdrawn';
@@ -66,4 +66,38 @@ export class ConsentEntity {
 
   @Column({ type: 'varchar', length: 255, nullable: true })
   withdrawalReason: string | null;
+}
+
+/** A co-resident adult who signed the consent beside its subject (经济状况核对授权). */
+@Entity('consent_signer')
+@Index('idx_consent_signer_consent', ['consentId', 'position'])
+export class ConsentSignerEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  consentId: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  relation: SupporterRelation;
+
+  @Column({ type: 'varchar', length: 200 })
+  idNumberEnc: string;
+
+  /** Keyed hash of the ID number: matched against the household's members. */
+  @Column({ type: 'varchar', length: 64 })
+  idNumberHash: string;
+
+  /** Handwritten signature (PNG/JPEG data URL), encrypted; erased on withdrawal. */
+  @Column({ type: 'text', nullable: true })
+  signatureEnc: string | null;
+
+  @Column({ type: 'varchar', length: 30 })
+  signedAt: string;
 }

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Transactor } from '../database/transactor.js';
-import { ConsentEntity } from './consent.entity.js';
+import { ConsentEntity, ConsentSignerEntity } from './consent.entity.js';
 
 @Injectable()
 export class ConsentsRepository {
   constructor(
     @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
+    @InjectRepository(ConsentSignerEntity) private readonly signers: Repository<ConsentSignerEntity>,
     private readonly tx: Transactor,
   ) {}
 
@@ -15,8 +16,20 @@ export class ConsentsRepository {
     return (m ? m.getRepository(ConsentEntity) : this.consents).findOneBy({ id });
   }
 
-  async insert(consent: ConsentEntity): Promise<void> {
-    await this.tx.write(() => this.consents.insert(consent));
+  async insert(consent: ConsentEntity, signers: ConsentSignerEntity[] = []): Promise<void> {
+    if (!signers.length) {
+      await this.tx.write(() => this.consents.insert(consent));
+      return;
+    }
+    await this.tx.run(async (m) => {
+      await m.getRepository(ConsentEntity).insert(consent);
+      await m.getRepository(ConsentSignerEntity).insert(signers);
+    });
+  }
+
+  /** A consent's co-signers, in the order they signed. */
+  signersOf(consentId: string): Promise<ConsentSignerEntity[]> {
+    return this.signers.find({ where: { consentId }, order: { position: 'ASC' } });
   }
 
   async insertMany(consents: ConsentEntity[], m: EntityManager): Promise<void> {
@@ -36,5 +49,6 @@ export class ConsentsRepository {
 
   async markWithdrawn(m: EntityManager, id: string, at: string, reason: string | null): Promise<void> {
     await m.getRepository(ConsentEntity).update({ id }, { status: 'withdrawn', withdrawnAt: at, withdrawalReason: reason, signatureEnc: null });
+    await m.getRepository(ConsentSignerEntity).update({ consentId: id }, { signatureEnc: null });
   }
 }

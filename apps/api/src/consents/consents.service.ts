@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { maskIdNumber, type ConsentPurpose } from '@zczr/domain';
+import { maskIdNumber, RELATION_LABELS, SUPPORTER_RELATION_LABELS, type ConsentPurpose } from '@zczr/domain';
+import { ECONOMIC_CHECK_STATUS_LABELS, type EconomicCheckStatus } from '@zczr/contract';
 import { ageOn, validateIdNumber } from '@zczr/id-card';
 import { randomUUID } from 'node:crypto';
 import { AccessService } from '../access/access.service.js';
@@ -15,11 +16,67 @@ import { FieldCipher } from '../crypto/field-cipher.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
 import { SubmissionsRepository } from '../submissions/submissions.repository.js';
-import type { ConsentEntity } from './consent.entity.js';
-import { CONSENT_TEXT_VERSION, ConsentRecordDto, ConsentResponseDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto.js';
+import type { MemberEntity } from '../households/member.entity.js';
+import type { ConsentEntity, ConsentSignerEntity } from './consent.entity.js';
+import {
+  CONSENT_TEXT_VERSION,
+  ConsentRecordDto,
+  ConsentResponseDto,
+  ConsentSignerDto,
+  ConsentSignerResponseDto,
+  CreateConsentDto,
+  EconomicCheckAuthorisationDto,
+  WithdrawConsentDto,
+} from './consent.dto.js';
 import { ConsentsRepository } from './consents.repository.js';
 
-export function toConsentResponse(c: ConsentEntity, subjectId: string): ConsentResponseDto {
+function toSignerResponse(x: ConsentSignerEntity, idNumber: string): ConsentSignerResponseDto {
+  return {
+    name: x.name,
+    relation: x.relation,
+    relationLabel: SUPPORTER_RELATION_LABELS[x.relation] ?? x.relation,
+    idNumber: maskIdNumber(idNumber),
+    hasSignature: x.signatureEnc !== null,
+    signedAt: x.signedAt,
+  };
+}
+
+/**
+ * 经济状况核对授权: it counts only when every co-resident adult member of the household has signed — the person
+ * who consented (or their guardian) or a co-signer, matched by the keyed hash of the ID number.
+ * Until the household is on file its adults are unknown. A missing signature leaves the consent
+ * valid for everything else; only the economic check is incomplete, with who is missing.
+ */
+export function economicCheckOf(
+  c: ConsentEntity,
+  signers: ConsentSignerEntity[],
+  signedHashes: Set<string>,
+  members: MemberEntity[] | null,
+  today: Date,
+): EconomicCheckAuthorisationDto {
+  const signed = 1 + signers.length;
+  const result = (status: EconomicCheckStatus, adults: number | null, missing: EconomicCheckAuthorisationDto['missing']) => ({
+    status,
+    statusLabel: ECONOMIC_CHECK_STATUS_LABELS[status],
+    adults,
+    signed,
+    missing,
+  });
+  if (!(JSON.parse(c.purposes) as ConsentPurpose[]).includes('economic_check')) return result('not_requested', null, []);
+  if (!members) return result('awaiting_household', null, []);
+  const adults = members.filter((x) => Boolean(x.coResident) && ageOn(x.birthDate, today) >= 18);
+  const missing = adults
+    .filter((x) => !x.idNumberHash || !signedHashes.has(x.idNumberHash))
+    .map((x) => ({ name: x.name, relation: x.relation, relationLabel: RELATION_LABELS[x.relation] ?? x.relation, age: ageOn(x.birthDate, today) }));
+  return result(missing.length ? 'incomplete' : 'complete', adults.length, missing);
+}
+
+export function toConsentResponse(
+  c: ConsentEntity,
+  subjectId: string,
+  signers: Array<{ entity: ConsentSignerEntity; idNumber: string }> = [],
+  economicCheck?: EconomicCheckAuthorisationDto,
+): ConsentResponseDto {
   return {
     id: c.id,
     status: c.status,
@@ -34,6 +91,8 @@ export function toConsentResponse(c: ConsentEntity, subjectId: string): ConsentR
     householdId: c.householdId,
     givenAt: c.givenAt,
     withdrawnAt: c.withdrawnAt,
+    signers: signers.map((x) => toSignerResponse(x.entity, x.idNumber)),
+    economicCheck: economicCheck ?? economicCheckOf(c, [], new Set(), null, new Date()),
   };
 }
 
@@ -69,6 +128,7 @@ export class ConsentsService {
       guardianId = g.idNumber;
     }
     if (dto.method === 'in_person_signature' && !dto.signatureImage) throw new AppError('VALIDATION_FAILED', '当面授权须有本人（或监护人）手写签名');
+    const signerIds = this.checkSigners(dto, [subject.idNumber, ...(guardianId ? [guardianId] : [])], today);
     if (auth.role === 'resident') {
       if (dto.method !== 'self_online') throw new AppError('FORBIDDEN', '居民只能本人在线授权');
       const me = await this.users.findById(auth.userId);
@@ -98,14 +158,64 @@ export class ConsentsService {
       withdrawnAt: null,
       withdrawalReason: null,
     };
-    await this.consents.insert(consent);
+    const signers: ConsentSignerEntity[] = signerIds.map(({ input, idNumber }, position) => ({
+      id: randomUUID(),
+      consentId: consent.id,
+      position,
+      name: input.name,
+      relation: input.relation,
+      idNumberEnc: this.cipher.encrypt(idNumber),
+      idNumberHash: this.cipher.hash(idNumber),
+      signatureEnc: this.cipher.encrypt(input.signatureImage),
+      signedAt: consent.givenAt,
+    }));
+    await this.consents.insert(consent, signers);
     await this.audit.record(auth, {
       action: 'consent.give',
       entityType: 'consent',
       entityId: consent.id,
-      detail: { subject: maskIdNumber(subject.idNumber), purposes: dto.purposes, sensitiveData: dto.sensitiveData, method: dto.method },
+      detail: {
+        subject: maskIdNumber(subject.idNumber),
+        purposes: dto.purposes,
+        sensitiveData: dto.sensitiveData,
+        method: dto.method,
+        ...(signers.length ? { signers: signerIds.map((x) => maskIdNumber(x.idNumber)) } : {}),
+      },
     });
-    return toConsentResponse(consent, subject.idNumber);
+    return this.respond(consent, subject.idNumber);
+  }
+
+  /** Co-signers: valid ID numbers of adults, each person once (and not the subject or guardian again). Returns their normalised ID numbers. */
+  private checkSigners(dto: CreateConsentDto, already: string[], today: Date): Array<{ input: ConsentSignerDto; idNumber: string }> {
+    const seen = new Set(already);
+    return (dto.signers ?? []).map((x) => {
+      const v = validateIdNumber(x.idNumber);
+      if (!v.valid) throw new AppError('INVALID_ID_NUMBER', `签字人${x.name}：${v.message}`);
+      if (ageOn(v.birthDate, today) < 18) throw new AppError('CONSENT_SIGNER_MINOR', `${x.name}未满 18 周岁，不能作为共同签字人`);
+      if (seen.has(v.idNumber)) throw new AppError('CONSENT_SIGNER_DUPLICATE', `${x.name}已签字，同一人只需签一次`);
+      seen.add(v.idNumber);
+      return { input: x, idNumber: v.idNumber };
+    });
+  }
+
+  /** The consent as its reader sees it: co-signers masked, and whether the economic check is fully authorised. */
+  private async respond(c: ConsentEntity, subjectId: string): Promise<ConsentResponseDto> {
+    const { signers, check } = await this.signersAndCheck(c);
+    return toConsentResponse(
+      c,
+      subjectId,
+      signers.map((entity) => ({ entity, idNumber: this.cipher.decrypt(entity.idNumberEnc) })),
+      check,
+    );
+  }
+
+  private async signersAndCheck(c: ConsentEntity): Promise<{ signers: ConsentSignerEntity[]; check: EconomicCheckAuthorisationDto }> {
+    const signers = await this.consents.signersOf(c.id);
+    const hashes = new Set([c.subjectIdHash, ...signers.map((x) => x.idNumberHash)]);
+    const guardian = this.cipher.decryptNullable(c.guardianIdEnc);
+    if (guardian) hashes.add(this.cipher.hash(guardian));
+    const members = c.householdId ? await this.households.membersOf(c.householdId) : null;
+    return { signers, check: economicCheckOf(c, signers, hashes, members, this.clock.now()) };
   }
 
   /**
@@ -118,19 +228,27 @@ export class ConsentsService {
     const c = await this.consents.findById(h.consentId);
     if (!c) throw notFound();
     const recorder = await this.users.findById(c.recordedBy);
+    const { signers, check } = await this.signersAndCheck(c);
     await this.audit.record(auth, { action: 'consent.read_record', entityType: 'consent', entityId: c.id, householdId: h.id });
+    const view = toConsentResponse(
+      c,
+      this.cipher.decrypt(c.subjectIdEnc),
+      signers.map((entity) => ({ entity, idNumber: this.cipher.decrypt(entity.idNumberEnc) })),
+      check,
+    );
     return {
-      ...toConsentResponse(c, this.cipher.decrypt(c.subjectIdEnc)),
+      ...view,
       recordedByName: recorder?.displayName ?? null,
       recordedByRole: c.recordedByRole,
       signatureImage: c.signatureEnc ? this.cipher.decrypt(c.signatureEnc) : null,
+      signers: view.signers.map((x, i) => ({ ...x, signatureImage: this.cipher.decryptNullable(signers[i]?.signatureEnc ?? null) })),
     };
   }
 
   async get(auth: AuthContext, id: string): Promise<ConsentResponseDto> {
     const c = await this.visible(auth, id);
     await this.audit.record(auth, { action: 'consent.read', entityType: 'consent', entityId: c.id, householdId: c.householdId });
-    return toConsentResponse(c, this.cipher.decrypt(c.subjectIdEnc));
+    return this.respond(c, this.cipher.decrypt(c.subjectIdEnc));
   }
 
   /**
@@ -184,7 +302,7 @@ export class ConsentsService {
       detail: { retention: this.config.withdrawalRetention, ...(erased ? { attachmentsErased: erased.records, objectsDeleted: erased.objects } : {}) },
     });
     const updated = await this.consents.findById(c.id);
-    return toConsentResponse(updated!, this.cipher.decrypt(c.subjectIdEnc));
+    return this.respond(updated!, this.cipher.decrypt(c.subjectIdEnc));
   }
 
   /**

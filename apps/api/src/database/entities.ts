@@ -1,7 +1,7 @@
 import { ApprovalSettingEntity } from '../approvals/approval-setting.entity.js';
 import { AuditLogEntity } from '../audit/audit-log.entity.js';
 import { UserEntity } from '../auth/user.entity.js';
-import { ConsentEntity } from '../consents/consent.entity.js';
+import { ConsentEntity, ConsentSignerEntity } from '../consents/consent.entity.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { MemberEntity } from '../households/member.entity.js';
 import { RevisionEntity } from '../households/revision.entity.js';
@@ -29,6 +29,7 @@ export const ENTITIES = [
   UserEntity,
   AuditLogEntity,
   ConsentEntity,
+  ConsentSignerEntity,
   HouseholdEntity,
   MemberEntity,
   RevisionEntity,

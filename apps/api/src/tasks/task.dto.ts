@@ -3,6 +3,7 @@ import { EMPLOYMENTS, LABOUR_CAPACITIES, type Employment, type LabourCapacity } 
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsBoolean,
   IsIn,
   IsInt,
@@ -23,6 +24,7 @@ import {
   DECISION_KINDS,
   ESCALATION_LEVELS,
   FACT_SECTIONS,
+  MAX_VISIT_PHOTOS,
   TASK_STATUSES,
   VISIT_OUTCOMES,
   type EscalationLevel,
@@ -116,6 +118,11 @@ export class FactUpdatesDto extends HouseholdSectionsDto implements FactUpdates 
   members?: MemberFactUpdateDto[];
 }
 
+/** Multipart form of a visit photo, for the OpenAPI document. */
+export class VisitPhotoFormDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'JPEG、PNG 或 WebP 照片' }) file: unknown;
+}
+
 export class SubmitFindingsDto implements VisitFindings {
   @ApiProperty({ description: '入户时间' }) @IsISO8601({ strict: true }) visitedAt: string;
   @ApiPropertyOptional({ enum: VISIT_OUTCOMES, description: '入户结果：见到家人、未遇到、拒访、已搬离（缺省为见到家人）；未见到家人时不能附带家庭信息变更' })
@@ -124,11 +131,11 @@ export class SubmitFindingsDto implements VisitFindings {
   outcome?: VisitOutcome;
   @ApiProperty({ type: GpsDto }) @ValidateNested() @Type(() => GpsDto) gps: GpsDto;
   @ApiProperty({ description: '核实情况' }) @IsString() @MaxLength(2000) notes: string;
-  @ApiPropertyOptional({ type: [String], description: '现场照片（附件 id）' })
+  @ApiPropertyOptional({ type: [String], description: `现场照片（本任务已上传照片的附件 id，最多 ${MAX_VISIT_PHOTOS} 张）` })
   @IsOptional()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
+  @ArrayMaxSize(MAX_VISIT_PHOTOS, { message: `现场照片最多 ${MAX_VISIT_PHOTOS} 张` })
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   photoIds?: string[];
   @ApiPropertyOptional({ type: FactUpdatesDto }) @IsOptional() @ValidateNested() @Type(() => FactUpdatesDto) factUpdates?: FactUpdatesDto;
 }

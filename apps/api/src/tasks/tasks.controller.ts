@@ -1,7 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+/// <reference types="multer" />
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AttachmentResponseDto } from '../attachments/attachment.dto.js';
+import { ImageUpload } from '../attachments/image-upload.js';
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import {
   AssigneeDto,
   CreateTaskDto,
@@ -10,18 +15,23 @@ import {
   ReassignTaskDto,
   ReviewTaskDto,
   SubmitFindingsDto,
+  VisitPhotoFormDto,
   TaskDto,
   TaskPageDto,
   TaskQuery,
 } from './task.dto.js';
 import { TasksService } from './tasks.service.js';
+import { VisitPhotosService } from './visit-photos.service.js';
 
 @ApiTags('tasks 核实任务')
 @ApiBearerAuth()
 @Roles('grid_worker', 'street_reviewer', 'district_reviewer')
 @Controller('v1/tasks')
 export class TasksController {
-  constructor(private readonly service: TasksService) {}
+  constructor(
+    private readonly service: TasksService,
+    private readonly photos: VisitPhotosService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '核实任务列表：我的、按网格、已超期；移动端以 since=游标 增量同步' })
@@ -54,8 +64,34 @@ export class TasksController {
     return this.service.claim(auth, id);
   }
 
+  @Post(':id/photos')
+  @Roles('grid_worker')
+  @ImageUpload('file')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({
+    summary: '上传入户现场照片（提交核实结果前逐张上传，结果中以 photoIds 引用）',
+    description:
+      '仅承办网格员、任务已领取时可传。每个任务最多 9 张（超过返回 422 VISIT_PHOTO_LIMIT）；文件超过 UPLOAD_MAX_BYTES 返回 413 FILE_TOO_LARGE。' +
+      '照片去除拍摄地点等元数据后加密存入家庭档案；同一任务重复上传同一照片返回已有记录（200）。',
+  })
+  @ApiBody({ type: VisitPhotoFormDto })
+  @ApiCreatedResponse({ type: AttachmentResponseDto })
+  async addPhoto(
+    @Auth() auth: AuthContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AttachmentResponseDto> {
+    const { attachment, created } = await this.photos.add(auth, id, file);
+    res.status(created ? 201 : 200);
+    return attachment;
+  }
+
   @Post(':id/submit')
   @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '手机离线重发时同一键只提交一次' })
   @Roles('grid_worker')
   @ApiOperation({ summary: '提交入户核实结果：入户时间、定位、情况说明、照片、家庭信息更新' })
   @ApiOkResponse({ type: TaskDto })

@@ -47,6 +47,7 @@ import {
 } from './task.dto.js';
 import type { EscalationLevel, TaskStatus, VerificationTaskEntity } from './task.entity.js';
 import { TasksRepository } from './tasks.repository.js';
+import { VisitPhotosService } from './visit-photos.service.js';
 
 /**
  * Verification tasks as people work them: create, claim, submit, review (an accepted visit revises
@@ -76,6 +77,7 @@ export class TasksService implements OnModuleInit, OnApplicationShutdown {
     private readonly clock: Clock,
     private readonly approvals: ApprovalsService,
     private readonly users: UsersRepository,
+    private readonly photos: VisitPhotosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -206,6 +208,7 @@ export class TasksService implements OnModuleInit, OnApplicationShutdown {
     if (t.assigneeId !== auth.userId) throw new AppError('FORBIDDEN', '只有承办网格员可以提交核实结果');
     if (t.status !== 'in_progress' && t.status !== 'returned') throw new AppError('INVALID_STATE', '请先领取任务');
     if ((dto.outcome ?? 'met') !== 'met' && hasFactUpdates(dto.factUpdates)) throw new AppError('VISIT_NOT_MET');
+    await this.photos.assertOfTask(t.id, dto.photoIds);
     const findingsEnc = this.cipher.encryptJson(dto);
     const task = await this.tx.run((m) => this.transition(m, t, ['in_progress', 'returned'], 'submitted', auth.userId, { findingsEnc }));
     await this.audit.record(auth, {
@@ -213,7 +216,7 @@ export class TasksService implements OnModuleInit, OnApplicationShutdown {
       entityType: 'task',
       entityId: id,
       householdId: t.householdId,
-      detail: { outcome: dto.outcome ?? 'met', factUpdates: Object.keys(dto.factUpdates ?? {}) },
+      detail: { outcome: dto.outcome ?? 'met', factUpdates: Object.keys(dto.factUpdates ?? {}), photos: dto.photoIds?.length ?? 0 },
     });
     return this.toDto(auth, task);
   }

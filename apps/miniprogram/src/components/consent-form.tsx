@@ -1,9 +1,29 @@
 /** The consent text, purposes, the separate tick for sensitive data, and a guardian for a child under 14. */
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CONSENT_PURPOSE_LABELS, CONSENT_PURPOSES, type ConsentPurpose } from '@zczr/domain';
+import {
+  CONSENT_PURPOSE_LABELS,
+  CONSENT_PURPOSES,
+  SUPPORTER_RELATION_LABELS,
+  SUPPORTER_RELATIONS,
+  type ConsentPurpose,
+  type SupporterRelation,
+} from '@zczr/domain';
 import { ageOn, validateIdNumber } from '@zczr/id-card';
 import type { ConsentInput } from '../services/types';
-import { Card, Field, Notice, Tick } from './ui';
+import { SignaturePad } from './signature-pad';
+import { Btn, Card, Choice, Field, Notice, Tick } from './ui';
+
+/** A co-resident adult signing beside the person who consented (经济状况核对授权), as typed on the phone. */
+export interface SignerDraft {
+  key: string;
+  name: string;
+  relation: SupporterRelation | null;
+  idNumber: string;
+  signature: string | null;
+}
+
+const SIGNER_RELATIONS = SUPPORTER_RELATIONS.map((value) => ({ value, label: SUPPORTER_RELATION_LABELS[value] }));
 
 export const CONSENT_TEXT_VERSION = '2026-11';
 
@@ -24,6 +44,8 @@ export interface ConsentState {
   guardianName: string;
   guardianIdNumber: string;
   guardianRelation: string;
+  /** Other co-resident adults who sign (drafts saved before this field existed have none). */
+  signers?: SignerDraft[];
 }
 
 export function initialConsent(name = '', idNumber = ''): ConsentState {
@@ -36,6 +58,7 @@ export function initialConsent(name = '', idNumber = ''): ConsentState {
     guardianName: '',
     guardianIdNumber: '',
     guardianRelation: '',
+    signers: [],
   };
 }
 
@@ -57,7 +80,29 @@ export function consentProblems(c: ConsentState): string[] {
     if (!validateIdNumber(c.guardianIdNumber).valid) out.push('授权人未满 14 周岁：请填写监护人正确的身份证号');
     if (!c.guardianRelation.trim()) out.push('授权人未满 14 周岁：请填写监护人与其关系');
   }
+  return [...out, ...signerProblems(c)];
+}
+
+/** What stops a co-signer from counting: each is a named adult, signed, and signs only once. */
+export function signerProblems(c: ConsentState): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([validateIdNumber(c.subjectIdNumber).valid ? (validateIdNumber(c.subjectIdNumber) as { idNumber: string }).idNumber : '']);
+  (c.signers ?? []).forEach((x, i) => {
+    const who = `第 ${i + 1} 位共同签字人`;
+    if (!/^[\u4e00-\u9fa5·]{2,20}$/.test(x.name)) out.push(`${who}：请填写姓名（2–20 个汉字）`);
+    if (!x.relation) out.push(`${who}：请选择与授权人的关系`);
+    const v = validateIdNumber(x.idNumber);
+    if (!v.valid) out.push(`${who}：身份证号${v.message}`);
+    else if (ageOn(v.birthDate, new Date()) < 18) out.push(`${who}：未满 18 周岁，不需要签字`);
+    else if (seen.has(v.idNumber)) out.push(`${who}：与前面的人是同一人，只需签一次`);
+    else seen.add(v.idNumber);
+    if (!x.signature) out.push(`${who}：请本人手写签名`);
+  });
   return out;
+}
+
+export function newSigner(): SignerDraft {
+  return { key: `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, name: '', relation: null, idNumber: '', signature: null };
 }
 
 export function toConsentInput(c: ConsentState, method: ConsentInput['method'], signatureImage?: string): ConsentInput {
@@ -71,6 +116,12 @@ export function toConsentInput(c: ConsentState, method: ConsentInput['method'], 
     method,
     ...(signatureImage ? { signatureImage } : {}),
   };
+  const signers = (c.signers ?? []).filter((x) => x.signature && x.relation);
+  if (signers.length)
+    input.signers = signers.map((x) => {
+      const v = validateIdNumber(x.idNumber);
+      return { name: x.name.trim(), relation: x.relation!, idNumber: v.valid ? v.idNumber : x.idNumber, signatureImage: x.signature! };
+    });
   if (subjectUnder14(c)) {
     const g = validateIdNumber(c.guardianIdNumber);
     Object.assign(input, {
@@ -82,7 +133,13 @@ export function toConsentInput(c: ConsentState, method: ConsentInput['method'], 
   return input;
 }
 
-export function ConsentForm(props: { value: ConsentState; onChange: (c: ConsentState) => void; subjectEditable: boolean }) {
+export function ConsentForm(props: {
+  value: ConsentState;
+  onChange: (c: ConsentState) => void;
+  subjectEditable: boolean;
+  /** Shown before the co-signers (the worker's page puts the subject's own signature there). */
+  beforeSigners?: ReactNode;
+}) {
   const c = props.value;
   const set = (patch: Partial<ConsentState>) => props.onChange({ ...c, ...patch });
   const togglePurpose = (p: ConsentPurpose, on: boolean) =>
@@ -131,6 +188,8 @@ export function ConsentForm(props: { value: ConsentState; onChange: (c: ConsentS
       <Tick checked={c.sensitiveData} onChange={(v) => set({ sensitiveData: v })}>
         <Text>我单独同意处理我家庭成员的身份证号、健康、残疾和金融账户等敏感个人信息</Text>
       </Tick>
+      {props.beforeSigners}
+      {c.purposes.includes('economic_check') ? <ConsentSigners value={c.signers ?? []} onChange={(signers) => set({ signers })} /> : null}
       {subjectUnder14(c) ? (
         <Card>
           <Notice kind='warn'>授权人未满 14 周岁，须由监护人同意。</Notice>
@@ -138,6 +197,47 @@ export function ConsentForm(props: { value: ConsentState; onChange: (c: ConsentS
           <Field label='监护人身份证号' type='idcard' maxlength={18} value={c.guardianIdNumber} onChange={(v) => set({ guardianIdNumber: v })} />
           <Field label='与授权人的关系' placeholder='例如：父亲、母亲、祖母' value={c.guardianRelation} onChange={(v) => set({ guardianRelation: v })} />
         </Card>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * 共同签字人: a 低保 economic check needs every co-resident adult's authorisation. One signature pad
+ * per signer; someone who does not sign leaves the consent valid but the check incomplete.
+ */
+export function ConsentSigners(props: { value: SignerDraft[]; onChange: (v: SignerDraft[]) => void }) {
+  const put = (i: number, patch: Partial<SignerDraft>) => props.onChange(props.value.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  return (
+    <View className='consent-signers'>
+      <Text className='section-title'>家中其他成年人签字（经济状况核对）</Text>
+      <Notice>核对家庭经济状况（如申请低保），家里一起生活的每位成年人（年满 18 周岁）都要签字授权。有人没签，授权仍然有效，但经济状况核对要等他补签。</Notice>
+      {props.value.map((x, i) => {
+        const v = x.idNumber.length >= 15 ? validateIdNumber(x.idNumber) : null;
+        return (
+          <View key={x.key} className='signer'>
+            <Text className='card-title'>共同签字人 {i + 1}</Text>
+            <Field label='签字人姓名' value={x.name} onChange={(name) => put(i, { name })} />
+            <Choice label='与授权人的关系' options={SIGNER_RELATIONS} value={x.relation} onChange={(relation) => put(i, { relation })} />
+            <Field
+              label='签字人身份证号'
+              type='idcard'
+              maxlength={18}
+              value={x.idNumber}
+              onChange={(idNumber) => put(i, { idNumber })}
+              error={v && !v.valid ? v.message : null}
+            />
+            <SignaturePad id={`signature-${x.key}`} prompt={`请${x.name || '签字人'}本人在框内手写签名`} onChange={(signature) => put(i, { signature })} />
+            <Btn kind='ghost' onClick={() => props.onChange(props.value.filter((_, j) => j !== i))}>
+              删除这位签字人
+            </Btn>
+          </View>
+        );
+      })}
+      {props.value.length < 9 ? (
+        <Btn kind='ghost' onClick={() => props.onChange([...props.value, newSigner()])}>
+          添加共同签字人
+        </Btn>
       ) : null}
     </View>
   );

@@ -49,4 +49,6 @@ export const api = {
   task: (id: string) => callApi(E.tasks.get, { params: { id } }),
   claimTask: (id: string) => callApi(E.tasks.claim, { params: { id } }),
   submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) => callApi(E.tasks.submit, { params: { id }, body }, { idempotencyKey }),
+  addVisitPhoto: (taskId: string, photo: LocalPhoto, idempotencyKey: string) =>
+    uploadTo(E.tasks.addPhoto, photo, 'file', {}, { params: { id: taskId }, idempotencyKey }),
 };

@@ -4,7 +4,7 @@
  * call Taro.request or Taro.uploadFile themselves.
  */
 import Taro from '@tarojs/taro';
-import { call, type AnyEndpoint, type ArgsOf, type BodyOf, type ResponseOf } from '@zczr/contract';
+import { call, pathOf, type AnyEndpoint, type ArgsOf, type BodyOf, type ResponseOf } from '@zczr/contract';
 import { getToken, clearSession } from './session';
 
 /** '' on H5 (same origin as the API); the weapp build needs the full https origin. */
@@ -110,17 +110,27 @@ export function callApi<E extends AnyEndpoint>(endpoint: E, args?: ArgsOf<E>, op
   );
 }
 
-/** multipart/form-data upload of one local file (a photo from chooseImage) to a `multipart` endpoint; the other fields as strings. */
-export function uploadTo<E extends AnyEndpoint>(endpoint: E, photo: LocalPhoto, fileField: string, fields: BodyOf<E>): Promise<ResponseOf<E>> {
+/**
+ * multipart/form-data upload of one local file (a photo from chooseImage) to a `multipart` endpoint; the
+ * other fields as strings. An outbox item's photo carries its Idempotency-Key.
+ */
+export function uploadTo<E extends AnyEndpoint>(
+  endpoint: E,
+  photo: LocalPhoto,
+  fileField: string,
+  fields: BodyOf<E>,
+  opts: { params?: Record<string, string>; idempotencyKey?: string } = {},
+): Promise<ResponseOf<E>> {
   const form = Object.fromEntries(
     Object.entries(fields as Record<string, unknown>)
       .filter(([, v]) => v !== undefined && v !== null)
       .map(([k, v]) => [k, String(v)]),
   );
-  return upload<ResponseOf<E>>(endpoint.path, photo, fileField, form);
+  const path = opts.params ? pathOf(endpoint.path, opts.params as never) : endpoint.path;
+  return upload<ResponseOf<E>>(path, photo, fileField, form, opts.idempotencyKey);
 }
 
-async function upload<T>(path: string, photo: LocalPhoto, fileField: string, form: Record<string, string>): Promise<T> {
+async function upload<T>(path: string, photo: LocalPhoto, fileField: string, form: Record<string, string>, idempotencyKey?: string): Promise<T> {
   let res: { statusCode: number; data: string };
   try {
     if (process.env.TARO_ENV === 'h5' && photo.file) {
@@ -128,10 +138,10 @@ async function upload<T>(path: string, photo: LocalPhoto, fileField: string, for
       const body = new FormData();
       for (const [k, v] of Object.entries(form)) body.append(k, v);
       body.append(fileField, photo.file, (photo.file as File).name || 'photo.jpg');
-      const r = await fetch(buildUrl(path), { method: 'POST', body, headers: headers({}) });
+      const r = await fetch(buildUrl(path), { method: 'POST', body, headers: headers({ idempotencyKey }) });
       res = { statusCode: r.status, data: await r.text() };
     } else {
-      res = await Taro.uploadFile({ url: buildUrl(path), filePath: photo.path, name: fileField, formData: form, header: headers({}) });
+      res = await Taro.uploadFile({ url: buildUrl(path), filePath: photo.path, name: fileField, formData: form, header: headers({ idempotencyKey }) });
     }
   } catch {
     throw new ApiError(0, 'NETWORK', NETWORK_MESSAGE);

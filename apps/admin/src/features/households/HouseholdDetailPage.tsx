@@ -4,6 +4,7 @@ import { Alert, Breadcrumb, Card, Descriptions, Empty, Progress, Radio, Result, 
 import { useEndpoint } from '../../shared/useEndpoint';
 import { DiffTable } from '../../shared/DiffTable';
 import { AttachmentsViewer } from '../../shared/AttachmentsViewer';
+import { ConsentCard } from '../../shared/ConsentCard';
 import { formatDateTime, formatMoney, householdStatusLabel, RISK_TAG_COLOURS, roleLabel } from '../../shared/labels';
 import {
   ASSET_TYPE_LABELS,
@@ -444,6 +445,7 @@ export default function HouseholdDetailPage() {
               ),
             },
             { key: 'attachments', label: '证明材料', children: <AttachmentsViewer householdId={h.id} /> },
+            { key: 'consent', label: '授权同意', children: <ConsentCard householdId={h.id} /> },
             { key: 'audit', label: '访问记录', children: <AuditTrail householdId={h.id} /> },
           ]}
         />

@@ -11,6 +11,8 @@ import { Notifications1764840000000 } from './1764840000000-notifications.js';
 import { AuditHead1764870000000 } from './1764870000000-audit-head.js';
 import { ParameterChanges1764900000000 } from './1764900000000-parameter-changes.js';
 import { Approvals1764910000000 } from './1764910000000-approvals.js';
+import { ConsentSigners1764920000000 } from './1764920000000-consent-signers.js';
+import { VisitPhotos1764930000000 } from './1764930000000-visit-photos.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   AuditHead1764870000000,
   ParameterChanges1764900000000,
   Approvals1764910000000,
+  ConsentSigners1764920000000,
+  VisitPhotos1764930000000,
 ];

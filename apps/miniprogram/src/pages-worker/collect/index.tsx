@@ -74,9 +74,17 @@ export default function Collect() {
       {step === 0 ? (
         <View>
           <Notice>请授权人（家庭成员本人，未满 14 周岁由监护人）阅读授权书，勾选后当面手写签名。</Notice>
-          <ConsentForm value={d.consent} onChange={(c) => change({ ...d, consent: c })} subjectEditable />
-          <Text className='section-title'>授权人签名</Text>
-          <SignaturePad onChange={(s) => change({ ...d, signature: s })} />
+          <ConsentForm
+            value={d.consent}
+            onChange={(c) => change({ ...d, consent: c })}
+            subjectEditable
+            beforeSigners={
+              <View>
+                <Text className='section-title'>授权人签名</Text>
+                <SignaturePad onChange={(s) => change({ ...d, signature: s })} />
+              </View>
+            }
+          />
           <Problems items={consentIssues} />
         </View>
       ) : (

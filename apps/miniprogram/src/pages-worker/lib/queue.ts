@@ -9,6 +9,7 @@ import { ApiError, newIdempotencyKey } from '../../services/request';
 import { readStored, writeStored } from '../../services/storage';
 import { cachedMe } from '../../services/session';
 import type { ConsentInput, HouseholdBody, VisitFindings } from '../../services/types';
+import { toLocalPhoto, type VisitPhoto } from './visit-photos';
 
 export type OutboxStatus = 'pending' | 'sending' | 'done' | 'conflict' | 'failed';
 
@@ -42,6 +43,8 @@ export interface VisitItem extends Base {
   claimed?: boolean;
   findings: VisitFindings;
   findingsKey: string;
+  /** Photos to upload before the findings, each with its own Idempotency-Key; `id` once the API has it. */
+  photos?: Array<VisitPhoto & { uploadKey: string; id?: string }>;
 }
 
 export type OutboxItem = CollectItem | VisitItem;
@@ -77,7 +80,7 @@ export function enqueueCollect(title: string, consent: ConsentInput, household: 
   return item;
 }
 
-export function enqueueVisit(title: string, taskId: string, claimFirst: boolean, findings: VisitFindings): VisitItem {
+export function enqueueVisit(title: string, taskId: string, claimFirst: boolean, findings: VisitFindings, photos: VisitPhoto[] = []): VisitItem {
   const item: VisitItem = {
     id: newIdempotencyKey('item'),
     kind: 'visit',
@@ -89,6 +92,7 @@ export function enqueueVisit(title: string, taskId: string, claimFirst: boolean,
     claimFirst,
     findings,
     findingsKey: newIdempotencyKey('visit'),
+    ...(photos.length ? { photos: photos.map((p) => ({ ...p, uploadKey: newIdempotencyKey('photo') })) } : {}),
   };
   save([...outbox(), item]);
   return item;
@@ -130,7 +134,17 @@ async function sendVisit(item: VisitItem): Promise<void> {
     }
     update(item.id, { claimed: true });
   }
-  await api.submitTask(item.taskId, item.findings, item.findingsKey);
+  // Photos one by one, each remembered once the API has it, so a retry sends only what is missing.
+  let photos = item.photos ?? [];
+  for (const p of photos) {
+    if (p.id) continue;
+    const { id } = await api.addVisitPhoto(item.taskId, toLocalPhoto(p), p.uploadKey);
+    // Once uploaded, the bytes leave the phone's storage.
+    photos = photos.map((x) => (x.key === p.key ? { key: x.key, path: x.path, uploadKey: x.uploadKey, id } : x));
+    update(item.id, { photos });
+  }
+  const photoIds = photos.map((p) => p.id).filter((id): id is string => Boolean(id));
+  await api.submitTask(item.taskId, photoIds.length ? { ...item.findings, photoIds } : item.findings, item.findingsKey);
 }
 
 let running: Promise<SyncReport> | null = null;

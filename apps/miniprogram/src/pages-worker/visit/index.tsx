@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { api } from '../../services/api';
 import { errorMessage } from '../../services/request';
 import { readStored, removeStored, saveStored } from '../../services/storage';
@@ -10,6 +10,7 @@ import { VISIT_OUTCOMES, VISIT_OUTCOME_LABELS, type VisitOutcome } from '@zczr/c
 import { Btn, Card, Choice, Field, Notice, Problems, Row, Screen, Tick } from '../../components/ui';
 import { shortAddress } from '../lib/words';
 import { enqueueVisit, syncOutbox } from '../lib/queue';
+import { MAX_VISIT_PHOTOS, photoSrc, photosFromFiles, pickPhotos, type VisitPhoto } from '../lib/visit-photos';
 
 /** How the visit went: met the family, or why not (the API's own list and words). */
 const OUTCOMES = VISIT_OUTCOMES.map((value) => ({ value, label: VISIT_OUTCOME_LABELS[value] }));
@@ -21,6 +22,8 @@ interface VisitDraft {
   income: string;
   jobLost: boolean;
   visitedAt: string;
+  /** Absent in drafts saved before photos existed. */
+  photos?: VisitPhoto[];
 }
 
 export default function Visit() {
@@ -34,6 +37,7 @@ export default function Visit() {
   const [gpsError, setGpsError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [photoError, setPhotoError] = useState<string | null>(null);
 
   useLoad(() => {
     if (router.params.householdId)
@@ -59,6 +63,27 @@ export default function Visit() {
     }
   };
 
+  const photos = d.photos ?? [];
+  const room = MAX_VISIT_PHOTOS - photos.length;
+  const addPhotos = (more: VisitPhoto[]) => change({ ...d, photos: [...photos, ...more].slice(0, MAX_VISIT_PHOTOS) });
+  const takePhoto = async () => {
+    setPhotoError(null);
+    try {
+      addPhotos(await pickPhotos(room));
+    } catch (e) {
+      if (!/cancel/i.test(errorMessage(e))) setPhotoError(`没能拍照或选照片：${errorMessage(e)}`);
+    }
+  };
+  const onFiles = async (files: FileList | null) => {
+    if (!files?.length) return;
+    setPhotoError(null);
+    try {
+      addPhotos(await photosFromFiles(files, room));
+    } catch {
+      setPhotoError('这张照片读不出来，请换一张或重新拍');
+    }
+  };
+
   const outcome: VisitOutcome = d.outcome ?? 'met';
   const met = outcome === 'met';
   const outcomeLabel = VISIT_OUTCOME_LABELS[outcome];
@@ -72,20 +97,33 @@ export default function Visit() {
     setBusy(true);
     const income = d.income.trim() === '' ? NaN : Number(d.income);
     const title = name ? `${name}家` : `任务 ${taskId.slice(0, 8)}`;
-    enqueueVisit(title, taskId, ['open', 'assigned'].includes(router.params.status ?? ''), {
-      visitedAt: d.visitedAt,
-      outcome,
-      gps: d.gps,
-      notes: d.notes.trim() || (met ? '' : `入户${outcomeLabel}`),
-      ...(!met || (Number.isNaN(income) && !d.jobLost)
-        ? {}
-        : {
-            factUpdates: {
-              ...(Number.isNaN(income) ? {} : { incomes: [{ type: 'wage' as const, monthlyAmount: income }] }),
-              ...(d.jobLost ? { hardships: [{ type: 'job_loss' as const, occurredOn: d.visitedAt.slice(0, 10) }] } : {}),
-            },
-          }),
-    });
+    try {
+      enqueueVisit(
+        title,
+        taskId,
+        ['open', 'assigned'].includes(router.params.status ?? ''),
+        {
+          visitedAt: d.visitedAt,
+          outcome,
+          gps: d.gps,
+          notes: d.notes.trim() || (met ? '' : `入户${outcomeLabel}`),
+          ...(!met || (Number.isNaN(income) && !d.jobLost)
+            ? {}
+            : {
+                factUpdates: {
+                  ...(Number.isNaN(income) ? {} : { incomes: [{ type: 'wage' as const, monthlyAmount: income }] }),
+                  ...(d.jobLost ? { hardships: [{ type: 'job_loss' as const, occurredOn: d.visitedAt.slice(0, 10) }] } : {}),
+                },
+              }),
+        },
+        photos,
+      );
+    } catch {
+      // The phone's storage is full (photos are the big part): nothing was queued, the draft stays.
+      setBusy(false);
+      setPhotoError('手机存储空间不足，没能保存。请删除几张照片后再保存。');
+      return;
+    }
     removeStored(key);
     const r = await syncOutbox();
     setBusy(false);
@@ -121,6 +159,49 @@ export default function Visit() {
           获取现场位置
         </Btn>
         {gpsError ? <Notice kind='error'>{gpsError}</Notice> : null}
+      </Card>
+      <Card className='visit-photos'>
+        <Text className='card-title'>
+          现场照片（可不拍，最多 {MAX_VISIT_PHOTOS} 张，已拍 {photos.length} 张）
+        </Text>
+        <View className='photo-grid'>
+          {photos.map((p) => (
+            <View key={p.key} className='photo-thumb'>
+              <Image className='photo-img' src={photoSrc(p)} mode='aspectFill' />
+              <Text className='link' onClick={() => change({ ...d, photos: photos.filter((x) => x.key !== p.key) })}>
+                删除
+              </Text>
+            </View>
+          ))}
+        </View>
+        {room > 0 ? (
+          process.env.TARO_ENV === 'h5' ? (
+            <label className='btn btn-ghost photo-pick'>
+              拍照或选照片
+              <input
+                type='file'
+                accept='image/*'
+                capture='environment'
+                multiple
+                style={{ display: 'none' }}
+                onChange={(e) => {
+                  const input = e.currentTarget;
+                  void onFiles(input.files).finally(() => {
+                    input.value = '';
+                  });
+                }}
+              />
+            </label>
+          ) : (
+            <Btn kind='ghost' onClick={() => void takePhoto()}>
+              拍照或选照片
+            </Btn>
+          )
+        ) : (
+          <Text className='para'>照片已够 {MAX_VISIT_PHOTOS} 张，如需换一张请先删除。</Text>
+        )}
+        <Text className='para'>照片随核实记录一起保存在手机上，有网络后上传，加密存档；不会带上拍摄地点。</Text>
+        {photoError ? <Notice kind='error'>{photoError}</Notice> : null}
       </Card>
       <Field
         label={met ? '核实情况' : '说明（可不填）'}
