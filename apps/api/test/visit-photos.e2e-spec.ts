@@ -71,6 +71,9 @@ describe('visit photos (issue 16)', () => {
     // Same photo under a new key (the phone lost its key): still one record.
     const resent = await photo(worker, taskId, await smallPng('#aa3311'), 'visit-photo-key-0002').expect(200);
     expect(resent.body.id).toBe(a.body.id);
+    // A key reused for another photo is refused, never answered with the first photo's record.
+    const reused = await photo(worker, taskId, await smallPng('#1133aa'), 'visit-photo-key-0001').expect(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const b = await photo(worker, taskId, await smallPng('#1133aa'), 'visit-photo-key-0003').expect(201);
 
     const body = findings([a.body.id, b.body.id]);

@@ -31,8 +31,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const id = createHash('sha256')
       .update(`${req.auth?.userId ?? 'anonymous'}\n${key}`)
       .digest('hex');
+    // An uploaded file is part of the request: a key reused for another photo is refused, not replayed
+    // (the file interceptor must run before this one, see tasks.controller's addPhoto).
+    const file = (req as AuthedRequest & { file?: { buffer?: Buffer } }).file?.buffer;
     const requestHash = createHash('sha256')
-      .update(`${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .update(`${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}\n`)
+      .update(file ? createHash('sha256').update(file).digest('hex') : '')
       .digest('hex');
     return from(this.repo.claim(id, requestHash, this.clock.iso())).pipe(
       switchMap((claimed) => {

@@ -66,8 +66,9 @@ export class TasksController {
 
   @Post(':id/photos')
   @Roles('grid_worker')
-  @ImageUpload('file')
+  // The key is checked after the file is read, so the photo is part of the request's fingerprint.
   @UseInterceptors(IdempotencyInterceptor)
+  @ImageUpload('file')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({
     summary: '上传入户现场照片（提交核实结果前逐张上传，结果中以 photoIds 引用）',
