@@ -143,6 +143,14 @@ describe('visit photos (issue 16)', () => {
     expect(tenth.status).toBe(422);
     expect(tenth.body.code).toBe('VISIT_PHOTO_LIMIT');
 
+    // Two phones (or a resend racing the first send) upload for the last place at the same moment: one gets it.
+    const race = await claimedTask('车玉兰');
+    for (let i = 1; i < 9; i++) await photo(worker, race.taskId, await smallPng(`#${(0x0f0f0f * i).toString(16).padStart(6, '0')}`)).expect(201);
+    const both = await Promise.all([photo(worker, race.taskId, await smallPng('#a1b2c3')), photo(worker, race.taskId, await smallPng('#c3b2a1'))]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 422]);
+    const stored = await t.http().get('/api/v1/attachments').query({ householdId: race.householdId }).set(bearer(district)).expect(200);
+    expect((stored.body as Array<{ kind: string }>).filter((a) => a.kind === 'visit_photo')).toHaveLength(9);
+
     const big = await photo(worker, other.taskId, Buffer.concat([await smallPng('#123456'), Buffer.alloc(400_000, 1)]));
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('FILE_TOO_LARGE');

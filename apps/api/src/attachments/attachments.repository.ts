@@ -37,6 +37,28 @@ export class AttachmentsRepository {
     return this.attachments.find({ where: { householdId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 500 });
   }
 
+  /**
+   * Inserts a task's photo only while the task has fewer than `max`, in one statement, so two uploads
+   * at the same moment cannot both take the last place (MySQL/MariaDB lock the range they counted,
+   * and the loser of the deadlock is retried by the Transactor; SQLite has one writer). False when full.
+   */
+  async insertWhileFewerThan(a: AttachmentEntity & { taskId: string }, max: number): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      const meta = m.connection.getMetadata(AttachmentEntity);
+      const q = (name: string): string => m.connection.driver.escape(name);
+      const columns = meta.columns.map((c) => c.databaseName);
+      const values = meta.columns.map((c) => (c.getEntityValue(a) as unknown) ?? null);
+      const taskColumn = meta.findColumnWithPropertyName('taskId')!.databaseName;
+      const result = await m.queryRunner!.query(
+        `INSERT INTO ${q(meta.tableName)} (${columns.map(q).join(', ')}) SELECT ${columns.map(() => '?').join(', ')} ` +
+          `FROM (SELECT COUNT(*) AS n FROM ${q(meta.tableName)} WHERE ${q(taskColumn)} = ?) existing WHERE existing.n < ?`,
+        [...values, a.taskId, max],
+        true,
+      );
+      return result.affected === 1;
+    });
+  }
+
   async insert(a: AttachmentEntity): Promise<void> {
     await this.tx.write(() => this.attachments.insert(a));
   }

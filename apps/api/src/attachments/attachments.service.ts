@@ -144,7 +144,8 @@ export class AttachmentsService {
       createdAt: this.clock.iso(),
       taskId,
     };
-    await this.attachments.insert(attachment);
+    if (!(await this.attachments.insertWhileFewerThan({ ...attachment, taskId }, max)))
+      throw new AppError('VISIT_PHOTO_LIMIT', `每次入户最多上传 ${max} 张现场照片`);
     await this.audit.record(auth, {
       action: 'attachment.upload',
       entityType: 'attachment',
