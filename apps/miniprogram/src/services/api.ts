@@ -23,6 +23,7 @@ import type {
   TaskPage,
   TokenPair,
   VisitFindings,
+  WarningView,
 } from './types';
 
 export const api = {
@@ -67,8 +68,11 @@ export const api = {
   acceptSubscriptions: (accepted: string[]) => request<MessageTemplate[]>('POST', '/api/v1/notifications/subscriptions', { body: { accepted } }),
   notifications: () => request<AppNotification[]>('GET', '/api/v1/notifications'),
 
-  tasks: (query: { mine?: boolean; since?: number; pageSize?: number }) => request<TaskPage>('GET', '/api/v1/tasks', { query }),
+  tasks: (query: { mine?: boolean; since?: number; pageSize?: number; householdId?: string; active?: boolean }) =>
+    request<TaskPage>('GET', '/api/v1/tasks', { query }),
   task: (id: string) => request<Task>('GET', `/api/v1/tasks/${id}`),
   claimTask: (id: string) => request<Task>('POST', `/api/v1/tasks/${id}/claim`),
+  warnings: (query: { householdId?: string; status?: 'open' | 'tasked' | 'closed'; pageSize?: number }) =>
+    request<Page<WarningView>>('GET', '/api/v1/warnings', { query }),
   submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) => request<Task>('POST', `/api/v1/tasks/${id}/submit`, { body, idempotencyKey }),
 };
