@@ -21,7 +21,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CARDS = join(ROOT, 'apps/api/test/fixtures/id-cards');
 const WAIT = 30_000;
 
-function assert(cond, message) {
+export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
@@ -44,16 +44,16 @@ export function apiClient(base) {
   };
 }
 
-async function demoToken(api, role) {
+export async function demoToken(api, role) {
   const r = await api('POST', '/api/v1/auth/demo-login', { body: { role } });
   assert(r.status === 200, `demo-login ${role}: HTTP ${r.status}`);
   return r.body.accessToken;
 }
 
 // Pages left in Taro's H5 stack stay in the DOM, hidden: only what is on screen counts.
-const text = (page, t, exact = false) => page.getByText(t, { exact }).filter({ visible: true }).first();
-const input = (page, placeholder) => page.locator(`input[placeholder="${placeholder}"]`).first();
-async function tap(page, t, exact = false) {
+export const text = (page, t, exact = false) => page.getByText(t, { exact }).filter({ visible: true }).first();
+export const input = (page, placeholder) => page.locator(`input[placeholder="${placeholder}"]`).first();
+export async function tap(page, t, exact = false) {
   const el = text(page, t, exact);
   await el.waitFor({ state: 'visible', timeout: WAIT });
   // Taro's H5 web components sometimes never look "stable" to Playwright while a toast animates
@@ -62,11 +62,11 @@ async function tap(page, t, exact = false) {
 }
 
 /** Reads the page's visible text, for error messages that say what the user saw. */
-async function visibleText(page) {
+export async function visibleText(page) {
   return (await page.evaluate(() => document.body.innerText).catch(() => '')).replace(/\s+/g, ' ').slice(0, 600);
 }
 
-async function expectText(page, t, what) {
+export async function expectText(page, t, what) {
   try {
     await text(page, t).waitFor({ state: 'visible', timeout: WAIT });
   } catch {

@@ -125,11 +125,11 @@ export default function Update() {
             )
           ) : null}
           {change === 'supporters' && sup ? (
-            <Card>
+            <View>
               {sup.masked ? <Notice kind='warn'>为保护隐私，这里只显示亲属姓名的第一个字。修改时请把每位亲属的完整姓名重新写一遍。</Notice> : null}
               <SupportersStep draft={sup.draft} onChange={(d) => setSup({ ...sup, draft: d })} />
               {supportersProblem(sup.draft) ? <Text className='muted'>{supportersProblem(sup.draft)}</Text> : null}
-            </Card>
+            </View>
           ) : null}
           <Btn
             loading={busy}
