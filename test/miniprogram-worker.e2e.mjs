@@ -89,7 +89,7 @@ export const MINIPROGRAM_WORKER_CHECKS = [
     },
   },
   {
-    name: '网格员离线缓存：断网时网格内家庭从手机上显示（离线数据，更新于 …），联网后自动刷新',
+    name: '网格员离线缓存：断网时网格内家庭和看过的家庭详情从手机上显示（离线数据，更新于 …），联网后自动刷新',
     shot: 'mp-worker-households-online.png',
     mobile: true,
     ignoreConsole: /ERR_INTERNET_DISCONNECTED|Failed to load resource/,
@@ -103,6 +103,11 @@ export const MINIPROGRAM_WORKER_CHECKS = [
       await first.waitFor({ timeout: WAIT });
       const name = (await first.innerText()).trim();
       const count = await page.locator('.hh').filter({ visible: true }).count();
+      // A family opened once is kept on the phone too.
+      await first.click({ force: true });
+      await expectText(page, '家庭成员', '家庭详情页');
+      await tap(page, '‹ 返回', true);
+      await first.waitFor({ timeout: WAIT });
 
       await context.setOffline(true);
       await tap(page, '查找', true);
@@ -111,6 +116,10 @@ export const MINIPROGRAM_WORKER_CHECKS = [
       const offlineCount = await page.locator('.hh').filter({ visible: true }).count();
       assert(offlineCount === count, `断网时应显示保存的 ${count} 户，实际 ${offlineCount} 户`);
       await shoot('mp-worker-households-offline.png');
+      await first.click({ force: true });
+      await expectText(page, '家庭成员', '断网时打开看过的家庭');
+      await expectText(page, '离线数据，更新于', '断网时家庭详情页应显示离线提示');
+      await tap(page, '‹ 返回', true);
 
       // Back online: fetched again by itself, the banner goes.
       const refetched = page.waitForResponse((r) => r.url().includes('/api/v1/households?') && r.status() === 200, { timeout: WAIT });
@@ -118,7 +127,7 @@ export const MINIPROGRAM_WORKER_CHECKS = [
       await refetched;
       await text(page, '离线数据，更新于').waitFor({ state: 'hidden', timeout: WAIT });
       await expectText(page, name, '联网后列表');
-      return `断网显示 ${offlineCount} 户（来自手机缓存），联网后自动刷新`;
+      return `断网显示 ${offlineCount} 户和看过的家庭详情（来自手机缓存），联网后自动刷新`;
     },
   },
   {
