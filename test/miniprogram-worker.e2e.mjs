@@ -14,7 +14,7 @@ const WAIT = 30_000;
 
 export const MINIPROGRAM_WORKER_CHECKS = [
   {
-    name: '网格员：家庭详情页（从网格内家庭和任务卡进入，成员脱敏，住址不重复省市区，去入户核实）；别的网格的家庭不显示',
+    name: '网格员：家庭详情页（从网格内家庭和任务卡进入，成员脱敏，住址不重复省市区，发起入户核实）；别的网格的家庭不显示',
     shot: 'mp-worker-household.png',
     mobile: true,
     // The other grid's household is refused with 404, which the browser reports as a failed resource.
@@ -26,7 +26,7 @@ export const MINIPROGRAM_WORKER_CHECKS = [
       const me = (await api('GET', '/api/v1/auth/me', { token: worker })).body;
       const mine = await api('GET', '/api/v1/households?pageSize=50', { token: worker });
       assert(mine.status === 200 && mine.body.items.length > 0, `网格员应能看到本网格的家庭：HTTP ${mine.status}`);
-      // A household of the grid with no open task: a task is made for it, so its page offers the visit.
+      // A household of the grid with no open task: its page offers 发起入户核实.
       let target = null;
       for (const h of mine.body.items) {
         const open = await api('GET', `/api/v1/tasks?householdId=${h.id}&active=true`, { token: staff });
@@ -36,8 +36,6 @@ export const MINIPROGRAM_WORKER_CHECKS = [
         }
       }
       assert(target, '网格内没有可新建核实任务的在册家庭');
-      const created = await api('POST', '/api/v1/tasks', { token: staff, body: { householdId: target.id } });
-      assert(created.status === 201 || created.status === 200, `新建核实任务失败：HTTP ${created.status}`);
       const all = await api('GET', '/api/v1/households?pageSize=100', { token: staff });
       const other = all.body.items.find((h) => !me.gridIds.includes(h.gridId));
       assert(other, '演示数据中没有别的网格的家庭');
@@ -64,9 +62,15 @@ export const MINIPROGRAM_WORKER_CHECKS = [
       const idShown = ids.filter((x) => /\d{4}/.test(x) && x.length >= 15);
       assert(idShown.length > 0 && idShown.every((x) => x.includes('*')), `网格员看到的身份证号应脱敏：${idShown.join('，')}`);
       await shoot('mp-worker-household-page.png');
-      await tap(page, '去入户核实', true);
-      await expectText(page, `${target.headName}家`, '从家庭详情页进入核实页');
-      await expectText(page, '为什么要去', '核实页应写明原因');
+      // No visit under way: the worker starts one (发起入户核实), which is theirs, and lands on the visit.
+      await tap(page, '发起入户核实', true);
+      await expectText(page, '为什么要去', '发起后应进入核实页');
+      await expectText(page, `${target.headName}家`, '核实页应写明哪一家');
+      const started = await api('GET', `/api/v1/tasks?householdId=${target.id}&active=true`, { token: staff });
+      assert(
+        started.body.total === 1 && started.body.items[0].assigneeId === me.id,
+        `发起的核实任务应恰好一项且派给本人：${JSON.stringify(started.body.items?.map((x) => x.assigneeId))}`,
+      );
 
       // From the task card on the workbench.
       await page.goto(`${base}/h5/pages-worker/home/index`, { waitUntil: 'load' });

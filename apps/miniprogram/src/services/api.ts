@@ -71,6 +71,8 @@ export const api = {
   tasks: (query: { mine?: boolean; since?: number; pageSize?: number; householdId?: string; active?: boolean }) =>
     request<TaskPage>('GET', '/api/v1/tasks', { query }),
   task: (id: string) => request<Task>('GET', `/api/v1/tasks/${id}`),
+  /** 发起核实: a grid worker starts a home visit of a family of their own grid (the task is theirs). */
+  startVisit: (householdId: string) => request<Task>('POST', '/api/v1/tasks', { body: { householdId } }),
   claimTask: (id: string) => request<Task>('POST', `/api/v1/tasks/${id}/claim`),
   warnings: (query: { householdId?: string; status?: 'open' | 'tasked' | 'closed'; pageSize?: number }) =>
     request<Page<WarningView>>('GET', '/api/v1/warnings', { query }),

@@ -73,6 +73,23 @@ export default function HouseholdPage() {
       Taro.stopPullDownRefresh();
     }
   };
+  const [starting, setStarting] = useState(false);
+  const startVisit = async () => {
+    if (!detail) return;
+    setStarting(true);
+    try {
+      const task = await api.startVisit(id);
+      const next = { ...detail, tasks: [...detail.tasks, task] };
+      writeCache(householdKey(id), next);
+      setDetail(next);
+      void Taro.navigateTo({ url: visitUrl(task, detail.household, [task]) });
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 });
+      if (e instanceof ApiError && e.conflict) void load();
+    } finally {
+      setStarting(false);
+    }
+  };
   useLoad(() => void load());
   usePullDownRefresh(() => void load());
   useReconnect(() => {
@@ -109,7 +126,12 @@ export default function HouseholdPage() {
           {open[0]!.status === 'in_progress' ? '继续入户核实' : '去入户核实'}
         </Btn>
       ) : (
-        <Notice>这户家庭目前没有待办任务。需要核实时，请联系街道审核人员发起核实任务。</Notice>
+        <View>
+          <Notice>这户家庭目前没有待办任务。需要上门看看时，可以发起入户核实，任务会派给您自己。</Notice>
+          <Btn loading={starting} disabled={staleAt !== null} onClick={() => void startVisit()}>
+            发起入户核实
+          </Btn>
+        </View>
       )}
 
       <Text className='section-title'>家庭成员</Text>
