@@ -62,6 +62,9 @@ export const MINIPROGRAM_WORKER_CHECKS = [
       const idShown = ids.filter((x) => /\d{4}/.test(x) && x.length >= 15);
       assert(idShown.length > 0 && idShown.every((x) => x.includes('*')), `网格员看到的身份证号应脱敏：${idShown.join('，')}`);
       await shoot('mp-worker-household-page.png');
+      await tap(page, '关怀模式', true);
+      await shoot('mp-worker-household-page-care.png');
+      await tap(page, '标准模式', true);
       // No visit under way: the worker starts one (发起入户核实), which is theirs, and lands on the visit.
       await tap(page, '发起入户核实', true);
       await expectText(page, '为什么要去', '发起后应进入核实页');
