@@ -21,7 +21,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CARDS = join(ROOT, 'apps/api/test/fixtures/id-cards');
 const WAIT = 30_000;
 
-function assert(cond, message) {
+export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
@@ -51,7 +51,7 @@ export async function demoToken(api, role) {
 }
 
 // Pages left in Taro's H5 stack stay in the DOM, hidden: only what is on screen counts.
-const text = (page, t, exact = false) => page.getByText(t, { exact }).filter({ visible: true }).first();
+export const text = (page, t, exact = false) => page.getByText(t, { exact }).filter({ visible: true }).first();
 export const input = (page, placeholder) => page.locator(`input[placeholder="${placeholder}"]`).first();
 export async function tap(page, t, exact = false) {
   const el = text(page, t, exact);
@@ -625,11 +625,14 @@ export const MINIPROGRAM_CHECKS = [
       await tap(page, '保存并上传');
       await expectText(page, task ? '2 条等待上传' : '1 条等待上传', '断网时采集应留在手机上');
       await expectText(page, '网络不通', '断网提示');
+      await expectText(page, '离线数据，更新于', '断网时任务列表应标明是手机上保存的数据');
       await shoot('mp-worker-offline.png');
 
       // Back online: the outbox syncs by itself.
       await context.setOffline(false);
       await expectText(page, '全部已上传', '联网后应自动上传');
+      // Back online the task list is fetched again by itself: the offline banner goes without a reload.
+      await text(page, '离线数据，更新于').waitFor({ state: 'hidden', timeout: WAIT });
       const problems = await page.locator('.outbox-failed, .outbox-conflict').count();
       assert(problems === 0, `待上传中有 ${problems} 条被退回或冲突：${await visibleText(page)}`);
       // Force another sync round and reload: nothing may be sent twice.

@@ -27,6 +27,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { MINIPROGRAM_CHECKS } from './miniprogram.e2e.mjs';
 import { CONSENT_VISIT_CHECKS } from './miniprogram-consent-visit.e2e.mjs';
+import { MINIPROGRAM_WORKER_CHECKS } from './miniprogram-worker.e2e.mjs';
 import { ADMIN_CHECKS } from './admin.e2e.mjs';
 import { ADMIN_OPS_CHECKS } from './admin-ops.e2e.mjs';
 import { PARAMETER_CHECKS } from './admin-params.e2e.mjs';
@@ -94,6 +95,7 @@ const CHECKS = [
   },
   ...MINIPROGRAM_CHECKS,
   ...CONSENT_VISIT_CHECKS,
+  ...MINIPROGRAM_WORKER_CHECKS,
 ];
 
 // ---------------------------------------------------------------------------------------------

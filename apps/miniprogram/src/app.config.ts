@@ -15,7 +15,7 @@ export default defineAppConfig({
     'pages/messages/index',
   ],
   // Grid workers' flows load only for workers, keeping the main package small (WeChat: ≤ 2 MB).
-  subPackages: [{ root: 'pages-worker', pages: ['home/index', 'households/index', 'collect/index', 'visit/index'] }],
+  subPackages: [{ root: 'pages-worker', pages: ['home/index', 'households/index', 'household/index', 'collect/index', 'visit/index'] }],
   // 首页 / 政策 / 我的: the three places a resident returns to (WeChat and 适老化 guidelines: a visible way home).
   tabBar: {
     color: '#3a4250',

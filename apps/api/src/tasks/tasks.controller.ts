@@ -41,8 +41,11 @@ export class TasksController {
   }
 
   @Post()
-  @Roles('street_reviewer', 'district_reviewer')
-  @ApiOperation({ summary: '为需要入户核实的家庭（或申请）新建核实任务，自动派发给所在网格的网格员' })
+  @Roles('street_reviewer', 'district_reviewer', 'grid_worker')
+  @ApiOperation({
+    summary:
+      '为需要入户核实的家庭（或申请）新建核实任务，自动派发给所在网格的网格员；网格员可为本网格内没有进行中任务的家庭发起入户核实（派给本人，不能关联申请）',
+  })
   @ApiCreatedResponse({ type: TaskDto })
   create(@Auth() auth: AuthContext, @Body() dto: CreateTaskDto): Promise<TaskDto> {
     return this.service.create(auth, dto);

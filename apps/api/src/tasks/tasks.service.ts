@@ -32,6 +32,7 @@ import { MonitoringPipeline } from '../monitoring/monitoring-pipeline.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import { WarningsRepository } from '../warnings/warnings.repository.js';
 import { TaskDispatch } from './task-dispatch.service.js';
+import { Dispatcher } from './dispatcher.js';
 import { appendTaskHistory, readTaskHistory } from './task-history.js';
 import {
   type AssigneeDto,
@@ -100,7 +101,13 @@ export class TasksService implements OnModuleInit, OnApplicationShutdown {
   async create(auth: AuthContext, dto: CreateTaskDto): Promise<TaskDto> {
     const h = this.access.require(auth, await this.households.findById(dto.householdId).then((x) => x && { ...x, householdId: x.id }));
     if (h.status !== 'active' && h.status !== 'pending_review') throw new AppError('INVALID_STATE', '该档案已停止处理');
-    const dispatcher = await this.dispatch.dispatcher();
+    // A grid worker starts a visit of a family of their own grid (access.require above: another grid is 404),
+    // for themselves, and only when none is under way: a second tap or another device gets a conflict, not a twin.
+    const byWorker = auth.role === 'grid_worker';
+    if (byWorker && dto.submissionId) throw new AppError('FORBIDDEN', '网格员发起核实时不能关联申请');
+    if (byWorker && (await this.repo.search(this.access.scopeOf(auth), { householdId: h.id, activeOnly: true }, 1, 1)).total > 0)
+      throw new AppError('INVALID_STATE', '这户家庭已有进行中的核实任务');
+    const dispatcher = byWorker ? new Dispatcher(new Map([[h.gridId, [auth.userId]]]), new Map()) : await this.dispatch.dispatcher();
     const [task] = await this.tx.run((m) =>
       this.dispatch.createTasks(
         m,

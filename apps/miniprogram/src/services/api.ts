@@ -45,9 +45,12 @@ export const api = {
   acceptSubscriptions: (accepted: string[]) => callApi(E.notifications.accept, { body: { accepted } }),
   notifications: () => callApi(E.notifications.list),
 
-  tasks: (query: { mine?: boolean; since?: number; pageSize?: number }) => callApi(E.tasks.list, { query }),
+  tasks: (query: { mine?: boolean; since?: number; pageSize?: number; householdId?: string; active?: boolean }) => callApi(E.tasks.list, { query }),
   task: (id: string) => callApi(E.tasks.get, { params: { id } }),
+  /** 发起核实: a grid worker starts a home visit of a family of their own grid (the task is theirs). */
+  startVisit: (householdId: string) => callApi(E.tasks.create, { body: { householdId } }),
   claimTask: (id: string) => callApi(E.tasks.claim, { params: { id } }),
+  warnings: (query: { householdId?: string; status?: 'open' | 'tasked' | 'closed'; pageSize?: number }) => callApi(E.warnings.list, { query }),
   submitTask: (id: string, body: VisitFindings, idempotencyKey?: string) => callApi(E.tasks.submit, { params: { id }, body }, { idempotencyKey }),
   addVisitPhoto: (taskId: string, photo: LocalPhoto, idempotencyKey: string) =>
     uploadTo(E.tasks.addPhoto, photo, 'file', {}, { params: { id: taskId }, idempotencyKey }),

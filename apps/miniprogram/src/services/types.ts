@@ -29,6 +29,7 @@ export type {
   TaskPage,
   TokenPair,
   VisitFindings,
+  WarningView,
 } from '@zczr/contract';
 export type { PolicyMatch as PolicyResult } from '@zczr/contract';
 

@@ -11,6 +11,7 @@ import { OutboxPanel, useOutbox } from '../lib/outbox-panel';
 import { reasonLabel, shortAddress } from '../lib/words';
 import { prefetchRegions } from '../../services/regions';
 import { useEffect } from 'react';
+import { offlineBanner, prefetchHouseholds, useReconnect } from '../lib/offline';
 
 const TASKS_KEY = 'zczr.worker.tasks';
 const KIND: Readonly<Record<Task['kind'], string>> = TASK_KIND_LABELS;
@@ -45,14 +46,17 @@ export default function WorkerHome() {
         else byId.set(t.id, t);
       }
       const merged = [...byId.values()];
-      writeStored(TASKS_KEY, { items: merged, cursor: page.cursor });
+      writeStored(TASKS_KEY, { items: merged, cursor: page.cursor, at: Date.now() });
       prefetchRegions();
+      prefetchHouseholds();
       setTasks(merged);
       setTasksNote(null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) setTasksNote('任务功能暂未开通');
-      else if (e instanceof ApiError && e.offline) setTasksNote('网络不通，显示的是上次同步的任务');
-      else setError(errorMessage(e));
+      else if (e instanceof ApiError && e.offline) {
+        const at = readStored<{ at?: number }>(TASKS_KEY)?.at;
+        setTasksNote(at ? `${offlineBanner(at)}（网络不通）` : '网络不通，显示的是上次同步的任务');
+      } else setError(errorMessage(e));
       if (!tasks) setTasks([]);
     } finally {
       Taro.stopPullDownRefresh();
@@ -60,6 +64,8 @@ export default function WorkerHome() {
   };
   useDidShow(() => void load());
   usePullDownRefresh(() => void load());
+  // Back online: the tasks are fetched again (the outbox sends what waited by itself, see useOutbox).
+  useReconnect(() => void load());
   // Back online, the outbox sends what waited: then the task list is fetched again (no stale banner, no visited task left).
   const sent = items.filter((x) => x.status === 'done').length;
   useEffect(() => {
@@ -119,6 +125,15 @@ export default function WorkerHome() {
               <Text className='task-due'>{t.overdue || d < 0 ? `已超期 ${Math.abs(d)} 天` : d === 0 ? '今天到期' : `还剩 ${d} 天`}</Text>
             </View>
             {t.address ? <Text className='task-where'>{shortAddress(t.address)}</Text> : null}
+            <Text
+              className='link task-family'
+              onClick={(e) => {
+                e.stopPropagation();
+                void Taro.navigateTo({ url: `/pages-worker/household/index?id=${t.householdId}` });
+              }}
+            >
+              查看家庭详情 ›
+            </Text>
             {list.map((x) => (
               <Text key={x.id} className='task-line'>
                 · {KIND[x.kind] ?? x.kind}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '网格内家庭' });
+export default definePageConfig({ navigationBarTitleText: '网格内家庭', enablePullDownRefresh: true });

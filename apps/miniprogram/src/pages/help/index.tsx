@@ -7,6 +7,7 @@ import { errorMessage } from '../../services/request';
 import { formatYuan, residentOrder } from '@zczr/eligibility';
 import type { Household, HouseholdEligibility } from '../../services/types';
 import { ResultCard } from '../../components/result-card';
+import { ReadAloud } from '../../components/read-aloud';
 import { SubscribeCard } from '../../components/subscribe-card';
 import { choosePhoto } from '../../components/id-card-scan';
 import { Btn, Card, Empty, ErrorBox, Loading, Notice, Screen } from '../../components/ui';
@@ -74,8 +75,9 @@ export default function Help() {
           <Btn onClick={() => void Taro.navigateTo({ url: '/pages/consent/index' })}>去填报</Btn>
         </Empty>
       ) : null}
+      {data ? <ReadAloud targetId='help-results' /> : null}
       {data ? (
-        <View>
+        <View id='help-results'>
           <Card className='summary'>
             {held.length ? (
               <Text className='para'>

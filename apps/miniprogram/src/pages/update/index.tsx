@@ -8,11 +8,12 @@ import { errorMessage, newIdempotencyKey } from '../../services/request';
 import { readStored, writeStored } from '../../services/storage';
 import { newMember, SUBMITTED_KEY, type HouseholdDraft } from '../../services/household-draft';
 import type { Household, HouseholdBody } from '../../services/types';
-import { MemberEditor } from '../../components/household-editor';
+import { MemberEditor, SupportersStep } from '../../components/household-editor';
+import { supportersDraft, supportersProblem, supportersSection } from './supporters';
 import { Btn, Card, Choice, ErrorBox, Field, Loading, Notice, Screen } from '../../components/ui';
 import { validateIdNumber } from '@zczr/id-card';
 
-type Change = 'member' | 'job' | 'bill';
+type Change = 'member' | 'job' | 'bill' | 'supporters';
 
 export default function Update() {
   const [h, setH] = useState<Household | null>(null);
@@ -25,13 +26,16 @@ export default function Update() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [key, setKey] = useState(() => newIdempotencyKey('upd'));
+  const [sup, setSup] = useState<{ draft: HouseholdDraft; masked: boolean } | null>(null);
 
   useLoad(() => {
     void (async () => {
       try {
         const me = await refreshMe();
         if (!me.householdId) throw new Error('还没有家庭档案，请先填报');
-        setH(await api.household(me.householdId));
+        const household = await api.household(me.householdId);
+        setH(household);
+        setSup(supportersDraft(household, readStored<{ householdId: string; body: HouseholdBody }>(SUBMITTED_KEY)));
       } catch (e) {
         setError(errorMessage(e));
       }
@@ -48,6 +52,9 @@ export default function Update() {
       const v = validateIdNumber(member.idNumber);
       if (!v.valid || !fullMembers) return;
       patch = { version: h.version, members: [...fullMembers, { ...member, idNumber: v.idNumber }] };
+    } else if (change === 'supporters') {
+      if (!sup || supportersProblem(sup.draft)) return;
+      patch = { version: h.version, supporters: supportersSection(h, sup.draft) };
     } else if (change === 'job') {
       patch = { version: h.version, hardships: [...h.hardships, { type: 'job_loss', occurredOn: date }] };
     } else {
@@ -58,6 +65,8 @@ export default function Update() {
     try {
       await api.updateHousehold(h.id, patch, key);
       if (patch.members && saved) writeStored(SUBMITTED_KEY, { ...saved, body: { ...saved.body, members: patch.members } });
+      if (patch.supporters && saved && saved.householdId === h.id)
+        writeStored(SUBMITTED_KEY, { ...saved, body: { ...saved.body, supporters: patch.supporters } });
       setDone('已提交变更，工作人员审核后生效。可以在“办理进度”查看。');
       setKey(newIdempotencyKey('upd'));
     } catch (e) {
@@ -86,6 +95,7 @@ export default function Update() {
               { value: 'bill', label: '新的看病/上学账单' },
               { value: 'job', label: '有人失业了' },
               { value: 'member', label: '家里添了人' },
+              { value: 'supporters', label: '在外亲属有变化' },
             ]}
             value={change}
             onChange={setChange}
@@ -114,11 +124,19 @@ export default function Update() {
               <Notice kind='warn'>这台手机上没有您家成员的完整信息。新增家人请联系网格员上门办理，或到社区办理。</Notice>
             )
           ) : null}
+          {change === 'supporters' && sup ? (
+            <View>
+              {sup.masked ? <Notice kind='warn'>为保护隐私，这里只显示亲属姓名的第一个字。修改时请把每位亲属的完整姓名重新写一遍。</Notice> : null}
+              <SupportersStep draft={sup.draft} onChange={(d) => setSup({ ...sup, draft: d })} />
+              {supportersProblem(sup.draft) ? <Text className='muted'>{supportersProblem(sup.draft)}</Text> : null}
+            </View>
+          ) : null}
           <Btn
             loading={busy}
             disabled={
               (change === 'bill' && (!amountOk || !dateOk)) ||
               (change === 'job' && !dateOk) ||
+              (change === 'supporters' && (!sup || supportersProblem(sup.draft) !== null)) ||
               (change === 'member' && (!fullMembers || !validateIdNumber(member.idNumber).valid || member.name.length < 2))
             }
             onClick={() => void submit()}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家庭详情', enablePullDownRefresh: true });
