@@ -198,6 +198,52 @@ export const ADMIN_CHECKS = [
     },
   },
   {
+    name: '列表工具栏：家庭档案导出当前筛选（经接口、留痕），列设置按用户记住，操作列统一在最右',
+    shot: 'admin-list-toolbar.png',
+    async run({ page, base, shoot }) {
+      await staffSignIn(page, base, 'demo-district', '/admin/households');
+      const table = page.getByTestId('households-table');
+      await table.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.getByTestId('table-export').first().click()]);
+      const path = await file.path();
+      const { readFileSync } = await import('node:fs');
+      const csv = readFileSync(path, 'utf8');
+      assert(file.suggestedFilename().startsWith('家庭档案'), `导出文件名：${file.suggestedFilename()}`);
+      assert(csv.startsWith('\uFEFF"户主","住址"'), `导出内容开头：${csv.slice(0, 80)}`);
+      const rows = csv.trim().split('\r\n').length - 1;
+      assert(rows > 20, `导出应含当前筛选的全部家庭（不止一页），实际 ${rows} 行`);
+      const token = await pageToken(page);
+      const audit = await call(base, 'GET', '/api/v1/audit-logs?action=household.export', { token: await demoToken(base, 'audit_admin') });
+      assert(audit.status === 200 && audit.body.items.length >= 1, `导出未记入审计日志：${JSON.stringify(audit.body).slice(0, 200)}`);
+      assert(token, '无访问令牌');
+      const header = () => table.locator('thead').innerText();
+      assert((await header()).includes('住址'), '表头应有住址');
+      await page.getByTestId('table-columns').first().click();
+      await page.getByTestId('column-settings').getByText('住址', { exact: true }).click();
+      await page.keyboard.press('Escape');
+      assert(!(await header()).includes('住址'), '列设置取消“住址”后表头仍有该列');
+      const last = await table.locator('thead th').last().innerText();
+      assert(last.trim() === '操作', `操作列应在最右，实际最后一列：${last}`);
+      await shoot('admin-list-toolbar.png');
+      await page.reload({ waitUntil: 'load' });
+      await table.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      assert(!(await header()).includes('住址'), '刷新后列设置未保留');
+      await page.getByTestId('table-columns').first().click();
+      await page.getByTestId('column-settings').getByRole('button', { name: '恢复默认' }).click();
+      await page.keyboard.press('Escape');
+      assert((await header()).includes('住址'), '恢复默认后应重新显示住址');
+      // A table without personal data exports its rows in the browser.
+      await page.goto(`${base}/admin/policies`, { waitUntil: 'load', timeout: WAIT });
+      const policies = page.getByTestId('policies-table');
+      await policies.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      const [pfile] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.getByTestId('table-export').first().click()]);
+      const pcsv = readFileSync(await pfile.path(), 'utf8');
+      assert(pcsv.includes('"政策名称"') && pcsv.includes('最低生活保障'), `政策列表导出：${pcsv.slice(0, 120)}`);
+      assert(!pcsv.includes('"操作"'), '导出不应含操作列');
+      return `家庭档案导出 ${rows} 行`;
+    },
+  },
+  {
     name: '家庭档案：检索并打开一户（默认脱敏），填写事由查看完整信息并记入访问记录，查看政策匹配解释',
     shot: 'admin-household.png',
     async run({ page, base, shoot }) {

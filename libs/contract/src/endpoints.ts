@@ -182,6 +182,8 @@ export const ENDPOINTS = {
   households: {
     create: post<HouseholdWriteResult, CreateHouseholdBody>()('/api/v1/households'),
     list: get<Page<HouseholdSummary>, HouseholdListQuery>()('/api/v1/households'),
+    /** The list's rows for a filter as a CSV (text/csv), audited. */
+    export: download<Omit<HouseholdListQuery, keyof PageQuery | 'cursor'>>()('/api/v1/households/export'),
     get: get<HouseholdView, HouseholdViewQuery>()('/api/v1/households/:id'),
     reveal: post<HouseholdView, RevealBody>()('/api/v1/households/:id/reveal'),
     update: send<HouseholdWriteResult, UpdateHouseholdBody>('PATCH')('/api/v1/households/:id'),

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_STATUSES } from '@zczr/domain';
 import { useEndpoint } from '../../shared/useEndpoint';
+import { ListTable } from '../../shared/ListTable';
+import { download } from '../../api/client';
 import { formatDateTime, householdStatusLabel, RISK_TAG_COLOURS } from '../../shared/labels';
 import {
   ENDPOINTS,
@@ -115,7 +117,12 @@ export default function HouseholdsPage() {
       </Card>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<HouseholdSummary>
+        <ListTable<HouseholdSummary>
+          tableKey="households"
+          title="家庭档案"
+          exportAs={() => download(ENDPOINTS.households.export, `家庭档案-${new Date().toISOString().slice(0, 10)}.csv`, { query: filters })}
+          actions={(r) => [{ label: '查看', to: `/households/${r.id}` }]}
+          actionsWidth={80}
           rowKey="id"
           size="middle"
           loading={list.loading}
