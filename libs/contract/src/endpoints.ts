@@ -77,6 +77,7 @@ import type {
   BulkApproveBody,
   BulkApproveResult,
   ReviewDonePage,
+  Reminders,
   ReviewQueue,
   ReviewQueueQuery,
   ReviewSubmissionBody,
@@ -205,6 +206,8 @@ export const ENDPOINTS = {
     list: get<ReviewQueue, ReviewQueueQuery>()('/api/v1/review-queue'),
     bulkApprove: post<BulkApproveResult, BulkApproveBody>()('/api/v1/review-queue/bulk-approve'),
     done: get<ReviewDonePage, PageQuery>()('/api/v1/review-queue/done'),
+    /** The bell: items due for the signed-in reviewer, counted in their scope. */
+    reminders: get<Reminders>()('/api/v1/review-queue/reminders'),
   },
 
   tasks: {
