@@ -31,6 +31,7 @@ export default function HouseholdsPage() {
     const colour = params.get('colour');
     return {
       ...(params.get('streetCode') ? { streetCode: params.get('streetCode')! } : {}),
+      ...(params.get('communityCode') ? { communityCode: params.get('communityCode')! } : {}),
       ...(colour && (RISK_COLOURS as readonly string[]).includes(colour) ? { colour: colour as RiskColour } : {}),
       ...(params.get('category') ? { category: params.get('category')! } : {}),
     };
@@ -66,6 +67,13 @@ export default function HouseholdsPage() {
           {regions.streets.length > 1 && (
             <Form.Item name="streetCode" label="街道">
               <Select allowClear placeholder="全部街道" style={{ width: 150 }} options={regions.streets.map((s) => ({ value: s.code, label: s.name }))} />
+            </Form.Item>
+          )}
+          {filters.communityCode && (
+            <Form.Item label="社区">
+              <Tag closable onClose={() => search({ ...form.getFieldsValue(), communityCode: undefined })} data-testid="filter-community">
+                {regions.nameOf(filters.communityCode)}
+              </Tag>
             </Form.Item>
           )}
           <Form.Item name="gridId" label="网格">
