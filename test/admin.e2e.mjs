@@ -345,6 +345,17 @@ export const ADMIN_CHECKS = [
       await page.goto(`${base}/admin/policies/dibao`, { waitUntil: 'load', timeout: WAIT });
       await page.getByTestId('reference-results').waitFor({ state: 'visible', timeout: WAIT });
       await waitText(page, '参考家庭结果与预期一致');
+      // A parameter in a rule shows its amount in force for the district, and leads to 参数管理.
+      const amount = page.getByTestId('param-amount').first();
+      await amount.waitFor({ state: 'visible', timeout: WAIT });
+      const amountText = await amount.innerText();
+      assert(/^现行 [\d,.]+ 元\/人\/月（(本市|本区)，\d{4}-\d{2}-\d{2} 起）/.test(amountText), `规则中的参数未显示现行金额：${amountText}`);
+      await amount.scrollIntoViewIfNeeded();
+      await shoot('admin-policy-parameter.png');
+      await amount.click();
+      await page.getByTestId('parameters-table').waitFor({ state: 'visible', timeout: WAIT });
+      await page.goBack();
+      await page.getByTestId('reference-results').waitFor({ state: 'visible', timeout: WAIT });
       // Edit the first condition's explanation in the structured editor.
       const label = page.getByTestId('rule-leaf').first().getByLabel('条件说明');
       const old = await label.inputValue();
@@ -366,7 +377,7 @@ export const ADMIN_CHECKS = [
       const row2 = await versions.locator('tbody tr', { hasText: '第 2 版' }).first().innerText();
       assert(row2.includes('生效中'), `第 2 版状态：${row2}`);
       await page.getByTestId('diff-table').first().waitFor({ state: 'visible', timeout: WAIT });
-      return '第 2 版已发布，版本对比已显示';
+      return `第 2 版已发布，版本对比已显示；规则参数：${amountText}`;
     },
   },
   {
