@@ -97,7 +97,8 @@ export const ADMIN_OPS_CHECKS = [
   {
     name: '数据看板：成都市地图标出温江区、街道示意图、政策覆盖与趋势，无控制台错误',
     shot: 'admin-ops-dashboard.png',
-    async run({ page, base, shoot }) {
+    bothViewports: true,
+    async run({ page, base, shoot, small: narrow }) {
       const geo = page.waitForResponse((r) => r.url().includes('cheng2_du1') && r.status() === 200, { timeout: WAIT });
       await signIn(page, base, 'demo-district', '/admin/dashboard');
       await page.getByTestId('dashboard').waitFor({ state: 'visible', timeout: WAIT });
@@ -122,6 +123,15 @@ export const ADMIN_OPS_CHECKS = [
       // Let the charts finish their entry animation before the picture.
       await page.waitForTimeout(1200);
       await shoot('admin-ops-dashboard-district.png');
+      // Close-ups of the charts whose labels used to collide (map, ring, circles, treemap), to look at.
+      const closeUp = (id, file) =>
+        page.getByTestId(id).screenshot({ path: `test-output/screenshots/${narrow ? file.replace(/\.png$/, '-1366.png') : file}`, timeout: 10_000 });
+      await closeUp('city-map', 'admin-ops-dashboard-map.png');
+      await closeUp('street-view', 'admin-ops-dashboard-treemap.png');
+      await page
+        .getByTestId('colour-chart')
+        .locator('xpath=ancestor::div[contains(@class,"ant-row")][1]')
+        .screenshot({ path: `test-output/screenshots/admin-ops-dashboard-row${narrow ? '-1366' : ''}.png`, timeout: 10_000 });
       const text = await visibleText(page);
       const small = /<5/.test(text);
       // A chart leads to the households behind it: the first (longest) bar of the coverage chart opens
@@ -145,6 +155,8 @@ export const ADMIN_OPS_CHECKS = [
       await page.getByTestId('street-treemap').locator('canvas').first().waitFor({ state: 'visible', timeout: WAIT });
       await page.waitForTimeout(800);
       await shoot('admin-ops-dashboard-street.png');
+      await closeUp('street-view', 'admin-ops-dashboard-street-treemap.png');
+      await waitText(page, '各社区（村）分布');
       return `页面中${small ? '有' : '没有'}“<5”的小数抑制`;
     },
   },

@@ -198,6 +198,135 @@ export const ADMIN_CHECKS = [
     },
   },
   {
+    name: '列表工具栏：家庭档案导出当前筛选（经接口、留痕），列设置按用户记住，操作列统一在最右',
+    shot: 'admin-list-toolbar.png',
+    async run({ page, base, shoot }) {
+      await staffSignIn(page, base, 'demo-district', '/admin/households');
+      const table = page.getByTestId('households-table');
+      await table.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.getByTestId('table-export').first().click()]);
+      const path = await file.path();
+      const { readFileSync } = await import('node:fs');
+      const csv = readFileSync(path, 'utf8');
+      assert(file.suggestedFilename().startsWith('家庭档案'), `导出文件名：${file.suggestedFilename()}`);
+      assert(csv.startsWith('\uFEFF"户主","住址"'), `导出内容开头：${csv.slice(0, 80)}`);
+      const rows = csv.trim().split('\r\n').length - 1;
+      assert(rows > 20, `导出应含当前筛选的全部家庭（不止一页），实际 ${rows} 行`);
+      const token = await pageToken(page);
+      const audit = await call(base, 'GET', '/api/v1/audit-logs?action=household.export', { token: await demoToken(base, 'audit_admin') });
+      assert(audit.status === 200 && audit.body.items.length >= 1, `导出未记入审计日志：${JSON.stringify(audit.body).slice(0, 200)}`);
+      assert(token, '无访问令牌');
+      const header = () => table.locator('thead').innerText();
+      assert((await header()).includes('住址'), '表头应有住址');
+      await page.getByTestId('table-columns').first().click();
+      await page.getByTestId('column-settings').getByText('住址', { exact: true }).click();
+      await page.keyboard.press('Escape');
+      assert(!(await header()).includes('住址'), '列设置取消“住址”后表头仍有该列');
+      const last = await table.locator('thead th').last().innerText();
+      assert(last.trim() === '操作', `操作列应在最右，实际最后一列：${last}`);
+      await shoot('admin-list-toolbar.png');
+      await page.reload({ waitUntil: 'load' });
+      await table.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      assert(!(await header()).includes('住址'), '刷新后列设置未保留');
+      await page.getByTestId('table-columns').first().click();
+      await page.getByTestId('column-settings').getByRole('button', { name: '恢复默认' }).click();
+      await page.keyboard.press('Escape');
+      assert((await header()).includes('住址'), '恢复默认后应重新显示住址');
+      // A table without personal data exports its rows in the browser.
+      await page.goto(`${base}/admin/policies`, { waitUntil: 'load', timeout: WAIT });
+      const policies = page.getByTestId('policies-table');
+      await policies.locator('tbody tr.ant-table-row').first().waitFor({ state: 'visible', timeout: WAIT });
+      const [pfile] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.getByTestId('table-export').first().click()]);
+      const pcsv = readFileSync(await pfile.path(), 'utf8');
+      assert(pcsv.includes('"政策名称"') && pcsv.includes('最低生活保障'), `政策列表导出：${pcsv.slice(0, 120)}`);
+      assert(!pcsv.includes('"操作"'), '导出不应含操作列');
+      return `家庭档案导出 ${rows} 行`;
+    },
+  },
+  {
+    name: '两级审批：街道审核采纳低保核实结果报区县确认，区县在铃铛和“区县确认”中看到并确认，显示公示起止日期',
+    shot: 'admin-two-tier.png',
+    bothViewports: true,
+    async run({ page, base, shoot }) {
+      // A household in the demo worker's grid, a verification task on it, and the worker's visit findings.
+      const worker = await demoToken(base, 'grid_worker');
+      const district = await demoToken(base, 'district_reviewer');
+      const me = await call(base, 'GET', '/api/v1/auth/me', { token: worker });
+      const grid = me.body.gridIds[0];
+      assert(grid, '演示网格员没有网格');
+      const list = await call(base, 'GET', `/api/v1/households?gridId=${grid}&status=active&pageSize=50`, { token: district });
+      let task = null;
+      let head = '';
+      for (const h of list.body.items) {
+        const created = await call(base, 'POST', '/api/v1/tasks', { token: district, body: { householdId: h.id } });
+        if (created.status !== 201) continue;
+        const claimed = await call(base, 'POST', `/api/v1/tasks/${created.body.id}/claim`, { token: worker });
+        if (claimed.status !== 200) continue;
+        task = created.body;
+        head = h.headName;
+        break;
+      }
+      assert(task, `没有可新建核实任务的家庭（网格 ${grid}）`);
+      const submitted = await call(base, 'POST', `/api/v1/tasks/${task.id}/submit`, {
+        token: worker,
+        body: { visitedAt: new Date().toISOString(), outcome: 'met', gps: { lat: 30.68, lng: 103.85 }, notes: '家中两位老人，无固定收入，符合低保申请条件。' },
+      });
+      assert(submitted.status === 200, `网格员提交核实结果：HTTP ${submitted.status} ${JSON.stringify(submitted.body).slice(0, 200)}`);
+
+      // 街道审核: accept, granting 低保; the hint says the district confirms and 公示 follows.
+      await staffSignIn(page, base, 'demo-street', '/admin/review');
+      const queue = page.getByTestId('review-queue');
+      const row = queue.locator('tbody tr.ant-table-row', { hasText: head }).first();
+      await row.waitFor({ state: 'visible', timeout: WAIT });
+      await row.click();
+      await page.getByTestId('action-approve').click();
+      const dialog = page.getByRole('dialog').filter({ hasText: '采纳核实结果并记录处置决定' });
+      await dialog.waitFor({ state: 'visible', timeout: WAIT });
+      // The modal opens with an animation: check() retries until the radio is really checked.
+      await dialog.getByRole('radio', { name: '给予救助' }).check({ timeout: WAIT });
+      await dialog.locator('.ant-select').first().click();
+      await page.locator('.ant-select-dropdown:visible').getByText('城乡最低生活保障', { exact: true }).click();
+      const hint = await page.getByTestId('approval-hint').innerText();
+      assert(/区县确认/.test(hint) && /公示 7 天/.test(hint), `审批提示：${hint}`);
+      await shoot('admin-two-tier-street.png');
+      await dialog.getByRole('button', { name: '确认采纳' }).click();
+      await waitText(page, '街道审核已通过，已报区县确认');
+
+      // 区县确认: the bell counts it and leads to the workbench; the street's proposal is prefilled.
+      await page.getByTestId('sign-out').click();
+      await staffSignIn(page, base, 'demo-district', '/admin/dashboard');
+      await page.getByTestId('reminder-bell').click();
+      const confirmItem = page.getByTestId('reminder-district_confirm');
+      await confirmItem.waitFor({ state: 'visible', timeout: WAIT });
+      const bellText = await confirmItem.innerText();
+      assert(/待区县确认的救助决定/.test(bellText) && /[1-9]/.test(bellText), `铃铛中的区县确认：${bellText}`);
+      await shoot('admin-two-tier-bell.png');
+      await confirmItem.click();
+      await page.waitForURL(/\/admin\/review/, { timeout: WAIT });
+      const confirmRow = page.getByTestId('review-queue').locator('tbody tr.ant-table-row', { hasText: head }).filter({ hasText: '区县确认' }).first();
+      await confirmRow.waitFor({ state: 'visible', timeout: WAIT });
+      await confirmRow.click();
+      await page.getByTestId('action-approve').click();
+      const confirmDialog = page.getByRole('dialog').filter({ hasText: '区县确认处置决定' });
+      await confirmDialog.waitFor({ state: 'visible', timeout: WAIT });
+      assert((await confirmDialog.innerText()).includes('城乡最低生活保障'), '区县确认时应带出街道拟定的低保决定');
+      await confirmDialog.getByRole('button', { name: '确认决定' }).click();
+      await waitText(page, '决定已作出，公示至');
+
+      // The household's task shows the 公示 dates.
+      await page.goto(`${base}/admin/households/${task.householdId}`, { waitUntil: 'load', timeout: WAIT });
+      await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
+      await page.getByRole('tab', { name: '核实任务' }).click();
+      const notice = page.getByText(/公示 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/).first();
+      await notice.waitFor({ state: 'visible', timeout: WAIT });
+      const dates = (await notice.innerText()).match(/公示 (\S+) 至 (\S+)/);
+      const days = (Date.parse(dates[2]) - Date.parse(dates[1])) / 86_400_000 + 1;
+      assert(days === 7, `公示应为 7 天，实际 ${dates[1]} 至 ${dates[2]}`);
+      await shoot('admin-two-tier.png');
+      return `${head}家：街道审核 → 区县确认 → 公示 ${dates[1]} 至 ${dates[2]}`;
+    },
+  },
+  {
     name: '家庭档案：检索并打开一户（默认脱敏），填写事由查看完整信息并记入访问记录，查看政策匹配解释',
     shot: 'admin-household.png',
     async run({ page, base, shoot }) {
@@ -299,6 +428,17 @@ export const ADMIN_CHECKS = [
       await page.goto(`${base}/admin/policies/dibao`, { waitUntil: 'load', timeout: WAIT });
       await page.getByTestId('reference-results').waitFor({ state: 'visible', timeout: WAIT });
       await waitText(page, '参考家庭结果与预期一致');
+      // A parameter in a rule shows its amount in force for the district, and leads to 参数管理.
+      const amount = page.getByTestId('param-amount').first();
+      await amount.waitFor({ state: 'visible', timeout: WAIT });
+      const amountText = await amount.innerText();
+      assert(/^现行 [\d,.]+ 元\/人\/月（(本市|本区)，\d{4}-\d{2}-\d{2} 起）/.test(amountText), `规则中的参数未显示现行金额：${amountText}`);
+      await amount.scrollIntoViewIfNeeded();
+      await shoot('admin-policy-parameter.png');
+      await amount.click();
+      await page.getByTestId('parameters-table').waitFor({ state: 'visible', timeout: WAIT });
+      await page.goBack();
+      await page.getByTestId('reference-results').waitFor({ state: 'visible', timeout: WAIT });
       // Edit the first condition's explanation in the structured editor.
       const label = page.getByTestId('rule-leaf').first().getByLabel('条件说明');
       const old = await label.inputValue();
@@ -320,7 +460,7 @@ export const ADMIN_CHECKS = [
       const row2 = await versions.locator('tbody tr', { hasText: '第 2 版' }).first().innerText();
       assert(row2.includes('生效中'), `第 2 版状态：${row2}`);
       await page.getByTestId('diff-table').first().waitFor({ state: 'visible', timeout: WAIT });
-      return '第 2 版已发布，版本对比已显示';
+      return `第 2 版已发布，版本对比已显示；规则参数：${amountText}`;
     },
   },
   {

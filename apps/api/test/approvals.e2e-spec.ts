@@ -4,10 +4,11 @@
  * The tiers and days are data per policy group, set by district staff.
  */
 import type { TaskView } from '@zczr/contract';
+import { generate } from 'otplib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { Clock } from '../src/common/time.js';
 import { TasksService } from '../src/tasks/tasks.service.js';
-import { createHouseholdAsStaff, person, workerPlacement } from './fixtures.js';
+import { createHouseholdAsStaff, otherStreetPlacement, person, workerPlacement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
 const DAY = 86_400_000;
@@ -134,6 +135,83 @@ describe('two-tier approval and 公示', () => {
       .expect(200);
     const actions = (audit.body.items as Array<{ action: string; entityId: string }>).filter((e) => e.entityId === taskId).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['task.propose', 'task.confirm', 'task.notice_passed']));
+  });
+
+  it('the bell counts what is due for each reviewer in their own scope: queue, confirmations, overdue tasks, parameter approvals, notices ending', async () => {
+    type Reminders = { asOf: string; total: number; items: Array<{ kind: string; label: string; count: number; earliest: string | null }> };
+    const bell = async (token: string): Promise<Record<string, number>> => {
+      const body = (await t.http().get('/api/v1/review-queue/reminders').set(bearer(token)).expect(200)).body as Reminders;
+      expect(body.total).toBe(body.items.reduce((n, i) => n + i.count, 0));
+      expect(body.items.every((i) => /[\u4e00-\u9fff]/.test(i.label))).toBe(true);
+      return Object.fromEntries(body.items.map((i) => [i.kind, i.count]));
+    };
+    const s0 = await bell(street);
+    const d0 = await bell(district);
+    // The street deals with neither confirmations nor parameters.
+    expect(Object.keys(s0)).toEqual(['review_queue', 'overdue_tasks', 'notices_ending']);
+    expect(Object.keys(d0)).toEqual(['review_queue', 'district_confirm', 'overdue_tasks', 'parameter_approvals', 'notices_ending']);
+
+    const { taskId } = await submittedTask('冯提醒');
+    expect((await bell(street)).review_queue).toBe(s0.review_queue! + 1);
+    await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(street)).send(grantDibao).expect(200);
+    expect((await bell(street)).review_queue).toBe(s0.review_queue);
+    expect((await bell(district)).district_confirm).toBe(d0.district_confirm! + 1);
+    await t.http().post(`/api/v1/tasks/${taskId}/review`).set(bearer(district)).send(grantDibao).expect(200);
+    // Posted for 7 days: not yet ending; five days on it ends within three.
+    expect((await bell(district)).notices_ending).toBe(d0.notices_ending);
+    const clock = t.app.get(Clock);
+    const realNow = clock.now.bind(clock);
+    try {
+      clock.now = () => new Date(Date.now() + 5 * DAY);
+      expect((await bell(street)).notices_ending).toBeGreaterThanOrEqual(1);
+    } finally {
+      clock.now = realNow;
+    }
+
+    // An overdue task in another street counts for the district, not for this street.
+    const away = await createHouseholdAsStaff(t, await otherStreetPlacement(t), person('褚远街', 1955));
+    const awayTask = (await t.http().post('/api/v1/tasks').set(bearer(district)).send({ householdId: away.id }).expect(201)).body as TaskView;
+    const s1 = await bell(street);
+    const d1 = await bell(district);
+    await t.dataSource.query("UPDATE verification_task SET dueDate = '2020-01-01' WHERE id = ?", [awayTask.id]);
+    expect((await bell(street)).overdue_tasks).toBe(s1.overdue_tasks);
+    expect((await bell(district)).overdue_tasks).toBe(d1.overdue_tasks! + 1);
+
+    // A parameter change waits for a second district user, not for its proposer.
+    const password = 'Strong#Pass2026';
+    const created = await t
+      .http()
+      .post('/api/v1/admin/users')
+      .set(bearer(await t.tokenFor('admin')))
+      .send({ username: 'chu.qu', displayName: '褚区审', role: 'district_reviewer', regionCode: t.config.districtCode, password })
+      .expect(201);
+    const other = (
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'chu.qu', password, totp: await generate({ secret: created.body.totpSecret as string }) })
+        .expect(200)
+    ).body.accessToken as string;
+    const d2 = await bell(other);
+    await t
+      .http()
+      .post('/api/v1/parameters/changes')
+      .set(bearer(district))
+      .send({ name: 'dibao_standard', region: t.config.districtCode, effectiveFrom: '2099-01-01', value: 999, basis: '温民发〔2099〕1号' })
+      .expect(201);
+    expect((await bell(district)).parameter_approvals).toBe(d1.parameter_approvals);
+    expect((await bell(other)).parameter_approvals).toBe(d2.parameter_approvals! + 1);
+
+    for (const role of ['grid_worker', 'resident', 'admin', 'audit_admin'] as const) {
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/review-queue/reminders')
+            .set(bearer(await t.tokenFor(role)))
+        ).status,
+      ).toBe(403);
+    }
   });
 
   it('an objection during 公示 reopens the investigation and the benefit never takes effect', async () => {

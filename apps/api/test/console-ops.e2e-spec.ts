@@ -245,6 +245,20 @@ describe('console operations', () => {
       expect(res.body.scope).toMatchObject({ level: 'street', code: me.body.regionCode });
       expect(res.body.byStreet.map((s: { code: string }) => s.code)).toEqual([me.body.regionCode]);
       expect(res.body.coverage.byStreet.map((s: { code: string }) => s.code)).toEqual([me.body.regionCode]);
+      // Below the street: its communities, which add up to the street (counts of 1–4 as "<5").
+      const communities = res.body.byCommunity as Array<{ code: string; streetCode: string; households: number | '<5' }>;
+      expect(communities.length).toBeGreaterThan(1);
+      expect(communities.every((c) => c.streetCode === me.body.regionCode && c.code.startsWith(me.body.regionCode))).toBe(true);
+      expect(communities.every((c) => c.households === 0 || c.households === '<5' || c.households >= 5)).toBe(true);
+      const inStreet = Number(
+        (await t.dataSource.query("SELECT COUNT(*) AS n FROM household WHERE status = 'active' AND streetCode = ?", [me.body.regionCode]))[0].n,
+      );
+      const exact = communities.filter((c) => typeof c.households === 'number').reduce((n, c) => n + (c.households as number), 0);
+      const small = communities.filter((c) => c.households === '<5').length;
+      expect(inStreet).toBeGreaterThanOrEqual(exact + small);
+      expect(inStreet).toBeLessThanOrEqual(exact + 4 * small);
+      const districtView = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      expect(districtView.body.byCommunity).toEqual([]);
       await t
         .http()
         .get('/api/v1/dashboard')

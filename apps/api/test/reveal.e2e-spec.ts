@@ -62,4 +62,49 @@ describe('reveal: personal data masked until asked for, with a reason on record'
     await t.http().post(`/api/v1/households/${away.id}/reveal`).set(bearer(street)).send({ reason: '核对身份' }).expect(404);
     await t.http().get(`/api/v1/households/${householdId}`).query({ view: 'full' }).set(bearer(street)).expect(400);
   });
+
+  it('the list export gives the rows of the filter in scope as a CSV, audited with its filter and count; not for other roles', async () => {
+    const away = await createHouseholdAsStaff(t, await otherStreetPlacement(t), person('韩导出'));
+    const res = await t.http().get('/api/v1/households/export').query({ name: '蒋明' }).set(bearer(street)).buffer(true).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = (res.text as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('"户主","住址","街道","社区","网格","人数","风险","状态","更新时间"');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['"蒋明白"']);
+    const all = await t.http().get('/api/v1/households/export').set(bearer(street)).buffer(true).expect(200);
+    expect(all.text).not.toContain('韩导出');
+    const district = await t
+      .http()
+      .get('/api/v1/households/export')
+      .query({ name: '韩导' })
+      .set(bearer(await t.tokenFor('district_reviewer')))
+      .buffer(true)
+      .expect(200);
+    expect(district.text).toContain('韩导出');
+    expect(away.id).toBeTruthy();
+
+    const audit = await t
+      .http()
+      .get('/api/v1/audit-logs')
+      .query({ action: 'household.export' })
+      .set(bearer(await t.tokenFor('audit_admin')))
+      .expect(200);
+    const entries = audit.body.items as Array<{ detail: { name?: string; rows?: number } }>;
+    expect(entries.find((e) => e.detail.name === '蒋明')?.detail.rows).toBe(1);
+    expect(entries).toHaveLength(3);
+
+    for (const role of ['grid_worker', 'admin', 'audit_admin', 'resident'] as const) {
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/v1/households/export')
+            .set(bearer(await t.tokenFor(role)))
+        ).status,
+      ).toBe(403);
+    }
+    await t.http().get('/api/v1/households/export').query({ colour: 'purple' }).set(bearer(street)).expect(400);
+  });
 });

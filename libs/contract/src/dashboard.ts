@@ -65,6 +65,11 @@ export interface StreetCount {
   unscored: Count;
 }
 
+/** A community (社区/村) of a street, counted as a street is. */
+export interface CommunityCount extends StreetCount {
+  streetCode: string;
+}
+
 export interface PolicyCoverage {
   policyCode: string;
   policyName: string;
@@ -122,6 +127,8 @@ export interface Dashboard {
   /** By policy group (救助类别; the wire keeps the name `byCategory`). */
   byCategory: PolicyGroupCount[];
   byStreet: StreetCount[];
+  /** The communities below the street, for a street user (one street is no distribution); empty for the district. */
+  byCommunity: CommunityCount[];
   coverage: Coverage;
   trends: Trends;
 }

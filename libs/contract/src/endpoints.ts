@@ -77,6 +77,7 @@ import type {
   BulkApproveBody,
   BulkApproveResult,
   ReviewDonePage,
+  Reminders,
   ReviewQueue,
   ReviewQueueQuery,
   ReviewSubmissionBody,
@@ -182,6 +183,8 @@ export const ENDPOINTS = {
   households: {
     create: post<HouseholdWriteResult, CreateHouseholdBody>()('/api/v1/households'),
     list: get<Page<HouseholdSummary>, HouseholdListQuery>()('/api/v1/households'),
+    /** The list's rows for a filter as a CSV (text/csv), audited. */
+    export: download<Omit<HouseholdListQuery, keyof PageQuery | 'cursor'>>()('/api/v1/households/export'),
     get: get<HouseholdView, HouseholdViewQuery>()('/api/v1/households/:id'),
     reveal: post<HouseholdView, RevealBody>()('/api/v1/households/:id/reveal'),
     update: send<HouseholdWriteResult, UpdateHouseholdBody>('PATCH')('/api/v1/households/:id'),
@@ -203,6 +206,8 @@ export const ENDPOINTS = {
     list: get<ReviewQueue, ReviewQueueQuery>()('/api/v1/review-queue'),
     bulkApprove: post<BulkApproveResult, BulkApproveBody>()('/api/v1/review-queue/bulk-approve'),
     done: get<ReviewDonePage, PageQuery>()('/api/v1/review-queue/done'),
+    /** The bell: items due for the signed-in reviewer, counted in their scope. */
+    reminders: get<Reminders>()('/api/v1/review-queue/reminders'),
   },
 
   tasks: {

@@ -325,6 +325,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'grid.set_workers': '调整网格员',
   'household.view': '查看家庭档案',
   'household.search_by_id': '按身份证号检索',
+  'household.export': '导出家庭档案列表',
   'screening.start': '启动筛查',
   'screening.cancel': '取消筛查',
   'screening.export': '导出筛查结果',

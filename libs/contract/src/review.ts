@@ -119,3 +119,34 @@ export interface BulkApproveResult {
 }
 
 export type ReviewDonePage = Page<ReviewDoneItem>;
+
+/** What the header's bell counts for a reviewer, in their scope. */
+export const REMINDER_KINDS = ['review_queue', 'district_confirm', 'overdue_tasks', 'parameter_approvals', 'notices_ending'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
+  review_queue: '待审核的申请与核实结果',
+  district_confirm: '待区县确认的救助决定',
+  overdue_tasks: '超期未办结的核实任务',
+  parameter_approvals: '待您审批的参数调整',
+  notices_ending: '三日内期满的公示',
+};
+
+/** Days ahead that a 公示 ending counts as due. */
+export const NOTICE_ENDING_DAYS = 3;
+
+export interface ReminderItem {
+  kind: ReminderKind;
+  label: string;
+  count: number;
+  /** The earliest date concerned (a due date, a notice's last day), YYYY-MM-DD, if any. */
+  earliest: string | null;
+}
+
+export interface Reminders {
+  /** Today in China, YYYY-MM-DD. */
+  asOf: string;
+  total: number;
+  /** The kinds the user's role deals with, in the order above, zero counts included. */
+  items: ReminderItem[];
+}

@@ -4,6 +4,7 @@ import { Avatar, Breadcrumb, Button, Dropdown, Layout, Menu, Space, Tag, Typogra
 import { EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@zczr/domain';
 import { useUser, useSession } from '../auth/session';
+import { ReminderBell } from './ReminderBell';
 import { routes, type AppRoute } from '../routes';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -103,6 +104,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {current && <Breadcrumb data-testid="page-breadcrumb" items={[...(current.group ? [{ title: current.group }] : []), { title: current.label }]} />}
           </Space>
           <Space size="middle">
+            {(user.role === 'street_reviewer' || user.role === 'district_reviewer') && <ReminderBell />}
             <Tag icon={<EnvironmentOutlined />} color="blue" data-testid="region-scope" style={{ marginInlineEnd: 0 }}>
               数据范围：{user.regionName ?? user.regionCode ?? '未设置'}
             </Tag>

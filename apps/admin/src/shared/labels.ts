@@ -20,3 +20,17 @@ export function formatMoney(n: number | null | undefined, unit = '元'): string 
 export function smallCount(n: number): string {
   return n > 0 && n < 5 ? '<5' : n.toLocaleString('zh-CN');
 }
+
+/** A parameter's region prefix as the district's staff say it (the table keys values by division-code prefix). */
+export function parameterRegionName(region: string | null, districtCode: string): string {
+  if (region === null) return '—';
+  if (region === '') return '全国';
+  if (region === districtCode) return '本区';
+  if (region === districtCode.slice(0, 4)) return '本市';
+  if (region === districtCode.slice(0, 2)) return '本省';
+  return districtCode.startsWith(region) ? '上级地区' : '辖区内';
+}
+
+/** A parameter's value with its unit: "920 元/人/月". */
+export const parameterAmount = (v: number | null | undefined, unit?: string): string =>
+  v === null || v === undefined ? '—' : `${v.toLocaleString('zh-CN')}${unit ? ` ${unit}` : ''}`;

@@ -15,6 +15,7 @@ import type {
   PolicyCoverage,
   PolicyGroupCount,
   StreetCount,
+  CommunityCount,
   StreetCoverage,
   TrendSeries,
   Trends,
@@ -77,6 +78,10 @@ export class StreetCountDto implements StreetCount {
   @ApiProperty({ ...COUNT, description: '尚未评估风险' }) unscored: Count;
 }
 
+export class CommunityCountDto extends StreetCountDto implements CommunityCount {
+  @ApiProperty() streetCode: string;
+}
+
 export class PolicyCoverageDto implements PolicyCoverage {
   @ApiProperty() policyCode: string;
   @ApiProperty() policyName: string;
@@ -130,6 +135,7 @@ export class DashboardDto implements Dashboard {
   @ApiProperty({ type: [CircleCountDto] }) byCircle: CircleCountDto[];
   @ApiProperty({ type: [CategoryCountDto], description: '按救助类别（最近一次筛查）' }) byCategory: CategoryCountDto[];
   @ApiProperty({ type: [StreetCountDto] }) byStreet: StreetCountDto[];
+  @ApiProperty({ type: [CommunityCountDto], description: '街道用户：本街道下各社区（村）；区县用户为空' }) byCommunity: CommunityCountDto[];
   @ApiProperty({ type: CoverageDto }) coverage: CoverageDto;
   @ApiProperty({ type: TrendsDto }) trends: TrendsDto;
 }

@@ -19,6 +19,7 @@ export interface AreaScope {
 
 export interface HouseholdCell {
   streetCode: string;
+  communityCode: string;
   colour: string | null;
   circle: IncomeCircle | null;
   households: number;
@@ -60,21 +61,23 @@ export class DashboardRepository {
     private readonly reads: ReadPool,
   ) {}
 
-  /** Active households and their people, by street, risk colour and income circle (a few dozen rows). */
+  /** Active households and their people, by street, community, risk colour and income circle (a few hundred rows). */
   async householdCells(area: AreaScope, lane: ReadLane = 'interactive'): Promise<HouseholdCell[]> {
     const qb = this.ds
       .createQueryBuilder(HouseholdEntity, 'h')
       .leftJoin(HouseholdRiskEntity, 'r', 'r.householdId = h.id')
       .select('h.streetCode', 'streetCode')
+      .addSelect('h.communityCode', 'communityCode')
       .addSelect('r.colour', 'colour')
       .addSelect('r.circle', 'circle')
       .addSelect('COUNT(*)', 'households')
       .addSelect('SUM(h.memberCount)', 'people')
       .where('h.status = :active', { active: 'active' });
     inArea(qb, 'h', area);
-    const rows = await this.reads.raw(qb.groupBy('h.streetCode').addGroupBy('r.colour').addGroupBy('r.circle'), lane);
+    const rows = await this.reads.raw(qb.groupBy('h.streetCode').addGroupBy('h.communityCode').addGroupBy('r.colour').addGroupBy('r.circle'), lane);
     return rows.map((r) => ({
       streetCode: String(r.streetCode),
+      communityCode: String(r.communityCode),
       colour: r.colour === null || r.colour === undefined ? null : String(r.colour),
       circle: r.circle === null || r.circle === undefined ? null : (num(r.circle) as IncomeCircle),
       households: num(r.households),

@@ -17,6 +17,7 @@ import {
   type BoardDto,
   type CategoryCountDto,
   type CircleCountDto,
+  type CommunityCountDto,
   type ColourCountDto,
   type CoverageDto,
   type DashboardDto,
@@ -191,6 +192,7 @@ export class DashboardService implements OnApplicationBootstrap {
       byCircle: this.byCircle(cells),
       byCategory: await this.byCategory(coverageRows),
       byStreet: this.byStreet(cells, streets),
+      byCommunity: area.streetCode ? await this.byCommunity(cells, area.streetCode) : [],
       coverage: await this.coverage(run, coverageRows, streets),
       trends: trends(months, households, warnings, tasks),
     };
@@ -215,22 +217,41 @@ export class DashboardService implements OnApplicationBootstrap {
     });
   }
 
+  private async byCommunity(cells: HouseholdCell[], streetCode: string): Promise<CommunityCountDto[]> {
+    const communities = (await this.regions.allRegions())
+      .filter((r) => r.level === 'community' && r.parentCode === streetCode)
+      .sort((a, b) => a.code.localeCompare(b.code));
+    return communities.map((c) => ({
+      ...this.countOf(
+        cells.filter((x) => x.communityCode === c.code),
+        c,
+      ),
+      streetCode,
+    }));
+  }
+
   private byStreet(cells: HouseholdCell[], streets: Array<{ code: string; name: string }>): StreetCountDto[] {
-    return streets.map((s) => {
-      const of = cells.filter((c) => c.streetCode === s.code);
-      const colour = (k: string): number => sum(of.filter((c) => (c.colour ?? 'none') === k).map((c) => c.households));
-      return {
-        code: s.code,
-        name: s.name,
-        households: suppress(sum(of.map((c) => c.households))),
-        people: suppress(sum(of.map((c) => c.people))),
-        orange: suppress(colour('orange')),
-        yellow: suppress(colour('yellow')),
-        blue: suppress(colour('blue')),
-        green: suppress(colour('green')),
-        unscored: suppress(colour('none')),
-      };
-    });
+    return streets.map((s) =>
+      this.countOf(
+        cells.filter((c) => c.streetCode === s.code),
+        s,
+      ),
+    );
+  }
+
+  private countOf(of: HouseholdCell[], s: { code: string; name: string }): StreetCountDto {
+    const colour = (k: string): number => sum(of.filter((c) => (c.colour ?? 'none') === k).map((c) => c.households));
+    return {
+      code: s.code,
+      name: s.name,
+      households: suppress(sum(of.map((c) => c.households))),
+      people: suppress(sum(of.map((c) => c.people))),
+      orange: suppress(colour('orange')),
+      yellow: suppress(colour('yellow')),
+      blue: suppress(colour('blue')),
+      green: suppress(colour('green')),
+      unscored: suppress(colour('none')),
+    };
   }
 
   private async byCategory(rows: ScreeningCoverageEntity[]): Promise<CategoryCountDto[]> {

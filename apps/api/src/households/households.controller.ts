@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
@@ -42,6 +42,17 @@ export class HouseholdsController {
   @ApiOkResponse({ type: HouseholdPageDto })
   list(@Auth() auth: AuthContext, @Query() q: ListHouseholdsQuery): Promise<HouseholdPageDto> {
     return this.service.list(auth, q);
+  }
+
+  @Get('export')
+  @Roles('street_reviewer', 'district_reviewer')
+  @ApiOperation({ summary: '导出当前检索条件下的家庭档案列表（CSV，与列表所示相同，至多 5000 户；记入审计日志）' })
+  @ApiProduces('text/csv')
+  async export(@Auth() auth: AuthContext, @Query() q: ListHouseholdsQuery, @Res() res: Response): Promise<void> {
+    const { csv } = await this.service.exportCsv(auth, q);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="households.csv"; filename*=UTF-8''${encodeURIComponent('家庭档案.csv')}`);
+    res.send(csv);
   }
 
   @Get(':id')

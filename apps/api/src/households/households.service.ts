@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isStaffRole, maskIdNumber, maskName, seesSensitiveInFull, type SupporterInput } from '@zczr/domain';
+import { RISK_COLOUR_LABELS, UNSCORED_LABEL } from '@zczr/contract';
+import { HOUSEHOLD_STATUS_LABELS, isStaffRole, maskIdNumber, maskName, seesSensitiveInFull, type HouseholdStatus, type SupporterInput } from '@zczr/domain';
 import { validateIdNumber } from '@zczr/id-card';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -219,6 +220,52 @@ export class HouseholdsService {
       pageSize: q.pageSize,
       nextCursor: nextCursor ? encodeCursor(nextCursor) : null,
     };
+  }
+
+  /**
+   * The list's rows for the current filter as a CSV (UTF-8 with BOM, for Excel), as the list shows
+   * them, at most `EXPORT_LIMIT` rows; every export is audited with its filter and row count.
+   */
+  async exportCsv(auth: AuthContext, q: ListHouseholdsQuery): Promise<{ csv: string; rows: number; truncated: boolean }> {
+    const regionNames = new Map((await this.regions.allRegions()).map((r) => [r.code, r.name]));
+    const lines = [['户主', '住址', '街道', '社区', '网格', '人数', '风险', '状态', '更新时间'].map(csvField).join(',')];
+    let cursor: string | undefined;
+    let rows = 0;
+    let truncated = false;
+    for (;;) {
+      const page = await this.list(auth, { ...q, page: 1, pageSize: 100, cursor });
+      for (const h of page.items) {
+        if (rows === EXPORT_LIMIT) {
+          truncated = true;
+          break;
+        }
+        lines.push(
+          [
+            h.headName,
+            h.address,
+            regionNames.get(h.streetCode) ?? h.streetCode,
+            regionNames.get(h.communityCode) ?? h.communityCode,
+            h.gridId,
+            String(h.memberCount),
+            h.riskColour ? RISK_COLOUR_LABELS[h.riskColour] : UNSCORED_LABEL,
+            HOUSEHOLD_STATUS_LABELS[h.status as HouseholdStatus] ?? h.status,
+            shanghaiTime(h.updatedAt),
+          ]
+            .map(csvField)
+            .join(','),
+        );
+        rows++;
+      }
+      if (truncated || !page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const { page: _p, pageSize: _s, cursor: _c, idNumber, ...filter } = q;
+    await this.audit.record(auth, {
+      action: 'household.export',
+      entityType: 'household',
+      detail: { ...filter, ...(idNumber ? { idNumber: maskIdNumber(idNumber) } : {}), rows, truncated },
+    });
+    return { csv: '\uFEFF' + lines.join('\r\n') + '\r\n', rows, truncated };
   }
 
   async update(auth: AuthContext, id: string, dto: UpdateHouseholdDto): Promise<HouseholdWriteResult> {
@@ -496,4 +543,19 @@ export class HouseholdsService {
       this.clock.now(),
     );
   }
+}
+
+/** Most rows one household export holds; a larger district is exported street by street. */
+export const EXPORT_LIMIT = 5000;
+
+function csvField(s: string): string {
+  // Quote, and defuse spreadsheet formulas.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** "2026-12-03 20:15" in China time (the console shows times so). */
+function shanghaiTime(iso: string): string {
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? iso : new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

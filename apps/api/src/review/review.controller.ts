@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, Roles } from '../auth/decorators.js';
 import type { AuthContext } from '../common/auth-context.js';
-import { BulkApproveDto, BulkApproveResultDto, ReviewDonePageDto, ReviewDoneQuery, ReviewQueueDto, ReviewQueueQuery } from './review.dto.js';
+import { BulkApproveDto, BulkApproveResultDto, ReviewDonePageDto, ReviewDoneQuery, RemindersDto, ReviewQueueDto, ReviewQueueQuery } from './review.dto.js';
 import { ReviewService } from './review.service.js';
 
 @ApiTags('review 审核工作台')
@@ -17,6 +17,13 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewQueueDto })
   queue(@Auth() auth: AuthContext, @Query() q: ReviewQueueQuery): Promise<ReviewQueueDto> {
     return this.service.queue(auth, q);
+  }
+
+  @Get('reminders')
+  @ApiOperation({ summary: '待办提醒（铃铛）：待审核、待区县确认、超期任务、待审批参数调整、三日内期满的公示，按数据权限计数' })
+  @ApiOkResponse({ type: RemindersDto })
+  reminders(@Auth() auth: AuthContext): Promise<RemindersDto> {
+    return this.service.reminders(auth);
   }
 
   @Get('done')

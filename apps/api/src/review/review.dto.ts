@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { REVIEW_ITEM_KINDS, type ReviewItemKind } from '@zczr/contract';
+import { REMINDER_KINDS, REVIEW_ITEM_KINDS, type ReminderKind, type ReviewItemKind } from '@zczr/contract';
 import type { BulkApproveBody, BulkApproveResult, BulkSkipped, CheckCounts, ReviewQueue, ReviewQueueItem, RiskColour } from '@zczr/contract';
 import type * as contract from '@zczr/contract';
 
@@ -87,4 +87,17 @@ export class ReviewDonePageDto implements contract.ReviewDonePage {
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+}
+
+export class ReminderItemDto implements contract.ReminderItem {
+  @ApiProperty({ enum: REMINDER_KINDS }) kind: ReminderKind;
+  @ApiProperty() label: string;
+  @ApiProperty() count: number;
+  @ApiProperty({ nullable: true, type: String, description: '最早的期限或公示截止日' }) earliest: string | null;
+}
+
+export class RemindersDto implements contract.Reminders {
+  @ApiProperty() asOf: string;
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [ReminderItemDto] }) items: ReminderItemDto[];
 }

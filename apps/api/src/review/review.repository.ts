@@ -8,6 +8,7 @@ import { whereInScope } from '../database/sql.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { SubmissionEntity } from '../submissions/submission.entity.js';
 import { VerificationTaskEntity, type TaskStatus } from '../tasks/task.entity.js';
+import { ParameterChangeEntity } from '../parameters/parameter-change.entity.js';
 
 /** The most a queue answer holds; a street's queue is far shorter in practice. */
 export const QUEUE_LIMIT = 500;
@@ -27,7 +28,46 @@ export class ReviewRepository {
     @InjectRepository(VerificationTaskEntity) private readonly tasks: Repository<VerificationTaskEntity>,
     @InjectRepository(HouseholdEntity) private readonly households: Repository<HouseholdEntity>,
     @InjectRepository(HouseholdRiskEntity) private readonly risks: Repository<HouseholdRiskEntity>,
+    @InjectRepository(ParameterChangeEntity) private readonly parameterChanges: Repository<ParameterChangeEntity>,
   ) {}
+
+  /** Submissions waiting for a decision in a scope: how many. */
+  countPendingSubmissions(scope: Scope): Promise<number> {
+    const qb = this.submissions.createQueryBuilder('s').where('s.status = :status', { status: 'in_review' });
+    whereInScope(qb, 's', scope);
+    return qb.getCount();
+  }
+
+  /** Tasks in some states in a scope: how many, and the earliest due date. */
+  async countTasks(scope: Scope, statuses: TaskStatus[], dueBefore?: string): Promise<{ count: number; earliest: string | null }> {
+    const qb = this.tasks
+      .createQueryBuilder('t')
+      .select('COUNT(*)', 'n')
+      .addSelect('MIN(t.dueDate)', 'earliest')
+      .where('t.status IN (:...statuses)', { statuses });
+    if (dueBefore) qb.andWhere('t.dueDate < :dueBefore', { dueBefore });
+    whereInScope(qb, 't', scope);
+    const row = await qb.getRawOne<{ n: number | string; earliest: string | null }>();
+    return { count: Number(row?.n ?? 0), earliest: row?.earliest ?? null };
+  }
+
+  /** Tasks whose decision is posted (公示) in a scope, with their encrypted decision (which holds the dates). */
+  inNotice(scope: Scope): Promise<Array<Pick<VerificationTaskEntity, 'id' | 'decisionEnc'>>> {
+    const qb = this.tasks.createQueryBuilder('t').select(['t.id', 't.decisionEnc']).where('t.status = :status', { status: 'in_notice' });
+    whereInScope(qb, 't', scope);
+    return qb.getMany();
+  }
+
+  /** Parameter changes of a district waiting for a second district user: those not proposed by `userId`. */
+  async parameterChangesToDecide(districtCode: string, userId: string): Promise<{ count: number; earliest: string | null }> {
+    const row = await this.parameterChanges
+      .createQueryBuilder('c')
+      .select('COUNT(*)', 'n')
+      .addSelect('MIN(c.effectiveFrom)', 'earliest')
+      .where('c.status = :status AND c.districtCode = :districtCode AND c.proposedBy <> :userId', { status: 'pending', districtCode, userId })
+      .getRawOne<{ n: number | string; earliest: string | null }>();
+    return { count: Number(row?.n ?? 0), earliest: row?.earliest ?? null };
+  }
 
   /** Submissions waiting for a decision, oldest first. */
   async pendingSubmissions(scope: Scope): Promise<{ items: QueuedSubmission[]; total: number }> {

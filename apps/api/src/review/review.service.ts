@@ -1,15 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import { AUDIT_ACTION_LABELS, labelOf } from '@zczr/contract';
+import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_ACTION_LABELS, labelOf, NOTICE_ENDING_DAYS, REMINDER_KIND_LABELS, type ReminderKind, type TaskDecisionRecord } from '@zczr/contract';
 import { isStaffRole } from '@zczr/domain';
 import { AccessService } from '../access/access.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError } from '../common/errors.js';
 import { Clock } from '../common/time.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { FieldCipher } from '../crypto/field-cipher.js';
+import { ACTIVE_STATUSES } from '../tasks/tasks.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { AutoCheck } from '../submissions/auto-checks.js';
 import { SubmissionsService } from '../submissions/submissions.service.js';
-import type { BulkApproveResultDto, ReviewDonePageDto, ReviewQueueDto, ReviewQueueItemDto, ReviewQueueQuery } from './review.dto.js';
+import type {
+  BulkApproveResultDto,
+  ReminderItemDto,
+  RemindersDto,
+  ReviewDonePageDto,
+  ReviewQueueDto,
+  ReviewQueueItemDto,
+  ReviewQueueQuery,
+} from './review.dto.js';
 import { QUEUE_LIMIT, ReviewRepository } from './review.repository.js';
 
 /** A submission waiting longer than this is urgent (decisions are due within 3–5 working days). */
@@ -45,6 +56,8 @@ export class ReviewService {
     private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async queue(auth: AuthContext, q: ReviewQueueQuery): Promise<ReviewQueueDto> {
@@ -122,6 +135,40 @@ export class ReviewService {
     items.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
     const total = subs.total + tasks.total;
     return { items, total, truncated: subs.total > QUEUE_LIMIT || tasks.total > QUEUE_LIMIT };
+  }
+
+  /** The bell: what is due for this reviewer, counted in their scope (the district also confirms and decides parameters). */
+  async reminders(auth: AuthContext): Promise<RemindersDto> {
+    const scope = this.access.scopeOf(auth);
+    const today = this.clock.today();
+    const district = auth.role === 'district_reviewer';
+    const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + NOTICE_ENDING_DAYS * DAY_MS).toISOString().slice(0, 10);
+    const [pending, submitted, confirming, overdue, notices, parameters] = await Promise.all([
+      this.repo.countPendingSubmissions(scope),
+      this.repo.countTasks(scope, ['submitted']),
+      district ? this.repo.countTasks(scope, ['confirming']) : null,
+      this.repo.countTasks(scope, ACTIVE_STATUSES, today),
+      this.repo.inNotice(scope),
+      district ? this.repo.parameterChangesToDecide((auth.regionCode ?? this.config.districtCode).slice(0, 6), auth.userId) : null,
+    ]);
+    const ending = notices
+      .map((t) => (t.decisionEnc ? this.cipher.decryptJson<TaskDecisionRecord>(t.decisionEnc).notice?.to : undefined))
+      .filter((to): to is string => to !== undefined && to >= today && to <= horizon)
+      .sort();
+    const item = (kind: ReminderKind, count: number, earliest: string | null): ReminderItemDto => ({
+      kind,
+      label: REMINDER_KIND_LABELS[kind],
+      count,
+      earliest,
+    });
+    const items = [
+      item('review_queue', pending + submitted.count, submitted.earliest),
+      ...(confirming ? [item('district_confirm', confirming.count, confirming.earliest)] : []),
+      item('overdue_tasks', overdue.count, overdue.earliest),
+      ...(parameters ? [item('parameter_approvals', parameters.count, parameters.earliest)] : []),
+      item('notices_ending', ending.length, ending[0] ?? null),
+    ];
+    return { asOf: today, total: items.reduce((n, i) => n + i.count, 0), items };
   }
 
   /** 已办: the signed-in reviewer's own decisions, read from the audit log (which records every one). */

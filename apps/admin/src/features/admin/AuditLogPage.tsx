@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ApiError, request } from '../../api/client';
 import { useEndpoint } from '../../shared/useEndpoint';
+import { ListTable } from '../../shared/ListTable';
 import { formatDateTime, roleLabel } from '../../shared/labels';
 import {
   AUDIT_ACTION_GROUP_LABELS,
@@ -85,7 +86,9 @@ export default function AuditLogPage() {
         />
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<AuditEntry>
+      <ListTable<AuditEntry>
+        tableKey="audit-log"
+        title="审计日志"
         rowKey="id"
         size="small"
         tableLayout="fixed"
@@ -116,7 +119,7 @@ export default function AuditLogPage() {
               ),
           },
           { title: '角色', dataIndex: 'actorRole', width: 110, render: (r: string) => (r === 'system' ? '系统' : roleLabel(r)) },
-          { title: '操作', dataIndex: 'action', width: 140, render: (a: string) => <Tooltip title={a}>{labelOf(AUDIT_ACTION_LABELS, a)}</Tooltip> },
+          { title: '操作类型', dataIndex: 'action', width: 140, render: (a: string) => <Tooltip title={a}>{labelOf(AUDIT_ACTION_LABELS, a)}</Tooltip> },
           {
             title: '对象',
             key: 'entity',

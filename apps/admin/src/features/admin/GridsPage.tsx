@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Card, Modal, Select, Space, Tag, Typography } from 'antd';
+import { ListTable } from '../../shared/ListTable';
 import { TeamOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
 import { useEndpoint } from '../../shared/useEndpoint';
@@ -32,7 +33,11 @@ export default function GridsPage() {
         每户家庭属于一个网格，网格员只能看到自己网格的家庭和任务。调整网格员后，被调离者在该网格未办结的任务会转交给新的网格员（已提交待审核的除外）。
       </Typography.Paragraph>
       {grids.error && <Alert type="error" showIcon title={grids.error.message} />}
-      <Table<Grid>
+      <ListTable<Grid>
+        tableKey="admin-grids"
+        title="网格列表"
+        actions={(g) => [{ label: '调整网格员', icon: <TeamOutlined />, onClick: () => setEditing(g) }]}
+        actionsWidth={130}
         rowKey="id"
         size="small"
         loading={grids.loading}
@@ -58,15 +63,6 @@ export default function GridsPage() {
                   </Tag>
                 ))
               ),
-          },
-          {
-            title: '',
-            key: 'edit',
-            render: (_: unknown, g) => (
-              <Button size="small" type="link" icon={<TeamOutlined />} onClick={() => setEditing(g)}>
-                调整网格员
-              </Button>
-            ),
           },
         ]}
       />

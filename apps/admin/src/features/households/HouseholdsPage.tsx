@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_STATUSES } from '@zczr/domain';
 import { useEndpoint } from '../../shared/useEndpoint';
+import { ListTable } from '../../shared/ListTable';
+import { download } from '../../api/client';
 import { formatDateTime, householdStatusLabel, RISK_TAG_COLOURS } from '../../shared/labels';
 import {
   ENDPOINTS,
@@ -29,6 +31,7 @@ export default function HouseholdsPage() {
     const colour = params.get('colour');
     return {
       ...(params.get('streetCode') ? { streetCode: params.get('streetCode')! } : {}),
+      ...(params.get('communityCode') ? { communityCode: params.get('communityCode')! } : {}),
       ...(colour && (RISK_COLOURS as readonly string[]).includes(colour) ? { colour: colour as RiskColour } : {}),
       ...(params.get('category') ? { category: params.get('category')! } : {}),
     };
@@ -64,6 +67,13 @@ export default function HouseholdsPage() {
           {regions.streets.length > 1 && (
             <Form.Item name="streetCode" label="街道">
               <Select allowClear placeholder="全部街道" style={{ width: 150 }} options={regions.streets.map((s) => ({ value: s.code, label: s.name }))} />
+            </Form.Item>
+          )}
+          {filters.communityCode && (
+            <Form.Item label="社区">
+              <Tag closable onClose={() => search({ ...form.getFieldsValue(), communityCode: undefined })} data-testid="filter-community">
+                {regions.nameOf(filters.communityCode)}
+              </Tag>
             </Form.Item>
           )}
           <Form.Item name="gridId" label="网格">
@@ -115,7 +125,12 @@ export default function HouseholdsPage() {
       </Card>
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<HouseholdSummary>
+        <ListTable<HouseholdSummary>
+          tableKey="households"
+          title="家庭档案"
+          exportAs={() => download(ENDPOINTS.households.export, `家庭档案-${new Date().toISOString().slice(0, 10)}.csv`, { query: filters })}
+          actions={(r) => [{ label: '查看', to: `/households/${r.id}` }]}
+          actionsWidth={80}
           rowKey="id"
           size="middle"
           loading={list.loading}

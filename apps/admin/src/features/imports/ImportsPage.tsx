@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError, download, request, upload } from '../../api/client';
+import { ListTable } from '../../shared/ListTable';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import { ENDPOINTS, IMPORT_COLUMN_TYPE_LABELS, labelOf, type ImportErrorRow as ErrorRow, type ImportRun } from '@zczr/contract';
@@ -133,7 +134,10 @@ export default function ImportsPage() {
         }
       >
         {history.error && <Alert type="error" showIcon title={history.error.message} />}
-        <Table<ImportRun>
+        <ListTable<ImportRun>
+          tableKey="import-runs"
+          actionsWidth={80}
+          actions={(r) => [{ label: '查看', onClick: () => setCurrent(r) }]}
           rowKey="id"
           size="small"
           loading={history.loading}
@@ -153,15 +157,6 @@ export default function ImportsPage() {
               render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
             },
             { title: '触发预警', dataIndex: 'warningsRaised', align: 'right' },
-            {
-              title: '',
-              key: 'open',
-              render: (_: unknown, r) => (
-                <Button size="small" type="link" onClick={() => setCurrent(r)}>
-                  查看
-                </Button>
-              ),
-            },
           ]}
         />
       </Card>

@@ -32,22 +32,10 @@ import {
 import { ApiError, request } from '../../api/client';
 import { ReasonModal } from '../../shared/ReasonModal';
 import { useEndpoint } from '../../shared/useEndpoint';
-import { formatDateTime } from '../../shared/labels';
+import { ListTable } from '../../shared/ListTable';
+import { formatDateTime, parameterAmount as amount, parameterRegionName as regionName } from '../../shared/labels';
 
 const STATUS_COLOURS: Record<ParameterChangeStatus, string> = { pending: 'processing', approved: 'success', rejected: 'default' };
-
-/** A region prefix as the district's staff say it (the table keys values by division-code prefix). */
-function regionName(region: string | null, districtCode: string): string {
-  if (region === null) return '—';
-  if (region === '') return '全国';
-  if (region === districtCode) return '本区';
-  if (region === districtCode.slice(0, 4)) return '本市';
-  if (region === districtCode.slice(0, 2)) return '本省';
-  return districtCode.startsWith(region) ? '上级地区' : '辖区内';
-}
-
-const amount = (v: number | null | undefined, unit?: string): string =>
-  v === null || v === undefined ? '—' : `${v.toLocaleString('zh-CN')}${unit ? ` ${unit}` : ''}`;
 
 /**
  * 参数管理: every parameter the rules read (低保标准 …) with its value in force in the district and the
@@ -87,7 +75,13 @@ export default function ParametersPage() {
         styles={{ body: { padding: 0 } }}
       >
         {overview.error && <Alert type="error" showIcon title={overview.error.message} />}
-        <Table<ParameterOverviewItem>
+        <ListTable<ParameterOverviewItem>
+          tableKey="parameters"
+          actionsWidth={170}
+          actions={(r) => [
+            { label: '历史', onClick: () => setHistory(r) },
+            ...(canPropose ? [{ label: '提出调整', onClick: () => setProposing(r), testId: 'propose' }] : []),
+          ]}
           rowKey="name"
           size="middle"
           loading={overview.loading}
@@ -113,23 +107,6 @@ export default function ParametersPage() {
                 ) : (
                   '—'
                 ),
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              width: 170,
-              render: (_, r) => (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => setHistory(r)}>
-                    历史
-                  </Button>
-                  {canPropose && (
-                    <Button type="link" size="small" onClick={() => setProposing(r)} data-testid="propose">
-                      提出调整
-                    </Button>
-                  )}
-                </Space>
-              ),
             },
           ]}
         />

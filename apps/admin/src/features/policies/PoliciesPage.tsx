@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useEndpoint } from '../../shared/useEndpoint';
+import { ListTable } from '../../shared/ListTable';
 import { useUser } from '../../auth/session';
 import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
 import { ENDPOINTS, labelOf, POLICY_GROUP_LABELS, type PolicySummary } from '@zczr/contract';
@@ -32,7 +33,11 @@ export default function PoliciesPage() {
       styles={{ body: { padding: 0 } }}
     >
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
-      <Table<PolicySummary>
+      <ListTable<PolicySummary>
+        tableKey="policies"
+        title="政策列表"
+        actionsWidth={100}
+        actions={(r) => [{ label: canEdit ? '编辑规则' : '查看规则', to: `/policies/${r.code}` }]}
         rowKey="code"
         size="middle"
         loading={list.loading}
@@ -55,7 +60,6 @@ export default function PoliciesPage() {
               </Space>
             ),
           },
-          { title: '', width: 80, render: (_, r) => <Link to={`/policies/${r.code}`}>{canEdit ? '编辑规则' : '查看规则'}</Link> },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ padding: '8px 16px', marginBottom: 0 }}>

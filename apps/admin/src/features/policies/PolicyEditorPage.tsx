@@ -29,7 +29,7 @@ import { useUnsavedChangesPrompt } from '../../shared/useUnsavedChangesPrompt';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { DiffTable } from '../../shared/DiffTable';
 import { diffValues } from '@zczr/domain';
-import { formatDateTime, smallCount } from '../../shared/labels';
+import { formatDateTime, parameterRegionName, smallCount } from '../../shared/labels';
 import { useUser } from '../../auth/session';
 import type { FieldChange } from '@zczr/domain';
 import { definitionPathLabel, definitionValue, factLabel } from './labels';
@@ -226,7 +226,23 @@ export default function PolicyEditorPage() {
     }
   }, [detail.data]);
 
-  const paramOptions = useMemo(() => (params.data ?? []).map((p) => ({ name: p.name, label: p.label, unit: p.unit })), [params.data]);
+  const overview = useEndpoint(ENDPOINTS.parameters.overview);
+  const paramOptions = useMemo(() => {
+    const inForce = new Map((overview.data?.items ?? []).map((i) => [i.name, i]));
+    const district = overview.data?.districtCode ?? '';
+    return (params.data ?? []).map((p) => {
+      const item = inForce.get(p.name);
+      return {
+        name: p.name,
+        label: p.label,
+        unit: p.unit,
+        current:
+          item && item.currentValue !== null && overview.data
+            ? { value: item.currentValue, regionName: parameterRegionName(item.region, district), effectiveFrom: item.effectiveFrom, asOf: overview.data.asOf }
+            : null,
+      };
+    });
+  }, [params.data, overview.data]);
   const definition = useMemo<PolicyDefinition | null>(() => (detail.data && rule ? { ...detail.data.definition, rule } : null), [detail.data, rule]);
   const dirty = !!detail.data && !!rule && JSON.stringify(rule) !== JSON.stringify(detail.data.definition.rule);
   const canEdit = user.role === 'district_reviewer';

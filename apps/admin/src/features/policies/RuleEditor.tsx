@@ -2,6 +2,8 @@ import { Button, Card, Input, InputNumber, Select, Space, Tag, Tooltip, Typograp
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { COMPARE_OPS, FACT_CATALOGUE, FACT_NAMES, type CompareOp, type FactName, type Operand, type Rule } from '@zczr/eligibility';
 import { COMPARE_OP_LABELS } from '@zczr/contract';
+import { Link } from 'react-router';
+import { parameterAmount } from '../../shared/labels';
 
 type Combinator = 'all' | 'any' | 'not';
 type Leaf = Extract<Rule, { fact: FactName }>;
@@ -11,6 +13,8 @@ export interface ParamOption {
   name: string;
   label: string;
   unit?: string;
+  /** The amount in force for the district today (参数管理), when known. */
+  current?: { value: number; regionName: string; effectiveFrom: string | null; asOf: string } | null;
 }
 
 const FACT_OPTIONS = FACT_NAMES.map((f) => ({ value: f, label: `${FACT_CATALOGUE[f].label}${FACT_CATALOGUE[f].unit ? `（${FACT_CATALOGUE[f].unit}）` : ''}` }));
@@ -52,6 +56,24 @@ function defaultValue(fact: FactName, mode?: ValueMode, params?: ParamOption[]):
   }
 }
 
+/** What a parameter amounts to in the district today, times the factor, with a link to 参数管理. */
+function ParamAmount({ option, times }: { option: ParamOption | undefined; times: number }) {
+  if (!option) return null;
+  const c = option.current;
+  const text = c
+    ? `现行 ${parameterAmount(c.value, option.unit)}（${c.regionName}${c.effectiveFrom ? `，${c.effectiveFrom} 起` : ''}）${
+        times !== 1 ? `，× ${times} = ${parameterAmount(Math.round(c.value * times * 100) / 100, option.unit)}` : ''
+      }`
+    : '本区未设置现行值';
+  return (
+    <Tooltip title={c ? `按 ${c.asOf} 本区适用的取值；点击查看参数管理` : '点击查看参数管理'}>
+      <Link to="/parameters" style={{ whiteSpace: 'nowrap' }} data-testid="param-amount">
+        {text}
+      </Link>
+    </Tooltip>
+  );
+}
+
 function ValueEditor({ leaf, params, onChange }: { leaf: Leaf; params: ParamOption[]; onChange: (v: Operand) => void }) {
   const kind = FACT_CATALOGUE[leaf.fact].kind;
   const mode = modeOf(leaf.value);
@@ -72,79 +94,84 @@ function ValueEditor({ leaf, params, onChange }: { leaf: Leaf; params: ParamOpti
             ];
   const v = leaf.value;
   return (
-    <Space.Compact>
-      {modes.length > 1 && (
-        <Select<ValueMode>
-          value={mode}
-          style={{ width: 104 }}
-          options={modes}
-          onChange={(m) => onChange(defaultValue(leaf.fact, m, params))}
-          aria-label="取值方式"
-        />
-      )}
-      {mode === 'number' && (
-        <InputNumber
-          value={v as number}
-          onChange={(n) => onChange(n ?? 0)}
-          style={{ width: 140 }}
-          addonAfter={FACT_CATALOGUE[leaf.fact].unit}
-          aria-label="数值"
-        />
-      )}
-      {mode === 'boolean' && (
-        <Select
-          value={v as boolean}
-          style={{ width: 90 }}
-          options={[
-            { value: true, label: '是' },
-            { value: false, label: '否' },
-          ]}
-          onChange={onChange}
-        />
-      )}
-      {mode === 'text' && <Input value={v as string} style={{ width: 180 }} onChange={(e) => onChange(e.target.value)} />}
-      {mode === 'list' && <Select mode="tags" value={[...(v as readonly string[])]} style={{ minWidth: 200 }} onChange={(vals: string[]) => onChange(vals)} />}
-      {mode === 'param' && (
-        <>
-          <Select
-            value={(v as { param: string }).param}
-            style={{ width: 220 }}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={params.map((p) => ({ value: p.name, label: p.label }))}
-            onChange={(name: string) => onChange({ ...(v as { param: string; times?: number }), param: name })}
-            aria-label="参数"
+    <Space size={4} wrap>
+      <Space.Compact>
+        {modes.length > 1 && (
+          <Select<ValueMode>
+            value={mode}
+            style={{ width: 104 }}
+            options={modes}
+            onChange={(m) => onChange(defaultValue(leaf.fact, m, params))}
+            aria-label="取值方式"
           />
+        )}
+        {mode === 'number' && (
           <InputNumber
-            value={(v as { times?: number }).times ?? 1}
-            step={0.1}
-            min={0}
-            style={{ width: 96 }}
-            prefix="×"
-            onChange={(t) => onChange({ param: (v as { param: string }).param, ...(t !== null && t !== 1 ? { times: t } : {}) })}
-            aria-label="倍数"
+            value={v as number}
+            onChange={(n) => onChange(n ?? 0)}
+            style={{ width: 140 }}
+            addonAfter={FACT_CATALOGUE[leaf.fact].unit}
+            aria-label="数值"
           />
-        </>
-      )}
-      {mode === 'fact' && (
-        <>
+        )}
+        {mode === 'boolean' && (
           <Select
-            value={(v as { fact: FactName }).fact}
-            style={{ width: 220 }}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={FACT_OPTIONS.filter((o) => FACT_CATALOGUE[o.value].kind === 'number')}
-            onChange={(f: FactName) => onChange({ ...(v as { fact: FactName; times?: number }), fact: f })}
+            value={v as boolean}
+            style={{ width: 90 }}
+            options={[
+              { value: true, label: '是' },
+              { value: false, label: '否' },
+            ]}
+            onChange={onChange}
           />
-          <InputNumber
-            value={(v as { times?: number }).times ?? 1}
-            step={0.1}
-            min={0}
-            style={{ width: 96 }}
-            prefix="×"
-            onChange={(t) => onChange({ fact: (v as { fact: FactName }).fact, ...(t !== null && t !== 1 ? { times: t } : {}) })}
-          />
-        </>
-      )}
-    </Space.Compact>
+        )}
+        {mode === 'text' && <Input value={v as string} style={{ width: 180 }} onChange={(e) => onChange(e.target.value)} />}
+        {mode === 'list' && (
+          <Select mode="tags" value={[...(v as readonly string[])]} style={{ minWidth: 200 }} onChange={(vals: string[]) => onChange(vals)} />
+        )}
+        {mode === 'param' && (
+          <>
+            <Select
+              value={(v as { param: string }).param}
+              style={{ width: 220 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={params.map((p) => ({ value: p.name, label: p.label }))}
+              onChange={(name: string) => onChange({ ...(v as { param: string; times?: number }), param: name })}
+              aria-label="参数"
+            />
+            <InputNumber
+              value={(v as { times?: number }).times ?? 1}
+              step={0.1}
+              min={0}
+              style={{ width: 96 }}
+              prefix="×"
+              onChange={(t) => onChange({ param: (v as { param: string }).param, ...(t !== null && t !== 1 ? { times: t } : {}) })}
+              aria-label="倍数"
+            />
+          </>
+        )}
+        {mode === 'fact' && (
+          <>
+            <Select
+              value={(v as { fact: FactName }).fact}
+              style={{ width: 220 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={FACT_OPTIONS.filter((o) => FACT_CATALOGUE[o.value].kind === 'number')}
+              onChange={(f: FactName) => onChange({ ...(v as { fact: FactName; times?: number }), fact: f })}
+            />
+            <InputNumber
+              value={(v as { times?: number }).times ?? 1}
+              step={0.1}
+              min={0}
+              style={{ width: 96 }}
+              prefix="×"
+              onChange={(t) => onChange({ fact: (v as { fact: FactName }).fact, ...(t !== null && t !== 1 ? { times: t } : {}) })}
+            />
+          </>
+        )}
+      </Space.Compact>
+      {mode === 'param' && <ParamAmount option={params.find((p) => p.name === (v as { param: string }).param)} times={(v as { times?: number }).times ?? 1} />}
+    </Space>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Card, Table, Tag } from 'antd';
+import { Alert, Card, Tag } from 'antd';
+import { ListTable } from '../../shared/ListTable';
 import { ENDPOINTS, REVIEW_ITEM_KIND_LABELS, labelOf, type ReviewDoneItem } from '@zczr/contract';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
@@ -10,9 +11,14 @@ export default function DonePage() {
   const [page, setPage] = useState(1);
   const done = useEndpoint(ENDPOINTS.reviewQueue.done, { query: { page, pageSize: 20 } });
   return (
-    <Card size="small" title="已办：本人作出的审核与处置">
-      {done.error && <Alert type="error" showIcon title={done.error.message} style={{ marginBottom: 12 }} />}
-      <Table<ReviewDoneItem>
+    <Card size="small" styles={{ body: { padding: 0 } }}>
+      {done.error && <Alert type="error" showIcon title={done.error.message} style={{ margin: 12 }} />}
+      <ListTable<ReviewDoneItem>
+        tableKey="review-done"
+        title="已办：本人作出的审核与处置"
+        exportAs={{ disabled: '已办含户主姓名与住址，请在家庭档案检索中导出（导出留痕）' }}
+        actions={(r) => (r.householdId ? [{ label: '查看档案', to: `/households/${r.householdId}` }] : [])}
+        actionsWidth={100}
         data-testid="done-table"
         size="small"
         rowKey={(r) => `${r.action}:${r.id}:${r.at}`}

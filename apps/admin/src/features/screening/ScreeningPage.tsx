@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Modal, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError, download, request, urlOf } from '../../api/client';
+import { ListTable } from '../../shared/ListTable';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import {
@@ -146,7 +147,10 @@ export default function ScreeningPage() {
         }
       >
         {runs.error && <Alert type="error" showIcon title={runs.error.message} />}
-        <Table<ScreeningRun>
+        <ListTable<ScreeningRun>
+          tableKey="screening-runs"
+          actionsWidth={100}
+          actions={(r) => (r.status === 'completed' ? [{ label: '查看结果', onClick: () => setSelected(r.id) }] : [])}
           rowKey="id"
           size="small"
           loading={runs.loading}
@@ -159,16 +163,6 @@ export default function ScreeningPage() {
             { title: '状态', dataIndex: 'status', render: (s: ScreeningRun['status']) => <Tag color={STATUS_COLOUR[s]}>{SCREENING_STATUS_LABELS[s]}</Tag> },
             { title: '户数', dataIndex: 'processed', align: 'right', render: (n: number) => n.toLocaleString('zh-CN') },
             { title: '完成时间', dataIndex: 'finishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-            {
-              title: '',
-              key: 'open',
-              render: (_: unknown, r) =>
-                r.status === 'completed' && (
-                  <Button size="small" type="link" onClick={() => setSelected(r.id)}>
-                    查看结果
-                  </Button>
-                ),
-            },
           ]}
         />
       </Card>
@@ -245,7 +239,9 @@ function RunResults({ runId }: { runId: string }) {
       }
     >
       {results.error && <Alert type="error" showIcon title={results.error.message} />}
-      <Table<PolicyResult>
+      <ListTable<PolicyResult>
+        tableKey="screening-results"
+        exportAs={() => exportRun()}
         rowKey="policyCode"
         size="small"
         loading={results.loading}
