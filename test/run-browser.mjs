@@ -369,6 +369,9 @@ async function main() {
       DATABASE_URL: `sqlite:${join(tmp, 'e2e.sqlite')}`,
       DEMO_HOUSEHOLDS: '300',
       WECHAT_API_BASE: wechatBase,
+      // The chain's anchor belongs to this run's database: one left by an earlier run (a longer chain)
+      // would rightly read as a truncated log.
+      AUDIT_ANCHOR_PATH: join(tmp, 'audit-anchor.json'),
     };
     // The checks' fixtures may touch the test database directly (admin-ops: back-dated due dates).
     process.env.E2E_DATABASE_URL = env.DATABASE_URL;
