@@ -74,7 +74,8 @@ export class AuthService {
     if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('ACCOUNT_LOCKED');
     const checked = await this.credentials.check(user, dto.password, dto.totp, now);
     const actor = { userId: user.id, role: user.role, ip };
-    if (checked.ok && user.disabledAt) {
+    // Right password and a right code (even one already used): a disabled account is told so.
+    if ((checked.ok || checked.replayed) && user.disabledAt) {
       await this.audit.record(actor, { action: 'auth.login_disabled', entityType: 'user', entityId: user.id });
       throw new AppError('ACCOUNT_DISABLED');
     }
