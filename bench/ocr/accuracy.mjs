@@ -16,6 +16,7 @@
 // the peak resident memory of a worker.
 //
 //   BENCH_OCR_CARDS   fronts per level (default 70)
+//   BENCH_OCR_OURS_CARDS  fronts per level of our corpus (default: BENCH_OCR_CARDS)
 //   BENCH_OCR_BACKS   backs per level (default 20)
 //   BENCH_OCR_SEED    seed of our corpus (default 20261201)
 //   BENCH_OCR_WILD_SEED  seed of the wild corpus (default: its held-out seed, 20261207)
@@ -126,6 +127,7 @@ if (process.argv[2] === '--measure') {
 // Orchestrator.
 
 const PER_LEVEL = Number(process.env.BENCH_OCR_CARDS ?? 70);
+const OURS_PER_LEVEL = Number(process.env.BENCH_OCR_OURS_CARDS ?? PER_LEVEL);
 const BACKS = Number(process.env.BENCH_OCR_BACKS ?? 20);
 const SEED = Number(process.env.BENCH_OCR_SEED ?? 20261201);
 const CORPORA = (process.env.BENCH_OCR_CORPORA ?? 'ours,wild').split(',');
@@ -257,7 +259,7 @@ async function makeCorpus(name, dir) {
   // for the people whose backs are read.
   const gens =
     name === 'ours'
-      ? [generateCorpus({ seed: SEED, count: PER_LEVEL })]
+      ? [generateCorpus({ seed: SEED, count: OURS_PER_LEVEL })]
       : [
           generateWildCorpus({ seed: WILD_SEED, count: PER_LEVEL, sides: ['front'] }),
           generateWildCorpus({ seed: WILD_SEED, count: Math.min(BACKS, PER_LEVEL), sides: ['back'] }),
@@ -289,7 +291,7 @@ console.log(
   `OCR accuracy benchmark — node ${process.version}, ${cpus().length} cores, each engine pinned to one core: ${PIN.length ? 'yes' : 'no (no taskset)'}`,
 );
 console.log(
-  `corpora: ${CORPORA.join(', ')} (ours seed ${SEED}; wild seed ${WILD_SEED}${WILD_SEED === WILD_HELD_OUT_SEED ? ', held out' : ''}); ${PER_LEVEL} fronts + ${Math.min(BACKS, PER_LEVEL)} backs per level`,
+  `corpora: ${CORPORA.join(', ')} (ours seed ${SEED}; wild seed ${WILD_SEED}${WILD_SEED === WILD_HELD_OUT_SEED ? ', held out' : ''}); ${PER_LEVEL} fronts + ${Math.min(BACKS, PER_LEVEL)} backs per level${CORPORA.includes('ours') && OURS_PER_LEVEL !== PER_LEVEL ? ` (ours: ${OURS_PER_LEVEL} + ${Math.min(BACKS, OURS_PER_LEVEL)})` : ''}`,
 );
 console.log(`native tesseract CLI: ${CLI_INSTALLED ? 'installed' : 'NOT installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)'}`);
 console.log(
