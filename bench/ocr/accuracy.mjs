@@ -23,6 +23,7 @@
 //   BENCH_OCR_CORPORA ours,wild   BENCH_OCR_ENGINES paddle,tesseract,cli
 //   BENCH_OCR_CORE    the core to pin to (default 0)
 //   BENCH_OCR_VERBOSE=1  list every misread
+//   BENCH_OCR_REUSE_OURS / BENCH_OCR_REUSE_WILD  a folder with a corpus generated before (truth.json + images)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -109,7 +110,9 @@ async function measure(dir, engine) {
   clearInterval(sampler);
   // A worker: the tesseract.js thread's share of this process, plus the PP-OCRv4 process.
   const threadMb = mb(peak) - mb(baseline);
-  process.stdout.write(
+  // To a file: tesseract.js may print to stdout while it works.
+  writeFileSync(
+    join(dir, `measured-${engine}.json`),
     JSON.stringify({
       results,
       memory: { baselineMb: mb(baseline), processPeakMb: mb(peak), threadMb, childPeakMb, workerMb: threadMb + childPeakMb },
@@ -254,6 +257,14 @@ function scoreFront(stats, fields, truth, ms, cpuMs) {
 }
 
 async function makeCorpus(name, dir) {
+  // A corpus generated before (its folder kept), e.g. to re-run one engine: BENCH_OCR_REUSE_<NAME>=folder.
+  const reuse = process.env[`BENCH_OCR_REUSE_${name.toUpperCase()}`];
+  if (reuse) {
+    for (const f of ['truth.json']) writeFileSync(join(dir, f), readFileSync(join(reuse, f)));
+    const { cards } = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+    for (const c of cards) writeFileSync(join(dir, c.file), readFileSync(join(reuse, c.file)));
+    return cards;
+  }
   const cards = [];
   // The wild generator draws each (person, level, side) from its own stream: backs are made only
   // for the people whose backs are read.
@@ -278,13 +289,11 @@ async function runEngine(dir, engine) {
   const child = spawn(
     PIN[0] ?? process.execPath,
     [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), '--expose-gc', fileURLToPath(import.meta.url), '--measure', dir, engine],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
   const code = await new Promise((r) => child.on('close', r));
   if (code !== 0) throw new Error(`measuring ${engine} failed (${code})`);
-  return JSON.parse(out);
+  return JSON.parse(readFileSync(join(dir, `measured-${engine}.json`), 'utf8'));
 }
 
 console.log(
