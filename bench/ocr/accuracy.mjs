@@ -16,12 +16,14 @@
 // the peak resident memory of a worker.
 //
 //   BENCH_OCR_CARDS   fronts per level (default 70)
+//   BENCH_OCR_OURS_CARDS  fronts per level of our corpus (default: BENCH_OCR_CARDS)
 //   BENCH_OCR_BACKS   backs per level (default 20)
 //   BENCH_OCR_SEED    seed of our corpus (default 20261201)
 //   BENCH_OCR_WILD_SEED  seed of the wild corpus (default: its held-out seed, 20261207)
 //   BENCH_OCR_CORPORA ours,wild   BENCH_OCR_ENGINES paddle,tesseract,cli
 //   BENCH_OCR_CORE    the core to pin to (default 0)
 //   BENCH_OCR_VERBOSE=1  list every misread
+//   BENCH_OCR_REUSE_OURS / BENCH_OCR_REUSE_WILD  a folder with a corpus generated before (truth.json + images)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -108,7 +110,9 @@ async function measure(dir, engine) {
   clearInterval(sampler);
   // A worker: the tesseract.js thread's share of this process, plus the PP-OCRv4 process.
   const threadMb = mb(peak) - mb(baseline);
-  process.stdout.write(
+  // To a file: tesseract.js may print to stdout while it works.
+  writeFileSync(
+    join(dir, `measured-${engine}.json`),
     JSON.stringify({
       results,
       memory: { baselineMb: mb(baseline), processPeakMb: mb(peak), threadMb, childPeakMb, workerMb: threadMb + childPeakMb },
@@ -126,6 +130,7 @@ if (process.argv[2] === '--measure') {
 // Orchestrator.
 
 const PER_LEVEL = Number(process.env.BENCH_OCR_CARDS ?? 70);
+const OURS_PER_LEVEL = Number(process.env.BENCH_OCR_OURS_CARDS ?? PER_LEVEL);
 const BACKS = Number(process.env.BENCH_OCR_BACKS ?? 20);
 const SEED = Number(process.env.BENCH_OCR_SEED ?? 20261201);
 const CORPORA = (process.env.BENCH_OCR_CORPORA ?? 'ours,wild').split(',');
@@ -252,12 +257,20 @@ function scoreFront(stats, fields, truth, ms, cpuMs) {
 }
 
 async function makeCorpus(name, dir) {
+  // A corpus generated before (its folder kept), e.g. to re-run one engine: BENCH_OCR_REUSE_<NAME>=folder.
+  const reuse = process.env[`BENCH_OCR_REUSE_${name.toUpperCase()}`];
+  if (reuse) {
+    for (const f of ['truth.json']) writeFileSync(join(dir, f), readFileSync(join(reuse, f)));
+    const { cards } = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
+    for (const c of cards) writeFileSync(join(dir, c.file), readFileSync(join(reuse, c.file)));
+    return cards;
+  }
   const cards = [];
   // The wild generator draws each (person, level, side) from its own stream: backs are made only
   // for the people whose backs are read.
   const gens =
     name === 'ours'
-      ? [generateCorpus({ seed: SEED, count: PER_LEVEL })]
+      ? [generateCorpus({ seed: SEED, count: OURS_PER_LEVEL })]
       : [
           generateWildCorpus({ seed: WILD_SEED, count: PER_LEVEL, sides: ['front'] }),
           generateWildCorpus({ seed: WILD_SEED, count: Math.min(BACKS, PER_LEVEL), sides: ['back'] }),
@@ -276,20 +289,18 @@ async function runEngine(dir, engine) {
   const child = spawn(
     PIN[0] ?? process.execPath,
     [...PIN.slice(1), ...(PIN.length ? [process.execPath] : []), '--expose-gc', fileURLToPath(import.meta.url), '--measure', dir, engine],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
   const code = await new Promise((r) => child.on('close', r));
   if (code !== 0) throw new Error(`measuring ${engine} failed (${code})`);
-  return JSON.parse(out);
+  return JSON.parse(readFileSync(join(dir, `measured-${engine}.json`), 'utf8'));
 }
 
 console.log(
   `OCR accuracy benchmark — node ${process.version}, ${cpus().length} cores, each engine pinned to one core: ${PIN.length ? 'yes' : 'no (no taskset)'}`,
 );
 console.log(
-  `corpora: ${CORPORA.join(', ')} (ours seed ${SEED}; wild seed ${WILD_SEED}${WILD_SEED === WILD_HELD_OUT_SEED ? ', held out' : ''}); ${PER_LEVEL} fronts + ${Math.min(BACKS, PER_LEVEL)} backs per level`,
+  `corpora: ${CORPORA.join(', ')} (ours seed ${SEED}; wild seed ${WILD_SEED}${WILD_SEED === WILD_HELD_OUT_SEED ? ', held out' : ''}); ${PER_LEVEL} fronts + ${Math.min(BACKS, PER_LEVEL)} backs per level${CORPORA.includes('ours') && OURS_PER_LEVEL !== PER_LEVEL ? ` (ours: ${OURS_PER_LEVEL} + ${Math.min(BACKS, OURS_PER_LEVEL)})` : ''}`,
 );
 console.log(`native tesseract CLI: ${CLI_INSTALLED ? 'installed' : 'NOT installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)'}`);
 console.log(

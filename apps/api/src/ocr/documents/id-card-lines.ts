@@ -1,6 +1,6 @@
 import { parseBackLayout, parseFrontLayout, validateIdNumber, type BackLayout, type FrontLayout, type LayoutBox } from '@zczr/id-card';
 import type { LineRecognizer } from '../engine/paddle-pool.js';
-import type { PaddleChar, PaddleLine } from '../engine/paddle-ocr.js';
+import { paddleKnows, type PaddleChar, type PaddleLine } from '../engine/paddle-ocr.js';
 import type { ReadChar, ZoneRecognizer, ZoneText } from '../engine/tesseract-pool.js';
 import { decideAddress } from '../fields/address.js';
 import { decideIdNumber, field, interpretIdRead, meanConf, minConf, unread, type IdReading, type OcrField } from '../fields/field.js';
@@ -234,27 +234,62 @@ export async function readIdCardFrontLines(
     sex: decideSex(layout.sex, id.parsed, idCertain),
     ethnicity: decideEthnicity(layout.ethnicity),
     birthDate: decideBirthDate(parseChineseDate(textOf(layout.birth)), id.parsed, idCertain),
-    address: layout.address.length ? readAddress(layout.address, ctx) : unread('未能识别住址'),
+    address: layout.address.length ? decideLineAddress(layout.address, ctx) : unread('未能识别住址'),
     idNumber: id.field,
   };
   return { fields, outlined: hyp.page.outlined };
 }
 
 /**
- * The address; where the first reader left a blank gap in its line (a character it has no class
- * for, see PaddleChar.gapBefore: 凫 in 鱼凫路), the address is offered for confirmation, never
- * returned as read. (tesseract.js, tried on such gaps, did not read those characters either.)
+ * What a text has at a gap the first reader left in a line: the characters between the gap's two
+ * neighbours, when there are as many as are missing, every one a hanzi the first reader has no
+ * class for (so it could not have read it), and the text agrees with the read around the gap
+ * (both neighbours, and one more character on either side). Else null.
  */
-function readAddress(chars: readonly ReadChar[], ctx: ReadContext): OcrField {
+export function gapFill(text: string, before: string, after: string, missing: number): string | null {
+  const t = [...text];
+  const left = [...before];
+  const right = [...after];
+  const l = left[left.length - 1];
+  const r = right[0];
+  if (!l || !r || missing < 1) return null;
+  let found: string | null = null;
+  for (let j = 0; j + missing + 1 < t.length; j++) {
+    if (t[j] !== l || t[j + missing + 1] !== r) continue;
+    const x = t.slice(j + 1, j + 1 + missing);
+    if (!x.every((ch) => /^[\u3400-\u9fff]$/.test(ch) && !paddleKnows(ch))) continue;
+    const more = (left.length > 1 && t[j - 1] === left[left.length - 2]) || (right.length > 1 && t[j + missing + 2] === right[1]);
+    if (!more) continue;
+    if (found !== null && found !== x.join('')) return null;
+    found = x.join('');
+  }
+  return found;
+}
+
+/**
+ * The address. Where the first reader left a blank gap in its line (a character it has no class
+ * for, see PaddleChar.gapBefore: 凫 in 鱼凫路), the address is offered for confirmation, unless
+ * the division names put the gap right (鱼凫村, 鱼凫路社区: the matched name has there as many
+ * characters as were missing, ones the first reader could not have read, see gapFill).
+ * The second reader is no help here: every hanzi tesseract.js's chi_sim knows (3899), the first
+ * reader knows too, so it can only misread the gap (it read 凫 as 儿, 名, 够, 癌).
+ */
+export function decideLineAddress(chars: readonly ReadChar[], ctx: ReadContext): OcrField {
+  const gaps: Array<{ before: string; after: string; missing: number }> = [];
+  chars.forEach((c, i) => {
+    const gap = (c as PaddleChar).gapBefore;
+    if (gap && i > 0) gaps.push({ before: textOf(chars.slice(Math.max(0, i - 2), i)), after: textOf(chars.slice(i, i + 2)), missing: gap.missing });
+  });
   const address = decideAddress(chars, ctx.districtCode);
-  if (!address.value || !chars.some((c) => (c as PaddleChar).gapBefore)) return address;
+  if (!address.value || gaps.every((g) => gapFill(address.value!, g.before, g.after, g.missing))) return address;
   return field(address.value, Math.min(address.confidence, 0.6), { confirm: true, note: '住址有字未能识别，请对照证件核对' });
 }
 
 export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null): Promise<LinesRead<IdCardBack>> {
   const { hyp, layout } = await choose(h, lines, parseBackLayout, backScore, 8);
   let v = decideValidity(textOf(layout.validity), meanConf(layout.validity));
-  if ((v.from.needsConfirmation || v.until.needsConfirmation) && second && layout.validityBox) {
+  const complete = (x: typeof v): boolean => !x.from.needsConfirmation && !x.until.needsConfirmation;
+  if (!complete(v) && second && layout.validityBox) {
     const z = await second((ocr) => ocr.read(zoneAt(hyp, layout.validityBox!, 32), { psm: '7', whitelist: '0123456789.-长期' }));
     const next = decideValidity(z.text, meanConf(z.lines.flatMap((l) => l.chars)));
     if (!next.from.needsConfirmation && !next.until.needsConfirmation) v = next;

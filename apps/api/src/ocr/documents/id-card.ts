@@ -127,7 +127,11 @@ const AUTHORITY = /(公安局|分局|派出所)$/;
 
 /** 签发机关: a police authority; its place names are checked like an address's. */
 export function decideAuthority(text: string, conf: number): OcrField {
-  const t = text.replace(/\s+/g, '').replace(/^(签发机关|机关|关)/, '');
+  // The label (or what is left of it) and any mark between it and the name (a stray "、" or ":").
+  const t = text
+    .replace(/\s+/g, '')
+    .replace(/^(签发机关|机关|关)/, '')
+    .replace(/^[^\u3400-\u9fff]+/, '');
   if (!t) return unread('未能识别签发机关');
   let fixed = t;
   // Common misreads of the fixed words.
@@ -154,24 +158,61 @@ function isoDate(m: RegExpExecArray): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/** Years a card runs (by age at issue), unless it is 长期. */
+const TERMS = [5, 10, 20];
+
+/**
+ * A date of the validity line that lost one digit ("2043.02.1", "2021.01.1"), put right from the
+ * other date: both end on the same month and day, so the damaged one is its year and the other's
+ * month and day, when its digits are those with one left out and the years are a card's term apart.
+ */
+function repairedDate(damaged: string, other: string, laterThanOther: boolean): string | null {
+  const digits = damaged.replace(/\D/g, '');
+  const ok = /^(\d{4})-(\d{2})-(\d{2})$/.exec(other);
+  if (digits.length !== 7 || !ok) return null;
+  const year = digits.slice(0, 4);
+  const md = `${ok[2]}${ok[3]}`;
+  const rest = digits.slice(4);
+  if (![0, 1, 2, 3].some((i) => md.slice(0, i) + md.slice(i + 1) === rest)) return null;
+  const years = (Number(year) - Number(other.slice(0, 4))) * (laterThanOther ? 1 : -1);
+  return TERMS.includes(years) ? `${year}-${ok[2]}-${ok[3]}` : null;
+}
+
 /**
  * 有效期限 "2015.03.12-2035.03.12" or "2015.03.12-长期". Cards run 5, 10 or 20 years (by age at
- * issue) or without end, always to the same day: an end date that breaks this is flagged.
+ * issue) or without end, always to the same day: an end date that breaks this is flagged. The
+ * start date is the line's first run of digits: a damaged start is never mistaken for the end
+ * ("2021.01.1-2041.01.18" does not start on 2041). A date that lost one digit is put right from
+ * the other (repairedDate) and flagged.
  */
 export function decideValidity(text: string, conf: number): { from: OcrField; until: OcrField } {
   const t = text.replace(/\s+/g, '');
-  const start = DATE.exec(t);
+  const first = DATE.exec(t);
+  // Digits before the first whole date: that date is the end, and the start is damaged.
+  const damagedStart = first && /\d/.test(t.slice(0, first.index)) ? t.slice(0, first.index) : null;
+  const start = damagedStart === null ? first : null;
   const from = start ? isoDate(start) : null;
-  const after = start ? t.slice(start.index + start[0].length) : t;
+  const after = start ? t.slice(start.index + start[0].length) : first ? t.slice(first.index) : t;
   const longTerm = /长|期/.test(after);
   const end = DATE.exec(after);
   const until = end ? isoDate(end) : null;
+  const repairNote = '有效期日期有一位数字未能识别，已按起止月日相同补全，请核对';
+  if (damagedStart !== null && until) {
+    const fixed = repairedDate(damagedStart, until, false);
+    if (fixed)
+      return { from: field(fixed, Math.min(conf, 0.6), { confirm: true, note: repairNote }), until: field(until, Math.min(conf, 0.6), { confirm: true }) };
+  }
+  if (from && !end && !longTerm) {
+    const fixed = repairedDate(after, from, true);
+    if (fixed)
+      return { from: field(from, Math.min(conf, 0.6), { confirm: true }), until: field(fixed, Math.min(conf, 0.6), { confirm: true, note: repairNote }) };
+  }
   const fromField = from ? field(from, conf) : unread('未能识别有效期起始日期');
   if (longTerm && !end) return { from: fromField, until: field('长期', Math.min(conf + 0.1, 0.99)) };
-  if (!until) return { from: fromField, until: unread('未能识别有效期截止日期') };
+  if (!until) return { from: from ? field(from, conf, { confirm: true }) : fromField, until: unread('未能识别有效期截止日期') };
   if (!from) return { from: fromField, until: field(until, conf, { confirm: true }) };
   const years = Number(until.slice(0, 4)) - Number(from.slice(0, 4));
-  const consistent = [5, 10, 20].includes(years) && until.slice(5) === from.slice(5);
+  const consistent = TERMS.includes(years) && until.slice(5) === from.slice(5);
   if (consistent) return { from: field(from, Math.max(conf, 0.9)), until: field(until, Math.max(conf, 0.9)) };
   return {
     from: field(from, Math.min(conf, 0.6), { confirm: true }),

