@@ -287,9 +287,16 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
       }
       // Matched and tallied a slice at a time, letting other requests in between (the event loop
       // is never held for a whole page).
+      const matchSlice = (from: number): Promise<MatchOutput[]> => {
+        const slice = all.slice(from, from + SLICE);
+        return pool ? pool.match(slice.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : Promise.resolve(this.matchHere(lib, slice, run.asOf));
+      };
+      let matching = all.length ? matchSlice(0) : null;
       for (let from = 0; from < all.length; from += SLICE) {
         const page = all.slice(from, from + SLICE);
-        const matched = pool ? await pool.match(page.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : this.matchHere(lib, page, run.asOf);
+        const matched = await matching!;
+        // The threads match the next slice while this one is tallied here.
+        if (from + SLICE < all.length) matching = matchSlice(from + SLICE);
         matched.forEach((h, index) => {
           store?.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
           const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
