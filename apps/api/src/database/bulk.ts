@@ -1,10 +1,68 @@
 import type { EntityManager } from 'typeorm';
 
+/** One statement of a batch (Transactor.batch). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+  /** The batch rolls back (and reports false) unless this statement changed exactly one row: a guard. */
+  expectOne?: boolean;
+}
+
+const quoter =
+  (mysql: boolean) =>
+  (c: string): string =>
+    mysql ? `\`${c}\`` : `"${c}"`;
+
+/**
+ * Multi-row INSERT statements, `chunk` rows each, built one at a time (a batch of a million rows
+ * never holds all its parameters at once). Same SQL on SQLite and MySQL apart from identifier
+ * quoting and, with `ignoreDuplicates` (re-imports), the keyword that skips rows whose unique key
+ * is already stored.
+ */
+export function* insertStatements<T extends object>(
+  mysql: boolean,
+  table: string,
+  columns: ReadonlyArray<keyof T & string>,
+  rows: readonly T[],
+  chunk = 200,
+  ignoreDuplicates = false,
+): Generator<Statement> {
+  if (rows.length === 0) return;
+  const q = quoter(mysql);
+  const insert = !ignoreDuplicates ? 'INSERT INTO' : mysql ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO';
+  const head = `${insert} ${q(table)} (${columns.map(q).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  let full: string | null = null;
+  for (let i = 0; i < rows.length; i += chunk) {
+    const n = Math.min(chunk, rows.length - i);
+    const params: unknown[] = new Array(n * columns.length);
+    let k = 0;
+    for (let j = i; j < i + n; j++) {
+      const r = rows[j] as Record<string, unknown>;
+      for (const c of columns) {
+        const v = r[c];
+        params[k++] = typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
+      }
+    }
+    const sql = n === chunk ? (full ??= head + Array.from({ length: n }, () => tuple).join(', ')) : head + Array.from({ length: n }, () => tuple).join(', ');
+    yield { sql, params };
+  }
+}
+
+/** DELETE … WHERE column IN (…) statements, `chunk` values each. */
+export function* deleteInStatements(mysql: boolean, table: string, column: string, values: readonly string[], chunk = 500): Generator<Statement> {
+  const q = quoter(mysql);
+  for (let i = 0; i < values.length; i += chunk) {
+    const part = values.slice(i, i + chunk);
+    yield { sql: `DELETE FROM ${q(table)} WHERE ${q(column)} IN (${part.map(() => '?').join(', ')})`, params: part };
+  }
+}
+
+export const isMysql = (m: EntityManager): boolean => m.connection.options.type === 'mysql';
+
 /**
  * Multi-row INSERT in chunks, for population runs that write hundreds of thousands of rows: one
- * statement per chunk instead of TypeORM's per-entity insert machinery. Same SQL on SQLite and MySQL
- * apart from identifier quoting and, with `ignoreDuplicates` (re-imports), the keyword that skips
- * rows whose unique key is already stored.
+ * statement per chunk instead of TypeORM's per-entity insert machinery.
  */
 export async function bulkInsert<T extends object>(
   m: EntityManager,
@@ -14,31 +72,10 @@ export async function bulkInsert<T extends object>(
   chunk = 200,
   ignoreDuplicates = false,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const mysql = m.connection.options.type === 'mysql';
-  const q = (c: string): string => (mysql ? `\`${c}\`` : `"${c}"`);
-  const insert = !ignoreDuplicates ? 'INSERT INTO' : mysql ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO';
-  const head = `${insert} ${q(table)} (${columns.map(q).join(', ')}) VALUES `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const params: unknown[] = [];
-    for (const r of part) {
-      for (const c of columns) {
-        const v = (r as Record<string, unknown>)[c];
-        params.push(typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null));
-      }
-    }
-    await m.query(head + part.map(() => tuple).join(', '), params);
-  }
+  for (const st of insertStatements(isMysql(m), table, columns, rows, chunk, ignoreDuplicates)) await m.query(st.sql, st.params);
 }
 
 /** DELETE … WHERE column IN (…) in chunks. */
 export async function bulkDeleteIn(m: EntityManager, table: string, column: string, values: readonly string[], chunk = 500): Promise<void> {
-  const mysql = m.connection.options.type === 'mysql';
-  const q = (c: string): string => (mysql ? `\`${c}\`` : `"${c}"`);
-  for (let i = 0; i < values.length; i += chunk) {
-    const part = values.slice(i, i + chunk);
-    await m.query(`DELETE FROM ${q(table)} WHERE ${q(column)} IN (${part.map(() => '?').join(', ')})`, part);
-  }
+  for (const st of deleteInStatements(isMysql(m), table, column, values, chunk)) await m.query(st.sql, st.params);
 }

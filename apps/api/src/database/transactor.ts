@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Statement } from './bulk.js';
+import { SqliteWriter } from './sqlite-writer.js';
 
 /**
  * The one way to write. On MySQL/MariaDB it is TypeORM's transaction (pooled connections, real
@@ -15,13 +17,77 @@ function isDeadlock(e: unknown): boolean {
   return d?.errno === 1213 || d?.code === 'ER_LOCK_DEADLOCK';
 }
 
+class GuardFailed extends Error {}
+
 @Injectable()
-export class Transactor {
+export class Transactor implements OnApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly serial: boolean;
+  /** SQLite file: the file a write worker opens for batches (started on the first one). */
+  private readonly file: string | null;
+  private writer: SqliteWriter | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serial = dataSource.options.type !== 'mysql';
+    const file = dataSource.options.type === 'better-sqlite3' ? dataSource.options.database : null;
+    this.file = typeof file === 'string' && file !== ':memory:' ? file : null;
+  }
+
+  /** The dialect of the statements a batch takes (identifier quoting). */
+  get mysql(): boolean {
+    return !this.serial;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.exclusive(async () => {
+      await this.writer?.close();
+      this.writer = null;
+    });
+  }
+
+  /**
+   * Runs statements in one transaction, in order; false (nothing written) when a guard
+   * (`expectOne`) did not change exactly one row. For large writes (a shard's results, an import's
+   * rows): on an SQLite file they run in a write worker, a statement at a time, so the event loop
+   * stays free and no reader on the main connection sees the batch before it commits; elsewhere in
+   * a transaction of the data source. `statements` makes the statements, possibly as a generator
+   * (each is built only when the one before it ran); it is called again if MySQL restarts the
+   * transaction after a deadlock.
+   */
+  async batch(statements: () => Iterable<Statement>): Promise<boolean> {
+    if (!this.file) {
+      try {
+        await this.run(async (m) => {
+          for (const st of statements()) {
+            const r = await m.queryRunner!.query(st.sql, st.params, true);
+            if (st.expectOne && (r as { affected?: number }).affected !== 1) throw new GuardFailed();
+          }
+        });
+        return true;
+      } catch (e) {
+        if (e instanceof GuardFailed) return false;
+        throw e;
+      }
+    }
+    const file = this.file;
+    return this.exclusive(async () => {
+      const w = (this.writer ??= new SqliteWriter(file));
+      await w.send({ op: 'begin' });
+      try {
+        for (const st of statements()) {
+          const changes = await w.send({ op: 'run', sql: st.sql, params: st.params });
+          if (st.expectOne && changes !== 1) {
+            await w.send({ op: 'rollback' });
+            return false;
+          }
+        }
+        await w.send({ op: 'commit' });
+        return true;
+      } catch (e) {
+        await w.send({ op: 'rollback' }).catch(() => undefined);
+        throw e;
+      }
+    });
   }
 
   /**

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { bulkDeleteIn, bulkInsert } from '../database/bulk.js';
+import { bulkDeleteIn, bulkInsert, deleteInStatements, insertStatements, type Statement } from '../database/bulk.js';
+import { ReadPool } from '../database/read-pool.js';
 import { EligibilityCurrentEntity } from './eligibility-current.entity.js';
 
 const COLUMNS = ['householdId', 'policyCode', 'outcome', 'policyVersion', 'missingFacts', 'benefitAmount', 'since', 'updatedAt'] as const;
 
 @Injectable()
 export class EligibilityRepository {
-  constructor(@InjectRepository(EligibilityCurrentEntity) private readonly current: Repository<EligibilityCurrentEntity>) {}
+  constructor(
+    @InjectRepository(EligibilityCurrentEntity) private readonly current: Repository<EligibilityCurrentEntity>,
+    private readonly reads: ReadPool,
+  ) {}
 
   currentOf(householdId: string): Promise<EligibilityCurrentEntity[]> {
     return this.current.find({ where: { householdId }, order: { policyCode: 'ASC' } });
@@ -21,15 +25,13 @@ export class EligibilityRepository {
 
   /** Stored results of these households (raw rows: screening and monitoring read a million of them). */
   async currentFor(householdIds: string[], m?: EntityManager): Promise<EligibilityCurrentEntity[]> {
-    const manager = m ?? this.current.manager;
     const rows: EligibilityCurrentEntity[] = [];
     for (let i = 0; i < householdIds.length; i += 500) {
       const part = householdIds.slice(i, i + 500);
-      const found = await manager.query<EligibilityCurrentEntity[]>(
-        `SELECT householdId, policyCode, outcome, policyVersion, missingFacts, benefitAmount, since, updatedAt FROM eligibility_current WHERE householdId IN (${part.map(() => '?').join(', ')})`,
-        part,
-      );
-      rows.push(...found);
+      const sql = `SELECT householdId, policyCode, outcome, policyVersion, missingFacts, benefitAmount, since, updatedAt FROM eligibility_current WHERE householdId IN (${part.map(() => '?').join(', ')})`;
+      // Inside a transaction: its connection; otherwise (population runs) off the event loop on SQLite.
+      const found = m ? await m.query<EligibilityCurrentEntity[]>(sql, part) : await this.reads.query<EligibilityCurrentEntity>(sql, part, 'background');
+      for (const r of found) rows.push(r);
     }
     return rows;
   }
@@ -38,6 +40,12 @@ export class EligibilityRepository {
   async replaceFor(m: EntityManager, householdIds: string[], rows: EligibilityCurrentEntity[]): Promise<void> {
     await bulkDeleteIn(m, 'eligibility_current', 'householdId', householdIds);
     await bulkInsert(m, 'eligibility_current', COLUMNS, rows, 500);
+  }
+
+  /** replaceFor as statements of a batch (Transactor.batch). */
+  *replaceStatements(mysql: boolean, householdIds: string[], rows: EligibilityCurrentEntity[]): Generator<Statement> {
+    yield* deleteInStatements(mysql, 'eligibility_current', 'householdId', householdIds);
+    yield* insertStatements(mysql, 'eligibility_current', COLUMNS, rows, 500);
   }
 
   async deleteFor(m: EntityManager, householdId: string): Promise<void> {

@@ -38,7 +38,8 @@ export class FactStore {
     this.asOf = asOf;
     this.capacity = capacity;
     this.regions = new Uint32Array(capacity);
-    for (const f of NUMERIC) this.numeric.set(f, new Float64Array(capacity).fill(Number.NaN));
+    // Not filled: put() writes every numeric column of its row (NaN when unknown), and scan() reads only rows put.
+    for (const f of NUMERIC) this.numeric.set(f, new Float64Array(capacity));
     for (const f of FACT_NAMES) if (!NUMERIC.has(f)) this.other.set(f, []);
   }
 
@@ -104,7 +105,7 @@ export class FactStore {
     this.regions = regions;
     const numeric = new Map<FactName, Float64Array>();
     for (const [f, col] of this.numeric) {
-      const next = new Float64Array(this.capacity).fill(Number.NaN);
+      const next = new Float64Array(this.capacity);
       next.set(col);
       numeric.set(f, next);
     }

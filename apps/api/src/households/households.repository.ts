@@ -330,11 +330,15 @@ export class HouseholdsRepository {
   ): Promise<Array<Pick<HouseholdEntity, 'id' | 'streetCode' | 'communityCode' | 'snapshotEnc'>>> {
     const qb = this.households
       .createQueryBuilder('h')
-      .select(['h.id', 'h.streetCode', 'h.communityCode', 'h.snapshotEnc'])
+      .select('h.id', 'id')
+      .addSelect('h.streetCode', 'streetCode')
+      .addSelect('h.communityCode', 'communityCode')
+      .addSelect('h.snapshotEnc', 'snapshotEnc')
       .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId });
     if (streetCode) qb.andWhere('h.streetCode = :street', { street: streetCode });
     if (uptoId) qb.andWhere('h.id <= :upto', { upto: uptoId });
-    return qb.orderBy('h.id', 'ASC').take(limit).getMany();
+    // A page of a population run (thousands of encrypted snapshots): off the event loop on SQLite.
+    return this.reads.raw(qb.orderBy('h.id', 'ASC').limit(limit), 'background');
   }
 
   /**
@@ -345,22 +349,29 @@ export class HouseholdsRepository {
     const bounds: string[] = [];
     let after = '';
     for (;;) {
-      const row = await this.households
+      const qb = this.households
         .createQueryBuilder('h')
         .select('h.id', 'id')
         .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after })
         .orderBy('h.id', 'ASC')
         .offset(size - 1)
-        .limit(1)
-        .getRawOne<{ id: string }>();
+        .limit(1);
+      // Each step skips `size` index entries: off the event loop on SQLite.
+      const [row] = await this.reads.raw<{ id: string }>(qb, 'background');
       if (!row) return bounds;
       bounds.push(row.id);
       after = row.id;
     }
   }
 
-  countActive(districtCode: string): Promise<number> {
-    return this.households.countBy({ districtCode, status: 'active' });
+  /** A count over the whole district (a population run's total): off the event loop on SQLite. */
+  async countActive(districtCode: string): Promise<number> {
+    const qb = this.households
+      .createQueryBuilder('h')
+      .select('COUNT(*)', 'n')
+      .where('h.districtCode = :d AND h.status = :st', { d: districtCode, st: 'active' });
+    const [row] = await this.reads.raw<{ n: number | string }>(qb, 'background');
+    return Number(row?.n ?? 0);
   }
 
   countByStatus(status: HouseholdEntity['status']): Promise<number> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, MoreThan, Repository } from 'typeorm';
-import { bulkInsert } from '../database/bulk.js';
+import { bulkInsert, insertStatements, type Statement } from '../database/bulk.js';
+import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import { MemberEntity } from '../households/member.entity.js';
 import { chunks } from '../database/sql.js';
@@ -18,6 +19,7 @@ export class ImportsRepository {
     @InjectRepository(DepartmentRecordEntity) private readonly records: Repository<DepartmentRecordEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     private readonly tx: Transactor,
+    private readonly reads: ReadPool,
   ) {}
 
   findRun(id: string): Promise<ImportRunEntity | null> {
@@ -45,20 +47,21 @@ export class ImportsRepository {
    * household side and scan.
    */
   async householdsByPersonHash(hashes: string[], districtCode: string): Promise<Map<string, string>> {
-    const q = this.members.manager;
     const byHash = new Map<string, string>();
     for (const part of chunks(hashes, 500)) {
-      const rows = await q.query<Array<{ hash: string; householdId: string }>>(
+      const rows = await this.reads.query<{ hash: string; householdId: string }>(
         `SELECT idNumberHash AS hash, householdId FROM member WHERE idNumberHash IN (${part.map(() => '?').join(', ')})`,
         part,
+        'background',
       );
       for (const r of rows) byHash.set(r.hash, r.householdId);
     }
     const active = new Set<string>();
     for (const part of chunks([...new Set(byHash.values())], 500)) {
-      const rows = await q.query<Array<{ id: string }>>(
+      const rows = await this.reads.query<{ id: string }>(
         `SELECT id FROM household WHERE id IN (${part.map(() => '?').join(', ')}) AND status = ? AND districtCode = ?`,
         [...part, 'active', districtCode],
+        'background',
       );
       for (const r of rows) active.add(r.id);
     }
@@ -70,9 +73,10 @@ export class ImportsRepository {
   async existingKeys(keys: string[]): Promise<Map<string, { importId: string; rowNumber: number }>> {
     const map = new Map<string, { importId: string; rowNumber: number }>();
     for (const part of chunks(keys, 500)) {
-      const rows = await this.records.manager.query<Array<{ recordKey: string; importId: string; rowNumber: number }>>(
+      const rows = await this.reads.query<{ recordKey: string; importId: string; rowNumber: number }>(
         `SELECT recordKey, importId, rowNumber FROM department_record WHERE recordKey IN (${part.map(() => '?').join(', ')})`,
         part,
+        'background',
       );
       for (const r of rows) map.set(r.recordKey, { importId: r.importId, rowNumber: Number(r.rowNumber) });
     }
@@ -81,6 +85,27 @@ export class ImportsRepository {
 
   async insertRecords(m: EntityManager, rows: Array<Omit<DepartmentRecordEntity, 'id'>>): Promise<void> {
     await bulkInsert(m, 'department_record', RECORD_COLUMNS, rows, 500, true);
+  }
+
+  /**
+   * A batch's records, errors and the run's counts as statements of one Transactor.batch (on
+   * SQLite run by the write worker, off the event loop).
+   */
+  *batchStatements(
+    mysql: boolean,
+    runId: string,
+    records: Array<Omit<DepartmentRecordEntity, 'id'>>,
+    errors: Array<Omit<ImportErrorEntity, 'id'>>,
+    counts: Pick<ImportRunEntity, 'processedRows' | 'takenRows' | 'duplicateRows' | 'unmatchedRows' | 'errorRows'>,
+  ): Generator<Statement> {
+    yield* insertStatements(mysql, 'department_record', RECORD_COLUMNS, records, 500, true);
+    yield* insertStatements(mysql, 'import_error', ERROR_COLUMNS, errors, 200);
+    const q = (c: string): string => (mysql ? `\`${c}\`` : `"${c}"`);
+    const set = (['processedRows', 'takenRows', 'duplicateRows', 'unmatchedRows', 'errorRows'] as const).map((c) => `${q(c)} = ?`).join(', ');
+    yield {
+      sql: `UPDATE ${q('import_run')} SET ${set} WHERE ${q('id')} = ?`,
+      params: [counts.processedRows, counts.takenRows, counts.duplicateRows, counts.unmatchedRows, counts.errorRows, runId],
+    };
   }
 
   async insertErrors(m: EntityManager, rows: Array<Omit<ImportErrorEntity, 'id'>>): Promise<void> {

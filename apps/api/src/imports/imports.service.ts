@@ -275,11 +275,8 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     counts.duplicateRows += duplicates;
     counts.unmatchedRows += unmatched;
     counts.errorRows += batch.errorRows;
-    await this.tx.run(async (m) => {
-      await this.repo.insertRecords(m, records);
-      await this.repo.insertErrors(m, errors);
-      await this.repo.updateRun(run.id, { ...counts }, m);
-    });
+    const snapshot = { ...counts };
+    await this.tx.batch(() => this.repo.batchStatements(this.tx.mysql, run.id, records, errors, snapshot));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Statement } from '../database/bulk.js';
 import type { JobEntity, JobShardEntity } from './job.entity.js';
 
 /** What a job kind gives its shard: its range, and the one way to commit its work. */
@@ -13,6 +14,12 @@ export interface ShardContext {
    * done by another worker or the job is no longer running.
    */
   commit(processed: number, result: unknown, write: (m: EntityManager) => Promise<void>): Promise<boolean>;
+  /**
+   * The same as a batch of statements (Transactor.batch): for a shard that writes many rows, which
+   * on SQLite then run in the write worker, off the event loop. `statements` may be called again
+   * (a restarted transaction).
+   */
+  commitBatch(processed: number, result: unknown, statements: () => Iterable<Statement>): Promise<boolean>;
 }
 
 /**

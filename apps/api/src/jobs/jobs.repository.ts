@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { bulkInsert } from '../database/bulk.js';
+import { bulkInsert, type Statement } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
 import { JobEntity, JobShardEntity, type JobStatus } from './job.entity.js';
 
@@ -60,6 +60,30 @@ export class JobsRepository {
       .where({ jobId, shardIndex, status: 'pending' })
       .execute();
     return r.affected === 1;
+  }
+
+  /** markShardDone as a guard statement of a batch (Transactor.batch). */
+  markShardDoneStatement(jobId: string, shardIndex: number, processed: number, result: string, doneBy: string, at: string): Statement {
+    const q = this.quote();
+    return {
+      sql: `UPDATE ${q('job_shard')} SET ${q('status')} = 'done', ${q('processed')} = ?, ${q('result')} = ?, ${q('doneBy')} = ?, ${q('doneAt')} = ? WHERE ${q('jobId')} = ? AND ${q('shardIndex')} = ? AND ${q('status')} = 'pending'`,
+      params: [Math.trunc(processed), result, doneBy, at, jobId, shardIndex],
+      expectOne: true,
+    };
+  }
+
+  /** addProgress as a guard statement of a batch. */
+  addProgressStatement(jobId: string, processed: number): Statement {
+    const q = this.quote();
+    return {
+      sql: `UPDATE ${q('job')} SET ${q('shardsDone')} = ${q('shardsDone')} + 1, ${q('processed')} = ${q('processed')} + ? WHERE ${q('id')} = ? AND ${q('status')} = 'running'`,
+      params: [Math.trunc(processed), jobId],
+      expectOne: true,
+    };
+  }
+
+  private quote(): (c: string) => string {
+    return this.tx.mysql ? (c) => `\`${c}\`` : (c) => `"${c}"`;
   }
 
   /** Counts a shard into a running job: false when the job is no longer running. */

@@ -101,8 +101,8 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     await this.queue.enqueue(shards ? Array.from({ length: shards }, (_, index) => ({ type: 'shard', jobId: id, index })) : [{ type: 'finish', jobId: id }]);
   }
 
-  /** The results of the shards done so far (inside a shard's or the finish's transaction). */
-  results(m: import('typeorm').EntityManager, id: string): Promise<unknown[]> {
+  /** The results of the shards done so far (inside a shard's or the finish's transaction, or `null`: outside any). */
+  results(m: import('typeorm').EntityManager | null, id: string): Promise<unknown[]> {
     return this.repo.results(m, id);
   }
 
@@ -156,6 +156,16 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
         shard,
         stopped: async () => (await this.repo.find(jobId))?.status !== 'running',
         commit: (processed, result, write) => this.commitShard(jobId, index, processed, result, write),
+        commitBatch: (processed, result, statements) => {
+          const done = this.repo.markShardDoneStatement(jobId, index, processed, JSON.stringify(result), WORKER_ID, this.clock.iso());
+          const progress = this.repo.addProgressStatement(jobId, processed);
+          // The shard's row first (a second worker on the same shard waits, then skips), the job's last.
+          return this.tx.batch(function* () {
+            yield done;
+            yield* statements();
+            yield progress;
+          });
+        },
       };
       await kind.runShard(ctx);
     }

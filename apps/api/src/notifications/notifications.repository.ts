@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import { MessageSubscriptionEntity, NotificationEntity, type MessageKind } from './notification.entity.js';
 
@@ -20,6 +21,7 @@ export class NotificationsRepository {
     @InjectRepository(MessageSubscriptionEntity) private readonly subscriptions: Repository<MessageSubscriptionEntity>,
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly tx: Transactor,
+    private readonly reads: ReadPool,
   ) {}
 
   subscriptionsOf(userId: string): Promise<MessageSubscriptionEntity[]> {
@@ -91,7 +93,8 @@ export class NotificationsRepository {
    * eligible, with the policies found: one row per (resident, household, policy).
    */
   async newlyEligibleRecipients(runId: string): Promise<FoundRecipient[]> {
-    const rows = await this.notifications.manager.query<Array<{ userId: string; openid: string | null; householdId: string; policyCode: string }>>(
+    // A join over every newly eligible hit of the run: off the event loop on SQLite.
+    const rows = await this.reads.query<{ userId: string; openid: string | null; householdId: string; policyCode: string }>(
       `SELECT u.id AS userId, u.openid AS openid, hit.householdId AS householdId, hit.policyCode AS policyCode
          FROM screening_hit hit
          JOIN household h ON h.id = hit.householdId AND h.status IN ('active', 'pending_review')
@@ -100,6 +103,7 @@ export class NotificationsRepository {
         WHERE hit.runId = ? AND hit.category = 'newly_eligible'
           AND u.role = 'resident' AND u.identityVerifiedAt IS NOT NULL AND u.disabledAt IS NULL`,
       [runId],
+      'background',
     );
     return rows;
   }

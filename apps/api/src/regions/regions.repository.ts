@@ -63,6 +63,11 @@ export class RegionsRepository {
     for (let i = 0; i < grids.length; i += 200) await m.getRepository(GridEntity).insert(grids.slice(i, i + 200));
   }
 
+  /** Drops the cached tree: after the transaction that inserted it committed (a read meanwhile may have cached the empty tree). */
+  forget(): void {
+    this.cache = null;
+  }
+
   async assignWorkers(m: EntityManager, rows: GridWorkerEntity[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 200) await m.getRepository(GridWorkerEntity).insert(rows.slice(i, i + 200));
   }

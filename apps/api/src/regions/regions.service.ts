@@ -50,6 +50,7 @@ export class RegionsService {
       }
     }
     await this.tx.run((m) => this.repo.insertTree(m, regions, grids));
+    this.repo.forget();
     this.logger.log(
       `Imported ${tree.district.name}: ${tree.streets.length} streets, ${regions.length - 1 - tree.streets.length} communities, ${grids.length} grids`,
     );

@@ -4,7 +4,7 @@ import { EntityManager, Repository, SelectQueryBuilder, type ObjectLiteral } fro
 import type { Scope } from '../access/access.service.js';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { HouseholdEntity } from '../households/household.entity.js';
-import { bulkInsert } from '../database/bulk.js';
+import { bulkInsert, insertStatements, type Statement } from '../database/bulk.js';
 import { whereHouseholdInScope } from '../database/sql.js';
 import { Transactor } from '../database/transactor.js';
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity, type ScreeningCategory } from './screening.entity.js';
@@ -78,6 +78,20 @@ export class ScreeningsRepository {
 
   async insertHits(m: EntityManager, rows: Array<Omit<ScreeningHitEntity, 'id'>>): Promise<void> {
     await bulkInsert(m, 'screening_hit', ['runId', 'policyCode', 'householdId', 'category', 'missingFacts', 'graceUntil'], rows, 500);
+  }
+
+  /** insertHits as statements of a batch (Transactor.batch). */
+  hitStatements(mysql: boolean, rows: Array<Omit<ScreeningHitEntity, 'id'>>): Generator<Statement> {
+    return insertStatements(mysql, 'screening_hit', ['runId', 'policyCode', 'householdId', 'category', 'missingFacts', 'graceUntil'], rows, 500);
+  }
+
+  /** A shard's progress on its run, as a statement of the shard's batch. */
+  progressStatement(mysql: boolean, runId: string, processed: number, summary: string): Statement {
+    const q = (c: string): string => (mysql ? `\`${c}\`` : `"${c}"`);
+    return {
+      sql: `UPDATE ${q('screening_run')} SET ${q('processed')} = ${q('processed')} + ?, ${q('summary')} = ? WHERE ${q('id')} = ?`,
+      params: [Math.trunc(processed), summary, runId],
+    };
   }
 
   async pageHits(

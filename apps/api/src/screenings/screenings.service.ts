@@ -37,6 +37,8 @@ export interface PolicyCounts {
 }
 
 const PAGE = 2000;
+/** Households matched and tallied between two turns of the event loop. */
+const SLICE = 250;
 
 function differs(before: Map<string, EligibilityCurrentEntity>, next: EligibilityCurrentEntity[]): boolean {
   if (before.size !== next.length) return true;
@@ -275,79 +277,98 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
       if (await ctx.stopped()) return;
       // Read ahead while this page is matched.
       next = raw.length < PAGE ? Promise.resolve([]) : this.households.pageActive(run.districtCode, raw[raw.length - 1]!.id, PAGE, undefined, toKey);
-      const page = raw.filter((h) => h.snapshotEnc !== null);
-      const previousRows = this.results.currentFor(page.map((h) => h.id));
-      const matched = pool ? await pool.match(page.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : this.matchHere(lib, page, run.asOf);
+      const all = raw.filter((h) => h.snapshotEnc !== null);
+      const previousRows = this.results.currentFor(all.map((h) => h.id));
       const previous = new Map<string, Map<string, EligibilityCurrentEntity>>();
       for (const r of await previousRows) {
         const m = previous.get(r.householdId) ?? new Map<string, EligibilityCurrentEntity>();
         m.set(r.policyCode, r);
         previous.set(r.householdId, m);
       }
-      matched.forEach((h, index) => {
-        store?.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
-        const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
-        const receiving = new Set(h.benefits);
-        const people = Number(h.facts.householdSize ?? 0);
-        const results = lib.policies.map((p, i) => {
-          const code = h.outcomes[i];
-          const outcome = code === 1 ? 'eligible' : code === 2 ? 'unknown' : 'ineligible';
-          const missing = h.missing[i] ?? [];
-          const c = counts[i]!;
-          coverage.add(page[index]!.streetCode, p.code, people, outcome, receiving.has(p.code));
-          if (outcome === 'eligible') {
-            c.eligible++;
-            if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
-              c.newlyEligible++;
-              hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
+      // Matched and tallied a slice at a time, letting other requests in between (the event loop
+      // is never held for a whole page).
+      const matchSlice = (from: number): Promise<MatchOutput[]> => {
+        const slice = all.slice(from, from + SLICE);
+        return pool ? pool.match(slice.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : Promise.resolve(this.matchHere(lib, slice, run.asOf));
+      };
+      let matching = all.length ? matchSlice(0) : null;
+      for (let from = 0; from < all.length; from += SLICE) {
+        const page = all.slice(from, from + SLICE);
+        const matched = await matching!;
+        // The threads match the next slice while this one is tallied here.
+        if (from + SLICE < all.length) matching = matchSlice(from + SLICE);
+        matched.forEach((h, index) => {
+          store?.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
+          const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
+          const receiving = new Set(h.benefits);
+          const people = Number(h.facts.householdSize ?? 0);
+          const results = lib.policies.map((p, i) => {
+            const code = h.outcomes[i];
+            const outcome = code === 1 ? 'eligible' : code === 2 ? 'unknown' : 'ineligible';
+            const missing = h.missing[i] ?? [];
+            const c = counts[i]!;
+            coverage.add(page[index]!.streetCode, p.code, people, outcome, receiving.has(p.code));
+            if (outcome === 'eligible') {
+              c.eligible++;
+              if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
+                c.newlyEligible++;
+                hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
+              }
+            } else if (outcome === 'unknown') {
+              c.unknown++;
+              hits.push({
+                runId: run.id,
+                policyCode: p.code,
+                householdId: h.id,
+                category: 'unknown',
+                missingFacts: missing.join(',').slice(0, 500),
+                graceUntil: null,
+              });
+            } else if (receiving.has(p.code)) {
+              c.exitCandidates++;
+              hits.push({
+                runId: run.id,
+                policyCode: p.code,
+                householdId: h.id,
+                category: 'exit_candidate',
+                missingFacts: '',
+                graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0),
+              });
             }
-          } else if (outcome === 'unknown') {
-            c.unknown++;
-            hits.push({
-              runId: run.id,
-              policyCode: p.code,
-              householdId: h.id,
-              category: 'unknown',
-              missingFacts: missing.join(',').slice(0, 500),
-              graceUntil: null,
-            });
-          } else if (receiving.has(p.code)) {
-            c.exitCandidates++;
-            hits.push({
-              runId: run.id,
-              policyCode: p.code,
-              householdId: h.id,
-              category: 'exit_candidate',
-              missingFacts: '',
-              graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0),
-            });
+            return { code: p.code, version: p.version, outcome, missing } as const;
+          });
+          coverage.addHousehold(
+            page[index]!.streetCode,
+            people,
+            results.some((r) => r.outcome === 'eligible'),
+            receiving.size > 0,
+          );
+          const rowsNow = currentRows(h.id, results, before, now);
+          // Only households whose stored results differ are rewritten: a repeated run writes little.
+          if (differs(before, rowsNow)) {
+            if (before.size > 0) stale.push(h.id);
+            rows.push(...rowsNow);
           }
-          return { code: p.code, version: p.version, outcome, missing } as const;
         });
-        coverage.addHousehold(
-          page[index]!.streetCode,
-          people,
-          results.some((r) => r.outcome === 'eligible'),
-          receiving.size > 0,
-        );
-        const rowsNow = currentRows(h.id, results, before, now);
-        // Only households whose stored results differ are rewritten: a repeated run writes little.
-        if (differs(before, rowsNow)) {
-          if (before.size > 0) stale.push(h.id);
-          rows.push(...rowsNow);
-        }
-      });
+        await new Promise((r) => setImmediate(r));
+      }
       processed += raw.length;
       this.touchPool(run.id);
       await new Promise((r) => setImmediate(r));
     }
     const result: ShardResult = { processed, counts, coverage: coverage.rows('').map(packCoverage) };
-    // The shard's results, hits and the run's progress commit together, once.
-    await ctx.commit(processed, result, async (m) => {
-      await this.results.replaceFor(m, stale, rows);
-      await this.repo.insertHits(m, hits);
-      const done = await this.doneResults(m, run.id);
-      await this.repo.updateRun(run.id, { processed: done.reduce((n, r) => n + r.processed, 0), summary: JSON.stringify(mergeCounts(planned, done)) }, m);
+    // The run's counts so far with this shard's: exact in one process (shards run one after
+    // another); with several workers, shards committed meanwhile show from the next commit (the
+    // finish merges them all).
+    const summary = JSON.stringify(mergeCounts(planned, [...((await this.jobs.results(null, run.id)) as ShardResult[]), result]));
+    const mysql = this.tx.mysql;
+    // The shard's results, hits and the run's progress commit together, once; on SQLite in the
+    // write worker, so the event loop stays free while tens of thousands of rows are written.
+    const { results, repo } = this;
+    await ctx.commitBatch(processed, result, function* () {
+      yield* results.replaceStatements(mysql, stale, rows);
+      yield* repo.hitStatements(mysql, hits);
+      yield repo.progressStatement(mysql, run.id, processed, summary);
     });
   }
 
@@ -402,10 +423,6 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
       },
       m,
     );
-  }
-
-  private async doneResults(m: EntityManager, runId: string): Promise<ShardResult[]> {
-    return (await this.jobs.results(m, runId)) as ShardResult[];
   }
 
   /** This process's match threads for the run, kept between its shards. */

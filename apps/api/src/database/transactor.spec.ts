@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { insertStatements, type Statement } from './bulk.js';
+import { Transactor } from './transactor.js';
+
+describe('Transactor.batch on an SQLite file (the write worker)', () => {
+  let dir: string;
+  let ds: DataSource;
+  let tx: Transactor;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zczr-batch-'));
+    ds = new DataSource({
+      type: 'better-sqlite3',
+      database: join(dir, 'b.sqlite'),
+      prepareDatabase: (c: { pragma: (s: string) => unknown }) => c.pragma('journal_mode = WAL'),
+    });
+    await ds.initialize();
+    await ds.query('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    await ds.query('CREATE TABLE g (id INTEGER PRIMARY KEY, status TEXT NOT NULL)');
+    await ds.query("INSERT INTO g (id, status) VALUES (1, 'pending')");
+    tx = new Transactor(ds);
+  });
+
+  afterAll(async () => {
+    await tx.onApplicationShutdown();
+    await ds.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rows = (n: number, from = 0): Array<{ id: number; name: string }> => Array.from({ length: n }, (_, i) => ({ id: from + i + 1, name: `户${from + i}` }));
+  const guard: Statement = { sql: "UPDATE g SET status = 'done' WHERE id = 1 AND status = 'pending'", params: [], expectOne: true };
+
+  it('commits every statement at once, visible to the main connection afterwards', async () => {
+    expect(await tx.batch(() => [guard, ...insertStatements(false, 't', ['id', 'name'], rows(1200), 500)])).toBe(true);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 1200 }]);
+    expect(await ds.query('SELECT status FROM g')).toEqual([{ status: 'done' }]);
+  });
+
+  it('a guard that changes no row rolls the whole batch back and reports false', async () => {
+    expect(await tx.batch(() => [...insertStatements(false, 't', ['id', 'name'], rows(10, 5000), 500), guard])).toBe(false);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 1200 }]);
+  });
+
+  it('a failing statement rolls back and throws; the next batch still runs', async () => {
+    await expect(
+      tx.batch(() => [
+        ...insertStatements(false, 't', ['id', 'name'], rows(10, 6000), 500),
+        { sql: 'INSERT INTO t (id, name) VALUES (1, ?)', params: ['重复'] },
+      ]),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 1200 }]);
+    expect(await tx.batch(() => insertStatements(false, 't', ['id', 'name'], rows(5, 7000)))).toBe(true);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 1205 }]);
+  });
+
+  it('writes through the transactor wait for a batch, and the main connection never sees it half done', async () => {
+    const seen: number[] = [];
+    let more = 0;
+    const batch = tx.batch(function* () {
+      for (let i = 0; i < 20; i++) {
+        more++;
+        yield* insertStatements(false, 't', ['id', 'name'], rows(100, 10000 + i * 100), 100);
+      }
+    });
+    const write = tx.write((m) => m.query("INSERT INTO t (id, name) VALUES (99999, '后写')"));
+    while (more < 20) {
+      seen.push(Number((await ds.query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM t'))[0]!.n));
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all([batch, write]);
+    expect(seen.every((n) => n === 1205)).toBe(true);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 3206 }]);
+  });
+});
