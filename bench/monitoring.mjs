@@ -17,6 +17,7 @@ import { createApp } from '../apps/api/dist/bootstrap.js';
 import { loadConfig } from '../apps/api/dist/config/app-config.js';
 import { ImportsService } from '../apps/api/dist/imports/imports.service.js';
 import { TasksService } from '../apps/api/dist/tasks/tasks.service.js';
+import { TaskDispatch } from '../apps/api/dist/tasks/task-dispatch.service.js';
 import { Dispatcher } from '../apps/api/dist/tasks/dispatcher.js';
 import { Transactor } from '../apps/api/dist/database/transactor.js';
 import { RegionsRepository } from '../apps/api/dist/regions/regions.repository.js';
@@ -152,7 +153,7 @@ export async function benchMonitoring({
     const team = users.slice(0, workers).map((u) => u.id);
     const hh = await ds.query('SELECT id, districtCode, streetCode, communityCode, gridId FROM household WHERE gridId = ? LIMIT 1', [grid.id]);
     const open = await app.get(Transactor).run((m) =>
-      tasksService.createTasks(
+      app.get(TaskDispatch).createTasks(
         m,
         Array.from({ length: claimTasks }, () => ({
           householdId: hh[0].id,
