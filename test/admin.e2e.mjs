@@ -309,7 +309,12 @@ export const ADMIN_CHECKS = [
       await page.getByTestId('action-approve').click();
       const confirmDialog = page.getByRole('dialog').filter({ hasText: '区县确认处置决定' });
       await confirmDialog.waitFor({ state: 'visible', timeout: WAIT });
-      assert((await confirmDialog.innerText()).includes('城乡最低生活保障'), '区县确认时应带出街道拟定的低保决定');
+      // The street's proposal is filled in once the dialog has opened: wait for it rather than read the text at once.
+      await confirmDialog
+        .getByText('城乡最低生活保障', { exact: true })
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT })
+        .catch(() => assert(false, '区县确认时应带出街道拟定的低保决定'));
       await confirmDialog.getByRole('button', { name: '确认决定' }).click();
       await waitText(page, '决定已作出，公示至');
 
