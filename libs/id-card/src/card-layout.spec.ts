@@ -54,6 +54,15 @@ describe('parseFrontLayout', () => {
     expect(t(l.idNumber)).toBe('510123199901245015');
   });
 
+  it("drops the ghost of a glyph where a label's box reaches into its value", () => {
+    // PP-OCRv4 on a scan: the 姓名 box runs into 张 and reads its left half, 弓, once more.
+    const l = parseFrontLayout([line('姓名弓', 60, 70, 150, 98), line('张淑珍', 135, 68, 235, 98), ...card.slice(2)]);
+    expect(t(l.name)).toBe('张淑珍');
+    // Two lines side by side that only touch are both kept.
+    const split = parseFrontLayout([line('姓名欧阳', 60, 70, 230, 98), line('娜娜', 228, 68, 300, 98), ...card.slice(2)]);
+    expect(t(split.name)).toBe('欧阳娜娜');
+  });
+
   it('leaves what is in the portrait out of the fields', () => {
     const l = parseFrontLayout([...card.slice(0, 11), line('街道', 600, 290, 660, 315), ...card.slice(12)]);
     expect(t(l.address)).toBe('四川省成都市温江区涌泉街道天府路11号');

@@ -51,6 +51,8 @@ interface Piece {
   box: LayoutBox;
   /** The label this piece is, if it is one. */
   label?: string;
+  /** Which of the engine's lines it was cut from. */
+  line: number;
 }
 
 interface Row {
@@ -83,7 +85,7 @@ const BACK_LABELS: ReadonlyArray<[string, RegExp]> = [
  */
 function cut(lines: readonly LayoutLine[], labels: ReadonlyArray<[string, RegExp]>): Piece[] {
   const pieces: Piece[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const chars = line.chars.filter((c) => c.ch.trim() !== '');
     if (!chars.length) continue;
     const t = text(chars);
@@ -106,7 +108,8 @@ function cut(lines: readonly LayoutLine[], labels: ReadonlyArray<[string, RegExp
       let b = e;
       while (a < b && /^[:：|｜;；,，。'"_\-—]$/.test(chars[a]!.ch)) a++;
       while (b > a && /^[:：|｜;；,，。'"_\-—]$/.test(chars[b - 1]!.ch)) b--;
-      if (b > a) pieces.push({ chars: chars.slice(a, b), box: { x0: at(a), y0: line.box.y0, x1: at(b), y1: line.box.y1 }, ...(label ? { label } : {}) });
+      if (b > a)
+        pieces.push({ chars: chars.slice(a, b), box: { x0: at(a), y0: line.box.y0, x1: at(b), y1: line.box.y1 }, line: index, ...(label ? { label } : {}) });
     };
     let pos = 0;
     for (const h of hits) {
@@ -133,8 +136,27 @@ function rows(pieces: readonly Piece[]): Row[] {
       out.push({ pieces: [p], y: cy(p.box) });
     }
   }
-  for (const r of out) r.pieces.sort((a, b) => a.box.x0 - b.box.x0);
+  for (const r of out) r.pieces = withoutGhosts(r.pieces).sort((a, b) => a.box.x0 - b.box.x0);
   return out.sort((a, b) => a.y - b.y);
+}
+
+/** Share of a piece's width that another line's value may cover before the piece is a ghost. */
+const GHOST_OVERLAP = 0.4;
+
+/**
+ * Without the ghosts of a row: where two detected lines overlap (a label's box reaching into the
+ * value beside it), the edge of the value's first glyph is read once more at the end of the
+ * label's line — "姓名弓" over "张淑珍", 弓 being the left half of 张. A value piece mostly covered
+ * by a longer value piece of another line is such a ghost.
+ */
+function withoutGhosts(pieces: Piece[]): Piece[] {
+  const width = (b: LayoutBox): number => Math.max(1, b.x1 - b.x0);
+  const covered = (p: Piece, q: Piece): number => Math.max(0, Math.min(p.box.x1, q.box.x1) - Math.max(p.box.x0, q.box.x0)) / width(p.box);
+  return pieces.filter(
+    (p) =>
+      p.label !== undefined ||
+      !pieces.some((q) => q !== p && q.line !== p.line && !q.label && q.chars.length > p.chars.length && covered(p, q) >= GHOST_OVERLAP),
+  );
 }
 
 const median = (xs: number[]): number => {
@@ -164,7 +186,7 @@ function valuesOf(row: Row, labelColumn: number | null, unit: number, labelChars
   // The label was read into the value's line: drop its characters.
   const rest = first.chars.slice(labelChars);
   const x0 = first.box.x0 + ((first.box.x1 - first.box.x0) * labelChars) / Math.max(1, first.chars.length);
-  return rest.length ? [{ chars: rest, box: { ...first.box, x0 } }, ...pieces.slice(1)] : pieces.slice(1);
+  return rest.length ? [{ chars: rest, box: { ...first.box, x0 }, line: first.line }, ...pieces.slice(1)] : pieces.slice(1);
 }
 
 const flat = (ps: readonly Piece[]): LayoutChar[] => ps.flatMap((p) => p.chars);
