@@ -59,8 +59,8 @@ export class DocumentReader {
   }
 
   idCardBack(image: Buffer): Promise<DocumentRead<IdCardBack>> {
-    if (this.engines.lines) return this.readLines(image, ID_CARD_FRAME, (h, l) => readIdCardBackLines(h, l, this.second));
-    return this.read(image, ID_CARD_FRAME, (page, ocr) => readIdCardBack(page, ocr));
+    if (this.engines.lines) return this.readLines(image, ID_CARD_FRAME, (h, l) => readIdCardBackLines(h, l, this.second, this.context));
+    return this.read(image, ID_CARD_FRAME, (page, ocr) => readIdCardBack(page, ocr, this.context));
   }
 
   disabilityCertificate(image: Buffer): Promise<DocumentRead<DisabilityCertificate>> {

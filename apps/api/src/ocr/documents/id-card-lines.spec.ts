@@ -70,4 +70,20 @@ describe('the back of the card', () => {
   it('a stray mark between the authority label and the name is dropped', () => {
     expect(decideAuthority('签发机关、成都市公安局温江区分局', 0.95)).toMatchObject({ value: '成都市公安局温江区分局', needsConfirmation: false });
   });
+
+  it("the authority's place names are checked against the divisions", () => {
+    // Misread names put right, as in the benchmark's misses (皮都市, 成部市 for 成都市).
+    expect(decideAuthority('皮都市公安局温江区分局', 0.95, '510115')).toMatchObject({ value: '成都市公安局温江区分局', needsConfirmation: false });
+    expect(decideAuthority('成都市公安局温江分局', 0.95, '510115')).toMatchObject({ value: '成都市公安局温江分局', needsConfirmation: false });
+    expect(decideAuthority('北京市公安局朝阳分局', 0.95, '510115')).toMatchObject({ value: '北京市公安局朝阳分局', needsConfirmation: false });
+    expect(decideAuthority('大邑县公安局', 0.95, '510115')).toMatchObject({ value: '大邑县公安局', needsConfirmation: false });
+    // 溢江区 is one character from 温江区 and from 锦江区: the bureau's district decides, and a person confirms.
+    expect(decideAuthority('成部市公安局溢江区分局', 0.95, '510115')).toMatchObject({ value: '成都市公安局温江区分局', needsConfirmation: true });
+    expect(decideAuthority('成都市公安局溢江区分局', 0.95)).toMatchObject({ value: '成都市公安局溢江区分局', needsConfirmation: true });
+    // A place that is no division is never taken as read.
+    expect(decideAuthority('成都市公安局温汇分局', 0.95, '510115')).toMatchObject({ needsConfirmation: true });
+    expect(decideAuthority('火星市公安局温江区分局', 0.95, '510115')).toMatchObject({ needsConfirmation: true });
+    // A 派出所 is kept as read.
+    expect(decideAuthority('成都市公安局温江区分局柳城派出所', 0.95, '510115')).toMatchObject({ needsConfirmation: false });
+  });
 });

@@ -285,7 +285,12 @@ export function decideLineAddress(chars: readonly ReadChar[], ctx: ReadContext):
   return field(address.value, Math.min(address.confidence, 0.6), { confirm: true, note: '住址有字未能识别，请对照证件核对' });
 }
 
-export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecognizer, second: SecondReader | null): Promise<LinesRead<IdCardBack>> {
+export async function readIdCardBackLines(
+  h: PageHypotheses,
+  lines: LineRecognizer,
+  second: SecondReader | null,
+  ctx: ReadContext = {},
+): Promise<LinesRead<IdCardBack>> {
   const { hyp, layout } = await choose(h, lines, parseBackLayout, backScore, 8);
   let v = decideValidity(textOf(layout.validity), meanConf(layout.validity));
   const complete = (x: typeof v): boolean => !x.from.needsConfirmation && !x.until.needsConfirmation;
@@ -296,7 +301,7 @@ export async function readIdCardBackLines(h: PageHypotheses, lines: LineRecogniz
   }
   const authority = textOf(layout.authority);
   const fields: IdCardBack = {
-    issuingAuthority: authority ? decideAuthority(authority, meanConf(layout.authority)) : unread('未能识别签发机关'),
+    issuingAuthority: authority ? decideAuthority(authority, meanConf(layout.authority), ctx.districtCode) : unread('未能识别签发机关'),
     validFrom: v.from,
     validUntil: v.until,
   };

@@ -1,5 +1,5 @@
 import type { ZoneRecognizer } from '../engine/tesseract-pool.js';
-import { decideAddress } from '../fields/address.js';
+import { decideAddress, matchAuthorityPlaces } from '../fields/address.js';
 import { charsOf, decideIdNumber, field, interpretIdRead, meanConf, unread, type IdReading, type OcrField } from '../fields/field.js';
 import { decideBirthDate, decideEthnicity, decideName, decideSex, parseChineseDate } from '../fields/person.js';
 import type { Box, Page, PageFrame } from '../image/page.js';
@@ -125,8 +125,11 @@ export async function readIdCardFront(photoPage: Page, ocr: ZoneRecognizer, ctx:
 
 const AUTHORITY = /(公安局|分局|派出所)$/;
 
-/** 签发机关: a police authority; its place names are checked like an address's. */
-export function decideAuthority(text: string, conf: number): OcrField {
+/**
+ * 签发机关: a police authority; its place names are checked like an address's (matchAuthorityPlaces),
+ * `preferDistrict` (the bureau's district) breaking ties.
+ */
+export function decideAuthority(text: string, conf: number, preferDistrict?: string): OcrField {
   // The label (or what is left of it) and any mark between it and the name (a stray "、" or ":").
   const t = text
     .replace(/\s+/g, '')
@@ -138,15 +141,21 @@ export function decideAuthority(text: string, conf: number): OcrField {
   for (const word of ['公安局', '分局', '派出所']) {
     for (let i = 0; i + word.length <= fixed.length; i++) {
       const piece = fixed.slice(i, i + word.length);
-      if (piece !== word && editDistance(piece, word) === 1 && (i + word.length === fixed.length || word === '公安局')) {
+      // 公安局 anywhere; 分局 and 派出所 only as the end, and not where the end is already right ("…公安局" is no "…公分局").
+      const atEnd = i + word.length === fixed.length && !AUTHORITY.test(fixed);
+      if (piece !== word && editDistance(piece, word) === 1 && (atEnd || word === '公安局')) {
         fixed = fixed.slice(0, i) + word + fixed.slice(i + word.length);
       }
     }
   }
   const ok = AUTHORITY.test(fixed) && fixed.length >= 5;
-  return field(fixed, ok ? conf : Math.min(conf, 0.5), {
-    confirm: !ok,
-    note: ok ? (fixed !== t ? `签发机关读作“${t}”，已更正` : undefined) : '签发机关应以公安局、分局或派出所结尾，请核对',
+  if (!ok) return field(fixed, Math.min(conf, 0.5), { confirm: true, note: '签发机关应以公安局、分局或派出所结尾，请核对' });
+  const places = matchAuthorityPlaces(fixed, preferDistrict);
+  if (places && !places.known) return field(fixed, Math.min(conf, 0.5), { confirm: true, note: '签发机关中的地名未能与行政区划对上，请核对' });
+  const value = places?.text ?? fixed;
+  return field(value, places?.decidedByPreference ? Math.min(conf, 0.6) : conf, {
+    confirm: places?.decidedByPreference ?? false,
+    note: value !== t ? `签发机关读作“${t}”，已更正${places?.decidedByPreference ? '，请核对' : ''}` : undefined,
   });
 }
 
@@ -220,7 +229,7 @@ export function decideValidity(text: string, conf: number): { from: OcrField; un
   };
 }
 
-export async function readIdCardBack(photoPage: Page, ocr: ZoneRecognizer): Promise<IdCardBack> {
+export async function readIdCardBack(photoPage: Page, ocr: ZoneRecognizer, ctx: ReadContext = {}): Promise<IdCardBack> {
   const page = upright(photoPage, BACK.emblem, BACK.emblemTurned);
   const authority = await ocr.read(page.zone(BACK.authority, 0.5), { psm: '7' });
   // The dates obey rules (5/10/20 years or 长期, same day): read again at other scales until they do.
@@ -232,5 +241,5 @@ export async function readIdCardBack(photoPage: Page, ocr: ZoneRecognizer): Prom
     if (known(next) > known(v) || (known(next) === known(v) && !next.until.needsConfirmation && v.until.needsConfirmation)) v = next;
     if (!v.from.needsConfirmation && !v.until.needsConfirmation) break;
   }
-  return { issuingAuthority: decideAuthority(authority.text, meanConf(charsOf(authority))), validFrom: v.from, validUntil: v.until };
+  return { issuingAuthority: decideAuthority(authority.text, meanConf(charsOf(authority)), ctx.districtCode), validFrom: v.from, validUntil: v.until };
 }

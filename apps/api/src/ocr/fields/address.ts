@@ -209,3 +209,91 @@ export function decideAddress(chars: readonly ReadChar[], preferDistrict?: strin
   const confidence = Math.min(0.99, 0.5 + 0.5 * weakest) - (known ? 0 : 0.3) - (m.ambiguous ? 0.2 : 0) - 0.05 * m.fixes.length;
   return field(value, confidence, { confirm: m.ambiguous || !known || rest.fixed || weakest < 0.5, note: notes.join('；') || undefined });
 }
+
+/** Cities as an issuing authority names them: prefecture-level cities, and the municipalities themselves. */
+let authorityCities: Place[] | null = null;
+function cityPlaces(): Place[] {
+  authorityCities ??= provinces().flatMap((p) => (p.name.endsWith('市') ? [{ ...p, level: 'city' as const }] : children(p).filter((c) => c.level === 'city')));
+  return authorityCities;
+}
+
+/** A municipality's districts are its children's (looked through the placeholder); a city's, its own. */
+function districtsOf(city: Place): Place[] {
+  const found = findDivision(city.code);
+  return found?.level === 'province' ? children({ ...city, level: 'province' }).filter((d) => d.level === 'district') : children(city);
+}
+
+export interface AuthorityMatch {
+  /** The authority with its place names put right. */
+  text: string;
+  fixes: Array<[string, string]>;
+  /** Both place names were found among the divisions. */
+  known: boolean;
+  /** Two places matched as well, and only the bureau's own district decided between them. */
+  decidedByPreference: boolean;
+}
+
+/**
+ * 签发机关 "成都市公安局温江区分局" (or "…温江分局", or "大邑县公安局"): the city and district in it
+ * are division names, matched like an address's (a misread character or two per name), the
+ * bureau's district breaking ties. Null when the text is not of that shape (a 派出所).
+ */
+export function matchAuthorityPlaces(read: string, preferDistrict?: string): AuthorityMatch | null {
+  const m = /^(.+?)公安局(?:(.+?)分局)?$/.exec(read);
+  if (!m) return null;
+  const [, cityRead, districtRead] = m as unknown as [string, string, string | undefined];
+  const within = (asRead: string, name: string): number | null => {
+    const d = editDistance(asRead, name);
+    return d > tolerance([...name].length) ? null : d;
+  };
+  // As in addresses, the last character of a name is its kind (市 区 县): it must be right.
+  const near = (asRead: string, name: string): number | null => {
+    const d = within(asRead, name);
+    return d !== null && d > 0 && asRead.slice(-1) !== name.slice(-1) ? null : d;
+  };
+  type Hit = { city: Place; district: Place | null; districtAs: string; distance: number };
+  const hits: Hit[] = [];
+  if (districtRead !== undefined) {
+    for (const city of cityPlaces()) {
+      const dc = near(cityRead, city.name);
+      if (dc === null) continue;
+      for (const district of districtsOf(city)) {
+        // "温江区分局" or, the kind dropped, "温江分局".
+        for (const as of [district.name, district.name.replace(/(区|县|市)$/, '')]) {
+          if ([...as].length < 2) continue;
+          const dd = as === district.name ? near(districtRead, as) : within(districtRead, as);
+          if (dd !== null) hits.push({ city, district, districtAs: as, distance: dc + dd });
+        }
+      }
+    }
+  } else {
+    // "大邑县公安局", "成都市公安局": a city, or a district or county of any city.
+    for (const city of cityPlaces()) {
+      const dc = near(cityRead, city.name);
+      if (dc !== null) hits.push({ city, district: null, districtAs: '', distance: dc });
+      for (const district of districtsOf(city)) {
+        const dd = near(cityRead, district.name);
+        if (dd !== null) hits.push({ city, district, districtAs: district.name, distance: dd });
+      }
+    }
+  }
+  if (!hits.length) return { text: read, fixes: [], known: false, decidedByPreference: false };
+  const prefers = (h: Hit): number => (preferDistrict && h.district?.code === preferDistrict ? 0 : 1);
+  hits.sort((a, b) => a.distance - b.distance || prefers(a) - prefers(b));
+  const top = hits[0]!;
+  const sameAnswer = (h: Hit): boolean => h.city.code === top.city.code && h.district?.code === top.district?.code;
+  const rivals = hits.filter((h) => h.distance === top.distance && !sameAnswer(h));
+  if (rivals.some((h) => prefers(h) === prefers(top))) return { text: read, fixes: [], known: false, decidedByPreference: false };
+  const fixes: Array<[string, string]> = [];
+  let text: string;
+  if (districtRead !== undefined) {
+    if (cityRead !== top.city.name) fixes.push([cityRead, top.city.name]);
+    if (districtRead !== top.districtAs) fixes.push([districtRead, top.districtAs]);
+    text = `${top.city.name}公安局${top.districtAs}分局`;
+  } else {
+    const name = top.district ? top.districtAs : top.city.name;
+    if (cityRead !== name) fixes.push([cityRead, name]);
+    text = `${name}公安局`;
+  }
+  return { text, fixes, known: true, decidedByPreference: rivals.length > 0 };
+}
