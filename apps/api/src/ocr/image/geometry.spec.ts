@@ -1,4 +1,9 @@
-import { findCard, homography, applyHomography, removeRuledLines, warp, type GrayImage, type Quad } from './geometry.js';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { estimateSkew, findCard, homography, applyHomography, removeRuledLines, warp, type GrayImage, type Quad } from './geometry.js';
+
+/** Committed photos of the second OCR corpus (tuning seed). */
+const WILD = join(process.cwd(), 'test', 'fixtures', 'id-cards-wild');
 
 /** A dark desk with a light card (aspect 1.585) whose corners are at `quad`. */
 function photo(w: number, h: number, quad: Quad): GrayImage {
@@ -69,5 +74,50 @@ describe('pixel geometry', () => {
     expect(columns.map(Math.round)).toEqual([10, 200, 389]);
     expect(cleaned.data[80 * w + 100]).toBeGreaterThan(200);
     expect(cleaned.data[50 * w + 55]).toBe(20);
+  });
+
+  describe('skew of a page without an outline', () => {
+    /**
+     * A screenshot-like card back: light falling off across the photo, a large dark emblem, and
+     * four lines of "characters" (dark blocks); turned `deg` clockwise as a phone would store it.
+     */
+    async function page(deg: number): Promise<GrayImage> {
+      const w = 600;
+      const h = 380;
+      const data = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) data[y * w + x] = 140 + Math.round((110 * (x + y)) / (w + h)) + (Math.abs(y - 190 - 25 * Math.sin(x / 40)) < 1.5 ? -40 : 0);
+      for (let y = 20; y < 140; y++) for (let x = 30; x < 150; x++) if ((x - 90) ** 2 + (y - 80) ** 2 < 60 ** 2) data[y * w + x] = 105;
+      for (const [y0, x0, n] of [
+        [60, 200, 7],
+        [120, 190, 5],
+        [280, 130, 12],
+        [320, 130, 14],
+      ] as const)
+        for (let c = 0; c < n; c++) for (let y = y0; y < y0 + 18; y++) for (let x = x0 + c * 24; x < x0 + c * 24 + 16; x++) data[y * w + x] = 40;
+      const { data: out, info } = await sharp(Buffer.from(data), { raw: { width: w, height: h, channels: 1 } })
+        .rotate(deg, { background: '#f5f5f5' })
+        .extractChannel(0)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return { data: new Uint8Array(out), width: info.width, height: info.height };
+    }
+
+    /** A committed photo as locatePage sees it before looking for skew: grey, 480 px wide. */
+    async function asFound(file: string): Promise<GrayImage> {
+      const { data, info } = await sharp(join(WILD, file)).rotate().resize({ width: 480 }).grayscale().raw().toBuffer({ resolveWithObject: true });
+      return { data: new Uint8Array(data), width: info.width, height: info.height };
+    }
+
+    it('is none for straight screenshots and scans of a card back (light falling off, a dark emblem: a global threshold saw 4–4.5°)', async () => {
+      for (const file of ['0005-fullbleed-back.jpg', '0002-clean-back.jpg', '0000-fullbleed-back.jpg'])
+        expect([file, Math.abs(estimateSkew(await asFound(file)))]).toEqual([file, 0]);
+      expect(estimateSkew(await page(0))).toBe(0);
+    });
+
+    it('finds the turn of the text lines', async () => {
+      expect(estimateSkew(await page(3))).toBeCloseTo(3, 0);
+      expect(estimateSkew(await page(-2))).toBeCloseTo(-2, 0);
+    });
   });
 });
