@@ -263,7 +263,8 @@ async function makeCorpus(name, dir) {
     for (const f of ['truth.json']) writeFileSync(join(dir, f), readFileSync(join(reuse, f)));
     const { cards } = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
     for (const c of cards) writeFileSync(join(dir, c.file), readFileSync(join(reuse, c.file)));
-    return cards;
+    // A corpus written by the generators' CLIs names its cards by file only.
+    return cards.map((c) => ({ id: c.file.replace(/\.\w+$/, ''), ...c }));
   }
   const cards = [];
   // The wild generator draws each (person, level, side) from its own stream: backs are made only
