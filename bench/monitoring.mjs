@@ -137,7 +137,8 @@ export async function benchMonitoring({
       `  ratio import/baseline ${fmt(importS / baselineS, 2)}   peak RSS ${fmt(peak / 1048576, 0)} MB   taken ${run.takenRows.toLocaleString()}, errors ${run.errorRows}, warnings ${run.warningsRaised.toLocaleString()}, tasks ${Number(tasks).toLocaleString()}`,
     );
     console.log(
-      `  target ≤ 60 s for 1,000,000 rows: ${rows >= 1_000_000 ? (importS <= 60 ? 'MET' : 'NOT MET') : `n/a at this size (scaled: ${fmt((importS * 1_000_000) / rows)} s per million)`}`,
+      // Issue 17's single-machine targets: 30 s on SQLite, 60 s on MariaDB.
+      `  target ≤ ${databaseUrl ? 60 : 30} s for 1,000,000 rows: ${rows >= 1_000_000 ? (importS <= (databaseUrl ? 60 : 30) ? 'MET' : 'NOT MET') : `n/a at this size (scaled: ${fmt((importS * 1_000_000) / rows)} s per million)`}`,
     );
 
     t = performance.now();

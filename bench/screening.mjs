@@ -87,10 +87,12 @@ export async function benchScreening({ label, databaseUrl, count = Number(proces
       `  ratio screening/baseline ${fmt(screeningS / baselineS, 2)}   peak RSS ${fmt(peak / 1048576, 0)} MB   eligible pairs ${eligible.toLocaleString()}, unknown pairs ${unknown.toLocaleString()}`,
     );
     const projected = (screeningS / done.processed) * 1_000_000;
+    // Issue 17's single-machine targets.
+    const target = databaseUrl ? 90 : 60;
     console.log(
       count >= 1_000_000
-        ? `  target ≤ 120 s for 1,000,000: ${screeningS <= 120 ? 'MET' : 'NOT MET'}`
-        : `  (at this rate 1,000,000 households would take ≈ ${fmt(projected, 0)} s; the target, ≤ 120 s, is judged on a full run)`,
+        ? `  target ≤ ${target} s for 1,000,000: ${screeningS <= target ? 'MET' : 'NOT MET'}`
+        : `  (at this rate 1,000,000 households would take ≈ ${fmt(projected, 0)} s; the target, ≤ ${target} s, is judged on a full run)`,
     );
 
     // Preview: a draft 低保 rule with a wider income line, over the warm store the screening left.
