@@ -186,7 +186,7 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
         return;
       }
       batches = preparedBatches(
-        { path, format: run.format, sourceCode: source.code, positions: [...mapped.positions], today: this.clock.today(), batchSize: BATCH },
+        { path, format: run.format, sourceCode: source.code, positions: [...mapped.positions], today: this.clock.today(), batchSize: BATCH, range: null },
         { encryptionKey: this.config.encryptionKey, hashKey: this.config.hashKey },
         this.cipher,
         this.config.importWorker,

@@ -12,7 +12,7 @@ const data = workerData as PrepareWorkerData;
 const source = sourceOf(data.sourceCode)!;
 const cipher = new FieldCipher(Buffer.from(data.encryptionKey, 'base64'), Buffer.from(data.hashKey, 'base64'));
 const preparer = new RowPreparer(source, new Map(data.positions), data.today, cipher);
-const rows = dataBatches(data.path, data.format, data.batchSize);
+const rows = dataBatches(data.path, data.format, data.batchSize, data.range);
 
 async function produce(): Promise<PreparedBatch | null> {
   const r = await rows.next();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import type { CsvRange } from './csv-split.js';
 import { readRows, type FileFormat } from './file-reader.js';
 import { normalisedKey, parseRow, sourceOf, type Cell, type ImportSource } from './sources.js';
 
@@ -79,11 +80,19 @@ export async function readHeader(path: string, format: FileFormat): Promise<{ ro
   return null;
 }
 
-/** The data rows of a file (after the header, blank rows skipped), in batches. */
-export async function* dataBatches(path: string, format: FileFormat, size: number): AsyncGenerator<Array<{ rowNumber: number; cells: Cell[] }>> {
+/**
+ * The data rows of a file (after the header, blank rows skipped), in batches; with a range (a CSV
+ * shard's bytes, which never hold the header), the data rows of the range.
+ */
+export async function* dataBatches(
+  path: string,
+  format: FileFormat,
+  size: number,
+  range?: CsvRange | null,
+): AsyncGenerator<Array<{ rowNumber: number; cells: Cell[] }>> {
   let batch: Array<{ rowNumber: number; cells: Cell[] }> = [];
-  let header = true;
-  for await (const r of readRows(path, format)) {
+  let header = !range;
+  for await (const r of readRows(path, format, range ?? undefined)) {
     if (header) {
       header = false;
       continue;
@@ -105,6 +114,8 @@ export interface PreparationJob {
   positions: Array<[string, number]>;
   today: string;
   batchSize: number;
+  /** A CSV shard's byte range; null: the whole file. */
+  range: CsvRange | null;
 }
 
 /** Where prepared batches come from: a worker thread reading ahead, or this thread. */
@@ -135,7 +146,7 @@ export function preparedBatches(
   const source = sourceOf(job.sourceCode);
   if (!source) throw new Error(`unknown source ${job.sourceCode}`);
   const preparer = new RowPreparer(source, new Map(job.positions), job.today, cipher);
-  const rows = dataBatches(job.path, job.format, job.batchSize);
+  const rows = dataBatches(job.path, job.format, job.batchSize, job.range);
   return {
     async next() {
       const r = await rows.next();
