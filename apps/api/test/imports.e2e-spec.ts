@@ -2,7 +2,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JobQueue, type JobTask } from '../src/jobs/job-queue.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
+import type { DepartmentRecordEntity } from '../src/imports/import.entity.js';
+import { ImportsRepository } from '../src/imports/imports.repository.js';
 import { ImportsService } from '../src/imports/imports.service.js';
+import { Transactor } from '../src/database/transactor.js';
 import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
@@ -72,6 +75,16 @@ describe('imports as jobs', () => {
       [run.id],
     )) as Array<Record<string, unknown>>;
     const shards = await count('SELECT shardsTotal AS n FROM job WHERE id = ?', [run.id]);
+    // The report lists the rows in row order, however the shards committed.
+    const report = (await t.http().get(`/api/v1/imports/${run.id}/errors`).set(bearer(district)).expect(200)).text;
+    const reportRows = report
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[0]));
+    expect(reportRows).toEqual([...reportRows].sort((x, y) => x - y));
+    expect(reportRows.length).toBe(errors.length);
     const { status, processedRows, takenRows, duplicateRows, unmatchedRows, errorRows } = run;
     return {
       counts: { status, processedRows, takenRows, duplicateRows, unmatchedRows, errorRows },
@@ -164,6 +177,16 @@ describe('imports as jobs', () => {
     // The same as one import of the file (the records of the imports above were deleted).
     const done = (await t.app.get(ImportsService).finished(run.id)) as unknown as ImportRun;
     expect(await outcome(done)).toEqual({ ...single!, shards: 5 });
+    // A record another worker stored meanwhile is skipped by the insert, not an error.
+    const repo = t.app.get(ImportsRepository);
+    const tx = t.app.get(Transactor);
+    const [stored] = (await t.dataSource.query(
+      'SELECT recordKey, source, importId, rowNumber, personHash, householdId, eventDate, payloadEnc, createdAt FROM department_record WHERE importId = ? ORDER BY rowNumber LIMIT 1',
+      [run.id],
+    )) as Array<Omit<DepartmentRecordEntity, 'id'>>;
+    const zero = { processedRows: 0, takenRows: 0, duplicateRows: 0, unmatchedRows: 0, errorRows: 0 };
+    expect(await tx.batch(() => repo.shardStatements(tx.mysql, run.id, [{ ...stored!, rowNumber: Number(stored!.rowNumber) }], [], zero))).toBe(true);
+    expect(await count('SELECT COUNT(*) AS n FROM department_record WHERE importId = ?', [run.id])).toBe(single!.records.length);
   });
 
   it('cancels a running import: shards not yet committed do not commit, the run ends cancelled, audited', async () => {

@@ -120,9 +120,19 @@ export class ImportsRepository {
     await bulkInsert(m, 'import_error', ERROR_COLUMNS, rows, 200);
   }
 
-  /** Errors of an import in row order, a page at a time (the report streams them). */
-  errorsPage(importId: string, afterId: number, take: number): Promise<ImportErrorEntity[]> {
-    return this.errors.find({ where: { importId, id: MoreThan(afterId) }, order: { id: 'ASC' }, take });
+  /**
+   * Errors of an import in row order, a page at a time after (rowNumber, id) (the report streams
+   * them): shards may commit in any order, so insertion order is not row order.
+   */
+  errorsPage(importId: string, after: { rowNumber: number; id: number }, take: number): Promise<ImportErrorEntity[]> {
+    return this.errors.find({
+      where: [
+        { importId, rowNumber: MoreThan(after.rowNumber) },
+        { importId, rowNumber: after.rowNumber, id: MoreThan(after.id) },
+      ],
+      order: { rowNumber: 'ASC', id: 'ASC' },
+      take,
+    });
   }
 
   /** Department records of these households on or after a date. */

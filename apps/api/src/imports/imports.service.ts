@@ -211,11 +211,12 @@ export class ImportsService implements JobKind {
   async *errorReport(auth: AuthContext, id: string): AsyncGenerator<string> {
     await this.get(auth, id);
     yield '\uFEFF行号,列,原因\r\n';
-    let after = 0;
+    let after = { rowNumber: -1, id: 0 };
     for (;;) {
       const page = await this.repo.errorsPage(id, after, 5000);
       if (page.length === 0) return;
-      after = page[page.length - 1]!.id;
+      const last = page[page.length - 1]!;
+      after = { rowNumber: last.rowNumber, id: last.id };
       yield page.map((e) => `${e.rowNumber},${csvField(e.columnName)},${csvField(e.reason)}\r\n`).join('');
     }
   }
