@@ -189,6 +189,25 @@ describe('imports as jobs', () => {
     expect(await count('SELECT COUNT(*) AS n FROM department_record WHERE importId = ?', [run.id])).toBe(single!.records.length);
   });
 
+  it('a file that cannot be read on fails: the rows of the shards before stay, the error names the row near which it stopped', async () => {
+    const broken = await upload('"身份证号,录取日期,录取院校\n1,2,3\n');
+    expect(broken).toMatchObject({ status: 'failed', takenRows: 0 });
+    expect(broken.error).toContain('第 1 行附近无法继续');
+    const rows = [
+      `${a.idNumber},${day(-20)},甲`,
+      `${a.idNumber},${day(-21)},乙`,
+      `${a.idNumber},${day(-22)},丙`,
+      `${a.idNumber},${day(-23)},"丁`,
+      `${b.idNumber},${day(-24)},戊`,
+    ];
+    const run = await upload(['身份证号,录取日期,录取院校', ...rows].join('\n'));
+    expect(run).toMatchObject({ status: 'failed', processedRows: 3, takenRows: 3 });
+    expect(run.error).toContain('第 5 行附近无法继续');
+    expect(run.error).toContain('已导入 3 行并已保留');
+    expect(await count('SELECT COUNT(*) AS n FROM department_record WHERE importId = ?', [run.id])).toBe(3);
+    expect(existsSync(join(t.config.dataDir, 'imports', `${run.id}.csv`))).toBe(false);
+  });
+
   it('cancels a running import: shards not yet committed do not commit, the run ends cancelled, audited', async () => {
     holdTasks();
     const run = await post('university_admission', csv().replace(day(-10), day(-11)).replaceAll(day(-9), day(-12)));

@@ -132,8 +132,27 @@ export class ImportsService implements JobKind {
     };
     let kept = path;
     try {
+      let header: Awaited<ReturnType<typeof readHeader>>;
+      try {
+        header = await readHeader(path, format);
+      } catch (e) {
+        // Not readable (a broken quote in the header, a damaged workbook): the run fails, no job.
+        const msg = e instanceof Error ? e.message : String(e);
+        await this.tx.run((m) =>
+          this.repo.insertRun(
+            {
+              ...run,
+              status: 'failed',
+              finishedAt: this.clock.iso(),
+              error: `第 1 行附近无法继续（${msg.slice(0, 200)}）；已导入 0 行，修正文件后重新导入即可`.slice(0, 500),
+            },
+            m,
+          ),
+        );
+        if (deleteAfter) await unlink(path).catch(() => undefined);
+        return (await this.repo.findRun(run.id))!;
+      }
       // A file without a header row, or whose header does not fit the source: rejected, no job.
-      const header = await readHeader(path, format);
       const mapped = header ? mapHeader(source, header.cells) : null;
       if (!header || mapped!.errors.length) {
         await this.tx.run(async (m) => {
