@@ -10,8 +10,7 @@ import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Transactor } from '../database/transactor.js';
-import type { JobEntity } from '../jobs/job.entity.js';
-import { JobShardEntity } from '../jobs/job.entity.js';
+import { JobShardEntity, type JobEntity } from '../jobs/job.entity.js';
 import type { JobKind, ShardContext } from '../jobs/job-kind.js';
 import { JobsService, type ShardRange } from '../jobs/jobs.service.js';
 import { InvalidationBus } from '../shared-state/invalidation-bus.js';
@@ -181,6 +180,8 @@ export class ImportsService implements JobKind {
       await mkdir(join(this.config.dataDir, 'imports'), { recursive: true });
       if (deleteAfter) await rename(path, kept).catch(() => copyFile(path, kept).then(() => unlink(path)));
       else await link(path, kept).catch(() => copyFile(path, kept));
+      // An Excel file cannot be read from the middle: one shard, whose records are held until its
+      // one commit (bounded by IMPORT_MAX_BYTES; a CSV shard holds IMPORT_SHARD_ROWS rows).
       const ranges: ShardRange[] =
         format === 'csv' ? (await splitCsv(kept, this.config.jobs.importShardRows)).map(rangeKeys) : [{ fromKey: '0:2', toKey: null }];
       await this.tx.run(async (m) => {
