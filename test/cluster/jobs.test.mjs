@@ -3,6 +3,8 @@
 // server-sent events through the other, with a worker SIGKILLed in the middle of a shard, ends with
 // exactly the results of the same screening in one process: no shard lost, none committed twice.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { DataSource } from 'typeorm';
 import { loadHouseholds } from '../../bench/load-households.mjs';
@@ -30,6 +32,18 @@ async function outcome(runId) {
     [runId],
   );
   return { run: { ...run, summary: JSON.parse(run.summary) }, current, hits, coverage };
+}
+
+/** 2 API + 2 worker processes: small shards and a short lock so a killed worker's shard comes back quickly. */
+function startTestCluster() {
+  return startCluster({
+    apis: 2,
+    workers: 2,
+    databaseUrl: setup.databaseUrl,
+    redisUrl: setup.redisUrl,
+    redisPrefix: setup.redisPrefix,
+    env: { ...setup.env, JOB_SHARD_SIZE: '1000', IMPORT_SHARD_ROWS: '4', JOB_LOCK_MS: '4000', JOB_STALLED_CHECK_MS: '1500', SCREENING_WORKERS: '1' },
+  });
 }
 
 before(async () => {
@@ -70,15 +84,8 @@ test(
     assert.equal(reference.run.processed, HOUSEHOLDS);
     assert.ok(reference.hits.length > 1000, `reference hits ${reference.hits.length}`);
 
-    // 2. The cluster: small shards and a short lock so a killed worker's shard comes back quickly.
-    cluster = await startCluster({
-      apis: 2,
-      workers: 2,
-      databaseUrl: setup.databaseUrl,
-      redisUrl: setup.redisUrl,
-      redisPrefix: setup.redisPrefix,
-      env: { ...setup.env, JOB_SHARD_SIZE: '1000', JOB_LOCK_MS: '4000', JOB_STALLED_CHECK_MS: '1500', SCREENING_WORKERS: '1' },
-    });
+    // 2. The cluster (startTestCluster).
+    cluster = await startTestCluster();
     const tUp = Date.now();
     step('cluster up');
     const [api1, api2] = cluster.apis;
@@ -158,6 +165,92 @@ test(
     assert.deepEqual(mine.current, reference.current);
     console.log(
       `  reference (1 process): ${((tRef - t0) / 1000).toFixed(1)} s incl. loading; cluster up ${((tUp - tRef) / 1000).toFixed(1)} s; cluster screening with a worker killed ${((tDone - tUp) / 1000).toFixed(1)} s; ${shards.length} shards, shard ${killed.index} redone`,
+    );
+  },
+);
+
+test(
+  'a CSV import uploaded to one API process runs in shards on the workers: exact counts, row numbers and records; a re-import takes nothing',
+  { timeout: 300_000 },
+  async () => {
+    if (!cluster) {
+      // Run alone (--test-name-pattern): a few households, then the cluster.
+      const ref = await referenceApp(setup);
+      try {
+        await loadHouseholds(ref.app, ref.config, 200, 11, { quiet: true });
+      } finally {
+        await ref.app.close();
+      }
+      cluster = await startTestCluster();
+    }
+    const [api1, api2] = cluster.apis;
+    const token = await demoToken(api1.base, 'district_reviewer');
+    const { FieldCipher } = await import('../../apps/api/dist/crypto/field-cipher.js');
+    const cipher = new FieldCipher(Buffer.from(setup.env.ENCRYPTION_KEY, 'base64'), Buffer.from(setup.env.HASH_KEY, 'base64'));
+    const [members] = await db.query(
+      "SELECT m.idNumberEnc FROM member m JOIN household h ON h.id = m.householdId WHERE h.status = 'active' AND m.idNumberEnc IS NOT NULL ORDER BY m.id LIMIT 30",
+    );
+    const ids = members.map((m) => cipher.decrypt(m.idNumberEnc));
+    assert.equal(ids.length, 30);
+    // Quoted fields with newlines, empty lines and CRLF everywhere; no row repeated (two workers may
+    // hold both copies at once: see ImportsRepository.shardStatements).
+    const lines = ['\uFEFF身份证号,录取日期,录取院校'];
+    const taken = [];
+    const errors = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (i % 4 === 1) lines.push('');
+      if (i === 17) {
+        lines.push(`11010119800101000X,2024-03-01,"错\r\n误"`);
+        errors.push(lines.length);
+      }
+      lines.push(`${ids[i]},2024-0${1 + (i % 9)}-${String(1 + i).padStart(2, '0')},"学\n\n校 ${i}"`);
+      taken.push(lines.length);
+    }
+    const csv = lines.join('\r\n') + '\r\n';
+    const upload = async () => {
+      const form = new globalThis.FormData();
+      form.append('file', new globalThis.Blob([csv], { type: 'text/csv' }), 'admissions.csv');
+      const r = await fetch(`${api1.base}/api/v1/imports/university_admission`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      assert.equal(r.status, 202, await r.clone().text());
+      const started = await r.json();
+      let run = started;
+      for (let i = 0; i < 1200 && run.status === 'running'; i++) {
+        await sleep(100);
+        run = (await api(api2.base, token, 'GET', `/api/v1/imports/${started.id}`)).body;
+      }
+      return run;
+    };
+    const run = await upload();
+    assert.equal(run.status, 'completed', JSON.stringify(run));
+    assert.deepEqual(
+      {
+        processedRows: run.processedRows,
+        takenRows: run.takenRows,
+        duplicateRows: run.duplicateRows,
+        unmatchedRows: run.unmatchedRows,
+        errorRows: run.errorRows,
+      },
+      { processedRows: 31, takenRows: 30, duplicateRows: 0, unmatchedRows: 0, errorRows: 1 },
+    );
+    const [records] = await db.query('SELECT rowNumber FROM department_record WHERE importId = ? ORDER BY rowNumber', [run.id]);
+    assert.deepEqual(
+      records.map((r) => r.rowNumber),
+      taken,
+    );
+    const [errorRows] = await db.query('SELECT DISTINCT rowNumber FROM import_error WHERE importId = ? ORDER BY rowNumber', [run.id]);
+    assert.deepEqual(
+      errorRows.map((r) => r.rowNumber),
+      errors,
+    );
+    const [[job]] = await db.query('SELECT status, shardsTotal, shardsDone FROM job WHERE id = ?', [run.id]);
+    assert.deepEqual({ ...job }, { status: 'completed', shardsTotal: Math.ceil((lines.length - 1) / 4), shardsDone: Math.ceil((lines.length - 1) / 4) });
+    assert.equal(existsSync(join(setup.dataDir, 'imports', `${run.id}.csv`)), false);
+
+    const again = await upload();
+    assert.equal(again.status, 'completed', JSON.stringify(again));
+    assert.deepEqual(
+      { takenRows: again.takenRows, duplicateRows: again.duplicateRows, errorRows: again.errorRows },
+      { takenRows: 0, duplicateRows: 30, errorRows: 1 },
     );
   },
 );

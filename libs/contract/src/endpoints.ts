@@ -280,6 +280,8 @@ export const ENDPOINTS = {
     /** Multipart: the file in `file`. */
     start: upload<ImportRun, Record<string, never>>()('/api/v1/imports/:source'),
     get: get<ImportRun>()('/api/v1/imports/:id'),
+    /** Stops a running import: rows already imported are kept. */
+    cancel: post<ImportRun>()('/api/v1/imports/:id/cancel'),
     errorRows: get<Page<ImportErrorRow>, PageQuery>()('/api/v1/imports/:id/error-rows'),
     errorReport: download()('/api/v1/imports/:id/errors'),
     /** The header row of a source as a CSV to fill in. */

@@ -216,7 +216,13 @@ export type MonitoringStatus = keyof typeof MONITORING_STATUS_LABELS;
 export const MONITORING_TRIGGER_LABELS = { scheduled: '定时', manual: '手动' } as const;
 export type MonitoringTrigger = keyof typeof MONITORING_TRIGGER_LABELS;
 
-export const IMPORT_STATUS_LABELS = { running: '导入中', completed: '已完成', rejected: '文件被拒绝（未导入任何行）', failed: '导入中断' } as const;
+export const IMPORT_STATUS_LABELS = {
+  running: '导入中',
+  completed: '已完成',
+  rejected: '文件被拒绝（未导入任何行）',
+  failed: '导入中断',
+  cancelled: '已取消',
+} as const;
 export type ImportStatus = keyof typeof IMPORT_STATUS_LABELS;
 
 /** Column types of an import source's template. */
@@ -333,6 +339,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'task.escalate_manual': '升级督办',
   'import.start': '导入部门数据',
   'import.complete': '导入完成',
+  'import.cancel': '取消导入',
   'monitoring.start': '启动监测',
   'monitoring.complete': '监测完成',
   'seed.demo': '生成演示数据',

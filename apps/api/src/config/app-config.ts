@@ -78,8 +78,11 @@ export interface AppConfig {
   redis: { url: string; prefix: string } | null;
   /** api: serves HTTP and enqueues jobs; worker: takes job shards, no HTTP; all: both (one process). */
   processRole: ProcessRole;
-  /** Households per job shard; shards taken by one worker at a time; lock and stall check of a shard (BullMQ). */
-  jobs: { shardSize: number; lockMs: number; stalledCheckMs: number };
+  /**
+   * Households per job shard; data rows (records) per shard of a CSV import; shards taken by one
+   * worker at a time; lock and stall check of a shard (BullMQ).
+   */
+  jobs: { shardSize: number; importShardRows: number; lockMs: number; stalledCheckMs: number };
 }
 
 export type ProcessRole = 'api' | 'worker' | 'all';
@@ -263,6 +266,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     processRole,
     jobs: {
       shardSize: int(env, 'JOB_SHARD_SIZE', 10_000, 10, 1_000_000),
+      importShardRows: int(env, 'IMPORT_SHARD_ROWS', 10_000, 1, 1_000_000),
       lockMs: int(env, 'JOB_LOCK_MS', 15_000, 1000, 600_000),
       stalledCheckMs: int(env, 'JOB_STALLED_CHECK_MS', 5_000, 500, 600_000),
     },

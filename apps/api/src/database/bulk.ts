@@ -16,8 +16,10 @@ const quoter =
 /**
  * Multi-row INSERT statements, `chunk` rows each, built one at a time (a batch of a million rows
  * never holds all its parameters at once). Same SQL on SQLite and MySQL apart from identifier
- * quoting and, with `ignoreDuplicates` (re-imports), the keyword that skips rows whose unique key
- * is already stored.
+ * quoting and, with `keepExisting` (re-imports; the table's primary key column), the clause that
+ * skips rows whose unique key is already stored: ON CONFLICT DO NOTHING on SQLite, ON DUPLICATE KEY
+ * UPDATE pk = pk on MySQL (not INSERT IGNORE, which would also turn other errors, a value too long,
+ * into warnings).
  */
 export function* insertStatements<T extends object>(
   mysql: boolean,
@@ -25,12 +27,12 @@ export function* insertStatements<T extends object>(
   columns: ReadonlyArray<keyof T & string>,
   rows: readonly T[],
   chunk = 200,
-  ignoreDuplicates = false,
+  keepExisting: string | null = null,
 ): Generator<Statement> {
   if (rows.length === 0) return;
   const q = quoter(mysql);
-  const insert = !ignoreDuplicates ? 'INSERT INTO' : mysql ? 'INSERT IGNORE INTO' : 'INSERT OR IGNORE INTO';
-  const head = `${insert} ${q(table)} (${columns.map(q).join(', ')}) VALUES `;
+  const head = `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES `;
+  const tail = keepExisting === null ? '' : mysql ? ` ON DUPLICATE KEY UPDATE ${q(keepExisting)} = ${q(keepExisting)}` : ' ON CONFLICT DO NOTHING';
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   let full: string | null = null;
   for (let i = 0; i < rows.length; i += chunk) {
@@ -44,7 +46,10 @@ export function* insertStatements<T extends object>(
         params[k++] = typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
       }
     }
-    const sql = n === chunk ? (full ??= head + Array.from({ length: n }, () => tuple).join(', ')) : head + Array.from({ length: n }, () => tuple).join(', ');
+    const sql =
+      n === chunk
+        ? (full ??= head + Array.from({ length: n }, () => tuple).join(', ') + tail)
+        : head + Array.from({ length: n }, () => tuple).join(', ') + tail;
     yield { sql, params };
   }
 }
@@ -70,9 +75,9 @@ export async function bulkInsert<T extends object>(
   columns: ReadonlyArray<keyof T & string>,
   rows: readonly T[],
   chunk = 200,
-  ignoreDuplicates = false,
+  keepExisting: string | null = null,
 ): Promise<void> {
-  for (const st of insertStatements(isMysql(m), table, columns, rows, chunk, ignoreDuplicates)) await m.query(st.sql, st.params);
+  for (const st of insertStatements(isMysql(m), table, columns, rows, chunk, keepExisting)) await m.query(st.sql, st.params);
 }
 
 /** DELETE … WHERE column IN (…) in chunks. */

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { CsvRange } from './csv-split.js';
 import type { Cell } from './sources.js';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -53,11 +54,16 @@ function excelCell(v: unknown): Cell {
   return String(v);
 }
 
-/** Rows of the file, streamed (a million-row file is never held in memory), with their row numbers (header = 1). */
-export async function* readRows(path: string, format: FileFormat): AsyncGenerator<{ rowNumber: number; cells: Cell[] }> {
+/**
+ * Rows of the file, streamed (a million-row file is never held in memory), with their row numbers
+ * (header = 1). With a range (CSV only: splitCsv), only its bytes are read and its rows are numbered
+ * from its first row, as in a read of the whole file.
+ */
+export async function* readRows(path: string, format: FileFormat, range?: CsvRange): AsyncGenerator<{ rowNumber: number; cells: Cell[] }> {
   if (format === 'csv') {
-    const parser = createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }));
-    let n = 0;
+    const stream = range ? createReadStream(path, { start: range.start, ...(range.end === null ? {} : { end: range.end - 1 }) }) : createReadStream(path);
+    const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }));
+    let n = range ? range.firstRow - 1 : 0;
     for await (const record of parser as AsyncIterable<string[]>) yield { rowNumber: ++n, cells: record };
     return;
   }

@@ -120,6 +120,14 @@ export class ImportsController {
     return toImportRunDto(await this.service.get(auth, id));
   }
 
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: '取消进行中的导入（已导入的行保留；重新导入同一文件不会重复）' })
+  @ApiOkResponse({ type: ImportRunDto })
+  async cancel(@Auth() auth: AuthContext, @Param('id', ParseUUIDPipe) id: string): Promise<ImportRunDto> {
+    return toImportRunDto(await this.service.cancel(auth, id));
+  }
+
   @Get(':id/errors')
   @ApiOperation({ summary: '下载错误报告（CSV：行号、列、原因），列出所有未导入的行' })
   @ApiProduces('text/csv')

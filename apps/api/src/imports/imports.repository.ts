@@ -26,19 +26,13 @@ export class ImportsRepository {
     return this.runs.findOneBy({ id });
   }
 
-  async insertRun(run: ImportRunEntity): Promise<void> {
-    await this.tx.write(() => this.runs.insert(run));
+  async insertRun(run: ImportRunEntity, m: EntityManager): Promise<void> {
+    await m.insert(ImportRunEntity, run);
   }
 
   async updateRun(id: string, patch: Partial<ImportRunEntity>, m?: EntityManager): Promise<void> {
     if (m) await m.getRepository(ImportRunEntity).update({ id }, patch);
     else await this.tx.write(() => this.runs.update({ id }, patch));
-  }
-
-  async failInterrupted(at: string): Promise<void> {
-    await this.tx.write(() =>
-      this.runs.update({ status: 'running' }, { status: 'failed', finishedAt: at, error: '服务重启，导入中断；已导入的行保留，重新导入同一文件可继续' }),
-    );
   }
 
   /**
@@ -84,37 +78,61 @@ export class ImportsRepository {
   }
 
   async insertRecords(m: EntityManager, rows: Array<Omit<DepartmentRecordEntity, 'id'>>): Promise<void> {
-    await bulkInsert(m, 'department_record', RECORD_COLUMNS, rows, 500, true);
+    await bulkInsert(m, 'department_record', RECORD_COLUMNS, rows, 500, 'id');
   }
 
   /**
-   * A batch's records, errors and the run's counts as statements of one Transactor.batch (on
-   * SQLite run by the write worker, off the event loop).
+   * A shard's records, errors and the increments of the run's counts, as statements of its one
+   * commit (ShardContext.commitBatch; on SQLite run by the write worker, off the event loop).
+   * A record whose key is already stored is skipped, not an error: two shards in two workers may
+   * hold the same record (a row repeated in the file) and both find it not yet stored. The one that
+   * commits second then counts it taken although it stored nothing; in that rare concurrent case
+   * takenRows may exceed the records stored by one per such row (duplicateRows is short by as much).
    */
-  *batchStatements(
+  *shardStatements(
     mysql: boolean,
     runId: string,
     records: Array<Omit<DepartmentRecordEntity, 'id'>>,
     errors: Array<Omit<ImportErrorEntity, 'id'>>,
     counts: Pick<ImportRunEntity, 'processedRows' | 'takenRows' | 'duplicateRows' | 'unmatchedRows' | 'errorRows'>,
   ): Generator<Statement> {
-    yield* insertStatements(mysql, 'department_record', RECORD_COLUMNS, records, 500, true);
+    yield* insertStatements(mysql, 'department_record', RECORD_COLUMNS, records, 500, 'id');
     yield* insertStatements(mysql, 'import_error', ERROR_COLUMNS, errors, 200);
     const q = (c: string): string => (mysql ? `\`${c}\`` : `"${c}"`);
-    const set = (['processedRows', 'takenRows', 'duplicateRows', 'unmatchedRows', 'errorRows'] as const).map((c) => `${q(c)} = ?`).join(', ');
+    const set = (['processedRows', 'takenRows', 'duplicateRows', 'unmatchedRows', 'errorRows'] as const).map((c) => `${q(c)} = ${q(c)} + ?`).join(', ');
     yield {
       sql: `UPDATE ${q('import_run')} SET ${set} WHERE ${q('id')} = ?`,
       params: [counts.processedRows, counts.takenRows, counts.duplicateRows, counts.unmatchedRows, counts.errorRows, runId],
     };
   }
 
+  /** The households that got records from this import (whichever workers stored them). */
+  async householdsOfImport(importId: string): Promise<string[]> {
+    const rows = await this.reads.query<{ householdId: string }>(
+      'SELECT DISTINCT householdId FROM department_record WHERE importId = ?',
+      [importId],
+      'background',
+    );
+    return rows.map((r) => r.householdId);
+  }
+
   async insertErrors(m: EntityManager, rows: Array<Omit<ImportErrorEntity, 'id'>>): Promise<void> {
     await bulkInsert(m, 'import_error', ERROR_COLUMNS, rows, 200);
   }
 
-  /** Errors of an import in row order, a page at a time (the report streams them). */
-  errorsPage(importId: string, afterId: number, take: number): Promise<ImportErrorEntity[]> {
-    return this.errors.find({ where: { importId, id: MoreThan(afterId) }, order: { id: 'ASC' }, take });
+  /**
+   * Errors of an import in row order, a page at a time after (rowNumber, id) (the report streams
+   * them): shards may commit in any order, so insertion order is not row order.
+   */
+  errorsPage(importId: string, after: { rowNumber: number; id: number }, take: number): Promise<ImportErrorEntity[]> {
+    return this.errors.find({
+      where: [
+        { importId, rowNumber: MoreThan(after.rowNumber) },
+        { importId, rowNumber: after.rowNumber, id: MoreThan(after.id) },
+      ],
+      order: { rowNumber: 'ASC', id: 'ASC' },
+      take,
+    });
   }
 
   /** Department records of these households on or after a date. */

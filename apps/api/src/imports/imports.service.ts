@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
-import { AccessService } from '../access/access.service.js';
+import { copyFile, link, mkdir, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../common/auth-context.js';
 import { AppError, notFound } from '../common/errors.js';
@@ -9,15 +10,20 @@ import { Clock } from '../common/time.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { FieldCipher } from '../crypto/field-cipher.js';
 import { Transactor } from '../database/transactor.js';
+import { JobShardEntity, type JobEntity } from '../jobs/job.entity.js';
+import type { JobKind, ShardContext } from '../jobs/job-kind.js';
+import { JobsService, type ShardRange } from '../jobs/jobs.service.js';
 import { InvalidationBus } from '../shared-state/invalidation-bus.js';
 import { MonitoringPipeline } from '../monitoring/monitoring-pipeline.js';
-import { sniffFormat } from './file-reader.js';
-import { preparedBatches, readHeader, type PreparedBatch, type PreparedBatches } from './row-preparation.js';
-import type { DepartmentRecordEntity, ImportErrorEntity, ImportRunEntity } from './import.entity.js';
+import { rangeKeys, rangeOfKeys, splitCsv } from './csv-split.js';
+import { sniffFormat, type FileFormat } from './file-reader.js';
+import { preparedBatches, readHeader, type PreparedBatches } from './row-preparation.js';
+import { ImportRunEntity, type DepartmentRecordEntity, type ImportErrorEntity } from './import.entity.js';
 import { ImportsRepository } from './imports.repository.js';
-import { mapHeader, sourceOf, type ImportSource } from './sources.js';
+import { mapHeader, sourceOf } from './sources.js';
 
 const BATCH = 10_000;
+const JOB_KIND = 'import';
 
 interface Counts {
   processedRows: number;
@@ -27,35 +33,44 @@ interface Counts {
   errorRows: number;
 }
 
+const emptyCounts = (): Counts => ({ processedRows: 0, takenRows: 0, duplicateRows: 0, unmatchedRows: 0, errorRows: 0 });
+const addCounts = (a: Counts, b: Counts): Counts => ({
+  processedRows: a.processedRows + b.processedRows,
+  takenRows: a.takenRows + b.takenRows,
+  duplicateRows: a.duplicateRows + b.duplicateRows,
+  unmatchedRows: a.unmatchedRows + b.unmatchedRows,
+  errorRows: a.errorRows + b.errorRows,
+});
+
 /**
- * Department data imports: a file streamed row by row, each row validated against the source's
- * schema, matched by the keyed hash of the ID number, stored encrypted and deduplicated by record,
- * batch by batch (progress visible); then the rules run for the households that got new records.
- * Every row not taken is in the error report with its row, column and reason.
+ * Department data imports: a file checked (source, type, header) when it arrives, kept where every
+ * worker process reads it (DATA_DIR/imports/<run id>.csv|.xlsx), then imported as a job (kind
+ * `import`): a CSV in shards of IMPORT_SHARD_ROWS records cut at record boundaries (byte ranges),
+ * an Excel file in one shard. A shard validates each row against the source's schema, matches it
+ * by the keyed hash of the ID number, drops what is already stored, and commits its records
+ * (encrypted), its error rows and the run's counts with its done mark, once. The finish runs the
+ * rules for the households that got new records. Every row not taken is in the error report with
+ * its row, column and reason.
  */
 @Injectable()
-export class ImportsService implements OnModuleInit, OnApplicationShutdown {
+export class ImportsService implements JobKind {
+  readonly kind = JOB_KIND;
   private readonly logger = new Logger('Imports');
-  private readonly running = new Map<string, Promise<void>>();
+  /** What the finish raised, from `finish` to `afterFinish` (the same process, the same job). */
+  private readonly raised = new Map<string, { warnings: number; tasks: number }>();
 
   constructor(
     private readonly repo: ImportsRepository,
     private readonly pipeline: MonitoringPipeline,
     private readonly cipher: FieldCipher,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
     private readonly tx: Transactor,
     private readonly clock: Clock,
     private readonly bus: InvalidationBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.repo.failInterrupted(this.clock.iso());
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.running.values()]);
+  ) {
+    jobs.register(this);
   }
 
   async start(auth: AuthContext, sourceCode: string, file: Express.Multer.File | undefined): Promise<ImportRunEntity> {
@@ -79,7 +94,11 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     return run;
   }
 
-  /** Starts an import of a file on disk in the background (also used by the benchmark). */
+  /**
+   * Checks a file on disk and starts its import as a job (also used by the benchmark). The file is
+   * kept where every worker reads it, DATA_DIR/imports/<run id>.csv|.xlsx, until the job ends: moved
+   * there with `deleteAfter` (an upload), else linked (or copied) there and the original left alone.
+   */
   async importFile(
     startedBy: string,
     districtCode: string,
@@ -110,12 +129,70 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
       finishedAt: null,
       error: null,
     };
-    await this.repo.insertRun(run);
-    const work = this.execute(run, source, path).finally(async () => {
-      this.running.delete(run.id);
-      if (deleteAfter) await unlink(path).catch(() => undefined);
-    });
-    this.running.set(run.id, work);
+    let kept = path;
+    try {
+      let header: Awaited<ReturnType<typeof readHeader>>;
+      try {
+        header = await readHeader(path, format);
+      } catch (e) {
+        // Not readable (a broken quote in the header, a damaged workbook): the run fails, no job.
+        const msg = e instanceof Error ? e.message : String(e);
+        await this.tx.run((m) =>
+          this.repo.insertRun(
+            {
+              ...run,
+              status: 'failed',
+              finishedAt: this.clock.iso(),
+              error: `第 1 行附近无法继续（${msg.slice(0, 200)}）；已导入 0 行，修正文件后重新导入即可`.slice(0, 500),
+            },
+            m,
+          ),
+        );
+        if (deleteAfter) await unlink(path).catch(() => undefined);
+        return (await this.repo.findRun(run.id))!;
+      }
+      // A file without a header row, or whose header does not fit the source: rejected, no job.
+      const mapped = header ? mapHeader(source, header.cells) : null;
+      if (!header || mapped!.errors.length) {
+        await this.tx.run(async (m) => {
+          await this.repo.insertRun(
+            {
+              ...run,
+              status: 'rejected',
+              errorRows: 1,
+              finishedAt: this.clock.iso(),
+              error: header ? `表头不符合“${source.label}”的格式，未导入任何行` : '文件没有内容',
+            },
+            m,
+          );
+          await this.repo.insertErrors(
+            m,
+            header
+              ? mapped!.errors.map((e) => ({ importId: run.id, rowNumber: header.rowNumber, columnName: e.column, reason: e.reason }))
+              : [{ importId: run.id, rowNumber: 1, columnName: '', reason: '文件没有表头' }],
+          );
+        });
+        if (deleteAfter) await unlink(path).catch(() => undefined);
+        return (await this.repo.findRun(run.id))!;
+      }
+      // Where every worker process of the deployment reads it (they share DATA_DIR).
+      kept = this.filePath(run.id, format);
+      await mkdir(join(this.config.dataDir, 'imports'), { recursive: true });
+      if (deleteAfter) await rename(path, kept).catch(() => copyFile(path, kept).then(() => unlink(path)));
+      else await link(path, kept).catch(() => copyFile(path, kept));
+      // An Excel file cannot be read from the middle: one shard, whose records are held until its
+      // one commit (bounded by IMPORT_MAX_BYTES; a CSV shard holds IMPORT_SHARD_ROWS rows).
+      const ranges: ShardRange[] =
+        format === 'csv' ? (await splitCsv(kept, this.config.jobs.importShardRows)).map(rangeKeys) : [{ fromKey: '0:2', toKey: null }];
+      await this.tx.run(async (m) => {
+        await this.repo.insertRun(run, m);
+        await this.jobs.create(m, JOB_KIND, run.id, ranges);
+      });
+      await this.jobs.dispatch(run.id, ranges.length);
+    } catch (e) {
+      if (deleteAfter || kept !== path) await unlink(kept).catch(() => undefined);
+      throw e;
+    }
     return run;
   }
 
@@ -134,8 +211,17 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
     return this.repo.pageErrors(id, page, pageSize);
   }
 
+  /** Stops a running import: shards not yet committed will not commit; rows already imported stay. */
+  async cancel(auth: AuthContext, id: string): Promise<ImportRunEntity> {
+    const run = await this.get(auth, id);
+    if (run.status !== 'running' || !(await this.jobs.cancel(id))) throw new AppError('INVALID_STATE', '导入已结束，无法取消');
+    await this.audit.record(auth, { action: 'import.cancel', entityType: 'import', entityId: id });
+    return this.get(auth, id);
+  }
+
+  /** Resolves with the run when its import is over (tests, the benchmark). */
   async finished(id: string): Promise<ImportRunEntity> {
-    await this.running.get(id);
+    await this.jobs.waitFor(id);
     const run = await this.repo.findRun(id);
     if (!run) throw notFound();
     return run;
@@ -145,138 +231,168 @@ export class ImportsService implements OnModuleInit, OnApplicationShutdown {
   async *errorReport(auth: AuthContext, id: string): AsyncGenerator<string> {
     await this.get(auth, id);
     yield '\uFEFF行号,列,原因\r\n';
-    let after = 0;
+    let after = { rowNumber: -1, id: 0 };
     for (;;) {
       const page = await this.repo.errorsPage(id, after, 5000);
       if (page.length === 0) return;
-      after = page[page.length - 1]!.id;
+      const last = page[page.length - 1]!;
+      after = { rowNumber: last.rowNumber, id: last.id };
       yield page.map((e) => `${e.rowNumber},${csvField(e.columnName)},${csvField(e.reason)}\r\n`).join('');
     }
   }
 
-  private async execute(run: ImportRunEntity, source: ImportSource, path: string): Promise<void> {
-    const counts: Counts = { processedRows: 0, takenRows: 0, duplicateRows: 0, unmatchedRows: 0, errorRows: 0 };
-    const affected = new Set<string>();
+  private filePath(id: string, format: FileFormat): string {
+    return join(this.config.dataDir, 'imports', `${id}.${format}`);
+  }
+
+  // --- the job ------------------------------------------------------------------------------
+
+  async runShard(ctx: ShardContext): Promise<void> {
+    if (await ctx.stopped()) return;
+    const run = await this.repo.findRun(ctx.job.id);
+    if (!run) throw new Error(`import run ${ctx.job.id} not found`);
+    const source = sourceOf(run.source);
+    if (!source) throw new Error(`unknown import source ${run.source}`);
+    const path = this.filePath(run.id, run.format);
+    const header = await readHeader(path, run.format);
+    const mapped = header && mapHeader(source, header.cells);
+    if (!mapped || mapped.errors.length) throw new Error('file header changed since the import started');
+    const counts = emptyCounts();
+    const records: Array<Omit<DepartmentRecordEntity, 'id'>> = [];
+    const errors: Array<Omit<ImportErrorEntity, 'id'>> = [];
+    // Records this shard takes, by key: a row repeated in a later batch of the shard is a duplicate
+    // of it as if it were stored (rows of earlier shards are found stored, by the look-up).
+    const taken = new Map<string, number>();
+    // A department file names the same people many times: each person is looked up once per shard.
     const households = new Map<string, string | null>();
+    const now = this.clock.iso();
     let batches: PreparedBatches | null = null;
-    let lastRow = 0;
     try {
-      const header = await readHeader(path, run.format);
-      if (!header) {
-        await this.tx.run(async (m) => {
-          await this.repo.insertErrors(m, [{ importId: run.id, rowNumber: 1, columnName: '', reason: '文件没有表头' }]);
-          await this.repo.updateRun(run.id, { status: 'rejected', errorRows: 1, finishedAt: this.clock.iso(), error: '文件没有内容' }, m);
-        });
-        return;
-      }
-      lastRow = header.rowNumber;
-      const mapped = mapHeader(source, header.cells);
-      if (mapped.errors.length) {
-        await this.tx.run(async (m) => {
-          await this.repo.insertErrors(
-            m,
-            mapped.errors.map((e) => ({ importId: run.id, rowNumber: header.rowNumber, columnName: e.column, reason: e.reason })),
-          );
-          await this.repo.updateRun(
-            run.id,
-            { status: 'rejected', errorRows: 1, finishedAt: this.clock.iso(), error: `表头不符合“${source.label}”的格式，未导入任何行` },
-            m,
-          );
-        });
-        return;
-      }
+      // Validation, hashing and encryption in a worker thread (built API), one batch ahead.
       batches = preparedBatches(
-        { path, format: run.format, sourceCode: source.code, positions: [...mapped.positions], today: this.clock.today(), batchSize: BATCH },
+        {
+          path,
+          format: run.format,
+          sourceCode: source.code,
+          positions: [...mapped.positions],
+          today: this.clock.today(),
+          batchSize: BATCH,
+          range: run.format === 'csv' ? rangeOfKeys(ctx.shard.fromKey, ctx.shard.toKey) : null,
+        },
         { encryptionKey: this.config.encryptionKey, hashKey: this.config.hashKey },
         this.cipher,
         this.config.importWorker,
       );
       for (let batch = await batches.next(); batch; batch = await batches.next()) {
-        await this.store(run, source, batch, counts, affected, households);
-        lastRow = batch.lastRow;
+        if (await ctx.stopped()) return;
+        errors.push(...batch.errors.map((e) => ({ importId: run.id, ...e })));
+        let duplicates = batch.duplicates;
+        const unknown = [...new Set(batch.valid.map((v) => v.person))].filter((p) => !households.has(p));
+        const [found, existing] = await Promise.all([
+          this.repo.householdsByPersonHash(unknown, run.districtCode),
+          this.repo.existingKeys(batch.valid.map((v) => v.key)),
+        ]);
+        for (const p of unknown) households.set(p, found.get(p) ?? null);
+        let unmatched = 0;
+        for (const v of batch.valid) {
+          const earlier = taken.get(v.key);
+          const stored = earlier !== undefined ? { importId: run.id, rowNumber: earlier } : existing.get(v.key);
+          if (stored) {
+            duplicates++;
+            if (stored.importId === run.id)
+              errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '', reason: `与第 ${stored.rowNumber} 行重复，已忽略` });
+            continue;
+          }
+          const householdId = households.get(v.person);
+          if (!householdId) {
+            unmatched++;
+            errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '身份证号', reason: '未匹配到本辖区在册家庭成员，未导入' });
+            continue;
+          }
+          taken.set(v.key, v.rowNumber);
+          records.push({
+            recordKey: v.key,
+            source: source.code,
+            importId: run.id,
+            rowNumber: v.rowNumber,
+            personHash: v.person,
+            householdId,
+            eventDate: v.date,
+            payloadEnc: v.payloadEnc,
+            createdAt: now,
+          });
+        }
+        counts.processedRows += batch.processed;
+        counts.duplicateRows += duplicates;
+        counts.unmatchedRows += unmatched;
+        counts.errorRows += batch.errorRows;
       }
-      lastRow = -1;
-      const raised = await this.pipeline.processIds([...affected], { kind: 'import', ref: run.id }, false);
-      await this.repo.updateRun(run.id, { status: 'completed', warningsRaised: raised.warnings, finishedAt: this.clock.iso() });
-      this.bus.publish('aggregates');
-      await this.audit.record(null, {
-        action: 'import.complete',
-        entityType: 'import',
-        entityId: run.id,
-        detail: { ...counts, warnings: raised.warnings, tasks: raised.tasks },
-      });
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      this.logger.error(`import ${run.id} failed after row ${lastRow}: ${msg}`);
-      await this.repo.updateRun(run.id, {
-        status: 'failed',
-        finishedAt: this.clock.iso(),
-        error: (lastRow < 0
-          ? `数据已全部导入（新导入 ${counts.takenRows} 行），但预警评估失败（${msg.slice(0, 200)}）；下次监测运行将重新评估`
-          : `第 ${lastRow} 行附近无法继续（${msg.slice(0, 200)}）；已导入 ${counts.takenRows} 行并已保留，修正文件后重新导入即可，已导入的行不会重复`
-        ).slice(0, 500),
-      });
     } finally {
       await batches?.close();
     }
+    counts.takenRows = records.length;
+    const { repo } = this;
+    const mysql = this.tx.mysql;
+    // Records, error rows and the run's counts commit with the shard's done mark, once: a shard run
+    // again after its worker died writes nothing the second time.
+    await ctx.commitBatch(counts.processedRows, counts, () => repo.shardStatements(mysql, run.id, records, errors, counts));
   }
 
-  /** One prepared batch: find the households, drop what is already stored, write records, errors and progress in one transaction. */
-  private async store(
-    run: ImportRunEntity,
-    source: ImportSource,
-    batch: PreparedBatch,
-    counts: Counts,
-    affected: Set<string>,
-    households: Map<string, string | null>,
-  ): Promise<void> {
-    const now = this.clock.iso();
-    const errors: Array<Omit<ImportErrorEntity, 'id'>> = batch.errors.map((e) => ({ importId: run.id, ...e }));
-    let duplicates = batch.duplicates;
-    // A department file names the same people many times: each person is looked up once per import.
-    const unknown = [...new Set(batch.valid.map((v) => v.person))].filter((p) => !households.has(p));
-    const [found, existing] = await Promise.all([
-      this.repo.householdsByPersonHash(unknown, run.districtCode),
-      this.repo.existingKeys(batch.valid.map((v) => v.key)),
-    ]);
-    if (households.size > 500_000) households.clear();
-    for (const p of unknown) households.set(p, found.get(p) ?? null);
-    const records: Array<Omit<DepartmentRecordEntity, 'id'>> = [];
-    let unmatched = 0;
-    for (const v of batch.valid) {
-      const stored = existing.get(v.key);
-      if (stored) {
-        duplicates++;
-        if (stored.importId === run.id)
-          errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '', reason: `与第 ${stored.rowNumber} 行重复，已忽略` });
-        continue;
-      }
-      const householdId = households.get(v.person);
-      if (!householdId) {
-        unmatched++;
-        errors.push({ importId: run.id, rowNumber: v.rowNumber, columnName: '身份证号', reason: '未匹配到本辖区在册家庭成员，未导入' });
-        continue;
-      }
-      records.push({
-        recordKey: v.key,
-        source: source.code,
-        importId: run.id,
-        rowNumber: v.rowNumber,
-        personHash: v.person,
-        householdId,
-        eventDate: v.date,
-        payloadEnc: v.payloadEnc,
-        createdAt: now,
-      });
-      affected.add(householdId);
+  /**
+   * The rules for the households that got new records by this import, read from the database
+   * (whichever workers stored them). Safe to run twice (the finishing worker died): warnings are
+   * raised once per window and unchanged scores write nothing, so a second run raises nothing new
+   * (and then reports what it raised: none).
+   */
+  async prepareFinish(job: JobEntity): Promise<unknown> {
+    const ids = await this.repo.householdsOfImport(job.id);
+    const raised = await this.pipeline.processIds(ids, { kind: 'import', ref: job.id }, false);
+    return { warnings: raised.warnings, tasks: raised.tasks };
+  }
+
+  async finish(job: JobEntity, _results: unknown[], m: EntityManager, prepared: unknown): Promise<void> {
+    const raised = (prepared as { warnings: number; tasks: number } | undefined) ?? { warnings: 0, tasks: 0 };
+    this.raised.set(job.id, raised);
+    await this.repo.updateRun(job.id, { status: 'completed', warningsRaised: raised.warnings, finishedAt: this.clock.iso() }, m);
+  }
+
+  async afterFinish(job: JobEntity, results: unknown[]): Promise<void> {
+    const raised = this.raised.get(job.id) ?? { warnings: 0, tasks: 0 };
+    this.raised.delete(job.id);
+    const run = await this.repo.findRun(job.id);
+    if (run) await this.removeFile(job.id, run.format);
+    this.bus.publish('aggregates');
+    const counts = (results as Counts[]).reduce(addCounts, emptyCounts());
+    await this.audit.record(null, {
+      action: 'import.complete',
+      entityType: 'import',
+      entityId: job.id,
+      detail: { ...counts, warnings: raised.warnings, tasks: raised.tasks },
+    });
+  }
+
+  async stopped(job: JobEntity, status: 'cancelled' | 'failed', error: string | null, results: unknown[], m: EntityManager): Promise<void> {
+    const taken = (results as Counts[]).reduce(addCounts, emptyCounts()).takenRows;
+    let message: string;
+    if (status === 'cancelled') message = `已取消；已导入 ${taken} 行并已保留，重新导入同一文件时已导入的行不会重复`;
+    else if (job.shardsDone >= job.shardsTotal)
+      message = `数据已全部导入（新导入 ${taken} 行），但预警评估失败（${(error ?? '').slice(0, 200)}）；下次监测运行将重新评估`;
+    else {
+      // Near the first row not imported: the first row of the first shard not done.
+      const pending = await m.findOne(JobShardEntity, { where: { jobId: job.id, status: 'pending' }, order: { shardIndex: 'ASC' } });
+      const row = pending ? Number(pending.fromKey.split(':')[1]) : 0;
+      message = `第 ${row} 行附近无法继续（${(error ?? '').slice(0, 200)}）；已导入 ${taken} 行并已保留，修正文件后重新导入即可，已导入的行不会重复`;
+      this.logger.error(`import ${job.id} failed near row ${row}: ${error ?? ''}`);
     }
-    counts.processedRows += batch.processed;
-    counts.takenRows += records.length;
-    counts.duplicateRows += duplicates;
-    counts.unmatchedRows += unmatched;
-    counts.errorRows += batch.errorRows;
-    const snapshot = { ...counts };
-    await this.tx.batch(() => this.repo.batchStatements(this.tx.mysql, run.id, records, errors, snapshot));
+    await this.repo.updateRun(job.id, { status, finishedAt: this.clock.iso(), error: message.slice(0, 500) }, m);
+    // A shard still reading it in another worker keeps its open file; it will not commit.
+    const run = await m.findOneBy(ImportRunEntity, { id: job.id });
+    if (run) await this.removeFile(job.id, run.format);
+  }
+
+  /** The job is over: its file goes. */
+  private async removeFile(id: string, format: FileFormat): Promise<void> {
+    await unlink(this.filePath(id, format)).catch(() => undefined);
   }
 }
 

@@ -1,37 +1,64 @@
 /**
- * An import's reading thread: streams the file, validates each row against its source's schema,
- * computes the keyed hashes and encrypts the values, one batch ahead of the main thread, which only
- * looks up households and writes. Started by `preparedBatches` (row-preparation.ts).
+ * The import reading thread, one per process for its lifetime (a shard does not pay for starting
+ * a thread): for each shard being imported (a session), it streams the shard's rows, validates
+ * each row against its source's schema, computes the keyed hashes and encrypts the values, one
+ * batch ahead of the main thread, which only looks up households and writes. Started by
+ * `preparedBatches` (row-preparation.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FieldCipher } from '../crypto/field-cipher.js';
-import { dataBatches, RowPreparer, type PreparedBatch, type PrepareWorkerData } from './row-preparation.js';
+import { dataBatches, RowPreparer, type PreparedBatch, type PrepareRequest, type PrepareWorkerKeys } from './row-preparation.js';
 import { sourceOf } from './sources.js';
 
-const data = workerData as PrepareWorkerData;
-const source = sourceOf(data.sourceCode)!;
-const cipher = new FieldCipher(Buffer.from(data.encryptionKey, 'base64'), Buffer.from(data.hashKey, 'base64'));
-const preparer = new RowPreparer(source, new Map(data.positions), data.today, cipher);
-const rows = dataBatches(data.path, data.format, data.batchSize);
+const keys = workerData as PrepareWorkerKeys;
+const cipher = new FieldCipher(Buffer.from(keys.encryptionKey, 'base64'), Buffer.from(keys.hashKey, 'base64'));
 
-async function produce(): Promise<PreparedBatch | null> {
-  const r = await rows.next();
-  return r.done ? null : preparer.prepare(r.value);
+interface Session {
+  rows: AsyncGenerator<Array<{ rowNumber: number; cells: import('./sources.js').Cell[] }>>;
+  ahead: Promise<PreparedBatch | null>;
+  produce(): Promise<PreparedBatch | null>;
 }
+const sessions = new Map<number, Session>();
 
 function started(p: Promise<PreparedBatch | null>): Promise<PreparedBatch | null> {
   p.catch(() => undefined); // reported when the main thread asks for it
   return p;
 }
 
-// The next batch is always being prepared while the main thread stores the previous one.
-let ahead = started(produce());
-parentPort!.on('message', () => {
-  ahead.then(
+parentPort!.on('message', (req: PrepareRequest) => {
+  if (req.type === 'open') {
+    const source = sourceOf(req.job.sourceCode);
+    if (!source) return;
+    const preparer = new RowPreparer(source, new Map(req.job.positions), req.job.today, cipher);
+    const rows = dataBatches(req.job.path, req.job.format, req.job.batchSize, req.job.range);
+    const session: Session = {
+      rows,
+      ahead: Promise.resolve(null),
+      produce: async () => {
+        const r = await rows.next();
+        return r.done ? null : preparer.prepare(r.value);
+      },
+    };
+    // The next batch is always being prepared while the main thread stores the previous one.
+    session.ahead = started(session.produce());
+    sessions.set(req.id, session);
+    return;
+  }
+  const session = sessions.get(req.id);
+  if (req.type === 'close') {
+    sessions.delete(req.id);
+    void session?.rows.return(undefined).catch(() => undefined);
+    return;
+  }
+  if (!session) {
+    parentPort!.postMessage({ id: req.id, error: 'unknown import preparation session' });
+    return;
+  }
+  session.ahead.then(
     (batch) => {
-      parentPort!.postMessage({ batch });
-      if (batch) ahead = started(produce());
+      parentPort!.postMessage({ id: req.id, batch });
+      if (batch) session.ahead = started(session.produce());
     },
-    (e: unknown) => parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) }),
+    (e: unknown) => parentPort!.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) }),
   );
 });

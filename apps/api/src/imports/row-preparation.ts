@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import type { CsvRange } from './csv-split.js';
 import { readRows, type FileFormat } from './file-reader.js';
 import { normalisedKey, parseRow, sourceOf, type Cell, type ImportSource } from './sources.js';
 
@@ -79,11 +80,19 @@ export async function readHeader(path: string, format: FileFormat): Promise<{ ro
   return null;
 }
 
-/** The data rows of a file (after the header, blank rows skipped), in batches. */
-export async function* dataBatches(path: string, format: FileFormat, size: number): AsyncGenerator<Array<{ rowNumber: number; cells: Cell[] }>> {
+/**
+ * The data rows of a file (after the header, blank rows skipped), in batches; with a range (a CSV
+ * shard's bytes, which never hold the header), the data rows of the range.
+ */
+export async function* dataBatches(
+  path: string,
+  format: FileFormat,
+  size: number,
+  range?: CsvRange | null,
+): AsyncGenerator<Array<{ rowNumber: number; cells: Cell[] }>> {
   let batch: Array<{ rowNumber: number; cells: Cell[] }> = [];
-  let header = true;
-  for await (const r of readRows(path, format)) {
+  let header = !range;
+  for await (const r of readRows(path, format, range ?? undefined)) {
     if (header) {
       header = false;
       continue;
@@ -105,6 +114,8 @@ export interface PreparationJob {
   positions: Array<[string, number]>;
   today: string;
   batchSize: number;
+  /** A CSV shard's byte range; null: the whole file. */
+  range: CsvRange | null;
 }
 
 /** Where prepared batches come from: a worker thread reading ahead, or this thread. */
@@ -113,17 +124,20 @@ export interface PreparedBatches {
   close(): Promise<void>;
 }
 
-export interface PrepareWorkerData extends PreparationJob {
+export interface PrepareWorkerKeys {
   encryptionKey: string;
   hashKey: string;
 }
 
+/** What the main thread asks the reading thread: open a session (a shard's rows), its next batch, close it. */
+export type PrepareRequest = { type: 'open'; id: number; job: PreparationJob } | { type: 'next'; id: number } | { type: 'close'; id: number };
+
 const WORKER_URL = new URL('./prepare-worker.js', import.meta.url);
 
 /**
- * Prepared batches of a file. In the built API a worker thread reads, validates, hashes and
- * encrypts the next batch while this thread stores the current one (the two cores each do half);
- * where the compiled worker is absent (tests run the TypeScript sources) it all happens here.
+ * Prepared batches of a file (or of a CSV shard's range). In the built API the process's reading
+ * thread reads, validates, hashes and encrypts the next batch while this thread stores the current
+ * one; where the compiled worker is absent (tests run the TypeScript sources) it all happens here.
  */
 export function preparedBatches(
   job: PreparationJob,
@@ -135,7 +149,7 @@ export function preparedBatches(
   const source = sourceOf(job.sourceCode);
   if (!source) throw new Error(`unknown source ${job.sourceCode}`);
   const preparer = new RowPreparer(source, new Map(job.positions), job.today, cipher);
-  const rows = dataBatches(job.path, job.format, job.batchSize);
+  const rows = dataBatches(job.path, job.format, job.batchSize, job.range);
   return {
     async next() {
       const r = await rows.next();
@@ -147,33 +161,68 @@ export function preparedBatches(
   };
 }
 
-type WorkerReply = { batch: PreparedBatch | null } | { error: string };
+type WorkerReply = { id: number; batch: PreparedBatch | null } | { id: number; error: string };
+
+/**
+ * The process's reading thread: started on first use, kept for the next shards; it holds the
+ * process open only while an answer is awaited.
+ */
+class PrepareThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (b: PreparedBatch | null) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  failed: Error | null = null;
+
+  constructor(readonly keys: PrepareWorkerKeys) {
+    this.worker = new Worker(WORKER_URL, { workerData: keys });
+    this.worker.unref();
+    this.worker.on('message', (reply: WorkerReply) => {
+      const w = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) this.worker.unref();
+      if ('error' in reply) w?.reject(new Error(reply.error));
+      else w?.resolve(reply.batch);
+    });
+    const fail = (e: Error): void => {
+      this.failed = e;
+      for (const w of this.waiting.values()) w.reject(e);
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`import reading thread exited (${code})`)));
+  }
+
+  open(job: PreparationJob): PreparedBatches {
+    const id = this.nextId++;
+    this.worker.postMessage({ type: 'open', id, job } satisfies PrepareRequest);
+    return {
+      next: () => {
+        if (this.failed) return Promise.reject(this.failed);
+        return new Promise<PreparedBatch | null>((resolve, reject) => {
+          this.waiting.set(id, { resolve, reject });
+          this.worker.ref(); // an answer is awaited
+          this.worker.postMessage({ type: 'next', id } satisfies PrepareRequest);
+        });
+      },
+      close: async () => {
+        this.waiting.delete(id);
+        if (!this.failed) this.worker.postMessage({ type: 'close', id } satisfies PrepareRequest);
+      },
+    };
+  }
+
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+let thread: PrepareThread | null = null;
 
 function workerBatches(job: PreparationJob, keys: { encryptionKey: Buffer; hashKey: Buffer }): PreparedBatches {
-  const data: PrepareWorkerData = { ...job, encryptionKey: keys.encryptionKey.toString('base64'), hashKey: keys.hashKey.toString('base64') };
-  const worker = new Worker(WORKER_URL, { workerData: data });
-  let failed: Error | null = null;
-  worker.on('error', (e) => (failed = e));
-  return {
-    next() {
-      if (failed) return Promise.reject(failed);
-      return new Promise<PreparedBatch | null>((resolve, reject) => {
-        const onMessage = (reply: WorkerReply): void => {
-          worker.off('error', onError);
-          if ('error' in reply) reject(new Error(reply.error));
-          else resolve(reply.batch);
-        };
-        const onError = (e: Error): void => {
-          worker.off('message', onMessage);
-          reject(e);
-        };
-        worker.once('message', onMessage);
-        worker.once('error', onError);
-        worker.postMessage('next');
-      });
-    },
-    async close() {
-      await worker.terminate();
-    },
-  };
+  const k: PrepareWorkerKeys = { encryptionKey: keys.encryptionKey.toString('base64'), hashKey: keys.hashKey.toString('base64') };
+  if (!thread || thread.failed || thread.keys.encryptionKey !== k.encryptionKey || thread.keys.hashKey !== k.hashKey) {
+    void thread?.terminate();
+    thread = new PrepareThread(k);
+  }
+  return thread.open(job);
 }

@@ -7,7 +7,13 @@ import { useEndpoint } from '../../shared/useEndpoint';
 import { formatDateTime } from '../../shared/labels';
 import { ENDPOINTS, IMPORT_COLUMN_TYPE_LABELS, labelOf, type ImportErrorRow as ErrorRow, type ImportRun } from '@zczr/contract';
 
-const STATUS_COLOUR: Record<ImportRun['status'], string> = { running: 'processing', completed: 'success', rejected: 'error', failed: 'error' };
+const STATUS_COLOUR: Record<ImportRun['status'], string> = {
+  running: 'processing',
+  completed: 'success',
+  rejected: 'error',
+  failed: 'error',
+  cancelled: 'default',
+};
 
 /** Department data files: upload, progress, the rows not taken and why; the import history. */
 export default function ImportsPage() {

@@ -13,6 +13,7 @@ import { ParameterChanges1764900000000 } from './1764900000000-parameter-changes
 import { Approvals1764910000000 } from './1764910000000-approvals.js';
 import { ConsentSigners1764920000000 } from './1764920000000-consent-signers.js';
 import { VisitPhotos1764930000000 } from './1764930000000-visit-photos.js';
+import { ImportsJobs1764940000000 } from './1764940000000-imports-jobs.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Approvals1764910000000,
   ConsentSigners1764920000000,
   VisitPhotos1764930000000,
+  ImportsJobs1764940000000,
 ];
