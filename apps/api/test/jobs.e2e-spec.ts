@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { Transactor } from '../src/database/transactor.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
 import { ScreeningsService } from '../src/screenings/screenings.service.js';
 import { bearer, isMysql, startTestApp, type TestApp } from './harness.js';
@@ -118,6 +119,38 @@ describe('jobs', () => {
     expect(shards.every((s) => s.status === 'done')).toBe(true);
     // Some shards were done by the new start, not before the stop.
     expect(shards.filter((s) => s.doneAt! >= restartedAt).length).toBeGreaterThan(0);
+  });
+
+  it('waitFor resolves after the finishing process ran afterFinish, not as soon as the row says completed', async () => {
+    // A screening hands its warm preview store and its notifications over in afterFinish: a caller
+    // of finished() that read the preview at once saw the store of before the run (0 households).
+    const jobs = t.app.get(JobsService);
+    const events: string[] = [];
+    jobs.register({
+      kind: 'probe',
+      runShard: async (ctx) => {
+        await ctx.commit(1, null, async () => undefined);
+      },
+      finish: async () => {
+        events.push('finish');
+      },
+      afterFinish: async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        events.push('afterFinish');
+      },
+      stopped: async () => undefined,
+    });
+    const id = randomBytes(16).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    await t.app.get(Transactor).run((m) =>
+      jobs.create(m, 'probe', id, [
+        { fromKey: '', toKey: 'm' },
+        { fromKey: 'm', toKey: null },
+      ]),
+    );
+    await jobs.dispatch(id, 2);
+    const job = await jobs.waitFor(id, 5);
+    expect(job.status).toBe('completed');
+    expect(events).toEqual(['finish', 'afterFinish']);
   });
 
   it('PROCESS_ROLE and REDIS_URL are checked at boot', () => {

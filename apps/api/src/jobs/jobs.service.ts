@@ -28,6 +28,8 @@ const WORKER_ID = `${hostname()}:${process.pid}`.slice(0, 64);
 export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly kinds = new Map<string, JobKind>();
+  /** Jobs this process is finishing: `waitFor` also waits for their `afterFinish` (caches, listeners). */
+  private readonly finishing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly repo: JobsRepository,
@@ -119,11 +121,18 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     return this.stop(id, 'cancelled', null);
   }
 
-  /** Resolves when the job is over (tests, benchmarks, the demo seed): polls the database. */
+  /**
+   * Resolves when the job is over (tests, benchmarks, the demo seed): polls the database; when this
+   * process finished it, also after its `afterFinish` (a screening's warm preview store, its
+   * notifications), which runs after the job's row says completed.
+   */
   async waitFor(id: string, pollMs = 50): Promise<JobEntity> {
     for (;;) {
       const job = await this.repo.find(id);
-      if (!job || job.status !== 'running') return job!;
+      if (!job || job.status !== 'running') {
+        await this.finishing.get(id);
+        return job!;
+      }
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
@@ -203,17 +212,25 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     if (!kind) throw new Error(`no handler for job kind ${job.kind} in this process`);
     const prepared = kind.prepareFinish ? await kind.prepareFinish(job, await this.repo.results(null, jobId)) : undefined;
     let results: unknown[] = [];
+    // Registered before the job's row turns completed, so that no waiter sees it completed without it.
+    let release = (): void => undefined;
+    this.finishing.set(jobId, new Promise<void>((r) => (release = r)));
     try {
-      await this.tx.run(async (m) => {
-        if (!(await this.repo.close(m, jobId, 'completed', this.clock.iso(), null))) throw new Skip();
-        results = await this.repo.results(m, jobId);
-        await kind.finish(job, results, m, prepared);
-      });
-    } catch (e) {
-      if (e instanceof Skip) return;
-      throw e;
+      try {
+        await this.tx.run(async (m) => {
+          if (!(await this.repo.close(m, jobId, 'completed', this.clock.iso(), null))) throw new Skip();
+          results = await this.repo.results(m, jobId);
+          await kind.finish(job, results, m, prepared);
+        });
+      } catch (e) {
+        if (e instanceof Skip) return;
+        throw e;
+      }
+      await kind.afterFinish?.(job, results);
+    } finally {
+      this.finishing.delete(jobId);
+      release();
     }
-    await kind.afterFinish?.(job, results);
   }
 
   private async stop(jobId: string, status: 'cancelled' | 'failed', error: string | null): Promise<boolean> {
