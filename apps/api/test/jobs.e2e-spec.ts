@@ -140,7 +140,9 @@ describe('jobs', () => {
       },
       stopped: async () => undefined,
     });
-    const id = randomBytes(16).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    const id = randomBytes(16)
+      .toString('hex')
+      .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
     await t.app.get(Transactor).run((m) =>
       jobs.create(m, 'probe', id, [
         { fromKey: '', toKey: 'm' },
