@@ -19,6 +19,8 @@ interface Session {
   produce(): Promise<PreparedBatch | null>;
 }
 const sessions = new Map<number, Session>();
+/** ID number → keyed hash, for every shard this thread prepares (one key per thread; cleared at 500,000 by the preparer). */
+const personHashes = new Map<string, string>();
 
 function started(p: Promise<PreparedBatch | null>): Promise<PreparedBatch | null> {
   p.catch(() => undefined); // reported when the main thread asks for it
@@ -29,7 +31,7 @@ parentPort!.on('message', (req: PrepareRequest) => {
   if (req.type === 'open') {
     const source = sourceOf(req.job.sourceCode);
     if (!source) return;
-    const preparer = new RowPreparer(source, new Map(req.job.positions), req.job.today, cipher);
+    const preparer = new RowPreparer(source, new Map(req.job.positions), req.job.today, cipher, personHashes);
     const rows = dataBatches(req.job.path, req.job.format, req.job.batchSize, req.job.range);
     const session: Session = {
       rows,

@@ -33,15 +33,18 @@ export interface PreparedBatch {
   lastRow: number;
 }
 
-/** Validates, hashes and encrypts rows; remembers each ID number's hash for the whole file. */
+/**
+ * Validates, hashes and encrypts rows; remembers each ID number's hash, in `hashes` (pass the same
+ * map to the preparers of one key's shards: a file names the same people in every shard, and each
+ * shard hashing them again made the reading thread the bottleneck of an import).
+ */
 export class RowPreparer {
-  private readonly hashes = new Map<string, string>();
-
   constructor(
     private readonly source: ImportSource,
     private readonly positions: Map<string, number>,
     private readonly today: string,
     private readonly cipher: FieldCipher,
+    private readonly hashes = new Map<string, string>(),
   ) {}
 
   prepare(batch: ReadonlyArray<{ rowNumber: number; cells: Cell[] }>): PreparedBatch {
