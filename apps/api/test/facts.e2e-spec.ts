@@ -5,9 +5,9 @@
  */
 import type { TestApp } from './harness.js';
 import { bearer, startTestApp } from './harness.js';
-import { freshIdNumber, giveConsent, person, workerPlacement, type Placement, type PersonFixture } from './fixtures.js';
+import { freshIdNumber, giveConsent, person, workerPlacement, type Placement, type PersonFixture, chinaDay } from './fixtures.js';
 
-const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const day = chinaDay;
 const YEAR = Number(day(0).slice(0, 4));
 
 interface Result {

@@ -114,3 +114,6 @@ export async function createHouseholdAsStaff(
   const h = (res.body as { household: { id: string; version: number } }).household;
   return { id: h.id, version: h.version };
 }
+
+/** A date `offset` days from today in China (UTC+8), as YYYY-MM-DD. */
+export const chinaDay = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import type { ImportRun } from '@zczr/contract';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JobQueue, type JobTask } from '../src/jobs/job-queue.js';
@@ -6,21 +7,10 @@ import type { DepartmentRecordEntity } from '../src/imports/import.entity.js';
 import { ImportsRepository } from '../src/imports/imports.repository.js';
 import { ImportsService } from '../src/imports/imports.service.js';
 import { Transactor } from '../src/database/transactor.js';
-import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture } from './fixtures.js';
+import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture, chinaDay } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
-interface ImportRun {
-  id: string;
-  status: string;
-  processedRows: number;
-  takenRows: number;
-  duplicateRows: number;
-  unmatchedRows: number;
-  errorRows: number;
-  error: string | null;
-}
-
-const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const day = chinaDay;
 
 /** Imports as jobs: CSV shards by byte range, a shard committed once, cancellation. */
 describe('imports as jobs', () => {

@@ -1,20 +1,10 @@
+import type { ImportRun } from '@zczr/contract';
 import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/time.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-seed.service.js';
-import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture, type Placement } from './fixtures.js';
+import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture, type Placement, chinaDay } from './fixtures.js';
 import { bearer, currentTotp, startTestApp, type TestApp } from './harness.js';
 
-interface ImportRun {
-  id: string;
-  status: string;
-  processedRows: number;
-  takenRows: number;
-  duplicateRows: number;
-  unmatchedRows: number;
-  errorRows: number;
-  warningsRaised: number;
-  error: string | null;
-}
 interface Task {
   id: string;
   householdId: string;
@@ -40,7 +30,7 @@ interface Warning {
   taskId: string | null;
 }
 
-const day = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const day = chinaDay;
 
 /** The loop through the API: department file → warning → task → claim → findings → accept → revised, re-matched, decided. */
 describe('monitoring loop', () => {
