@@ -8,6 +8,7 @@ export { TASK_STATUSES, type DecisionKind, type EscalationLevel, type TaskKind, 
 /** A verification task (核实任务) for the grid worker of a household's grid. */
 @Entity('verification_task')
 @Index('idx_task_assignee', ['assigneeId', 'seq'])
+@Index('idx_task_assignee_status', ['assigneeId', 'status'])
 @Index('idx_task_previous_assignee', ['previousAssigneeId', 'seq'])
 @Index('idx_task_grid', ['gridId', 'status'])
 @Index('idx_task_district', ['districtCode', 'status', 'dueDate'])

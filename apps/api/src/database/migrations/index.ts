@@ -14,6 +14,7 @@ import { Approvals1764910000000 } from './1764910000000-approvals.js';
 import { ConsentSigners1764920000000 } from './1764920000000-consent-signers.js';
 import { VisitPhotos1764930000000 } from './1764930000000-visit-photos.js';
 import { ImportsJobs1764940000000 } from './1764940000000-imports-jobs.js';
+import { TaskLoad1764950000000 } from './1764950000000-task-load.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ConsentSigners1764920000000,
   VisitPhotos1764930000000,
   ImportsJobs1764940000000,
+  TaskLoad1764950000000,
 ];
