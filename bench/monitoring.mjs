@@ -91,6 +91,7 @@ export async function benchMonitoring({
     DEMO_ACTIVITY: 'false',
     OCR_WORKERS: '0',
     IMPORT_WORKER: process.env.IMPORT_WORKER ?? 'true',
+    ...(process.env.IMPORT_SHARD_ROWS ? { IMPORT_SHARD_ROWS: process.env.IMPORT_SHARD_ROWS } : {}),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     HASH_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'),

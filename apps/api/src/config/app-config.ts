@@ -266,7 +266,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     processRole,
     jobs: {
       shardSize: int(env, 'JOB_SHARD_SIZE', 10_000, 10, 1_000_000),
-      importShardRows: int(env, 'IMPORT_SHARD_ROWS', 10_000, 1, 1_000_000),
+      importShardRows: int(env, 'IMPORT_SHARD_ROWS', 100_000, 1, 1_000_000),
       lockMs: int(env, 'JOB_LOCK_MS', 15_000, 1000, 600_000),
       stalledCheckMs: int(env, 'JOB_STALLED_CHECK_MS', 5_000, 500, 600_000),
     },
