@@ -359,7 +359,7 @@ for (const corpus of CORPORA) {
         for (const f of FIELDS)
           if (r.fields[f].value !== c.truth[f])
             misses.push(
-              `${corpus} ${engine} ${c.id}${c.variant ? ` (${c.variant})` : ''} ${f}: ${JSON.stringify(r.fields[f].value)}${r.fields[f].needsConfirmation ? ' (flagged)' : ' (NOT flagged)'} ≠ ${c.truth[f]}`,
+              `${corpus} ${engine} ${c.id}${c.variant ? ` (${c.variant})` : ''} ${f}: ${JSON.stringify(r.fields[f].value)}${r.fields[f].needsConfirmation ? ' (flagged)' : ' (NOT flagged)'} ≠ ${c.truth[f]}${r.fields[f].note ? ` — ${r.fields[f].note}` : ''}`,
             );
       } else {
         const want = { issuingAuthority: c.truth.authority, validFrom: iso(c.truth.validFrom), validUntil: iso(c.truth.validTo) };

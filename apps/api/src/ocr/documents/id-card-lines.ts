@@ -4,10 +4,10 @@ import { paddleKnows, type PaddleChar, type PaddleLine } from '../engine/paddle-
 import type { ReadChar, ZoneRecognizer, ZoneText } from '../engine/tesseract-pool.js';
 import { decideAddress } from '../fields/address.js';
 import { decideIdNumber, field, interpretIdRead, meanConf, minConf, unread, type IdReading, type OcrField } from '../fields/field.js';
-import { decideBirthDate, decideEthnicity, decideName, decideSex, NAME_PATTERN, parseChineseDate } from '../fields/person.js';
+import { decideBirthDate, decideEthnicity, decideName, decideSex, NAME_PATTERN, parseChineseDate, voteName } from '../fields/person.js';
 import type { GrayImage } from '../image/geometry.js';
 import type { Page, PageHypotheses } from '../image/page.js';
-import { isGb2312Hanzi } from '../text/vocabulary.js';
+import { isGb2312Hanzi, startsWithSurname } from '../text/vocabulary.js';
 import { decideAuthority, decideValidity, type IdCardBack, type IdCardFront, type ReadContext } from './id-card.js';
 
 /**
@@ -203,28 +203,30 @@ export async function readIdCardFrontLines(
   }
   const idCertain = !id.field.needsConfirmation;
 
-  // The name: the first reader; where it is unsure, or reads a character outside everyday
-  // simplified print, the second reads it too and any disagreement is flagged. Where the two
-  // differ only in the first reader's uncommon characters, the second's simplified ones are kept.
+  // The name: the first reader; where it is unsure, reads a character outside everyday simplified
+  // print or a name that does not begin with a known surname, the first reader again on a wider
+  // cut of the name, and the second reader, vote (voteName); any disagreement is flagged.
   let name = decideName([asZoneText(layout.name)]);
-  const uncommon = name.value ? [...name.value].map((ch) => ch !== '·' && !isGb2312Hanzi(ch)) : [];
-  if (second && layout.nameBox && name.value && (minConf(layout.name) < 0.9 || !NAME_PATTERN.test(name.value) || uncommon.some(Boolean))) {
+  const uncommon = name.value ? [...name.value].some((ch) => ch !== '·' && !isGb2312Hanzi(ch)) : false;
+  const suspect = name.value !== null && (minConf(layout.name) < 0.9 || !NAME_PATTERN.test(name.value) || uncommon || !startsWithSurname(name.value));
+  if (layout.nameBox && name.value && suspect) {
+    const hanzi = (chars: ReadonlyArray<{ ch: string }>): string =>
+      chars
+        .filter((c) => /[\u3400-\u9fff·]/.test(c.ch))
+        .map((c) => c.ch)
+        .join('');
     const first = name.value;
-    const z = await second((ocr) => ocr.read(zoneAt(hyp, layout.nameBox!, 30, 0.15), { psm: '7' }));
-    const other = z.lines
-      .flatMap((l) => l.chars)
-      .filter((c) => /[\u3400-\u9fff·]/.test(c.ch))
-      .map((c) => c.ch)
-      .join('');
-    if (other && other !== first) {
-      const mine = [...first];
-      const theirs = [...other];
-      const onlyUncommon =
-        theirs.length === mine.length && NAME_PATTERN.test(other) && mine.every((ch, i) => ch === theirs[i] || (uncommon[i] && isGb2312Hanzi(theirs[i]!)));
-      name = field(onlyUncommon ? other : first, Math.min(name.confidence, 0.6), {
+    const again = hanzi((await lines.line(zoneAt(hyp, layout.nameBox, 48, 0.6))).chars);
+    const other = second ? hanzi((await second((ocr) => ocr.read(zoneAt(hyp, layout.nameBox!, 30, 0.15), { psm: '7' }))).lines.flatMap((l) => l.chars)) : '';
+    const reads = [first, again, other].filter((r) => r.length > 0);
+    const shown = voteName(reads, decideEthnicity(layout.ethnicity).value === '汉');
+    const differing = [...new Set(reads)].filter((r) => r !== shown);
+    if (differing.length > 0 || shown !== first) {
+      const alternatives = differing.filter((r) => NAME_PATTERN.test(r));
+      name = field(shown, Math.min(name.confidence, 0.6), {
         confirm: true,
-        note: `姓名两次识别不一致（“${first}”与“${other}”），请核对`,
-        candidates: NAME_PATTERN.test(other) ? (onlyUncommon ? [other, first] : [first, other]) : undefined,
+        note: `姓名几次识别不一致（${[...new Set(reads)].map((r) => `“${r}”`).join('、')}），请核对`,
+        candidates: NAME_PATTERN.test(shown) && alternatives.length ? [shown, ...alternatives] : undefined,
       });
     }
   }

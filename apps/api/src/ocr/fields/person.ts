@@ -1,7 +1,7 @@
 import type { ValidIdNumber } from '@zczr/id-card';
 import type { ReadChar, ZoneText } from '../engine/tesseract-pool.js';
 import { closestWord } from '../text/fuzzy.js';
-import { ETHNIC_GROUPS } from '../text/vocabulary.js';
+import { ETHNIC_GROUPS, isGb2312Hanzi, startsWithSurname } from '../text/vocabulary.js';
 import { field, meanConf, minConf, unread, type OcrField } from './field.js';
 
 /** 2–4 Chinese characters; minority names may join parts with a middle dot. */
@@ -48,6 +48,71 @@ export function decideName(reads: readonly ZoneText[]): OcrField {
   const confidence = Math.min(meanConf(chosen) * agreement, minConf(chosen) + 0.2);
   const note = !shapeOk ? '姓名应为2至4个汉字，请核对' : disagreement ? '姓名有字识别不一致，请核对' : undefined;
   return field(value, shapeOk ? confidence : Math.min(confidence, 0.4), { confirm: !shapeOk || disagreement, note });
+}
+
+/**
+ * A read of a name with a stray mark before it taken off: a label's remnant or a speck read as a
+ * character (作郑鹏, 名张三) — when the read does not begin with a surname and the rest is a name that
+ * does. Anything else is returned as read.
+ */
+export function withoutStrayMark(read: string): string {
+  const chars = [...read];
+  if (chars.length < 3 || startsWithSurname(read)) return read;
+  const rest = chars.slice(1).join('');
+  return NAME_PATTERN.test(rest) && startsWithSurname(rest) ? rest : read;
+}
+
+/**
+ * The name to show from several reads of it, the first reader's first: the one most reads agree on
+ * when at least two do — a read counts for itself and for itself with a stray mark taken off, and on a
+ * tie the read as made wins — else, for three reads of one length, the majority of each character,
+ * else the likeliest read by likelierName, in reader order. `hanName`:
+ * whether the holder is Han (a Tibetan 德吉措姆 has no surname, and 德 is no stray mark: off, reads count as made).
+ */
+export function voteName(reads: readonly string[], hanName = true): string {
+  const made = reads.filter((r) => r.length > 0);
+  const votes = new Map<string, number>();
+  for (const r of made) for (const v of new Set([r, hanName ? withoutStrayMark(r) : r])) votes.set(v, (votes.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [candidate, n] of votes) {
+    const b = best === null ? 0 : votes.get(best)!;
+    if (n >= 2 && (n > b || (n === b && made.includes(candidate) && !made.includes(best!)))) best = candidate;
+  }
+  if (best !== null) return best;
+  // Three or more reads of one length, none agreeing whole: character by character, the majority
+  // (曹金风, 曹金凤, 草金凤 → 曹金凤); a position without one keeps the first reader's character.
+  const columns = [made, made.map((r) => (hanName ? withoutStrayMark(r) : r))]
+    .map((rs) => rs.map((r) => [...r]))
+    .find((rs) => rs.length >= 3 && rs.every((r) => r.length === rs[0]!.length));
+  if (columns) {
+    return columns[0]!
+      .map((ch, i) => {
+        const column = columns.map((r) => r[i]!);
+        return column.find((c) => column.filter((x) => x === c).length * 2 > column.length) ?? ch;
+      })
+      .join('');
+  }
+  return made.reduce((a, b) => likelierName(a, b, hanName));
+}
+
+/**
+ * Of two different reads of one name (the first reader's, then the second's), the one to show first;
+ * both are offered and the field is flagged either way. A read that is a name (2–4 hanzi) beats one
+ * that is not (丁 for 丁鑫); then one that begins with a surname beats one that does not (作郑鹏, an
+ * extra stroke before 郑鹏; not for a holder who is not Han: `hanName`); then, where they differ only in characters outside everyday simplified
+ * print in the first read, the second's simplified ones (會 for 曾); else the first reader's.
+ */
+export function likelierName(first: string, other: string, hanName = true): string {
+  const shape = [NAME_PATTERN.test(first), NAME_PATTERN.test(other)];
+  if (shape[0] !== shape[1]) return shape[1] ? other : first;
+  if (!shape[0]) return first;
+  const surname = [startsWithSurname(first), startsWithSurname(other)];
+  if (hanName && surname[0] !== surname[1]) return surname[1] ? other : first;
+  const mine = [...first];
+  const theirs = [...other];
+  const onlyUncommon =
+    theirs.length === mine.length && mine.some((ch, i) => ch !== theirs[i]) && mine.every((ch, i) => ch === theirs[i] || (!isGb2312Hanzi(ch) && isGb2312Hanzi(theirs[i]!)));
+  return onlyUncommon ? other : first;
 }
 
 const SEX_FROM_ID = { male: '男', female: '女' } as const;
