@@ -111,7 +111,9 @@ export function likelierName(first: string, other: string, hanName = true): stri
   const mine = [...first];
   const theirs = [...other];
   const onlyUncommon =
-    theirs.length === mine.length && mine.some((ch, i) => ch !== theirs[i]) && mine.every((ch, i) => ch === theirs[i] || (!isGb2312Hanzi(ch) && isGb2312Hanzi(theirs[i]!)));
+    theirs.length === mine.length &&
+    mine.some((ch, i) => ch !== theirs[i]) &&
+    mine.every((ch, i) => ch === theirs[i] || (!isGb2312Hanzi(ch) && isGb2312Hanzi(theirs[i]!)));
   return onlyUncommon ? other : first;
 }
 
