@@ -32,6 +32,7 @@ export async function benchScreening({ label, databaseUrl, count = Number(proces
     // 2026-12-04 in this benchmark's runs): this measures the screening alone.
     MONITORING_SCHEDULER: 'false',
     ...(process.env.JOB_SHARD_SIZE ? { JOB_SHARD_SIZE: process.env.JOB_SHARD_SIZE } : {}),
+    ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     HASH_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'),

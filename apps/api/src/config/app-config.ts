@@ -82,7 +82,7 @@ export interface AppConfig {
    * Households per job shard; data rows (records) per shard of a CSV import; shards taken by one
    * worker at a time; lock and stall check of a shard (BullMQ).
    */
-  jobs: { shardSize: number; importShardRows: number; lockMs: number; stalledCheckMs: number };
+  jobs: { shardSize: number; concurrency: number; importShardRows: number; lockMs: number; stalledCheckMs: number };
 }
 
 export type ProcessRole = 'api' | 'worker' | 'all';
@@ -266,6 +266,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     processRole,
     jobs: {
       shardSize: int(env, 'JOB_SHARD_SIZE', 10_000, 10, 1_000_000),
+      concurrency: int(env, 'JOB_CONCURRENCY', 2, 1, 8),
       importShardRows: int(env, 'IMPORT_SHARD_ROWS', 100_000, 1, 1_000_000),
       lockMs: int(env, 'JOB_LOCK_MS', 15_000, 1000, 600_000),
       stalledCheckMs: int(env, 'JOB_STALLED_CHECK_MS', 5_000, 500, 600_000),

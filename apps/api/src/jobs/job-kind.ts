@@ -28,6 +28,11 @@ export interface ShardContext {
  */
 export interface JobKind {
   readonly kind: string;
+  /**
+   * In one process (no Redis), two of its shards may run at once (JOB_CONCURRENCY): one commits
+   * while the next reads. Only for kinds whose shards share nothing but the database.
+   */
+  readonly overlapShards?: boolean;
   runShard(ctx: ShardContext): Promise<void>;
   /**
    * Before the finishing transaction, outside it: idempotent work on the whole job (it may run

@@ -58,9 +58,7 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     for (const job of await this.repo.running([...this.kinds.keys()])) {
       const pending = (await this.repo.shardsOf(job.id)).filter((s) => s.status === 'pending');
       this.logger.log(`resuming job ${job.kind} ${job.id}: ${pending.length} shards left`);
-      await this.queue.enqueue(
-        pending.length ? pending.map((s) => ({ type: 'shard', jobId: job.id, index: s.shardIndex })) : [{ type: 'finish', jobId: job.id }],
-      );
+      await this.queue.enqueue(pending.length ? pending.map((s) => this.shardTask(job.kind, job.id, s.shardIndex)) : [{ type: 'finish', jobId: job.id }]);
     }
   }
 
@@ -100,7 +98,14 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
 
   /** Queues the job's tasks (after the transaction that created it committed). */
   async dispatch(id: string, shards: number): Promise<void> {
-    await this.queue.enqueue(shards ? Array.from({ length: shards }, (_, index) => ({ type: 'shard', jobId: id, index })) : [{ type: 'finish', jobId: id }]);
+    const job = await this.repo.find(id);
+    await this.queue.enqueue(
+      shards && job ? Array.from({ length: shards }, (_, index) => this.shardTask(job.kind, id, index)) : [{ type: 'finish', jobId: id }],
+    );
+  }
+
+  private shardTask(kind: string, jobId: string, index: number): JobTask {
+    return this.kinds.get(kind)?.overlapShards ? { type: 'shard', jobId, index, overlap: true } : { type: 'shard', jobId, index };
   }
 
   /** The results of the shards done so far (inside a shard's or the finish's transaction, or `null`: outside any). */

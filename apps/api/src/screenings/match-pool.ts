@@ -12,9 +12,19 @@ const WORKER_URL = new URL('./match-worker.js', import.meta.url);
  */
 export class MatchPool {
   private readonly workers: Worker[];
+  /** Per worker, the callers waiting for its answers, in the order their batches were posted (a worker answers in order). */
+  private readonly waiting: Array<Array<{ resolve: (out: MatchOutput[]) => void; reject: (e: Error) => void }>>;
 
   private constructor(size: number, data: MatchWorkerData) {
     this.workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: data }));
+    this.waiting = this.workers.map(() => []);
+    this.workers.forEach((w, i) => {
+      const queue = this.waiting[i]!;
+      w.on('message', (out: MatchOutput[]) => queue.shift()?.resolve(out));
+      w.on('error', (e: Error) => {
+        for (const p of queue.splice(0)) p.reject(e);
+      });
+    });
   }
 
   static create(size: number, data: MatchWorkerData): MatchPool | null {
@@ -22,7 +32,7 @@ export class MatchPool {
     return new MatchPool(size, data);
   }
 
-  /** Splits the batch across the workers and returns the results in input order. */
+  /** Splits the batch across the workers and returns the results in input order; callers may overlap (two shards in flight). */
   async match(batch: MatchInput[]): Promise<MatchOutput[]> {
     const per = Math.ceil(batch.length / this.workers.length);
     const parts = await Promise.all(
@@ -30,16 +40,7 @@ export class MatchPool {
         const part = batch.slice(i * per, (i + 1) * per);
         if (part.length === 0) return Promise.resolve([] as MatchOutput[]);
         return new Promise<MatchOutput[]>((resolve, reject) => {
-          const onMessage = (out: MatchOutput[]): void => {
-            w.off('error', onError);
-            resolve(out);
-          };
-          const onError = (e: Error): void => {
-            w.off('message', onMessage);
-            reject(e);
-          };
-          w.once('message', onMessage);
-          w.once('error', onError);
+          this.waiting[i]!.push({ resolve, reject });
           w.postMessage(part);
         });
       }),

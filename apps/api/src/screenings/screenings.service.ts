@@ -127,6 +127,8 @@ const POOL_IDLE_MS = 30_000;
 @Injectable()
 export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, JobKind {
   readonly kind = JOB_KIND;
+  /** Two shards at once in one process: one commits (the SQLite write worker) while the next reads and matches. */
+  readonly overlapShards = true;
   private readonly logger = new Logger('Screening');
   /** Facts of the households screened here, handed to the preview when every shard ran in this process. */
   private readonly stores = new Map<string, FactStore>();
@@ -357,9 +359,8 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
       await new Promise((r) => setImmediate(r));
     }
     const result: ShardResult = { processed, counts, coverage: coverage.rows('').map(packCoverage) };
-    // The run's counts so far with this shard's: exact in one process (shards run one after
-    // another); with several workers, shards committed meanwhile show from the next commit (the
-    // finish merges them all).
+    // The run's counts so far with this shard's: shards committed meanwhile (the one beside it in
+    // this process, or on other workers) show from the next commit; the finish merges them all.
     const summary = JSON.stringify(mergeCounts(planned, [...((await this.jobs.results(null, run.id)) as ShardResult[]), result]));
     const mysql = this.tx.mysql;
     // The shard's results, hits and the run's progress commit together, once; on SQLite in the
