@@ -149,7 +149,7 @@ describe('jobs', () => {
         { fromKey: 'm', toKey: null },
       ]),
     );
-    await jobs.dispatch(id, 2);
+    await jobs.dispatch('probe', id, 2);
     const job = await jobs.waitFor(id, 5);
     expect(job.status).toBe('completed');
     expect(events).toEqual(['finish', 'afterFinish']);

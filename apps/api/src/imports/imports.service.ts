@@ -195,7 +195,7 @@ export class ImportsService implements JobKind {
         await this.repo.insertRun(run, m);
         await this.jobs.create(m, JOB_KIND, run.id, ranges);
       });
-      await this.jobs.dispatch(run.id, ranges.length);
+      await this.jobs.dispatch(JOB_KIND, run.id, ranges.length);
     } catch (e) {
       if (deleteAfter || kept !== path) await unlink(kept).catch(() => undefined);
       throw e;

@@ -97,11 +97,8 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
   }
 
   /** Queues the job's tasks (after the transaction that created it committed). */
-  async dispatch(id: string, shards: number): Promise<void> {
-    const job = await this.repo.find(id);
-    await this.queue.enqueue(
-      shards && job ? Array.from({ length: shards }, (_, index) => this.shardTask(job.kind, id, index)) : [{ type: 'finish', jobId: id }],
-    );
+  async dispatch(kind: string, id: string, shards: number): Promise<void> {
+    await this.queue.enqueue(shards ? Array.from({ length: shards }, (_, index) => this.shardTask(kind, id, index)) : [{ type: 'finish', jobId: id }]);
   }
 
   private shardTask(kind: string, jobId: string, index: number): JobTask {

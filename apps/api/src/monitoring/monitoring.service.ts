@@ -121,7 +121,7 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
       if (trigger === 'scheduled' && (await this.repo.findRun(run.id))) throw new AppError('MONITORING_RUNNING');
       throw e;
     }
-    await this.jobs.dispatch(run.id, ranges.length);
+    await this.jobs.dispatch(JOB_KIND, run.id, ranges.length);
     return run;
   }
 

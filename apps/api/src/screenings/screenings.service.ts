@@ -205,7 +205,7 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
       await this.jobs.create(m, JOB_KIND, run.id, ranges);
     });
     if (!this.jobs.distributed) this.stores.set(run.id, new FactStore(run.asOf, Math.max(1024, total)));
-    await this.jobs.dispatch(run.id, ranges.length);
+    await this.jobs.dispatch(JOB_KIND, run.id, ranges.length);
     return run;
   }
 

@@ -206,6 +206,7 @@ export async function readIdCardFrontLines(
   // The name: the first reader; where it is unsure, reads a character outside everyday simplified
   // print or a name that does not begin with a known surname, the first reader again on a wider
   // cut of the name, and the second reader, vote (voteName); any disagreement is flagged.
+  const ethnicity = decideEthnicity(layout.ethnicity);
   let name = decideName([asZoneText(layout.name)]);
   const uncommon = name.value ? [...name.value].some((ch) => ch !== '·' && !isGb2312Hanzi(ch)) : false;
   const suspect = name.value !== null && (minConf(layout.name) < 0.9 || !NAME_PATTERN.test(name.value) || uncommon || !startsWithSurname(name.value));
@@ -219,13 +220,14 @@ export async function readIdCardFrontLines(
     const again = hanzi((await lines.line(zoneAt(hyp, layout.nameBox, 48, 0.6))).chars);
     const other = second ? hanzi((await second((ocr) => ocr.read(zoneAt(hyp, layout.nameBox!, 30, 0.15), { psm: '7' }))).lines.flatMap((l) => l.chars)) : '';
     const reads = [first, again, other].filter((r) => r.length > 0);
-    const shown = voteName(reads, decideEthnicity(layout.ethnicity).value === '汉');
-    const differing = [...new Set(reads)].filter((r) => r !== shown);
+    const distinct = [...new Set(reads)];
+    const shown = voteName(reads, ethnicity.value === '汉');
+    const differing = distinct.filter((r) => r !== shown);
     if (differing.length > 0 || shown !== first) {
       const alternatives = differing.filter((r) => NAME_PATTERN.test(r));
       name = field(shown, Math.min(name.confidence, 0.6), {
         confirm: true,
-        note: `姓名几次识别不一致（${[...new Set(reads)].map((r) => `“${r}”`).join('、')}），请核对`,
+        note: `姓名几次识别不一致（${distinct.map((r) => `“${r}”`).join('、')}），请核对`,
         candidates: NAME_PATTERN.test(shown) && alternatives.length ? [shown, ...alternatives] : undefined,
       });
     }
@@ -234,7 +236,7 @@ export async function readIdCardFrontLines(
   const fields: IdCardFront = {
     name,
     sex: decideSex(layout.sex, id.parsed, idCertain),
-    ethnicity: decideEthnicity(layout.ethnicity),
+    ethnicity,
     birthDate: decideBirthDate(parseChineseDate(textOf(layout.birth)), id.parsed, idCertain),
     address: layout.address.length ? decideLineAddress(layout.address, ctx) : unread('未能识别住址'),
     idNumber: id.field,

@@ -71,8 +71,9 @@ export function withoutStrayMark(read: string): string {
  */
 export function voteName(reads: readonly string[], hanName = true): string {
   const made = reads.filter((r) => r.length > 0);
+  const clean = (r: string): string => (hanName ? withoutStrayMark(r) : r);
   const votes = new Map<string, number>();
-  for (const r of made) for (const v of new Set([r, hanName ? withoutStrayMark(r) : r])) votes.set(v, (votes.get(v) ?? 0) + 1);
+  for (const r of made) for (const v of new Set([r, clean(r)])) votes.set(v, (votes.get(v) ?? 0) + 1);
   let best: string | null = null;
   for (const [candidate, n] of votes) {
     const b = best === null ? 0 : votes.get(best)!;
@@ -81,9 +82,7 @@ export function voteName(reads: readonly string[], hanName = true): string {
   if (best !== null) return best;
   // Three or more reads of one length, none agreeing whole: character by character, the majority
   // (曹金风, 曹金凤, 草金凤 → 曹金凤); a position without one keeps the first reader's character.
-  const columns = [made, made.map((r) => (hanName ? withoutStrayMark(r) : r))]
-    .map((rs) => rs.map((r) => [...r]))
-    .find((rs) => rs.length >= 3 && rs.every((r) => r.length === rs[0]!.length));
+  const columns = [made, made.map(clean)].map((rs) => rs.map((r) => [...r])).find((rs) => rs.length >= 3 && rs.every((r) => r.length === rs[0]!.length));
   if (columns) {
     return columns[0]!
       .map((ch, i) => {
