@@ -1,4 +1,4 @@
-import { markGaps, type PaddleChar } from './paddle-ocr.js';
+import { decodeCtc, markGaps, widthPairs, type PaddleChar } from './paddle-ocr.js';
 
 /** Characters emitted at the given CTC steps. */
 const read = (text: string): PaddleChar[] => [...text].map((ch) => ({ ch, conf: 0.99 }));
@@ -34,5 +34,30 @@ describe('blank gaps in a recognised line', () => {
     const chars = read('周秀芳');
     markGaps(chars, steps, box, 30);
     expect(chars.some((c) => c.gapBefore)).toBe(false);
+  });
+});
+
+describe('CTC decoding', () => {
+  // Class 0 is the blank; the rest a tiny dictionary with a digit and its full-width twin.
+  const dict = ['', '2', '7', '２', '路', 'Ａ', ' '];
+  const widths = widthPairs(dict);
+  const decode = (rows: number[][]) => decodeCtc(rows.flat(), rows.length, dict.length, dict, widths);
+  const step = (p: Record<number, number>): number[] => dict.map((_, k) => p[k] ?? 0);
+
+  it('pairs only letters and digits that have an ASCII twin in the list', () => {
+    expect(widths).toEqual([[1, 3]]);
+  });
+
+  it('reads a digit and its full-width twin as one ASCII digit, their probabilities added', () => {
+    // ２ 0.36, 2 0.3, 7 0.34: the digit is 2 (0.66), not ２ nor 7; the next step, 2 then ２, is the same character, not "2２".
+    const { chars, at } = decode([step({ 3: 0.36, 1: 0.3, 2: 0.34 }), step({ 1: 0.4, 3: 0.35, 2: 0.25 }), step({ 0: 0.9 }), step({ 2: 0.8 })]);
+    expect(chars.map((c) => c.ch).join('')).toBe('27');
+    expect(chars[0]!.conf).toBeCloseTo(0.66, 5);
+    expect(at).toEqual([0, 3]);
+  });
+
+  it('keeps repeats apart across a blank and merges them without one, like any CTC decoder', () => {
+    const { chars } = decode([step({ 4: 0.9 }), step({ 4: 0.9 }), step({ 0: 0.9 }), step({ 4: 0.9 }), step({ 5: 0.9 })]);
+    expect(chars.map((c) => c.ch).join('')).toBe('路路Ａ');
   });
 });

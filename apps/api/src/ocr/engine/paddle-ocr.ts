@@ -65,11 +65,83 @@ export function paddleKnows(ch: string): boolean {
   return dictionary.has(ch);
 }
 
+/** Class indices of a full-width letter or digit and of the same character in ASCII: [ascii, fullwidth]. */
+export type WidthPairs = ReadonlyArray<readonly [number, number]>;
+
+/**
+ * The recogniser's list has most digits and Latin letters twice, in ASCII and full width (１, Ａ):
+ * the same glyph in print, so the model splits its belief between the two classes. A card's
+ * number printed in a wide monospace font came back as "5１０7２２１９９5０８０６6２1X", each digit
+ * at about half confidence, and no longer a number. The pairs, to be read as one character.
+ */
+export function widthPairs(dict: readonly string[]): WidthPairs {
+  const index = new Map(dict.map((ch, i) => [ch, i]));
+  const pairs: Array<[number, number]> = [];
+  dict.forEach((ch, i) => {
+    const code = ch.length === 1 ? ch.charCodeAt(0) : 0;
+    const fullwidthAlnum = (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
+    const ascii = fullwidthAlnum ? index.get(String.fromCharCode(code - 0xfee0)) : undefined;
+    if (ascii !== undefined) pairs.push([ascii, i]);
+  });
+  return pairs;
+}
+
+/**
+ * Greedy CTC decoding of the recogniser's output (`steps` × `classes` probabilities, class 0 the
+ * blank): the likeliest class at each step, repeats merged, blanks dropped. A letter or digit and
+ * its full-width twin count as one class (the ASCII one) with their probabilities added.
+ * `at`: the step each character was emitted at.
+ */
+export function decodeCtc(
+  data: ArrayLike<number>,
+  steps: number,
+  classes: number,
+  dict: readonly string[],
+  widths: WidthPairs,
+): { chars: PaddleChar[]; at: number[] } {
+  const twin = new Map<number, number>();
+  for (const [ascii, full] of widths) {
+    twin.set(full, ascii);
+  }
+  const chars: PaddleChar[] = [];
+  const at: number[] = [];
+  let last = 0;
+  for (let s = 0; s < steps; s++) {
+    let best = 0;
+    let bestP = -Infinity;
+    const o = s * classes;
+    for (let k = 0; k < classes; k++)
+      if (data[o + k]! > bestP) {
+        bestP = data[o + k]!;
+        best = k;
+      }
+    best = twin.get(best) ?? best;
+    for (const [ascii, full] of widths) {
+      const p = data[o + ascii]! + data[o + full]!;
+      if (ascii === best) bestP = p;
+      else if (p > bestP) {
+        bestP = p;
+        best = ascii;
+      }
+    }
+    if (best !== 0 && best !== last) {
+      const ch = dict[best] ?? '';
+      if (ch.trim()) {
+        chars.push({ ch, conf: Math.min(1, bestP) });
+        at.push(s);
+      }
+    }
+    last = best;
+  }
+  return { chars, at };
+}
+
 export class PaddleOcr {
   private ort: Ort | null = null;
   private det: Session | null = null;
   private rec: Session | null = null;
   private dict: string[] = [];
+  private widths: WidthPairs = [];
 
   async load(): Promise<void> {
     if (this.det) return;
@@ -87,6 +159,7 @@ export class PaddleOcr {
     this.det = await this.ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_det_infer.onnx'), options);
     this.rec = await this.ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'), options);
     this.dict = ['', ...readKeys(), ' '];
+    this.widths = widthPairs(this.dict);
   }
 
   /** All text lines of an image: detection, then recognition of each line box. */
@@ -125,28 +198,7 @@ export class PaddleOcr {
     const t = out[this.rec!.outputNames[0]!]!;
     const steps = t.dims[1]!;
     const classes = t.dims[2]!;
-    const data = t.data as Float32Array;
-    const chars: PaddleChar[] = [];
-    const at: number[] = [];
-    let last = 0;
-    for (let s = 0; s < steps; s++) {
-      let best = 0;
-      let bestP = -Infinity;
-      const o = s * classes;
-      for (let k = 0; k < classes; k++)
-        if (data[o + k]! > bestP) {
-          bestP = data[o + k]!;
-          best = k;
-        }
-      if (best !== 0 && best !== last) {
-        const ch = this.dict[best] ?? '';
-        if (ch.trim()) {
-          chars.push({ ch, conf: bestP });
-          at.push(s);
-        }
-      }
-      last = best;
-    }
+    const { chars, at } = decodeCtc(t.data as Float32Array, steps, classes, this.dict, this.widths);
     markGaps(chars, at, { x0: box.x0, y0: box.y0, x1: box.x0 + bw, y1: box.y0 + bh }, steps);
     return {
       text: chars.map((c) => c.ch).join(''),

@@ -56,4 +56,10 @@ describe('deciding an ID number from several reads', () => {
     expect(read(`1${ID}`).candidates).toEqual([ID]);
     expect(read(`${ID.slice(0, 9)} ${ID.slice(9)}`).candidates).toEqual([ID]);
   });
+
+  it('reads full-width digits and letters as ASCII (a wide monospace number came back half full-width)', () => {
+    const mixed = [...'51072219950806621X'].map((c, i) => (i % 3 ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+    expect(mixed).not.toMatch(/^[0-9X]+$/);
+    expect(read(mixed)).toMatchObject({ status: 'valid', candidates: ['51072219950806621X'] });
+  });
 });
