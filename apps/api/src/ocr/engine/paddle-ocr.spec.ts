@@ -45,7 +45,7 @@ describe('CTC decoding', () => {
   const step = (p: Record<number, number>): number[] => dict.map((_, k) => p[k] ?? 0);
 
   it('pairs only letters and digits that have an ASCII twin in the list', () => {
-    expect(widths).toEqual([[1, 3]]);
+    expect(widths.pairs).toEqual([[1, 3]]);
   });
 
   it('reads a digit and its full-width twin as one ASCII digit, their probabilities added', () => {

@@ -65,8 +65,11 @@ export function paddleKnows(ch: string): boolean {
   return dictionary.has(ch);
 }
 
-/** Class indices of a full-width letter or digit and of the same character in ASCII: [ascii, fullwidth]. */
-export type WidthPairs = ReadonlyArray<readonly [number, number]>;
+/** Class indices of a full-width letter or digit and of the same character in ASCII: [ascii, fullwidth]; `asciiOf` the other way. */
+export interface WidthPairs {
+  pairs: ReadonlyArray<readonly [number, number]>;
+  asciiOf: ReadonlyMap<number, number>;
+}
 
 /**
  * The recogniser's list has most digits and Latin letters twice, in ASCII and full width (１, Ａ):
@@ -83,7 +86,7 @@ export function widthPairs(dict: readonly string[]): WidthPairs {
     const ascii = fullwidthAlnum ? index.get(String.fromCharCode(code - 0xfee0)) : undefined;
     if (ascii !== undefined) pairs.push([ascii, i]);
   });
-  return pairs;
+  return { pairs, asciiOf: new Map(pairs.map(([ascii, full]) => [full, ascii])) };
 }
 
 /**
@@ -99,10 +102,6 @@ export function decodeCtc(
   dict: readonly string[],
   widths: WidthPairs,
 ): { chars: PaddleChar[]; at: number[] } {
-  const twin = new Map<number, number>();
-  for (const [ascii, full] of widths) {
-    twin.set(full, ascii);
-  }
   const chars: PaddleChar[] = [];
   const at: number[] = [];
   let last = 0;
@@ -115,8 +114,8 @@ export function decodeCtc(
         bestP = data[o + k]!;
         best = k;
       }
-    best = twin.get(best) ?? best;
-    for (const [ascii, full] of widths) {
+    best = widths.asciiOf.get(best) ?? best;
+    for (const [ascii, full] of widths.pairs) {
       const p = data[o + ascii]! + data[o + full]!;
       if (ascii === best) bestP = p;
       else if (p > bestP) {
@@ -141,7 +140,7 @@ export class PaddleOcr {
   private det: Session | null = null;
   private rec: Session | null = null;
   private dict: string[] = [];
-  private widths: WidthPairs = [];
+  private widths: WidthPairs = widthPairs([]);
 
   async load(): Promise<void> {
     if (this.det) return;

@@ -54,9 +54,8 @@ const ID_RUN = /[0-9XxKk×OoDQUIil|!ZzSsGbTBgq]+/g;
 
 /** The longest run of ID-like characters in a read (spaces removed). */
 export function idCharsIn(text: string): string {
-  // Full-width digits and letters (１, Ｘ) as ASCII first: some engines return them for a wide font.
-  const ascii = text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  return (ascii.replace(/\s+/g, '').match(ID_RUN) ?? []).reduce((best, run) => (run.length > best.length ? run : best), '');
+  // Full-width digits and letters (１, Ｘ) as ASCII first, as correctIdNumber reads them: some engines return them for a wide font.
+  return (text.normalize('NFKC').replace(/\s+/g, '').match(ID_RUN) ?? []).reduce((best, run) => (run.length > best.length ? run : best), '');
 }
 
 export interface IdReading {
