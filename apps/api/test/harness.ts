@@ -149,7 +149,8 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
     WECHAT_APPID: 'wx-test-app',
     WECHAT_SECRET: 'wx-test-secret',
     WECHAT_API_BASE: wechat.url,
-    LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=error shows what a 500 was (the suites expect errors too, so silent by default).
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OCR_WORKERS: '0', // suites that read documents ask for a worker
     ...env,
   });

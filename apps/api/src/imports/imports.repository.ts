@@ -82,25 +82,27 @@ export class ImportsRepository {
   }
 
   /**
-   * A shard's records, errors and the increments of the run's counts, as statements of its one
-   * commit (ShardContext.commitBatch; on SQLite run by the write worker, off the event loop).
+   * A shard's records and errors, as statements of its one commit (ShardContext.commitBatch; on
+   * SQLite run by the write worker, off the event loop).
    * A record whose key is already stored is skipped, not an error: two shards in two workers may
    * hold the same record (a row repeated in the file) and both find it not yet stored. The one that
    * commits second then counts it taken although it stored nothing; in that rare concurrent case
    * takenRows may exceed the records stored by one per such row (duplicateRows is short by as much).
    */
-  *shardStatements(
-    mysql: boolean,
-    runId: string,
-    records: Array<Omit<DepartmentRecordEntity, 'id'>>,
-    errors: Array<Omit<ImportErrorEntity, 'id'>>,
-    counts: Pick<ImportRunEntity, 'processedRows' | 'takenRows' | 'duplicateRows' | 'unmatchedRows' | 'errorRows'>,
-  ): Generator<Statement> {
+  *shardStatements(mysql: boolean, records: Array<Omit<DepartmentRecordEntity, 'id'>>, errors: Array<Omit<ImportErrorEntity, 'id'>>): Generator<Statement> {
     yield* insertStatements(mysql, 'department_record', RECORD_COLUMNS, records, 500, 'id');
     yield* insertStatements(mysql, 'import_error', ERROR_COLUMNS, errors, 200);
+  }
+
+  /** The increments of the run's counts by a shard: the last statement of its commit, after the job's row. */
+  tallyStatement(
+    mysql: boolean,
+    runId: string,
+    counts: Pick<ImportRunEntity, 'processedRows' | 'takenRows' | 'duplicateRows' | 'unmatchedRows' | 'errorRows'>,
+  ): Statement {
     const q = (c: string): string => (mysql ? `\`${c}\`` : `"${c}"`);
     const set = (['processedRows', 'takenRows', 'duplicateRows', 'unmatchedRows', 'errorRows'] as const).map((c) => `${q(c)} = ${q(c)} + ?`).join(', ');
-    yield {
+    return {
       sql: `UPDATE ${q('import_run')} SET ${set} WHERE ${q('id')} = ?`,
       params: [counts.processedRows, counts.takenRows, counts.duplicateRows, counts.unmatchedRows, counts.errorRows, runId],
     };

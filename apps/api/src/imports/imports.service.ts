@@ -351,7 +351,12 @@ export class ImportsService implements JobKind {
     const mysql = this.tx.mysql;
     // Records, error rows and the run's counts commit with the shard's done mark, once: a shard run
     // again after its worker died writes nothing the second time.
-    await ctx.commitBatch(counts.processedRows, counts, () => repo.shardStatements(mysql, run.id, records, errors, counts));
+    await ctx.commitBatch(
+      counts.processedRows,
+      counts,
+      () => repo.shardStatements(mysql, records, errors),
+      () => [repo.tallyStatement(mysql, run.id, counts)],
+    );
   }
 
   /**

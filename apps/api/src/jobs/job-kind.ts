@@ -2,7 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { Statement } from '../database/bulk.js';
 import type { JobEntity, JobShardEntity } from './job.entity.js';
 
-/** What a job kind gives its shard: its range, and the one way to commit its work. */
+/**
+ * What a job kind gives its shard: its range, and the one way to commit its work.
+ *
+ * Rows are locked in one order by every transaction of a job, so that a cancel never deadlocks with
+ * a shard's commit: a shard takes its own row, writes its rows, then the job's row, then the kind's
+ * run row (`tally`); the finish and a stop take the job's row, then the run row. A shard that wrote
+ * the run row before the job's (as all three kinds once did) waited for a cancel that waited for it.
+ */
 export interface ShardContext {
   readonly job: JobEntity;
   readonly shard: JobShardEntity;
@@ -10,16 +17,16 @@ export interface ShardContext {
   stopped(): Promise<boolean>;
   /**
    * Commits the shard in one transaction: `write` (the shard's rows), its result and its "done"
-   * mark, and the job's progress. Returns false, with nothing written, if the shard was already
+   * mark, the job's progress, then `tally` (the kind's run row: its counts so far). Returns false, with nothing written, if the shard was already
    * done by another worker or the job is no longer running.
    */
-  commit(processed: number, result: unknown, write: (m: EntityManager) => Promise<void>): Promise<boolean>;
+  commit(processed: number, result: unknown, write: (m: EntityManager) => Promise<void>, tally?: (m: EntityManager) => Promise<void>): Promise<boolean>;
   /**
    * The same as a batch of statements (Transactor.batch): for a shard that writes many rows, which
-   * on SQLite then run in the write worker, off the event loop. `statements` may be called again
-   * (a restarted transaction).
+   * on SQLite then run in the write worker, off the event loop. `statements` and `tally` may be
+   * called again (a restarted transaction).
    */
-  commitBatch(processed: number, result: unknown, statements: () => Iterable<Statement>): Promise<boolean>;
+  commitBatch(processed: number, result: unknown, statements: () => Iterable<Statement>, tally?: () => Iterable<Statement>): Promise<boolean>;
 }
 
 /**

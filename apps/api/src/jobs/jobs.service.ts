@@ -166,15 +166,17 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
         job,
         shard,
         stopped: async () => (await this.repo.find(jobId))?.status !== 'running',
-        commit: (processed, result, write) => this.commitShard(jobId, index, processed, result, write),
-        commitBatch: (processed, result, statements) => {
+        commit: (processed, result, write, tally) => this.commitShard(jobId, index, processed, result, write, tally),
+        commitBatch: (processed, result, statements, tally) => {
           const done = this.repo.markShardDoneStatement(jobId, index, processed, JSON.stringify(result), WORKER_ID, this.clock.iso());
           const progress = this.repo.addProgressStatement(jobId, processed);
-          // The shard's row first (a second worker on the same shard waits, then skips), the job's last.
+          // The shard's row first (a second worker on the same shard waits, then skips), then its rows,
+          // the job's row, and the kind's run row last (the order of ShardContext).
           return this.tx.batch(function* () {
             yield done;
             yield* statements();
             yield progress;
+            if (tally) yield* tally();
           });
         },
       };
@@ -191,14 +193,17 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     processed: number,
     result: unknown,
     write: (m: import('typeorm').EntityManager) => Promise<void>,
+    tally?: (m: import('typeorm').EntityManager) => Promise<void>,
   ): Promise<boolean> {
     try {
       await this.tx.run(async (m) => {
         // The shard's row first (a second worker on the same shard waits here, then skips), the
-        // shard's writes, and the job's row last so that concurrent shards hold it only briefly.
+        // shard's writes, then the job's row, so that concurrent shards hold it only briefly, and
+        // the kind's run row after it, as a stop and the finish take them (no deadlock with a cancel).
         if (!(await this.repo.markShardDone(m, jobId, index, processed, JSON.stringify(result), WORKER_ID, this.clock.iso()))) throw new Skip();
         await write(m);
         if (!(await this.repo.addProgress(m, jobId, processed))) throw new Skip();
+        await tally?.(m);
       });
       return true;
     } catch (e) {

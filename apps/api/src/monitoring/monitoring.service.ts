@@ -150,11 +150,17 @@ export class MonitoringService implements OnModuleInit, OnApplicationShutdown, J
       after = page[page.length - 1]!.id;
       counts = addCounts(counts, await this.pipeline.process(page, { kind: 'monitoring', ref: run.id }, true));
     }
-    await ctx.commit(counts.households, counts, async (m) => {
-      const done = (await this.jobs.results(m, run.id)) as PipelineCounts[];
-      const sum = done.reduce(addCounts, emptyCounts());
-      await this.repo.updateRun(run.id, { processed: sum.households, summary: JSON.stringify({ ...sum, escalated: 0 }) }, m);
-    });
+    // The shard's warnings and tasks were written as it went; its commit is the tally, after the job's row.
+    await ctx.commit(
+      counts.households,
+      counts,
+      async () => undefined,
+      async (m) => {
+        const done = (await this.jobs.results(m, run.id)) as PipelineCounts[];
+        const sum = done.reduce(addCounts, emptyCounts());
+        await this.repo.updateRun(run.id, { processed: sum.households, summary: JSON.stringify({ ...sum, escalated: 0 }) }, m);
+      },
+    );
   }
 
   async prepareFinish(job: JobEntity): Promise<unknown> {

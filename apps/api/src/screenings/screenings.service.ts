@@ -366,11 +366,17 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     // The shard's results, hits and the run's progress commit together, once; on SQLite in the
     // write worker, so the event loop stays free while tens of thousands of rows are written.
     const { results, repo } = this;
-    await ctx.commitBatch(processed, result, function* () {
-      yield* results.replaceStatements(mysql, stale, rows);
-      yield* repo.hitStatements(mysql, hits);
-      yield repo.progressStatement(mysql, run.id, processed, summary);
-    });
+    await ctx.commitBatch(
+      processed,
+      result,
+      function* () {
+        yield* results.replaceStatements(mysql, stale, rows);
+        yield* repo.hitStatements(mysql, hits);
+      },
+      function* () {
+        yield repo.progressStatement(mysql, run.id, processed, summary);
+      },
+    );
   }
 
   async finish(job: JobEntity, results: unknown[], m: EntityManager): Promise<void> {
