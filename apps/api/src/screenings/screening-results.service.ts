@@ -187,7 +187,7 @@ export class ScreeningResultsService {
     for (;;) {
       // A download the client abandoned stops here instead of generating the rest for nobody.
       if (out.destroyed) break;
-      const { items } = await this.repo.hitHouseholds(run.id, scope, filter, { afterId, take: EXPORT_PAGE });
+      const { items } = await this.repo.hitHouseholds(run.id, scope, filter, { afterId, take: EXPORT_PAGE }, 'background');
       if (items.length === 0) break;
       afterId = items[items.length - 1]!.hitId;
       for (const [i, h] of (await this.present(items)).entries()) {

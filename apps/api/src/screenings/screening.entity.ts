@@ -48,6 +48,7 @@ export type ScreeningCategory = 'newly_eligible' | 'exit_candidate' | 'unknown';
 /** A household a run flagged for action under one policy. */
 @Entity('screening_hit')
 @Index('idx_screening_hit_run', ['runId', 'policyCode', 'category'])
+@Index('idx_screening_hit_run_order', ['runId', 'id'])
 export class ScreeningHitEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -7,6 +7,7 @@ import { HouseholdEntity } from '../households/household.entity.js';
 import { bulkInsert, insertStatements, type Statement } from '../database/bulk.js';
 import { whereHouseholdInScope } from '../database/sql.js';
 import { Transactor } from '../database/transactor.js';
+import { ReadPool, type ReadLane } from '../database/read-pool.js';
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity, type ScreeningCategory } from './screening.entity.js';
 
 /** A flagged household as the drill-down and the export show it (the name is masked by the service). */
@@ -42,6 +43,7 @@ export class ScreeningsRepository {
     @InjectRepository(ScreeningHitEntity) private readonly hits: Repository<ScreeningHitEntity>,
     @InjectRepository(ScreeningCoverageEntity) private readonly coverage: Repository<ScreeningCoverageEntity>,
     private readonly tx: Transactor,
+    private readonly reads: ReadPool,
   ) {}
 
   findRun(id: string): Promise<ScreeningRunEntity | null> {
@@ -162,7 +164,11 @@ export class ScreeningsRepository {
     scope: Scope,
     f: { policyCode?: string; category?: DrillCategory },
     page: { afterId?: number; offset?: number; take: number; count?: boolean },
+    lane: ReadLane = 'interactive',
   ): Promise<{ items: HitHousehold[]; total: number }> {
+    // Off the event loop on an SQLite file (the read pool): an export walks every hit of a run.
+    const count = async (q: SelectQueryBuilder<ObjectLiteral>): Promise<number> =>
+      page.count ? Number((await this.reads.raw<{ n: number | string }>(q.clone().select('COUNT(*)', 'n').orderBy(), lane))[0]?.n ?? 0) : 0;
     let qb: SelectQueryBuilder<ObjectLiteral>;
     if (f.category === 'eligible') {
       // Not stored per run: the current results, which the run wrote and every later change keeps up to date.
@@ -174,11 +180,11 @@ export class ScreeningsRepository {
         .select([...HIT_HOUSEHOLD_COLUMNS, 'x.policyCode AS policyCode', "'eligible' AS category", "'' AS missingFacts", 'NULL AS graceUntil', '0 AS hitId']);
       if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
       whereHouseholdInScope(qb, 'h', scope);
-      const total = page.count ? await qb.clone().getCount() : 0;
+      const total = await count(qb);
       qb.orderBy('h.id', 'ASC')
         .offset(page.offset ?? 0)
         .limit(page.take);
-      const rows = await qb.getRawMany<HitHousehold>();
+      const rows = await this.reads.raw<HitHousehold>(qb, lane);
       return { items: rows.map((r) => ({ ...r, hitId: 0, memberCount: Number(r.memberCount) })), total };
     }
     qb = this.hits
@@ -196,12 +202,14 @@ export class ScreeningsRepository {
     if (f.policyCode) qb.andWhere('x.policyCode = :policyCode', { policyCode: f.policyCode });
     if (f.category) qb.andWhere('x.category = :category', { category: f.category });
     whereHouseholdInScope(qb, 'h', scope);
-    const total = page.count ? await qb.clone().getCount() : 0;
+    const total = await count(qb);
+    // In hit order: by (runId, id) or, with a policy and a category, by idx_screening_hit_run, whose
+    // entries end with the id; never a sort of the whole run per page.
     if (page.afterId !== undefined) qb.andWhere('x.id > :afterId', { afterId: page.afterId });
     qb.orderBy('x.id', 'ASC')
       .offset(page.offset ?? 0)
       .limit(page.take);
-    const rows = await qb.getRawMany<HitHousehold>();
+    const rows = await this.reads.raw<HitHousehold>(qb, lane);
     return { items: rows.map((r) => ({ ...r, hitId: Number(r.hitId), memberCount: Number(r.memberCount) })), total };
   }
 }

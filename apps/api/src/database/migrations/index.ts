@@ -15,6 +15,7 @@ import { ConsentSigners1764920000000 } from './1764920000000-consent-signers.js'
 import { VisitPhotos1764930000000 } from './1764930000000-visit-photos.js';
 import { ImportsJobs1764940000000 } from './1764940000000-imports-jobs.js';
 import { TaskLoad1764950000000 } from './1764950000000-task-load.js';
+import { ScreeningHitOrder1764960000000 } from './1764960000000-screening-hit-order.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   VisitPhotos1764930000000,
   ImportsJobs1764940000000,
   TaskLoad1764950000000,
+  ScreeningHitOrder1764960000000,
 ];
