@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Transactor } from '../database/transactor.js';
+import { ReadPool } from '../database/read-pool.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { MemberEntity } from '../households/member.entity.js';
 import { DepartmentRecordEntity } from '../imports/import.entity.js';
@@ -12,8 +13,13 @@ export type HouseholdRow = Pick<HouseholdEntity, 'id' | 'status' | 'districtCode
 export type MemberRow = Pick<MemberEntity, 'householdId' | 'position' | 'relation' | 'birthDate' | 'employment' | 'idNumberHash'>;
 
 const HOUSEHOLD_FIELDS = ['h.id', 'h.status', 'h.districtCode', 'h.streetCode', 'h.communityCode', 'h.gridId', 'h.snapshotEnc'];
+const HOUSEHOLD_COLUMNS = HOUSEHOLD_FIELDS.map((f) => `${f} AS ${f.slice(2)}`);
 
-/** What monitoring reads of households, members, results and department records, in pages. */
+/**
+ * What monitoring reads of households, members, results and department records, in pages: through
+ * the read pool (off the event loop on an SQLite file), since a monthly run reads every household,
+ * its members and its records while staff use the console.
+ */
 @Injectable()
 export class MonitoringRepository {
   constructor(
@@ -22,28 +28,31 @@ export class MonitoringRepository {
     @InjectRepository(DepartmentRecordEntity) private readonly records: Repository<DepartmentRecordEntity>,
     @InjectRepository(MonitoringRunEntity) private readonly runs: Repository<MonitoringRunEntity>,
     private readonly tx: Transactor,
+    private readonly reads: ReadPool,
   ) {}
 
   /** Active households of a district in id order (keyset pagination). */
   pageActive(districtCode: string, afterId: string, limit: number, uptoId?: string | null): Promise<HouseholdRow[]> {
     const qb = this.households
       .createQueryBuilder('h')
-      .select(HOUSEHOLD_FIELDS)
+      .select(HOUSEHOLD_COLUMNS)
       .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId });
     if (uptoId) qb.andWhere('h.id <= :upto', { upto: uptoId });
-    return qb.orderBy('h.id', 'ASC').take(limit).getMany();
+    return this.reads.raw<HouseholdRow>(qb.orderBy('h.id', 'ASC').limit(limit), 'background');
   }
 
   async activeByIds(ids: string[]): Promise<HouseholdRow[]> {
     const out: HouseholdRow[] = [];
     for (const part of chunks(ids, 500)) {
       out.push(
-        ...(await this.households
-          .createQueryBuilder('h')
-          .select(HOUSEHOLD_FIELDS)
-          .where('h.id IN (:...part) AND h.status = :st', { part, st: 'active' })
-          .orderBy('h.id', 'ASC')
-          .getMany()),
+        ...(await this.reads.raw<HouseholdRow>(
+          this.households
+            .createQueryBuilder('h')
+            .select(HOUSEHOLD_COLUMNS)
+            .where('h.id IN (:...part) AND h.status = :st', { part, st: 'active' })
+            .orderBy('h.id', 'ASC'),
+          'background',
+        )),
       );
     }
     return out;
@@ -53,11 +62,22 @@ export class MonitoringRepository {
     const out: MemberRow[] = [];
     for (const part of chunks(ids, 500)) {
       out.push(
-        ...(await this.members.find({
-          select: { householdId: true, position: true, relation: true, birthDate: true, employment: true, idNumberHash: true },
-          where: { householdId: In(part) },
-          order: { householdId: 'ASC', position: 'ASC' },
-        })),
+        ...(await this.reads.raw<MemberRow>(
+          this.members
+            .createQueryBuilder('m')
+            .select([
+              'm.householdId AS householdId',
+              'm.position AS position',
+              'm.relation AS relation',
+              'm.birthDate AS birthDate',
+              'm.employment AS employment',
+              'm.idNumberHash AS idNumberHash',
+            ])
+            .where('m.householdId IN (:...part)', { part })
+            .orderBy('m.householdId', 'ASC')
+            .addOrderBy('m.position', 'ASC'),
+          'background',
+        )),
       );
     }
     return out;
@@ -71,9 +91,10 @@ export class MonitoringRepository {
     const out: Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>> = [];
     for (const part of chunks(ids, 500)) {
       out.push(
-        ...(await this.records.manager.query<typeof out>(
+        ...(await this.reads.query<(typeof out)[number]>(
           `SELECT householdId, source, personHash, eventDate, payloadEnc FROM department_record WHERE householdId IN (${part.map(() => '?').join(', ')}) AND eventDate > ?`,
           [...part, fromDate],
+          'background',
         )),
       );
     }
