@@ -16,6 +16,7 @@ import { VisitPhotos1764930000000 } from './1764930000000-visit-photos.js';
 import { ImportsJobs1764940000000 } from './1764940000000-imports-jobs.js';
 import { TaskLoad1764950000000 } from './1764950000000-task-load.js';
 import { ScreeningHitOrder1764960000000 } from './1764960000000-screening-hit-order.js';
+import { ListOrder1764970000000 } from './1764970000000-list-order.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ImportsJobs1764940000000,
   TaskLoad1764950000000,
   ScreeningHitOrder1764960000000,
+  ListOrder1764970000000,
 ];
