@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type FindOptionsWhere, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /*
@@ -148,4 +148,32 @@ export class ReadPool implements OnApplicationShutdown {
     this.workers.length = 0;
     this.background = null;
   }
+}
+
+/**
+ * One page of a console listing whose order is a sort (a rank by status, by due date): the ordering
+ * and the count are read through the read pool, off the event loop, and only the page's rows are
+ * then loaded by id. `where` holds the filters; `order` adds the ordering (and any column it sorts by)
+ * to the id query.
+ */
+export async function pageByIds<E extends { id: string }>(
+  reads: ReadPool,
+  repo: Repository<E>,
+  where: SelectQueryBuilder<E>,
+  alias: string,
+  order: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>,
+  offset: number,
+  take: number,
+): Promise<{ items: E[]; total: number }> {
+  const [ids, counted] = await Promise.all([
+    reads.raw<{ id: string }>(
+      order(where.clone().select(`${alias}.id`, 'id'))
+        .offset(offset)
+        .limit(take),
+    ),
+    reads.raw<{ n: number | string }>(where.clone().select('COUNT(*)', 'n')),
+  ]);
+  const rows = ids.length ? await repo.findBy({ id: In(ids.map((r) => r.id)) } as FindOptionsWhere<E>) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((r) => byId.get(r.id)).filter((r): r is E => r !== undefined), total: Number(counted[0]?.n ?? 0) };
 }

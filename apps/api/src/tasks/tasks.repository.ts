@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, LessThan, MoreThan, Not, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { Transactor } from '../database/transactor.js';
+import { pageByIds, ReadPool } from '../database/read-pool.js';
 import { chunks, whereInScope } from '../database/sql.js';
 import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
 
@@ -56,6 +57,7 @@ export class TasksRepository {
     @InjectRepository(CalendarDayEntity) private readonly days: Repository<CalendarDayEntity>,
     private readonly tx: Transactor,
     private readonly users: UsersRepository,
+    private readonly reads: ReadPool,
   ) {}
 
   calendarDays(): Promise<CalendarDayEntity[]> {
@@ -143,21 +145,18 @@ export class TasksRepository {
     if (f.streetCode) qb.andWhere('t.streetCode = :street', { street: f.streetCode });
     if (f.escalationLevel) qb.andWhere('t.escalationLevel = :level', { level: f.escalationLevel });
     if (f.activeOnly) qb.andWhere('t.status IN (:...activeOnly)', { activeOnly: ACTIVE_STATUSES });
-    if (f.urgentFirst) {
-      // A CASE in ORDER BY, the same on SQLite and MySQL; addSelect so TypeORM's pagination keeps it.
-      qb.addSelect('CASE WHEN t.status IN (:...urgentActive) THEN (CASE WHEN t.dueDate < :urgentToday THEN 0 ELSE 1 END) ELSE 2 END', 'urgency')
-        .setParameters({ urgentActive: ACTIVE_STATUSES, urgentToday: f.urgentFirst.today })
-        .orderBy('urgency', 'ASC')
-        .addOrderBy('t.dueDate', 'ASC')
-        .addOrderBy('t.id', 'ASC');
-    } else {
-      qb.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC');
-    }
-    const [items, total] = await qb
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items, total };
+    const urgent = f.urgentFirst;
+    const order = (q: SelectQueryBuilder<VerificationTaskEntity>): SelectQueryBuilder<VerificationTaskEntity> =>
+      urgent
+        ? // A CASE in ORDER BY, the same on SQLite and MySQL: a sort of the district's tasks, hence the read pool.
+          q
+            .addSelect('CASE WHEN t.status IN (:...urgentActive) THEN (CASE WHEN t.dueDate < :urgentToday THEN 0 ELSE 1 END) ELSE 2 END', 'urgency')
+            .setParameters({ urgentActive: ACTIVE_STATUSES, urgentToday: urgent.today })
+            .orderBy('urgency', 'ASC')
+            .addOrderBy('t.dueDate', 'ASC')
+            .addOrderBy('t.id', 'ASC')
+        : q.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC');
+    return pageByIds(this.reads, this.tasks, qb, 't', order, (page - 1) * pageSize, pageSize);
   }
 
   /** A worker's tasks (and tasks taken away from them) changed after `cursor`, in change order. */

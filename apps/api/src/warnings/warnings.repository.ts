@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, MoreThan, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
+import { pageByIds, ReadPool } from '../database/read-pool.js';
 import { chunks, whereInScope } from '../database/sql.js';
 import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity, type Severity, type WarningStatus } from './warning.entity.js';
 
@@ -41,6 +42,7 @@ export class WarningsRepository {
     @InjectRepository(WarningRuleEntity) private readonly rules: Repository<WarningRuleEntity>,
     @InjectRepository(MonitoringParameterEntity) private readonly params: Repository<MonitoringParameterEntity>,
     private readonly tx: Transactor,
+    private readonly reads: ReadPool,
   ) {}
 
   allRules(): Promise<WarningRuleEntity[]> {
@@ -98,22 +100,20 @@ export class WarningsRepository {
     if (f.streetCode) qb.andWhere('w.streetCode = :street', { street: f.streetCode });
     if (f.status) qb.andWhere('w.status = :status', { status: f.status });
     if (f.householdId) qb.andWhere('w.householdId = :hid', { hid: f.householdId });
-    if (f.bySeverity) {
-      qb.addSelect("CASE w.status WHEN 'open' THEN 0 WHEN 'tasked' THEN 1 ELSE 2 END", 'statusRank')
-        .addSelect("CASE w.severity WHEN 'orange' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END", 'severityRank')
-        .orderBy('statusRank', 'ASC')
-        .addOrderBy('severityRank', 'ASC')
-        .addOrderBy('w.raisedAt', 'DESC');
-    } else {
-      qb.orderBy('w.raisedAt', 'DESC');
-    }
+    const bySeverity = f.bySeverity;
     // Newest first, ties by id the same way, so the district's list is a backward walk of
-    // idx_warning_district_raised, not a sort of every warning (58,000 at 100,000 households).
-    const [items, total] = await qb
-      .addOrderBy('w.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items, total };
+    // idx_warning_district_raised, not a sort of every warning (58,000 at 100,000 households); by
+    // severity it is a sort, read through the pool.
+    const order = (q: SelectQueryBuilder<WarningEntity>): SelectQueryBuilder<WarningEntity> =>
+      (bySeverity
+        ? q
+            .addSelect("CASE w.status WHEN 'open' THEN 0 WHEN 'tasked' THEN 1 ELSE 2 END", 'statusRank')
+            .addSelect("CASE w.severity WHEN 'orange' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END", 'severityRank')
+            .orderBy('statusRank', 'ASC')
+            .addOrderBy('severityRank', 'ASC')
+            .addOrderBy('w.raisedAt', 'DESC')
+        : q.orderBy('w.raisedAt', 'DESC')
+      ).addOrderBy('w.id', 'DESC');
+    return pageByIds(this.reads, this.warnings, qb, 'w', order, (page - 1) * pageSize, pageSize);
   }
 }
