@@ -101,8 +101,8 @@ export class WarningsRepository {
     if (f.status) qb.andWhere('w.status = :status', { status: f.status });
     if (f.householdId) qb.andWhere('w.householdId = :hid', { hid: f.householdId });
     const bySeverity = f.bySeverity;
-    // Newest first, ties by id the same way, so the district's list is a backward walk of
-    // idx_warning_district_raised, not a sort of every warning (58,000 at 100,000 households); by
+    // Newest first, ties by id the same way, so the list is a backward walk of idx_warning_raised
+    // (checking each row's scope), not a sort of every warning (58,000 at 100,000 households); by
     // severity it is a sort, read through the pool.
     const order = (q: SelectQueryBuilder<WarningEntity>): SelectQueryBuilder<WarningEntity> =>
       (bySeverity
