@@ -59,10 +59,12 @@ export class DashboardService implements OnApplicationBootstrap {
     bus: InvalidationBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    // A finished screening, monitoring run or import changes the figures: compute them afresh on the next read.
+    // A finished screening, monitoring run or import changes the figures: computed afresh at once
+    // (outside tests), so that the next reader waits for at most what is left of it, not all of it.
     bus.on('aggregates', () => {
       this.generation++;
       this.cache.clear();
+      this.scheduleWarm();
     });
   }
 
@@ -107,11 +109,19 @@ export class DashboardService implements OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    setTimeout(
-      () => void this.warm().catch((e: unknown) => this.logger.warn(`dashboard warm-up failed: ${e instanceof Error ? e.message : String(e)}`)),
-      1000,
-    ).unref();
+    this.scheduleWarm();
+  }
+
+  private warmTimer: NodeJS.Timeout | null = null;
+
+  /** The district and its streets computed in the background a second from now (a burst of invalidations warms once). */
+  private scheduleWarm(): void {
+    if (this.config.nodeEnv === 'test' || this.warmTimer) return;
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      void this.warm().catch((e: unknown) => this.logger.warn(`dashboard warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
+    }, 1000);
+    this.warmTimer.unref();
   }
 
   private async warm(): Promise<void> {
