@@ -215,6 +215,8 @@ export class ScreeningResultsService {
           .commit();
         inSheet++;
         rows++;
+        // Writing a row of the workbook is synchronous: let other requests in every few hundred.
+        if (rows % 250 === 0) await new Promise((r) => setImmediate(r));
       }
     }
     if (!sheet) {
