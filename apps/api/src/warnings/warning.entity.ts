@@ -35,6 +35,7 @@ export class MonitoringParameterEntity {
 @Index('idx_warning_dedupe', ['householdId', 'ruleCode', 'raisedAt'])
 @Index('idx_warning_district', ['districtCode', 'status', 'severity'])
 @Index('idx_warning_raised', ['raisedAt', 'id'])
+@Index('idx_warning_cells', ['districtCode', 'streetCode', 'severity', 'status'])
 @Index('idx_warning_street', ['streetCode', 'status'])
 export class WarningEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
