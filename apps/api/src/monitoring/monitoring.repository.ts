@@ -12,8 +12,8 @@ import { chunks } from '../database/sql.js';
 export type HouseholdRow = Pick<HouseholdEntity, 'id' | 'status' | 'districtCode' | 'streetCode' | 'communityCode' | 'gridId' | 'snapshotEnc'>;
 export type MemberRow = Pick<MemberEntity, 'householdId' | 'position' | 'relation' | 'birthDate' | 'employment' | 'idNumberHash'>;
 
-const HOUSEHOLD_FIELDS = ['h.id', 'h.status', 'h.districtCode', 'h.streetCode', 'h.communityCode', 'h.gridId', 'h.snapshotEnc'];
-const HOUSEHOLD_COLUMNS = HOUSEHOLD_FIELDS.map((f) => `${f} AS ${f.slice(2)}`);
+/** The household columns monitoring reads, as raw rows named like the entity's fields. */
+const HOUSEHOLD_COLUMNS = ['id', 'status', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'snapshotEnc'].map((c) => `h.${c} AS ${c}`);
 
 /**
  * What monitoring reads of households, members, results and department records, in pages: through
