@@ -1,6 +1,6 @@
 // Loads generated households (and their members) straight into the database, encoded exactly as the
 // API stores them (HouseholdCodec with the app's keys): two worker threads generate and encrypt, the
-// main thread inserts. Used by the screening benchmark and the cluster test.
+// main thread inserts (with the address index, household_address_gram). Used by the screening benchmark and the cluster test.
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { RegionsRepository } from '../apps/api/dist/regions/regions.repository.js';
@@ -104,10 +104,11 @@ export async function loadHouseholds(app, config, count, seed, { quiet = false, 
     const item = queue.shift();
     if (!item) continue;
     if (item.error) throw item.error;
-    const { hs, ms, done } = item.msg;
+    const { hs, ms, gs, done } = item.msg;
     await ds.transaction(async (m) => {
       for (let i = 0; i < hs.length; i += 100) await bulkInsert(m, 'household', HOUSEHOLD_COLUMNS, hs.slice(i, i + 100));
       for (let i = 0; i < ms.length; i += 100) await bulkInsert(m, 'member', MEMBER_COLUMNS, ms.slice(i, i + 100));
+      for (let i = 0; i < gs.length; i += 400) await bulkInsert(m, 'household_address_gram', ['gram', 'householdId'], gs.slice(i, i + 400));
     });
     loaded += hs.length;
     if (!quiet && loaded >= nextReport) {

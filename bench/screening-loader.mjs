@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { generateHouseholds } from '@zczr/demo-data';
 import { FieldCipher } from '../apps/api/dist/crypto/field-cipher.js';
 import { HouseholdCodec, memberRecordOf } from '../apps/api/dist/households/household-codec.js';
+import { addressGramRows } from '../apps/api/dist/households/address-grams.js';
 
 const { seed, start, end, encryptionKey, hashKey, gridsByCommunity, batch, now } = workerData;
 const codec = new HouseholdCodec(new FieldCipher(Buffer.from(encryptionKey, 'base64'), Buffer.from(hashKey, 'base64')));
@@ -15,6 +16,7 @@ const waitForNext = () => new Promise((resolve) => parentPort.once('message', re
 
 let hs = [];
 let ms = [];
+let gs = [];
 let n = start;
 for (const d of generateHouseholds({ seed, count: end - start, startIndex: start })) {
   const grids = gridsByCommunity[d.communityCode];
@@ -46,12 +48,14 @@ for (const d of generateHouseholds({ seed, count: end - start, startIndex: start
     updatedAt: stamp(n),
   });
   ms.push(...codec.encodeMembers(id, members));
+  gs.push(...addressGramRows(id, d.address));
   n++;
   if (hs.length >= batch) {
-    parentPort.postMessage({ hs, ms });
+    parentPort.postMessage({ hs, ms, gs });
     hs = [];
     ms = [];
+    gs = [];
     await waitForNext();
   }
 }
-parentPort.postMessage({ hs, ms, done: true });
+parentPort.postMessage({ hs, ms, gs, done: true });

@@ -8,6 +8,7 @@ import { householdInScopeSql } from '../database/sql.js';
 import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
 import type { Scope } from '../access/access.service.js';
+import { addressGramRows, addressGrams } from './address-grams.js';
 import { HouseholdEntity } from './household.entity.js';
 import { MemberEntity } from './member.entity.js';
 import { RevisionEntity } from './revision.entity.js';
@@ -59,6 +60,17 @@ export interface HouseholdSearchResult {
 /** Households counted exactly per request; above this a count runs in the background. */
 export const COUNT_CAP = 50_000;
 const EXACT_COUNT_TTL_MS = 60_000;
+
+/** What "address contains" looks for: LIKE's wildcards (and MySQL's escape character) taken out. */
+function addressQuery(text: string): string {
+  return text.replace(/[%_\\]/g, '').trim();
+}
+
+/** At most `n` of the items, spread evenly from first to last. */
+function sample<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  return Array.from({ length: n }, (_, i) => items[Math.round((i * (items.length - 1)) / (n - 1))]!);
+}
 
 /** The entity's columns that this row sets (a missing property keeps the column's default). */
 function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
@@ -124,40 +136,62 @@ export class HouseholdsRepository {
       where.sql += ` AND h.id IN (${ids.map(() => '?').join(', ')})`;
       where.params.push(...ids);
     }
-    // A colour or category that few households have is read from its own index, the households
-    // joined to it and sorted (a few thousand rows); a common one by walking the households newest
-    // first and keeping those that have it (a page fills within a few hundred rows).
-    const satellite =
-      filter.riskColour !== undefined
-        ? { from: 'household_risk s', on: 's.householdId = h.id', sql: 's.colour = ?', params: [filter.riskColour] as unknown[] }
-        : filter.eligiblePolicy !== undefined
-          ? {
-              from: 'eligibility_current s',
-              on: 's.householdId = h.id',
-              sql: "s.policyCode = ? AND s.outcome = 'eligible'",
-              params: [filter.eligiblePolicy] as unknown[],
-            }
-          : null;
+    // A colour, a category or an address bigram that few households have is read from its own
+    // index, the households joined to it and sorted (a few thousand rows); when each is common, by
+    // walking the households newest first and keeping those that match (a page fills within a few
+    // hundred rows). Of several, the rarest leads; the others are conditions.
+    const satellites: Array<{ from: string; on: string; sql: string; params: unknown[]; gram?: boolean }> = [];
+    if (filter.riskColour !== undefined) {
+      satellites.push({ from: 'household_risk sr', on: 'sr.householdId = h.id', sql: 'sr.colour = ?', params: [filter.riskColour] });
+    }
+    if (filter.eligiblePolicy !== undefined) {
+      satellites.push({
+        from: 'eligibility_current sp',
+        on: 'sp.householdId = h.id',
+        sql: "sp.policyCode = ? AND sp.outcome = 'eligible'",
+        params: [filter.eligiblePolicy],
+      });
+    }
+    const address = filter.address ? addressQuery(filter.address) : '';
+    // The LIKE (in whereOf) still decides; a bigram only narrows the rows read. A long query's
+    // bigrams are sampled: the rarest of eight is rare enough.
+    for (const gram of sample(addressGrams(address), 8)) {
+      satellites.push({ from: 'household_address_gram sg', on: 'sg.householdId = h.id', sql: 'sg.gram = ?', params: [gram], gram: true });
+    }
     let from = 'household h';
     const conditions = [where.sql];
     const params: unknown[] = [...where.params];
-    // Common colour or category: counting the matches would probe as many rows as there are
-    // households, so the first answer gives a lower bound and the exact count runs in the background.
-    let countLater = false;
-    if (satellite) {
-      const [row] = await this.reads.query<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${satellite.from} WHERE ${satellite.sql} LIMIT ${this.config.listIndexFirstMax + 1}) c`,
-        satellite.params,
+    // A common colour, category or address: counting the matches would probe as many rows as there
+    // are households, so the first answer gives a lower bound and the exact count runs in the background.
+    let countLater = address !== '';
+    if (satellites.length) {
+      const sizes = await Promise.all(
+        satellites.map(async (sat) => {
+          const [row] = await this.reads.query<{ n: number | string }>(
+            `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${sat.from} WHERE ${sat.sql} LIMIT ${this.config.listIndexFirstMax + 1}) c`,
+            sat.params,
+          );
+          return Number(row?.n ?? 0);
+        }),
       );
-      if (Number(row?.n ?? 0) <= this.config.listIndexFirstMax) {
+      let lead = 0;
+      sizes.forEach((n, i) => {
+        if (n < sizes[lead]!) lead = i;
+      });
+      const leads = sizes[lead]! <= this.config.listIndexFirstMax;
+      if (leads) {
+        const sat = satellites[lead]!;
         // CROSS JOIN (SQLite) and STRAIGHT_JOIN (MySQL) keep this join order.
-        from = `${satellite.from} ${this.mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} household h ON ${satellite.on}`;
-        conditions.push(satellite.sql);
-      } else {
-        conditions.push(`EXISTS (SELECT 1 FROM ${satellite.from} WHERE ${satellite.on} AND ${satellite.sql})`);
-        countLater = true;
-      }
-      params.push(...satellite.params);
+        from = `${sat.from} ${this.mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} household h ON ${sat.on}`;
+        conditions.push(sat.sql);
+        params.push(...sat.params);
+        countLater = false;
+      } else countLater = true;
+      satellites.forEach((sat, i) => {
+        if ((leads && i === lead) || sat.gram) return;
+        conditions.push(`EXISTS (SELECT 1 FROM ${sat.from} WHERE ${sat.on} AND ${sat.sql})`);
+        params.push(...sat.params);
+      });
     }
     const counting = { from, sql: conditions.join(' AND '), params: [...params] };
     if (cursor) {
@@ -238,7 +272,8 @@ export class HouseholdsRepository {
       else if (this.mysql) add('h.headName LIKE ?', `${prefix}%`);
       else add('h.headName >= ? AND h.headName < ?', prefix, `${prefix}\u{10FFFF}`);
     }
-    if (filter.address) add('h.address LIKE ?', `%${filter.address.replace(/[%_]/g, '')}%`);
+    const address = filter.address ? addressQuery(filter.address) : '';
+    if (address) add('h.address LIKE ?', `%${address}%`);
     if (filter.streetCode) add('h.streetCode = ?', filter.streetCode);
     if (filter.communityCode) add('h.communityCode = ?', filter.communityCode);
     if (filter.gridId) add('h.gridId = ?', filter.gridId);
@@ -261,6 +296,22 @@ export class HouseholdsRepository {
   async insert(m: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
     await bulkInsert(m, 'household', columnsOf(m, HouseholdEntity, household), [household]);
     if (members.length) await bulkInsert(m, 'member', columnsOf(m, MemberEntity, members[0]!), members);
+    await this.indexAddress(m, household.id, household.address, false);
+  }
+
+  /** Many households at once (the demo seed), with their address index. */
+  async insertMany(m: EntityManager, households: HouseholdEntity[], members: MemberEntity[]): Promise<void> {
+    for (let i = 0; i < households.length; i += 100) await m.getRepository(HouseholdEntity).insert(households.slice(i, i + 100));
+    for (let i = 0; i < members.length; i += 100) await m.getRepository(MemberEntity).insert(members.slice(i, i + 100));
+    const grams = households.flatMap((h) => addressGramRows(h.id, h.address));
+    await bulkInsert(m, 'household_address_gram', ['gram', 'householdId'], grams, 400);
+  }
+
+  /** The address's bigrams (address-grams.ts), replaced whenever the address is written. */
+  private async indexAddress(m: EntityManager, householdId: string, address: string, replace: boolean): Promise<void> {
+    if (replace) await m.query('DELETE FROM household_address_gram WHERE householdId = ?', [householdId]);
+    const rows = addressGramRows(householdId, address);
+    if (rows.length) await bulkInsert(m, 'household_address_gram', ['gram', 'householdId'], rows);
   }
 
   /** Optimistic update: succeeds only if the stored version is still `expectedVersion`. */
@@ -271,7 +322,10 @@ export class HouseholdsRepository {
       .set({ ...patch, version: expectedVersion + 1 })
       .where('id = :id AND version = :v', { id, v: expectedVersion })
       .execute();
-    return (res.affected ?? 0) === 1;
+    const ok = (res.affected ?? 0) === 1;
+    // An erased address leaves nothing of the old one in the index either.
+    if (ok && patch.address !== undefined) await this.indexAddress(m, id, patch.address, true);
+    return ok;
   }
 
   /**

@@ -235,8 +235,7 @@ export class DemoSeedService {
       }
       await this.tx.run(async (m) => {
         await this.consents.insertMany(cs, m);
-        for (let i = 0; i < hs.length; i += 100) await m.getRepository('household').insert(hs.slice(i, i + 100));
-        for (let i = 0; i < ms.length; i += 100) await m.getRepository('member').insert(ms.slice(i, i + 100));
+        await this.households.insertMany(m, hs, ms);
       });
       batch = [];
     };

@@ -17,6 +17,7 @@ import { ImportsJobs1764940000000 } from './1764940000000-imports-jobs.js';
 import { TaskLoad1764950000000 } from './1764950000000-task-load.js';
 import { ScreeningHitOrder1764960000000 } from './1764960000000-screening-hit-order.js';
 import { ListOrder1764970000000 } from './1764970000000-list-order.js';
+import { AddressGrams1764990000000 } from './1764990000000-address-grams.js';
 import { BoardCells1764980000000 } from './1764980000000-board-cells.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ScreeningHitOrder1764960000000,
   ListOrder1764970000000,
   BoardCells1764980000000,
+  AddressGrams1764990000000,
 ];
