@@ -139,6 +139,12 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
     const street = await login('street_reviewer');
     if (!runId) runId = JSON.parse((await timed(base, district, '/api/v1/screenings?page=1&pageSize=1')).body).items[0]?.id;
 
+    // "Address contains": the end of one household's address (its door), and the community part of it.
+    const sample = [...generateHouseholds({ seed: 7, count: 1, startIndex: 5 })][0].address;
+    const door = sample.split(/社区|村/u).pop();
+    const community = /([^区镇街道]{2,4}(社区|村))/u.exec(sample)?.[1] ?? Array.from(sample).slice(9, 13).join('');
+    console.log(`  address texts: door ${door}, community ${community} (of ${sample})`);
+
     loop.enable();
     const health = await measure(base, null, '/api/health');
     const reads = [
@@ -157,7 +163,10 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
         `/api/v1/households?idNumber=${[...generateHouseholds({ seed: 7, count: 1, startIndex: 5 })][0].members[0].idNumber}`,
       ],
       ['household list, street reviewer', street, '/api/v1/households?page=1&pageSize=20'],
-      ['household list, address contains', district, `/api/v1/households?page=1&pageSize=20&address=${encodeURIComponent('压测不存在')}`],
+      ['household list, address: absent text', district, `/api/v1/households?page=1&pageSize=20&address=${encodeURIComponent('压测不存在')}`],
+      ['household list, address: one door (rare)', district, `/api/v1/households?page=1&pageSize=20&address=${encodeURIComponent(door)}`],
+      ['household list, address: a community (common)', district, `/api/v1/households?page=1&pageSize=20&address=${encodeURIComponent(community)}`],
+      ['household list, address: one character', district, `/api/v1/households?page=1&pageSize=20&address=${encodeURIComponent('号')}`],
       ['dashboard', district, '/api/v1/dashboard'],
       ['dashboard, street', street, '/api/v1/dashboard'],
       ['board', district, '/api/v1/dashboard/board'],
