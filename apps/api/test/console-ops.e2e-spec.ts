@@ -1,7 +1,10 @@
+import { jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import { Clock } from '../src/common/time.js';
 import { ScreeningsService } from '../src/screenings/screenings.service.js';
+import { DashboardRepository } from '../src/dashboard/dashboard.repository.js';
+import { InvalidationBus } from '../src/shared-state/invalidation-bus.js';
 import { generate } from 'otplib';
 import { createHouseholdAsStaff, person, workerPlacement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
@@ -234,9 +237,51 @@ describe('console operations', () => {
       const started = await t.http().post('/api/v1/screenings').set(bearer(district)).expect(201);
       expect(before.body.coverage.run?.id).not.toBe(started.body.id);
       await t.app.get(ScreeningsService).finished(started.body.id);
-      const after = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      // The recomputation begins with the next read; a slow one is answered from the old figures,
+      // marked `refreshing`, until it is in (here it usually is at once).
+      let after = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      for (let i = 0; after.body.refreshing && i < 100; i++) {
+        expect(after.body.coverage.run?.id).toBe(before.body.coverage.run?.id);
+        await new Promise((r) => setTimeout(r, 50));
+        after = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      }
+      expect(after.body.refreshing).toBeUndefined();
       expect(after.body.coverage.run?.id).toBe(started.body.id);
       expect(after.body.coverage.byPolicy.length).toBeGreaterThan(0);
+    });
+
+    it('answers a slow recomputation with the last figures marked "refreshing", then with the new ones', async () => {
+      const first = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+      expect(first.body.refreshing).toBeUndefined();
+      const repo = t.app.get(DashboardRepository);
+      const original = repo.householdCells.bind(repo);
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      const slow = jest.spyOn(repo, 'householdCells').mockImplementation(async (...args) => (await gate, original(...args)));
+      try {
+        t.app.get(InvalidationBus).publish('aggregates');
+        const began = Date.now();
+        const stale = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+        expect(Date.now() - began).toBeLessThan(2000); // the reader did not wait for the gate
+        expect(stale.body.refreshing).toBe(true);
+        expect(stale.body.generatedAt).toBe(first.body.generatedAt);
+        expect(stale.body.totals).toEqual(first.body.totals);
+        // A second reader joins the computation under way rather than starting another.
+        await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+        expect(slow).toHaveBeenCalledTimes(1);
+        release();
+        let fresh = stale;
+        for (let i = 0; fresh.body.refreshing && i < 100; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          fresh = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+        }
+        expect(fresh.body.refreshing).toBeUndefined();
+        expect(fresh.body.generatedAt >= first.body.generatedAt).toBe(true);
+        expect(slow).toHaveBeenCalledTimes(1);
+      } finally {
+        release();
+        slow.mockRestore();
+      }
     });
 
     it('scopes a street reviewer to their street', async () => {

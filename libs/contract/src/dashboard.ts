@@ -120,6 +120,8 @@ export interface Trends {
 export interface Dashboard {
   scope: DashboardScope;
   generatedAt: string;
+  /** True when these are the last figures computed while newer ones are being computed (see generatedAt). */
+  refreshing?: boolean;
   suppressBelow: number;
   totals: DashboardTotals;
   byColour: ColourCount[];

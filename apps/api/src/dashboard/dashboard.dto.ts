@@ -129,6 +129,7 @@ export class TrendsDto implements Trends {
 export class DashboardDto implements Dashboard {
   @ApiProperty({ type: ScopeDto }) scope: ScopeDto;
   @ApiProperty() generatedAt: string;
+  @ApiPropertyOptional({ description: '为 true 时：这是上次算出的数字，新的正在计算（见 generatedAt）' }) refreshing?: boolean;
   @ApiProperty({ description: '小于该值（且大于 0）的计数显示为 "<5"' }) suppressBelow: number;
   @ApiProperty({ type: TotalsDto }) totals: TotalsDto;
   @ApiProperty({ type: [ColourCountDto] }) byColour: ColourCountDto[];

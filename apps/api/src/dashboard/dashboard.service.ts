@@ -32,6 +32,16 @@ const COLOUR_LABELS: Readonly<Record<RiskColour | 'none', string>> = { ...RISK_C
 const COLOURS = ['orange', 'yellow', 'blue', 'green', 'none'] as const;
 
 const CACHE_MS = 30_000;
+/** How long a reader waits for a recomputation when an older result is at hand. */
+const STALE_WAIT_MS = 150;
+
+interface CacheEntry {
+  /** When the computation of `last` began (Date.now()), and the invalidation generation it began in. */
+  at: number;
+  generation: number;
+  last: DashboardDto | null;
+  pending: { generation: number; value: Promise<DashboardDto> } | null;
+}
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 /** Share of the eligible who receive it; not computed below the suppression threshold (it would reveal the small numbers). */
@@ -47,7 +57,8 @@ const rate = (eligible: number, silent: number): number | null =>
 @Injectable()
 export class DashboardService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Dashboard');
-  private readonly cache = new Map<string, { at: number; value: Promise<DashboardDto>; settled: boolean }>();
+  /** Per scope: the last result computed, when its computation began, and the one under way. */
+  private readonly cache = new Map<string, CacheEntry>();
   /** Bumped on every invalidation: a computation begun before it is never kept. */
   private generation = 0;
 
@@ -63,7 +74,6 @@ export class DashboardService implements OnApplicationBootstrap {
     // (outside tests), so that the next reader waits for at most what is left of it, not all of it.
     bus.on('aggregates', () => {
       this.generation++;
-      this.cache.clear();
       this.scheduleWarm();
     });
   }
@@ -73,39 +83,54 @@ export class DashboardService implements OnApplicationBootstrap {
   }
 
   /**
-   * At a million households the aggregates take seconds (on the read pool, off the event loop), so
-   * a result older than 30 s is answered at once and refreshed in the background (`generatedAt`
-   * says when it was computed); only a scope never computed waits. Outside tests the district and
-   * its streets are computed at start-up.
+   * At a million households the aggregates take seconds (on the read pool, off the event loop). A
+   * result is kept 30 s per scope and until the next invalidation; after that the next reader starts
+   * its recomputation and waits for it at most {@link STALE_WAIT_MS}: what is not ready by then is
+   * answered with the last result, marked `refreshing` (its `generatedAt` says when it was computed),
+   * and replaced once the new one is in. Only a scope never computed waits for all of it. Outside
+   * tests the district and its streets are computed at start-up and a second after each invalidation.
    */
   private cached(area: AreaScope): Promise<DashboardDto> {
-    const key = `${area.districtCode}|${area.streetCode ?? ''}`;
-    const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const value = this.compute(area);
-    const at = Date.now();
-    const generation = this.generation;
-    if (!hit || !hit.settled) {
-      this.keep(key, at, value, generation);
-      return value;
-    }
-    // Stale: answer with the last result, replace it once the new one is ready.
-    hit.at = at;
-    value.then(
-      () => this.keep(key, at, value, generation),
-      () => undefined,
-    );
-    return hit.value;
+    const entry = this.entryOf(area);
+    const last = entry.last;
+    if (last && entry.generation === this.generation && Date.now() - entry.at < CACHE_MS) return Promise.resolve(last);
+    const pending = this.refresh(area, entry);
+    if (!last) return pending;
+    return new Promise<DashboardDto>((resolve) => {
+      const timer = setTimeout(() => resolve({ ...last, refreshing: true }), STALE_WAIT_MS);
+      pending.then(
+        (dto) => (clearTimeout(timer), resolve(dto)),
+        () => (clearTimeout(timer), resolve({ ...last, refreshing: true })),
+      );
+    });
   }
 
-  private keep(key: string, at: number, value: Promise<DashboardDto>, generation: number): void {
-    if (generation !== this.generation) return;
-    const entry = { at, value, settled: false };
-    this.cache.set(key, entry);
+  private entryOf(area: AreaScope): CacheEntry {
+    const key = `${area.districtCode}|${area.streetCode ?? ''}`;
+    let entry = this.cache.get(key);
+    if (!entry) this.cache.set(key, (entry = { at: 0, generation: -1, last: null, pending: null }));
+    return entry;
+  }
+
+  /** The computation of the current generation under way for this scope, or a new one. */
+  private refresh(area: AreaScope, entry: CacheEntry): Promise<DashboardDto> {
+    const generation = this.generation;
+    if (entry.pending && entry.pending.generation === generation) return entry.pending.value;
+    const at = Date.now();
+    const value = this.compute(area);
+    const pending = { generation, value };
+    entry.pending = pending;
     value.then(
-      () => (entry.settled = true),
-      () => this.cache.get(key) === entry && this.cache.delete(key),
+      (dto) => {
+        if (entry.pending === pending) entry.pending = null;
+        // A computation begun before a later one finished (or before an invalidation) is not kept over it.
+        if (generation > entry.generation || (generation === entry.generation && at >= entry.at)) Object.assign(entry, { at, generation, last: dto });
+      },
+      () => {
+        if (entry.pending === pending) entry.pending = null;
+      },
     );
+    return value;
   }
 
   onApplicationBootstrap(): void {
@@ -126,8 +151,13 @@ export class DashboardService implements OnApplicationBootstrap {
 
   private async warm(): Promise<void> {
     const district = this.config.districtCode;
-    await this.cached({ districtCode: district, streetCode: null });
-    for (const s of await this.streetsOf({ districtCode: district, streetCode: null })) await this.cached({ districtCode: district, streetCode: s.code });
+    const scopes: AreaScope[] = [{ districtCode: district, streetCode: null }];
+    for (const s of await this.streetsOf(scopes[0]!)) scopes.push({ districtCode: district, streetCode: s.code });
+    // One after the other (the read pool is shared with everyone else), each awaited to its end.
+    for (const area of scopes) {
+      const entry = this.entryOf(area);
+      if (entry.generation !== this.generation || !entry.last) await this.refresh(area, entry);
+    }
   }
 
   async board(auth: AuthContext): Promise<BoardDto> {

@@ -40,7 +40,8 @@ export default function DashboardPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard">
       <Typography.Text type="secondary">
         数据范围：{data.scope.level === 'district' ? data.scope.districtName : `${data.scope.districtName} ${data.scope.name}`}；生成于{' '}
-        {formatDateTime(data.generatedAt)}。 为保护个人信息，1–4 的数目一律显示为“&lt;5”。
+        {formatDateTime(data.generatedAt)}
+        {data.refreshing ? '（数据已更新，正在重新统计，请稍后刷新）' : ''}。 为保护个人信息，1–4 的数目一律显示为“&lt;5”。
       </Typography.Text>
       <Row gutter={[16, 16]}>
         <Col xs={12} lg={5}>
