@@ -74,10 +74,17 @@ async function timed(base, token, path, { firstByteOnly = false } = {}, retried 
 async function measure(base, token, path, opts = {}) {
   const first = await timed(base, token, path, opts);
   const times = [first.ms];
+  // The dashboard answers a recomputation that is not ready in 150 ms with its last figures, marked.
+  const refreshing = (r) => (r.body?.includes('"refreshing":true') ? 1 : 0);
+  let stale = refreshing(first);
   // An export is started once (each start is a whole workbook for the server).
-  for (let i = 0; i < (opts.firstByteOnly ? 1 : REPEAT); i++) times.push((await timed(base, token, path, opts)).ms);
+  for (let i = 0; i < (opts.firstByteOnly ? 1 : REPEAT); i++) {
+    const r = await timed(base, token, path, opts);
+    times.push(r.ms);
+    stale += refreshing(r);
+  }
   const warm = times.slice(1).sort((a, b) => a - b);
-  return { cold: first.ms, median: warm[Math.floor(warm.length / 2)], max: warm[warm.length - 1], body: first.body };
+  return { cold: first.ms, median: warm[Math.floor(warm.length / 2)], max: warm[warm.length - 1], body: first.body, stale, reads: times.length };
 }
 
 export async function benchConsole({ label, databaseUrl, count = Number(process.env.BENCH_CONSOLE_HOUSEHOLDS ?? 1_000_000) }) {
@@ -202,7 +209,7 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
       results.push({ name, ...m });
       const ok = Math.max(m.cold, m.max) <= TARGET_MS;
       console.log(
-        `  ${name.padEnd(44)} cold ${fmt(m.cold).padStart(7)} ms   median ${fmt(m.median).padStart(7)} ms   max ${fmt(m.max).padStart(7)} ms   ×${fmt(m.median / health.median, 0).padStart(4)} health   ${ok ? 'ok' : 'SLOW'}`,
+        `  ${name.padEnd(44)} cold ${fmt(m.cold).padStart(7)} ms   median ${fmt(m.median).padStart(7)} ms   max ${fmt(m.max).padStart(7)} ms   ×${fmt(m.median / health.median, 0).padStart(4)} health   ${ok ? 'ok' : 'SLOW'}${m.stale ? `   (${m.stale} of ${m.reads} answers were the last figures, marked refreshing)` : ''}`,
       );
     }
     loop.disable();

@@ -160,6 +160,8 @@ describe.each([
       .send({ version: Number(h!.version), address: renamed })
       .expect(200);
     expect((await all(token, { address: '鹭鸶巷 77' })).map((r) => r.id)).toEqual([h!.id]);
+    // Typed with an IME's full-width digits: the same address, on either database.
+    expect((await all(token, { address: '鹭鸶巷　７７' })).map((r) => r.id)).toEqual([h!.id]);
     const oldEnd = Array.from(h!.address).slice(-6).join('');
     const stillOld = (await t.dataSource.query<Array<{ id: string }>>('SELECT id FROM household WHERE address LIKE ?', [`%${oldEnd}%`]))
       .map((r) => r.id)

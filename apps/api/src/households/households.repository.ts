@@ -61,9 +61,13 @@ export interface HouseholdSearchResult {
 export const COUNT_CAP = 50_000;
 const EXACT_COUNT_TTL_MS = 60_000;
 
-/** What "address contains" looks for: LIKE's wildcards (and MySQL's escape character) taken out. */
+/**
+ * What "address contains" looks for: full-width letters and digits as ASCII (NFKC: an IME's "１２号"
+ * finds "12号" on SQLite too, whose LIKE folds only ASCII case; MySQL's collation folds widths
+ * anyway), LIKE's wildcards (and MySQL's escape character) taken out.
+ */
 function addressQuery(text: string): string {
-  return text.replace(/[%_\\]/g, '').trim();
+  return text.normalize('NFKC').replace(/[%_\\]/g, '').trim();
 }
 
 /** At most `n` of the items, spread evenly from first to last. */
