@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { DatabaseSizingCheck } from '../src/health/database-sizing.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
 describe('API foundation', () => {
@@ -11,6 +12,17 @@ describe('API foundation', () => {
   it('reports the database as reachable', async () => {
     const res = await t.http().get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
+  it("on MySQL/MariaDB reads the buffer pool and the console tables' size at start-up (no advice for a test database)", async () => {
+    const check = t.app.get(DatabaseSizingCheck);
+    if (t.dataSource.options.type === 'mysql') {
+      const [row] = await t.dataSource.query<Array<{ pool: string | number }>>('SELECT @@innodb_buffer_pool_size AS pool');
+      expect(Number(row!.pool)).toBeGreaterThan(0);
+      await expect(check.check()).resolves.toBeNull();
+    } else {
+      await expect(check.check()).rejects.toThrow(); // SQLite has no such variable: the start-up check is skipped there
+    }
   });
 
   it('publishes OpenAPI as JSON and UI', async () => {
