@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { In, type DataSource, type FindOptionsWhere, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type FindOptionsSelect, type FindOptionsWhere, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /*
@@ -154,7 +154,7 @@ export class ReadPool implements OnApplicationShutdown {
  * One page of a console listing whose order is a sort (a rank by status, by due date): the ordering
  * and the count are read through the read pool, off the event loop, and only the page's rows are
  * then loaded by id. `where` holds the filters; `order` adds the ordering (and any column it sorts by)
- * to the id query.
+ * to the id query; `select`, when given, the columns loaded (the id among them).
  */
 export async function pageByIds<E extends { id: string }>(
   reads: ReadPool,
@@ -164,6 +164,7 @@ export async function pageByIds<E extends { id: string }>(
   order: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>,
   offset: number,
   take: number,
+  select?: FindOptionsSelect<E>,
 ): Promise<{ items: E[]; total: number }> {
   const [ids, counted] = await Promise.all([
     reads.raw<{ id: string }>(
@@ -173,7 +174,7 @@ export async function pageByIds<E extends { id: string }>(
     ),
     reads.raw<{ n: number | string }>(where.clone().select('COUNT(*)', 'n')),
   ]);
-  const rows = ids.length ? await repo.findBy({ id: In(ids.map((r) => r.id)) } as FindOptionsWhere<E>) : [];
+  const rows = ids.length ? await repo.find({ ...(select ? { select } : {}), where: { id: In(ids.map((r) => r.id)) } as FindOptionsWhere<E> }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { items: ids.map((r) => byId.get(r.id)).filter((r): r is E => r !== undefined), total: Number(counted[0]?.n ?? 0) };
 }
