@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ReadPool, type ReadLane } from '../database/read-pool.js';
+import { Transactor } from '../database/transactor.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { ScreeningCoverageEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
@@ -59,7 +60,25 @@ export class DashboardRepository {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reads: ReadPool,
+    private readonly tx: Transactor,
   ) {}
+
+  /** The last figures kept for a scope (the response as sent), or null. */
+  async snapshot(scopeKey: string): Promise<{ computedAt: string; body: string } | null> {
+    const rows = await this.ds.query<Array<{ computedAt: string; body: string }>>('SELECT computedAt, body FROM dashboard_snapshot WHERE scopeKey = ?', [
+      scopeKey,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** Keeps a scope's latest figures (one row per scope, replaced). */
+  async keepSnapshot(scopeKey: string, computedAt: string, body: string): Promise<void> {
+    const sql =
+      this.ds.options.type === 'mysql'
+        ? 'INSERT INTO dashboard_snapshot (scopeKey, computedAt, body) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE computedAt = VALUES(computedAt), body = VALUES(body)'
+        : 'INSERT INTO dashboard_snapshot (scopeKey, computedAt, body) VALUES (?, ?, ?) ON CONFLICT (scopeKey) DO UPDATE SET computedAt = excluded.computedAt, body = excluded.body';
+    await this.tx.write((m) => m.query(sql, [scopeKey, computedAt, body]));
+  }
 
   /** Active households and their people, by street, community, risk colour and income circle (a few hundred rows). */
   async householdCells(area: AreaScope, lane: ReadLane = 'interactive'): Promise<HouseholdCell[]> {

@@ -41,7 +41,12 @@ interface CacheEntry {
   generation: number;
   last: DashboardDto | null;
   pending: { generation: number; value: Promise<DashboardDto> } | null;
+  /** Whether the kept snapshot was looked for (once per process and scope). */
+  snapshotRead: boolean;
 }
+
+/** A scope's row in dashboard_snapshot; the prefix changes with the response's shape, so an old body is never served. */
+const snapshotKey = (area: AreaScope): string => `v1|${area.districtCode}|${area.streetCode ?? ''}`;
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 /** Share of the eligible who receive it; not computed below the suppression threshold (it would reveal the small numbers). */
@@ -87,11 +92,19 @@ export class DashboardService implements OnApplicationBootstrap {
    * result is kept 30 s per scope and until the next invalidation; after that the next reader starts
    * its recomputation and waits for it at most {@link STALE_WAIT_MS}: what is not ready by then is
    * answered with the last result, marked `refreshing` (its `generatedAt` says when it was computed),
-   * and replaced once the new one is in. Only a scope never computed waits for all of it. Outside
+   * and replaced once the new one is in. A scope this process has not computed yet starts from the
+   * figures kept in `dashboard_snapshot` by the last computation of any process; only a scope never
+   * computed anywhere waits for all of it. Outside
    * tests the district and its streets are computed at start-up and a second after each invalidation.
    */
-  private cached(area: AreaScope): Promise<DashboardDto> {
+  private async cached(area: AreaScope): Promise<DashboardDto> {
     const entry = this.entryOf(area);
+    if (!entry.last && !entry.snapshotRead) {
+      // Not computed in this process yet: the figures another process (or this one before a restart) kept.
+      entry.snapshotRead = true;
+      const kept = await this.repo.snapshot(snapshotKey(area)).catch(() => null);
+      if (kept && !entry.last) entry.last = JSON.parse(kept.body) as DashboardDto;
+    }
     const last = entry.last;
     if (last && entry.generation === this.generation && Date.now() - entry.at < CACHE_MS) return Promise.resolve(last);
     const pending = this.refresh(area, entry);
@@ -108,7 +121,7 @@ export class DashboardService implements OnApplicationBootstrap {
   private entryOf(area: AreaScope): CacheEntry {
     const key = `${area.districtCode}|${area.streetCode ?? ''}`;
     let entry = this.cache.get(key);
-    if (!entry) this.cache.set(key, (entry = { at: 0, generation: -1, last: null, pending: null }));
+    if (!entry) this.cache.set(key, (entry = { at: 0, generation: -1, last: null, pending: null, snapshotRead: false }));
     return entry;
   }
 
@@ -124,7 +137,12 @@ export class DashboardService implements OnApplicationBootstrap {
       (dto) => {
         if (entry.pending === pending) entry.pending = null;
         // A computation begun before a later one finished (or before an invalidation) is not kept over it.
-        if (generation > entry.generation || (generation === entry.generation && at >= entry.at)) Object.assign(entry, { at, generation, last: dto });
+        if (generation > entry.generation || (generation === entry.generation && at >= entry.at)) {
+          Object.assign(entry, { at, generation, last: dto });
+          this.repo
+            .keepSnapshot(snapshotKey(area), dto.generatedAt, JSON.stringify(dto))
+            .catch((e: unknown) => this.logger.warn(`dashboard snapshot not kept: ${e instanceof Error ? e.message : String(e)}`));
+        }
       },
       () => {
         if (entry.pending === pending) entry.pending = null;

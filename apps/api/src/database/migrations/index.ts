@@ -18,6 +18,7 @@ import { TaskLoad1764950000000 } from './1764950000000-task-load.js';
 import { ScreeningHitOrder1764960000000 } from './1764960000000-screening-hit-order.js';
 import { ListOrder1764970000000 } from './1764970000000-list-order.js';
 import { AddressGrams1764990000000 } from './1764990000000-address-grams.js';
+import { DashboardSnapshot1765000000000 } from './1765000000000-dashboard-snapshot.js';
 import { BoardCells1764980000000 } from './1764980000000-board-cells.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ListOrder1764970000000,
   BoardCells1764980000000,
   AddressGrams1764990000000,
+  DashboardSnapshot1765000000000,
 ];
