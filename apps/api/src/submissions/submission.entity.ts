@@ -6,6 +6,7 @@ export type SubmissionKind = 'create' | 'update';
 /** A change request from a resident or grid worker, applied only when a reviewer approves it. */
 @Entity('submission')
 @Index('idx_submission_scope', ['districtCode', 'streetCode', 'status'])
+@Index('idx_submission_status_created', ['status', 'createdAt', 'id'])
 export class SubmissionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
