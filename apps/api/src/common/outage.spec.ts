@@ -9,6 +9,9 @@ describe('outageOf', () => {
     expect(outageOf(err({ code: 'PROTOCOL_CONNECTION_LOST', fatal: true }, 'Connection lost: The server closed the connection.'))).toBe('DATABASE_UNAVAILABLE');
     expect(outageOf(new QueryFailedError('SELECT 1', [], err({ code: 'ECONNRESET', fatal: true })))).toBe('DATABASE_UNAVAILABLE');
     expect(outageOf(err({ code: 'SQLITE_BUSY' }))).toBe('DATABASE_UNAVAILABLE');
+    // A process shutting down: its read pool and its SQLite connection are closed under a request.
+    expect(outageOf(new Error('read pool closed'))).toBe('DATABASE_UNAVAILABLE');
+    expect(outageOf(new TypeError('The database connection is not open'))).toBe('DATABASE_UNAVAILABLE');
     expect(outageOf(new QueryFailedError('SELECT x', [], err({ code: 'ER_BAD_FIELD_ERROR', errno: 1054 }, "Unknown column 'x'")))).toBeNull();
     expect(outageOf(err({ code: 'ER_DUP_ENTRY' }))).toBeNull();
   });

@@ -38,6 +38,10 @@ const DATABASE_DOWN_MESSAGES = [
   /Can't add new command when connection is in closed state/i,
   /connect ETIMEDOUT/i,
   /Too many connections/i,
+  // This process is shutting down: a request still in flight is answered 503 (a load balancer
+  // retries it on another process), not 500.
+  /read pool closed/i,
+  /The database connection is not open/i,
 ];
 
 const REDIS_DOWN_MESSAGES = [/Stream isn't writeable/i, /Connection is closed/i, /MaxRetriesPerRequest/i, /Command timed out/i, /ECONNREFUSED.*6379/];
