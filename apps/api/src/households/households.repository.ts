@@ -67,7 +67,10 @@ const EXACT_COUNT_TTL_MS = 60_000;
  * anyway), LIKE's wildcards (and MySQL's escape character) taken out.
  */
 function addressQuery(text: string): string {
-  return text.normalize('NFKC').replace(/[%_\\]/g, '').trim();
+  return text
+    .normalize('NFKC')
+    .replace(/[%_\\]/g, '')
+    .trim();
 }
 
 /** At most `n` of the items, spread evenly from first to last. */
