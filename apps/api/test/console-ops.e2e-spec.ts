@@ -204,6 +204,25 @@ describe('console operations', () => {
   });
 
   describe('dashboard', () => {
+    const dashboard = (): Promise<Response> => t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
+    /** Reads again while the answer is the last figures marked `refreshing` (at most 100 times), checking each such answer. */
+    async function untilFresh(res: Response, pauseMs = 20, eachRefreshing: (r: Response) => void = () => undefined): Promise<Response> {
+      for (let i = 0; res.body.refreshing && i < 100; i++) {
+        eachRefreshing(res);
+        await new Promise((r) => setTimeout(r, pauseMs));
+        res = await dashboard();
+      }
+      return res;
+    }
+    /** Holds the dashboard's household aggregate until `release`: its recomputation is slow. */
+    function slowRecomputation() {
+      const repo = t.app.get(DashboardRepository);
+      const original = repo.householdCells.bind(repo);
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      const slow = jest.spyOn(repo, 'householdCells').mockImplementation(async (...args) => (await gate, original(...args)));
+      return { slow, release: () => release(), restore: () => (release(), slow.mockRestore()) };
+    }
     it('aggregates the district: by colour, circle, category, street; coverage; 12 months of trends; never a count of 1–4', async () => {
       const res = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
       const d = res.body;
@@ -240,12 +259,7 @@ describe('console operations', () => {
       await t.app.get(ScreeningsService).finished(started.body.id);
       // The recomputation begins with the next read; a slow one is answered from the old figures,
       // marked `refreshing`, until it is in (here it usually is at once).
-      let after = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
-      for (let i = 0; after.body.refreshing && i < 100; i++) {
-        expect(after.body.coverage.run?.id).toBe(before.body.coverage.run?.id);
-        await new Promise((r) => setTimeout(r, 50));
-        after = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
-      }
+      const after = await untilFresh(await dashboard(), 50, (r) => expect(r.body.coverage.run?.id).toBe(before.body.coverage.run?.id));
       expect(after.body.refreshing).toBeUndefined();
       expect(after.body.coverage.run?.id).toBe(started.body.id);
       expect(after.body.coverage.byPolicy.length).toBeGreaterThan(0);
@@ -254,11 +268,7 @@ describe('console operations', () => {
     it('answers a slow recomputation with the last figures marked "refreshing", then with the new ones', async () => {
       const first = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
       expect(first.body.refreshing).toBeUndefined();
-      const repo = t.app.get(DashboardRepository);
-      const original = repo.householdCells.bind(repo);
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((r) => (release = r));
-      const slow = jest.spyOn(repo, 'householdCells').mockImplementation(async (...args) => (await gate, original(...args)));
+      const { slow, release, restore } = slowRecomputation();
       try {
         t.app.get(InvalidationBus).publish('aggregates');
         const began = Date.now();
@@ -271,17 +281,12 @@ describe('console operations', () => {
         await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
         expect(slow).toHaveBeenCalledTimes(1);
         release();
-        let fresh = stale;
-        for (let i = 0; fresh.body.refreshing && i < 100; i++) {
-          await new Promise((r) => setTimeout(r, 20));
-          fresh = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
-        }
+        const fresh = await untilFresh(stale);
         expect(fresh.body.refreshing).toBeUndefined();
         expect(fresh.body.generatedAt >= first.body.generatedAt).toBe(true);
         expect(slow).toHaveBeenCalledTimes(1);
       } finally {
-        release();
-        slow.mockRestore();
+        restore();
       }
     });
 
@@ -298,25 +303,16 @@ describe('console operations', () => {
       expect(JSON.parse(kept[0]!.body)).toEqual(first.body);
       // A new process: nothing in memory, and its first computation is slow.
       (t.app.get(DashboardService) as unknown as { cache: Map<string, unknown> }).cache.clear();
-      const repo = t.app.get(DashboardRepository);
-      const original = repo.householdCells.bind(repo);
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((r) => (release = r));
-      const slow = jest.spyOn(repo, 'householdCells').mockImplementation(async (...args) => (await gate, original(...args)));
+      const { release, restore } = slowRecomputation();
       try {
         const answered = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
         expect(answered.body).toEqual({ ...first.body, refreshing: true });
         release();
-        let fresh = answered;
-        for (let i = 0; fresh.body.refreshing && i < 100; i++) {
-          await new Promise((r) => setTimeout(r, 20));
-          fresh = await t.http().get('/api/v1/dashboard').set(bearer(district)).expect(200);
-        }
+        const fresh = await untilFresh(answered);
         expect(fresh.body.refreshing).toBeUndefined();
         expect(fresh.body.generatedAt > first.body.generatedAt || fresh.body.generatedAt === first.body.generatedAt).toBe(true);
       } finally {
-        release();
-        slow.mockRestore();
+        restore();
       }
     });
 

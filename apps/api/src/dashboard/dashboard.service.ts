@@ -94,8 +94,8 @@ export class DashboardService implements OnApplicationBootstrap {
    * answered with the last result, marked `refreshing` (its `generatedAt` says when it was computed),
    * and replaced once the new one is in. A scope this process has not computed yet starts from the
    * figures kept in `dashboard_snapshot` by the last computation of any process; only a scope never
-   * computed anywhere waits for all of it. Outside
-   * tests the district and its streets are computed at start-up and a second after each invalidation.
+   * computed anywhere waits for all of it. Outside tests the district and its streets are computed at
+   * start-up and a second after each invalidation.
    */
   private async cached(area: AreaScope): Promise<DashboardDto> {
     const entry = this.entryOf(area);
@@ -106,7 +106,7 @@ export class DashboardService implements OnApplicationBootstrap {
       if (kept && !entry.last) entry.last = JSON.parse(kept.body) as DashboardDto;
     }
     const last = entry.last;
-    if (last && entry.generation === this.generation && Date.now() - entry.at < CACHE_MS) return Promise.resolve(last);
+    if (last && this.isFresh(entry)) return last;
     const pending = this.refresh(area, entry);
     if (!last) return pending;
     return new Promise<DashboardDto>((resolve) => {
@@ -118,8 +118,13 @@ export class DashboardService implements OnApplicationBootstrap {
     });
   }
 
+  /** Computed in the current generation (no invalidation since) and within the last 30 s. */
+  private isFresh(entry: CacheEntry): boolean {
+    return entry.last !== null && entry.generation === this.generation && Date.now() - entry.at < CACHE_MS;
+  }
+
   private entryOf(area: AreaScope): CacheEntry {
-    const key = `${area.districtCode}|${area.streetCode ?? ''}`;
+    const key = snapshotKey(area);
     let entry = this.cache.get(key);
     if (!entry) this.cache.set(key, (entry = { at: 0, generation: -1, last: null, pending: null, snapshotRead: false }));
     return entry;
@@ -174,7 +179,7 @@ export class DashboardService implements OnApplicationBootstrap {
     // One after the other (the read pool is shared with everyone else), each awaited to its end.
     for (const area of scopes) {
       const entry = this.entryOf(area);
-      if (entry.generation !== this.generation || !entry.last) await this.refresh(area, entry);
+      if (!this.isFresh(entry)) await this.refresh(area, entry);
     }
   }
 
