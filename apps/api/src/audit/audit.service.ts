@@ -4,6 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
 import { UsersRepository } from '../auth/users.repository.js';
+import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditLogEntity } from './audit-log.entity.js';
@@ -48,6 +49,21 @@ interface Pending {
   resolve: () => void;
   reject: (e: unknown) => void;
 }
+
+const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'actorId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'householdId',
+  'ip',
+  'detail',
+  'prevHash',
+  'hash',
+] as const satisfies ReadonlyArray<keyof AuditLogEntity>;
 
 /** The chain's head as stored in `audit_head` (one row, id 1). */
 export interface ChainHead {
@@ -169,7 +185,9 @@ export class AuditService implements OnApplicationShutdown {
       // hands out AUTO_INCREMENT values in per-server batches, not in commit order).
       return { id: firstId + i, ...fields, hash: prev };
     });
-    for (let i = 0; i < rows.length; i += 100) await m.getRepository(AuditLogEntity).insert(rows.slice(i, i + 100));
+    // Plain placeholders: TypeORM writes a given generated id into the SQL text itself, so each
+    // group commit was a new statement to prepare, and each pushed a useful one out of the cache.
+    await bulkInsert(m, 'audit_log', AUDIT_COLUMNS, rows, 100);
     const head: ChainHead = { lastId: firstId + rows.length - 1, hash: prev, count: Number(stored.entries) + rows.length };
     await m.query('UPDATE audit_head SET lastId = ?, hash = ?, entries = ?, updatedAt = ? WHERE id = 1', [
       head.lastId,

@@ -52,6 +52,30 @@ describe('audit chain: keyed and anchored', () => {
     expect(api.body.ok).toBe(true);
   });
 
+  it('writes every group commit with one statement text (the ids are parameters, not part of the SQL)', async () => {
+    // TypeORM wrote a given generated id into the INSERT's text: a new statement to prepare at every
+    // commit, each pushing a useful one out of the statement cache.
+    const logger = t.dataSource.logger;
+    const seen: string[] = [];
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      if (/^INSERT INTO [`"]audit_log[`"]/.test(query)) seen.push(query);
+      return original(query, parameters, runner);
+    };
+    try {
+      const audit = t.app.get(AuditService);
+      for (let i = 0; i < 3; i++)
+        await audit.record({ userId: 'tester', role: 'admin', ip: null }, { action: 'test.read', entityType: 'household', entityId: `s-${i}` });
+      await audit.checkpoint();
+    } finally {
+      logger.logQuery = original;
+    }
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(1);
+    const r = await attacked(async () => undefined);
+    expect(r.ok).toBe(true);
+  });
+
   it('detects a one-row edit', async () => {
     const r = await attacked(async (m) => {
       const [, second] = await rows(m);
