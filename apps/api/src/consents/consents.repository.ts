@@ -12,8 +12,13 @@ export class ConsentsRepository {
     private readonly tx: Transactor,
   ) {}
 
-  findById(id: string, m?: EntityManager): Promise<ConsentEntity | null> {
-    return (m ? m.getRepository(ConsentEntity) : this.consents).findOneBy({ id });
+  /** One consent by id: read on every household write, so a plain statement (TypeORM's find builds its SQL anew each call). */
+  async findById(id: string, m?: EntityManager): Promise<ConsentEntity | null> {
+    const [row] = (await (m ?? this.consents.manager).query('SELECT * FROM consent WHERE id = ?', [id])) as Array<
+      Omit<ConsentEntity, 'sensitiveData'> & { sensitiveData: boolean | number | string }
+    >;
+    // SQLite and MySQL both store the flag as 0/1.
+    return row ? { ...row, sensitiveData: Number(row.sensitiveData) === 1 } : null;
   }
 
   async insert(consent: ConsentEntity, signers: ConsentSignerEntity[] = []): Promise<void> {
@@ -38,12 +43,11 @@ export class ConsentsRepository {
 
   /** Links an unused consent to a household; false if another household took it first. */
   async linkToHousehold(m: EntityManager, consentId: string, householdId: string): Promise<boolean> {
-    const res = await m
-      .createQueryBuilder()
-      .update(ConsentEntity)
-      .set({ householdId })
-      .where('id = :id AND householdId IS NULL AND status = :st', { id: consentId, st: 'active' })
-      .execute();
+    const res = await m.queryRunner!.query(
+      "UPDATE consent SET householdId = ? WHERE id = ? AND householdId IS NULL AND status = 'active'",
+      [householdId, consentId],
+      true,
+    );
     return (res.affected ?? 0) === 1;
   }
 

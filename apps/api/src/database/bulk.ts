@@ -63,6 +63,14 @@ export function* deleteInStatements(mysql: boolean, table: string, column: strin
   }
 }
 
+/** The entity's columns that this row sets (a missing property keeps the column's default), for `bulkInsert`. */
+export function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
+  return m.connection
+    .getMetadata(entity)
+    .columns.map((c) => c.propertyName)
+    .filter((p) => (row as Record<string, unknown>)[p] !== undefined) as Array<keyof T & string>;
+}
+
 export const isMysql = (m: EntityManager): boolean => m.connection.options.type === 'mysql';
 
 /**

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
-import { bulkInsert } from '../database/bulk.js';
+import { bulkInsert, columnsOf } from '../database/bulk.js';
 import { householdInScopeSql } from '../database/sql.js';
 import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
@@ -79,14 +79,6 @@ function sample<T>(items: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.round((i * (items.length - 1)) / (n - 1))]!);
 }
 
-/** The entity's columns that this row sets (a missing property keeps the column's default). */
-function columnsOf<T extends object>(m: EntityManager, entity: new () => T, row: T): Array<keyof T & string> {
-  return m.connection
-    .getMetadata(entity)
-    .columns.map((c) => c.propertyName)
-    .filter((p) => (row as Record<string, unknown>)[p] !== undefined) as Array<keyof T & string>;
-}
-
 /** The one place that owns household, member and revision queries. */
 @Injectable()
 export class HouseholdsRepository {
@@ -107,10 +99,17 @@ export class HouseholdsRepository {
     return (m ? m.getRepository(MemberEntity) : this.members).find({ where: { householdId }, order: { position: 'ASC' } });
   }
 
-  /** Members holding any of these ID hashes in a household other than `exceptHouseholdId`. */
-  async findMembersByIdHashes(hashes: string[], exceptHouseholdId?: string, m?: EntityManager): Promise<MemberEntity[]> {
+  /** Members holding any of these ID hashes in a household other than `exceptHouseholdId`: where, and the name they were filed under. */
+  async findMembersByIdHashes(
+    hashes: string[],
+    exceptHouseholdId?: string,
+    m?: EntityManager,
+  ): Promise<Array<Pick<MemberEntity, 'householdId' | 'idNumberHash' | 'name'>>> {
     if (hashes.length === 0) return [];
-    const rows = await (m ? m.getRepository(MemberEntity) : this.members).find({ where: { idNumberHash: In(hashes) } });
+    const rows = (await (m ?? this.members.manager).query(
+      `SELECT householdId, idNumberHash, name FROM member WHERE idNumberHash IN (${hashes.map(() => '?').join(', ')})`,
+      hashes,
+    )) as Array<Pick<MemberEntity, 'householdId' | 'idNumberHash' | 'name'>>;
     return rows.filter((r) => r.householdId !== exceptHouseholdId);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { bulkInsert, columnsOf } from '../database/bulk.js';
 import { whereInScope } from '../database/sql.js';
 import type { Scope } from '../access/access.service.js';
 import type { SubmissionStatus } from '@zczr/domain';
@@ -24,7 +25,7 @@ export class SubmissionsRepository {
   }
 
   async insert(m: EntityManager, s: SubmissionEntity): Promise<void> {
-    await m.getRepository(SubmissionEntity).insert(s);
+    await bulkInsert(m, 'submission', columnsOf(m, SubmissionEntity, s), [s]);
   }
 
   /** Moves a submission on only if it is still in `from`: two reviewers cannot both decide it. */
