@@ -29,8 +29,9 @@ const VERIFIED_MAX = 10_000;
 export class TokenService {
   /**
    * Every request carries its access token; checking the HMAC each time was about 0.13 ms, 2–3% of
-   * a submission's CPU and more of a light read's. A token string verified once is the same token until its `exp`: kept here by
-   * its exact text, so a token altered by one character is checked (and refused) afresh.
+   * a submission's CPU and more of a light read's. A token string verified once is the same token
+   * until its `exp`: kept here by its exact text, so a token altered by one character is checked
+   * (and refused) afresh.
    */
   private readonly verified = new Map<string, { claims: AccessClaims; expMs: number }>();
 

@@ -15,7 +15,9 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       url: db.location,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
-      extra: { connectionLimit: 20 },
+      // trace: false — mysql2 otherwise captures a stack trace on every query (for its error
+      // messages): 4.6% of a submission's CPU on MariaDB. Errors keep their code and SQL message.
+      extra: { connectionLimit: 20, trace: false },
       migrationsTransactionMode: 'each',
     };
   }
