@@ -1,6 +1,7 @@
 import type { ImportRun } from '@zczr/contract';
 import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/time.js';
+import { MonitoringPipeline } from '../src/monitoring/monitoring-pipeline.js';
 import { TaskDispatch } from '../src/tasks/task-dispatch.service.js';
 import { DEMO_PASSWORD } from '../src/seed/demo-seed.service.js';
 import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture, type Placement, chinaDay } from './fixtures.js';
@@ -289,6 +290,37 @@ describe('monitoring loop', () => {
     const res = await t.http().get('/api/v1/warnings').query({ householdId: household.id, rule: 'earner_event' }).set(bearer(district)).expect(200);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0]).toMatchObject({ colour: 'orange', evidence: { events: [{ event: 'death', relation: 'child' }] } });
+  });
+
+  it("an import's rules page by page (the next page read while one is decided) raise each household's warning once", async () => {
+    const pipeline = t.app.get(MonitoringPipeline);
+    const families = [];
+    for (let i = 0; i < 5; i++) {
+      const adult = person(`孙${'甲乙丙丁戊'[i]}`, 1984 + i);
+      families.push({ adult, household: await createHouseholdAsStaff(t, place, person(`孙${'一二三四五'[i]}`, 1960 + i), [adult]) });
+    }
+    pipeline.pageSize = 2; // three pages, each read while the one before it is decided
+    try {
+      const run = await upload('death', ['身份证号,死亡日期', ...families.map((f) => `${f.adult.idNumber},${day(-2)}`)].join('\n'));
+      expect(run).toMatchObject({ status: 'completed', takenRows: 5, errorRows: 0 });
+      // Every household's warnings from the import: the same rules for each (they are alike), none
+      // twice, and what the import reports raising is what the households got.
+      const rules = [];
+      for (const f of families) {
+        const res = await t.http().get('/api/v1/warnings').query({ householdId: f.household.id, pageSize: 50 }).set(bearer(district)).expect(200);
+        const codes = (res.body.items as Warning[])
+          .filter((w) => w.source === 'import')
+          .map((w) => w.ruleCode)
+          .sort();
+        expect(new Set(codes).size).toBe(codes.length);
+        expect(codes).toContain('earner_event');
+        rules.push(codes);
+      }
+      expect(rules.every((c) => JSON.stringify(c) === JSON.stringify(rules[0]))).toBe(true);
+      expect(run.warningsRaised).toBe(rules.flat().length);
+    } finally {
+      pipeline.pageSize = 1000;
+    }
   });
 
   it('a monitoring run raises screening warnings and due re-checks; a second run changes nothing', async () => {
