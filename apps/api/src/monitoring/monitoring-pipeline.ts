@@ -52,6 +52,9 @@ interface PageData {
   records: Awaited<ReturnType<MonitoringRepository['recordsOf']>>;
 }
 
+/** A pass's arguments: its households, what started it, whether re-checks are due, the rules it is limited to, the page as read ahead. */
+type Pass = [rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>, read?: PageData];
+
 @Injectable()
 export class MonitoringPipeline implements OnApplicationBootstrap {
   private tail: Promise<unknown> = Promise.resolve();
@@ -108,14 +111,9 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
     return counts;
   }
 
-  process(
-    rows: HouseholdRow[],
-    source: { kind: string; ref: string | null },
-    rechecks: boolean,
-    only?: ReadonlySet<string>,
-    read?: PageData,
-  ): Promise<PipelineCounts> {
-    const next = this.tail.then(() => this.processNow(rows, source, rechecks, only, read));
+  /** One pass over these households, after the passes before it (`read`: the page as read ahead). */
+  process(...pass: Pass): Promise<PipelineCounts> {
+    const next = this.tail.then(() => this.processNow(...pass));
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -131,13 +129,7 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
     return { members, records };
   }
 
-  private async processNow(
-    rows: HouseholdRow[],
-    source: { kind: string; ref: string | null },
-    rechecks: boolean,
-    only?: ReadonlySet<string>,
-    read?: PageData,
-  ): Promise<PipelineCounts> {
+  private async processNow(...[rows, source, rechecks, only, read]: Pass): Promise<PipelineCounts> {
     if (rows.length === 0) return emptyCounts();
     const book = await this.warnings.ruleBook();
     const ids = rows.map((r) => r.id);
