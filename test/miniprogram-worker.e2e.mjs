@@ -146,7 +146,7 @@ export const MINIPROGRAM_WORKER_CHECKS = [
       await page.goto(`${base}/h5/`, { waitUntil: 'load' });
       await tap(page, '演示登录：居民', true);
       // Opening another page by URL reloads the app: wait until the login has stored its token.
-      await page.waitForFunction(() => Boolean(localStorage.getItem('zczr.token')), null, { timeout: WAIT });
+      await page.waitForFunction(() => Boolean(window.localStorage.getItem('zczr.token')), null, { timeout: WAIT });
       await page.goto(`${base}/h5/pages/update/index`, { waitUntil: 'load' });
       await expectText(page, '发生了什么变化', '家里情况有变化');
       await tap(page, '在外亲属有变化', true);
