@@ -14,7 +14,7 @@ import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { DECLARED_EVENT_RULES, minusMonths, num, type HouseholdView } from '../warnings/rules.js';
 import { WarningsRepository } from '../warnings/warnings.repository.js';
 import { WarningsService, type RuleBook } from '../warnings/warnings.service.js';
-import { MonitoringRepository, type HouseholdRow } from './monitoring.repository.js';
+import { MonitoringRepository, type HouseholdRow, type MemberRow, type RecordRow } from './monitoring.repository.js';
 
 export interface PipelineCounts {
   households: number;
@@ -45,15 +45,17 @@ export function addCounts(a: PipelineCounts, b: PipelineCounts): PipelineCounts 
 /** Households decrypted and matched between two turns of the event loop. */
 const YIELD_EVERY = 100;
 
-/** A page's households as read before its turn: rows, members, last year's department records. */
-interface PageData {
-  rows: HouseholdRow[];
-  members: Awaited<ReturnType<MonitoringRepository['membersOf']>>;
-  records: Awaited<ReturnType<MonitoringRepository['recordsOf']>>;
+/** What the rules read of a page's households besides their rows: members and last year's department records. */
+interface PageReads {
+  members: MemberRow[];
+  records: RecordRow[];
 }
 
-/** A pass's arguments: its households, what started it, whether re-checks are due, the rules it is limited to, the page as read ahead. */
-type Pass = [rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>, read?: PageData];
+/** A page's households as read before its turn. */
+type PageData = PageReads & { rows: HouseholdRow[] };
+
+/** A pass's arguments: its households, what started it, whether re-checks are due, the rules it is limited to, what was read ahead. */
+type Pass = [rows: HouseholdRow[], source: { kind: string; ref: string | null }, rechecks: boolean, only?: ReadonlySet<string>, read?: PageReads];
 
 @Injectable()
 export class MonitoringPipeline implements OnApplicationBootstrap {
@@ -124,7 +126,7 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
     return { rows, ...(await this.readMembersAndRecords(rows.map((r) => r.id))) };
   }
 
-  private async readMembersAndRecords(ids: string[]): Promise<Omit<PageData, 'rows'>> {
+  private async readMembersAndRecords(ids: string[]): Promise<PageReads> {
     const [members, records] = await Promise.all([this.repo.membersOf(ids), this.repo.recordsOf(ids, minusMonths(this.clock.today(), 12))]);
     return { members, records };
   }
@@ -179,7 +181,7 @@ export class MonitoringPipeline implements OnApplicationBootstrap {
   }
 
   /** What the rules and the score read of each household: no names, no ID numbers. */
-  private async views(rows: HouseholdRow[], read?: PageData): Promise<HouseholdView[]> {
+  private async views(rows: HouseholdRow[], read?: PageReads): Promise<HouseholdView[]> {
     const ids = rows.map((r) => r.id);
     const asOf = this.clock.today();
     const [{ members, records }, results, lib] = await Promise.all([

@@ -11,6 +11,7 @@ import { chunks } from '../database/sql.js';
 
 export type HouseholdRow = Pick<HouseholdEntity, 'id' | 'status' | 'districtCode' | 'streetCode' | 'communityCode' | 'gridId' | 'snapshotEnc'>;
 export type MemberRow = Pick<MemberEntity, 'householdId' | 'position' | 'relation' | 'birthDate' | 'employment' | 'idNumberHash'>;
+export type RecordRow = Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>;
 
 /** The household columns monitoring reads, as raw rows named like the entity's fields. */
 const HOUSEHOLD_COLUMNS = ['id', 'status', 'districtCode', 'streetCode', 'communityCode', 'gridId', 'snapshotEnc'].map((c) => `h.${c} AS ${c}`);
@@ -84,14 +85,11 @@ export class MonitoringRepository {
   }
 
   /** Department records of these households with an event after `fromDate` (raw rows: an import can touch a million). */
-  async recordsOf(
-    ids: string[],
-    fromDate: string,
-  ): Promise<Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>>> {
-    const out: Array<Pick<DepartmentRecordEntity, 'householdId' | 'source' | 'personHash' | 'eventDate' | 'payloadEnc'>> = [];
+  async recordsOf(ids: string[], fromDate: string): Promise<RecordRow[]> {
+    const out: RecordRow[] = [];
     for (const part of chunks(ids, 500)) {
       out.push(
-        ...(await this.reads.query<(typeof out)[number]>(
+        ...(await this.reads.query<RecordRow>(
           `SELECT householdId, source, personHash, eventDate, payloadEnc FROM department_record WHERE householdId IN (${part.map(() => '?').join(', ')}) AND eventDate > ?`,
           [...part, fromDate],
           'background',
