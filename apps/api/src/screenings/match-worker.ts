@@ -6,13 +6,13 @@ import {
   compilePolicy,
   createParameterResolver,
   deriveFacts,
-  type Facts,
   type HouseholdSnapshot,
   type ParameterDefinition,
   type PolicyDefinition,
 } from '@zczr/eligibility';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FieldCipher } from '../crypto/field-cipher.js';
+import { matchBatch } from './match-batch.js';
 
 export interface MatchWorkerData {
   policies: Array<{ definition: PolicyDefinition; version: number }>;
@@ -27,35 +27,20 @@ export interface MatchInput {
   snapshotEnc: string;
 }
 
-export interface MatchOutput {
-  id: string;
-  regionCode: string;
-  benefits: string[];
-  facts: Facts;
-  /** Per policy, in library order: 0 ineligible, 1 eligible, 2 unknown. */
-  outcomes: Uint8Array;
-  /** Missing facts of the unknown results, by policy index. */
-  missing: Record<number, readonly string[]>;
-}
-
 const data = workerData as MatchWorkerData;
 const cipher = new FieldCipher(Buffer.from(data.encryptionKey, 'base64'), Buffer.from(data.hashKey, 'base64'));
 const compiled = data.policies.map((p) => compilePolicy(p.definition, { version: p.version }));
 const resolve = createParameterResolver(data.parameters);
 
 parentPort!.on('message', (batch: MatchInput[]) => {
-  const out: MatchOutput[] = batch.map((h) => {
-    const snapshot = cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc);
-    const params = resolve(snapshot.regionCode, data.asOf);
-    const facts = deriveFacts(snapshot, { asOf: data.asOf, params });
-    const outcomes = new Uint8Array(compiled.length);
-    const missing: Record<number, readonly string[]> = {};
-    compiled.forEach((p, i) => {
-      const r = p.evaluate(facts, params);
-      outcomes[i] = r.outcome === 'eligible' ? 1 : r.outcome === 'unknown' ? 2 : 0;
-      if (r.outcome === 'unknown') missing[i] = r.missing;
-    });
-    return { id: h.id, regionCode: snapshot.regionCode, benefits: snapshot.benefits.map((b) => b.policyCode), facts, outcomes, missing };
-  });
-  parentPort!.postMessage(out);
+  const out = matchBatch(
+    batch.map((h) => cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc)),
+    (snapshot) => {
+      const params = resolve(snapshot.regionCode, data.asOf);
+      return { facts: deriveFacts(snapshot, { asOf: data.asOf, params }), params };
+    },
+    compiled,
+  );
+  // The typed arrays move to the main thread rather than being copied.
+  parentPort!.postMessage(out, [out.numeric.buffer, out.outcomes.buffer]);
 });

@@ -11,7 +11,7 @@ import { FieldCipher } from '../crypto/field-cipher.js';
 import type { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
 import { currentRows } from '../eligibility/eligibility.service.js';
-import { FactStore } from '../eligibility/fact-store.js';
+import { FactStore, NUMERIC_FACTS } from '../eligibility/fact-store.js';
 import { MatcherService, type Library } from '../eligibility/matcher.service.js';
 import { PopulationService } from '../eligibility/population.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
@@ -25,7 +25,7 @@ import type { ScreeningCategory, ScreeningCoverageEntity, ScreeningHitEntity, Sc
 import { ScreeningsRepository } from './screenings.repository.js';
 import { MatchPool } from './match-pool.js';
 import { CoverageTally } from './coverage.js';
-import type { MatchOutput } from './match-worker.js';
+import { matchBatch, type MatchBatch } from './match-batch.js';
 
 export interface PolicyCounts {
   policyCode: string;
@@ -37,6 +37,8 @@ export interface PolicyCounts {
 }
 
 const PAGE = 2000;
+const FACT_WIDTH = NUMERIC_FACTS.length;
+const HOUSEHOLD_SIZE = NUMERIC_FACTS.indexOf('householdSize');
 /** Households matched and tallied between two turns of the event loop. */
 const SLICE = 250;
 
@@ -289,7 +291,7 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
       }
       // Matched and tallied a slice at a time, letting other requests in between (the event loop
       // is never held for a whole page).
-      const matchSlice = (from: number): Promise<MatchOutput[]> => {
+      const matchSlice = (from: number): Promise<MatchBatch> => {
         const slice = all.slice(from, from + SLICE);
         return pool ? pool.match(slice.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : Promise.resolve(this.matchHere(lib, slice, run.asOf));
       };
@@ -299,25 +301,40 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
         const matched = await matching!;
         // The threads match the next slice while this one is tallied here.
         if (from + SLICE < all.length) matching = matchSlice(from + SLICE);
-        matched.forEach((h, index) => {
-          store?.put(h.id, page[index]!.streetCode, h.regionCode, h.facts);
+        store?.putPacked(
+          page.map((h) => h.id),
+          page.map((h) => h.streetCode),
+          matched.regionCodes,
+          matched.numeric,
+          matched.other,
+        );
+        page.forEach((h, index) => {
           const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
-          const receiving = new Set(h.benefits);
-          const people = Number(h.facts.householdSize ?? 0);
-          const results = lib.policies.map((p, i) => {
-            const code = h.outcomes[i];
-            const outcome = code === 1 ? 'eligible' : code === 2 ? 'unknown' : 'ineligible';
-            const missing = h.missing[i] ?? [];
+          const receiving = new Set(matched.benefits[index]);
+          const size = matched.numeric[index * FACT_WIDTH + HOUSEHOLD_SIZE]!;
+          const people = Number.isNaN(size) ? 0 : size;
+          // Only the eligible and unknown results are kept (an ineligible pair stores no row).
+          const results: Array<{ code: string; version: number; outcome: 'eligible' | 'unknown'; missing: readonly string[] }> = [];
+          let eligibleForAny = false;
+          lib.policies.forEach((p, i) => {
+            const at = index * lib.policies.length + i;
+            const code = matched.outcomes[at];
             const c = counts[i]!;
-            coverage.add(page[index]!.streetCode, p.code, people, outcome, receiving.has(p.code));
-            if (outcome === 'eligible') {
+            const receives = receiving.has(p.code);
+            if (code === 1) {
+              eligibleForAny = true;
+              coverage.add(h.streetCode, p.code, people, 'eligible', receives);
               c.eligible++;
-              if (before.get(p.code)?.outcome !== 'eligible' && !receiving.has(p.code)) {
+              results.push({ code: p.code, version: p.version, outcome: 'eligible', missing: [] });
+              if (before.get(p.code)?.outcome !== 'eligible' && !receives) {
                 c.newlyEligible++;
                 hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
               }
-            } else if (outcome === 'unknown') {
+            } else if (code === 2) {
+              const missing = matched.missing.get(at) ?? [];
+              if (receives) coverage.add(h.streetCode, p.code, people, 'unknown', true);
               c.unknown++;
+              results.push({ code: p.code, version: p.version, outcome: 'unknown', missing });
               hits.push({
                 runId: run.id,
                 policyCode: p.code,
@@ -326,7 +343,8 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
                 missingFacts: missing.join(',').slice(0, 500),
                 graceUntil: null,
               });
-            } else if (receiving.has(p.code)) {
+            } else if (receives) {
+              coverage.add(h.streetCode, p.code, people, 'ineligible', true);
               c.exitCandidates++;
               hits.push({
                 runId: run.id,
@@ -337,14 +355,8 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
                 graceUntil: addMonths(run.asOf, p.definition.exitGraceMonths ?? 0),
               });
             }
-            return { code: p.code, version: p.version, outcome, missing } as const;
           });
-          coverage.addHousehold(
-            page[index]!.streetCode,
-            people,
-            results.some((r) => r.outcome === 'eligible'),
-            receiving.size > 0,
-          );
+          coverage.addHousehold(h.streetCode, people, eligibleForAny, receiving.size > 0);
           const rowsNow = currentRows(h.id, results, before, now);
           // Only households whose stored results differ are rewritten: a repeated run writes little.
           if (differs(before, rowsNow)) {
@@ -467,18 +479,11 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
   }
 
   /** The same work as a MatchPool worker, in this thread. */
-  private matchHere(lib: Library, page: Array<{ id: string; snapshotEnc: string | null }>, asOf: string): MatchOutput[] {
-    return page.map((h) => {
-      const snapshot = this.cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc!);
-      const { facts, params } = this.matcher.factsOf(lib, snapshot, asOf);
-      const outcomes = new Uint8Array(lib.policies.length);
-      const missing: Record<number, readonly string[]> = {};
-      lib.policies.forEach((p, i) => {
-        const r = p.evaluate(facts, params);
-        outcomes[i] = r.outcome === 'eligible' ? 1 : r.outcome === 'unknown' ? 2 : 0;
-        if (r.outcome === 'unknown') missing[i] = r.missing;
-      });
-      return { id: h.id, regionCode: snapshot.regionCode, benefits: snapshot.benefits.map((b) => b.policyCode), facts, outcomes, missing };
-    });
+  private matchHere(lib: Library, page: Array<{ id: string; snapshotEnc: string | null }>, asOf: string): MatchBatch {
+    return matchBatch(
+      page.map((h) => this.cipher.decryptJson<HouseholdSnapshot>(h.snapshotEnc!)),
+      (snapshot) => this.matcher.factsOf(lib, snapshot, asOf),
+      lib.policies,
+    );
   }
 }
