@@ -42,7 +42,16 @@ export class FactStore {
   private size = 0;
   private capacity: number;
   private ids: string[] = [];
-  private streets: string[] = [];
+  /** Street of each row, as an index into `streetCodes` (a district has a few dozen streets, not a million strings). */
+  private streets: Uint32Array;
+  private readonly streetCodes: string[] = [];
+  private readonly streetIndex = new Map<string, number>();
+  /**
+   * One shared copy of each distinct list or string fact value (most households share a handful:
+   * no hardship, no benefit). A million households held a million small arrays otherwise, and
+   * every full collection of the heap walked them all while a screening filled the store.
+   */
+  private readonly values = new Map<string, FactValue>();
   private regions: Uint32Array;
   private readonly regionCodes: string[] = [];
   private readonly regionIndex = new Map<string, number>();
@@ -58,6 +67,7 @@ export class FactStore {
     this.asOf = asOf;
     this.capacity = capacity;
     this.regions = new Uint32Array(capacity);
+    this.streets = new Uint32Array(capacity);
     // Not filled: put() writes every numeric column of its row (NaN when unknown), and scan() reads only rows put.
     for (const f of NUMERIC_FACTS) this.numeric.set(f, new Float64Array(capacity));
     this.columns = NUMERIC_FACTS.map((f) => this.numeric.get(f)!);
@@ -92,14 +102,8 @@ export class FactStore {
         this.ids[row] = id;
       }
       this.removed.delete(row);
-      this.streets[row] = streetCodes[i]!;
-      const regionCode = regionCodes[i]!;
-      let r = this.regionIndex.get(regionCode);
-      if (r === undefined) {
-        r = this.regionCodes.push(regionCode) - 1;
-        this.regionIndex.set(regionCode, r);
-      }
-      this.regions[row] = r;
+      this.streets[row] = indexOf(this.streetIndex, this.streetCodes, streetCodes[i]!);
+      this.regions[row] = indexOf(this.regionIndex, this.regionCodes, regionCodes[i]!);
       return row;
     });
     const width = NUMERIC_FACTS.length;
@@ -107,7 +111,7 @@ export class FactStore {
       for (let i = 0; i < rows.length; i++) col[rows[i]!] = numeric[i * width + c]!;
     });
     this.otherColumns.forEach((col, c) => {
-      for (let i = 0; i < rows.length; i++) col[rows[i]!] = other[i]![c];
+      for (let i = 0; i < rows.length; i++) col[rows[i]!] = this.shared(other[i]![c]);
     });
   }
 
@@ -134,8 +138,17 @@ export class FactStore {
         const v = col[row];
         if (v !== undefined) facts[f] = v;
       }
-      visit(this.ids[row]!, this.streets[row]!, this.regionCodes[this.regions[row]!]!, facts as Facts);
+      visit(this.ids[row]!, this.streetCodes[this.streets[row]!]!, this.regionCodes[this.regions[row]!]!, facts as Facts);
     }
+  }
+
+  private shared(v: FactValue | undefined): FactValue | undefined {
+    if (typeof v !== 'string' && !Array.isArray(v)) return v;
+    const key = typeof v === 'string' ? `s${v}` : `l${(v as readonly string[]).join('\u0001')}`;
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
+    this.values.set(key, v);
+    return v;
   }
 
   private grow(): void {
@@ -143,6 +156,9 @@ export class FactStore {
     const regions = new Uint32Array(this.capacity);
     regions.set(this.regions);
     this.regions = regions;
+    const streets = new Uint32Array(this.capacity);
+    streets.set(this.streets);
+    this.streets = streets;
     const numeric = new Map<FactName, Float64Array>();
     for (const [f, col] of this.numeric) {
       const next = new Float64Array(this.capacity);
@@ -152,6 +168,16 @@ export class FactStore {
     this.numeric = numeric;
     this.columns = NUMERIC_FACTS.map((f) => numeric.get(f)!);
   }
+}
+
+/** The index of `code` in `codes`, added if new. */
+function indexOf(index: Map<string, number>, codes: string[], code: string): number {
+  let i = index.get(code);
+  if (i === undefined) {
+    i = codes.push(code) - 1;
+    index.set(code, i);
+  }
+  return i;
 }
 
 export type ParamsFor = (regionCode: string) => ResolvedParameters;

@@ -73,4 +73,15 @@ describe('matchBatch and joinBatches', () => {
     expect(unknownIncome).not.toHaveProperty('perCapitaIncome');
     expect((read(packed)[0] as [string, string, string, Record<string, unknown>])[3]).toHaveProperty('perCapitaIncome', 0);
   });
+
+  it('keeps each household its own list and street while sharing equal values', () => {
+    const store = new FactStore(REFERENCE_DATE, 1);
+    const lists = [['dibao'], ['dibao', 'tekun'], ['dibao'], [], ['dibao,tekun']];
+    lists.forEach((benefitCodes, i) => store.put(`h${i}`, `S${i % 2}`, '510115', { benefitCodes, householdSize: i + 1 }));
+    const seen: Array<[string, string, unknown, unknown]> = [];
+    store.scan(new Set<FactName>(['benefitCodes', 'householdSize']), (id, street, _region, facts) =>
+      seen.push([id, street, facts.benefitCodes, facts.householdSize]),
+    );
+    expect(seen).toEqual(lists.map((l, i) => [`h${i}`, `S${i % 2}`, l, i + 1]));
+  });
 });
