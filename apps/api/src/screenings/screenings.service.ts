@@ -274,14 +274,31 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
     const stale: string[] = [];
     const hits: Array<Omit<ScreeningHitEntity, 'id'>> = [];
     let processed = 0;
-    let next = this.households.pageActive(run.districtCode, fromKey, PAGE, undefined, toKey);
+    // A page of households; with match threads, its slices go to them as it arrives and its snapshots
+    // are let go here (held until their turn, a million encrypted snapshots aged into this thread's
+    // old heap and were collected there).
+    const readPage = async (after: string) => {
+      const raw = await this.households.pageActive(run.districtCode, after, PAGE, undefined, toKey);
+      const all = raw.filter((h) => h.snapshotEnc !== null);
+      const sent: Array<Promise<MatchBatch>> = [];
+      if (pool) {
+        for (let from = 0; from < all.length; from += SLICE) {
+          const slice = pool.match(all.slice(from, from + SLICE).map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! })));
+          // Awaited in turn below; a run stopped before then leaves no rejection unhandled.
+          slice.catch(() => undefined);
+          sent.push(slice);
+        }
+        for (const h of all) h.snapshotEnc = null;
+      }
+      return { size: raw.length, last: raw[raw.length - 1]?.id ?? '', all, sent };
+    };
+    let next = readPage(fromKey);
     for (;;) {
-      const raw = await next;
-      if (raw.length === 0) break;
+      const { size, last, all, sent } = await next;
+      if (size === 0) break;
       if (await ctx.stopped()) return;
       // Read ahead while this page is matched.
-      next = raw.length < PAGE ? Promise.resolve([]) : this.households.pageActive(run.districtCode, raw[raw.length - 1]!.id, PAGE, undefined, toKey);
-      const all = raw.filter((h) => h.snapshotEnc !== null);
+      next = size < PAGE ? Promise.resolve({ size: 0, last: '', all: [], sent: [] }) : readPage(last);
       const previousRows = this.results.currentFor(all.map((h) => h.id));
       const previous = new Map<string, Map<string, EligibilityCurrentEntity>>();
       for (const r of await previousRows) {
@@ -289,12 +306,10 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
         m.set(r.policyCode, r);
         previous.set(r.householdId, m);
       }
-      // Matched and tallied a slice at a time, letting other requests in between (the event loop
-      // is never held for a whole page).
-      const matchSlice = (from: number): Promise<MatchBatch> => {
-        const slice = all.slice(from, from + SLICE);
-        return pool ? pool.match(slice.map((h) => ({ id: h.id, snapshotEnc: h.snapshotEnc! }))) : Promise.resolve(this.matchHere(lib, slice, run.asOf));
-      };
+      // Tallied a slice at a time, letting other requests in between (the event loop is never held
+      // for a whole page); without threads (the TypeScript sources under test) matched here.
+      const matchSlice = (from: number): Promise<MatchBatch> =>
+        sent.length ? sent[from / SLICE]! : Promise.resolve(this.matchHere(lib, all.slice(from, from + SLICE), run.asOf));
       let matching = all.length ? matchSlice(0) : null;
       for (let from = 0; from < all.length; from += SLICE) {
         const page = all.slice(from, from + SLICE);
@@ -366,7 +381,7 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
         });
         await new Promise((r) => setImmediate(r));
       }
-      processed += raw.length;
+      processed += size;
       this.touchPool(run.id);
       await new Promise((r) => setImmediate(r));
     }
