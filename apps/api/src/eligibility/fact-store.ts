@@ -16,7 +16,9 @@ export function factsUsedBy(rule: Rule, into = new Set<FactName>()): Set<FactNam
 export const NUMERIC_FACTS: readonly FactName[] = FACT_NAMES.filter((f) => FACT_CATALOGUE[f].kind === 'number' || FACT_CATALOGUE[f].kind === 'boolean');
 /** The other facts (lists, strings) in a fixed order: a packed household holds them as an array. */
 export const OTHER_FACTS: readonly FactName[] = FACT_NAMES.filter((f) => !NUMERIC_FACTS.includes(f));
-const NUMERIC = new Set<FactName>(NUMERIC_FACTS);
+/** Each fact's column: its index in NUMERIC_FACTS or in OTHER_FACTS. */
+const NUMERIC_COLUMN = new Map<FactName, number>(NUMERIC_FACTS.map((f, i) => [f, i]));
+const OTHER_COLUMN = new Map<FactName, number>(OTHER_FACTS.map((f, i) => [f, i]));
 const BOOLEAN = new Set<FactName>(FACT_NAMES.filter((f) => FACT_CATALOGUE[f].kind === 'boolean'));
 
 /**
@@ -30,6 +32,11 @@ export function packFacts(facts: Facts, numeric: Float64Array, at: number): Arra
     numeric[at + c] = typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : Number.NaN;
   }
   return OTHER_FACTS.map((f) => facts[f]);
+}
+
+/** A numeric fact of household `i` of a packed batch (`packFacts`); NaN when unknown. */
+export function packedNumber(numeric: Float64Array, i: number, fact: FactName): number {
+  return numeric[i * NUMERIC_FACTS.length + NUMERIC_COLUMN.get(fact)!]!;
 }
 
 /**
@@ -56,10 +63,8 @@ export class FactStore {
   private readonly regionCodes: string[] = [];
   private readonly regionIndex = new Map<string, number>();
   private readonly rowOf = new Map<string, number>();
-  private numeric = new Map<FactName, Float64Array>();
-  /** The same columns in NUMERIC_FACTS order. */
-  private columns: Float64Array[] = [];
-  private readonly other = new Map<FactName, Array<FactValue | undefined>>();
+  /** One column per fact, in NUMERIC_FACTS and OTHER_FACTS order. */
+  private columns: Float64Array[];
   private readonly otherColumns: Array<Array<FactValue | undefined>>;
   private readonly removed = new Set<number>();
 
@@ -69,10 +74,8 @@ export class FactStore {
     this.regions = new Uint32Array(capacity);
     this.streets = new Uint32Array(capacity);
     // Not filled: put() writes every numeric column of its row (NaN when unknown), and scan() reads only rows put.
-    for (const f of NUMERIC_FACTS) this.numeric.set(f, new Float64Array(capacity));
-    this.columns = NUMERIC_FACTS.map((f) => this.numeric.get(f)!);
-    for (const f of OTHER_FACTS) this.other.set(f, []);
-    this.otherColumns = OTHER_FACTS.map((f) => this.other.get(f)!);
+    this.columns = NUMERIC_FACTS.map(() => new Float64Array(capacity));
+    this.otherColumns = OTHER_FACTS.map(() => []);
   }
 
   get count(): number {
@@ -125,8 +128,8 @@ export class FactStore {
    * absent), and the region of the household for parameter resolution.
    */
   scan(wanted: Set<FactName>, visit: (householdId: string, streetCode: string, regionCode: string, facts: Facts) => void): void {
-    const numeric = [...wanted].filter((f) => NUMERIC.has(f)).map((f) => [f, this.numeric.get(f)!, BOOLEAN.has(f)] as const);
-    const other = [...wanted].filter((f) => !NUMERIC.has(f)).map((f) => [f, this.other.get(f)!] as const);
+    const numeric = [...wanted].filter((f) => NUMERIC_COLUMN.has(f)).map((f) => [f, this.columns[NUMERIC_COLUMN.get(f)!]!, BOOLEAN.has(f)] as const);
+    const other = [...wanted].filter((f) => OTHER_COLUMN.has(f)).map((f) => [f, this.otherColumns[OTHER_COLUMN.get(f)!]!] as const);
     for (let row = 0; row < this.size; row++) {
       if (this.removed.has(row)) continue;
       const facts: Record<string, FactValue> = {};
@@ -159,14 +162,11 @@ export class FactStore {
     const streets = new Uint32Array(this.capacity);
     streets.set(this.streets);
     this.streets = streets;
-    const numeric = new Map<FactName, Float64Array>();
-    for (const [f, col] of this.numeric) {
+    this.columns = this.columns.map((col) => {
       const next = new Float64Array(this.capacity);
       next.set(col);
-      numeric.set(f, next);
-    }
-    this.numeric = numeric;
-    this.columns = NUMERIC_FACTS.map((f) => numeric.get(f)!);
+      return next;
+    });
   }
 }
 

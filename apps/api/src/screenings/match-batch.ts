@@ -20,6 +20,9 @@ export interface MatchBatch {
   missing: Map<number, readonly string[]>;
 }
 
+/** The outcome each byte of `MatchBatch.outcomes` stands for. */
+export const OUTCOMES = ['ineligible', 'eligible', 'unknown'] as const;
+
 export interface Evaluator {
   evaluate(facts: Facts, params: ResolvedParameters): { outcome: 'eligible' | 'ineligible' | 'unknown'; missing: readonly string[] };
 }
@@ -48,7 +51,7 @@ export function matchBatch(
     policies.forEach((p, j) => {
       const r = p.evaluate(facts, params);
       const at = i * policies.length + j;
-      batch.outcomes[at] = r.outcome === 'eligible' ? 1 : r.outcome === 'unknown' ? 2 : 0;
+      batch.outcomes[at] = OUTCOMES.indexOf(r.outcome);
       if (r.outcome === 'unknown') batch.missing.set(at, r.missing);
     });
   });

@@ -11,7 +11,7 @@ import { FieldCipher } from '../crypto/field-cipher.js';
 import type { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { EligibilityRepository } from '../eligibility/eligibility.repository.js';
 import { currentRows } from '../eligibility/eligibility.service.js';
-import { FactStore, NUMERIC_FACTS } from '../eligibility/fact-store.js';
+import { FactStore, packedNumber } from '../eligibility/fact-store.js';
 import { MatcherService, type Library } from '../eligibility/matcher.service.js';
 import { PopulationService } from '../eligibility/population.service.js';
 import { HouseholdsRepository } from '../households/households.repository.js';
@@ -25,7 +25,7 @@ import type { ScreeningCategory, ScreeningCoverageEntity, ScreeningHitEntity, Sc
 import { ScreeningsRepository } from './screenings.repository.js';
 import { MatchPool } from './match-pool.js';
 import { CoverageTally } from './coverage.js';
-import { matchBatch, type MatchBatch } from './match-batch.js';
+import { matchBatch, OUTCOMES, type MatchBatch } from './match-batch.js';
 
 export interface PolicyCounts {
   policyCode: string;
@@ -37,8 +37,6 @@ export interface PolicyCounts {
 }
 
 const PAGE = 2000;
-const FACT_WIDTH = NUMERIC_FACTS.length;
-const HOUSEHOLD_SIZE = NUMERIC_FACTS.indexOf('householdSize');
 /** Households matched and tallied between two turns of the event loop. */
 const SLICE = 250;
 
@@ -326,28 +324,27 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
         page.forEach((h, index) => {
           const before = previous.get(h.id) ?? new Map<string, EligibilityCurrentEntity>();
           const receiving = new Set(matched.benefits[index]);
-          const size = matched.numeric[index * FACT_WIDTH + HOUSEHOLD_SIZE]!;
+          const size = packedNumber(matched.numeric, index, 'householdSize');
           const people = Number.isNaN(size) ? 0 : size;
           // Only the eligible and unknown results are kept (an ineligible pair stores no row).
           const results: Array<{ code: string; version: number; outcome: 'eligible' | 'unknown'; missing: readonly string[] }> = [];
           let eligibleForAny = false;
           lib.policies.forEach((p, i) => {
             const at = index * lib.policies.length + i;
-            const code = matched.outcomes[at];
+            const outcome = OUTCOMES[matched.outcomes[at]!]!;
             const c = counts[i]!;
             const receives = receiving.has(p.code);
-            if (code === 1) {
+            coverage.add(h.streetCode, p.code, people, outcome, receives);
+            if (outcome === 'eligible') {
               eligibleForAny = true;
-              coverage.add(h.streetCode, p.code, people, 'eligible', receives);
               c.eligible++;
               results.push({ code: p.code, version: p.version, outcome: 'eligible', missing: [] });
               if (before.get(p.code)?.outcome !== 'eligible' && !receives) {
                 c.newlyEligible++;
                 hits.push({ runId: run.id, policyCode: p.code, householdId: h.id, category: 'newly_eligible', missingFacts: '', graceUntil: null });
               }
-            } else if (code === 2) {
+            } else if (outcome === 'unknown') {
               const missing = matched.missing.get(at) ?? [];
-              if (receives) coverage.add(h.streetCode, p.code, people, 'unknown', true);
               c.unknown++;
               results.push({ code: p.code, version: p.version, outcome: 'unknown', missing });
               hits.push({
@@ -359,7 +356,6 @@ export class ScreeningsService implements OnModuleInit, OnApplicationShutdown, J
                 graceUntil: null,
               });
             } else if (receives) {
-              coverage.add(h.streetCode, p.code, people, 'ineligible', true);
               c.exitCandidates++;
               hits.push({
                 runId: run.id,
