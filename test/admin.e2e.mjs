@@ -77,6 +77,20 @@ async function signIn(page, base, username, path = '/admin/') {
   await page.getByTestId('signin-submit').click();
 }
 
+/**
+ * 查看完整信息 with a reason. The dialog opens with an animation, and a click on its button during it
+ * can be lost (CI, 2026-12-07: no reveal request reached the API): check() of a reason not chosen
+ * by default retries until it is really checked, so the dialog takes clicks before 确认查看.
+ */
+async function revealInFull(page) {
+  await page.getByTestId('reveal').click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '查看完整个人信息' });
+  await dialog.waitFor({ state: 'visible', timeout: WAIT });
+  await dialog.getByRole('radio', { name: '入户核实需核对身份信息' }).check({ timeout: WAIT });
+  await dialog.getByRole('button', { name: '确认查看' }).click();
+  await page.getByTestId('revealed-note').waitFor({ state: 'visible', timeout: WAIT });
+}
+
 export async function staffSignIn(page, base, username, path) {
   await signIn(page, base, username, path);
   await page.getByTestId('side-menu').waitFor({ state: 'visible', timeout: WAIT });
@@ -349,9 +363,7 @@ export const ADMIN_CHECKS = [
           .innerText();
       const maskedId = await idCell();
       assert(maskedId.includes('*'), `打开档案时身份证号应脱敏：${maskedId}`);
-      await page.getByTestId('reveal').click();
-      await page.getByRole('button', { name: '确认查看' }).click();
-      await page.getByTestId('revealed-note').waitFor({ state: 'visible', timeout: WAIT });
+      await revealInFull(page);
       const fullId = await idCell();
       assert(!fullId.includes('*'), `查看完整信息后身份证号仍为脱敏：${fullId}`);
       await shoot('admin-household-revealed.png');
@@ -379,9 +391,7 @@ export const ADMIN_CHECKS = [
       await table.locator('tbody tr.ant-table-row a').first().click();
       await page.getByTestId('household-title').waitFor({ state: 'visible', timeout: WAIT });
       // The file opens masked: editing supporters needs the full view, asked for with a reason.
-      await page.getByTestId('reveal').click();
-      await page.getByRole('button', { name: '确认查看' }).click();
-      await page.getByTestId('revealed-note').waitFor({ state: 'visible', timeout: WAIT });
+      await revealInFull(page);
       await page.getByRole('tab', { name: /法定义务人/ }).click();
       const panel = page.getByTestId('supporters');
       await panel.waitFor({ state: 'visible', timeout: WAIT });
