@@ -47,10 +47,16 @@ parentPort.on('message', ({ id, sql, params }) => {
 });
 `;
 
-/** How often the background worker checkpoints the WAL. */
+/** How often the jobs' worker checkpoints the WAL. */
 const CHECKPOINT_MS = 500;
 
-export type ReadLane = 'interactive' | 'background';
+/**
+ * Which worker a read goes to. `interactive`: a console page (the least busy of the pool);
+ * `background`: a long aggregate nobody waits on (dashboard warm-up, exact counts, exports);
+ * `jobs`: the pages of population runs (screenings, imports, monitoring, notifications), which
+ * must not queue behind a minute of dashboard aggregates at start-up, nor hold them up.
+ */
+export type ReadLane = 'interactive' | 'background' | 'jobs';
 
 interface Job {
   resolve: (rows: unknown[]) => void;
@@ -84,6 +90,8 @@ export class ReadPool implements OnApplicationShutdown {
   private readonly workers: ReadWorker[] = [];
   /** A worker of its own for long background reads (dashboard aggregates, exact counts), so they never queue ahead of a page. */
   private background: ReadWorker | null = null;
+  /** A worker of its own for the jobs' pages; it also checkpoints the WAL between them. */
+  private jobsWorker: ReadWorker | null = null;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
 
@@ -94,9 +102,9 @@ export class ReadPool implements OnApplicationShutdown {
     const file = config.database.type === 'sqlite' && config.database.location !== ':memory:' ? config.database.location : null;
     if (!file || config.readPoolSize < 1) return;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    for (let i = 0; i <= config.readPoolSize; i++) {
-      const background = i === config.readPoolSize;
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, checkpointMs: background ? CHECKPOINT_MS : 0 } });
+    for (let i = 0; i < config.readPoolSize + 2; i++) {
+      const lane: ReadLane = i < config.readPoolSize ? 'interactive' : i === config.readPoolSize ? 'background' : 'jobs';
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, checkpointMs: lane === 'jobs' ? CHECKPOINT_MS : 0 } });
       worker.unref();
       const slot: ReadWorker = { worker, busy: 0 };
       worker.on('message', (msg: { id: number; rows?: unknown[]; error?: string }) => {
@@ -108,11 +116,12 @@ export class ReadPool implements OnApplicationShutdown {
         else job.resolve(msg.rows ?? []);
       });
       worker.on('error', (e) => this.logger.error(`read worker failed: ${e.message}`));
-      if (background) this.background = slot;
+      if (lane === 'background') this.background = slot;
+      else if (lane === 'jobs') this.jobsWorker = slot;
       else this.workers.push(slot);
     }
     // The main connection no longer checkpoints on commit: a checkpoint copies up to the whole WAL
-    // (64 MB) into the file and would stop the event loop for as long; the background worker does it.
+    // (64 MB) into the file and would stop the event loop for as long; the jobs' worker does it.
     (this.ds.driver as unknown as { databaseConnection: { pragma: (s: string) => unknown } }).databaseConnection.pragma('wal_autocheckpoint = 0');
   }
 
@@ -121,10 +130,11 @@ export class ReadPool implements OnApplicationShutdown {
     return this.workers.length > 0;
   }
 
-  /** Raw rows of a read-only statement with `?` placeholders; `background` for long reads nobody waits on. */
+  /** Raw rows of a read-only statement with `?` placeholders, on the worker of `lane` (see `ReadLane`). */
   query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = [], lane: ReadLane = 'interactive'): Promise<T[]> {
     if (this.workers.length === 0) return this.ds.query<T[]>(sql, [...params]);
-    const slot = lane === 'background' && this.background ? this.background : this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const own = lane === 'background' ? this.background : lane === 'jobs' ? this.jobsWorker : null;
+    const slot = own ?? this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     return new Promise<T[]>((resolve, reject) => {
       this.jobs.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
@@ -144,9 +154,10 @@ export class ReadPool implements OnApplicationShutdown {
     const pending = [...this.jobs.values()];
     this.jobs.clear();
     for (const job of pending) job.reject(new Error('read pool closed'));
-    await Promise.all([...this.workers, ...(this.background ? [this.background] : [])].map((w) => w.worker.terminate()));
+    await Promise.all([...this.workers, this.background, this.jobsWorker].filter((w) => w !== null).map((w) => w.worker.terminate()));
     this.workers.length = 0;
     this.background = null;
+    this.jobsWorker = null;
   }
 }
 

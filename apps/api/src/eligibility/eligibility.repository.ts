@@ -30,7 +30,7 @@ export class EligibilityRepository {
       const part = householdIds.slice(i, i + 500);
       const sql = `SELECT householdId, policyCode, outcome, policyVersion, missingFacts, benefitAmount, since, updatedAt FROM eligibility_current WHERE householdId IN (${part.map(() => '?').join(', ')})`;
       // Inside a transaction: its connection; otherwise (population runs) off the event loop on SQLite.
-      const found = m ? await m.query<EligibilityCurrentEntity[]>(sql, part) : await this.reads.query<EligibilityCurrentEntity>(sql, part, 'background');
+      const found = m ? await m.query<EligibilityCurrentEntity[]>(sql, part) : await this.reads.query<EligibilityCurrentEntity>(sql, part, 'jobs');
       for (const r of found) rows.push(r);
     }
     return rows;

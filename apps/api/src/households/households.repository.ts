@@ -398,7 +398,7 @@ export class HouseholdsRepository {
     if (streetCode) qb.andWhere('h.streetCode = :street', { street: streetCode });
     if (uptoId) qb.andWhere('h.id <= :upto', { upto: uptoId });
     // A page of a population run (thousands of encrypted snapshots): off the event loop on SQLite.
-    return this.reads.raw(qb.orderBy('h.id', 'ASC').limit(limit), 'background');
+    return this.reads.raw(qb.orderBy('h.id', 'ASC').limit(limit), 'jobs');
   }
 
   /**
@@ -417,7 +417,7 @@ export class HouseholdsRepository {
         .offset(size - 1)
         .limit(1);
       // Each step skips `size` index entries: off the event loop on SQLite.
-      const [row] = await this.reads.raw<{ id: string }>(qb, 'background');
+      const [row] = await this.reads.raw<{ id: string }>(qb, 'jobs');
       if (!row) return bounds;
       bounds.push(row.id);
       after = row.id;
@@ -430,7 +430,7 @@ export class HouseholdsRepository {
       .createQueryBuilder('h')
       .select('COUNT(*)', 'n')
       .where('h.districtCode = :d AND h.status = :st', { d: districtCode, st: 'active' });
-    const [row] = await this.reads.raw<{ n: number | string }>(qb, 'background');
+    const [row] = await this.reads.raw<{ n: number | string }>(qb, 'jobs');
     return Number(row?.n ?? 0);
   }
 

@@ -46,7 +46,7 @@ export class ImportsRepository {
       const rows = await this.reads.query<{ hash: string; householdId: string }>(
         `SELECT idNumberHash AS hash, householdId FROM member WHERE idNumberHash IN (${part.map(() => '?').join(', ')})`,
         part,
-        'background',
+        'jobs',
       );
       for (const r of rows) byHash.set(r.hash, r.householdId);
     }
@@ -55,7 +55,7 @@ export class ImportsRepository {
       const rows = await this.reads.query<{ id: string }>(
         `SELECT id FROM household WHERE id IN (${part.map(() => '?').join(', ')}) AND status = ? AND districtCode = ?`,
         [...part, 'active', districtCode],
-        'background',
+        'jobs',
       );
       for (const r of rows) active.add(r.id);
     }
@@ -70,7 +70,7 @@ export class ImportsRepository {
       const rows = await this.reads.query<{ recordKey: string; importId: string; rowNumber: number }>(
         `SELECT recordKey, importId, rowNumber FROM department_record WHERE recordKey IN (${part.map(() => '?').join(', ')})`,
         part,
-        'background',
+        'jobs',
       );
       for (const r of rows) map.set(r.recordKey, { importId: r.importId, rowNumber: Number(r.rowNumber) });
     }
@@ -113,7 +113,7 @@ export class ImportsRepository {
     const rows = await this.reads.query<{ householdId: string }>(
       'SELECT DISTINCT householdId FROM department_record WHERE importId = ?',
       [importId],
-      'background',
+      'jobs',
     );
     return rows.map((r) => r.householdId);
   }

@@ -39,7 +39,7 @@ export class MonitoringRepository {
       .select(HOUSEHOLD_COLUMNS)
       .where('h.districtCode = :d AND h.status = :st AND h.id > :after', { d: districtCode, st: 'active', after: afterId });
     if (uptoId) qb.andWhere('h.id <= :upto', { upto: uptoId });
-    return this.reads.raw<HouseholdRow>(qb.orderBy('h.id', 'ASC').limit(limit), 'background');
+    return this.reads.raw<HouseholdRow>(qb.orderBy('h.id', 'ASC').limit(limit), 'jobs');
   }
 
   async activeByIds(ids: string[]): Promise<HouseholdRow[]> {
@@ -52,7 +52,7 @@ export class MonitoringRepository {
             .select(HOUSEHOLD_COLUMNS)
             .where('h.id IN (:...part) AND h.status = :st', { part, st: 'active' })
             .orderBy('h.id', 'ASC'),
-          'background',
+          'jobs',
         )),
       );
     }
@@ -77,7 +77,7 @@ export class MonitoringRepository {
             .where('m.householdId IN (:...part)', { part })
             .orderBy('m.householdId', 'ASC')
             .addOrderBy('m.position', 'ASC'),
-          'background',
+          'jobs',
         )),
       );
     }
@@ -92,7 +92,7 @@ export class MonitoringRepository {
         ...(await this.reads.query<RecordRow>(
           `SELECT householdId, source, personHash, eventDate, payloadEnc FROM department_record WHERE householdId IN (${part.map(() => '?').join(', ')}) AND eventDate > ?`,
           [...part, fromDate],
-          'background',
+          'jobs',
         )),
       );
     }

@@ -105,7 +105,7 @@ export class NotificationsRepository {
          JOIN household h ON h.id = m.householdId AND h.status IN ('active', 'pending_review')
         WHERE u.role = 'resident' AND u.identityVerifiedAt IS NOT NULL AND u.disabledAt IS NULL`,
       [],
-      'background',
+      'jobs',
     );
     if (people.length === 0) return [];
     const byHousehold = new Map<string, Array<{ userId: string; openid: string | null }>>();
@@ -118,7 +118,7 @@ export class NotificationsRepository {
       `SELECT householdId, policyCode FROM screening_hit
         WHERE runId = ? AND category = 'newly_eligible' AND householdId IN (${residents})`,
       [runId],
-      'background',
+      'jobs',
     );
     return hits.flatMap((h) => (byHousehold.get(h.householdId) ?? []).map((p) => ({ ...p, householdId: h.householdId, policyCode: h.policyCode })));
   }
