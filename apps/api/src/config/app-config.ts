@@ -61,6 +61,8 @@ export interface AppConfig {
   importWorker: boolean;
   /** SQLite: worker threads with read-only connections that run the console's long reads off the event loop (0 = main thread). */
   readPoolSize: number;
+  /** SQLite: past this size (MB) the WAL is started over (see `ReadPool`). */
+  walLimitMb: number;
   /** Household list: a colour or category with at most this many households is read from its own index first. */
   listIndexFirstMax: number;
   /**
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     screeningWorkers: int(env, 'SCREENING_WORKERS', 2, 0, 16),
     importWorker: bool(env, 'IMPORT_WORKER', true),
     readPoolSize: int(env, 'READ_POOL_SIZE', 2, 0, 16),
+    walLimitMb: int(env, 'SQLITE_WAL_LIMIT_MB', 128, 1, 65_536),
     listIndexFirstMax: int(env, 'LIST_INDEX_FIRST_MAX', 10_000, 0, 10_000_000),
     ocr: {
       workers: int(env, 'OCR_WORKERS', 2, 0, 16),

@@ -106,6 +106,27 @@ export class Transactor implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * SQLite: copies what is left of the WAL into the database file and has the next commit write the
+   * WAL from its start (a RESTART checkpoint), in the queue of writes, so no transaction of this
+   * connection is open meanwhile. It waits at most 10 ms for readers still on older frames (the
+   * event loop waits with it) and otherwise leaves it to the next call. Asked for by the read pool
+   * once the WAL passes its limit; nothing to do elsewhere.
+   */
+  async restartWal(): Promise<void> {
+    const db = (this.dataSource.driver as unknown as { databaseConnection?: { pragma: (s: string, o?: { simple: boolean }) => unknown } }).databaseConnection;
+    if (!this.serial || !db) return;
+    await this.exclusive(async () => {
+      const wait = db.pragma('busy_timeout', { simple: true });
+      db.pragma('busy_timeout = 10');
+      try {
+        db.pragma('wal_checkpoint(RESTART)');
+      } finally {
+        db.pragma(`busy_timeout = ${Number(wait)}`);
+      }
+    });
+  }
+
   /** A single autocommit write (insert, update, delete) outside any transaction. */
   write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.exclusive(() => work(this.dataSource.manager));
