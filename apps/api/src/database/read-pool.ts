@@ -29,8 +29,8 @@ if (workerData.checkpointMs) {
       const [r] = writer.pragma('wal_checkpoint(PASSIVE)');
       // A passive checkpoint copies the WAL into the file but never starts it over while commits
       // keep coming (the next writer must find every frame copied), so under a steady stream of
-      // writes the WAL grew without bound: 740 MB in a 30-second submissions benchmark, 37 GB
-      // while 600,000 households were loaded. Past the limit, once a passive round copied all it
+      // writes the WAL grew without bound: 1.3 GB in a submissions benchmark, 37 GB while 613,000
+      // households were loaded. Past the limit, once a passive round copied all it
       // found, the main thread is asked to start it over (Transactor.restartWal: in its queue of
       // writes, as a RESTART here would take the write lock from under a transaction about to write).
       if (r && r.log >= walLimitPages && r.checkpointed === r.log) parentPort.postMessage({ walFull: true });
@@ -114,9 +114,9 @@ export class ReadPool implements OnApplicationShutdown {
     const file = config.database.type === 'sqlite' && config.database.location !== ':memory:' ? config.database.location : null;
     if (!file || config.readPoolSize < 1) return;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const walLimitBytes = config.walLimitMb * 1048576;
     for (let i = 0; i < config.readPoolSize + 2; i++) {
       const lane: ReadLane = i < config.readPoolSize ? 'interactive' : i === config.readPoolSize ? 'background' : 'jobs';
-      const walLimitBytes = config.walLimitMb * 1048576;
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, checkpointMs: lane === 'jobs' ? CHECKPOINT_MS : 0, walLimitBytes } });
       worker.unref();
       const slot: ReadWorker = { worker, busy: 0 };
