@@ -110,11 +110,7 @@ export class ImportsRepository {
 
   /** The households that got records from this import (whichever workers stored them). */
   async householdsOfImport(importId: string): Promise<string[]> {
-    const rows = await this.reads.query<{ householdId: string }>(
-      'SELECT DISTINCT householdId FROM department_record WHERE importId = ?',
-      [importId],
-      'jobs',
-    );
+    const rows = await this.reads.query<{ householdId: string }>('SELECT DISTINCT householdId FROM department_record WHERE importId = ?', [importId], 'jobs');
     return rows.map((r) => r.householdId);
   }
 
