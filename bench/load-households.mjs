@@ -2,8 +2,8 @@
 // API stores them (HouseholdCodec with the app's keys): two worker threads generate and encrypt, the
 // main thread inserts (with the address index, household_address_gram). Used by the screening benchmark and the cluster test.
 import { Worker } from 'node:worker_threads';
-import { DataSource } from 'typeorm';
 import { RegionsRepository } from '../apps/api/dist/regions/regions.repository.js';
+import { Transactor } from '../apps/api/dist/database/transactor.js';
 
 const HOUSEHOLD_COLUMNS = [
   'id',
@@ -60,7 +60,7 @@ async function bulkInsert(ds, table, columns, rows) {
  * threads generate and encrypt, the main thread inserts.
  */
 export async function loadHouseholds(app, config, count, seed, { quiet = false, offset = 0 } = {}) {
-  const ds = app.get(DataSource);
+  const tx = app.get(Transactor);
   const grids = await app.get(RegionsRepository).allGrids();
   const gridsByCommunity = {};
   for (const g of grids) (gridsByCommunity[g.communityCode] ??= []).push(g);
@@ -105,7 +105,10 @@ export async function loadHouseholds(app, config, count, seed, { quiet = false, 
     if (!item) continue;
     if (item.error) throw item.error;
     const { hs, ms, gs, done } = item.msg;
-    await ds.transaction(async (m) => {
+    // Through the app's queue of writes, as the app writes: on SQLite the WAL is started over
+    // between batches once past its limit (a transaction of its own here kept it growing: 37 GB
+    // at 613,000 households).
+    await tx.run(async (m) => {
       for (let i = 0; i < hs.length; i += 100) await bulkInsert(m, 'household', HOUSEHOLD_COLUMNS, hs.slice(i, i + 100));
       for (let i = 0; i < ms.length; i += 100) await bulkInsert(m, 'member', MEMBER_COLUMNS, ms.slice(i, i + 100));
       for (let i = 0; i < gs.length; i += 400) await bulkInsert(m, 'household_address_gram', ['gram', 'householdId'], gs.slice(i, i + 400));
