@@ -6,26 +6,46 @@ import type { AppConfig } from '../config/app-config.js';
 import { ReadPool } from './read-pool.js';
 import { Transactor } from './transactor.js';
 
-describe('ReadPool (SQLite reads off the event loop)', () => {
-  let dir: string;
-  let ds: DataSource;
-  let pool: ReadPool;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'zczr-readpool-'));
-    const file = join(dir, 'r.sqlite');
-    ds = new DataSource({ type: 'better-sqlite3', database: file, prepareDatabase: (c: { pragma: (s: string) => unknown }) => c.pragma('journal_mode = WAL') });
-    await ds.initialize();
-    await ds.query('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
-    await ds.query("INSERT INTO t (name) VALUES ('甲'), ('乙'), ('丙')");
-    pool = new ReadPool(ds, { database: { type: 'sqlite', location: file }, readPoolSize: 2, walLimitMb: 128 } as AppConfig, new Transactor(ds));
+/** An SQLite file in WAL mode with `setup` run on it, and a read pool over it; `close` removes both. */
+async function poolOn(
+  setup: string[],
+  options: Pick<AppConfig, 'readPoolSize' | 'walLimitMb'>,
+): Promise<{ ds: DataSource; pool: ReadPool; file: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'zczr-readpool-'));
+  const file = join(dir, 'r.sqlite');
+  const ds = new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    prepareDatabase: (c: { pragma: (s: string) => unknown }) => {
+      c.pragma('journal_mode = WAL');
+      c.pragma('synchronous = NORMAL');
+      c.pragma('busy_timeout = 5000');
+    },
   });
-
-  afterAll(async () => {
+  await ds.initialize();
+  for (const sql of setup) await ds.query(sql);
+  const pool = new ReadPool(ds, { database: { type: 'sqlite', location: file }, ...options } as AppConfig, new Transactor(ds));
+  const close = async (): Promise<void> => {
     await pool.onApplicationShutdown();
     await ds.destroy();
     rmSync(dir, { recursive: true, force: true });
+  };
+  return { ds, pool, file, close };
+}
+
+describe('ReadPool (SQLite reads off the event loop)', () => {
+  let ds: DataSource;
+  let pool: ReadPool;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ ds, pool, close } = await poolOn(['CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)', "INSERT INTO t (name) VALUES ('甲'), ('乙'), ('丙')"], {
+      readPoolSize: 2,
+      walLimitMb: 128,
+    }));
   });
+
+  afterAll(() => close());
 
   it('reads what the main connection committed, with bound parameters', async () => {
     expect(pool.offThread).toBe(true);
@@ -77,33 +97,15 @@ describe('ReadPool (SQLite reads off the event loop)', () => {
 });
 
 describe('ReadPool: the WAL under a steady stream of writes', () => {
-  let dir: string;
   let ds: DataSource;
-  let pool: ReadPool;
   let file: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'zczr-wal-'));
-    file = join(dir, 'w.sqlite');
-    ds = new DataSource({
-      type: 'better-sqlite3',
-      database: file,
-      prepareDatabase: (c: { pragma: (s: string) => unknown }) => {
-        c.pragma('journal_mode = WAL');
-        c.pragma('synchronous = NORMAL');
-        c.pragma('busy_timeout = 5000');
-      },
-    });
-    await ds.initialize();
-    await ds.query('CREATE TABLE w (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
-    pool = new ReadPool(ds, { database: { type: 'sqlite', location: file }, readPoolSize: 1, walLimitMb: 2 } as AppConfig, new Transactor(ds));
+    ({ ds, file, close } = await poolOn(['CREATE TABLE w (id INTEGER PRIMARY KEY, data BLOB NOT NULL)'], { readPoolSize: 1, walLimitMb: 2 }));
   });
 
-  afterAll(async () => {
-    await pool.onApplicationShutdown();
-    await ds.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('is started over past its limit instead of growing without bound', async () => {
     // Commits for 5 s, 20 at a time with a millisecond between (each a row of 4 KB on its own

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { In, type DataSource, type FindOptionsSelect, type FindOptionsWhere, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Transactor } from './transactor.js';
+import { Transactor, sqliteHandle } from './transactor.js';
 
 /*
  * The read worker: its own read-only better-sqlite3 connection to the same file (WAL lets it read
@@ -139,7 +139,7 @@ export class ReadPool implements OnApplicationShutdown {
     }
     // The main connection no longer checkpoints on commit: a checkpoint copies up to the whole WAL
     // (64 MB) into the file and would stop the event loop for as long; the jobs' worker does it.
-    (this.ds.driver as unknown as { databaseConnection: { pragma: (s: string) => unknown } }).databaseConnection.pragma('wal_autocheckpoint = 0');
+    sqliteHandle(this.ds)?.pragma('wal_autocheckpoint = 0');
   }
 
   private restartWal(): void {

@@ -19,6 +19,12 @@ function isDeadlock(e: unknown): boolean {
 
 class GuardFailed extends Error {}
 
+/** The better-sqlite3 handle under an SQLite data source, for the pragmas TypeORM does not expose; null elsewhere. */
+export function sqliteHandle(ds: DataSource): { pragma: (source: string, options?: { simple: boolean }) => unknown } | null {
+  if (ds.options.type !== 'better-sqlite3') return null;
+  return (ds.driver as unknown as { databaseConnection?: { pragma: (source: string, options?: { simple: boolean }) => unknown } }).databaseConnection ?? null;
+}
+
 @Injectable()
 export class Transactor implements OnApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
@@ -114,8 +120,8 @@ export class Transactor implements OnApplicationShutdown {
    * once the WAL passes its limit; nothing to do elsewhere.
    */
   async restartWal(): Promise<void> {
-    const db = (this.dataSource.driver as unknown as { databaseConnection?: { pragma: (s: string, o?: { simple: boolean }) => unknown } }).databaseConnection;
-    if (!this.serial || !db) return;
+    const db = sqliteHandle(this.dataSource);
+    if (!db) return;
     await this.exclusive(async () => {
       const wait = db.pragma('busy_timeout', { simple: true });
       db.pragma('busy_timeout = 10');
