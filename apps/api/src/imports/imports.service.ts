@@ -23,6 +23,12 @@ import { ImportsRepository } from './imports.repository.js';
 import { mapHeader, sourceOf } from './sources.js';
 
 const BATCH = 10_000;
+/**
+ * Batches the reading thread prepares ahead: a whole shard (at most 10 batches, about 50 MB), so the
+ * next shard is prepared while this one commits. With one batch ahead the two threads took turns:
+ * 1,000,000 rows were stored after 49 s, of which the reading thread's 20 s and the writer's 25 s.
+ */
+const readAheadBatches = (shardRows: number): number => Math.max(1, Math.min(10, Math.ceil(shardRows / BATCH)));
 const JOB_KIND = 'import';
 
 interface Counts {
@@ -283,6 +289,7 @@ export class ImportsService implements JobKind {
       positions: [...mapped.positions],
       today: this.clock.today(),
       batchSize: BATCH,
+      readAhead: readAheadBatches(this.config.jobs.importShardRows),
       range: run.format === 'csv' ? rangeOfKeys(fromKey, toKey) : null,
     });
     const open = (job: PreparationJob): PreparedBatches =>
@@ -290,7 +297,7 @@ export class ImportsService implements JobKind {
     let received = 0;
     let prefetching = false;
     try {
-      // Validation, hashing and encryption in a worker thread (built API), one batch ahead.
+      // Validation, hashing and encryption in a worker thread (built API), up to a shard ahead.
       batches = (await this.takePrefetched(ctx.job.id, ctx.shard.shardIndex, ctx.shard.fromKey)) ?? open(preparation(ctx.shard.fromKey, ctx.shard.toKey));
       for (let batch = await batches.next(); batch; batch = await batches.next()) {
         if (await ctx.stopped()) return;

@@ -1,13 +1,13 @@
 /**
  * The import reading thread, one per process for its lifetime (a shard does not pay for starting
  * a thread): for each shard being imported (a session), it streams the shard's rows, validates
- * each row against its source's schema, computes the keyed hashes and encrypts the values, one
- * batch ahead of the main thread, which only looks up households and writes. Started by
+ * each row against its source's schema, computes the keyed hashes and encrypts the values, up to
+ * a shard's batches ahead of the main thread, which only looks up households and writes. Started by
  * `preparedBatches` (row-preparation.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FieldCipher } from '../crypto/field-cipher.js';
-import { dataBatches, RowPreparer, type PreparedBatch, type PrepareRequest, type PrepareWorkerKeys } from './row-preparation.js';
+import { dataBatches, ReadAhead, RowPreparer, type PreparedBatch, type PrepareRequest, type PrepareWorkerKeys } from './row-preparation.js';
 import { sourceOf } from './sources.js';
 
 const keys = workerData as PrepareWorkerKeys;
@@ -15,17 +15,11 @@ const cipher = new FieldCipher(Buffer.from(keys.encryptionKey, 'base64'), Buffer
 
 interface Session {
   rows: AsyncGenerator<Array<{ rowNumber: number; cells: import('./sources.js').Cell[] }>>;
-  ahead: Promise<PreparedBatch | null>;
-  produce(): Promise<PreparedBatch | null>;
+  batches: ReadAhead<PreparedBatch>;
 }
 const sessions = new Map<number, Session>();
 /** ID number → keyed hash, for every shard this thread prepares (one key per thread; cleared at 500,000 by the preparer). */
 const personHashes = new Map<string, string>();
-
-function started(p: Promise<PreparedBatch | null>): Promise<PreparedBatch | null> {
-  p.catch(() => undefined); // reported when the main thread asks for it
-  return p;
-}
 
 parentPort!.on('message', (req: PrepareRequest) => {
   if (req.type === 'open') {
@@ -33,17 +27,12 @@ parentPort!.on('message', (req: PrepareRequest) => {
     if (!source) return;
     const preparer = new RowPreparer(source, new Map(req.job.positions), req.job.today, cipher, personHashes);
     const rows = dataBatches(req.job.path, req.job.format, req.job.batchSize, req.job.range);
-    const session: Session = {
-      rows,
-      ahead: Promise.resolve(null),
-      produce: async () => {
-        const r = await rows.next();
-        return r.done ? null : preparer.prepare(r.value);
-      },
-    };
-    // The next batch is always being prepared while the main thread stores the previous one.
-    session.ahead = started(session.produce());
-    sessions.set(req.id, session);
+    // Up to `readAhead` batches are prepared while the main thread stores the previous ones.
+    const batches = new ReadAhead<PreparedBatch>(async () => {
+      const r = await rows.next();
+      return r.done ? null : preparer.prepare(r.value);
+    }, req.job.readAhead);
+    sessions.set(req.id, { rows, batches });
     return;
   }
   const session = sessions.get(req.id);
@@ -56,11 +45,8 @@ parentPort!.on('message', (req: PrepareRequest) => {
     parentPort!.postMessage({ id: req.id, error: 'unknown import preparation session' });
     return;
   }
-  session.ahead.then(
-    (batch) => {
-      parentPort!.postMessage({ id: req.id, batch });
-      if (batch) session.ahead = started(session.produce());
-    },
+  session.batches.next().then(
+    (batch) => parentPort!.postMessage({ id: req.id, batch }),
     (e: unknown) => parentPort!.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) }),
   );
 });

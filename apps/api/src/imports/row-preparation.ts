@@ -117,8 +117,52 @@ export interface PreparationJob {
   positions: Array<[string, number]>;
   today: string;
   batchSize: number;
+  /** Batches the reading thread keeps prepared ahead of the main thread (at least 1). */
+  readAhead: number;
   /** A CSV shard's byte range; null: the whole file. */
   range: CsvRange | null;
+}
+
+/**
+ * Batches produced one after another and kept up to `depth` ahead of the consumer: the reading
+ * thread keeps preparing while the main thread looks up and commits, so a shard's commit overlaps
+ * the next shard's preparation instead of alternating with it. An error reaches the consumer at the
+ * batch that failed; nothing is produced after the last batch (null).
+ */
+export class ReadAhead<T> {
+  private readonly ahead: Array<Promise<T | null>> = [];
+  private tail: Promise<T | null | undefined> = Promise.resolve(undefined);
+  private ended = false;
+
+  constructor(
+    private readonly produce: () => Promise<T | null>,
+    private readonly depth: number,
+  ) {
+    this.fill();
+  }
+
+  /** The next batch (null after the last): taking one starts preparing another. */
+  next(): Promise<T | null> {
+    const p = this.ahead.shift() ?? Promise.resolve(null);
+    this.fill();
+    return p;
+  }
+
+  private fill(): void {
+    while (!this.ended && this.ahead.length < Math.max(1, this.depth)) {
+      const p: Promise<T | null> = this.tail.then(async (prev) => {
+        if (prev === null) return null;
+        const batch = await this.produce();
+        if (batch === null) this.ended = true;
+        return batch;
+      });
+      p.catch(() => {
+        this.ended = true; // reported when the consumer takes it
+      });
+      this.tail = p;
+      this.ahead.push(p);
+    }
+  }
 }
 
 /** Where prepared batches come from: a worker thread reading ahead, or this thread. */
