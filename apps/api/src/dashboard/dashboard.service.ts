@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CIRCLE_LABELS, POLICY_GROUP_LABELS, RISK_COLOUR_LABELS, UNSCORED_LABEL, type RiskColour } from '@zczr/contract';
 import { POLICY_GROUPS, type PolicyGroup } from '@zczr/eligibility';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -60,7 +60,7 @@ const rate = (eligible: number, silent: number): number | null =>
  * dropped in every API process when a screening, monitoring run or import finishes.
  */
 @Injectable()
-export class DashboardService implements OnApplicationBootstrap {
+export class DashboardService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Dashboard');
   /** Per scope: the last result computed, when its computation began, and the one under way. */
   private readonly cache = new Map<string, CacheEntry>();
@@ -144,9 +144,9 @@ export class DashboardService implements OnApplicationBootstrap {
         // A computation begun before a later one finished (or before an invalidation) is not kept over it.
         if (generation > entry.generation || (generation === entry.generation && at >= entry.at)) {
           Object.assign(entry, { at, generation, last: dto });
-          this.repo
-            .keepSnapshot(snapshotKey(area), dto.generatedAt, JSON.stringify(dto))
-            .catch((e: unknown) => this.logger.warn(`dashboard snapshot not kept: ${e instanceof Error ? e.message : String(e)}`));
+          this.repo.keepSnapshot(snapshotKey(area), dto.generatedAt, JSON.stringify(dto)).catch((e: unknown) => {
+            if (!this.closing) this.logger.warn(`dashboard snapshot not kept: ${e instanceof Error ? e.message : String(e)}`);
+          });
         }
       },
       () => {
@@ -161,13 +161,23 @@ export class DashboardService implements OnApplicationBootstrap {
   }
 
   private warmTimer: NodeJS.Timeout | null = null;
+  /** Set at shutdown: no new warm-up, and one in flight stops at its next area and fails quietly (its reads lose their connection). */
+  private closing = false;
+
+  beforeApplicationShutdown(): void {
+    this.closing = true;
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = null;
+  }
 
   /** The district and its streets computed in the background a second from now (a burst of invalidations warms once). */
   private scheduleWarm(): void {
-    if (this.config.nodeEnv === 'test' || this.warmTimer) return;
+    if (this.config.nodeEnv === 'test' || this.warmTimer || this.closing) return;
     this.warmTimer = setTimeout(() => {
       this.warmTimer = null;
-      void this.warm().catch((e: unknown) => this.logger.warn(`dashboard warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
+      void this.warm().catch((e: unknown) => {
+        if (!this.closing) this.logger.warn(`dashboard warm-up failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
     }, 1000);
     this.warmTimer.unref();
   }
@@ -178,6 +188,7 @@ export class DashboardService implements OnApplicationBootstrap {
     for (const s of await this.streetsOf(scopes[0]!)) scopes.push({ districtCode: district, streetCode: s.code });
     // One after the other (the read pool is shared with everyone else), each awaited to its end.
     for (const area of scopes) {
+      if (this.closing) return;
       const entry = this.entryOf(area);
       if (!this.isFresh(entry)) await this.refresh(area, entry);
     }
