@@ -1,4 +1,4 @@
-import { bufferPoolAdvice, CONSOLE_TABLES } from './database-sizing.js';
+import { bufferPoolAdvice, CONSOLE_TABLES, IMPORT_TABLES } from './database-sizing.js';
 
 const MB = 1024 * 1024;
 
@@ -24,9 +24,18 @@ describe('bufferPoolAdvice', () => {
     expect(advice).toContain('at least 2,048 MB');
   });
 
-  it('counts only the tables the console reads (members and the audit log are read one household at a time)', () => {
+  it('counts only the tables read in bulk (members and the audit log are read one household at a time)', () => {
     expect(CONSOLE_TABLES).not.toContain('member');
     expect(bufferPoolAdvice(100 * MB, { audit_log: 10_000 * MB, member: 10_000 * MB })).toBeNull();
     expect(bufferPoolAdvice(100 * MB, { household: 90 * MB })).not.toBeNull();
+  });
+
+  it('adds the department records an import reads back, and says so', () => {
+    expect(IMPORT_TABLES).toContain('department_record');
+    // The million-row import benchmark: 687 MB of records beside a small console.
+    const advice = bufferPoolAdvice(128 * MB, { household: 40 * MB, department_record: 687 * MB });
+    expect(advice).toContain('the tables the console reads take 40 MB and the department records imports read back 687 MB');
+    expect(advice).toContain('at least 1,280 MB');
+    expect(bufferPoolAdvice(1024 * MB, { household: 40 * MB, department_record: 687 * MB })).toBeNull();
   });
 });
