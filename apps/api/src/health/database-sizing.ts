@@ -15,7 +15,7 @@ export const CONSOLE_TABLES = [
 
 /**
  * What an import's rules read back after storing its rows: the department records of every household
- * it touched. At a million rows the import took 207.9 s on the default pool and 54.4 s with 4 GB
+ * it touched. At a million rows the import took 207.9 s on the default pool and 54–78 s with 4 GB
  * (README, "Department import, the reading thread a shard ahead").
  */
 export const IMPORT_TABLES = ['department_record'] as const;
