@@ -21,7 +21,7 @@ describe('personal centre: own password and TOTP', () => {
   });
   afterAll(() => t.close());
 
-  async function staff(username: string): Promise<{ id: string; token: string; refresh: string; secret: string }> {
+  async function staff(username: string): Promise<{ id: string; token: string; refresh: string; secret: string; signInCode: string }> {
     const created = await t
       .http()
       .post('/api/v1/admin/users')
@@ -29,12 +29,13 @@ describe('personal centre: own password and TOTP', () => {
       .send({ username, displayName: '测试审核员', role: 'district_reviewer', regionCode: '510115', password: 'Strong#Pass2026' })
       .expect(201);
     const secret = created.body.totpSecret as string;
+    const signInCode = await code(secret);
     const login = await t
       .http()
       .post('/api/v1/auth/login')
-      .send({ username, password: 'Strong#Pass2026', totp: await code(secret) })
+      .send({ username, password: 'Strong#Pass2026', totp: signInCode })
       .expect(200);
-    return { id: created.body.user.id as string, token: login.body.accessToken as string, refresh: login.body.refreshToken as string, secret };
+    return { id: created.body.user.id as string, token: login.body.accessToken as string, refresh: login.body.refreshToken as string, secret, signInCode };
   }
 
   const passwordHashOf = async (id: string): Promise<string> =>
@@ -56,12 +57,13 @@ describe('personal centre: own password and TOTP', () => {
       .send({ currentPassword: 'Strong#Pass2026', totp: await code(me.secret, 1), newPassword: '12345' })
       .expect(400);
     expect(weak.body.code).toBe('VALIDATION_FAILED');
-    // The code used to sign in is spent: the same step again is refused.
+    // The code used to sign in is spent: the same code again is refused (the code itself, not the
+    // current step's, which is a fresh code once a 30-second boundary has passed since sign-in).
     await t
       .http()
       .post('/api/v1/auth/me/password')
       .set(bearer(me.token))
-      .send({ currentPassword: 'Strong#Pass2026', totp: await code(me.secret), newPassword: 'Newer#Pass2027' })
+      .send({ currentPassword: 'Strong#Pass2026', totp: me.signInCode, newPassword: 'Newer#Pass2027' })
       .expect(400);
     await t
       .http()
