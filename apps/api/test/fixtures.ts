@@ -115,5 +115,13 @@ export async function createHouseholdAsStaff(
   return { id: h.id, version: h.version };
 }
 
-/** A date `offset` days from today in China (UTC+8), as YYYY-MM-DD. */
-export const chinaDay = (offset: number): string => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+/** When this module was loaded: once per test file (jest loads the modules of each file afresh). */
+const LOADED_AT = Date.now();
+
+/**
+ * A date `offset` days from today in China (UTC+8), as YYYY-MM-DD, "today" being the day the test
+ * file started on: the same date every time it is asked for, even once China's midnight (16:00 UTC)
+ * has passed while the file runs. A file that builds the same CSV twice, or names the same event in
+ * two places, would otherwise get two different dates across midnight.
+ */
+export const chinaDay = (offset: number): string => new Date(LOADED_AT + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
