@@ -1,3 +1,4 @@
+import { ScreeningsService } from '../src/screenings/screenings.service.js';
 import { giveConsent, householdBody, person, workerPlacement } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
@@ -41,8 +42,9 @@ describe('subscription messages: the policy found you, and review results', () =
         .expect(200);
       if (s.body.status !== 'running') {
         expect(s.body.status).toBe('completed');
-        // Messages go out after the run completes, in the same background task: wait for the list to settle.
-        await new Promise((r) => setTimeout(r, 300));
+        // Messages go out after the run completes, in the same background task (afterFinish): wait
+        // for that, not for a fixed time, which a slow machine or a slow WeChat answer outlasts.
+        await t.app.get(ScreeningsService).finished(run.body.id as string);
         return;
       }
       await new Promise((r) => setTimeout(r, 100));
