@@ -55,7 +55,15 @@ describe('parameters by effective date', () => {
       .expect(200);
     district2 = login.body.accessToken as string;
     place = await workerPlacement(t);
-    today = t.app.get(Clock).today();
+    // The API's day in China stays the one read here while the file runs: were China's midnight
+    // (16:00 UTC) to pass meanwhile, "today" would be yesterday for the API (a change for today refused
+    // as past, one for tomorrow already due). Within an hour of midnight the API's clock runs on from
+    // just past it instead (forward only, so what it stamps keeps its order).
+    const clock = t.app.get(Clock);
+    const before = clock.now.bind(clock);
+    const toMidnight = DAY - ((before().getTime() + 8 * 3600_000) % DAY);
+    if (toMidnight < 3600_000) clock.now = () => new Date(before().getTime() + toMidnight + 60_000);
+    today = clock.today();
   });
   afterAll(() => t.close());
 
