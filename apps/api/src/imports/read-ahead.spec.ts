@@ -21,16 +21,23 @@ function counter(total: number, failAt?: number): { produce: () => Promise<numbe
   };
 }
 
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 30));
+/**
+ * Waits until `reached()` holds (the batches are made on timers: slower on a loaded machine than
+ * any fixed wait), then 30 ms more, time enough for a batch started beyond it to show.
+ */
+async function settle(reached: () => boolean = () => true): Promise<void> {
+  for (let waited = 0; !reached() && waited < 5000; waited += 5) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 30));
+}
 
 describe('ReadAhead', () => {
   it('prepares up to its depth before anything is taken, one batch at a time, in order', async () => {
     const c = counter(20);
     const ahead = new ReadAhead(c.produce, 5);
-    await settle();
+    await settle(() => c.started() >= 5);
     expect(c.started()).toBe(5);
     expect(await ahead.next()).toBe(1);
-    await settle();
+    await settle(() => c.started() >= 6);
     expect(c.started()).toBe(6); // taking one starts one more, never beyond the depth
     const rest: Array<number | null> = [];
     for (let b = await ahead.next(); b !== null; b = await ahead.next()) rest.push(b);
@@ -62,10 +69,10 @@ describe('ReadAhead', () => {
   it('with depth 1 keeps exactly one batch ahead (the behaviour before)', async () => {
     const c = counter(5);
     const ahead = new ReadAhead(c.produce, 1);
-    await settle();
+    await settle(() => c.started() >= 1);
     expect(c.started()).toBe(1);
     expect(await ahead.next()).toBe(1);
-    await settle();
+    await settle(() => c.started() >= 2);
     expect(c.started()).toBe(2);
   });
 });
