@@ -7,6 +7,7 @@ import type { DepartmentRecordEntity } from '../src/imports/import.entity.js';
 import { ImportsRepository } from '../src/imports/imports.repository.js';
 import { ImportsService } from '../src/imports/imports.service.js';
 import { Transactor } from '../src/database/transactor.js';
+import type { Warning } from '@zczr/contract';
 import { createHouseholdAsStaff, freshIdNumber, person, workerPlacement, type PersonFixture, chinaDay } from './fixtures.js';
 import { bearer, startTestApp, type TestApp } from './harness.js';
 
@@ -22,6 +23,7 @@ describe('imports as jobs', () => {
   let held: JobTask[] | null = null;
   let jobs: JobsService;
   let single: Awaited<ReturnType<typeof outcome>> | null = null;
+  let place: Awaited<ReturnType<typeof workerPlacement>>;
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await t.dataSource.query(sql, params))[0].n);
 
@@ -64,7 +66,8 @@ describe('imports as jobs', () => {
       'SELECT rowNumber, recordKey, householdId, eventDate FROM department_record WHERE importId = ? ORDER BY rowNumber',
       [run.id],
     )) as Array<Record<string, unknown>>;
-    const shards = await count('SELECT shardsTotal AS n FROM job WHERE id = ?', [run.id]);
+    // The shards of rows (the rules phase after them is counted apart, in its own test).
+    const shards = await count("SELECT COUNT(*) AS n FROM job_shard WHERE jobId = ? AND fromKey NOT LIKE 'rules:%'", [run.id]);
     // The report lists the rows in row order, however the shards committed.
     const report = (await t.http().get(`/api/v1/imports/${run.id}/errors`).set(bearer(district)).expect(200)).text;
     const reportRows = report
@@ -87,7 +90,7 @@ describe('imports as jobs', () => {
   beforeAll(async () => {
     t = await startTestApp({ IMPORT_SHARD_ROWS: '3' });
     jobs = t.app.get(JobsService);
-    const place = await workerPlacement(t);
+    place = await workerPlacement(t);
     district = await t.tokenFor('district_reviewer');
     a = person('冯甲', 2006);
     b = person('冯乙', 2007);
@@ -216,5 +219,67 @@ describe('imports as jobs', () => {
     const again = await t.http().post(`/api/v1/imports/${run.id}/cancel`).set(bearer(district)).expect(409);
     expect(again.body.code).toBe('INVALID_STATE');
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import.cancel' AND entityId = ?", [run.id])).toBe(1);
+  });
+
+  it('the rules run in shards of the households the import touched, on any worker, once every row is stored; a rules shard run twice raises nothing twice', async () => {
+    const families = [];
+    for (let i = 0; i < 5; i++) {
+      const adult = person(`韩${'甲乙丙丁戊'[i]}`, 1984 + i);
+      families.push({ adult, household: await createHouseholdAsStaff(t, place, person(`韩${'一二三四五'[i]}`, 1960 + i), [adult]) });
+    }
+    const importWarnings = async (householdId: string): Promise<string[]> =>
+      ((await t.http().get('/api/v1/warnings').query({ householdId, pageSize: 50 }).set(bearer(district)).expect(200)).body.items as Warning[])
+        .filter((w) => w.source === 'import')
+        .map((w) => w.ruleCode)
+        .sort();
+    const shardSize = t.config.jobs.shardSize;
+    t.config.jobs.shardSize = 2; // five households: three shards of rules
+    holdTasks();
+    try {
+      const run = await post('death', ['身份证号,死亡日期', ...families.map((f) => `${f.adult.idNumber},${day(-2)}`)].join('\n'));
+      expect(held!.map((x) => x.type)).toEqual(['shard', 'shard']); // five rows in shards of three
+      await jobs.runTask(held!.shift()!, true);
+      await jobs.runTask(held!.shift()!, true);
+      // Every row stored: the finish adds the rules phase instead of finishing.
+      expect(held).toEqual([{ type: 'finish', jobId: run.id, shards: 2 }]);
+      await jobs.runTask(held!.shift()!, true);
+      expect(held!.map((x) => (x.type === 'shard' ? x.index : -1))).toEqual([2, 3, 4]);
+      const ids = families.map((f) => f.household.id).sort();
+      const shards = (await t.dataSource.query(
+        'SELECT shardIndex, fromKey, toKey, status FROM job_shard WHERE jobId = ? AND shardIndex >= 2 ORDER BY shardIndex',
+        [run.id],
+      )) as Array<{ shardIndex: number; fromKey: string; toKey: string | null; status: string }>;
+      expect(shards.map((x) => [x.fromKey, x.toKey, x.status])).toEqual([
+        ['rules:', `rules:${ids[1]}`, 'pending'],
+        [`rules:${ids[1]}`, `rules:${ids[3]}`, 'pending'],
+        [`rules:${ids[3]}`, null, 'pending'],
+      ]);
+      expect((await t.http().get(`/api/v1/imports/${run.id}`).set(bearer(district)).expect(200)).body).toMatchObject({ status: 'running', takenRows: 5 });
+      for (const f of families) expect(await importWarnings(f.household.id)).toEqual([]);
+      // A late finish (its worker was thought dead) adds nothing more.
+      await jobs.runTask({ type: 'finish', jobId: run.id, shards: 2 }, true);
+      expect(await count('SELECT shardsTotal AS n FROM job WHERE id = ?', [run.id])).toBe(5);
+      expect(held!.length).toBe(6); // it queued the pending shards again; a shard queued twice commits once
+      // The first rules shard run twice at once (two workers): its households warned once, committed once.
+      const first = held!.shift()!;
+      await Promise.all([jobs.runTask(first, true), jobs.runTask(first, true)]);
+      const shard = (await t.dataSource.query('SELECT attempts, status, result FROM job_shard WHERE jobId = ? AND shardIndex = 2', [run.id]))[0];
+      expect({ attempts: Number(shard.attempts), status: shard.status }).toEqual({ attempts: 2, status: 'done' });
+      const firstTwo = [await importWarnings(ids[0]!), await importWarnings(ids[1]!)];
+      expect(firstTwo.every((codes) => codes.includes('earner_event') && new Set(codes).size === codes.length)).toBe(true);
+      expect(JSON.parse(shard.result as string)).toEqual({ rules: true, households: 2, warnings: firstTwo.flat().length, tasks: expect.any(Number) });
+      // The run's count of warnings raised so far is kept as the shards commit.
+      expect((await t.http().get(`/api/v1/imports/${run.id}`).set(bearer(district)).expect(200)).body.warningsRaised).toBe(firstTwo.flat().length);
+      await releaseTasks();
+      const done = (await t.app.get(ImportsService).finished(run.id)) as unknown as ImportRun;
+      const all = [];
+      for (const id of ids) all.push(await importWarnings(id));
+      expect(all.every((codes) => JSON.stringify(codes) === JSON.stringify(all[0]) && codes.includes('earner_event'))).toBe(true);
+      expect(done).toMatchObject({ status: 'completed', takenRows: 5, warningsRaised: all.flat().length });
+      expect(await count("SELECT COUNT(*) AS n FROM job_shard WHERE jobId = ? AND status = 'done'", [run.id])).toBe(5);
+    } finally {
+      held = null;
+      t.config.jobs.shardSize = shardSize;
+    }
   });
 });

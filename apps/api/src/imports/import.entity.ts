@@ -46,7 +46,7 @@ export class ImportErrorEntity {
  */
 @Entity('department_record')
 @Index('idx_department_record_household', ['householdId', 'source', 'eventDate'])
-@Index('idx_department_record_import', ['importId'])
+@Index('idx_department_record_import_household', ['importId', 'householdId'])
 export class DepartmentRecordEntity {
   @PrimaryGeneratedColumn() id: number;
   @Index('uq_department_record_key', { unique: true })

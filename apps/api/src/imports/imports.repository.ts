@@ -109,8 +109,23 @@ export class ImportsRepository {
   }
 
   /** The households that got records from this import (whichever workers stored them). */
+  /** The households that got records from this import, in id order (idx_department_record_import_household). */
   async householdsOfImport(importId: string): Promise<string[]> {
-    const rows = await this.reads.query<{ householdId: string }>('SELECT DISTINCT householdId FROM department_record WHERE importId = ?', [importId], 'jobs');
+    const rows = await this.reads.query<{ householdId: string }>(
+      'SELECT DISTINCT householdId FROM department_record WHERE importId = ? ORDER BY householdId',
+      [importId],
+      'jobs',
+    );
+    return rows.map((r) => r.householdId);
+  }
+
+  /** Those of them with ids in (after, upTo] (upTo null: to the end): a shard of the import's rules. */
+  async householdsOfImportIn(importId: string, after: string, upTo: string | null): Promise<string[]> {
+    const rows = await this.reads.query<{ householdId: string }>(
+      `SELECT DISTINCT householdId FROM department_record WHERE importId = ? AND householdId > ?${upTo === null ? '' : ' AND householdId <= ?'} ORDER BY householdId`,
+      upTo === null ? [importId, after] : [importId, after, upTo],
+      'jobs',
+    );
     return rows.map((r) => r.householdId);
   }
 

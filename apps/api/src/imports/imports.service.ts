@@ -30,6 +30,25 @@ const BATCH = 10_000;
  */
 const readAheadBatches = (shardRows: number): number => Math.max(1, Math.min(10, Math.ceil(shardRows / BATCH)));
 const JOB_KIND = 'import';
+/**
+ * The import's second phase: its rules (warnings, risk, tasks) over the households that got new
+ * records, in shards of JOB_SHARD_SIZE households by id, run by any worker once every row is stored.
+ * Their keys are household ids after this prefix (a CSV shard's keys are byte offsets and rows).
+ */
+const RULES = 'rules:';
+const isRulesShard = (s: { fromKey: string }): boolean => s.fromKey.startsWith(RULES);
+
+/** What a rules shard raised (its result beside the row shards' Counts). */
+interface RulesResult {
+  rules: true;
+  households: number;
+  warnings: number;
+  tasks: number;
+}
+const isRules = (r: unknown): r is RulesResult => typeof r === 'object' && r !== null && (r as { rules?: unknown }).rules === true;
+const rowCounts = (results: unknown[]): Counts => (results.filter((r) => !isRules(r)) as Counts[]).reduce(addCounts, emptyCounts());
+const raisedBy = (results: unknown[]): { warnings: number; tasks: number } =>
+  results.filter(isRules).reduce((a, r) => ({ warnings: a.warnings + r.warnings, tasks: a.tasks + r.tasks }), { warnings: 0, tasks: 0 });
 
 interface Counts {
   processedRows: number;
@@ -262,6 +281,7 @@ export class ImportsService implements JobKind {
 
   async runShard(ctx: ShardContext): Promise<void> {
     if (await ctx.stopped()) return;
+    if (isRulesShard(ctx.shard)) return this.runRulesShard(ctx);
     const run = await this.repo.findRun(ctx.job.id);
     if (!run) throw new Error(`import run ${ctx.job.id} not found`);
     const source = sourceOf(run.source);
@@ -367,19 +387,53 @@ export class ImportsService implements JobKind {
   }
 
   /**
-   * The rules for the households that got new records by this import, read from the database
-   * (whichever workers stored them). Safe to run twice (the finishing worker died): warnings are
-   * raised once per window and unchanged scores write nothing, so a second run raises nothing new
-   * (and then reports what it raised: none).
+   * Once every row is stored: the rules phase, shards of the households that got new records by this
+   * import (read from the database, whichever workers stored them), cut by id. None when it exists
+   * already or no household got a record.
    */
-  async prepareFinish(job: JobEntity): Promise<unknown> {
+  async moreShards(job: JobEntity, shards: JobShardEntity[]): Promise<ShardRange[]> {
+    if (shards.some(isRulesShard)) return [];
     const ids = await this.repo.householdsOfImport(job.id);
-    const raised = await this.pipeline.processIds(ids, { kind: 'import', ref: job.id }, false);
-    return { warnings: raised.warnings, tasks: raised.tasks };
+    const size = this.config.jobs.shardSize;
+    const ranges: ShardRange[] = [];
+    for (let i = 0; i < ids.length; i += size) {
+      const last = i + size >= ids.length;
+      ranges.push({ fromKey: RULES + (i === 0 ? '' : ids[i - 1]!), toKey: last ? null : RULES + ids[i + size - 1]! });
+    }
+    return ranges;
   }
 
-  async finish(job: JobEntity, _results: unknown[], m: EntityManager, prepared: unknown): Promise<void> {
-    const raised = (prepared as { warnings: number; tasks: number } | undefined) ?? { warnings: 0, tasks: 0 };
+  /**
+   * A shard of the rules phase: the warning rules, risk scores and task dispatch for its households.
+   * Warnings and tasks are written as it goes (as a monitoring shard's are); its commit is what it
+   * raised and the run's running total. Safe to run twice (its worker died): warnings are raised
+   * once per window and unchanged scores write nothing, so a second run raises nothing new (and then
+   * reports what it raised: none).
+   */
+  private async runRulesShard(ctx: ShardContext): Promise<void> {
+    const ids = await this.repo.householdsOfImportIn(
+      ctx.job.id,
+      ctx.shard.fromKey.slice(RULES.length),
+      ctx.shard.toKey === null ? null : ctx.shard.toKey.slice(RULES.length),
+    );
+    const raised = await this.pipeline.processIds(ids, { kind: 'import', ref: ctx.job.id }, false);
+    if (await ctx.stopped()) return;
+    const result: RulesResult = { rules: true, households: ids.length, warnings: raised.warnings, tasks: raised.tasks };
+    // processed 0: the job's progress stays the rows read (the households are the second phase's).
+    await ctx.commit(
+      0,
+      result,
+      async () => undefined,
+      async (m) => {
+        // This shard's result is among them: its done mark is written first in the transaction.
+        const so = raisedBy(await this.jobs.results(m, ctx.job.id));
+        await this.repo.updateRun(ctx.job.id, { warningsRaised: so.warnings }, m);
+      },
+    );
+  }
+
+  async finish(job: JobEntity, results: unknown[], m: EntityManager): Promise<void> {
+    const raised = raisedBy(results);
     this.raised.set(job.id, raised);
     await this.repo.updateRun(job.id, { status: 'completed', warningsRaised: raised.warnings, finishedAt: this.clock.iso() }, m);
   }
@@ -390,7 +444,7 @@ export class ImportsService implements JobKind {
     const run = await this.repo.findRun(job.id);
     if (run) await this.removeFile(job.id, run.format);
     this.bus.publish('aggregates');
-    const counts = (results as Counts[]).reduce(addCounts, emptyCounts());
+    const counts = rowCounts(results);
     await this.audit.record(null, {
       action: 'import.complete',
       entityType: 'import',
@@ -400,15 +454,17 @@ export class ImportsService implements JobKind {
   }
 
   async stopped(job: JobEntity, status: 'cancelled' | 'failed', error: string | null, results: unknown[], m: EntityManager): Promise<void> {
-    const taken = (results as Counts[]).reduce(addCounts, emptyCounts()).takenRows;
+    const taken = rowCounts(results).takenRows;
+    // Near the first row not imported: the first row of the first shard of rows not done (none: every
+    // row is stored, and what failed is the rules phase or the finish).
+    const pending = (await m.find(JobShardEntity, { where: { jobId: job.id, status: 'pending' }, order: { shardIndex: 'ASC' } })).filter(
+      (s) => !isRulesShard(s),
+    )[0];
     let message: string;
     if (status === 'cancelled') message = `已取消；已导入 ${taken} 行并已保留，重新导入同一文件时已导入的行不会重复`;
-    else if (job.shardsDone >= job.shardsTotal)
-      message = `数据已全部导入（新导入 ${taken} 行），但预警评估失败（${(error ?? '').slice(0, 200)}）；下次监测运行将重新评估`;
+    else if (!pending) message = `数据已全部导入（新导入 ${taken} 行），但预警评估失败（${(error ?? '').slice(0, 200)}）；下次监测运行将重新评估`;
     else {
-      // Near the first row not imported: the first row of the first shard not done.
-      const pending = await m.findOne(JobShardEntity, { where: { jobId: job.id, status: 'pending' }, order: { shardIndex: 'ASC' } });
-      const row = pending ? Number(pending.fromKey.split(':')[1]) : 0;
+      const row = Number(pending.fromKey.split(':')[1]);
       message = `第 ${row} 行附近无法继续（${(error ?? '').slice(0, 200)}）；已导入 ${taken} 行并已保留，修正文件后重新导入即可，已导入的行不会重复`;
       this.logger.error(`import ${job.id} failed near row ${row}: ${error ?? ''}`);
     }
@@ -428,7 +484,7 @@ export class ImportsService implements JobKind {
   /** Starts preparing the shard after `index` of the job, if it is still pending. */
   private async prefetchNext(jobId: string, index: number, open: (fromKey: string, toKey: string | null) => PreparedBatches): Promise<void> {
     const next = (await this.jobs.shards(jobId)).find((s) => s.shardIndex === index + 1 && s.status === 'pending');
-    if (!next) return;
+    if (!next || isRulesShard(next)) return;
     await this.takePrefetched('', -1, ''); // at most one read ahead
     this.prefetched = { jobId, index: next.shardIndex, fromKey: next.fromKey, batches: open(next.fromKey, next.toKey) };
   }

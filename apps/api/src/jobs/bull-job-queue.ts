@@ -24,7 +24,7 @@ export class BullJobQueue extends JobQueue {
         data: t,
         opts: {
           // One queued task per shard (and one finish) at a time: a repeated enqueue is ignored.
-          jobId: t.type === 'shard' ? `${t.jobId}.${t.index}` : `${t.jobId}.finish`,
+          jobId: t.type === 'shard' ? `${t.jobId}.${t.index}` : `${t.jobId}.finish.${t.shards ?? 0}`,
           attempts: ATTEMPTS,
           backoff: { type: 'fixed', delay: 1000 },
           removeOnComplete: true,

@@ -42,6 +42,13 @@ export interface JobKind {
   readonly overlapShards?: boolean;
   runShard(ctx: ShardContext): Promise<void>;
   /**
+   * When every shard is done, before the finish: the shards of a further phase, run by any workers
+   * like the first (an import's rules over the households it touched, after its rows are stored).
+   * Called again when those are done: return none once the phase exists (decide from `shards`). The
+   * new shards are added once, however many workers call this.
+   */
+  moreShards?(job: JobEntity, shards: JobShardEntity[]): Promise<Array<{ fromKey: string; toKey: string | null }>>;
+  /**
    * Before the finishing transaction, outside it: idempotent work on the whole job (it may run
    * again if the finishing worker dies). Its value is handed to `finish`.
    */

@@ -1,10 +1,14 @@
 import { Inject, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
-/** A task for the workers: run one shard, or finish a job whose shards are all done. */
+/**
+ * A task for the workers: run one shard, or finish a job whose shards are all done. A finish names
+ * the number of shards it was queued for (`shards`): a finish that adds a further phase of shards
+ * (JobKind.moreShards) and the finish queued when that phase is done are two tasks, not one.
+ */
 export type JobTask =
   /** `overlap`: in one process, this shard may run beside others of its kind (JobKind.overlapShards). */
-  { type: 'shard'; jobId: string; index: number; overlap?: boolean } | { type: 'finish'; jobId: string };
+  { type: 'shard'; jobId: string; index: number; overlap?: boolean } | { type: 'finish'; jobId: string; shards?: number };
 
 /** What executes tasks (JobsService). */
 export interface JobTaskRunner {

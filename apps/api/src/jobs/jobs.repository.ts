@@ -24,6 +24,28 @@ export class JobsRepository {
     );
   }
 
+  /**
+   * Adds shards to a running job that has exactly `expectedTotal` (its shards all done): false, with
+   * nothing written, when another worker added them first or the job is no longer running.
+   */
+  async addShards(m: EntityManager, jobId: string, expectedTotal: number, shards: JobShardEntity[]): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(JobEntity)
+      .set({ shardsTotal: expectedTotal + shards.length })
+      .where({ id: jobId, status: 'running', shardsTotal: expectedTotal })
+      .execute();
+    if (r.affected !== 1) return false;
+    await bulkInsert(
+      m,
+      'job_shard',
+      ['jobId', 'shardIndex', 'fromKey', 'toKey', 'status', 'attempts', 'takenBy', 'processed', 'result', 'doneBy', 'doneAt'],
+      shards,
+      200,
+    );
+    return true;
+  }
+
   find(id: string): Promise<JobEntity | null> {
     return this.jobs.findOneBy({ id });
   }

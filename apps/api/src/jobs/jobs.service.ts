@@ -58,7 +58,9 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     for (const job of await this.repo.running([...this.kinds.keys()])) {
       const pending = (await this.repo.shardsOf(job.id)).filter((s) => s.status === 'pending');
       this.logger.log(`resuming job ${job.kind} ${job.id}: ${pending.length} shards left`);
-      await this.queue.enqueue(pending.length ? pending.map((s) => this.shardTask(job.kind, job.id, s.shardIndex)) : [{ type: 'finish', jobId: job.id }]);
+      await this.queue.enqueue(
+        pending.length ? pending.map((s) => this.shardTask(job.kind, job.id, s.shardIndex)) : [{ type: 'finish', jobId: job.id, shards: job.shardsTotal }],
+      );
     }
   }
 
@@ -80,25 +82,14 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
       finishedAt: null,
       error: null,
     };
-    const shards: JobShardEntity[] = ranges.map((r, shardIndex) => ({
-      jobId: id,
-      shardIndex,
-      fromKey: r.fromKey,
-      toKey: r.toKey,
-      status: 'pending',
-      attempts: 0,
-      takenBy: null,
-      processed: 0,
-      result: null,
-      doneBy: null,
-      doneAt: null,
-    }));
-    await this.repo.insert(m, job, shards);
+    await this.repo.insert(m, job, pendingShards(id, 0, ranges));
   }
 
   /** Queues the job's tasks (after the transaction that created it committed). */
   async dispatch(kind: string, id: string, shards: number): Promise<void> {
-    await this.queue.enqueue(shards ? Array.from({ length: shards }, (_, index) => this.shardTask(kind, id, index)) : [{ type: 'finish', jobId: id }]);
+    await this.queue.enqueue(
+      shards ? Array.from({ length: shards }, (_, index) => this.shardTask(kind, id, index)) : [{ type: 'finish', jobId: id, shards: 0 }],
+    );
   }
 
   private shardTask(kind: string, jobId: string, index: number): JobTask {
@@ -184,7 +175,7 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
     }
     // Also when the shard was already done: its worker may have died before queueing the finish.
     const now = await this.repo.find(jobId);
-    if (now?.status === 'running' && now.shardsDone >= now.shardsTotal) await this.queue.enqueue([{ type: 'finish', jobId }]);
+    if (now?.status === 'running' && now.shardsDone >= now.shardsTotal) await this.queue.enqueue([{ type: 'finish', jobId, shards: now.shardsTotal }]);
   }
 
   private async commitShard(
@@ -214,9 +205,24 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
 
   private async finish(jobId: string): Promise<void> {
     const job = await this.repo.find(jobId);
-    if (!job || job.status !== 'running' || job.shardsDone < job.shardsTotal) return;
+    if (!job || job.status !== 'running') return;
     const kind = this.kinds.get(job.kind);
     if (!kind) throw new Error(`no handler for job kind ${job.kind} in this process`);
+    if (job.shardsDone < job.shardsTotal) {
+      // A phase added by a finish whose worker died before queueing it: its shards are queued now
+      // (a shard queued twice runs, or commits, once).
+      const pending = (await this.repo.shardsOf(jobId)).filter((s) => s.status === 'pending');
+      await this.queue.enqueue(pending.map((s) => this.shardTask(job.kind, jobId, s.shardIndex)));
+      return;
+    }
+    if (kind.moreShards) {
+      const more = await kind.moreShards(job, await this.repo.shardsOf(jobId));
+      if (more.length) {
+        const added = await this.tx.run((m) => this.repo.addShards(m, jobId, job.shardsTotal, pendingShards(jobId, job.shardsTotal, more)));
+        if (added) await this.queue.enqueue(more.map((_, i) => this.shardTask(job.kind, jobId, job.shardsTotal + i)));
+        return;
+      }
+    }
     const prepared = kind.prepareFinish ? await kind.prepareFinish(job, await this.repo.results(null, jobId)) : undefined;
     let results: unknown[] = [];
     // Registered before the job's row turns completed, so that no waiter sees it completed without it.
@@ -255,4 +261,21 @@ export class JobsService implements JobTaskRunner, OnApplicationBootstrap, OnApp
       throw e;
     }
   }
+}
+
+/** New pending shards of a job, numbered from `first`. */
+function pendingShards(jobId: string, first: number, ranges: ShardRange[]): JobShardEntity[] {
+  return ranges.map((r, i) => ({
+    jobId,
+    shardIndex: first + i,
+    fromKey: r.fromKey,
+    toKey: r.toKey,
+    status: 'pending',
+    attempts: 0,
+    takenBy: null,
+    processed: 0,
+    result: null,
+    doneBy: null,
+    doneAt: null,
+  }));
 }

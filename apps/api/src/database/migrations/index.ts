@@ -20,6 +20,7 @@ import { ListOrder1764970000000 } from './1764970000000-list-order.js';
 import { AddressGrams1764990000000 } from './1764990000000-address-grams.js';
 import { DashboardSnapshot1765000000000 } from './1765000000000-dashboard-snapshot.js';
 import { QueueOrder1765010000000 } from './1765010000000-queue-order.js';
+import { ImportHouseholds1765020000000 } from './1765020000000-import-households.js';
 import { BoardCells1764980000000 } from './1764980000000-board-cells.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddressGrams1764990000000,
   DashboardSnapshot1765000000000,
   QueueOrder1765010000000,
+  ImportHouseholds1765020000000,
 ];
