@@ -5,7 +5,20 @@
  */
 import type { TestApp } from './harness.js';
 import { bearer, startTestApp } from './harness.js';
-import { freshIdNumber, giveConsent, householdBody, otherStreetPlacement, person, workerPlacement, type Placement, type PersonFixture } from './fixtures.js';
+import {
+  chinaDay,
+  freshIdNumber,
+  giveConsent,
+  householdBody,
+  otherStreetPlacement,
+  person,
+  workerPlacement,
+  type Placement,
+  type PersonFixture,
+} from './fixtures.js';
+
+/** This year in China: the minors below are born some years before it, so they stay minors whatever the year. */
+const YEAR = Number(chinaDay(0).slice(0, 4));
 
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -93,7 +106,7 @@ describe('consent signers (issue 16)', () => {
   it('a co-resident adult who did not sign: consent recorded, economic check incomplete, the reviewer sees who is missing', async () => {
     const head = person('沈福贵', 1960);
     const adultChild = person('沈小军', 1995);
-    const minor = { name: '沈豆豆', idNumber: freshIdNumber(2016) };
+    const minor = { name: '沈豆豆', idNumber: freshIdNumber(YEAR - 10) };
     const { consentId, householdId } = await collect(head, [adultChild, minor], []);
 
     const c = (await t.http().get(`/api/v1/consents/${consentId}`).set(bearer(worker)).expect(200)).body as Consent;
@@ -141,7 +154,7 @@ describe('consent signers (issue 16)', () => {
           signatureImage: SIGNATURE,
           signers,
         });
-    const minor = await post([signer({ name: '闵小雨', idNumber: freshIdNumber(2012) }, 'child')]);
+    const minor = await post([signer({ name: '闵小雨', idNumber: freshIdNumber(YEAR - 12) }, 'child')]);
     expect(minor.status).toBe(400);
     expect(minor.body.code).toBe('CONSENT_SIGNER_MINOR');
     const twice = await post([signer(head)]);
