@@ -9,6 +9,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { Role } from '@zczr/domain';
 import { createApp } from '../src/bootstrap.js';
+import { Clock } from '../src/common/time.js';
 import { AppConfig, loadConfig } from '../src/config/app-config.js';
 import { DEMO_TOTP_SECRET } from '../src/seed/demo-seed.service.js';
 
@@ -185,3 +186,16 @@ export function currentTotp(secret = DEMO_TOTP_SECRET): Promise<string> {
 }
 
 export const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * Keeps the API's day in China (and so its month and year) the same for the next hour: were China's
+ * midnight (16:00 UTC) to pass while a suite runs, what it read as "today" or "this month" would be
+ * yesterday's for the API. Within an hour of midnight the API's clock runs on from just past it
+ * instead; forward only, so what the API stamps keeps its order.
+ */
+export function keepChinaDay(t: TestApp): void {
+  const clock = t.app.get(Clock);
+  const before = clock.now.bind(clock);
+  const toMidnight = 86_400_000 - ((before().getTime() + 8 * 3600_000) % 86_400_000);
+  if (toMidnight < 3600_000) clock.now = () => new Date(before().getTime() + toMidnight + 60_000);
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MonitoringService, scheduledRunId } from '../src/monitoring/monitoring.service.js';
-import { isMysql, startTestApp, type TestApp } from './harness.js';
+import { isMysql, keepChinaDay, startTestApp, type TestApp } from './harness.js';
 
 /**
  * Several API processes each run the monthly timer: their ticks race for the same month. The run's id
@@ -24,6 +24,9 @@ describe('monthly monitoring timer in several processes', () => {
 
   beforeAll(async () => {
     t = await startTestApp(env);
+    // The ticks below all fall in one month: on a month's last day, China's midnight (16:00 UTC)
+    // between the racing ticks and the last one would make the last one start the new month's run.
+    keepChinaDay(t);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { Clock } from '../src/common/time.js';
 import { ParametersService } from '../src/parameters/parameters.service.js';
 import { ScreeningRunEntity } from '../src/screenings/screening.entity.js';
 import { giveConsent, person, workerPlacement, type Placement } from './fixtures.js';
-import { bearer, startTestApp, type TestApp } from './harness.js';
+import { bearer, keepChinaDay, startTestApp, type TestApp } from './harness.js';
 
 interface Change {
   id: string;
@@ -55,15 +55,10 @@ describe('parameters by effective date', () => {
       .expect(200);
     district2 = login.body.accessToken as string;
     place = await workerPlacement(t);
-    // The API's day in China stays the one read here while the file runs: were China's midnight
-    // (16:00 UTC) to pass meanwhile, "today" would be yesterday for the API (a change for today refused
-    // as past, one for tomorrow already due). Within an hour of midnight the API's clock runs on from
-    // just past it instead (forward only, so what it stamps keeps its order).
-    const clock = t.app.get(Clock);
-    const before = clock.now.bind(clock);
-    const toMidnight = DAY - ((before().getTime() + 8 * 3600_000) % DAY);
-    if (toMidnight < 3600_000) clock.now = () => new Date(before().getTime() + toMidnight + 60_000);
-    today = clock.today();
+    // The API's day in China stays the one read here while the file runs (else, past China's midnight,
+    // a change for "today" is refused as past and one for "tomorrow" is due at once).
+    keepChinaDay(t);
+    today = t.app.get(Clock).today();
   });
   afterAll(() => t.close());
 
