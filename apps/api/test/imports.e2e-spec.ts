@@ -245,6 +245,14 @@ describe('imports as jobs', () => {
       await jobs.runTask(held!.shift()!, true);
       expect(held!.map((x) => (x.type === 'shard' ? x.index : -1))).toEqual([2, 3, 4]);
       const ids = families.map((f) => f.household.id).sort();
+      // The households given records, one row each, committed with the rows (whichever shard stored them).
+      expect(
+        (
+          (await t.dataSource.query('SELECT householdId FROM import_household WHERE importId = ? ORDER BY householdId', [run.id])) as Array<{
+            householdId: string;
+          }>
+        ).map((r) => r.householdId),
+      ).toEqual(ids);
       const shards = (await t.dataSource.query(
         'SELECT shardIndex, fromKey, toKey, status FROM job_shard WHERE jobId = ? AND shardIndex >= 2 ORDER BY shardIndex',
         [run.id],

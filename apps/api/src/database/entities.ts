@@ -12,7 +12,7 @@ import { SubmissionEntity } from '../submissions/submission.entity.js';
 import { EligibilityCurrentEntity } from '../eligibility/eligibility-current.entity.js';
 import { PolicyEntity, PolicyParameterEntity, PolicyVersionEntity } from '../policies/policy.entity.js';
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
-import { DepartmentRecordEntity, ImportErrorEntity, ImportRunEntity } from '../imports/import.entity.js';
+import { DepartmentRecordEntity, ImportErrorEntity, ImportHouseholdEntity, ImportRunEntity } from '../imports/import.entity.js';
 import { MonitoringRunEntity } from '../monitoring/monitoring-run.entity.js';
 import { HouseholdRiskEntity, RiskHistoryEntity } from '../risk/risk.entity.js';
 import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity } from '../tasks/task.entity.js';
@@ -45,6 +45,7 @@ export const ENTITIES = [
   ImportRunEntity,
   ImportErrorEntity,
   DepartmentRecordEntity,
+  ImportHouseholdEntity,
   WarningRuleEntity,
   MonitoringParameterEntity,
   WarningEntity,

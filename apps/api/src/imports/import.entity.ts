@@ -46,7 +46,7 @@ export class ImportErrorEntity {
  */
 @Entity('department_record')
 @Index('idx_department_record_household', ['householdId', 'source', 'eventDate'])
-@Index('idx_department_record_import_household', ['importId', 'householdId'])
+@Index('idx_department_record_import', ['importId'])
 export class DepartmentRecordEntity {
   @PrimaryGeneratedColumn() id: number;
   @Index('uq_department_record_key', { unique: true })
@@ -61,4 +61,14 @@ export class DepartmentRecordEntity {
   /** Encrypted JSON of the normalised row without the ID number. */
   @Column({ type: 'text' }) payloadEnc: string;
   @Column({ type: 'varchar', length: 30 }) createdAt: string;
+}
+
+/**
+ * The households an import gave records (one row each, written with the shard's records): its rules
+ * phase is cut into shards of them by id, and each shard reads its range here, not from the records.
+ */
+@Entity('import_household')
+export class ImportHouseholdEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) importId: string;
+  @PrimaryColumn({ type: 'varchar', length: 36 }) householdId: string;
 }

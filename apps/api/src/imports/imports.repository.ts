@@ -92,6 +92,18 @@ export class ImportsRepository {
   *shardStatements(mysql: boolean, records: Array<Omit<DepartmentRecordEntity, 'id'>>, errors: Array<Omit<ImportErrorEntity, 'id'>>): Generator<Statement> {
     yield* insertStatements(mysql, 'department_record', RECORD_COLUMNS, records, 500, 'id');
     yield* insertStatements(mysql, 'import_error', ERROR_COLUMNS, errors, 200);
+    // The households given records (the rules phase reads them), in id order: two shards committing
+    // at once take these rows' locks in the same order.
+    const households = [...new Set(records.map((r) => r.householdId))].sort();
+    const importId = records[0]?.importId;
+    yield* insertStatements(
+      mysql,
+      'import_household',
+      ['importId', 'householdId'],
+      households.map((householdId) => ({ importId, householdId })),
+      500,
+      'importId',
+    );
   }
 
   /** The increments of the run's counts by a shard: the last statement of its commit, after the job's row. */
@@ -108,11 +120,10 @@ export class ImportsRepository {
     };
   }
 
-  /** The households that got records from this import (whichever workers stored them). */
-  /** The households that got records from this import, in id order (idx_department_record_import_household). */
+  /** The households that got records from this import (whichever workers stored them), in id order. */
   async householdsOfImport(importId: string): Promise<string[]> {
     const rows = await this.reads.query<{ householdId: string }>(
-      'SELECT DISTINCT householdId FROM department_record WHERE importId = ? ORDER BY householdId',
+      'SELECT householdId FROM import_household WHERE importId = ? ORDER BY householdId',
       [importId],
       'jobs',
     );
@@ -122,7 +133,7 @@ export class ImportsRepository {
   /** Those of them with ids in (after, upTo] (upTo null: to the end): a shard of the import's rules. */
   async householdsOfImportIn(importId: string, after: string, upTo: string | null): Promise<string[]> {
     const rows = await this.reads.query<{ householdId: string }>(
-      `SELECT DISTINCT householdId FROM department_record WHERE importId = ? AND householdId > ?${upTo === null ? '' : ' AND householdId <= ?'} ORDER BY householdId`,
+      `SELECT householdId FROM import_household WHERE importId = ? AND householdId > ?${upTo === null ? '' : ' AND householdId <= ?'} ORDER BY householdId`,
       upTo === null ? [importId, after] : [importId, after, upTo],
       'jobs',
     );
