@@ -89,18 +89,23 @@ export class ImportsRepository {
    * commits second then counts it taken although it stored nothing; in that rare concurrent case
    * takenRows may exceed the records stored by one per such row (duplicateRows is short by as much).
    */
-  *shardStatements(mysql: boolean, records: Array<Omit<DepartmentRecordEntity, 'id'>>, errors: Array<Omit<ImportErrorEntity, 'id'>>): Generator<Statement> {
+  /** A shard's rows: its records, error rows and the households given records (those not listed before by this process). */
+  *shardStatements(
+    mysql: boolean,
+    importId: string,
+    records: Array<Omit<DepartmentRecordEntity, 'id'>>,
+    errors: Array<Omit<ImportErrorEntity, 'id'>>,
+    households: readonly string[],
+  ): Generator<Statement> {
     yield* insertStatements(mysql, 'department_record', RECORD_COLUMNS, records, 500, 'id');
     yield* insertStatements(mysql, 'import_error', ERROR_COLUMNS, errors, 200);
     // The households given records (the rules phase reads them), in id order: two shards committing
     // at once take these rows' locks in the same order.
-    const households = [...new Set(records.map((r) => r.householdId))].sort();
-    const importId = records[0]?.importId;
     yield* insertStatements(
       mysql,
       'import_household',
       ['importId', 'householdId'],
-      households.map((householdId) => ({ importId, householdId })),
+      [...households].sort().map((householdId) => ({ importId, householdId })),
       500,
       'importId',
     );

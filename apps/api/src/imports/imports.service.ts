@@ -89,7 +89,7 @@ export class ImportsService implements JobKind {
    */
   private prefetched: { jobId: string; index: number; fromKey: string; batches: PreparedBatches } | null = null;
   /** Each person's household (or none) as looked up by the import running here. */
-  private people: { jobId: string; households: Map<string, string | null> } | null = null;
+  private people: { jobId: string; households: Map<string, string | null>; listed: Set<string> } | null = null;
 
   constructor(
     private readonly repo: ImportsRepository,
@@ -298,8 +298,10 @@ export class ImportsService implements JobKind {
     const taken = new Map<string, number>();
     // A department file names the same people many times: each person is looked up once per
     // import in this process (per shard, 100 shards of a million rows looked up 20 times as many).
-    if (this.people?.jobId !== run.id || this.people.households.size > 500_000) this.people = { jobId: run.id, households: new Map() };
+    if (this.people?.jobId !== run.id || this.people.households.size > 500_000) this.people = { jobId: run.id, households: new Map(), listed: new Set() };
     const households = this.people.households;
+    // Households a shard committed here already wrote to import_household: not written again.
+    const listed = this.people.listed;
     const now = this.clock.iso();
     let batches: PreparedBatches | null = null;
     const preparation = (fromKey: string, toKey: string | null): PreparationJob => ({
@@ -378,12 +380,14 @@ export class ImportsService implements JobKind {
     const mysql = this.tx.mysql;
     // Records, error rows and the run's counts commit with the shard's done mark, once: a shard run
     // again after its worker died writes nothing the second time.
-    await ctx.commitBatch(
+    const newHouseholds = [...new Set(records.map((r) => r.householdId))].filter((h) => !listed.has(h));
+    const committed = await ctx.commitBatch(
       counts.processedRows,
       counts,
-      () => repo.shardStatements(mysql, records, errors),
+      () => repo.shardStatements(mysql, run.id, records, errors, newHouseholds),
       () => [repo.tallyStatement(mysql, run.id, counts)],
     );
+    if (committed) for (const h of newHouseholds) listed.add(h);
   }
 
   /**
@@ -394,7 +398,8 @@ export class ImportsService implements JobKind {
   async moreShards(job: JobEntity, shards: JobShardEntity[]): Promise<ShardRange[]> {
     if (shards.some(isRulesShard)) return [];
     const ids = await this.repo.householdsOfImport(job.id);
-    const size = this.config.jobs.shardSize;
+    // In one process (no Redis) nothing would share the shards: one, read page after page ahead.
+    const size = this.jobs.distributed ? this.config.jobs.shardSize : Math.max(1, ids.length);
     const ranges: ShardRange[] = [];
     for (let i = 0; i < ids.length; i += size) {
       const last = i + size >= ids.length;
