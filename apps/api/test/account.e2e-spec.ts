@@ -30,11 +30,7 @@ describe('personal centre: own password and TOTP', () => {
       .expect(201);
     const secret = created.body.totpSecret as string;
     const signInCode = await code(secret);
-    const login = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ username, password: 'Strong#Pass2026', totp: signInCode })
-      .expect(200);
+    const login = await t.http().post('/api/v1/auth/login').send({ username, password: 'Strong#Pass2026', totp: signInCode }).expect(200);
     return { id: created.body.user.id as string, token: login.body.accessToken as string, refresh: login.body.refreshToken as string, secret, signInCode };
   }
 
