@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { api, clusterSetup, demoToken, referenceApp, sql, startCluster } from '../test/cluster/harness.mjs';
 import { loadHouseholds } from './load-households.mjs';
 import { fmt } from './lib.mjs';
+import { MEDICAL_HEADER, medicalRow, rng } from './monitoring.mjs';
 
 const PROVINCE = 20_000_000;
 const WINDOW_S = 2 * 3600;
@@ -23,19 +24,27 @@ const PROVINCE_IMPORT_ROWS = 5 * PROVINCE;
 // residents' notices): emptied before each run so that both runs do the same work from the same state.
 const IMPORT_TABLES = ['department_record', 'import_error', 'warning', 'verification_task', 'household_risk', 'risk_history', 'notification'];
 
-async function screenOnce(setup, db, workers, shardSize) {
-  await db.query('DELETE FROM eligibility_current');
+/** One API process and `workers` worker processes on the setup's database and Redis, for `fn(base, token)`. */
+async function withCluster(setup, workers, env, fn) {
   const cluster = await startCluster({
     apis: 1,
     workers,
     databaseUrl: setup.databaseUrl,
     redisUrl: setup.redisUrl,
     redisPrefix: setup.redisPrefix,
-    env: { ...setup.env, JOB_SHARD_SIZE: String(shardSize), SCREENING_WORKERS: '1' },
+    env: { ...setup.env, ...env },
   });
   try {
     const base = cluster.apis[0].base;
-    const token = await demoToken(base, 'district_reviewer');
+    return await fn(base, await demoToken(base, 'district_reviewer'));
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function screenOnce(setup, db, workers, shardSize) {
+  await db.query('DELETE FROM eligibility_current');
+  return withCluster(setup, workers, { JOB_SHARD_SIZE: String(shardSize), SCREENING_WORKERS: '1' }, async (base, token) => {
     const t = performance.now();
     const started = await api(base, token, 'POST', '/api/v1/screenings');
     if (started.status !== 201) throw new Error(JSON.stringify(started.body));
@@ -51,32 +60,15 @@ async function screenOnce(setup, db, workers, shardSize) {
     const [[hits]] = await db.query('SELECT COUNT(*) AS n FROM screening_hit WHERE runId = ?', [run.id]);
     const [[current]] = await db.query('SELECT COUNT(*) AS n FROM eligibility_current');
     return { seconds, processed: run.processed, shards: Number(shards.n), hits: Number(hits.n), current: Number(current.n) };
-  } finally {
-    await cluster.stop();
-  }
+  });
 }
 
-/** A CSV of `rows` medical settlements over the members' ID numbers (deterministic), dated after each member's birth. */
+/** A CSV of `rows` medical settlements over the members' ID numbers (deterministic), as the SQLite import benchmark writes them. */
 function medicalCsv(ids, rows) {
-  let a = 7;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = rng(7);
   const today = Date.now();
-  const lines = ['身份证号,结算日期,医疗总费用,个人自付'];
-  for (let i = 0; i < rows; i++) {
-    const id = ids[Math.floor(rand() * ids.length)];
-    let date = new Date(today - (1 + Math.floor(rand() * 330)) * 86_400_000).toISOString().slice(0, 10);
-    const born = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-    if (date < born) date = new Date(today - 86_400_000).toISOString().slice(0, 10);
-    const big = rand() < 0.02;
-    const total = big ? 20_000 + Math.floor(rand() * 80_000) : 50 + Math.floor(rand() * 1500);
-    lines.push(`${id},${date},${total},${Math.floor(total * (big ? 0.3 + rand() * 0.4 : 0.1 + rand() * 0.5))}`);
-  }
+  const lines = [MEDICAL_HEADER];
+  for (let i = 0; i < rows; i++) lines.push(medicalRow(rand, ids, today));
   return lines.join('\n') + '\n';
 }
 
@@ -92,17 +84,7 @@ async function importOnce(setup, db, workers, shardRows, file, rows) {
   const [tables] = await db.query('SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()');
   const present = new Set(tables.map((r) => r.t));
   for (const table of IMPORT_TABLES) if (present.has(table)) await db.query(`DELETE FROM ${table}`);
-  const cluster = await startCluster({
-    apis: 1,
-    workers,
-    databaseUrl: setup.databaseUrl,
-    redisUrl: setup.redisUrl,
-    redisPrefix: setup.redisPrefix,
-    env: { ...setup.env, IMPORT_SHARD_ROWS: String(shardRows) },
-  });
-  try {
-    const base = cluster.apis[0].base;
-    const token = await demoToken(base, 'district_reviewer');
+  return withCluster(setup, workers, { IMPORT_SHARD_ROWS: String(shardRows) }, async (base, token) => {
     const t = performance.now();
     const form = new globalThis.FormData();
     form.append('file', new globalThis.Blob([file], { type: 'text/csv' }), 'medical.csv');
@@ -133,9 +115,7 @@ async function importOnce(setup, db, workers, shardRows, file, rows) {
       warnings: Number(warnings.n),
       tasks: Number(tasks.n),
     };
-  } finally {
-    await cluster.stop();
-  }
+  });
 }
 
 export async function benchCluster({

@@ -26,7 +26,7 @@ import { fmt } from './lib.mjs';
 const SEED = 7;
 
 /** A small deterministic PRNG (mulberry32). */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -37,6 +37,21 @@ function rng(seed) {
   };
 }
 
+export const MEDICAL_HEADER = '身份证号,结算日期,医疗总费用,个人自付';
+
+/** One settlement of one of `ids`, dated in the last 11 months and not before the person's birth. */
+export function medicalRow(rand, ids, today) {
+  const id = ids[Math.floor(rand() * ids.length)];
+  let date = new Date(today - (1 + Math.floor(rand() * 330)) * 86_400_000).toISOString().slice(0, 10);
+  const born = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (date < born) date = new Date(today - 86_400_000).toISOString().slice(0, 10);
+  // Mostly small outpatient bills; 2 % are hospital stays with large self-paid shares.
+  const big = rand() < 0.02;
+  const total = big ? 20_000 + Math.floor(rand() * 80_000) : 50 + Math.floor(rand() * 1500);
+  const selfPaid = Math.floor(total * (big ? 0.3 + rand() * 0.4 : 0.1 + rand() * 0.5));
+  return `${id},${date},${total},${selfPaid}`;
+}
+
 /** N settlement rows over the members of `households` demo households, dates in the last 11 months. */
 async function writeCsv(path, rows, households, districtCode) {
   const ids = [];
@@ -44,17 +59,9 @@ async function writeCsv(path, rows, households, districtCode) {
   const rand = rng(SEED);
   const out = createWriteStream(path);
   const today = Date.now();
-  let buf = '身份证号,结算日期,医疗总费用,个人自付\n';
+  let buf = `${MEDICAL_HEADER}\n`;
   for (let i = 0; i < rows; i++) {
-    const id = ids[Math.floor(rand() * ids.length)];
-    let date = new Date(today - (1 + Math.floor(rand() * 330)) * 86_400_000).toISOString().slice(0, 10);
-    const born = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-    if (date < born) date = new Date(today - 86_400_000).toISOString().slice(0, 10);
-    // Mostly small outpatient bills; 2 % are hospital stays with large self-paid shares.
-    const big = rand() < 0.02;
-    const total = big ? 20_000 + Math.floor(rand() * 80_000) : 50 + Math.floor(rand() * 1500);
-    const selfPaid = Math.floor(total * (big ? 0.3 + rand() * 0.4 : 0.1 + rand() * 0.5));
-    buf += `${id},${date},${total},${selfPaid}\n`;
+    buf += `${medicalRow(rand, ids, today)}\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';
