@@ -30,6 +30,11 @@ export class ImportsRepository {
     await m.insert(ImportRunEntity, run);
   }
 
+  /** Adds a rules shard's warnings to the run's count so far (in the shard's commit). */
+  async addWarningsRaised(m: EntityManager, id: string, n: number): Promise<void> {
+    await m.query('UPDATE import_run SET warningsRaised = warningsRaised + ? WHERE id = ?', [n, id]);
+  }
+
   async updateRun(id: string, patch: Partial<ImportRunEntity>, m?: EntityManager): Promise<void> {
     if (m) await m.getRepository(ImportRunEntity).update({ id }, patch);
     else await this.tx.write(() => this.runs.update({ id }, patch));
@@ -88,8 +93,8 @@ export class ImportsRepository {
    * hold the same record (a row repeated in the file) and both find it not yet stored. The one that
    * commits second then counts it taken although it stored nothing; in that rare concurrent case
    * takenRows may exceed the records stored by one per such row (duplicateRows is short by as much).
+   * `households`: those given records that this process has not listed in import_household before.
    */
-  /** A shard's rows: its records, error rows and the households given records (those not listed before by this process). */
   *shardStatements(
     mysql: boolean,
     importId: string,
@@ -125,18 +130,11 @@ export class ImportsRepository {
     };
   }
 
-  /** The households that got records from this import (whichever workers stored them), in id order. */
-  async householdsOfImport(importId: string): Promise<string[]> {
-    const rows = await this.reads.query<{ householdId: string }>(
-      'SELECT householdId FROM import_household WHERE importId = ? ORDER BY householdId',
-      [importId],
-      'jobs',
-    );
-    return rows.map((r) => r.householdId);
-  }
-
-  /** Those of them with ids in (after, upTo] (upTo null: to the end): a shard of the import's rules. */
-  async householdsOfImportIn(importId: string, after: string, upTo: string | null): Promise<string[]> {
+  /**
+   * The households that got records from this import (whichever workers stored them), in id order;
+   * those with ids in (after, upTo] (upTo null: to the end) for a shard of the import's rules.
+   */
+  async householdsOfImport(importId: string, after = '', upTo: string | null = null): Promise<string[]> {
     const rows = await this.reads.query<{ householdId: string }>(
       `SELECT householdId FROM import_household WHERE importId = ? AND householdId > ?${upTo === null ? '' : ' AND householdId <= ?'} ORDER BY householdId`,
       upTo === null ? [importId, after] : [importId, after, upTo],

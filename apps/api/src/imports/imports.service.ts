@@ -416,7 +416,7 @@ export class ImportsService implements JobKind {
    * reports what it raised: none).
    */
   private async runRulesShard(ctx: ShardContext): Promise<void> {
-    const ids = await this.repo.householdsOfImportIn(
+    const ids = await this.repo.householdsOfImport(
       ctx.job.id,
       ctx.shard.fromKey.slice(RULES.length),
       ctx.shard.toKey === null ? null : ctx.shard.toKey.slice(RULES.length),
@@ -429,11 +429,7 @@ export class ImportsService implements JobKind {
       0,
       result,
       async () => undefined,
-      async (m) => {
-        // This shard's result is among them: its done mark is written first in the transaction.
-        const so = raisedBy(await this.jobs.results(m, ctx.job.id));
-        await this.repo.updateRun(ctx.job.id, { warningsRaised: so.warnings }, m);
-      },
+      (m) => this.repo.addWarningsRaised(m, ctx.job.id, result.warnings),
     );
   }
 

@@ -15,13 +15,7 @@ export class JobsRepository {
 
   async insert(m: EntityManager, job: JobEntity, shards: JobShardEntity[]): Promise<void> {
     await m.insert(JobEntity, job);
-    await bulkInsert(
-      m,
-      'job_shard',
-      ['jobId', 'shardIndex', 'fromKey', 'toKey', 'status', 'attempts', 'takenBy', 'processed', 'result', 'doneBy', 'doneAt'],
-      shards,
-      200,
-    );
+    await this.insertShards(m, shards);
   }
 
   /**
@@ -36,6 +30,11 @@ export class JobsRepository {
       .where({ id: jobId, status: 'running', shardsTotal: expectedTotal })
       .execute();
     if (r.affected !== 1) return false;
+    await this.insertShards(m, shards);
+    return true;
+  }
+
+  private async insertShards(m: EntityManager, shards: JobShardEntity[]): Promise<void> {
     await bulkInsert(
       m,
       'job_shard',
@@ -43,7 +42,6 @@ export class JobsRepository {
       shards,
       200,
     );
-    return true;
   }
 
   find(id: string): Promise<JobEntity | null> {
