@@ -411,6 +411,67 @@ describe('console operations', () => {
         .expect(403);
     });
 
+    it('counts on the board exactly the warnings and tasks in the reader’s scope: by status, overdue, escalation level, street', async () => {
+      const place = await workerPlacement(t);
+      const task = async (name: string): Promise<Task> =>
+        (
+          await t
+            .http()
+            .post('/api/v1/tasks')
+            .set(bearer(district))
+            .send({ householdId: (await createHouseholdAsStaff(t, place, person(name))).id })
+            .expect(201)
+        ).body as Task;
+      const late = await task('丙测试');
+      await task('戊测试');
+      await t.http().post(`/api/v1/tasks/${late.id}/escalate`).set(bearer(street)).send({ reason: '社区多次催办未果' }).expect(200);
+      const clock = t.app.get(Clock);
+      const realNow = clock.now.bind(clock);
+      // A month on: the two tasks made now are overdue, the one made then is not.
+      clock.now = () => new Date(Date.now() + 30 * 86_400_000);
+      try {
+        await task('丁测试');
+        const today = clock.today();
+        const active = "('open', 'assigned', 'in_progress', 'submitted', 'confirming', 'returned')";
+        const truth = async (streetCode: string | null): Promise<Record<string, unknown>> => {
+          const where = streetCode ? 'streetCode = ?' : '1 = 1';
+          const params = streetCode ? [streetCode] : [];
+          const rows = async (sql: string, extra: unknown[] = []): Promise<Array<{ k: string; n: number | string }>> =>
+            t.dataSource.query(sql, [...params, ...extra]) as Promise<Array<{ k: string; n: number | string }>>;
+          const asMap = (xs: Array<{ k: string; n: number | string }>): Record<string, number> => Object.fromEntries(xs.map((x) => [x.k, Number(x.n)]));
+          const tasks = asMap(await rows(`SELECT status AS k, COUNT(*) AS n FROM verification_task WHERE ${where} GROUP BY status`));
+          const escalation = asMap(
+            await rows(`SELECT escalationLevel AS k, COUNT(*) AS n FROM verification_task WHERE ${where} AND status IN ${active} GROUP BY escalationLevel`),
+          );
+          const [overdue] = await rows(`SELECT 'all' AS k, COUNT(*) AS n FROM verification_task WHERE ${where} AND status IN ${active} AND dueDate < ?`, [
+            today,
+          ]);
+          const warnings: Record<string, Record<string, number>> = {};
+          for (const r of (await t.dataSource.query(
+            `SELECT severity AS c, status AS s, COUNT(*) AS n FROM warning WHERE ${where} GROUP BY severity, status`,
+            params,
+          )) as Array<{ c: string; s: string; n: number | string }>)
+            (warnings[r.c] ??= {})[r.s] = Number(r.n);
+          return { tasks, escalation, overdueTasks: Number(overdue?.n ?? 0), warnings };
+        };
+        const whole = await t.http().get('/api/v1/dashboard/board').set(bearer(district)).expect(200);
+        const expected = await truth(null);
+        expect(expected.overdueTasks).toBeGreaterThanOrEqual(2);
+        expect(Object.keys(expected.escalation as object).length).toBeGreaterThanOrEqual(2);
+        expect(whole.body).toMatchObject(expected);
+        const inStreet = await t.http().get('/api/v1/dashboard/board').set(bearer(street)).expect(200);
+        expect(inStreet.body).toMatchObject(await truth(place.streetCode));
+        const row = (whole.body.byStreet as Array<{ code: string; activeTasks: number; overdueTasks: number }>).find((s) => s.code === place.streetCode);
+        const [activeHere] = (await t.dataSource.query(
+          `SELECT COUNT(*) AS n FROM verification_task WHERE streetCode = ? AND status NOT IN ('closed', 'accepted')`,
+          [place.streetCode],
+        )) as Array<{ n: number | string }>;
+        expect(row).toMatchObject({ activeTasks: Number(activeHere!.n), overdueTasks: (await truth(place.streetCode)).overdueTasks });
+      } finally {
+        clock.now = realNow;
+      }
+    });
+
     it('sorts warnings by severity, open first', async () => {
       const res = await t.http().get('/api/v1/warnings').query({ sort: 'severity', pageSize: 200 }).set(bearer(district)).expect(200);
       const rank = (w: { status: string; colour: string }): number =>

@@ -1,5 +1,5 @@
 import type { PolicyGroup } from '@zczr/eligibility';
-import type { IncomeCircle } from '@zczr/contract';
+import type { EscalationLevel, IncomeCircle, TaskStatus } from '@zczr/contract';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -8,7 +8,6 @@ import { Transactor } from '../database/transactor.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
 import { ScreeningCoverageEntity, ScreeningRunEntity } from '../screenings/screening.entity.js';
-import { ACTIVE_STATUSES } from '../tasks/tasks.repository.js';
 import { VerificationTaskEntity } from '../tasks/task.entity.js';
 import { WarningEntity } from '../warnings/warning.entity.js';
 
@@ -30,6 +29,14 @@ export interface HouseholdCell {
 export interface MonthCount {
   month: string;
   key: string;
+  n: number;
+}
+
+export interface TaskCell {
+  streetCode: string;
+  status: TaskStatus;
+  dueDate: string;
+  escalationLevel: EscalationLevel;
   n: number;
 }
 
@@ -163,33 +170,29 @@ export class DashboardRepository {
     return this.cells(qb.groupBy('w.streetCode').addGroupBy('w.severity').addGroupBy('w.status'), lane);
   }
 
-  /** Tasks by street, status and whether overdue ('1' overdue and not finished, '0' otherwise). */
-  async taskCells(area: AreaScope, today: string, lane: ReadLane = 'interactive'): Promise<BoardCell[]> {
-    const overdue = 'CASE WHEN t.status IN (:...activeStatuses) AND t.dueDate < :today THEN 1 ELSE 0 END';
+  /**
+   * Tasks by street, status, due date and escalation level, grouped in the order of idx_task_cells
+   * (after the district, and the street if any): one pass over the index with no sort, a few
+   * hundred rows; overdue and escalation counts are made from them by the caller.
+   */
+  async taskCells(area: AreaScope, lane: ReadLane = 'interactive'): Promise<TaskCell[]> {
     const qb = this.ds
       .createQueryBuilder(VerificationTaskEntity, 't')
       .select('t.streetCode', 'streetCode')
-      .addSelect('t.status', 'a')
-      .addSelect(overdue, 'b')
+      .addSelect('t.status', 'status')
+      .addSelect('t.dueDate', 'dueDate')
+      .addSelect('t.escalationLevel', 'escalationLevel')
       .addSelect('COUNT(*)', 'n')
-      .where('1 = 1')
-      .setParameters({ activeStatuses: ACTIVE_STATUSES, today });
+      .where('1 = 1');
     inArea(qb, 't', area);
-    // Grouped by the alias: MySQL cannot match a parameterised expression in GROUP BY to the one selected.
-    return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.status').addGroupBy('b'), lane);
-  }
-
-  /** Active tasks by escalation level. */
-  async escalationCells(area: AreaScope): Promise<BoardCell[]> {
-    const qb = this.ds
-      .createQueryBuilder(VerificationTaskEntity, 't')
-      .select('t.streetCode', 'streetCode')
-      .addSelect('t.escalationLevel', 'a')
-      .addSelect("''", 'b')
-      .addSelect('COUNT(*)', 'n')
-      .where('t.status IN (:...activeStatuses)', { activeStatuses: ACTIVE_STATUSES });
-    inArea(qb, 't', area);
-    return this.cells(qb.groupBy('t.streetCode').addGroupBy('t.escalationLevel'));
+    const rows = await this.reads.raw(qb.groupBy('t.streetCode').addGroupBy('t.status').addGroupBy('t.dueDate').addGroupBy('t.escalationLevel'), lane);
+    return rows.map((r) => ({
+      streetCode: String(r.streetCode),
+      status: String(r.status) as TaskStatus,
+      dueDate: String(r.dueDate),
+      escalationLevel: String(r.escalationLevel) as EscalationLevel,
+      n: num(r.n),
+    }));
   }
 
   latestCompletedScreening(districtCode: string): Promise<ScreeningRunEntity | null> {

@@ -25,7 +25,8 @@ import {
   type StreetCountDto,
   type TrendsDto,
 } from './dashboard.dto.js';
-import { DashboardRepository, type AreaScope, type HouseholdCell, type MonthCount } from './dashboard.repository.js';
+import { DashboardRepository, type AreaScope, type HouseholdCell, type MonthCount, type TaskCell } from './dashboard.repository.js';
+import { ACTIVE_STATUSES } from '../tasks/tasks.repository.js';
 
 /** Colour counts include the households not scored yet. */
 const COLOUR_LABELS: Readonly<Record<RiskColour | 'none', string>> = { ...RISK_COLOUR_LABELS, none: UNSCORED_LABEL };
@@ -49,6 +50,9 @@ interface CacheEntry {
 const snapshotKey = (area: AreaScope): string => `v1|${area.districtCode}|${area.streetCode ?? ''}`;
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+const isActive = (c: TaskCell): boolean => ACTIVE_STATUSES.includes(c.status);
+/** Tasks someone still has to act on whose due date has passed. */
+const overdue = (cells: TaskCell[], today: string): number => sum(cells.filter((c) => isActive(c) && c.dueDate < today).map((c) => c.n));
 /** Share of the eligible who receive it; not computed below the suppression threshold (it would reveal the small numbers). */
 const rate = (eligible: number, silent: number): number | null =>
   eligible < SUPPRESS_BELOW ? null : Math.round(((eligible - silent) / eligible) * 1000) / 1000;
@@ -196,18 +200,16 @@ export class DashboardService implements OnApplicationBootstrap, BeforeApplicati
 
   async board(auth: AuthContext): Promise<BoardDto> {
     const area = this.areaOf(auth);
-    const [warnings, tasks, escalations, scope] = await Promise.all([
-      this.repo.warningCells(area),
-      this.repo.taskCells(area, this.clock.today()),
-      this.repo.escalationCells(area),
-      this.scopeOf(area),
-    ]);
+    const [warnings, tasks, scope] = await Promise.all([this.repo.warningCells(area), this.repo.taskCells(area), this.scopeOf(area)]);
+    const today = this.clock.today();
     const byColour: Record<string, Record<string, number>> = {};
     for (const c of warnings) (byColour[c.a] ??= {})[c.b] = (byColour[c.a]?.[c.b] ?? 0) + c.n;
     const byStatus: Record<string, number> = {};
-    for (const c of tasks) byStatus[c.a] = (byStatus[c.a] ?? 0) + c.n;
     const escalation: Record<string, number> = {};
-    for (const c of escalations) escalation[c.a] = (escalation[c.a] ?? 0) + c.n;
+    for (const c of tasks) {
+      byStatus[c.status] = (byStatus[c.status] ?? 0) + c.n;
+      if (isActive(c)) escalation[c.escalationLevel] = (escalation[c.escalationLevel] ?? 0) + c.n;
+    }
     const streets = await this.streetsOf(area);
     const byStreet = streets.map((s) => {
       const w = warnings.filter((c) => c.streetCode === s.code && c.b !== 'closed');
@@ -219,15 +221,15 @@ export class DashboardService implements OnApplicationBootstrap, BeforeApplicati
         orange: n('orange'),
         yellow: n('yellow'),
         blue: n('blue'),
-        activeTasks: sum(t.filter((c) => c.a !== 'closed' && c.a !== 'accepted').map((c) => c.n)),
-        overdueTasks: sum(t.filter((c) => c.b === '1').map((c) => c.n)),
+        activeTasks: sum(t.filter((c) => c.status !== 'closed' && c.status !== 'accepted').map((c) => c.n)),
+        overdueTasks: overdue(t, today),
       };
     });
     return {
       scope,
       warnings: byColour,
       tasks: byStatus,
-      overdueTasks: sum(tasks.filter((c) => c.b === '1').map((c) => c.n)),
+      overdueTasks: overdue(tasks, today),
       escalation,
       byStreet,
       note: '工作量统计按实际数量显示（不做小数抑制）：这些预警和任务本身就在您的办理范围内。',
@@ -245,7 +247,7 @@ export class DashboardService implements OnApplicationBootstrap, BeforeApplicati
       this.repo.tasksByMonth(area, from, 'background'),
       this.repo.latestCompletedScreening(area.districtCode),
       this.scopeOf(area),
-      Promise.all([this.repo.warningCells(area, 'background'), this.repo.taskCells(area, today, 'background')]),
+      Promise.all([this.repo.warningCells(area, 'background'), this.repo.taskCells(area, 'background')]),
     ]);
     const coverageRows = run ? await this.repo.coverage(run.id, area.streetCode) : [];
     const streets = await this.streetsOf(area);
@@ -260,7 +262,7 @@ export class DashboardService implements OnApplicationBootstrap, BeforeApplicati
         people: suppress(sum(cells.map((c) => c.people))),
         silentHouseholds: suppress(sum(any.map((r) => r.silentHouseholds))),
         openWarnings: sum(warningCells.filter((c) => c.b !== 'closed').map((c) => c.n)),
-        overdueTasks: sum(taskCells.filter((c) => c.b === '1').map((c) => c.n)),
+        overdueTasks: overdue(taskCells, today),
       },
       byColour: this.byColour(cells),
       byCircle: this.byCircle(cells),
