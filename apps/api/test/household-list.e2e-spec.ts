@@ -8,15 +8,17 @@ type Row = { id: string; riskColour: string | null; updatedAt: string; address: 
 /**
  * The household list picks a plan by how common a colour, category or address bigram is (its own
  * index first when rare, the households newest first when common). LIST_INDEX_FIRST_MAX=0 forces the
- * second plan: both must give the same rows in the same order, and the count is exact once counted.
+ * second plan; with LIST_LEAD_PER_ROW=2 as well, page 1 walks and deeper numbered pages lead. Every
+ * plan must give the same rows in the same order, and the count is exact once counted.
  */
 describe.each([
-  ['households newest first', '0'],
-  ['colour or category index first', '100000'],
-])('household list, plan: %s', (_plan, max) => {
+  ['households newest first', '0', '0'],
+  ['colour or category index first', '100000', '6'],
+  ['index first for deeper numbered pages only', '0', '2'],
+])('household list, plan: %s', (_plan, max, perRow) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ LIST_INDEX_FIRST_MAX: max });
+    t = await startTestApp({ LIST_INDEX_FIRST_MAX: max, LIST_LEAD_PER_ROW: perRow });
   });
   afterAll(() => t.close());
 
@@ -56,6 +58,12 @@ describe.each([
       expect(rows.every((r) => r.riskColour === colour)).toBe(true);
       const keys = rows.map((r) => `${r.updatedAt}|${r.id}`);
       expect([...keys].sort().reverse()).toEqual(keys);
+      // Numbered pages (an OFFSET, possibly another plan at depth) give the same rows as the cursor.
+      const byPage: Row[] = [];
+      for (let page = 1; (page - 1) * 5 < rows.length; page++) {
+        byPage.push(...((await t.http().get('/api/v1/households').query({ colour, pageSize: 5, page }).set(bearer(token)).expect(200)).body.items as Row[]));
+      }
+      expect(byPage.map((r) => r.id)).toEqual(rows.map((r) => r.id));
       let first = await t.http().get('/api/v1/households').query({ colour, pageSize: 5 }).set(bearer(token)).expect(200);
       if (Number(n) > 5) {
         expect(first.body.total).toBeLessThanOrEqual(Number(n));
@@ -126,6 +134,14 @@ describe.each([
       expect({ q, ids: rows.map((r) => r.id).sort() }).toEqual({ q, ids: [...expected].sort() });
       const keys = rows.map((r) => `${r.updatedAt}|${r.id}`);
       expect([...keys].sort().reverse()).toEqual(keys);
+      // Numbered pages (an OFFSET, possibly another plan at depth) give the same rows as the cursor.
+      const byPage: Row[] = [];
+      for (let page = 1; (page - 1) * 5 < rows.length; page++) {
+        byPage.push(
+          ...((await t.http().get('/api/v1/households').query({ address: q, pageSize: 5, page }).set(bearer(token)).expect(200)).body.items as Row[]),
+        );
+      }
+      expect(byPage.map((r) => r.id)).toEqual(rows.map((r) => r.id));
       expect(await exactTotal(token, { address: q })).toEqual({ total: expected.length, totalExact: true });
     }
   });

@@ -65,6 +65,8 @@ export interface AppConfig {
   walLimitMb: number;
   /** Household list: a colour or category with at most this many households is read from its own index first. */
   listIndexFirstMax: number;
+  /** Household list: for a deeper page, this many times the page's last row (see `leadLimit`); 0 keeps `listIndexFirstMax` at any depth. */
+  listLeadPerRow: number;
   /**
    * OCR worker pool (0 = OCR off) and the time one document may take. `engine`: `paddle` reads
    * with PP-OCRv4 (one child process per worker) and re-reads numbers with tesseract.js;
@@ -249,6 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readPoolSize: int(env, 'READ_POOL_SIZE', 2, 0, 16),
     walLimitMb: int(env, 'SQLITE_WAL_LIMIT_MB', 128, 1, 65_536),
     listIndexFirstMax: int(env, 'LIST_INDEX_FIRST_MAX', 10_000, 0, 10_000_000),
+    listLeadPerRow: int(env, 'LIST_LEAD_PER_ROW', 6, 0, 1000),
     ocr: {
       workers: int(env, 'OCR_WORKERS', 2, 0, 16),
       timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000),

@@ -79,6 +79,19 @@ function sample<T>(items: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.round((i * (items.length - 1)) / (n - 1))]!);
 }
 
+/**
+ * The most rows of a colour, category or address piece that are read from their own index first
+ * (joined to the households and sorted) for a page that ends at row `depth`. Walking the households
+ * newest first instead reads about depth × (households ÷ matches) rows, so the deeper the page, the
+ * more matches it takes before the walk is the cheaper plan: page 1 leads with at most `firstMax`
+ * matches; a deep page of a colour that 2 % of a million households have (20,000) leads too, where
+ * the walk would read half a million rows. Bounded so that a lead stays within a console answer.
+ */
+export function leadLimit(firstMax: number, perRow: number, depth: number): number {
+  return Math.max(firstMax, Math.min(LEAD_MAX, perRow * depth));
+}
+const LEAD_MAX = 40_000;
+
 /** The one place that owns household, member and revision queries. */
 @Injectable()
 export class HouseholdsRepository {
@@ -170,11 +183,13 @@ export class HouseholdsRepository {
     // A common colour, category or address: counting the matches would probe as many rows as there
     // are households, so the first answer gives a lower bound and the exact count runs in the background.
     let countLater = address !== '';
+    const offset = cursor ? 0 : (page - 1) * pageSize;
     if (satellites.length) {
+      const leadMax = leadLimit(this.config.listIndexFirstMax, this.config.listLeadPerRow, offset + pageSize);
       const sizes = await Promise.all(
         satellites.map(async (sat) => {
           const [row] = await this.reads.query<{ n: number | string }>(
-            `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${sat.from} WHERE ${sat.sql} LIMIT ${this.config.listIndexFirstMax + 1}) c`,
+            `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${sat.from} WHERE ${sat.sql} LIMIT ${leadMax + 1}) c`,
             sat.params,
           );
           return Number(row?.n ?? 0);
@@ -184,7 +199,7 @@ export class HouseholdsRepository {
       sizes.forEach((n, i) => {
         if (n < sizes[lead]!) lead = i;
       });
-      const leads = sizes[lead]! <= this.config.listIndexFirstMax;
+      const leads = sizes[lead]! <= leadMax;
       if (leads) {
         const sat = satellites[lead]!;
         // CROSS JOIN (SQLite) and STRAIGHT_JOIN (MySQL) keep this join order.
@@ -204,7 +219,6 @@ export class HouseholdsRepository {
       conditions.push('h.updatedAt <= ? AND (h.updatedAt < ? OR h.id < ?)');
       params.push(cursor.updatedAt, cursor.updatedAt, cursor.id);
     }
-    const offset = cursor ? 0 : (page - 1) * pageSize;
     const [rows, counted] = await Promise.all([
       this.reads.query<HouseholdListRow>(
         `SELECT h.id, h.status, h.version, h.streetCode, h.communityCode, h.gridId, h.address, h.headName, h.memberCount, h.updatedAt, r.colour AS riskColour
