@@ -4,6 +4,8 @@
 export interface Page<T> {
   items: T[];
   total: number;
+  /** false: `total` is a lower bound (a very long list, counted exactly in the background; a later request gives the exact number). Absent: exact. */
+  totalExact?: boolean;
   page: number;
   pageSize: number;
 }

@@ -34,3 +34,12 @@ export function parameterRegionName(region: string | null, districtCode: string)
 /** A parameter's value with its unit: "920 元/人/月". */
 export const parameterAmount = (v: number | null | undefined, unit?: string): string =>
   v === null || v === undefined ? '—' : `${v.toLocaleString('zh-CN')}${unit ? ` ${unit}` : ''}`;
+
+/**
+ * A list's total under its table: "共 1,234 户", or, while a very long list is still being counted
+ * exactly (`totalExact: false`, the API's lower bound), "至少 50,001 户（精确数统计中）".
+ */
+export function pageTotal(list: { total: number; totalExact?: boolean } | null | undefined, unit: string): string {
+  const n = (list?.total ?? 0).toLocaleString('zh-CN');
+  return list?.totalExact === false ? `至少 ${n} ${unit}（精确数统计中）` : `共 ${n} ${unit}`;
+}

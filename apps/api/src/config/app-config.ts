@@ -67,6 +67,8 @@ export interface AppConfig {
   listIndexFirstMax: number;
   /** Household list: for a deeper page, this many times the page's last row (see `leadLimit`); 0 keeps `listIndexFirstMax` at any depth. */
   listLeadPerRow: number;
+  /** Console lists: matches counted exactly per request; above, a lower bound while the exact count runs in the background (`ReadPool.total`). */
+  listCountCap: number;
   /**
    * OCR worker pool (0 = OCR off) and the time one document may take. `engine`: `paddle` reads
    * with PP-OCRv4 (one child process per worker) and re-reads numbers with tesseract.js;
@@ -252,6 +254,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     walLimitMb: int(env, 'SQLITE_WAL_LIMIT_MB', 128, 1, 65_536),
     listIndexFirstMax: int(env, 'LIST_INDEX_FIRST_MAX', 10_000, 0, 10_000_000),
     listLeadPerRow: int(env, 'LIST_LEAD_PER_ROW', 6, 0, 1000),
+    listCountCap: int(env, 'LIST_COUNT_CAP', 50_000, 1, 10_000_000),
     ocr: {
       workers: int(env, 'OCR_WORKERS', 2, 0, 16),
       timeoutMs: int(env, 'OCR_TIMEOUT_MS', 20_000, 1000, 600_000),

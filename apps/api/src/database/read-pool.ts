@@ -6,6 +6,14 @@ import { In, type DataSource, type FindOptionsSelect, type FindOptionsWhere, typ
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Transactor, sqliteHandle } from './transactor.js';
 
+const EXACT_COUNT_TTL_MS = 60_000;
+
+/** A list's total: exact, or a lower bound while the exact count is made. */
+export interface ListTotal {
+  total: number;
+  totalExact: boolean;
+}
+
 /*
  * The read worker: its own read-only better-sqlite3 connection to the same file (WAL lets it read
  * the last committed state while the main connection writes), prepared statements cached by text.
@@ -60,11 +68,14 @@ const CHECKPOINT_MS = 500;
 
 /**
  * Which worker a read goes to. `interactive`: a console page (the least busy of the pool);
- * `background`: a long aggregate nobody waits on (dashboard warm-up, exact counts, exports);
+ * `background`: a long aggregate nobody waits on (dashboard warm-up, exports);
+ * `counts`: the exact totals of long lists (`total`), which the next page of the same list uses
+ * (a page in the second half is read from the other end once its list's length is known), so they
+ * must not queue behind the dashboard's aggregates either;
  * `jobs`: the pages of population runs (screenings, imports, monitoring, notifications), which
  * must not queue behind a minute of dashboard aggregates at start-up, nor hold them up.
  */
-export type ReadLane = 'interactive' | 'background' | 'jobs';
+export type ReadLane = 'interactive' | 'background' | 'counts' | 'jobs';
 
 interface Job {
   resolve: (rows: unknown[]) => void;
@@ -96,8 +107,10 @@ function bindable(v: unknown): unknown {
 export class ReadPool implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadPool');
   private readonly workers: ReadWorker[] = [];
-  /** A worker of its own for long background reads (dashboard aggregates, exact counts), so they never queue ahead of a page. */
+  /** A worker of its own for long background reads (dashboard aggregates, exports), so they never queue ahead of a page. */
   private background: ReadWorker | null = null;
+  /** A worker of its own for the exact totals of long lists (`total`). */
+  private countsWorker: ReadWorker | null = null;
   /** A worker of its own for the jobs' pages; it also checkpoints the WAL between them. */
   private jobsWorker: ReadWorker | null = null;
   private readonly jobs = new Map<number, Job>();
@@ -111,12 +124,13 @@ export class ReadPool implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly tx: Transactor,
   ) {
+    this.countCap = config.listCountCap;
     const file = config.database.type === 'sqlite' && config.database.location !== ':memory:' ? config.database.location : null;
     if (!file || config.readPoolSize < 1) return;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const walLimitBytes = config.walLimitMb * 1048576;
-    for (let i = 0; i < config.readPoolSize + 2; i++) {
-      const lane: ReadLane = i < config.readPoolSize ? 'interactive' : i === config.readPoolSize ? 'background' : 'jobs';
+    for (let i = 0; i < config.readPoolSize + 3; i++) {
+      const lane: ReadLane = i < config.readPoolSize ? 'interactive' : (['background', 'counts', 'jobs'] as const)[i - config.readPoolSize]!;
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, checkpointMs: lane === 'jobs' ? CHECKPOINT_MS : 0, walLimitBytes } });
       worker.unref();
       const slot: ReadWorker = { worker, busy: 0 };
@@ -134,6 +148,7 @@ export class ReadPool implements OnApplicationShutdown {
       });
       worker.on('error', (e) => this.logger.error(`read worker failed: ${e.message}`));
       if (lane === 'background') this.background = slot;
+      else if (lane === 'counts') this.countsWorker = slot;
       else if (lane === 'jobs') this.jobsWorker = slot;
       else this.workers.push(slot);
     }
@@ -159,7 +174,7 @@ export class ReadPool implements OnApplicationShutdown {
   /** Raw rows of a read-only statement with `?` placeholders, on the worker of `lane` (see `ReadLane`). */
   query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = [], lane: ReadLane = 'interactive'): Promise<T[]> {
     if (this.workers.length === 0) return this.ds.query<T[]>(sql, [...params]);
-    const own = lane === 'background' ? this.background : lane === 'jobs' ? this.jobsWorker : null;
+    const own = lane === 'background' ? this.background : lane === 'counts' ? this.countsWorker : lane === 'jobs' ? this.jobsWorker : null;
     const slot = own ?? this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     return new Promise<T[]>((resolve, reject) => {
@@ -176,13 +191,66 @@ export class ReadPool implements OnApplicationShutdown {
     return this.query<T>(sql, params, lane);
   }
 
+  private readonly exactCounts = new Map<string, { at: number; total: Promise<number> }>();
+  private readonly countCap: number;
+
+  /**
+   * The total of a console list whose rows `select` gives (a SELECT without ORDER BY or LIMIT).
+   * Counting is a probe per match (the scope's household, a joined table), so at a million
+   * households an exact count of a common filter takes longer than the page itself. It is exact up
+   * to `LIST_COUNT_CAP` (50,000); beyond, the answer is the cap + 1 with `totalExact: false` (a lower bound) while
+   * the exact count runs on a reader of its own (`counts`), and that count answers the same list for a minute.
+   * `later`: the caller knows the count is large and gives its own lower bound (`total: null` unless
+   * an exact count is known). `cap`: a lower cap for a list whose matches each cost a join.
+   */
+  async total(select: { sql: string; params: readonly unknown[] }, later = false, cap = this.countCap): Promise<{ total: number | null; totalExact: boolean }> {
+    cap = Math.min(cap, this.countCap);
+    if (!later) {
+      const [row] = await this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM (${select.sql} LIMIT ${cap + 1}) c`, select.params);
+      const n = Number(row?.n ?? 0);
+      if (n <= cap) return { total: n, totalExact: true };
+    }
+    const key = this.countKey(select);
+    const hit = this.exactCounts.get(key);
+    if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) {
+      const total = this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM (${select.sql}) c`, select.params, 'counts').then(([r]) => Number(r?.n ?? 0));
+      if (this.exactCounts.size > 500) this.exactCounts.clear();
+      this.exactCounts.set(key, { at: Date.now(), total });
+      total.catch(() => this.exactCounts.delete(key));
+    }
+    // The exact count if it is known (made in the last minute); a count still running is not waited for.
+    const known = hit ?? this.exactCounts.get(key);
+    const settled = known ? await Promise.race([known.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null) : null;
+    if (settled !== null) return { total: later ? settled : Math.max(cap + 1, settled), totalExact: true };
+    return later ? { total: null, totalExact: false } : { total: cap + 1, totalExact: false };
+  }
+
+  /** The exact count of `select` if `total` made one in the last minute and it has finished; null otherwise (nothing is started). */
+  async knownTotal(select: { sql: string; params: readonly unknown[] }): Promise<number | null> {
+    const hit = this.exactCounts.get(this.countKey(select));
+    if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) return null;
+    return Promise.race([hit.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null);
+  }
+
+  private countKey(select: { sql: string; params: readonly unknown[] }): string {
+    return JSON.stringify([select.sql, select.params.map(bindable)]);
+  }
+
+  /** `total` of a query builder's rows (its selection, order and paging left out). */
+  async totalOf(qb: SelectQueryBuilder<ObjectLiteral>, cap?: number): Promise<ListTotal> {
+    const [sql, params] = qb.clone().select('1', 'x').orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).getQueryAndParameters();
+    const { total, totalExact } = await this.total({ sql, params }, false, cap);
+    return { total: total ?? 0, totalExact };
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const pending = [...this.jobs.values()];
     this.jobs.clear();
     for (const job of pending) job.reject(new Error('read pool closed'));
-    await Promise.all([...this.workers, this.background, this.jobsWorker].filter((w) => w !== null).map((w) => w.worker.terminate()));
+    await Promise.all([...this.workers, this.background, this.countsWorker, this.jobsWorker].filter((w) => w !== null).map((w) => w.worker.terminate()));
     this.workers.length = 0;
     this.background = null;
+    this.countsWorker = null;
     this.jobsWorker = null;
   }
 }
@@ -191,7 +259,8 @@ export class ReadPool implements OnApplicationShutdown {
  * One page of a console listing whose order is a sort (a rank by status, by due date): the ordering
  * and the count are read through the read pool, off the event loop, and only the page's rows are
  * then loaded by id. `where` holds the filters; `order` adds the ordering (and any column it sorts by)
- * to the id query; `select`, when given, the columns loaded (the id among them).
+ * to the id query; `select`, when given, the columns loaded (the id among them). The total is
+ * `ReadPool.total`'s: exact up to LIST_COUNT_CAP, a lower bound above.
  */
 export async function pageByIds<E extends { id: string }>(
   reads: ReadPool,
@@ -202,16 +271,16 @@ export async function pageByIds<E extends { id: string }>(
   offset: number,
   take: number,
   select?: FindOptionsSelect<E>,
-): Promise<{ items: E[]; total: number }> {
+): Promise<{ items: E[] } & ListTotal> {
   const [ids, counted] = await Promise.all([
     reads.raw<{ id: string }>(
       order(where.clone().select(`${alias}.id`, 'id'))
         .offset(offset)
         .limit(take),
     ),
-    reads.raw<{ n: number | string }>(where.clone().select('COUNT(*)', 'n')),
+    reads.totalOf(where),
   ]);
   const rows = ids.length ? await repo.find({ ...(select ? { select } : {}), where: { id: In(ids.map((r) => r.id)) } as FindOptionsWhere<E> }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { items: ids.map((r) => byId.get(r.id)).filter((r): r is E => r !== undefined), total: Number(counted[0]?.n ?? 0) };
+  return { items: ids.map((r) => byId.get(r.id)).filter((r): r is E => r !== undefined), ...counted };
 }

@@ -52,14 +52,10 @@ export interface HouseholdCursor {
 export interface HouseholdSearchResult {
   items: HouseholdListRow[];
   total: number;
-  /** false: `total` is a lower bound while the exact number is counted in the background (more than COUNT_CAP, or a common colour or category). */
+  /** false: `total` is a lower bound while the exact number is counted in the background (more than LIST_COUNT_CAP, or a common colour or category). */
   totalExact: boolean;
   nextCursor: HouseholdCursor | null;
 }
-
-/** Households counted exactly per request; above this a count runs in the background. */
-export const COUNT_CAP = 50_000;
-const EXACT_COUNT_TTL_MS = 60_000;
 
 /**
  * What "address contains" looks for: full-width letters and digits as ASCII (NFKC: an IME's "１２号"
@@ -141,7 +137,7 @@ export class HouseholdsRepository {
    * A page of households in scope, newest change first (updatedAt DESC, id DESC), as list rows
    * (no encrypted columns). `cursor` continues after the last row of the previous page (keyset:
    * the same cost at any depth); without it, `page` counts from the start. The total is exact up to
-   * COUNT_CAP; beyond, it is the cap with `totalExact: false` while an exact count is made in the
+   * LIST_COUNT_CAP; beyond, it is the cap with `totalExact: false` while an exact count is made in the
    * background and kept a minute for the next request. Runs on the read pool (off the event loop).
    */
   async search(scope: Scope, filter: HouseholdFilter, page: number, pageSize: number, cursor?: HouseholdCursor | null): Promise<HouseholdSearchResult> {
@@ -219,15 +215,25 @@ export class HouseholdsRepository {
       conditions.push('h.updatedAt <= ? AND (h.updatedAt < ? OR h.id < ?)');
       params.push(cursor.updatedAt, cursor.updatedAt, cursor.id);
     }
+    const countSelect = { sql: `SELECT 1 AS x FROM ${counting.from} WHERE ${counting.sql}`, params: counting.params };
+    // Rows offset … offset + pageSize (one more tells whether there is a next page), newest first. A
+    // page in the second half of a list whose exact length is known (counted in the last minute) is
+    // read from the other end, oldest first: the last page walks a page of rows, not a million.
+    let window = `ORDER BY h.updatedAt DESC, h.id DESC LIMIT ${pageSize + 1} OFFSET ${offset}`;
+    const length = offset > 0 ? await this.reads.knownTotal(countSelect) : null;
+    if (length !== null && offset > length / 2) {
+      const start = Math.max(0, length - 1 - offset - pageSize);
+      window = `ORDER BY h.updatedAt ASC, h.id ASC LIMIT ${Math.max(0, length - offset - start)} OFFSET ${start}`;
+    }
     const [rows, counted] = await Promise.all([
       this.reads.query<HouseholdListRow>(
         `SELECT h.id, h.status, h.version, h.streetCode, h.communityCode, h.gridId, h.address, h.headName, h.memberCount, h.updatedAt, r.colour AS riskColour
-         FROM (SELECT h.id FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY h.updatedAt DESC, h.id DESC LIMIT ${pageSize + 1} OFFSET ${offset}) p
+         FROM (SELECT h.id FROM ${from} WHERE ${conditions.join(' AND ')} ${window}) p
          JOIN household h ON h.id = p.id LEFT JOIN household_risk r ON r.householdId = h.id
          ORDER BY h.updatedAt DESC, h.id DESC`,
         params,
       ),
-      this.count(counting, countLater),
+      this.reads.total(countSelect, countLater),
     ]);
     const more = rows.length > pageSize;
     const items = rows.slice(0, pageSize).map((r) => ({ ...r, version: Number(r.version), memberCount: Number(r.memberCount) }));
@@ -244,35 +250,6 @@ export class HouseholdsRepository {
 
   private get mysql(): boolean {
     return this.households.manager.connection.options.type === 'mysql';
-  }
-
-  private readonly exactCounts = new Map<string, { at: number; total: Promise<number> }>();
-
-  /** total null: not counted now (the caller gives a lower bound); the exact count runs in the background. */
-  private async count(q: { from: string; sql: string; params: unknown[] }, later = false): Promise<{ total: number | null; totalExact: boolean }> {
-    if (!later) {
-      const [row] = await this.reads.query<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM ${q.from} WHERE ${q.sql} LIMIT ${COUNT_CAP + 1}) c`,
-        q.params,
-      );
-      const n = Number(row?.n ?? 0);
-      if (n <= COUNT_CAP) return { total: n, totalExact: true };
-    }
-    const key = JSON.stringify(q);
-    const hit = this.exactCounts.get(key);
-    if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) {
-      const total = this.reads
-        .query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${q.from} WHERE ${q.sql}`, q.params, 'background')
-        .then(([r]) => Number(r?.n ?? 0));
-      if (this.exactCounts.size > 500) this.exactCounts.clear();
-      this.exactCounts.set(key, { at: Date.now(), total });
-      total.catch(() => this.exactCounts.delete(key));
-    }
-    // The exact count if it is known (made in the last minute); a count still running is not waited for.
-    const known = hit ?? this.exactCounts.get(key);
-    const settled = known ? await Promise.race([known.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null) : null;
-    if (settled !== null) return { total: later ? settled : Math.max(COUNT_CAP + 1, settled), totalExact: true };
-    return later ? { total: null, totalExact: false } : { total: COUNT_CAP + 1, totalExact: false };
   }
 
   /** The list's WHERE over `household h` with `?` placeholders: the same SQL on SQLite and MySQL. */

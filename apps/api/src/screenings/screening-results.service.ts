@@ -13,6 +13,7 @@ import { RegionsRepository } from '../regions/regions.repository.js';
 import { toRunDto, type ScreeningRunDto } from './screening.dto.js';
 import type { ScreeningCategory, ScreeningRunEntity } from './screening.entity.js';
 import { ScreeningsRepository, type DrillCategory, type HitHousehold } from './screenings.repository.js';
+import type { ListTotal } from '../database/read-pool.js';
 
 /** Drill-down buckets (the wire's `category`), labelled by the contract. */
 export const CATEGORY_LABELS: Readonly<Record<DrillCategory, string>> = SCREENING_BUCKET_LABELS;
@@ -120,8 +121,8 @@ export class ScreeningResultsService {
     category: DrillCategory,
     page: number,
     pageSize: number,
-  ): Promise<{ items: FlaggedHousehold[]; total: number }> {
-    const { items, total } = await this.repo.hitHouseholds(
+  ): Promise<{ items: FlaggedHousehold[] } & ListTotal> {
+    const { items, total, totalExact } = await this.repo.hitHouseholds(
       run.id,
       this.access.scopeOf(auth),
       { policyCode, category },
@@ -133,7 +134,7 @@ export class ScreeningResultsService {
       entityId: run.id,
       detail: { policyCode, category, page, count: items.length },
     });
-    return { items: await this.present(items), total };
+    return { items: await this.present(items), total, totalExact };
   }
 
   /**

@@ -123,6 +123,7 @@ export class FlaggedHouseholdDto implements FlaggedHousehold {
 export class FlaggedHouseholdPageDto implements Page<FlaggedHousehold> {
   @ApiProperty({ type: [FlaggedHouseholdDto] }) items: FlaggedHouseholdDto[];
   @ApiProperty() total: number;
+  @ApiPropertyOptional({ description: 'false：total 为下限（数量很大，精确数正在后台统计，稍后的请求给出）；缺省为精确数' }) totalExact?: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

@@ -239,6 +239,7 @@ export class TaskDto implements TaskView {
 export class TaskPageDto implements TaskPage {
   @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
   @ApiProperty() total: number;
+  @ApiPropertyOptional({ description: 'false：total 为下限（数量很大，精确数正在后台统计，稍后的请求给出）；缺省为精确数' }) totalExact?: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty({ description: '增量同步的新游标：下次以 since=cursor 请求' }) cursor: number;

@@ -5,7 +5,7 @@ import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { Transactor } from '../database/transactor.js';
-import { pageByIds, ReadPool } from '../database/read-pool.js';
+import { pageByIds, ReadPool, type ListTotal } from '../database/read-pool.js';
 import { chunks, whereInScope } from '../database/sql.js';
 import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
 
@@ -134,7 +134,7 @@ export class TasksRepository {
     return map;
   }
 
-  async search(scope: Scope, f: TaskFilter, page: number, pageSize: number): Promise<{ items: VerificationTaskEntity[]; total: number }> {
+  async search(scope: Scope, f: TaskFilter, page: number, pageSize: number): Promise<{ items: VerificationTaskEntity[] } & ListTotal> {
     const qb = this.tasks.createQueryBuilder('t').where('1 = 1');
     whereInScope(qb, 't', scope);
     if (f.assigneeId) qb.andWhere('t.assigneeId = :me', { me: f.assigneeId });

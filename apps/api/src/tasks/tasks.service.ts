@@ -174,7 +174,7 @@ export class TasksService implements OnModuleInit, OnApplicationShutdown {
       return { items: await this.labelled(auth, items, true), total: items.length, page: 1, pageSize: q.pageSize, cursor };
     }
     const scope = this.access.scopeOf(auth);
-    const { items, total } = await this.repo.search(
+    const { items, total, totalExact } = await this.repo.search(
       scope,
       {
         assigneeId: q.mine ? auth.userId : undefined,
@@ -191,7 +191,7 @@ export class TasksService implements OnModuleInit, OnApplicationShutdown {
       q.pageSize,
     );
     const cursor = items.reduce((n, t) => Math.max(n, Number(t.seq)), 0);
-    return { items: await this.labelled(auth, items), total, page: q.page, pageSize: q.pageSize, cursor };
+    return { items: await this.labelled(auth, items), total, totalExact, page: q.page, pageSize: q.pageSize, cursor };
   }
 
   /** A grid worker takes a task: their own assigned task, or an open one of their grid. Exactly one of two concurrent claims wins. */

@@ -48,6 +48,7 @@ export class WarningDto implements WarningView {
 export class WarningPageDto implements Page<WarningView> {
   @ApiProperty({ type: [WarningDto] }) items: WarningDto[];
   @ApiProperty() total: number;
+  @ApiPropertyOptional({ description: 'false：total 为下限（数量很大，精确数正在后台统计，稍后的请求给出）；缺省为精确数' }) totalExact?: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

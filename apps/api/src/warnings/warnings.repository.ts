@@ -4,7 +4,7 @@ import { EntityManager, In, MoreThan, Repository, type SelectQueryBuilder } from
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
-import { pageByIds, ReadPool } from '../database/read-pool.js';
+import { pageByIds, ReadPool, type ListTotal } from '../database/read-pool.js';
 import { chunks, whereInScope } from '../database/sql.js';
 import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity, type Severity, type WarningStatus } from './warning.entity.js';
 
@@ -92,7 +92,7 @@ export class WarningsRepository {
     return this.warnings.findOneBy({ id });
   }
 
-  async search(scope: Scope, f: WarningFilter, page: number, pageSize: number): Promise<{ items: WarningEntity[]; total: number }> {
+  async search(scope: Scope, f: WarningFilter, page: number, pageSize: number): Promise<{ items: WarningEntity[] } & ListTotal> {
     const qb = this.warnings.createQueryBuilder('w').where('1 = 1');
     whereInScope(qb, 'w', scope);
     if (f.severity) qb.andWhere('w.severity = :sev', { sev: f.severity });

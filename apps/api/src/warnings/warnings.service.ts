@@ -133,13 +133,13 @@ export class WarningsService implements OnApplicationBootstrap {
   async list(auth: AuthContext, q: WarningQuery): Promise<WarningPageDto> {
     const scope = this.access.scopeOf(auth);
     const book = await this.ruleBook();
-    const { items, total } = await this.repo.search(
+    const { items, total, totalExact } = await this.repo.search(
       scope,
       { severity: q.colour, ruleCode: q.rule, streetCode: q.streetCode, status: q.status, householdId: q.householdId, bySeverity: q.sort === 'severity' },
       q.page,
       q.pageSize,
     );
-    return { items: items.map((w) => toWarningDto(w, book.rules.get(w.ruleCode)?.name ?? w.ruleCode)), total, page: q.page, pageSize: q.pageSize };
+    return { items: items.map((w) => toWarningDto(w, book.rules.get(w.ruleCode)?.name ?? w.ruleCode)), total, totalExact, page: q.page, pageSize: q.pageSize };
   }
 
   async rules(): Promise<WarningRulesDto> {

@@ -6,7 +6,7 @@ import { ApiError, request } from '../../api/client';
 import { ReasonModal } from '../../shared/ReasonModal';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { ListTable } from '../../shared/ListTable';
-import { formatDateTime } from '../../shared/labels';
+import { formatDateTime, pageTotal } from '../../shared/labels';
 import {
   ENDPOINTS,
   labelOf,
@@ -167,7 +167,7 @@ function TasksTab({ onChanged }: { onChanged: () => void }) {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         data-testid="task-board"
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 项` }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: () => pageTotal(list.data, '项') }}
         onRow={(t) => ({ style: t.overdue ? { background: '#fff1f0' } : undefined })}
         columns={[
           {
@@ -371,7 +371,7 @@ function WarningsTab() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         data-testid="warning-board"
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: () => pageTotal(list.data, '条') }}
         columns={[
           {
             title: '颜色',

@@ -6,7 +6,7 @@ import { HOUSEHOLD_STATUSES } from '@zczr/domain';
 import { useEndpoint } from '../../shared/useEndpoint';
 import { ListTable } from '../../shared/ListTable';
 import { download } from '../../api/client';
-import { formatDateTime, householdStatusLabel, RISK_TAG_COLOURS } from '../../shared/labels';
+import { formatDateTime, householdStatusLabel, pageTotal, RISK_TAG_COLOURS } from '../../shared/labels';
 import {
   ENDPOINTS,
   RISK_COLOUR_LABELS,
@@ -143,7 +143,7 @@ export default function HouseholdsPage() {
             pageSize: page.pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t.toLocaleString('zh-CN')} 户`,
+            showTotal: () => pageTotal(list.data, '户'),
             onChange: (p, s) => setPage({ page: p, pageSize: s }),
           }}
           scroll={{ x: 960 }}

@@ -5,7 +5,7 @@ import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-desig
 import { ApiError, download, request, urlOf } from '../../api/client';
 import { ListTable } from '../../shared/ListTable';
 import { useEndpoint } from '../../shared/useEndpoint';
-import { formatDateTime } from '../../shared/labels';
+import { formatDateTime, pageTotal } from '../../shared/labels';
 import {
   ENDPOINTS,
   SCREENING_BUCKET_LABELS,
@@ -310,7 +310,7 @@ function DrillDown({ runId, policyCode, category }: { runId: string; policyCode:
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         data-testid="drill-table"
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 户` }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: () => pageTotal(list.data, '户') }}
         columns={[
           { title: '户主', dataIndex: 'headNameMasked', render: (v: string, h) => <Link to={`/households/${h.householdId}`}>{v}</Link> },
           { title: '人数', dataIndex: 'memberCount', align: 'right' },
