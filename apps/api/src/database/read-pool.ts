@@ -210,22 +210,37 @@ export class ReadPool implements OnApplicationShutdown {
       const n = Number(row?.n ?? 0);
       if (n <= cap) return { total: n, totalExact: true };
     }
-    const key = this.countKey(select);
-    const hit = this.exactCounts.get(key);
-    if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) {
-      const total = this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM (${select.sql}) c`, select.params, 'counts').then(([r]) => Number(r?.n ?? 0));
-      if (this.exactCounts.size > 500) this.exactCounts.clear();
-      this.exactCounts.set(key, { at: Date.now(), total });
-      total.catch(() => this.exactCounts.delete(key));
-    }
     // The exact count if it is known (made in the last minute); a count still running is not waited for.
-    const known = hit ?? this.exactCounts.get(key);
-    const settled = known ? await Promise.race([known.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null) : null;
+    const settled = await this.exactCount(select, 0);
     if (settled !== null) return { total: later ? settled : Math.max(cap + 1, settled), totalExact: true };
     return later ? { total: null, totalExact: false } : { total: cap + 1, totalExact: false };
   }
 
-  /** The exact count of `select` if `total` made one in the last minute and it has finished; null otherwise (nothing is started). */
+  /**
+   * The exact count of `select`: the one made in the last minute, or one started now (on the
+   * `counts` reader), waited for at most `waitMs` (0: only one made before and finished by now);
+   * null when it is not in by then.
+   */
+  async exactCount(select: { sql: string; params: readonly unknown[] }, waitMs: number): Promise<number | null> {
+    const key = this.countKey(select);
+    let entry = this.exactCounts.get(key);
+    if (!entry || Date.now() - entry.at > EXACT_COUNT_TTL_MS) {
+      const total = this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM (${select.sql}) c`, select.params, 'counts').then(([r]) => Number(r?.n ?? 0));
+      if (this.exactCounts.size > 500) this.exactCounts.clear();
+      this.exactCounts.set(key, (entry = { at: Date.now(), total }));
+      total.catch(() => this.exactCounts.delete(key));
+      if (waitMs === 0) return null;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((r) => (waitMs > 0 ? (timer = setTimeout(() => r(null), waitMs)) : setImmediate(() => r(null))));
+    try {
+      return await Promise.race([entry.total, late]).catch(() => null);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The exact count of `select` if one made in the last minute has finished; null otherwise (nothing is started). */
   async knownTotal(select: { sql: string; params: readonly unknown[] }): Promise<number | null> {
     const hit = this.exactCounts.get(this.countKey(select));
     if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) return null;
