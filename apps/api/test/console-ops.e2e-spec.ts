@@ -472,12 +472,92 @@ describe('console operations', () => {
       }
     });
 
+    it('pages of the urgency order and of the active and status filters are those of a sort of every task in scope', async () => {
+      // Tasks in every kind of status (written straight into the table: the order is what is tested).
+      const place = await workerPlacement(t);
+      for (const name of ['壹测试', '贰测试', '叁测试', '肆测试']) {
+        await t
+          .http()
+          .post('/api/v1/tasks')
+          .set(bearer(district))
+          .send({ householdId: (await createHouseholdAsStaff(t, place, person(name))).id })
+          .expect(201);
+      }
+      const ids = ((await t.dataSource.query('SELECT id FROM verification_task ORDER BY id')) as Array<{ id: string }>).map((r) => r.id);
+      const statuses = ['closed', 'in_notice', 'accepted', 'returned', 'submitted'];
+      for (const [i, id] of ids.entries()) {
+        if (i % 2 === 0) await t.dataSource.query('UPDATE verification_task SET status = ? WHERE id = ?', [statuses[(i / 2) % statuses.length], id]);
+      }
+      const active = ['open', 'assigned', 'in_progress', 'submitted', 'confirming', 'returned'];
+      const all = (await t.dataSource.query('SELECT id, status, dueDate FROM verification_task')) as Array<{ id: string; status: string; dueDate: string }>;
+      const byDue = (a: { dueDate: string; id: string }, b: { dueDate: string; id: string }): number =>
+        a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      const rank = (s: string): number => (active.includes(s) ? 0 : 1);
+      const cases: Array<[Record<string, string | boolean>, string[]]> = [
+        [{ sort: 'urgency' }, [...all].sort((a, b) => rank(a.status) - rank(b.status) || byDue(a, b)).map((x) => x.id)],
+        [
+          { sort: 'urgency', active: true },
+          all
+            .filter((x) => active.includes(x.status))
+            .sort(byDue)
+            .map((x) => x.id),
+        ],
+        [
+          { status: 'closed' },
+          all
+            .filter((x) => x.status === 'closed')
+            .sort(byDue)
+            .map((x) => x.id),
+        ],
+        [
+          { active: true },
+          all
+            .filter((x) => active.includes(x.status))
+            .sort(byDue)
+            .map((x) => x.id),
+        ],
+        [{}, [...all].sort(byDue).map((x) => x.id)],
+      ];
+      for (const [query, expected] of cases) {
+        expect(expected.length).toBeGreaterThan(0);
+        const got: string[] = [];
+        for (let page = 1; page <= Math.ceil(expected.length / 3) + 1; page++) {
+          const res = await t
+            .http()
+            .get('/api/v1/tasks')
+            .query({ ...query, page, pageSize: 3 })
+            .set(bearer(district))
+            .expect(200);
+          got.push(...(res.body.items as Task[]).map((x) => x.id));
+          expect(res.body.total).toBe(expected.length);
+        }
+        expect({ query, ids: got }).toEqual({ query, ids: expected });
+      }
+    });
+
     it('sorts warnings by severity, open first', async () => {
       const res = await t.http().get('/api/v1/warnings').query({ sort: 'severity', pageSize: 200 }).set(bearer(district)).expect(200);
       const rank = (w: { status: string; colour: string }): number =>
         (w.status === 'open' ? 0 : w.status === 'tasked' ? 1 : 2) * 10 + ['orange', 'yellow', 'blue'].indexOf(w.colour);
       const ranks = (res.body.items as Array<{ status: string; colour: string }>).map(rank);
       expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+      // Page after page (each status and colour read in order and merged): a sort of every warning.
+      const all = (await t.dataSource.query('SELECT id, status, severity AS colour, raisedAt FROM warning')) as Array<{
+        id: string;
+        status: string;
+        colour: string;
+        raisedAt: string;
+      }>;
+      expect(all.length).toBeGreaterThan(3);
+      const expected = [...all]
+        .sort((a, b) => rank(a) - rank(b) || (a.raisedAt < b.raisedAt ? 1 : a.raisedAt > b.raisedAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .map((w) => w.id);
+      const got: string[] = [];
+      for (let page = 1; page <= Math.ceil(expected.length / 4) + 1; page++) {
+        const p = await t.http().get('/api/v1/warnings').query({ sort: 'severity', page, pageSize: 4 }).set(bearer(district)).expect(200);
+        got.push(...(p.body.items as Array<{ id: string }>).map((w) => w.id));
+      }
+      expect(got).toEqual(expected);
     });
   });
 

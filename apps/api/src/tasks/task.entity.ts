@@ -13,7 +13,7 @@ export { TASK_STATUSES, type DecisionKind, type EscalationLevel, type TaskKind, 
 @Index('idx_task_grid', ['gridId', 'status'])
 @Index('idx_task_district', ['districtCode', 'status', 'dueDate'])
 @Index('idx_task_due', ['dueDate', 'id'])
-@Index('idx_task_status_due', ['status', 'dueDate', 'id'])
+@Index('idx_task_status_due', ['status', 'dueDate', 'id', 'householdId'])
 @Index('idx_task_cells', ['districtCode', 'streetCode', 'status', 'dueDate', 'escalationLevel'])
 @Index('idx_task_household', ['householdId', 'kind', 'createdAt'])
 export class VerificationTaskEntity {

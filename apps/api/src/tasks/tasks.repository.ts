@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, LessThan, MoreThan, Not, Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, In, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { Transactor } from '../database/transactor.js';
-import { pageByIds, ReadPool, type ListTotal } from '../database/read-pool.js';
+import { pageByIds, pageBySegments, ReadPool, type ListTotal } from '../database/read-pool.js';
 import { chunks, whereInScope } from '../database/sql.js';
-import { CalendarDayEntity, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
+import { CalendarDayEntity, TASK_STATUSES, TaskSequenceEntity, VerificationTaskEntity, type TaskStatus } from './task.entity.js';
 
 const TASK_COLUMNS = [
   'id',
@@ -47,7 +47,7 @@ export interface TaskFilter {
   escalationLevel?: string;
   activeOnly?: boolean;
   /** Overdue active tasks first (most overdue first), then active by due date, then the finished ones. */
-  urgentFirst?: { today: string };
+  urgentFirst?: boolean;
 }
 
 @Injectable()
@@ -145,18 +145,33 @@ export class TasksRepository {
     if (f.streetCode) qb.andWhere('t.streetCode = :street', { street: f.streetCode });
     if (f.escalationLevel) qb.andWhere('t.escalationLevel = :level', { level: f.escalationLevel });
     if (f.activeOnly) qb.andWhere('t.status IN (:...activeOnly)', { activeOnly: ACTIVE_STATUSES });
-    const urgent = f.urgentFirst;
-    const order = (q: SelectQueryBuilder<VerificationTaskEntity>): SelectQueryBuilder<VerificationTaskEntity> =>
-      urgent
-        ? // A CASE in ORDER BY, the same on SQLite and MySQL: a sort of the district's tasks, hence the read pool.
-          q
-            .addSelect('CASE WHEN t.status IN (:...urgentActive) THEN (CASE WHEN t.dueDate < :urgentToday THEN 0 ELSE 1 END) ELSE 2 END', 'urgency')
-            .setParameters({ urgentActive: ACTIVE_STATUSES, urgentToday: urgent.today })
-            .orderBy('urgency', 'ASC')
-            .addOrderBy('t.dueDate', 'ASC')
-            .addOrderBy('t.id', 'ASC')
-        : q.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC');
-    return pageByIds(this.reads, this.tasks, qb, 't', order, (page - 1) * pageSize, pageSize);
+    const offset = (page - 1) * pageSize;
+    // By due date, then id: with no status filter a walk of idx_task_due (checking each row's scope).
+    if (!f.urgentFirst && !f.status && !f.activeOnly && !f.overdueBefore) {
+      return pageByIds(this.reads, this.tasks, qb, 't', (q) => q.orderBy('t.dueDate', 'ASC').addOrderBy('t.id', 'ASC'), offset, pageSize);
+    }
+    // Urgent first: tasks someone still has to act on, overdue first, then the rest, each by due date.
+    // Among active tasks the overdue ones are those due earliest, so this is "active first, then by
+    // due date": each status read from idx_task_status_due in order, the statuses merged.
+    const statuses = f.status ? [f.status] : f.activeOnly || f.overdueBefore ? ACTIVE_STATUSES : TASK_STATUSES;
+    const segments = statuses.map((status) => ({
+      sql: 't.status = :segmentStatus',
+      params: { segmentStatus: status },
+      rank: f.urgentFirst && !ACTIVE_STATUSES.includes(status) ? 1 : 0,
+    }));
+    return pageBySegments(
+      this.reads,
+      this.tasks,
+      qb,
+      't',
+      segments,
+      [
+        { column: 't.dueDate', direction: 'ASC' },
+        { column: 't.id', direction: 'ASC' },
+      ],
+      offset,
+      pageSize,
+    );
   }
 
   /** A worker's tasks (and tasks taken away from them) changed after `cursor`, in change order. */

@@ -185,7 +185,7 @@ export class TasksService implements OnModuleInit, OnApplicationShutdown {
         streetCode: q.streetCode,
         escalationLevel: q.escalationLevel,
         activeOnly: q.active,
-        urgentFirst: q.sort === 'urgency' ? { today: this.clock.today() } : undefined,
+        urgentFirst: q.sort === 'urgency',
       },
       q.page,
       q.pageSize,

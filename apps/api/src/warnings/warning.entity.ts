@@ -37,6 +37,7 @@ export class MonitoringParameterEntity {
 @Index('idx_warning_raised', ['raisedAt', 'id'])
 @Index('idx_warning_cells', ['districtCode', 'streetCode', 'severity', 'status'])
 @Index('idx_warning_street', ['streetCode', 'status'])
+@Index('idx_warning_status_order', ['status', 'severity', 'raisedAt', 'id', 'householdId'])
 export class WarningEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'varchar', length: 36 }) householdId: string;

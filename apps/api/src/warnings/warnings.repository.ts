@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, MoreThan, Repository, type SelectQueryBuilder } from 'typeorm';
+import { WARNING_COLOURS, WARNING_STATUSES } from '@zczr/contract';
+import { EntityManager, In, MoreThan, Repository } from 'typeorm';
 import type { Scope } from '../access/access.service.js';
 import { bulkInsert } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
-import { pageByIds, ReadPool, type ListTotal } from '../database/read-pool.js';
+import { pageByIds, pageBySegments, ReadPool, type ListTotal } from '../database/read-pool.js';
 import { chunks, whereInScope } from '../database/sql.js';
 import { MonitoringParameterEntity, WarningEntity, WarningRuleEntity, type Severity, type WarningStatus } from './warning.entity.js';
 
@@ -100,20 +101,33 @@ export class WarningsRepository {
     if (f.streetCode) qb.andWhere('w.streetCode = :street', { street: f.streetCode });
     if (f.status) qb.andWhere('w.status = :status', { status: f.status });
     if (f.householdId) qb.andWhere('w.householdId = :hid', { hid: f.householdId });
-    const bySeverity = f.bySeverity;
+    const offset = (page - 1) * pageSize;
     // Newest first, ties by id the same way, so the list is a backward walk of idx_warning_raised
-    // (checking each row's scope), not a sort of every warning (58,000 at 100,000 households); by
-    // severity it is a sort, read through the pool.
-    const order = (q: SelectQueryBuilder<WarningEntity>): SelectQueryBuilder<WarningEntity> =>
-      (bySeverity
-        ? q
-            .addSelect("CASE w.status WHEN 'open' THEN 0 WHEN 'tasked' THEN 1 ELSE 2 END", 'statusRank')
-            .addSelect("CASE w.severity WHEN 'orange' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END", 'severityRank')
-            .orderBy('statusRank', 'ASC')
-            .addOrderBy('severityRank', 'ASC')
-            .addOrderBy('w.raisedAt', 'DESC')
-        : q.orderBy('w.raisedAt', 'DESC')
-      ).addOrderBy('w.id', 'DESC');
-    return pageByIds(this.reads, this.warnings, qb, 'w', order, (page - 1) * pageSize, pageSize);
+    // (checking each row's scope), not a sort of every warning (58,000 at 100,000 households).
+    if (!f.bySeverity) {
+      return pageByIds(this.reads, this.warnings, qb, 'w', (q) => q.orderBy('w.raisedAt', 'DESC').addOrderBy('w.id', 'DESC'), offset, pageSize);
+    }
+    // By severity: open before tasked before closed, orange before yellow before blue, then newest
+    // first; each (status, colour) read from idx_warning_status_order in order, and merged.
+    const segments = WARNING_STATUSES.filter((s) => !f.status || s === f.status).flatMap((status) =>
+      WARNING_COLOURS.filter((c) => !f.severity || c === f.severity).map((severity) => ({
+        sql: 'w.status = :segmentStatus AND w.severity = :segmentSeverity',
+        params: { segmentStatus: status, segmentSeverity: severity },
+        rank: WARNING_STATUSES.indexOf(status) * WARNING_COLOURS.length + WARNING_COLOURS.indexOf(severity),
+      })),
+    );
+    return pageBySegments(
+      this.reads,
+      this.warnings,
+      qb,
+      'w',
+      segments,
+      [
+        { column: 'w.raisedAt', direction: 'DESC' },
+        { column: 'w.id', direction: 'DESC' },
+      ],
+      offset,
+      pageSize,
+    );
   }
 }

@@ -21,6 +21,8 @@ import { AddressGrams1764990000000 } from './1764990000000-address-grams.js';
 import { DashboardSnapshot1765000000000 } from './1765000000000-dashboard-snapshot.js';
 import { QueueOrder1765010000000 } from './1765010000000-queue-order.js';
 import { ImportHouseholds1765020000000 } from './1765020000000-import-households.js';
+import { TaskStatusScope1765030000000 } from './1765030000000-task-status-scope.js';
+import { WarningStatusOrder1765040000000 } from './1765040000000-warning-status-order.js';
 import { BoardCells1764980000000 } from './1764980000000-board-cells.js';
 
 /** Every migration, in order. Landed migrations are never edited: add a new one. */
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   DashboardSnapshot1765000000000,
   QueueOrder1765010000000,
   ImportHouseholds1765020000000,
+  TaskStatusScope1765030000000,
+  WarningStatusOrder1765040000000,
 ];
