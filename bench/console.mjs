@@ -180,6 +180,10 @@ export async function benchConsole({ label, databaseUrl, count = Number(process.
       ['review queue', district, '/api/v1/review-queue'],
       ['tasks list', district, '/api/v1/tasks'],
       ['warnings list', district, '/api/v1/warnings'],
+      // What the board page asks for: its lists in the order staff work them.
+      ['tasks board: urgent first', district, '/api/v1/tasks?sort=urgency&page=1&pageSize=20'],
+      ['tasks board: urgent first, active only', district, '/api/v1/tasks?sort=urgency&active=true&page=1&pageSize=20'],
+      ['warnings board: by severity', district, '/api/v1/warnings?sort=severity&page=1&pageSize=20'],
       ['submissions list', district, '/api/v1/submissions'],
       ['screenings list', district, '/api/v1/screenings'],
       ...(runId
