@@ -7,7 +7,7 @@ import { HouseholdEntity } from '../households/household.entity.js';
 import { bulkInsert, insertStatements, type Statement } from '../database/bulk.js';
 import { whereHouseholdInScope } from '../database/sql.js';
 import { Transactor } from '../database/transactor.js';
-import { ReadPool, type ListTotal, type ReadLane } from '../database/read-pool.js';
+import { ReadPool, SCOPED_COUNT_CAP, type ListTotal, type ReadLane } from '../database/read-pool.js';
 import { ScreeningCoverageEntity, ScreeningHitEntity, ScreeningRunEntity, type ScreeningCategory } from './screening.entity.js';
 
 /** A flagged household as the drill-down and the export show it (the name is masked by the service). */
@@ -35,12 +35,6 @@ const HIT_HOUSEHOLD_COLUMNS = [
   'h.communityCode AS communityCode',
   'h.gridId AS gridId',
 ];
-
-/**
- * A drill-down counts its hits exactly up to here: each is a look-up of its household (for the
- * caller's scope), about 6 µs at a million households on SQLite, so 10,000 stay near 60 ms.
- */
-const DRILL_DOWN_COUNT_CAP = 10_000;
 
 @Injectable()
 export class ScreeningsRepository {
@@ -173,9 +167,9 @@ export class ScreeningsRepository {
     lane: ReadLane = 'interactive',
   ): Promise<{ items: HitHousehold[] } & ListTotal> {
     // Off the event loop on an SQLite file (the read pool): an export walks every hit of a run. The
-    // count runs beside the page, exact up to DRILL_DOWN_COUNT_CAP (see ReadPool.total).
+    // count runs beside the page, exact up to SCOPED_COUNT_CAP (see ReadPool.total).
     const count = (q: SelectQueryBuilder<ObjectLiteral>): Promise<ListTotal> =>
-      page.count ? this.reads.totalOf(q, DRILL_DOWN_COUNT_CAP) : Promise.resolve({ total: 0, totalExact: true });
+      page.count ? this.reads.totalOf(q, SCOPED_COUNT_CAP) : Promise.resolve({ total: 0, totalExact: true });
     let qb: SelectQueryBuilder<ObjectLiteral>;
     if (f.category === 'eligible') {
       // Not stored per run: the current results, which the run wrote and every later change keeps up to date.
