@@ -127,5 +127,12 @@ describe('list totals above the count cap', () => {
     const all = await walk({ streetCode: top!.streetCode });
     expect(all).toHaveLength(Number(top!.n));
     expect((last.items as Array<{ id: string }>).map((r) => r.id)).toEqual(all.slice((pages - 1) * 7));
+    // A page past the end: empty, with the exact total; a page number beyond the largest allowed: 400.
+    const beyond = (
+      await t.http().get('/api/v1/households').query({ pageSize: 7, page: 100000, streetCode: top!.streetCode }).set(bearer(district)).expect(200)
+    ).body as Listed;
+    expect(beyond).toMatchObject({ items: [], total: Number(top!.n), totalExact: true });
+    const refused = await t.http().get('/api/v1/households').query({ pageSize: 7, page: 100001 }).set(bearer(district)).expect(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -223,14 +223,15 @@ export class ReadPool implements OnApplicationShutdown {
   }
 
   /**
-   * The exact count of `select`: the one made in the last minute, or one started now (on the
-   * `counts` reader), waited for at most `waitMs` (0: only one made before and finished by now);
-   * null when it is not in by then.
+   * The exact count of `select`: the one made in the last minute, or (`start`) one started now on the
+   * `counts` reader; waited for at most `waitMs` (0: only one made before and finished by now); null
+   * when it is not in by then.
    */
-  async exactCount(select: { sql: string; params: readonly unknown[] }, waitMs: number): Promise<number | null> {
+  async exactCount(select: { sql: string; params: readonly unknown[] }, waitMs: number, start = true): Promise<number | null> {
     const key = this.countKey(select);
     let entry = this.exactCounts.get(key);
     if (!entry || Date.now() - entry.at > EXACT_COUNT_TTL_MS) {
+      if (!start) return null;
       const total = this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM (${select.sql}) c`, select.params, 'counts').then(([r]) => Number(r?.n ?? 0));
       if (this.exactCounts.size > 500) this.exactCounts.clear();
       this.exactCounts.set(key, (entry = { at: Date.now(), total }));
@@ -244,13 +245,6 @@ export class ReadPool implements OnApplicationShutdown {
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  /** The exact count of `select` if one made in the last minute has finished; null otherwise (nothing is started). */
-  async knownTotal(select: { sql: string; params: readonly unknown[] }): Promise<number | null> {
-    const hit = this.exactCounts.get(this.countKey(select));
-    if (!hit || Date.now() - hit.at > EXACT_COUNT_TTL_MS) return null;
-    return Promise.race([hit.total, new Promise<null>((r) => setImmediate(() => r(null)))]).catch(() => null);
   }
 
   private countKey(select: { sql: string; params: readonly unknown[] }): string {

@@ -229,7 +229,7 @@ export class HouseholdsRepository {
       offset > this.config.listCountCap && satellites.length === 0
         ? await this.reads.exactCount(countSelect, LENGTH_WAIT_MS)
         : offset > 0
-          ? await this.reads.knownTotal(countSelect)
+          ? await this.reads.exactCount(countSelect, 0, false)
           : null;
     if (length !== null && offset > length / 2) {
       const start = Math.max(0, length - 1 - offset - pageSize);
