@@ -3,8 +3,9 @@ import { Worker } from 'node:worker_threads';
 
 /*
  * The write worker: its own read-write better-sqlite3 connection to the same file. It runs one
- * batch at a time (BEGIN IMMEDIATE … COMMIT), a statement per message, so the main thread hands
- * over a chunk, waits for the answer (the event loop is free meanwhile) and builds the next.
+ * transaction at a time (BEGIN IMMEDIATE … COMMIT), in parts of a few statements per message: the
+ * main thread hands over a part, waits for the answer (the event loop is free meanwhile) and builds
+ * the next. A small transaction (a household's rows) is one message.
  * Plain CommonJS evaluated by the Worker, as the read pool's.
  */
 const WORKER_SOURCE = `
@@ -27,24 +28,42 @@ const prepare = (sql) => {
   }
   return st;
 };
-parentPort.on('message', ({ id, op, sql, params }) => {
+// A part of one transaction: BEGIN IMMEDIATE first if asked, then the statements in order, then
+// COMMIT if asked (a single statement without either is its own transaction). A guard (expectOne) that did not change exactly one row, or an error, rolls the
+// whole transaction back here and is reported; so is a ROLLBACK asked for.
+parentPort.on('message', ({ id, begin, statements, commit, rollback }) => {
   try {
-    if (op === 'begin') db.exec('BEGIN IMMEDIATE');
-    else if (op === 'commit') db.exec('COMMIT');
-    else if (op === 'rollback') {
+    if (rollback) {
       if (db.inTransaction) db.exec('ROLLBACK');
-    } else {
-      parentPort.postMessage({ id, changes: prepare(sql).run(...params).changes });
+      parentPort.postMessage({ id, failed: -1 });
       return;
     }
-    parentPort.postMessage({ id, changes: 0 });
+    if (begin) db.exec('BEGIN IMMEDIATE');
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i];
+      const changes = prepare(st.sql).run(...st.params).changes;
+      if (st.expectOne && changes !== 1) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        parentPort.postMessage({ id, failed: i });
+        return;
+      }
+    }
+    if (commit) db.exec('COMMIT');
+    parentPort.postMessage({ id, failed: -1 });
   } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
     parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
   }
 });
 `;
 
-type Message = { op: 'begin' | 'commit' | 'rollback' } | { op: 'run'; sql: string; params: unknown[] };
+/** One part of a transaction for the worker (see WORKER_SOURCE). */
+export interface WriterPart {
+  begin?: boolean;
+  statements: ReadonlyArray<{ sql: string; params: unknown[]; expectOne?: boolean }>;
+  commit?: boolean;
+  rollback?: boolean;
+}
 
 /**
  * Large SQLite transactions off the event loop (population runs, imports): better-sqlite3 runs each
@@ -55,19 +74,19 @@ type Message = { op: 'begin' | 'commit' | 'rollback' } | { op: 'run'; sql: strin
  */
 export class SqliteWriter {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (changes: number) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (failed: number) => void; reject: (e: Error) => void }>();
   private nextId = 1;
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
     this.worker.unref();
-    this.worker.on('message', (msg: { id: number; changes?: number; error?: string }) => {
+    this.worker.on('message', (msg: { id: number; failed?: number; error?: string }) => {
       const w = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
       if (!w) return;
       if (msg.error !== undefined) w.reject(new Error(msg.error));
-      else w.resolve(msg.changes ?? 0);
+      else w.resolve(msg.failed ?? -1);
     });
     this.worker.on('error', (e) => {
       for (const w of this.waiting.values()) w.reject(e);
@@ -75,8 +94,11 @@ export class SqliteWriter {
     });
   }
 
-  /** Sends one message; resolves with the rows the statement changed. */
-  send(msg: Message): Promise<number> {
+  /**
+   * Runs one part of a transaction. Resolves with -1, or with the index of the guard that failed
+   * (the transaction was rolled back); rejects on an error (rolled back too).
+   */
+  send(msg: WriterPart): Promise<number> {
     const id = this.nextId++;
     return new Promise<number>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

@@ -59,7 +59,8 @@ describe('Transactor.batch on an SQLite file (the write worker)', () => {
   it('writes through the transactor wait for a batch, and the main connection never sees it half done', async () => {
     const seen: number[] = [];
     const batch = tx.batch(function* () {
-      for (let i = 0; i < 20; i++) yield* insertStatements(false, 't', ['id', 'name'], rows(100, 10000 + i * 100), 100);
+      // 200 statements: several messages to the worker.
+      for (let i = 0; i < 20; i++) yield* insertStatements(false, 't', ['id', 'name'], rows(100, 10000 + i * 100), 10);
     });
     const write = tx.write((m) => m.query("INSERT INTO t (id, name) VALUES (99999, '后写')"));
     // Watch the table from the main connection until both are done: before the batch's commit it
@@ -75,5 +76,40 @@ describe('Transactor.batch on an SQLite file (the write worker)', () => {
     // The first look came while the batch was in flight (the worker had not committed yet).
     expect(seen[0]).toBe(1205);
     expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 3206 }]);
+  });
+
+  it('a batch longer than one message commits all its parts, or none when a guard in a later part fails', async () => {
+    const before = Number((await ds.query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM t'))[0]!.n);
+    // 60 statements of 10 rows: two messages to the worker.
+    expect(await tx.batch(() => insertStatements(false, 't', ['id', 'name'], rows(600, 20000), 10))).toBe(true);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: before + 600 }]);
+    const stale: Statement = { sql: "UPDATE g SET status = 'again' WHERE id = 1 AND status = 'pending'", params: [], expectOne: true };
+    expect(await tx.batch(() => [...insertStatements(false, 't', ['id', 'name'], rows(600, 30000), 10), stale])).toBe(false);
+    expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: before + 600 }]);
+  });
+
+  it('small batches sent together commit in the order queued, with exclusive writes in between', async () => {
+    await ds.query("UPDATE g SET status = 's0' WHERE id = 1");
+    const step = (from: number): Statement => ({
+      sql: 'UPDATE g SET status = ? WHERE id = 1 AND status = ?',
+      params: [`s${from + 1}`, `s${from}`],
+      expectOne: true,
+    });
+    // None awaited before the next is queued: each guard holds only if the one before it committed first.
+    const results = await Promise.all([
+      tx.batch(() => [step(0)]),
+      tx.statement(step(1)),
+      tx.write((m) => m.query("UPDATE g SET status = 's3' WHERE id = 1 AND status = 's2'")),
+      tx.batch(() => [step(3)]),
+      tx.batch(() => [step(4), { sql: 'INSERT INTO t (id, name) VALUES (1, ?)', params: ['重复'] }]).catch((e: Error) => e.message),
+      tx.statement(step(4)),
+    ]);
+    expect(results[0]).toBe(true);
+    expect(results[1]).toBe(true);
+    expect(results[3]).toBe(true);
+    expect(results[4]).toMatch(/UNIQUE/);
+    expect(results[5]).toBe(true);
+    expect(await ds.query('SELECT status FROM g')).toEqual([{ status: 's5' }]);
+    expect(await tx.statement(step(0))).toBe(false);
   });
 });
