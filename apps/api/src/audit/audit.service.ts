@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { AuthContext } from '../common/auth-context.js';
 import { Clock } from '../common/time.js';
 import { UsersRepository } from '../auth/users.repository.js';
-import { bulkInsert } from '../database/bulk.js';
+import { insertStatements } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditLogEntity } from './audit-log.entity.js';
@@ -79,9 +79,10 @@ export interface ChainHead {
  * the database) chained to the one before.
  *
  * The chain's head lives in the database (`audit_head`), not in this process: each group commit
- * locks the head row (SELECT … FOR UPDATE on MySQL/TiDB; SQLite has one writer), chains its entries
- * to the stored head, inserts them and moves the head, all in one transaction. So any number of API
- * processes append to one chain, and a failed commit leaves the head where it was.
+ * chains its entries to the head, moves the stored head only if it is still that head (a guarded
+ * UPDATE, which on MySQL/TiDB holds the row until the commit) and inserts the entries, all in one
+ * transaction; if another process moved the head first, it chains them again to the new head. So
+ * any number of API processes append to one chain, and a failed commit leaves the head where it was.
  *
  * After each commit (at most once a second, and at shutdown) the head this process just wrote is
  * signed into the anchor file outside the database. Processes on one host share the file and only
@@ -95,10 +96,11 @@ export class AuditService implements OnApplicationShutdown {
   private flushing: Promise<void> | null = null;
   /** The head this process last committed (what its anchor may say). */
   private head: ChainHead | null = null;
+  /** The stored head as this process last saw it: the next batch is chained to it (see `append`). */
+  private seen: ChainHead | null = null;
   private anchorWrittenAt = 0;
   private anchorDirty = false;
   private anchorTimer: NodeJS.Timeout | null = null;
-  private readonly lockingRead: string;
 
   constructor(
     @InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>,
@@ -106,9 +108,7 @@ export class AuditService implements OnApplicationShutdown {
     private readonly tx: Transactor,
     private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.lockingRead = repo.manager.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
-  }
+  ) {}
 
   onApplicationShutdown(): void {
     if (this.anchorTimer) clearTimeout(this.anchorTimer);
@@ -147,7 +147,7 @@ export class AuditService implements OnApplicationShutdown {
       const batch = this.queue;
       this.queue = [];
       try {
-        this.head = await this.tx.run((m) => this.append(m, batch));
+        this.head = await this.append(batch);
         this.anchorSoon();
         for (const p of batch) p.resolve();
       } catch (e) {
@@ -157,16 +157,40 @@ export class AuditService implements OnApplicationShutdown {
     this.flushing = null;
   }
 
-  /** One group commit: lock the head, chain the batch to it, insert, move the head. */
-  private async append(m: EntityManager, batch: Pending[]): Promise<ChainHead> {
-    const [stored] = (await m.query(`SELECT lastId, hash, entries FROM audit_head WHERE id = 1${this.lockingRead}`)) as Array<{
-      lastId: number;
-      hash: string;
-      entries: number | string;
-    }>;
-    if (!stored) throw new Error('audit_head is missing: run the migrations');
-    let prev = stored.hash;
-    const firstId = Number(stored.lastId) + 1;
+  /**
+   * One group commit: chain the batch to the head this process last saw, and in one transaction
+   * move the stored head, guarded on it still being that head, and insert the entries. When
+   * another process appended in between, the guard changes nothing, the transaction writes nothing,
+   * and the batch is chained again to the head now stored. (No locking read: the statements run in
+   * SQLite's write worker, and on MySQL/TiDB the guarded UPDATE is the lock.)
+   */
+  private async append(batch: Pending[]): Promise<ChainHead> {
+    for (let attempt = 1; ; attempt++) {
+      const base = (this.seen ??= await this.storedHead(true));
+      const { rows, head } = this.chain(base, batch);
+      const moved = await this.tx.batch(() => [
+        {
+          sql: 'UPDATE audit_head SET lastId = ?, hash = ?, entries = ?, updatedAt = ? WHERE id = 1 AND lastId = ? AND hash = ?',
+          params: [head.lastId, head.hash, head.count, this.clock.iso(), base.lastId, base.hash],
+          expectOne: true,
+        },
+        // Plain placeholders: TypeORM writes a given generated id into the SQL text itself, so each
+        // group commit was a new statement to prepare, and each pushed a useful one out of the cache.
+        ...insertStatements(this.tx.mysql, 'audit_log', AUDIT_COLUMNS, rows, 100),
+      ]);
+      if (moved) {
+        this.seen = head;
+        return head;
+      }
+      this.seen = null;
+      if (attempt >= 100) throw new Error('audit chain: the stored head kept moving');
+    }
+  }
+
+  /** The batch's entries chained to `base`, and the head after them. */
+  private chain(base: ChainHead, batch: Pending[]): { rows: Array<ChainFields & { id: number; hash: string }>; head: ChainHead } {
+    let prev = base.hash;
+    const firstId = base.lastId + 1;
     const rows = batch.map(({ actor, input, at }, i) => {
       const fields: ChainFields = {
         at,
@@ -181,30 +205,21 @@ export class AuditService implements OnApplicationShutdown {
         prevHash: prev,
       };
       prev = auditHash(this.config.auditKey, fields);
-      // Ids are given here, under the head's lock, so id order is chain order on every engine (TiDB
-      // hands out AUTO_INCREMENT values in per-server batches, not in commit order).
+      // Ids are given here, chained to the head the guard holds, so id order is chain order on every
+      // engine (TiDB hands out AUTO_INCREMENT values in per-server batches, not in commit order).
       return { id: firstId + i, ...fields, hash: prev };
     });
-    // Plain placeholders: TypeORM writes a given generated id into the SQL text itself, so each
-    // group commit was a new statement to prepare, and each pushed a useful one out of the cache.
-    await bulkInsert(m, 'audit_log', AUDIT_COLUMNS, rows, 100);
-    const head: ChainHead = { lastId: firstId + rows.length - 1, hash: prev, count: Number(stored.entries) + rows.length };
-    await m.query('UPDATE audit_head SET lastId = ?, hash = ?, entries = ?, updatedAt = ? WHERE id = 1', [
-      head.lastId,
-      head.hash,
-      head.count,
-      this.clock.iso(),
-    ]);
-    return head;
+    return { rows, head: { lastId: firstId + rows.length - 1, hash: prev, count: base.count + rows.length } };
   }
 
-  /** The head as stored now (written by any process). */
-  async storedHead(): Promise<ChainHead> {
+  /** The head as stored now (written by any process); `required`: a missing head row is an error, not the genesis. */
+  async storedHead(required = false): Promise<ChainHead> {
     const [h] = (await this.repo.manager.query('SELECT lastId, hash, entries FROM audit_head WHERE id = 1')) as Array<{
       lastId: number;
       hash: string;
       entries: number | string;
     }>;
+    if (!h && required) throw new Error('audit_head is missing: run the migrations');
     return { lastId: Number(h?.lastId ?? 0), hash: h?.hash ?? GENESIS_HASH, count: Number(h?.entries ?? 0) };
   }
 

@@ -3,6 +3,7 @@
  * through that transaction must fail verification. Before the keyed, anchored chain, all but the
  * one-row edit verified as intact.
  */
+import { jest } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,9 @@ import { signAnchor, writeAnchor } from '../../src/audit/audit-chain.js';
 import type { EntityManager } from 'typeorm';
 import { AuditLogEntity } from '../../src/audit/audit-log.entity.js';
 import { AuditService, verifyStoredChain } from '../../src/audit/audit.service.js';
+import { UsersRepository } from '../../src/auth/users.repository.js';
+import { Clock } from '../../src/common/time.js';
+import { Transactor } from '../../src/database/transactor.js';
 import { bearer, startTestApp, type TestApp } from '../harness.js';
 
 describe('audit chain: keyed and anchored', () => {
@@ -55,23 +59,49 @@ describe('audit chain: keyed and anchored', () => {
   it('writes every group commit with one statement text (the ids are parameters, not part of the SQL)', async () => {
     // TypeORM wrote a given generated id into the INSERT's text: a new statement to prepare at every
     // commit, each pushing a useful one out of the statement cache.
-    const logger = t.dataSource.logger;
+    const tx = t.app.get(Transactor);
     const seen: string[] = [];
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
-      if (/^INSERT INTO [`"]audit_log[`"]/.test(query)) seen.push(query);
-      return original(query, parameters, runner);
-    };
+    const original = tx.batch.bind(tx);
+    const spy = jest.spyOn(tx, 'batch').mockImplementation((statements) =>
+      original(() => {
+        const list = [...statements()];
+        for (const st of list) if (/^INSERT INTO [`"]audit_log[`"]/.test(st.sql)) seen.push(st.sql);
+        return list;
+      }),
+    );
     try {
       const audit = t.app.get(AuditService);
       for (let i = 0; i < 3; i++)
         await audit.record({ userId: 'tester', role: 'admin', ip: null }, { action: 'test.read', entityType: 'household', entityId: `s-${i}` });
       await audit.checkpoint();
     } finally {
-      logger.logQuery = original;
+      spy.mockRestore();
     }
     expect(seen).toHaveLength(3);
     expect(new Set(seen).size).toBe(1);
+    const r = await attacked(async () => undefined);
+    expect(r.ok).toBe(true);
+  });
+
+  it('two writers appending in turn (as two API processes would) leave one chain: each chains again to the head the other moved', async () => {
+    const first = t.app.get(AuditService);
+    const second = new AuditService(t.dataSource.getRepository(AuditLogEntity), t.app.get(Clock), t.app.get(Transactor), t.app.get(UsersRepository), t.config);
+    const before = await first.storedHead();
+    const actor = { userId: 'tester', role: 'admin' as const, ip: null };
+    for (let i = 0; i < 4; i++) {
+      // Each one's view of the head is stale by the other's last entry.
+      await first.record(actor, { action: 'test.read', entityType: 'household', entityId: `p1-${i}` });
+      await second.record(actor, { action: 'test.read', entityType: 'household', entityId: `p2-${i}` });
+    }
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => first.record(actor, { action: 'test.read', entityType: 'household', entityId: `c1-${i}` })),
+      ...Array.from({ length: 5 }, (_, i) => second.record(actor, { action: 'test.read', entityType: 'household', entityId: `c2-${i}` })),
+    ]);
+    await first.checkpoint();
+    second.onApplicationShutdown();
+    const after = await first.storedHead();
+    expect(after.count).toBe(before.count + 18);
+    expect(after.lastId).toBe(before.lastId + 18);
     const r = await attacked(async () => undefined);
     expect(r.ok).toBe(true);
   });
