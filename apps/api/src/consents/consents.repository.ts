@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { Statement } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
 import { ConsentEntity, ConsentSignerEntity } from './consent.entity.js';
 
@@ -42,13 +43,16 @@ export class ConsentsRepository {
   }
 
   /** Links an unused consent to a household; false if another household took it first. */
-  async linkToHousehold(m: EntityManager, consentId: string, householdId: string): Promise<boolean> {
-    const res = await m.queryRunner!.query(
-      "UPDATE consent SET householdId = ? WHERE id = ? AND householdId IS NULL AND status = 'active'",
-      [householdId, consentId],
-      true,
-    );
-    return (res.affected ?? 0) === 1;
+  /**
+   * Ties an active, unused consent to the household it was given for, as a guard of the household's
+   * batch (Transactor.batch): nothing is written unless it changed exactly this consent.
+   */
+  linkToHouseholdStatement(consentId: string, householdId: string): Statement {
+    return {
+      sql: "UPDATE consent SET householdId = ? WHERE id = ? AND householdId IS NULL AND status = 'active'",
+      params: [householdId, consentId],
+      expectOne: true,
+    };
   }
 
   async markWithdrawn(m: EntityManager, id: string, at: string, reason: string | null): Promise<void> {

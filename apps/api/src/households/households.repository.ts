@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
-import { bulkInsert, columnsOf } from '../database/bulk.js';
+import { bulkInsert, columnsOf, insertStatements, type Statement } from '../database/bulk.js';
 import { householdInScopeSql } from '../database/sql.js';
 import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
@@ -300,10 +300,15 @@ export class HouseholdsRepository {
   }
 
   /** One statement per table (the hot path of every submission: no per-entity ORM machinery). */
-  async insert(m: EntityManager, household: HouseholdEntity, members: MemberEntity[]): Promise<void> {
-    await bulkInsert(m, 'household', columnsOf(m, HouseholdEntity, household), [household]);
-    if (members.length) await bulkInsert(m, 'member', columnsOf(m, MemberEntity, members[0]!), members);
-    await this.indexAddress(m, household.id, household.address, false);
+  /** A new household's rows (household, members, address index) as statements of one transaction (Transactor.batch). */
+  insertStatements(household: HouseholdEntity, members: MemberEntity[]): Statement[] {
+    const m = this.households.manager;
+    const grams = addressGramRows(household.id, household.address);
+    return [
+      ...insertStatements(this.tx.mysql, 'household', columnsOf(m, HouseholdEntity, household), [household]),
+      ...(members.length ? insertStatements(this.tx.mysql, 'member', columnsOf(m, MemberEntity, members[0]!), members) : []),
+      ...insertStatements(this.tx.mysql, 'household_address_gram', ['gram', 'householdId'], grams),
+    ];
   }
 
   /** Many households at once (the demo seed), with their address index. */
@@ -314,9 +319,9 @@ export class HouseholdsRepository {
     await bulkInsert(m, 'household_address_gram', ['gram', 'householdId'], grams, 400);
   }
 
-  /** The address's bigrams (address-grams.ts), replaced whenever the address is written. */
-  private async indexAddress(m: EntityManager, householdId: string, address: string, replace: boolean): Promise<void> {
-    if (replace) await m.query('DELETE FROM household_address_gram WHERE householdId = ?', [householdId]);
+  /** The address's bigrams (address-grams.ts), replaced whenever the address is written (a new household's: `insertStatements`). */
+  private async reindexAddress(m: EntityManager, householdId: string, address: string): Promise<void> {
+    await m.query('DELETE FROM household_address_gram WHERE householdId = ?', [householdId]);
     const rows = addressGramRows(householdId, address);
     if (rows.length) await bulkInsert(m, 'household_address_gram', ['gram', 'householdId'], rows);
   }
@@ -331,7 +336,7 @@ export class HouseholdsRepository {
       .execute();
     const ok = (res.affected ?? 0) === 1;
     // An erased address leaves nothing of the old one in the index either.
-    if (ok && patch.address !== undefined) await this.indexAddress(m, id, patch.address, true);
+    if (ok && patch.address !== undefined) await this.reindexAddress(m, id, patch.address);
     return ok;
   }
 
@@ -375,6 +380,12 @@ export class HouseholdsRepository {
 
   async addRevision(m: EntityManager, revision: Omit<RevisionEntity, 'id'>): Promise<void> {
     await m.getRepository(RevisionEntity).insert(revision);
+  }
+
+  /** `addRevision` as a statement of a batch. */
+  revisionStatement(revision: Omit<RevisionEntity, 'id'>): Statement {
+    const row = revision as RevisionEntity;
+    return [...insertStatements(this.tx.mysql, 'revision', columnsOf(this.revisions.manager, RevisionEntity, row), [row])][0]!;
   }
 
   revisionsOf(householdId: string): Promise<RevisionEntity[]> {

@@ -37,7 +37,7 @@ import type { HouseholdEntity } from './household.entity.js';
 import { toHouseholdResponse, toHouseholdSummary, toRevisionResponse } from './household.mapper.js';
 import { HouseholdsRepository, type HouseholdCursor } from './households.repository.js';
 import type { MemberEntity } from './member.entity.js';
-import type { RevisionSource } from './revision.entity.js';
+import type { RevisionEntity, RevisionSource } from './revision.entity.js';
 
 /** An opaque keyset cursor: base64url of [updatedAt, id] of the last row shown. */
 export function encodeCursor(c: HouseholdCursor): string {
@@ -120,20 +120,21 @@ export class HouseholdsService {
       updatedAt: now,
     };
     const members = this.codec.encodeMembers(id, content.members);
-    let submission: SubmissionEntity | null = null;
-    await this.tx
-      .run(async (m) => {
-        await this.assertNoDuplicates(m, hashes, id);
-        if (!(await this.consents.linkToHousehold(m, consent.id, id))) throw new AppError('CONSENT_ALREADY_USED');
-        await this.households.insert(m, household, members);
-        if (direct) {
-          await this.addRevision(m, id, 1, auth, 'staff', null, diffContent(null, content));
-        } else {
-          submission = this.newSubmission(auth, household, 'create', 0, content, []);
-          await this.submissions.insert(m, submission);
-        }
-      })
+    // Checked first for a precise answer (which member); the unique index on members' ID hashes
+    // still refuses a duplicate that a concurrent submission commits in between (rethrowDuplicate).
+    await this.assertNoDuplicates(undefined, hashes, id);
+    const submission = direct ? null : this.newSubmission(auth, household, 'create', 0, content, []);
+    // The household's rows are one batch: on SQLite the write worker runs it, not the event loop.
+    const written = await this.tx
+      .batch(() => [
+        this.consents.linkToHouseholdStatement(consent.id, id),
+        ...this.households.insertStatements(household, members),
+        submission
+          ? this.submissions.insertStatement(submission)
+          : this.households.revisionStatement(this.revision(id, 1, auth, 'staff', null, diffContent(null, content))),
+      ])
       .catch((e: unknown) => this.rethrowDuplicate(e));
+    if (!written) throw new AppError('CONSENT_ALREADY_USED');
     if (auth.role === 'resident') await this.users.update(auth.userId, { householdId: id });
     if (direct) await this.eligibility.rematchQuietly(id);
     await this.audit.record(auth, {
@@ -141,10 +142,10 @@ export class HouseholdsService {
       entityType: 'household',
       entityId: id,
       householdId: id,
-      detail: { members: content.members.length, direct, submissionId: (submission as SubmissionEntity | null)?.id ?? null },
+      detail: { members: content.members.length, direct, submissionId: submission?.id ?? null },
     });
-    const view = await this.viewOf(seesSensitiveInFull(auth.role), household, members, content, (submission as SubmissionEntity | null)?.id ?? null);
-    return { household: view, submissionId: (submission as SubmissionEntity | null)?.id ?? null, applied: direct };
+    const view = await this.viewOf(seesSensitiveInFull(auth.role), household, members, content, submission?.id ?? null);
+    return { household: view, submissionId: submission?.id ?? null, applied: direct };
   }
 
   /**
@@ -452,7 +453,7 @@ export class HouseholdsService {
     return members;
   }
 
-  private async assertNoDuplicates(m: EntityManager, hashes: string[], householdId: string): Promise<void> {
+  private async assertNoDuplicates(m: EntityManager | undefined, hashes: string[], householdId: string): Promise<void> {
     const dupes = await this.households.findMembersByIdHashes(hashes, householdId, m);
     if (dupes.length) {
       throw new AppError(
@@ -480,7 +481,18 @@ export class HouseholdsService {
     submissionId: string | null,
     changes: ReturnType<typeof diffContent>,
   ): Promise<void> {
-    await this.households.addRevision(m, {
+    await this.households.addRevision(m, this.revision(householdId, version, actor, source, submissionId, changes));
+  }
+
+  private revision(
+    householdId: string,
+    version: number,
+    actor: AuthContext,
+    source: RevisionSource,
+    submissionId: string | null,
+    changes: ReturnType<typeof diffContent>,
+  ): Omit<RevisionEntity, 'id'> {
+    return {
       householdId,
       version,
       actorId: actor.userId,
@@ -489,7 +501,7 @@ export class HouseholdsService {
       submissionId,
       diffEnc: this.cipher.encryptJson(changes),
       createdAt: this.clock.iso(),
-    });
+    };
   }
 
   private newSubmission(

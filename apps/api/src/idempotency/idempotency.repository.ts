@@ -14,10 +14,10 @@ export class IdempotencyRepository {
   /** Claims the key; false if a record already exists. */
   async claim(id: string, requestHash: string, at: string): Promise<boolean> {
     try {
-      await this.tx.write((m) =>
-        m.query('INSERT INTO idempotency_record (id, requestHash, statusCode, responseEnc, createdAt) VALUES (?, ?, NULL, NULL, ?)', [id, requestHash, at]),
-      );
-      return true;
+      return await this.tx.statement({
+        sql: 'INSERT INTO idempotency_record (id, requestHash, statusCode, responseEnc, createdAt) VALUES (?, ?, NULL, NULL, ?)',
+        params: [id, requestHash, at],
+      });
     } catch {
       return false;
     }
@@ -28,10 +28,10 @@ export class IdempotencyRepository {
   }
 
   async complete(id: string, statusCode: number, responseEnc: string): Promise<void> {
-    await this.tx.write((m) => m.query('UPDATE idempotency_record SET statusCode = ?, responseEnc = ? WHERE id = ?', [statusCode, responseEnc, id]));
+    await this.tx.statement({ sql: 'UPDATE idempotency_record SET statusCode = ?, responseEnc = ? WHERE id = ?', params: [statusCode, responseEnc, id] });
   }
 
   async release(id: string): Promise<void> {
-    await this.tx.write(() => this.records.delete({ id }));
+    await this.tx.statement({ sql: 'DELETE FROM idempotency_record WHERE id = ?', params: [id] });
   }
 }

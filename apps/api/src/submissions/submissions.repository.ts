@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { bulkInsert, columnsOf } from '../database/bulk.js';
+import { bulkInsert, columnsOf, insertStatements, isMysql, type Statement } from '../database/bulk.js';
 import { whereInScope } from '../database/sql.js';
 import type { Scope } from '../access/access.service.js';
 import type { SubmissionStatus } from '@zczr/domain';
@@ -26,6 +26,12 @@ export class SubmissionsRepository {
 
   async insert(m: EntityManager, s: SubmissionEntity): Promise<void> {
     await bulkInsert(m, 'submission', columnsOf(m, SubmissionEntity, s), [s]);
+  }
+
+  /** `insert` as a statement of a batch (Transactor.batch). */
+  insertStatement(s: SubmissionEntity): Statement {
+    const m = this.submissions.manager;
+    return [...insertStatements(isMysql(m), 'submission', columnsOf(m, SubmissionEntity, s), [s])][0]!;
   }
 
   /** Moves a submission on only if it is still in `from`: two reviewers cannot both decide it. */
