@@ -52,7 +52,7 @@ parentPort.on('message', ({ id, begin, statements, commit, rollback }) => {
     parentPort.postMessage({ id, failed: -1 });
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+    parentPort.postMessage({ id, error: e instanceof Error ? e.message : String(e), code: e && typeof e.code === 'string' ? e.code : undefined });
   }
 });
 `;
@@ -81,11 +81,13 @@ export class SqliteWriter {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
     this.worker.unref();
-    this.worker.on('message', (msg: { id: number; failed?: number; error?: string }) => {
+    this.worker.on('message', (msg: { id: number; failed?: number; error?: string; code?: string }) => {
       const w = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
       if (!w) return;
-      if (msg.error !== undefined) w.reject(new Error(msg.error));
+      // The driver's code (SQLITE_BUSY, SQLITE_CONSTRAINT_UNIQUE …) goes with the message, as it
+      // would on the main connection: the error filter tells an outage by it.
+      if (msg.error !== undefined) w.reject(Object.assign(new Error(msg.error), msg.code ? { code: msg.code } : {}));
       else w.resolve(msg.failed ?? -1);
     });
     this.worker.on('error', (e) => {

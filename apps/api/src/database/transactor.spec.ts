@@ -50,7 +50,7 @@ describe('Transactor.batch on an SQLite file (the write worker)', () => {
         ...insertStatements(false, 't', ['id', 'name'], rows(10, 6000), 500),
         { sql: 'INSERT INTO t (id, name) VALUES (1, ?)', params: ['重复'] },
       ]),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toMatchObject({ message: expect.stringMatching(/UNIQUE/), code: expect.stringMatching(/^SQLITE_CONSTRAINT/) });
     expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 1200 }]);
     expect(await tx.batch(() => insertStatements(false, 't', ['id', 'name'], rows(5, 7000)))).toBe(true);
     expect(await ds.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 1205 }]);
