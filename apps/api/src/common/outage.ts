@@ -41,6 +41,7 @@ const DATABASE_DOWN_MESSAGES = [
   // This process is shutting down: a request still in flight is answered 503 (a load balancer
   // retries it on another process), not 500.
   /read pool closed/i,
+  /SQLite write worker closed/i,
   /The database connection is not open/i,
 ];
 

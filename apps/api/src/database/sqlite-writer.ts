@@ -76,6 +76,7 @@ export class SqliteWriter {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (failed: number) => void; reject: (e: Error) => void }>();
   private nextId = 1;
+  private stopped: Error | null = null;
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -90,10 +91,20 @@ export class SqliteWriter {
       if (msg.error !== undefined) w.reject(Object.assign(new Error(msg.error), msg.code ? { code: msg.code } : {}));
       else w.resolve(msg.failed ?? -1);
     });
-    this.worker.on('error', (e) => {
-      for (const w of this.waiting.values()) w.reject(e);
-      this.waiting.clear();
-    });
+    this.worker.on('error', (e) => this.stop(e));
+    this.worker.on('exit', () => this.stop(new Error('SQLite write worker closed')));
+  }
+
+  /** False once the worker has stopped (closed, or died): the Transactor starts another. */
+  get alive(): boolean {
+    return this.stopped === null;
+  }
+
+  /** A stopped worker answers nothing: what waits for it, and what is sent to it later, fails at once. */
+  private stop(e: Error): void {
+    this.stopped ??= e;
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
   }
 
   /**
@@ -101,6 +112,7 @@ export class SqliteWriter {
    * (the transaction was rolled back); rejects on an error (rolled back too).
    */
   send(msg: WriterPart): Promise<number> {
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise<number>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { insertStatements, type Statement } from './bulk.js';
+import type { SqliteWriter } from './sqlite-writer.js';
 import { Transactor } from './transactor.js';
 
 describe('Transactor.batch on an SQLite file (the write worker)', () => {
@@ -111,5 +112,14 @@ describe('Transactor.batch on an SQLite file (the write worker)', () => {
     expect(results[5]).toBe(true);
     expect(await ds.query('SELECT status FROM g')).toEqual([{ status: 's5' }]);
     expect(await tx.statement(step(0))).toBe(false);
+  });
+
+  it('a write worker that stopped is replaced: a message sent to it fails at once, the next write runs on a new one', async () => {
+    const stopped = (tx as unknown as { writer: SqliteWriter }).writer;
+    await stopped.close();
+    expect(stopped.alive).toBe(false);
+    await expect(stopped.send({ statements: [] })).rejects.toThrow(/write worker closed/);
+    expect(await tx.statement({ sql: 'INSERT INTO t (id, name) VALUES (?, ?)', params: [90001, '新'] })).toBe(true);
+    expect(await ds.query('SELECT name FROM t WHERE id = 90001')).toEqual([{ name: '新' }]);
   });
 });

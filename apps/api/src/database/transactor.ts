@@ -39,6 +39,7 @@ export class Transactor implements OnApplicationShutdown {
   /** SQLite file: the file a write worker opens for batches (started on the first one). */
   private readonly file: string | null;
   private writer: SqliteWriter | null = null;
+  private closed = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.serial = dataSource.options.type !== 'mysql';
@@ -53,6 +54,7 @@ export class Transactor implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.exclusive(async () => {
+      this.closed = true;
       await this.writer?.close();
       this.writer = null;
     });
@@ -125,8 +127,11 @@ export class Transactor implements OnApplicationShutdown {
     });
   }
 
+  /** The write worker, started on first use and again if it stopped (not after shutdown). */
   private worker(file: string): SqliteWriter {
-    return (this.writer ??= new SqliteWriter(file));
+    if (this.closed) throw new Error('SQLite write worker closed');
+    if (!this.writer?.alive) this.writer = new SqliteWriter(file);
+    return this.writer;
   }
 
   /**
