@@ -197,6 +197,14 @@ describe('households: consent, changes with a trace, protection', () => {
       .send(householdBody(consentId, place, head, [shared]));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('DUPLICATE_MEMBER');
+    // Which member, for the person at the door; and nothing was written: the consent is still unused.
+    expect(res.body.details).toEqual([{ field: 'members[1].idNumber', message: '该成员已在其他家庭档案中登记' }]);
+    await t
+      .http()
+      .post('/api/v1/households')
+      .set(bearer(district))
+      .send(householdBody(consentId, place, head))
+      .expect(201);
   });
 
   it('malformed input gets 4xx with a stable code, never 500', async () => {

@@ -63,6 +63,12 @@ export interface HouseholdWriteResult {
   applied: boolean;
 }
 
+/** The database refused a member whose ID number is already on record (uq_member_id_hash). */
+function isDuplicateMember(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : '';
+  return /UNIQUE constraint failed: member\.idNumberHash|Duplicate entry .* for key 'uq_member_id_hash'/i.test(msg);
+}
+
 @Injectable()
 export class HouseholdsService {
   constructor(
@@ -120,9 +126,6 @@ export class HouseholdsService {
       updatedAt: now,
     };
     const members = this.codec.encodeMembers(id, content.members);
-    // Checked first for a precise answer (which member); the unique index on members' ID hashes
-    // still refuses a duplicate that a concurrent submission commits in between (rethrowDuplicate).
-    await this.assertNoDuplicates(undefined, hashes, id);
     const submission = direct ? null : this.newSubmission(auth, household, 'create', 0, content, []);
     // The household's rows are one batch: on SQLite the write worker runs it, not the event loop.
     const written = await this.tx
@@ -133,7 +136,12 @@ export class HouseholdsService {
           ? this.submissions.insertStatement(submission)
           : this.households.revisionStatement(this.revision(id, 1, auth, 'staff', null, diffContent(null, content))),
       ])
-      .catch((e: unknown) => this.rethrowDuplicate(e));
+      .catch(async (e: unknown) => {
+        // A member already on record: the unique index on members' ID hashes refused the batch
+        // (nothing was written); the look-up says which member, for the answer.
+        if (isDuplicateMember(e)) await this.assertNoDuplicates(undefined, hashes, id);
+        return this.rethrowDuplicate(e);
+      });
     if (!written) throw new AppError('CONSENT_ALREADY_USED');
     if (auth.role === 'resident') await this.users.update(auth.userId, { householdId: id });
     if (direct) await this.eligibility.rematchQuietly(id);
@@ -464,11 +472,10 @@ export class HouseholdsService {
     }
   }
 
-  /** A unique-index race (two submissions of the same person at once) is still a clean 409. */
+  /** A unique-index refusal (a member on record, or two submissions of the same person at once) is a clean 409. */
   private rethrowDuplicate(e: unknown): never {
     if (e instanceof AppError) throw e;
-    const msg = e instanceof Error ? e.message : '';
-    if (/UNIQUE constraint failed: member\.idNumberHash|Duplicate entry .* for key 'uq_member_id_hash'/i.test(msg)) throw new AppError('DUPLICATE_MEMBER');
+    if (isDuplicateMember(e)) throw new AppError('DUPLICATE_MEMBER');
     throw e;
   }
 
