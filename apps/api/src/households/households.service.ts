@@ -356,7 +356,10 @@ export class HouseholdsService {
     if (grid) await this.households.rePlace(m, h.id, grid);
     await this.households.replaceMembers(m, h.id, this.codec.encodeMembers(h.id, content.members)).catch((e: unknown) => this.rethrowDuplicate(e));
     const version = h.version + 1;
-    await this.addRevision(m, h.id, version, actor, source, submissionId, activate ? diffContent(null, content) : diffContent(before, content));
+    await this.households.addRevision(
+      m,
+      this.revision(h.id, version, actor, source, submissionId, activate ? diffContent(null, content) : diffContent(before, content)),
+    );
     return version;
   }
 
@@ -477,18 +480,6 @@ export class HouseholdsService {
     if (e instanceof AppError) throw e;
     if (isDuplicateMember(e)) throw new AppError('DUPLICATE_MEMBER');
     throw e;
-  }
-
-  private async addRevision(
-    m: EntityManager,
-    householdId: string,
-    version: number,
-    actor: AuthContext,
-    source: RevisionSource,
-    submissionId: string | null,
-    changes: ReturnType<typeof diffContent>,
-  ): Promise<void> {
-    await this.households.addRevision(m, this.revision(householdId, version, actor, source, submissionId, changes));
   }
 
   private revision(
