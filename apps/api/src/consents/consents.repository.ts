@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import type { Statement } from '../database/bulk.js';
+import { columnsOf, insertStatements, type Statement } from '../database/bulk.js';
 import { Transactor } from '../database/transactor.js';
 import { ConsentEntity, ConsentSignerEntity } from './consent.entity.js';
 
@@ -22,15 +22,15 @@ export class ConsentsRepository {
     return row ? { ...row, sensitiveData: Number(row.sensitiveData) === 1 } : null;
   }
 
+  /** A consent and its co-signers, in one batch (on SQLite the write worker runs it, not the event loop). */
   async insert(consent: ConsentEntity, signers: ConsentSignerEntity[] = []): Promise<void> {
-    if (!signers.length) {
-      await this.tx.write(() => this.consents.insert(consent));
-      return;
-    }
-    await this.tx.run(async (m) => {
-      await m.getRepository(ConsentEntity).insert(consent);
-      await m.getRepository(ConsentSignerEntity).insert(signers);
-    });
+    const m = this.consents.manager;
+    // Every column any signer sets (one signer's missing property must not drop another's value).
+    const signerColumns = [...new Set(signers.flatMap((sg) => columnsOf(m, ConsentSignerEntity, sg)))];
+    await this.tx.batch(() => [
+      ...insertStatements(this.tx.mysql, 'consent', columnsOf(m, ConsentEntity, consent), [consent]),
+      ...insertStatements(this.tx.mysql, 'consent_signer', signerColumns, signers),
+    ]);
   }
 
   /** A consent's co-signers, in the order they signed. */
@@ -42,7 +42,6 @@ export class ConsentsRepository {
     await m.getRepository(ConsentEntity).insert(consents);
   }
 
-  /** Links an unused consent to a household; false if another household took it first. */
   /**
    * Ties an active, unused consent to the household it was given for, as a guard of the household's
    * batch (Transactor.batch): nothing is written unless it changed exactly this consent.
