@@ -17,6 +17,13 @@ function isDeadlock(e: unknown): boolean {
   return d?.errno === 1213 || d?.code === 'ER_LOCK_DEADLOCK';
 }
 
+/** The row's key is already stored (SQLite's UNIQUE/PRIMARY KEY constraint, MySQL's ER_DUP_ENTRY). */
+export function isUniqueViolation(e: unknown): boolean {
+  const d = (e as { driverError?: { errno?: number; code?: string } } | null)?.driverError ?? (e as { errno?: number; code?: string } | null);
+  if (d?.errno === 1062 || d?.code === 'ER_DUP_ENTRY' || d?.code === 'SQLITE_CONSTRAINT_UNIQUE' || d?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  return /UNIQUE constraint failed|Duplicate entry/i.test(e instanceof Error ? e.message : '');
+}
+
 class GuardFailed extends Error {}
 
 /** A part of a batch sent to the SQLite write worker in one message: at most this many statements or parameters. */

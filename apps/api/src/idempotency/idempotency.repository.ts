@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Transactor } from '../database/transactor.js';
+import { Transactor, isUniqueViolation } from '../database/transactor.js';
 import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
 
 @Injectable()
@@ -11,15 +11,16 @@ export class IdempotencyRepository {
     private readonly tx: Transactor,
   ) {}
 
-  /** Claims the key; false if a record already exists. */
+  /** Claims the key; false if a record already exists. Any other failure (the database is down) is thrown, not taken for a claim. */
   async claim(id: string, requestHash: string, at: string): Promise<boolean> {
     try {
       return await this.tx.statement({
         sql: 'INSERT INTO idempotency_record (id, requestHash, statusCode, responseEnc, createdAt) VALUES (?, ?, NULL, NULL, ?)',
         params: [id, requestHash, at],
       });
-    } catch {
-      return false;
+    } catch (e) {
+      if (isUniqueViolation(e)) return false;
+      throw e;
     }
   }
 
