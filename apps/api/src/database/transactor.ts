@@ -69,13 +69,12 @@ export class Transactor implements OnApplicationShutdown {
 
   /**
    * Runs statements in one transaction, in order; false (nothing written) when a guard
-   * (`expectOne`) did not change exactly one row. For large writes (a shard's results, an import's
-   * rows) and for a request's own rows (a new household): on an SQLite file they run in a write
-   * worker, a few statements per message, so the event loop stays free (a household's inserts are
-   * a third of a submission's time on the main thread otherwise) and no reader on the main
-   * connection sees the batch before it commits; elsewhere in
-   * a transaction of the data source. `statements` makes the statements, possibly as a generator
-   * (each is built only when the one before it ran); it is called again if MySQL restarts the
+   * (`expectOne`) did not change exactly one row. Used for large writes (a shard's results, an
+   * import's rows) and for a request's own rows (a new household, a consent, an audit group). On an
+   * SQLite file they run in the write worker, so the event loop stays free and no reader on the main
+   * connection sees the batch before it commits; elsewhere in a transaction of the data source.
+   * `statements` makes the statements, possibly as a generator, built a part (PART_STATEMENTS) at a
+   * time, so a million rows are never all in memory; it is called again if MySQL restarts the
    * transaction after a deadlock.
    */
   async batch(statements: () => Iterable<Statement>): Promise<boolean> {
