@@ -54,6 +54,11 @@ export function* insertStatements<T extends object>(
   }
 }
 
+/** A one-row INSERT (a request's own row in a batch). */
+export function insertRowStatement<T extends object>(mysql: boolean, table: string, columns: ReadonlyArray<keyof T & string>, row: T): Statement {
+  return insertStatements(mysql, table, columns, [row]).next().value as Statement;
+}
+
 /** DELETE … WHERE column IN (…) statements, `chunk` values each. */
 export function* deleteInStatements(mysql: boolean, table: string, column: string, values: readonly string[], chunk = 500): Generator<Statement> {
   const q = quoter(mysql);

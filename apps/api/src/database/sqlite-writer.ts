@@ -29,8 +29,9 @@ const prepare = (sql) => {
   return st;
 };
 // A part of one transaction: BEGIN IMMEDIATE first if asked, then the statements in order, then
-// COMMIT if asked (a single statement without either is its own transaction). A guard (expectOne) that did not change exactly one row, or an error, rolls the
-// whole transaction back here and is reported; so is a ROLLBACK asked for.
+// COMMIT if asked (a single statement without either is its own transaction). A guard (expectOne)
+// that did not change exactly one row, or an error, rolls the whole transaction back here and is
+// reported; so is a ROLLBACK asked for.
 parentPort.on('message', ({ id, begin, statements, commit, rollback }) => {
   try {
     if (rollback) {
@@ -66,9 +67,10 @@ export interface WriterPart {
 }
 
 /**
- * Large SQLite transactions off the event loop (population runs, imports): better-sqlite3 runs each
- * statement on the calling thread, so a shard's tens of thousands of inserts would hold every other
- * request for as long. Whoever calls it must keep the main connection from writing meanwhile
+ * SQLite transactions off the event loop, large (population runs, imports) and small (a request's
+ * own rows): better-sqlite3 runs each statement on the calling thread, so a shard's tens of
+ * thousands of inserts would hold every other request for as long, and a submission's writes were a
+ * third of its time on the main thread. Whoever calls it must keep the main connection from writing meanwhile
  * (Transactor does: its batches queue with every other write), and other readers see the batch
  * only once it committed, as with any other connection (WAL).
  */

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { HouseholdRiskEntity } from '../risk/risk.entity.js';
-import { bulkInsert, columnsOf, insertStatements, type Statement } from '../database/bulk.js';
+import { bulkInsert, columnsOf, insertRowStatement, insertStatements, type Statement } from '../database/bulk.js';
 import { householdInScopeSql } from '../database/sql.js';
 import { ReadPool } from '../database/read-pool.js';
 import { Transactor } from '../database/transactor.js';
@@ -299,8 +299,10 @@ export class HouseholdsRepository {
     return new Map(rows.map((r) => [r.householdId, r.colour]));
   }
 
-  /** One statement per table (the hot path of every submission: no per-entity ORM machinery). */
-  /** A new household's rows (household, members, address index) as statements of one transaction (Transactor.batch). */
+  /**
+   * A new household's rows (household, members, address index) as statements of one transaction
+   * (Transactor.batch): one statement per table, the hot path of every submission.
+   */
   insertStatements(household: HouseholdEntity, members: MemberEntity[]): Statement[] {
     const m = this.households.manager;
     const grams = addressGramRows(household.id, household.address);
@@ -385,7 +387,7 @@ export class HouseholdsRepository {
   /** `addRevision` as a statement of a batch. */
   revisionStatement(revision: Omit<RevisionEntity, 'id'>): Statement {
     const row = revision as RevisionEntity;
-    return [...insertStatements(this.tx.mysql, 'revision', columnsOf(this.revisions.manager, RevisionEntity, row), [row])][0]!;
+    return insertRowStatement(this.tx.mysql, 'revision', columnsOf(this.revisions.manager, RevisionEntity, row), row);
   }
 
   revisionsOf(householdId: string): Promise<RevisionEntity[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { bulkInsert, columnsOf, insertStatements, isMysql, type Statement } from '../database/bulk.js';
+import { bulkInsert, columnsOf, insertRowStatement, isMysql, type Statement } from '../database/bulk.js';
 import { whereInScope } from '../database/sql.js';
 import type { Scope } from '../access/access.service.js';
 import type { SubmissionStatus } from '@zczr/domain';
@@ -31,7 +31,7 @@ export class SubmissionsRepository {
   /** `insert` as a statement of a batch (Transactor.batch). */
   insertStatement(s: SubmissionEntity): Statement {
     const m = this.submissions.manager;
-    return [...insertStatements(isMysql(m), 'submission', columnsOf(m, SubmissionEntity, s), [s])][0]!;
+    return insertRowStatement(isMysql(m), 'submission', columnsOf(m, SubmissionEntity, s), s);
   }
 
   /** Moves a submission on only if it is still in `from`: two reviewers cannot both decide it. */
